@@ -1,0 +1,204 @@
+/**
+ * One handler per command type. Each validates against the current state and either changes
+ * the world or refuses with a sentence saying why (a refused command changes nothing).
+ */
+import type { ApplyResult, Command, ResetTarget } from './commands';
+import type { ConsumerInstance } from './group/consumerInstance';
+import type { Producer } from './producer/producer';
+import { Service } from './service/service';
+import { tpKey } from './types';
+import type { World } from './world';
+
+export function applyCommand(world: World, command: Command): ApplyResult {
+  world.hasher.string(command.type);
+  switch (command.type) {
+    case 'crash':
+      return withInstance(world, command.target, (i) => i.crash());
+    case 'hang':
+      return withInstance(world, command.target, (i) => {
+        if (i.status !== 'running') return `${i.name} is ${i.status}, not running`;
+        i.hang(command.mode ?? 'process');
+      });
+    case 'resume':
+      return withInstance(world, command.target, (i) => {
+        if (i.status !== 'hung') return `${i.name} is ${i.status}, not hung`;
+        i.resume();
+      });
+    case 'stop':
+      return withInstance(world, command.target, (i) => i.stop());
+    case 'start':
+      return withInstance(world, command.target, (i) => i.start());
+    case 'slow':
+      if (!(command.factor > 0)) return refuse(world, `slow: factor must be greater than 0 (got ${command.factor})`);
+      return withInstance(world, command.target, (i) => i.setSlowFactor(command.factor));
+    case 'scale': {
+      const service = world.services.get(command.service);
+      if (!service) return refuse(world, `scale: no service "${command.service}"`);
+      if (!Number.isInteger(command.instances) || command.instances < 0 || command.instances > 32) {
+        return refuse(world, `scale: instances must be an integer from 0 to 32 (got ${command.instances})`);
+      }
+      world.emit('service', service.id, `${service.id} is scaled to ${command.instances} instance(s).`, service.groupId);
+      service.scaleTo(command.instances);
+      return { ok: true };
+    }
+    case 'addService':
+      return addService(world, command.service);
+    case 'setIdempotent': {
+      const service = world.services.get(command.service);
+      if (!service) return refuse(world, `setIdempotent: no service "${command.service}"`);
+      service.idempotent = command.idempotent;
+      world.emit('service', service.id, `${service.id}'s handler is now ${command.idempotent ? 'idempotent (dedupes by event id)' : 'not idempotent'}.`, service.groupId);
+      return { ok: true };
+    }
+    case 'resetOffsets':
+      return resetOffsets(world, command.group, command.to, command.rebuild ?? false);
+    case 'pauseProducer':
+      return withProducer(world, command.producer, (p) => {
+        p.pause();
+        world.emit('producer', p.id, `${p.id} pauses.`);
+      });
+    case 'resumeProducer':
+      return withProducer(world, command.producer, (p) => {
+        p.resume(world);
+        world.emit('producer', p.id, `${p.id} resumes at ${p.ratePerSec} records/s.`);
+      });
+    case 'setRate':
+      if (!(command.ratePerSec >= 0 && command.ratePerSec <= 10_000)) {
+        return refuse(world, `setRate: ratePerSec must be from 0 to 10000 (got ${command.ratePerSec})`);
+      }
+      return withProducer(world, command.producer, (p) => {
+        p.setRate(world, command.ratePerSec);
+        world.emit('producer', p.id, `${p.id} now produces ${command.ratePerSec} records/s.`);
+      });
+    case 'burst':
+      if (!Number.isInteger(command.count) || command.count < 1 || command.count > 10_000) {
+        return refuse(world, `burst: count must be an integer from 1 to 10000 (got ${command.count})`);
+      }
+      return withProducer(world, command.producer, (p) => {
+        world.emit('producer', p.id, `${p.id} sends a burst of ${command.count} records.`);
+        for (let n = 0; n < command.count; n++) p.sendOne(world);
+      });
+    case 'produce': {
+      const count = command.count ?? 1;
+      if (!Number.isInteger(count) || count < 1 || count > 10_000) {
+        return refuse(world, `produce: count must be an integer from 1 to 10000 (got ${count})`);
+      }
+      return withProducer(world, command.producer, (p) => {
+        const override = { key: command.key, value: command.value, partition: command.partition };
+        for (let n = 0; n < count; n++) p.sendOne(world, override);
+      });
+    }
+    case 'addPartitions': {
+      const topic = world.topics.get(command.topic);
+      if (!topic) return refuse(world, `addPartitions: no topic "${command.topic}"`);
+      if (!Number.isInteger(command.partitions) || command.partitions <= topic.partitionCount || command.partitions > 64) {
+        return refuse(
+          world,
+          `addPartitions: ${command.topic} has ${topic.partitionCount} partitions; the new total must be an integer above that and at most 64 (got ${command.partitions})`,
+        );
+      }
+      const before = topic.partitionCount;
+      topic.growTo(command.partitions);
+      world.emit('topic', topic.name, `${topic.name} grows from ${before} to ${command.partitions} partitions: keys now map to different partitions (murmur2 % ${command.partitions}).`);
+      for (const service of world.services.values()) {
+        if (service.spec.subscribe.includes(topic.name)) {
+          service.group.onMetadataChange(`${topic.name} gained partitions`);
+          service.onPartitionsAdded(topic.name, before, command.partitions);
+        }
+      }
+      return { ok: true };
+    }
+  }
+}
+
+function refuse(world: World, error: string): ApplyResult {
+  world.emit('error', 'command', `Refused: ${error}.`);
+  return { ok: false, error };
+}
+
+function findInstance(world: World, name: string): ConsumerInstance | undefined {
+  for (const service of world.services.values()) {
+    for (const instance of service.instances) if (instance.name === name) return instance;
+  }
+  return undefined;
+}
+
+function withInstance(world: World, name: string, act: (instance: ConsumerInstance) => string | void): ApplyResult {
+  const instance = findInstance(world, name);
+  if (!instance) return refuse(world, `no instance "${name}"`);
+  const problem = act(instance);
+  return problem ? refuse(world, problem) : { ok: true };
+}
+
+function withProducer(world: World, id: string, act: (producer: Producer) => void): ApplyResult {
+  const producer = world.producers.get(id);
+  if (!producer) return refuse(world, `no producer "${id}"`);
+  act(producer);
+  return { ok: true };
+}
+
+export function addService(world: World, spec: Service['spec']): ApplyResult {
+  if (world.services.has(spec.id)) return refuse(world, `addService: a service "${spec.id}" already exists`);
+  for (const topic of spec.subscribe) {
+    if (!world.topics.has(topic)) return refuse(world, `addService: ${spec.id} subscribes to unknown topic "${topic}"`);
+  }
+  if (spec.emitTo !== undefined && !world.topics.has(spec.emitTo)) {
+    return refuse(world, `addService: ${spec.id} emits to unknown topic "${spec.emitTo}"`);
+  }
+  const service = new Service(spec, world, undefined);
+  if (world.groups.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
+  world.services.set(service.id, service);
+  world.groups.set(service.groupId, service.group);
+  if (world.now > 0) {
+    world.emit('service', service.id, `${service.id} subscribes to ${spec.subscribe.join(', ')}: no producer changes; it starts from auto.offset.reset=${service.config.autoOffsetReset}.`, service.groupId);
+  }
+  service.scaleTo(spec.instances ?? 1);
+  return { ok: true };
+}
+
+function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: boolean): ApplyResult {
+  const service = [...world.services.values()].find((s) => s.groupId === groupId);
+  if (!service) return refuse(world, `resetOffsets: no group "${groupId}"`);
+  const group = service.group;
+  if (group.members.size > 0) {
+    const members = [...group.members.values()].map((m) => m.instance.name).join(', ');
+    return refuse(
+      world,
+      `resetOffsets: group ${groupId} is ${group.state} with ${group.members.size} member(s) (${members}); ` +
+        `as kafka-consumer-groups --reset-offsets, it only resets an Empty group: stop its instances, wait until the ` +
+        `coordinator has removed them, reset, then start them`,
+    );
+  }
+  const offsets = new Map<string, number>();
+  for (const topicName of service.spec.subscribe) {
+    const topic = world.topics.get(topicName)!;
+    for (const log of topic.partitions) {
+      const key = tpKey(topicName, log.partition);
+      const current = group.committed.get(key)?.offset ?? log.logStartOffset;
+      let target: number;
+      if (to === 'earliest') target = log.logStartOffset;
+      else if (to === 'latest') target = log.highWatermark;
+      else if ('offset' in to) target = to.offset;
+      else if ('timestampMs' in to) target = log.offsetForTimestamp(to.timestampMs);
+      else target = current + to.shiftBy;
+      // Like Kafka's tool, an offset outside the log is moved to the nearest end.
+      target = Math.min(Math.max(target, log.logStartOffset), log.highWatermark);
+      offsets.set(key, target);
+    }
+  }
+  group.store(offsets, group.generation);
+  for (const [key, offset] of offsets) {
+    service.stats.onOffsetsReset(key);
+    service.stats.onPositionMoved(key, offset, 'reset');
+  }
+  if (rebuild) service.clearReadModel();
+  const description = typeof to === 'string' ? to : JSON.stringify(to);
+  world.emit(
+    'offsets',
+    groupId,
+    `Offsets of ${groupId} reset to ${description}: ${[...offsets].map(([k, o]) => `${k} → ${o}`).join(', ')}` +
+      (rebuild ? '; its read model is cleared and will be rebuilt from the log.' : '.'),
+    groupId,
+  );
+  return { ok: true };
+}

@@ -1,0 +1,63 @@
+/**
+ * Commands: every way the outside world changes a run, as plain serialisable data.
+ *
+ * The UI, share links, scenario `actions`, tests, the CLI and fuzzers all dispatch these same
+ * objects; a run is (scenario, seed, timed commands), never a saved snapshot.
+ */
+import type { ServiceSpec } from './scenario';
+
+export type ResetTarget =
+  | 'earliest'
+  | 'latest'
+  | { offset: number }
+  | { timestampMs: number }
+  | { shiftBy: number };
+
+export type Command =
+  | { type: 'crash'; target: string }
+  | { type: 'hang'; target: string; mode?: 'process' | 'handler' }
+  | { type: 'resume'; target: string }
+  | { type: 'stop'; target: string }
+  | { type: 'start'; target: string }
+  | { type: 'slow'; target: string; factor: number }
+  | { type: 'scale'; service: string; instances: number }
+  | { type: 'addService'; service: ServiceSpec }
+  | { type: 'setIdempotent'; service: string; idempotent: boolean }
+  | { type: 'resetOffsets'; group: string; to: ResetTarget; rebuild?: boolean }
+  | { type: 'pauseProducer'; producer: string }
+  | { type: 'resumeProducer'; producer: string }
+  | { type: 'setRate'; producer: string; ratePerSec: number }
+  | { type: 'burst'; producer: string; count: number }
+  | {
+      type: 'produce';
+      producer: string;
+      key?: string | null;
+      value?: unknown;
+      partition?: number;
+      count?: number;
+    }
+  | { type: 'addPartitions'; topic: string; partitions: number };
+
+export type CommandType = Command['type'];
+
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'crash',
+  'hang',
+  'resume',
+  'stop',
+  'start',
+  'slow',
+  'scale',
+  'addService',
+  'setIdempotent',
+  'resetOffsets',
+  'pauseProducer',
+  'resumeProducer',
+  'setRate',
+  'burst',
+  'produce',
+  'addPartitions',
+];
+
+/** Result of applying a command: refused commands change nothing and say why. */
+export type ApplyResult = { ok: true } | { ok: false; error: string };

@@ -1,0 +1,124 @@
+/**
+ * Kafka's defaults, taken literally for every config key a scenario omits
+ * (kafka-semantics.md §2.3 and §5), plus the documented simplification that retention is
+ * checked every second of virtual time rather than every five minutes.
+ */
+import type {
+  AssignorName,
+  BrokerConfig,
+  ConsumerConfig,
+  ServiceSpec,
+  TopicConfig,
+} from './scenario';
+
+export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
+
+export interface ResolvedTopicConfig {
+  retentionMs: number;
+  retentionBytes: number;
+  segmentMs: number;
+  segmentBytes: number;
+  cleanupPolicy: CleanupPolicy;
+  deleteRetentionMs: number;
+  minCleanableDirtyRatio: number;
+  minCompactionLagMs: number;
+}
+
+export const KAFKA_TOPIC_DEFAULTS: ResolvedTopicConfig = {
+  retentionMs: 604_800_000,
+  retentionBytes: -1,
+  segmentMs: 604_800_000,
+  segmentBytes: 1_073_741_824,
+  cleanupPolicy: 'delete',
+  deleteRetentionMs: 86_400_000,
+  minCleanableDirtyRatio: 0.5,
+  minCompactionLagMs: 0,
+};
+
+export function resolveTopicConfig(config: TopicConfig | undefined): ResolvedTopicConfig {
+  const c = config ?? {};
+  const d = KAFKA_TOPIC_DEFAULTS;
+  return {
+    retentionMs: c['retention.ms'] ?? d.retentionMs,
+    retentionBytes: c['retention.bytes'] ?? d.retentionBytes,
+    segmentMs: c['segment.ms'] ?? d.segmentMs,
+    segmentBytes: c['segment.bytes'] ?? d.segmentBytes,
+    cleanupPolicy: c['cleanup.policy'] ?? d.cleanupPolicy,
+    deleteRetentionMs: c['delete.retention.ms'] ?? d.deleteRetentionMs,
+    minCleanableDirtyRatio: c['min.cleanable.dirty.ratio'] ?? d.minCleanableDirtyRatio,
+    minCompactionLagMs: c['min.compaction.lag.ms'] ?? d.minCompactionLagMs,
+  };
+}
+
+export interface ResolvedConsumerConfig {
+  groupId: string;
+  groupInstanceId: string | null;
+  enableAutoCommit: boolean;
+  autoCommitIntervalMs: number;
+  autoOffsetReset: 'earliest' | 'latest' | 'none';
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxPollIntervalMs: number;
+  maxPollRecords: number;
+  /** The configured assignors in preference order. */
+  assignors: AssignorName[];
+}
+
+export const KAFKA_CONSUMER_DEFAULTS = {
+  enableAutoCommit: true,
+  autoCommitIntervalMs: 5000,
+  autoOffsetReset: 'latest' as const,
+  sessionTimeoutMs: 45_000,
+  heartbeatIntervalMs: 3000,
+  maxPollIntervalMs: 300_000,
+  maxPollRecords: 500,
+  assignors: ['range', 'cooperative-sticky'] as AssignorName[],
+};
+
+export function resolveConsumerConfig(service: ServiceSpec): ResolvedConsumerConfig {
+  const c: ConsumerConfig = service.config ?? {};
+  const d = KAFKA_CONSUMER_DEFAULTS;
+  const strategy = c['partition.assignment.strategy'];
+  return {
+    groupId: c['group.id'] ?? service.id,
+    groupInstanceId: c['group.instance.id'] ?? null,
+    enableAutoCommit: c['enable.auto.commit'] ?? d.enableAutoCommit,
+    autoCommitIntervalMs: c['auto.commit.interval.ms'] ?? d.autoCommitIntervalMs,
+    autoOffsetReset: c['auto.offset.reset'] ?? d.autoOffsetReset,
+    sessionTimeoutMs: c['session.timeout.ms'] ?? d.sessionTimeoutMs,
+    heartbeatIntervalMs: c['heartbeat.interval.ms'] ?? d.heartbeatIntervalMs,
+    maxPollIntervalMs: c['max.poll.interval.ms'] ?? d.maxPollIntervalMs,
+    maxPollRecords: c['max.poll.records'] ?? d.maxPollRecords,
+    assignors: strategy === undefined ? d.assignors : Array.isArray(strategy) ? strategy : [strategy],
+  };
+}
+
+/**
+ * Kafka's rule for the rebalance protocol (ConsumerCoordinator): the highest protocol that
+ * every configured assignor supports. Only cooperative-sticky supports COOPERATIVE, so any list
+ * that also names an eager-only assignor (the default [range, cooperative-sticky]) runs eager.
+ */
+export function rebalanceProtocolFor(assignors: readonly AssignorName[]): 'eager' | 'cooperative' {
+  return assignors.every((a) => a === 'cooperative-sticky') ? 'cooperative' : 'eager';
+}
+
+export interface ResolvedBrokerConfig {
+  retentionCheckIntervalMs: number;
+  groupInitialRebalanceDelayMs: number;
+}
+
+export function resolveBrokerConfig(config: BrokerConfig | undefined): ResolvedBrokerConfig {
+  return {
+    retentionCheckIntervalMs: config?.['log.retention.check.interval.ms'] ?? 1000,
+    groupInitialRebalanceDelayMs: config?.['group.initial.rebalance.delay.ms'] ?? 3000,
+  };
+}
+
+/** Kafka's producer `batch.size`: the sticky partitioner switches after this many bytes. */
+export const PRODUCER_BATCH_SIZE_BYTES = 16_384;
+
+/** Kafka's `fetch.max.wait.ms`: how long an empty fetch waits before poll returns nothing. */
+export const FETCH_MAX_WAIT_MS = 500;
+
+/** Kafka's `offsets.topic.num.partitions`, for naming a group's coordinator partition. */
+export const OFFSETS_TOPIC_PARTITIONS = 50;

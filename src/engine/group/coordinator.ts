@@ -1,0 +1,410 @@
+/**
+ * The group coordinator of one consumer group: Kafka's classic protocol, broker side.
+ *
+ * States: Empty → PreparingRebalance → CompletingRebalance → Stable (and back). A rebalance
+ * waits until every known member has rejoined or the rebalance timeout (the largest
+ * `max.poll.interval.ms` among members) passes; members that did not rejoin are removed. The
+ * first rebalance of an empty group is delayed by `group.initial.rebalance.delay.ms`, extended
+ * by each new arrival. Completing the join bumps the generation exactly once; the leader's
+ * assignor runs and SyncGroup hands each member its part. Commits carry (member.id,
+ * generation) and fail from members the coordinator no longer knows (zombies).
+ */
+import { assignPartitions } from './assignors';
+import type { AssignorName } from '../scenario';
+import type { QueueEntry } from '../eventQueue';
+import type { EngineEvent } from '../engineEvents';
+import { tpKey, type SimTimeMs, type TopicPartition } from '../types';
+import type { World } from '../world';
+import type { ConsumerInstance } from './consumerInstance';
+import { describeAssignmentChange } from './explain';
+
+export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+
+export interface JoinRequest {
+  instance: ConsumerInstance;
+  memberId: string | null;
+  groupInstanceId: string | null;
+  subscription: string[];
+  assignors: AssignorName[];
+  owned: TopicPartition[];
+  ownedGeneration: number;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+}
+
+export interface GroupMember {
+  memberId: string;
+  instance: ConsumerInstance;
+  groupInstanceId: string | null;
+  subscription: string[];
+  assignors: AssignorName[];
+  owned: TopicPartition[];
+  ownedGeneration: number;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+  lastHeartbeatMs: SimTimeMs;
+  /** Rejoined in the rebalance now in progress. */
+  joined: boolean;
+  assignment: TopicPartition[];
+  sessionEntry: QueueEntry<EngineEvent> | null;
+}
+
+export interface CommittedOffset {
+  offset: number;
+  commitTimeMs: SimTimeMs;
+  generation: number;
+}
+
+export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS';
+
+export class GroupCoordinator {
+  state: GroupState = 'Empty';
+  generation = 0;
+  protocol: AssignorName | null = null;
+  leaderId: string | null = null;
+  readonly members = new Map<string, GroupMember>();
+  readonly staticMembers = new Map<string, string>();
+  readonly committed = new Map<string, CommittedOffset>();
+  /** Why the current rebalance started, for the explanation when it completes. */
+  private rebalanceReason = '';
+  private joinDeadline: QueueEntry<EngineEvent> | null = null;
+  /** Bumped whenever the join deadline is replaced, so stale deadline events are ignored. */
+  private joinEpoch = 0;
+  private inInitialDelay = false;
+  private newMemberAdded = false;
+  private initialDelayRemainingMs = 0;
+  private previousAssignment = new Map<string, TopicPartition[]>();
+  /** Rebalances completed, for the lab's markers. */
+  rebalances: { atMs: SimTimeMs; generation: number }[] = [];
+
+  constructor(
+    readonly groupId: string,
+    private readonly world: World,
+  ) {}
+
+  memberCount(): number {
+    return this.members.size;
+  }
+
+  // ---- JoinGroup -------------------------------------------------------------------------
+
+  join(request: JoinRequest): string {
+    const world = this.world;
+    let member = request.memberId ? this.members.get(request.memberId) : undefined;
+    if (!member && request.groupInstanceId !== null) {
+      const previousId = this.staticMembers.get(request.groupInstanceId);
+      const previous = previousId ? this.members.get(previousId) : undefined;
+      if (previous) return this.replaceStaticMember(previous, request);
+    }
+    if (!member) {
+      const memberId = request.instance.nextMemberId();
+      member = {
+        memberId,
+        instance: request.instance,
+        groupInstanceId: request.groupInstanceId,
+        subscription: request.subscription,
+        assignors: request.assignors,
+        owned: request.owned,
+        ownedGeneration: request.ownedGeneration,
+        sessionTimeoutMs: request.sessionTimeoutMs,
+        rebalanceTimeoutMs: request.rebalanceTimeoutMs,
+        lastHeartbeatMs: world.now,
+        joined: false,
+        assignment: [],
+        sessionEntry: null,
+      };
+      if (this.state === 'PreparingRebalance' && this.generation === 0) this.newMemberAdded = true;
+      this.members.set(memberId, member);
+      if (request.groupInstanceId !== null) this.staticMembers.set(request.groupInstanceId, memberId);
+      this.scheduleSessionCheck(member);
+      world.emit('member', request.instance.name, `${request.instance.name} joins group ${this.groupId} as ${memberId}.`, this.groupId);
+      this.prepareRebalance(`${request.instance.name} joined`);
+    } else {
+      member.owned = request.owned;
+      member.ownedGeneration = request.ownedGeneration;
+      member.subscription = request.subscription;
+      member.lastHeartbeatMs = world.now;
+      this.prepareRebalance(`${request.instance.name} rejoined`);
+    }
+    member.joined = true;
+    this.tryCompleteJoin();
+    return member.memberId;
+  }
+
+  /** KIP-345: a static member coming back within the session timeout takes its old place. */
+  private replaceStaticMember(previous: GroupMember, request: JoinRequest): string {
+    const world = this.world;
+    const memberId = request.instance.nextMemberId();
+    this.members.delete(previous.memberId);
+    if (previous.sessionEntry) previous.sessionEntry.cancelled = true;
+    const member: GroupMember = {
+      ...previous,
+      memberId,
+      instance: request.instance,
+      lastHeartbeatMs: world.now,
+      sessionEntry: null,
+      joined: true,
+    };
+    this.members.set(memberId, member);
+    this.staticMembers.set(request.groupInstanceId!, memberId);
+    if (this.leaderId === previous.memberId) this.leaderId = memberId;
+    this.scheduleSessionCheck(member);
+    if (this.state === 'Stable') {
+      world.emit(
+        'member',
+        request.instance.name,
+        `${request.instance.name} (static member ${request.groupInstanceId}) came back as ${memberId} and keeps its partitions ` +
+          `[${member.assignment.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}]: no rebalance.`,
+        this.groupId,
+      );
+      const assignment = member.assignment;
+      request.instance.onAssignment(this.generation, memberId, assignment);
+      return memberId;
+    }
+    world.emit('member', request.instance.name, `${request.instance.name} (static member ${request.groupInstanceId}) rejoins as ${memberId}.`, this.groupId);
+    this.tryCompleteJoin();
+    return memberId;
+  }
+
+  private prepareRebalance(reason: string): void {
+    const world = this.world;
+    if (this.state === 'PreparingRebalance') return;
+    this.rebalanceReason = reason;
+    const wasEmpty = this.state === 'Empty';
+    this.state = 'PreparingRebalance';
+    for (const member of this.members.values()) member.joined = false;
+    if (wasEmpty) {
+      // Kafka's InitialDelayedJoin: wait for more members to arrive before the first rebalance.
+      const delay = world.broker.groupInitialRebalanceDelayMs;
+      this.inInitialDelay = true;
+      this.newMemberAdded = false;
+      this.initialDelayRemainingMs = Math.max(0, this.rebalanceTimeoutMs() - delay);
+      this.setJoinDeadline(world.now + delay);
+    } else {
+      this.inInitialDelay = false;
+      this.setJoinDeadline(world.now + this.rebalanceTimeoutMs());
+    }
+  }
+
+  private rebalanceTimeoutMs(): number {
+    let timeout = 0;
+    for (const member of this.members.values()) timeout = Math.max(timeout, member.rebalanceTimeoutMs);
+    return timeout;
+  }
+
+  private setJoinDeadline(atMs: SimTimeMs): void {
+    if (this.joinDeadline) this.joinDeadline.cancelled = true;
+    this.joinEpoch++;
+    this.joinDeadline = this.world.schedule(atMs, { kind: 'joinDeadline', group: this, epoch: this.joinEpoch });
+  }
+
+  private tryCompleteJoin(): void {
+    if (this.state !== 'PreparingRebalance' || this.inInitialDelay) return;
+    for (const member of this.members.values()) if (!member.joined) return;
+    this.completeJoin();
+  }
+
+  onJoinDeadline(epoch: number): void {
+    if (epoch !== this.joinEpoch || this.state !== 'PreparingRebalance') return;
+    this.joinDeadline = null;
+    if (this.inInitialDelay && this.newMemberAdded && this.initialDelayRemainingMs > 0) {
+      // New members arrived during the delay: wait once more, up to the rebalance timeout.
+      const delay = Math.min(this.world.broker.groupInitialRebalanceDelayMs, this.initialDelayRemainingMs);
+      this.initialDelayRemainingMs -= delay;
+      this.newMemberAdded = false;
+      this.setJoinDeadline(this.world.now + delay);
+      return;
+    }
+    this.inInitialDelay = false;
+    for (const member of [...this.members.values()]) {
+      if (!member.joined) {
+        this.removeMember(
+          member,
+          `${member.instance.name} did not rejoin within the rebalance timeout ` +
+            `(max.poll.interval.ms ${seconds(member.rebalanceTimeoutMs)}) and was removed`,
+          false,
+        );
+      }
+    }
+    this.completeJoin();
+  }
+
+  private completeJoin(): void {
+    const world = this.world;
+    if (this.joinDeadline) this.joinDeadline.cancelled = true;
+    this.joinDeadline = null;
+    this.generation++;
+    if (this.members.size === 0) {
+      this.state = 'Empty';
+      this.protocol = null;
+      this.leaderId = null;
+      world.emit('rebalance', this.groupId, `Group ${this.groupId} has no members left: it is Empty (generation ${this.generation}).`, this.groupId);
+      this.rebalances.push({ atMs: world.now, generation: this.generation });
+      return;
+    }
+    this.protocol = this.selectProtocol();
+    if (!this.leaderId || !this.members.has(this.leaderId)) this.leaderId = this.orderedMembers()[0]!.memberId;
+    this.state = 'CompletingRebalance';
+    for (const member of this.members.values()) member.joined = false;
+    world.schedule(world.now, { kind: 'syncDone', group: this, generation: this.generation });
+  }
+
+  /** Kafka's vote: among assignors every member supports, each member votes its first choice. */
+  private selectProtocol(): AssignorName {
+    const members = this.orderedMembers();
+    const candidates = members[0]!.assignors.filter((name) => members.every((m) => m.assignors.includes(name)));
+    if (candidates.length === 0) return members[0]!.assignors[0]!;
+    const votes = new Map<AssignorName, number>();
+    for (const member of members) {
+      const choice = member.assignors.find((name) => candidates.includes(name))!;
+      votes.set(choice, (votes.get(choice) ?? 0) + 1);
+    }
+    let best = candidates[0]!;
+    for (const name of candidates) if ((votes.get(name) ?? 0) > (votes.get(best) ?? 0)) best = name;
+    return best;
+  }
+
+  // ---- SyncGroup -------------------------------------------------------------------------
+
+  onSyncDone(generation: number): void {
+    if (generation !== this.generation || this.state !== 'CompletingRebalance') return;
+    const world = this.world;
+    const topics: Record<string, number> = {};
+    for (const member of this.members.values()) {
+      for (const name of member.subscription) {
+        const topic = world.topics.get(name);
+        if (topic) topics[name] = topic.partitionCount;
+      }
+    }
+    const result = assignPartitions(this.protocol!, {
+      topics,
+      members: this.orderedMembers().map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId ?? undefined,
+        topics: m.subscription,
+        owned: m.owned,
+        generation: m.ownedGeneration,
+      })),
+    });
+    this.state = 'Stable';
+    const before = this.previousAssignment;
+    this.previousAssignment = new Map();
+    for (const member of this.members.values()) {
+      member.assignment = result[member.memberId] ?? [];
+      this.previousAssignment.set(member.instance.name, member.assignment);
+    }
+    this.rebalances.push({ atMs: world.now, generation: this.generation });
+    world.emit(
+      'rebalance',
+      this.groupId,
+      `Rebalance of ${this.groupId} to generation ${this.generation} (${this.rebalanceReason}; assignor ${this.protocol}): ` +
+        describeAssignmentChange(before, this.previousAssignment),
+      this.groupId,
+    );
+    for (const member of this.orderedMembers()) {
+      member.instance.onAssignment(this.generation, member.memberId, member.assignment);
+    }
+  }
+
+  // ---- Heartbeat, session timeout, LeaveGroup --------------------------------------------
+
+  heartbeat(memberId: string, generation: number): CoordinatorError | null {
+    const member = this.members.get(memberId);
+    if (!member) return 'UNKNOWN_MEMBER_ID';
+    member.lastHeartbeatMs = this.world.now;
+    if (this.state === 'PreparingRebalance' || this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
+    if (generation !== this.generation) return 'ILLEGAL_GENERATION';
+    return null;
+  }
+
+  private scheduleSessionCheck(member: GroupMember): void {
+    member.sessionEntry = this.world.schedule(member.lastHeartbeatMs + member.sessionTimeoutMs, {
+      kind: 'sessionCheck',
+      group: this,
+      memberId: member.memberId,
+    });
+  }
+
+  onSessionCheck(memberId: string): void {
+    const member = this.members.get(memberId);
+    if (!member) return;
+    member.sessionEntry = null;
+    // A member waiting for its JoinGroup answer is kept alive by the pending request.
+    const waitingOnJoin = member.joined && this.state === 'PreparingRebalance';
+    if (waitingOnJoin) member.lastHeartbeatMs = this.world.now;
+    if (this.world.now - member.lastHeartbeatMs >= member.sessionTimeoutMs) {
+      this.removeMember(
+        member,
+        `${member.instance.name} sent no heartbeat for ${seconds(member.sessionTimeoutMs)} (session.timeout.ms) and was removed`,
+        true,
+      );
+      return;
+    }
+    this.scheduleSessionCheck(member);
+  }
+
+  leave(memberId: string, reason: string): void {
+    const member = this.members.get(memberId);
+    if (member) this.removeMember(member, reason, true);
+  }
+
+  private removeMember(member: GroupMember, reason: string, rebalance: boolean): void {
+    this.members.delete(member.memberId);
+    if (member.sessionEntry) member.sessionEntry.cancelled = true;
+    if (member.groupInstanceId !== null && this.staticMembers.get(member.groupInstanceId) === member.memberId) {
+      this.staticMembers.delete(member.groupInstanceId);
+    }
+    this.world.emit('member', member.instance.name, `${reason}.`, this.groupId);
+    if (!rebalance) return;
+    if (this.state === 'Stable' || this.state === 'CompletingRebalance') this.prepareRebalance(reason);
+    else if (this.state === 'PreparingRebalance') {
+      this.rebalanceReason = this.rebalanceReason || reason;
+      this.tryCompleteJoin();
+    }
+  }
+
+  /** A subscribed topic changed (partitions added): the group must rebalance. */
+  onMetadataChange(reason: string): void {
+    if (this.state === 'Stable' || this.state === 'CompletingRebalance') this.prepareRebalance(reason);
+  }
+
+  // ---- OffsetCommit ----------------------------------------------------------------------
+
+  commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null {
+    if (memberId === null || !this.members.has(memberId)) return 'UNKNOWN_MEMBER_ID';
+    if (this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
+    if (generation !== this.generation) return 'ILLEGAL_GENERATION';
+    this.store(offsets, generation);
+    return null;
+  }
+
+  /** Offsets written by an admin tool (kafka-consumer-groups --reset-offsets) on an Empty group. */
+  store(offsets: Map<string, number>, generation: number): void {
+    const now = this.world.now;
+    for (const [key, offset] of offsets) {
+      this.committed.set(key, { offset, commitTimeMs: now, generation });
+      this.world.hasher.int(offset);
+    }
+  }
+
+  orderedMembers(): GroupMember[] {
+    return [...this.members.values()].sort(compareMembers);
+  }
+
+  memberOf(instance: ConsumerInstance): GroupMember | undefined {
+    for (const member of this.members.values()) if (member.instance === instance) return member;
+    return undefined;
+  }
+}
+
+function compareMembers(a: GroupMember, b: GroupMember): number {
+  if (a.groupInstanceId !== null && b.groupInstanceId !== null) {
+    if (a.groupInstanceId !== b.groupInstanceId) return a.groupInstanceId < b.groupInstanceId ? -1 : 1;
+  } else if (a.groupInstanceId !== null) return -1;
+  else if (b.groupInstanceId !== null) return 1;
+  return a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0;
+}
+
+export function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,20 @@
+/**
+ * The engine's public surface (DESIGN.md contract 1). Everything else in src/engine is internal.
+ */
+export { createSimulation } from './simulation';
+export type { Simulation, SimulationOptions } from './simulation';
+export { murmur2, partitionForKey, toPositive, utf8Bytes } from './producer/murmur2';
+export { assignPartitions } from './group/assignors';
+export type { AssignmentInput, AssignmentMember, Assignment } from './group/assignors';
+export { evaluateLagStatus, explainLagStatus, worstLagStatus } from './lag/evaluateLagStatus';
+export type { LagStatus, LagWindow, LagWindowEntry } from './lag/evaluateLagStatus';
+export type * from './scenario';
+export type { Command, CommandType, ResetTarget, ApplyResult } from './commands';
+export { COMMAND_TYPES } from './commands';
+export type { Summary, GroupSummary, MemberSummary, OffsetSummary, StatsSummary, PartitionSummary } from './summary';
+export type * from './snapshot';
+export type { SimEvent, SimEventKind } from './simEvents';
+export type { LogRecord, Payload } from './log/record';
+export type { TopicPartition, SimTimeMs, Offset } from './types';
+export { HANDLER_NAMES } from './service/handlers';
+export { KAFKA_CONSUMER_DEFAULTS, KAFKA_TOPIC_DEFAULTS } from './config';

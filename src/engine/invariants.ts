@@ -1,0 +1,63 @@
+/**
+ * The model's invariants (STYLE.md rule 7), checked after every event in tests and sweeps:
+ * offsets unique and increasing per partition, log start ≤ high watermark ≤ log end,
+ * segments contiguous, committed offsets within the log's range, at most one owner per
+ * partition in a stable generation's assignment, and bounded buffers.
+ */
+import { SIM_EVENT_HISTORY_CAP } from './simEvents';
+import { tpKey } from './types';
+import type { World } from './world';
+
+export class InvariantError extends Error {}
+
+export function checkInvariants(world: World): void {
+  for (const topic of world.topics.values()) {
+    for (const log of topic.partitions) {
+      const where = `${topic.name}-${log.partition}`;
+      if (!(log.logStartOffset <= log.highWatermark && log.highWatermark <= log.logEndOffset)) {
+        fail(`${where}: log start ${log.logStartOffset} ≤ HW ${log.highWatermark} ≤ LEO ${log.logEndOffset} broken`);
+      }
+      let expectedBase = log.segments[0]!.baseOffset;
+      if (expectedBase > log.logStartOffset) fail(`${where}: first segment starts after the log start offset`);
+      for (let s = 0; s < log.segments.length; s++) {
+        const segment = log.segments[s]!;
+        if (segment.baseOffset !== expectedBase) fail(`${where}: segments not contiguous at ${segment.baseOffset}`);
+        let previous = segment.baseOffset - 1;
+        for (const record of segment.records) {
+          if (record.offset <= previous) fail(`${where}: offsets not increasing at ${record.offset}`);
+          previous = record.offset;
+        }
+        expectedBase = s === log.segments.length - 1 ? log.logEndOffset : segment.endOffset;
+        if (previous >= expectedBase) fail(`${where}: record ${previous} beyond its segment's end ${expectedBase}`);
+      }
+    }
+  }
+  for (const service of world.services.values()) {
+    const group = service.group;
+    for (const [key, committed] of group.committed) {
+      const log = findLog(world, key);
+      if (log && committed.offset > log.highWatermark) fail(`${group.groupId}: committed ${key} ${committed.offset} > HW ${log.highWatermark}`);
+    }
+    if (group.state === 'Stable') {
+      const owners = new Map<string, string>();
+      for (const member of group.members.values()) {
+        for (const tp of member.assignment) {
+          const key = tpKey(tp.topic, tp.partition);
+          const other = owners.get(key);
+          if (other) fail(`${group.groupId}: ${key} owned by both ${other} and ${member.memberId} in generation ${group.generation}`);
+          owners.set(key, member.memberId);
+        }
+      }
+    }
+  }
+  if (world.events.length > SIM_EVENT_HISTORY_CAP * 1.25) fail(`event history over its cap: ${world.events.length}`);
+}
+
+function findLog(world: World, key: string) {
+  const dash = key.lastIndexOf('-');
+  return world.topics.get(key.slice(0, dash))?.partitions[Number(key.slice(dash + 1))];
+}
+
+function fail(message: string): never {
+  throw new InvariantError(`invariant broken: ${message}`);
+}

@@ -1,0 +1,129 @@
+/**
+ * One partition's log: append-only segments, log start offset, log end offset (LEO) and high
+ * watermark (HW). With one replica (no replication yet) the HW equals the LEO.
+ *
+ * Invariants: offsets are unique and increasing; the log start offset only moves forward;
+ * segments are contiguous ([base, end) ranges that touch); the last segment is the active one.
+ */
+import type { ResolvedTopicConfig } from '../config';
+import type { Offset, SimTimeMs } from '../types';
+import type { LogRecord } from './record';
+import { Segment } from './segment';
+
+export class PartitionLog {
+  segments: Segment[] = [new Segment(0)];
+  logStartOffset: Offset = 0;
+  logEndOffset: Offset = 0;
+  /** Total bytes of all retained segments. */
+  sizeBytes = 0;
+  /** Consumers parked on an empty fetch, woken by the next append (fetch.min.bytes = 1). */
+  readonly fetchWaiters = new Set<() => void>();
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly config: ResolvedTopicConfig,
+  ) {}
+
+  get highWatermark(): Offset {
+    return this.logEndOffset;
+  }
+
+  get activeSegment(): Segment {
+    return this.segments[this.segments.length - 1]!;
+  }
+
+  /** Appends a record (the caller has built it with `nextOffset`), rolling the segment first when due. */
+  append(record: LogRecord): void {
+    const active = this.activeSegment;
+    if (active.records.length > 0 && this.shouldRoll(active, record)) this.roll();
+    this.activeSegment.append(record);
+    this.logEndOffset = record.offset + 1;
+    this.sizeBytes += record.sizeBytes;
+  }
+
+  get nextOffset(): Offset {
+    return this.logEndOffset;
+  }
+
+  /** Kafka's LogSegment.shouldRoll, for size and time (no index-full or jitter rules). */
+  private shouldRoll(active: Segment, record: LogRecord): boolean {
+    if (active.sizeBytes + record.sizeBytes > this.config.segmentBytes) return true;
+    return record.timestampMs - active.firstTimestampMs > this.config.segmentMs;
+  }
+
+  /** Starts a new, empty active segment at the log end offset. */
+  roll(): void {
+    this.activeSegment.endOffset = this.logEndOffset;
+    this.segments.push(new Segment(this.logEndOffset));
+  }
+
+  /**
+   * Reads up to `maxRecords` records at or after `fromOffset` and below the high watermark.
+   * Gaps (compaction) are skipped over, as a real fetch skips them.
+   */
+  read(fromOffset: Offset, maxRecords: number, out: LogRecord[]): void {
+    const hw = this.highWatermark;
+    let si = this.segmentIndexFor(fromOffset);
+    if (si < 0) return;
+    let remaining = maxRecords;
+    let ri = this.segments[si]!.indexAtOrAfter(fromOffset);
+    while (remaining > 0 && si < this.segments.length) {
+      const records = this.segments[si]!.records;
+      while (ri < records.length && remaining > 0) {
+        const record = records[ri]!;
+        if (record.offset >= hw) return;
+        out.push(record);
+        remaining--;
+        ri++;
+      }
+      si++;
+      ri = 0;
+    }
+  }
+
+  /** The first record at or after `offset`, if any remains. */
+  recordAtOrAfter(offset: Offset): LogRecord | undefined {
+    const out: LogRecord[] = [];
+    this.read(offset, 1, out);
+    return out[0];
+  }
+
+  /** Index of the segment whose range holds `offset`, or -1 when it is outside the log. */
+  segmentIndexFor(offset: Offset): number {
+    if (offset < this.logStartOffset || offset >= this.logEndOffset) return -1;
+    const segments = this.segments;
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (segments[mid]!.baseOffset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Kafka's ListOffsets by timestamp: the first offset whose timestamp is ≥ `timestampMs`. */
+  offsetForTimestamp(timestampMs: SimTimeMs): Offset {
+    for (const segment of this.segments) {
+      if (segment.maxTimestampMs < timestampMs) continue;
+      for (const record of segment.records) if (record.timestampMs >= timestampMs) return record.offset;
+    }
+    return this.logEndOffset;
+  }
+
+  /** Removes the oldest `count` segments; the log start offset jumps to the next base offset. */
+  deleteOldestSegments(count: number): void {
+    if (count <= 0) return;
+    if (count >= this.segments.length) this.roll();
+    const removed = this.segments.splice(0, count);
+    for (const segment of removed) this.sizeBytes -= segment.sizeBytes;
+    this.logStartOffset = Math.max(this.logStartOffset, this.segments[0]!.baseOffset);
+  }
+
+  get recordCount(): number {
+    let count = 0;
+    for (const segment of this.segments) count += segment.records.length;
+    return count;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Key distributions of a producer (scenario `keys`): a sequence of ids, uniform over N keys,
+ * Zipf-skewed over N keys (a hot key or two), or no key at all. Every draw comes from the
+ * producer's own random stream.
+ */
+import type { RandomStream } from '../random';
+import type { KeySpec } from '../scenario';
+
+export type KeyGenerator = () => string | null;
+
+export function createKeyGenerator(spec: KeySpec | undefined, stream: RandomStream): KeyGenerator {
+  const keys = spec ?? { kind: 'none' };
+  switch (keys.kind) {
+    case 'none':
+      return () => null;
+    case 'sequence': {
+      const prefix = keys.prefix ?? '';
+      let next = 0;
+      return () => prefix + next++;
+    }
+    case 'uniform': {
+      const prefix = keys.prefix ?? 'key-';
+      return () => prefix + stream.int(keys.count);
+    }
+    case 'zipf': {
+      const prefix = keys.prefix ?? 'key-';
+      const cdf = zipfCdf(keys.count, keys.s ?? 1.1);
+      return () => prefix + lowerBound(cdf, stream.next());
+    }
+  }
+}
+
+/** Cumulative probabilities of ranks 0..count-1 with weight 1/(rank+1)^s. */
+export function zipfCdf(count: number, s: number): Float64Array {
+  const cdf = new Float64Array(count);
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    total += 1 / Math.pow(i + 1, s);
+    cdf[i] = total;
+  }
+  for (let i = 0; i < count; i++) cdf[i]! /= total;
+  return cdf;
+}
+
+function lowerBound(cdf: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid]! > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

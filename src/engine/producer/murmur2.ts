@@ -1,0 +1,62 @@
+/**
+ * Kafka's murmur2 hash and its default key partitioning, bit for bit as the Java client
+ * computes them (`Utils.murmur2`, `BuiltInPartitioner.partitionForKey`).
+ *
+ * Java works in 32-bit ints: every multiply wraps (Math.imul here), `>>>` is the unsigned
+ * shift, and bytes are read unsigned (`& 0xff`; a Uint8Array already is). The result is the
+ * signed int Java returns.
+ */
+
+const SEED = 0x9747b28c;
+const M = 0x5bd1e995;
+const R = 24;
+
+const utf8 = new TextEncoder();
+
+/** UTF-8 bytes of a key, as Kafka's StringSerializer produces them. */
+export function utf8Bytes(key: string): Uint8Array {
+  return utf8.encode(key);
+}
+
+export function murmur2(bytes: Uint8Array): number {
+  const length = bytes.length;
+  let h = (SEED ^ length) | 0;
+  const blocks = length >>> 2;
+  for (let i = 0; i < blocks; i++) {
+    const i4 = i * 4;
+    let k =
+      (bytes[i4]! & 0xff) |
+      ((bytes[i4 + 1]! & 0xff) << 8) |
+      ((bytes[i4 + 2]! & 0xff) << 16) |
+      ((bytes[i4 + 3]! & 0xff) << 24);
+    k = Math.imul(k, M);
+    k ^= k >>> R;
+    k = Math.imul(k, M);
+    h = Math.imul(h, M);
+    h ^= k;
+  }
+  const tail = length & ~3;
+  // Java's switch falls through from 3 to 2 to 1; written as nested conditions here.
+  const left = length % 4;
+  if (left >= 3) h ^= (bytes[tail + 2]! & 0xff) << 16;
+  if (left >= 2) h ^= (bytes[tail + 1]! & 0xff) << 8;
+  if (left >= 1) {
+    h ^= bytes[tail]! & 0xff;
+    h = Math.imul(h, M);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, M);
+  h ^= h >>> 15;
+  return h | 0;
+}
+
+/** Kafka's `Utils.toPositive`: clears the sign bit (it is not `abs`). */
+export function toPositive(value: number): number {
+  return value & 0x7fffffff;
+}
+
+/** The partition Kafka's default partitioner picks for a non-null key. */
+export function partitionForKey(key: string | Uint8Array, partitionCount: number): number {
+  const bytes = typeof key === 'string' ? utf8Bytes(key) : key;
+  return toPositive(murmur2(bytes)) % partitionCount;
+}

@@ -1,0 +1,104 @@
+/**
+ * Scenario format version 1: the plain JSON object that describes a run (DESIGN.md, contract 2).
+ *
+ * These are the *validated* shapes the engine consumes. Parsing untrusted input into them (with
+ * field paths, limits and warnings) lives in `src/scenarios/parseScenario.ts`; the engine trusts
+ * what it is given and fills Kafka's defaults for omitted config keys.
+ */
+import type { Command } from './commands';
+
+export type TopicConfig = Partial<{
+  'retention.ms': number;
+  'retention.bytes': number;
+  'segment.ms': number;
+  'segment.bytes': number;
+  'cleanup.policy': 'delete' | 'compact' | 'compact,delete';
+  'delete.retention.ms': number;
+  'min.cleanable.dirty.ratio': number;
+  'min.compaction.lag.ms': number;
+}>;
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  config?: TopicConfig;
+}
+
+export type KeySpec =
+  | { kind: 'sequence'; prefix?: string }
+  | { kind: 'uniform'; prefix?: string; count: number }
+  | { kind: 'zipf'; prefix?: string; count: number; s?: number }
+  | { kind: 'none' };
+
+export interface ProducerSpec {
+  id: string;
+  /** Topic the producer appends events to (an event producer). */
+  topic?: string;
+  /** Event type written to the topic, e.g. `OrderPlaced`. */
+  event?: string;
+  /** A client sending commands instead of events: the command name, e.g. `PlaceOrder`. */
+  command?: string;
+  /** The service that owns the command. */
+  to?: string;
+  ratePerSec: number;
+  arrival?: 'poisson' | 'fixed';
+  keys?: KeySpec;
+  partitioner?: 'default' | 'roundrobin';
+  /** Fraction of commands that are invalid (unknown SKU or zero quantity), 0..1. */
+  invalidRatio?: number;
+}
+
+export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
+
+export type ConsumerConfig = Partial<{
+  'group.id': string;
+  'group.instance.id': string;
+  'enable.auto.commit': boolean;
+  'auto.commit.interval.ms': number;
+  'auto.offset.reset': 'earliest' | 'latest' | 'none';
+  'session.timeout.ms': number;
+  'heartbeat.interval.ms': number;
+  'max.poll.interval.ms': number;
+  'max.poll.records': number;
+  'partition.assignment.strategy': AssignorName | AssignorName[];
+}>;
+
+export type CommitMode = 'auto' | 'after-processing' | 'before-processing';
+
+export interface ServiceSpec {
+  id: string;
+  subscribe: string[];
+  instances?: number;
+  handler?: string;
+  processingMs?: number;
+  idempotent?: boolean;
+  emitTo?: string;
+  commit?: CommitMode;
+  config?: ConsumerConfig;
+}
+
+export type BrokerConfig = Partial<{
+  'log.retention.check.interval.ms': number;
+  'group.initial.rebalance.delay.ms': number;
+}>;
+
+export interface Note {
+  atMs: number;
+  text: string;
+}
+
+/** A timed command: the scenario's `actions` and the run's interventions. */
+export type TimedCommand = Command & { atMs: number };
+
+export interface Scenario {
+  format: 'logscope-scenario';
+  version: 1;
+  title?: string;
+  seed: number;
+  topics: TopicSpec[];
+  producers: ProducerSpec[];
+  services: ServiceSpec[];
+  broker?: BrokerConfig;
+  notes?: Note[];
+  actions?: TimedCommand[];
+}

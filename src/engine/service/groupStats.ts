@@ -1,0 +1,118 @@
+/**
+ * Delivery accounting for one group: how often its handler ran, on how many distinct records,
+ * how many repeats were duplicates (redelivery after a crash or rebalance) or replays (after an
+ * explicit offset reset), how many records its position moved past unprocessed (skipped), and
+ * how many first processings came after a later-produced record of the same key (order
+ * violations). Per partition, processed offsets are kept as runs (IntervalSet), so memory stays
+ * small however long the run.
+ */
+import { IntervalSet } from '../intervalSet';
+import type { LogRecord } from '../log/record';
+
+class PartitionProgress {
+  readonly processed = new IntervalSet();
+  /** Processed or skipped: offsets the group has accounted for. */
+  readonly accounted = new IntervalSet();
+  readonly replayedSinceReset = new IntervalSet();
+  firstPosition: number | null = null;
+  replayHorizon = 0;
+}
+
+export type ProcessingKind = 'first' | 'duplicate' | 'replayed';
+
+export class GroupStats {
+  processed = 0;
+  uniqueProcessed = 0;
+  duplicates = 0;
+  replayed = 0;
+  skipped = 0;
+  orderViolations = 0;
+  private readonly partitions = new Map<string, PartitionProgress>();
+  /** Per topic and key, the highest production sequence first-processed so far. */
+  private readonly latestSeqByKey = new Map<string, number>();
+  private pruneAtSize = 4096;
+
+  private progress(key: string): PartitionProgress {
+    let progress = this.partitions.get(key);
+    if (!progress) {
+      progress = new PartitionProgress();
+      this.partitions.set(key, progress);
+    }
+    return progress;
+  }
+
+  onProcessed(partitionKey: string, topic: string, record: LogRecord): ProcessingKind {
+    this.processed++;
+    const progress = this.progress(partitionKey);
+    if (progress.firstPosition === null) progress.firstPosition = record.offset;
+    if (progress.processed.add(record.offset)) {
+      progress.accounted.add(record.offset);
+      this.uniqueProcessed++;
+      this.checkOrder(topic, record);
+      return 'first';
+    }
+    if (record.offset < progress.replayHorizon && progress.replayedSinceReset.add(record.offset)) {
+      this.replayed++;
+      return 'replayed';
+    }
+    this.duplicates++;
+    return 'duplicate';
+  }
+
+  private checkOrder(topic: string, record: LogRecord): void {
+    if (record.key === null) return;
+    const mapKey = `${topic}\u0000${record.key}`;
+    const latest = this.latestSeqByKey.get(mapKey);
+    if (latest !== undefined && latest > record.produceSeq) this.orderViolations++;
+    else this.latestSeqByKey.set(mapKey, record.produceSeq);
+  }
+
+  /**
+   * Forgets keys whose latest record was produced before `oldestRetainedSeq`: every record that
+   * can still be processed is newer, so those entries can never flag a violation again.
+   */
+  pruneKeys(oldestRetainedSeq: number): void {
+    if (this.latestSeqByKey.size < this.pruneAtSize) return;
+    for (const [key, seq] of this.latestSeqByKey) if (seq < oldestRetainedSeq) this.latestSeqByKey.delete(key);
+    this.pruneAtSize = Math.max(4096, this.latestSeqByKey.size * 2);
+  }
+
+  get trackedKeys(): number {
+    return this.latestSeqByKey.size;
+  }
+
+  /** The group's position on a partition was set (assignment, reset): count what it skipped. */
+  onPositionMoved(partitionKey: string, position: number, _reason: string): number {
+    const progress = this.progress(partitionKey);
+    if (progress.firstPosition === null) {
+      progress.firstPosition = position;
+      return 0;
+    }
+    const first = progress.firstPosition;
+    if (position <= first) return 0;
+    const missing = position - first - progress.accounted.countIn(first, position);
+    if (missing > 0) {
+      this.skipped += missing;
+      progress.accounted.addRange(first, position);
+    }
+    return missing;
+  }
+
+  /** An explicit offset reset: repeats of what was processed before it count as replays. */
+  onOffsetsReset(partitionKey: string): void {
+    const progress = this.progress(partitionKey);
+    progress.replayHorizon = progress.processed.end;
+    progress.replayedSinceReset.clear();
+  }
+
+  toJSON(): { processed: number; uniqueProcessed: number; duplicates: number; replayed: number; skipped: number; orderViolations: number } {
+    return {
+      processed: this.processed,
+      uniqueProcessed: this.uniqueProcessed,
+      duplicates: this.duplicates,
+      replayed: this.replayed,
+      skipped: this.skipped,
+      orderViolations: this.orderViolations,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * What a service does with each record: a handler applies it to the service's own read model
+ * and may emit new events to the service's `emitTo` topic. Built-in handlers are named in the
+ * scenario (`handler`); each keeps its read model as plain data so the summary can show it.
+ */
+import type { LogRecord, Payload } from '../log/record';
+
+export interface EmittedEvent {
+  eventType: string;
+  key: string | null;
+  payload: Payload;
+}
+
+export interface HandlerContext {
+  /** Appends an event to the service's `emitTo` topic (ignored when it has none). */
+  emit(event: EmittedEvent): void;
+}
+
+export interface CommandOutcome {
+  accepted: boolean;
+  reason?: string;
+  event?: EmittedEvent;
+}
+
+export interface Handler<Model = unknown> {
+  readonly name: string;
+  createReadModel(): Model;
+  apply(model: Model, record: LogRecord, ctx: HandlerContext): void;
+  /** Plain JSON of the read model, for the summary and the views. */
+  toJSON(model: Model): unknown;
+  /** Validates a command sent to this service (command-owning handlers only). */
+  handleCommand?(model: Model, command: LogRecord): CommandOutcome;
+}

@@ -1,0 +1,163 @@
+/**
+ * A service: one consumer group of N instances, its handler and read model, and its delivery
+ * stats. The group id is the service id unless `config["group.id"]` says otherwise.
+ */
+import { resolveConsumerConfig, type ResolvedConsumerConfig } from '../config';
+import { ConsumerInstance } from '../group/consumerInstance';
+import { GroupCoordinator } from '../group/coordinator';
+import type { LogRecord } from '../log/record';
+import type { PartitionLog } from '../log/partitionLog';
+import { partitionForKey } from '../producer/murmur2';
+import { appendToTopic, type OutgoingMessage } from '../producer/send';
+import type { ServiceSpec } from '../scenario';
+import { tpKey } from '../types';
+import type { World } from '../world';
+import type { EmittedEvent, Handler, HandlerContext } from './handler';
+import { handlerFor } from './handlers';
+import { GroupStats } from './groupStats';
+
+export type EffectiveCommitMode = 'auto' | 'after-processing' | 'before-processing' | 'none';
+
+export class Service {
+  readonly id: string;
+  readonly config: ResolvedConsumerConfig;
+  readonly group: GroupCoordinator;
+  readonly instances: ConsumerInstance[] = [];
+  readonly stats = new GroupStats();
+  readonly handler: Handler<unknown>;
+  readModel: unknown;
+  idempotent: boolean;
+  readonly processingMs: number;
+  readonly commitMode: EffectiveCommitMode;
+  /** Commands received (command-owning services). */
+  readonly commands = { received: 0, accepted: 0, rejected: 0 };
+  /** Event ids already applied, for idempotent handlers. */
+  private readonly appliedEventIds = new Set<string>();
+  private emitted = 0;
+  private readonly handlerContext: HandlerContext;
+  private currentSource: LogRecord | null = null;
+
+  constructor(
+    readonly spec: ServiceSpec,
+    private readonly world: World,
+    group: GroupCoordinator | undefined,
+  ) {
+    this.id = spec.id;
+    this.config = resolveConsumerConfig(spec);
+    this.group = group ?? new GroupCoordinator(this.config.groupId, world);
+    this.handler = handlerFor(spec.handler ?? 'noop') ?? handlerFor('noop')!;
+    this.readModel = this.handler.createReadModel();
+    this.idempotent = spec.idempotent ?? false;
+    this.processingMs = spec.processingMs ?? 10;
+    const mode = spec.commit ?? 'auto';
+    this.commitMode = mode === 'auto' && !this.config.enableAutoCommit ? 'none' : mode;
+    this.handlerContext = { emit: (event) => this.emitEvent(event) };
+  }
+
+  get groupId(): string {
+    return this.config.groupId;
+  }
+
+  get autoCommit(): boolean {
+    return this.commitMode === 'auto';
+  }
+
+  /** Whether closing an instance commits what it processed (auto-commit on close, or explicit commits). */
+  get commitsOnClose(): boolean {
+    return this.commitMode === 'auto' || this.commitMode === 'after-processing';
+  }
+
+  /** Adds instances up to `count` (started) or stops the highest-numbered ones down to it. */
+  scaleTo(count: number): void {
+    while (this.instances.length < count) {
+      const instance = new ConsumerInstance(this, this.instances.length, this.world);
+      this.instances.push(instance);
+      instance.start();
+    }
+    for (let i = count; i < this.instances.length; i++) this.instances[i]!.stop();
+    for (let i = 0; i < Math.min(count, this.instances.length); i++) {
+      const instance = this.instances[i]!;
+      if (instance.status === 'stopped') instance.start();
+    }
+  }
+
+  /** Applies one record for an instance: stats, idempotence, then the handler. */
+  process(instance: ConsumerInstance, log: PartitionLog, record: LogRecord): void {
+    const world = this.world;
+    const key = tpKey(log.topic, log.partition);
+    this.stats.onProcessed(key, log.topic, record);
+    world.hasher.int(instance.index);
+    world.hasher.int(record.offset);
+    if (this.idempotent) {
+      if (this.appliedEventIds.has(record.eventId)) return;
+      this.appliedEventIds.add(record.eventId);
+    }
+    this.currentSource = record;
+    this.handler.apply(this.readModel, record, this.handlerContext);
+    this.currentSource = null;
+  }
+
+  private emitEvent(event: EmittedEvent): void {
+    const topic = this.spec.emitTo ? this.world.topics.get(this.spec.emitTo) : undefined;
+    if (!topic) return;
+    const source = this.currentSource;
+    const message: OutgoingMessage = {
+      key: event.key,
+      eventType: event.eventType,
+      payload: event.payload,
+      partition: (count) => (event.key === null ? this.emitted % count : partitionForKey(event.key, count)),
+      eventId: source ? `${source.eventId}>${this.id}` : `${this.id}#${this.emitted}`,
+    };
+    this.emitted++;
+    appendToTopic(this.world, topic, this.id, message);
+  }
+
+  /** A command sent directly to this service (not through a topic): validate, then append an event. */
+  receiveCommand(world: World, from: string, message: OutgoingMessage): void {
+    this.commands.received++;
+    const alive = this.instances.some((i) => i.status === 'running');
+    if (!alive || !this.handler.handleCommand) {
+      this.commands.rejected++;
+      world.emit('command', this.id, `${from} → ${this.id}: ${message.eventType} not handled: no running instance of ${this.id}.`);
+      return;
+    }
+    const command: LogRecord = {
+      offset: -1,
+      key: message.key,
+      eventType: message.eventType,
+      payload: message.payload,
+      timestampMs: world.now,
+      sizeBytes: 0,
+      producer: from,
+      eventId: message.eventId,
+      produceSeq: -1,
+    };
+    const outcome = this.handler.handleCommand(this.readModel, command);
+    if (!outcome.accepted) {
+      this.commands.rejected++;
+      world.emit('command', this.id, `${this.id} rejected ${message.eventType} ${message.key ?? ''}: ${outcome.reason ?? 'invalid'}.`);
+      return;
+    }
+    this.commands.accepted++;
+    if (outcome.event) {
+      this.currentSource = command;
+      this.emitEvent(outcome.event);
+      this.currentSource = null;
+    }
+  }
+
+  /** New partitions of a subscribed topic: what is produced there before the group gets there counts as skipped. */
+  onPartitionsAdded(topic: string, from: number, to: number): void {
+    for (let p = from; p < to; p++) this.stats.onPositionMoved(tpKey(topic, p), 0, 'new partition');
+  }
+
+  /** Resets the read model (event sourcing: it will be rebuilt by replaying the log). */
+  clearReadModel(): void {
+    this.readModel = this.handler.createReadModel();
+    this.appliedEventIds.clear();
+  }
+
+  readModelJSON(): unknown {
+    return this.handler.toJSON(this.readModel);
+  }
+}

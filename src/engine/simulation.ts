@@ -1,0 +1,162 @@
+/**
+ * createSimulation: builds a world from a scenario and drives it on the virtual clock.
+ *
+ * `runUntil(t)` runs every event due at or before t (and every scenario action due by then,
+ * each applied exactly as a live `apply` at its time would be), then sets now = t. So
+ * `runUntil(a); runUntil(b)` equals `runUntil(b)`: the caller's chunking never changes a run.
+ * Metrics are sampled by engine events at fixed virtual times, not by the caller.
+ */
+import { addService, applyCommand } from './applyCommand';
+import type { ApplyResult, Command } from './commands';
+import { resolveBrokerConfig } from './config';
+import { ENGINE_EVENT_CODES, type EngineEvent } from './engineEvents';
+import { checkInvariants } from './invariants';
+import type { LogRecord } from './log/record';
+import { applyRetention } from './log/retention';
+import { Topic } from './log/topic';
+import { Producer } from './producer/producer';
+import type { Scenario, TimedCommand } from './scenario';
+import type { SimEvent } from './simEvents';
+import { buildSnapshot, type SimSnapshot } from './snapshot';
+import { buildSummary, type Summary } from './summary';
+import type { SimTimeMs } from './types';
+import { World } from './world';
+
+export interface SimulationOptions {
+  /** Check the model's invariants after every event (tests, development); throws on a breach. */
+  checkInvariants?: boolean;
+}
+
+export interface Simulation {
+  readonly now: SimTimeMs;
+  readonly scenario: Scenario;
+  apply(command: Command): ApplyResult;
+  runUntil(timeMs: SimTimeMs): void;
+  snapshot(): SimSnapshot;
+  summary(): Summary;
+  traceHash(): string;
+  /** Explanations emitted so far (bounded; the oldest fall off). */
+  events(): readonly SimEvent[];
+  /** Up to `max` retained records of a partition from `fromOffset` (below the high watermark). */
+  readRecords(topic: string, partition: number, fromOffset: number, max: number): LogRecord[];
+  /** Due time of the next scheduled engine event (for stepping), or Infinity. */
+  nextEventMs(): SimTimeMs;
+  /** The world itself, for engine-internal tests and benchmarks. */
+  readonly world: World;
+}
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker));
+  for (const spec of scenario.topics) world.topics.set(spec.name, new Topic(spec));
+  for (const spec of scenario.services) addService(world, spec);
+  for (const spec of scenario.producers) {
+    const producer = new Producer(spec, scenario.seed);
+    world.producers.set(spec.id, producer);
+    producer.start(world);
+  }
+  world.schedule(world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
+
+  const actions: TimedCommand[] = [...(scenario.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
+  let nextAction = 0;
+  const invariants = options.checkInvariants ?? false;
+
+  function dispatch(event: EngineEvent): void {
+    switch (event.kind) {
+      case 'produce':
+        return event.producer.onArrival(world);
+      case 'poll':
+        return event.instance.onPoll();
+      case 'recordDone':
+        return event.instance.onRecordDone();
+      case 'heartbeat':
+        return event.instance.onHeartbeat();
+      case 'pollTimerCheck':
+        return event.instance.onPollTimerCheck();
+      case 'sessionCheck':
+        return event.group.onSessionCheck(event.memberId);
+      case 'joinDeadline':
+        return event.group.onJoinDeadline(event.epoch);
+      case 'syncDone':
+        return event.group.onSyncDone(event.generation);
+      case 'retentionCheck':
+        runRetention(world);
+        world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
+        return;
+      case 'sample':
+        return;
+    }
+  }
+
+  function runEventsThrough(timeMs: SimTimeMs): void {
+    const queue = world.queue;
+    while (queue.peekDueMs() <= timeMs) {
+      const entry = queue.pop()!;
+      if (entry.dueMs < world.now) throw new Error(`time went backwards: ${entry.dueMs} < ${world.now}`);
+      world.now = entry.dueMs;
+      world.hasher.int(ENGINE_EVENT_CODES[entry.item.kind]);
+      dispatch(entry.item);
+      if (invariants) checkInvariants(world);
+    }
+  }
+
+  const simulation: Simulation = {
+    get now() {
+      return world.now;
+    },
+    scenario,
+    world,
+    apply(command) {
+      const result = applyCommand(world, command);
+      if (invariants) checkInvariants(world);
+      return result;
+    },
+    runUntil(timeMs) {
+      if (!(timeMs >= world.now)) return;
+      while (nextAction < actions.length && actions[nextAction]!.atMs <= timeMs) {
+        const action = actions[nextAction++]!;
+        runEventsThrough(action.atMs);
+        world.now = Math.max(world.now, action.atMs);
+        simulation.apply(action);
+      }
+      runEventsThrough(timeMs);
+      world.now = timeMs;
+    },
+    snapshot: () => buildSnapshot(world),
+    summary: () => buildSummary(world, world.hasher.digest()),
+    traceHash: () => world.hasher.digest(),
+    events: () => world.events,
+    readRecords(topic, partition, fromOffset, max) {
+      const log = world.topics.get(topic)?.partitions[partition];
+      const out: LogRecord[] = [];
+      log?.read(Math.max(fromOffset, log.logStartOffset), max, out);
+      return out;
+    },
+    nextEventMs: () => world.queue.peekDueMs(),
+  };
+  return simulation;
+}
+
+function runRetention(world: World): void {
+  for (const topic of world.topics.values()) {
+    let oldestRetainedSeq = Infinity;
+    for (const log of topic.partitions) {
+      const deletion = applyRetention(log, world.now);
+      if (deletion) {
+        world.emit(
+          'retention',
+          `${topic.name}-${log.partition}`,
+          `${deletion.segments === 1 ? 'Segment' : `${deletion.segments} segments`} of ${topic.name}-${log.partition} ` +
+            `[${deletion.fromOffset}..${deletion.toOffset}) deleted: ${deletion.reason} ` +
+            `${deletion.reason === 'retention.ms' ? `${topic.config.retentionMs / 1000} s passed` : `${topic.config.retentionBytes} bytes exceeded`}; ` +
+            `log start offset ${deletion.logStartBefore} → ${deletion.logStartAfter}.`,
+        );
+      }
+      const first = log.recordAtOrAfter(log.logStartOffset);
+      if (first) oldestRetainedSeq = Math.min(oldestRetainedSeq, first.produceSeq);
+    }
+    if (oldestRetainedSeq === Infinity) continue;
+    for (const service of world.services.values()) {
+      if (service.spec.subscribe.includes(topic.name)) service.stats.pruneKeys(oldestRetainedSeq);
+    }
+  }
+}

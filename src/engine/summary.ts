@@ -1,0 +1,120 @@
+/**
+ * The summary JSON (DESIGN.md contract 3): log state per user topic, per group its state,
+ * members and offsets (`committed` and `lag` null without a commit; lag = high watermark −
+ * committed, as kafka-consumer-groups shows it), delivery stats and read models.
+ */
+import { tpKey } from './types';
+import type { World } from './world';
+
+export interface PartitionSummary {
+  partition: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  highWatermark: number;
+}
+
+export interface MemberSummary {
+  memberId: string | null;
+  status: 'running' | 'hung' | 'crashed' | 'stopped';
+  slowFactor: number;
+  assignment: string[];
+}
+
+export interface OffsetSummary {
+  committed: number | null;
+  position: number | null;
+  lag: number | null;
+}
+
+export interface GroupSummary {
+  state: string;
+  generation: number;
+  protocol: string | null;
+  members: Record<string, MemberSummary>;
+  offsets: Record<string, OffsetSummary>;
+}
+
+export interface StatsSummary {
+  processed: number;
+  uniqueProcessed: number;
+  duplicates: number;
+  replayed: number;
+  skipped: number;
+  orderViolations: number;
+}
+
+export interface Summary {
+  simTimeMs: number;
+  traceHash: string;
+  topics: Record<string, { partitions: PartitionSummary[] }>;
+  groups: Record<string, GroupSummary>;
+  stats: Record<string, StatsSummary>;
+  readModels: Record<string, unknown>;
+  producers: Record<string, { sent: number; ratePerSec: number; paused: boolean }>;
+  commands: Record<string, { received: number; accepted: number; rejected: number }>;
+}
+
+export function buildSummary(world: World, traceHash: string): Summary {
+  const topics: Summary['topics'] = {};
+  for (const topic of world.topics.values()) {
+    topics[topic.name] = {
+      partitions: topic.partitions.map((log) => ({
+        partition: log.partition,
+        logStartOffset: log.logStartOffset,
+        logEndOffset: log.logEndOffset,
+        highWatermark: log.highWatermark,
+      })),
+    };
+  }
+  const groups: Summary['groups'] = {};
+  const stats: Summary['stats'] = {};
+  const readModels: Summary['readModels'] = {};
+  const commands: Summary['commands'] = {};
+  for (const service of world.services.values()) {
+    const group = service.group;
+    const members: Record<string, MemberSummary> = {};
+    for (const instance of service.instances) {
+      members[instance.name] = {
+        memberId: instance.memberId,
+        status: instance.status,
+        slowFactor: instance.slowFactor,
+        assignment: instance.isAlive ? instance.assignment.map((tp) => tpKey(tp.topic, tp.partition)) : [],
+      };
+    }
+    const offsets: Record<string, OffsetSummary> = {};
+    for (const topicName of service.spec.subscribe) {
+      const topic = world.topics.get(topicName);
+      if (!topic) continue;
+      for (const log of topic.partitions) {
+        const key = tpKey(topicName, log.partition);
+        const committed = group.committed.get(key)?.offset ?? null;
+        let position: number | null = null;
+        for (const instance of service.instances) {
+          if (instance.status !== 'running') continue;
+          const p = instance.positionOf(key);
+          if (p !== undefined && instance.assignment.some((tp) => tp.topic === topicName && tp.partition === log.partition)) position = p;
+        }
+        offsets[key] = {
+          committed,
+          position,
+          lag: committed === null ? null : Math.max(0, log.highWatermark - committed),
+        };
+      }
+    }
+    groups[group.groupId] = {
+      state: group.state,
+      generation: group.generation,
+      protocol: group.protocol,
+      members,
+      offsets,
+    };
+    stats[service.id] = service.stats.toJSON();
+    readModels[service.id] = service.readModelJSON();
+    if (service.commands.received > 0 || service.handler.handleCommand) commands[service.id] = { ...service.commands };
+  }
+  const producers: Summary['producers'] = {};
+  for (const producer of world.producers.values()) {
+    producers[producer.id] = { sent: producer.sent, ratePerSec: producer.ratePerSec, paused: producer.paused };
+  }
+  return { simTimeMs: world.now, traceHash, topics, groups, stats, readModels, producers, commands };
+}

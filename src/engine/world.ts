@@ -1,0 +1,90 @@
+/**
+ * The mutable state of one simulation and the few primitives every part uses: the virtual
+ * clock, the event queue, the trace hash, explanations and appending to the log.
+ *
+ * Only the simulation loop advances `now`, and it never goes backwards. Parts schedule work
+ * with `schedule(atMs, event)`; nothing here looks at a real clock.
+ */
+import type { ResolvedBrokerConfig } from './config';
+import { EventQueue, type QueueEntry } from './eventQueue';
+import type { EngineEvent } from './engineEvents';
+import type { LogRecord, Payload } from './log/record';
+import { estimateRecordSize } from './log/record';
+import type { Topic } from './log/topic';
+import type { Producer } from './producer/producer';
+import type { GroupCoordinator } from './group/coordinator';
+import type { Service } from './service/service';
+import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventKind } from './simEvents';
+import { TraceHasher } from './traceHash';
+import type { SimTimeMs } from './types';
+
+export interface AppendRequest {
+  key: string | null;
+  eventType: string | null;
+  payload: Payload | null;
+  producer: string;
+  eventId: string;
+}
+
+/** Called after every append, so consumers waiting on an empty fetch wake up. */
+export type AppendListener = (topic: Topic, partition: number, record: LogRecord) => void;
+
+export class World {
+  now: SimTimeMs = 0;
+  readonly queue = new EventQueue<EngineEvent>();
+  readonly hasher = new TraceHasher();
+  readonly topics = new Map<string, Topic>();
+  readonly producers = new Map<string, Producer>();
+  readonly services = new Map<string, Service>();
+  readonly groups = new Map<string, GroupCoordinator>();
+  readonly events: SimEvent[] = [];
+  droppedEvents = 0;
+  private eventSeq = 0;
+  private produceSeq = 0;
+  readonly appendListeners: AppendListener[] = [];
+
+  constructor(
+    readonly seed: number,
+    readonly broker: ResolvedBrokerConfig,
+  ) {}
+
+  schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent> {
+    if (atMs < this.now) throw new Error(`scheduled in the past: ${atMs} < ${this.now}`);
+    return this.queue.push(atMs, event);
+  }
+
+  emit(kind: SimEventKind, entity: string, text: string, group?: string): void {
+    const event: SimEvent = { seq: this.eventSeq++, atMs: this.now, kind, entity, text, group };
+    this.hasher.int(this.now);
+    this.hasher.string(text);
+    this.events.push(event);
+    if (this.events.length > SIM_EVENT_HISTORY_CAP * 1.25) {
+      const excess = this.events.length - SIM_EVENT_HISTORY_CAP;
+      this.events.splice(0, excess);
+      this.droppedEvents += excess;
+    }
+  }
+
+  /** Appends a record to a partition at the current time and returns it. */
+  append(topic: Topic, partition: number, request: AppendRequest): LogRecord {
+    const log = topic.partitions[partition]!;
+    const record: LogRecord = {
+      offset: log.nextOffset,
+      key: request.key,
+      eventType: request.eventType,
+      payload: request.payload,
+      timestampMs: this.now,
+      sizeBytes: estimateRecordSize(request.key, request.eventType, request.payload),
+      producer: request.producer,
+      eventId: request.eventId,
+      produceSeq: this.produceSeq++,
+    };
+    log.append(record);
+    this.hasher.int(partition);
+    this.hasher.int(record.offset);
+    this.hasher.int(record.timestampMs);
+    for (const listener of this.appendListeners) listener(topic, partition, record);
+    if (log.fetchWaiters.size > 0) for (const wake of [...log.fetchWaiters]) wake();
+    return record;
+  }
+}
