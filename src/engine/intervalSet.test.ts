@@ -22,7 +22,12 @@ describe('IntervalSet', () => {
         expect(set.countIn(10, 40)).toBe([...reference].filter((v) => v >= 10 && v < 40).length);
         const added = set.addRange(20, 30);
         let expectedAdded = 0;
-        for (let v = 20; v < 30; v++) if (!reference.has(v)) (reference.add(v), expectedAdded++);
+        for (let v = 20; v < 30; v++) {
+          if (!reference.has(v)) {
+            reference.add(v);
+            expectedAdded++;
+          }
+        }
         expect(added).toBe(expectedAdded);
         for (let v = 0; v <= 61; v++) expect(set.has(v)).toBe(reference.has(v));
         expect(set.size).toBe(reference.size);

@@ -1,0 +1,48 @@
+/**
+ * The one vanilla zustand store, in typed slices. It references engine output (a read-only
+ * snapshot swapped per frame); it never owns or edits the simulation itself. Actions live in
+ * `runController.ts` and are plain functions, callable from the frame loop, URL sync, the
+ * test API and views alike.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Scenario, SimSnapshot, TimedCommand } from '../engine';
+
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Virtual milliseconds per wall millisecond, 0.1 to 100. */
+  speed: number;
+}
+
+export interface RunSlice {
+  scenario: Scenario;
+  presetId: string | null;
+  /** Interventions made in this run, in order, each stamped with its virtual time. */
+  interventions: TimedCommand[];
+}
+
+export interface SimSlice {
+  snapshot: SimSnapshot;
+  traceHash: string;
+}
+
+export interface UiMessage {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface UiSlice {
+  message: UiMessage | null;
+}
+
+export interface AppState {
+  playback: PlaybackSlice;
+  run: RunSlice;
+  sim: SimSlice;
+  ui: UiSlice;
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export function createAppStore(initial: AppState) {
+  return createStore<AppState>()(() => initial);
+}

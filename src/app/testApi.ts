@@ -1,0 +1,49 @@
+/**
+ * `window.__logscope`, present in every build (DESIGN.md contract 5): tests use it, and
+ * teachers can script the lab from the console. None of its calls starts playback.
+ */
+import type { Command, Summary } from '../engine';
+import { formatScenarioErrors, parseScenario } from '../scenarios/parseScenario';
+import { parseCommand } from '../scenarios/parseCommand';
+import * as run from './runController';
+
+export interface LogScopeApi {
+  load(scenario: unknown): Promise<{ ok: boolean; error?: string; warnings?: string[] }>;
+  advance(ms: number): Promise<void>;
+  seek(ms: number): Promise<void>;
+  apply(command: unknown): { ok: boolean; error?: string };
+  play(): void;
+  pause(): void;
+  summary(): Summary;
+  traceHash(): string;
+  now(): number;
+}
+
+export function installTestApi(target: Window): LogScopeApi {
+  const api: LogScopeApi = {
+    async load(scenario) {
+      const parsed = parseScenario(scenario);
+      if (!parsed.ok) return { ok: false, error: formatScenarioErrors(parsed.errors) };
+      run.loadScenario(parsed.scenario);
+      return { ok: true, warnings: parsed.warnings };
+    },
+    async advance(ms) {
+      run.advance(ms);
+    },
+    async seek(ms) {
+      run.seek(ms);
+    },
+    apply(command) {
+      const parsed = parseCommand(command);
+      if (!parsed.ok) return { ok: false, error: formatScenarioErrors(parsed.errors) };
+      return run.applyCommand(parsed.command as Command);
+    },
+    play: run.play,
+    pause: run.pause,
+    summary: () => run.currentSimulation().summary(),
+    traceHash: () => run.currentSimulation().traceHash(),
+    now: () => run.currentSimulation().now,
+  };
+  (target as Window & { __logscope?: LogScopeApi }).__logscope = api;
+  return api;
+}
