@@ -20,6 +20,7 @@ import type { PartitionLog } from '../log/partitionLog';
 import type { Service } from '../service/service';
 import { tpKey, type TopicPartition } from '../types';
 import type { World } from '../world';
+import { createStream, type RandomStream } from '../random';
 import type { CoordinatorError } from './coordinator';
 import { seconds } from './coordinator';
 
@@ -62,6 +63,7 @@ export class ConsumerInstance {
   private waitingOn: PartitionLog[] = [];
   private fetchCursor = 0;
   private readonly wake = (): void => this.onDataArrived();
+  private readonly stream: RandomStream;
 
   constructor(
     readonly service: Service,
@@ -69,6 +71,7 @@ export class ConsumerInstance {
     private readonly world: World,
   ) {
     this.name = `${service.id}-${index}`;
+    this.stream = createStream(world.seed, `instance:${this.name}`);
   }
 
   get groupInstanceId(): string | null {
@@ -102,7 +105,11 @@ export class ConsumerInstance {
     this.lastPollMs = world.now;
     this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
     world.emit('member', this.name, `${this.name} starts.`, this.service.groupId);
-    this.scheduleHeartbeat(world.now + this.service.config.heartbeatIntervalMs);
+    // Real clients never start in lockstep: the first heartbeat comes after a random part of
+    // the interval (from this instance's own stream), so members notice rebalances at
+    // different moments, as they do in Kafka.
+    const interval = this.service.config.heartbeatIntervalMs;
+    this.scheduleHeartbeat(world.now + 1 + this.stream.int(interval));
     this.schedulePollTimer();
     this.schedulePoll(world.now);
   }
@@ -136,22 +143,30 @@ export class ConsumerInstance {
   hang(mode: 'process' | 'handler'): void {
     if (this.status !== 'running') return;
     const world = this.world;
-    this.pauseLoop();
     this.status = 'hung';
     this.hangMode = mode;
     if (mode === 'process') {
+      this.pauseLoop();
       this.cancel('heartbeatEntry');
       this.cancel('pollTimerEntry');
       world.emit('member', this.name, `${this.name} hangs (whole process frozen: no heartbeats, no polls).`, this.service.groupId);
-    } else {
-      world.emit(
-        'member',
-        this.name,
-        `${this.name}'s handler is stuck: heartbeats go on, but it cannot poll; after max.poll.interval.ms ` +
-          `(${seconds(this.service.config.maxPollIntervalMs)}) it will leave the group.`,
-        this.service.groupId,
-      );
+      return;
     }
+    // The handler gets stuck on the record in hand; an idle consumer gets stuck on the first
+    // record its next poll returns (that poll still happens).
+    if (this.batch) this.pauseLoop();
+    world.emit(
+      'member',
+      this.name,
+      `${this.name}'s handler is stuck: heartbeats go on, but it cannot poll; after max.poll.interval.ms ` +
+        `(${seconds(this.service.config.maxPollIntervalMs)}) it will leave the group.`,
+      this.service.groupId,
+    );
+  }
+
+  /** Running, or handler-hung with nothing in hand yet (its next poll still happens). */
+  private get canPoll(): boolean {
+    return this.status === 'running' || (this.status === 'hung' && this.hangMode === 'handler' && !this.batch);
   }
 
   resume(): void {
@@ -224,27 +239,27 @@ export class ConsumerInstance {
   onPoll(): void {
     this.loopEntry = null;
     this.stopWaiting();
-    if (this.status !== 'running' || this.batch) return;
+    if (!this.canPoll || this.batch) return;
     const world = this.world;
     this.lastPollMs = world.now;
     if (this.pendingAssignment) this.applyAssignment();
     if (this.rejoinNeeded && !this.joining) this.sendJoinGroup();
     // A static member may get its assignment back inside JoinGroup itself.
     if (this.pendingAssignment) this.applyAssignment();
-    if (this.status !== 'running') return;
+    if (!this.canPoll) return;
     if (this.service.autoCommit && this.memberId !== null && world.now >= this.nextAutoCommitMs) {
       this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
       this.commit(this.currentPositions(), 'auto-commit');
     }
     const fetched = this.fetch();
-    if (this.status !== 'running') return;
+    if (!this.canPoll) return;
     if (fetched.records.length === 0) {
       this.waitForData();
       return;
     }
     if (this.service.commitMode === 'before-processing') this.commit(this.currentPositions(), 'before processing');
     this.batch = { ...fetched, index: 0, currentStartMs: world.now, currentRemainingMs: this.recordDurationMs() };
-    this.continueBatch();
+    if (this.status === 'running') this.continueBatch();
   }
 
   private recordDurationMs(): number {
@@ -365,7 +380,7 @@ export class ConsumerInstance {
   }
 
   private onDataArrived(): void {
-    if (this.status !== 'running' || this.batch) return;
+    if (!this.canPoll || this.batch) return;
     this.stopWaiting();
     this.schedulePoll(this.world.now);
   }

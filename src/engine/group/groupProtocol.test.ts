@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../simulation';
+import { orderScenario } from '../testing/scenarios';
+import type { ServiceSpec } from '../scenario';
+
+const opts = { checkInvariants: true };
+
+function emailService(extra: Partial<ServiceSpec> = {}, config: ServiceSpec['config'] = {}): ServiceSpec {
+  return {
+    id: 'email',
+    subscribe: ['orders'],
+    instances: 2,
+    processingMs: 5,
+    ...extra,
+    config: { 'auto.offset.reset': 'earliest', 'session.timeout.ms': 10_000, ...config },
+  };
+}
+
+function texts(sim: ReturnType<typeof createSimulation>): string[] {
+  return sim.events().map((e) => `${e.atMs} ${e.text}`);
+}
+
+describe('group coordinator: generations and the initial delay', () => {
+  it('waits group.initial.rebalance.delay.ms before the first rebalance and starts at generation 1', () => {
+    const sim = createSimulation(orderScenario({}, [emailService({ instances: 1 })]), opts);
+    sim.runUntil(2999);
+    expect(sim.summary().groups['email']!.state).toBe('PreparingRebalance');
+    sim.runUntil(3000);
+    const group = sim.summary().groups['email']!;
+    expect(group.state).toBe('Stable');
+    expect(group.generation).toBe(1);
+    expect(group.members['email-0']!.assignment).toEqual(['orders-0', 'orders-1', 'orders-2']);
+  });
+
+  it('bumps the generation once per completed rebalance, also when the group becomes Empty', () => {
+    const sim = createSimulation(orderScenario({}, [emailService({ instances: 1 })]), opts);
+    sim.runUntil(5000);
+    expect(sim.summary().groups['email']!.generation).toBe(1);
+    sim.apply({ type: 'stop', target: 'email-0' });
+    sim.runUntil(5001);
+    const group = sim.summary().groups['email']!;
+    expect(group.state).toBe('Empty');
+    expect(group.generation).toBe(2);
+  });
+
+  it('assigns with range by default (eager), in member order', () => {
+    const sim = createSimulation(orderScenario({}, [emailService()]), opts);
+    sim.runUntil(10_000);
+    const group = sim.summary().groups['email']!;
+    expect(group.protocol).toBe('range');
+    expect(group.members['email-0']!.assignment).toEqual(['orders-0', 'orders-1']);
+    expect(group.members['email-1']!.assignment).toEqual(['orders-2']);
+  });
+});
+
+describe('committed offsets', () => {
+  it('commits the next offset to read, so an idle caught-up group reaches lag 0', () => {
+    const sim = createSimulation(orderScenario({ actions: [{ atMs: 10_000, type: 'pauseProducer', producer: 'checkout' }] }, [emailService()]), opts);
+    sim.runUntil(30_000);
+    const summary = sim.summary();
+    for (const [key, offset] of Object.entries(summary.groups['email']!.offsets)) {
+      const partition = Number(key.split('-')[1]);
+      const hw = summary.topics['orders']!.partitions[partition]!.highWatermark;
+      expect(offset.committed).toBe(hw);
+      expect(offset.lag).toBe(0);
+    }
+  });
+
+  it('shows committed and lag as null before the first commit', () => {
+    const sim = createSimulation(orderScenario({}, [emailService()]), opts);
+    sim.runUntil(1000);
+    expect(sim.summary().groups['email']!.offsets['orders-0']).toEqual({ committed: null, position: null, lag: null });
+  });
+});
+
+describe('consumer failures', () => {
+  it('a hang shorter than session.timeout.ms causes no rebalance', () => {
+    const sim = createSimulation(
+      orderScenario({ actions: [{ atMs: 10_000, type: 'hang', target: 'email-0' }, { atMs: 16_000, type: 'resume', target: 'email-0' }] }, [emailService()]),
+      opts,
+    );
+    sim.runUntil(40_000);
+    const group = sim.summary().groups['email']!;
+    expect(group.generation).toBe(1);
+    expect(group.members['email-0']!.status).toBe('running');
+    expect(sim.summary().stats['email']!.duplicates).toBe(0);
+  });
+
+  it('a hang longer than session.timeout.ms removes the member, moves its partitions, and its late commit fails', () => {
+    const sim = createSimulation(
+      orderScenario({ actions: [{ atMs: 10_000, type: 'hang', target: 'email-0' }, { atMs: 30_000, type: 'resume', target: 'email-0' }] }, [emailService()]),
+      opts,
+    );
+    sim.runUntil(25_000);
+    const during = sim.summary().groups['email']!;
+    expect(during.generation).toBe(2);
+    expect(during.members['email-1']!.assignment).toEqual(['orders-0', 'orders-1', 'orders-2']);
+    sim.runUntil(45_000);
+    const log = texts(sim).join('\n');
+    expect(log).toMatch(/email-0 sent no heartbeat for 10 s \(session\.timeout\.ms\) and was removed/);
+    expect(log).toMatch(/email-0's commit .* failed: it is no longer a member/);
+    expect(sim.summary().groups['email']!.generation).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a handler stuck past max.poll.interval.ms is evicted; its commit fails and its records are processed again (duplicates)', () => {
+    const sim = createSimulation(
+      orderScenario(
+        { actions: [{ atMs: 10_000, type: 'hang', target: 'email-0', mode: 'handler' }, { atMs: 40_000, type: 'resume', target: 'email-0' }] },
+        [emailService({ commit: 'after-processing' }, { 'max.poll.interval.ms': 15_000, 'max.poll.records': 50 })],
+      ),
+      opts,
+    );
+    sim.runUntil(24_000);
+    expect(sim.summary().groups['email']!.generation).toBe(1);
+    sim.runUntil(60_000);
+    const log = texts(sim).join('\n');
+    expect(log).toMatch(/email-0 did not poll for 15 s \(max\.poll\.interval\.ms\), so its client sent LeaveGroup/);
+    expect(log).toMatch(/email-0's commit \(after processing\) .* failed/);
+    expect(sim.summary().stats['email']!.duplicates).toBeGreaterThan(0);
+  });
+
+  it('a crash after processing but before the commit makes the next owner process those records again (at-least-once)', () => {
+    const sim = createSimulation(
+      orderScenario({ actions: [{ atMs: 14_000, type: 'crash', target: 'email-0' }] }, [emailService({}, { 'auto.commit.interval.ms': 5000 })]),
+      opts,
+    );
+    sim.runUntil(60_000);
+    const stats = sim.summary().stats['email']!;
+    expect(stats.duplicates).toBeGreaterThan(0);
+    expect(stats.skipped).toBe(0);
+  });
+
+  it('commit before processing plus a crash loses the rest of the batch (at-most-once: skipped)', () => {
+    const sim = createSimulation(
+      orderScenario(
+        { actions: [{ atMs: 10_000, type: 'burst', producer: 'checkout', count: 200 }, { atMs: 10_500, type: 'crash', target: 'email-0' }] },
+        [emailService({ commit: 'before-processing', processingMs: 20 })],
+      ),
+      opts,
+    );
+    sim.runUntil(60_000);
+    const stats = sim.summary().stats['email']!;
+    expect(stats.skipped).toBeGreaterThan(0);
+    expect(stats.duplicates).toBe(0);
+  });
+
+  it('a crashed member is only noticed after session.timeout.ms, then its partitions move', () => {
+    const sim = createSimulation(orderScenario({ actions: [{ atMs: 10_000, type: 'crash', target: 'email-0' }] }, [emailService()]), opts);
+    sim.runUntil(17_000);
+    expect(sim.summary().groups['email']!.generation).toBe(1);
+    sim.runUntil(25_000);
+    const group = sim.summary().groups['email']!;
+    expect(group.generation).toBe(2);
+    expect(group.members['email-0']!.status).toBe('crashed');
+    expect(group.members['email-1']!.assignment).toHaveLength(3);
+  });
+
+  it('a graceful stop sends LeaveGroup and the group rebalances at once', () => {
+    const sim = createSimulation(orderScenario({ actions: [{ atMs: 10_000, type: 'stop', target: 'email-0' }] }, [emailService()]), opts);
+    sim.runUntil(10_000);
+    expect(texts(sim).join('\n')).toMatch(/email-0 stopped gracefully and sent LeaveGroup/);
+    sim.runUntil(14_000);
+    expect(sim.summary().groups['email']!.members['email-1']!.assignment).toHaveLength(3);
+    expect(sim.summary().stats['email']!.duplicates).toBe(0);
+  });
+
+  it('auto.offset.reset=none without a committed offset stops the member with an error event', () => {
+    const sim = createSimulation(orderScenario({}, [emailService({ instances: 1 }, { 'auto.offset.reset': 'none' })]), opts);
+    sim.runUntil(5000);
+    expect(sim.summary().groups['email']!.members['email-0']!.status).toBe('stopped');
+    expect(sim.events().some((e) => e.kind === 'error' && /auto\.offset\.reset=none/.test(e.text))).toBe(true);
+  });
+
+  it('slows a member down and reports its slow factor', () => {
+    const sim = createSimulation(orderScenario({ actions: [{ atMs: 5000, type: 'slow', target: 'email-0', factor: 10 }] }, [emailService({ instances: 1, processingMs: 20 })]), opts);
+    sim.runUntil(30_000);
+    const summary = sim.summary();
+    expect(summary.groups['email']!.members['email-0']!.slowFactor).toBe(10);
+    const lag = Object.values(summary.groups['email']!.offsets).reduce((sum, o) => sum + (o.lag ?? 0), 0);
+    expect(lag).toBeGreaterThan(50);
+  });
+});
+
+describe('eager vs cooperative rebalancing', () => {
+  function consumedDuringRebalance(strategy: 'range' | 'cooperative-sticky'): { kept: number; joined: boolean } {
+    const sim = createSimulation(
+      orderScenario({}, [emailService({ instances: 2, processingMs: 1 }, { 'partition.assignment.strategy': strategy, 'heartbeat.interval.ms': 3000 })]),
+      opts,
+    );
+    sim.runUntil(20_000);
+    sim.apply({ type: 'scale', service: 'email', instances: 3 });
+    // Sample while the coordinator is rebalancing: which members still process records?
+    const before = sim.summary().stats['email']!.processed;
+    let kept = 0;
+    let sawRebalance = false;
+    for (let t = 20_100; t < 24_000; t += 100) {
+      sim.runUntil(t);
+      const state = sim.summary().groups['email']!.state;
+      if (state !== 'Stable') sawRebalance = true;
+      const now = sim.summary().stats['email']!.processed;
+      if (state === 'PreparingRebalance' && now > before) kept = now - before;
+    }
+    return { kept, joined: sawRebalance };
+  }
+
+  it('with cooperative-sticky, members keep consuming unaffected partitions during the rebalance', () => {
+    const result = consumedDuringRebalance('cooperative-sticky');
+    expect(result.joined).toBe(true);
+    expect(result.kept).toBeGreaterThan(0);
+  });
+
+  it('with eager range, a member that rejoins stops consuming all its partitions until the new assignment', () => {
+    const sim = createSimulation(orderScenario({}, [emailService({ instances: 2, processingMs: 1 })]), opts);
+    sim.runUntil(20_000);
+    sim.apply({ type: 'scale', service: 'email', instances: 3 });
+    let unownedSamples = 0;
+    for (let t = 20_050; t < 26_000; t += 50) {
+      sim.runUntil(t);
+      const group = sim.summary().groups['email']!;
+      if (group.state !== 'PreparingRebalance') continue;
+      unownedSamples += Object.values(group.offsets).filter((o) => o.position === null).length;
+    }
+    expect(unownedSamples).toBeGreaterThan(0);
+    expect(sim.events().some((e) => /email-\d revokes all its partitions \(eager rebalance\)/.test(e.text))).toBe(true);
+  });
+
+  it('with cooperative-sticky, no partition stops being consumed while the members rejoin', () => {
+    const sim = createSimulation(
+      orderScenario({}, [emailService({ instances: 2, processingMs: 1 }, { 'partition.assignment.strategy': 'cooperative-sticky' })]),
+      opts,
+    );
+    sim.runUntil(20_000);
+    sim.apply({ type: 'scale', service: 'email', instances: 3 });
+    let preparingSamples = 0;
+    for (let t = 20_050; t < 26_000; t += 50) {
+      sim.runUntil(t);
+      const group = sim.summary().groups['email']!;
+      if (group.state !== 'PreparingRebalance' || group.generation !== 1) continue;
+      preparingSamples++;
+      expect(Object.values(group.offsets).every((o) => o.position !== null)).toBe(true);
+    }
+    expect(preparingSamples).toBeGreaterThan(0);
+  });
+
+  it('cooperative rebalancing hands a moved partition over in a follow-up rebalance', () => {
+    const sim = createSimulation(
+      orderScenario({}, [emailService({ instances: 2 }, { 'partition.assignment.strategy': 'cooperative-sticky' })]),
+      opts,
+    );
+    sim.runUntil(20_000);
+    const generationBefore = sim.summary().groups['email']!.generation;
+    sim.apply({ type: 'scale', service: 'email', instances: 3 });
+    sim.runUntil(40_000);
+    const group = sim.summary().groups['email']!;
+    expect(group.generation).toBe(generationBefore + 2);
+    for (const member of Object.values(group.members)) expect(member.assignment).toHaveLength(1);
+    expect(sim.events().some((e) => /revokes .* and rejoins so they can move \(cooperative\)/.test(e.text))).toBe(true);
+  });
+});
+
+describe('static membership', () => {
+  it('a rolling restart within session.timeout.ms causes no rebalance and keeps assignments', () => {
+    const sim = createSimulation(
+      orderScenario(
+        {
+          actions: [
+            { atMs: 10_000, type: 'stop', target: 'email-0' },
+            { atMs: 12_000, type: 'start', target: 'email-0' },
+            { atMs: 20_000, type: 'stop', target: 'email-1' },
+            { atMs: 22_000, type: 'start', target: 'email-1' },
+          ],
+        },
+        [emailService({}, { 'group.instance.id': 'email-static', 'session.timeout.ms': 30_000 })],
+      ),
+      opts,
+    );
+    sim.runUntil(9000);
+    const before = sim.summary().groups['email']!;
+    sim.runUntil(40_000);
+    const after = sim.summary().groups['email']!;
+    expect(after.generation).toBe(before.generation);
+    expect(after.members['email-0']!.assignment).toEqual(before.members['email-0']!.assignment);
+    expect(after.members['email-1']!.assignment).toEqual(before.members['email-1']!.assignment);
+    expect(after.members['email-0']!.memberId).not.toBe(before.members['email-0']!.memberId);
+  });
+});
+
+describe('late groups and auto.offset.reset', () => {
+  it('a late group with earliest processes every retained record; with latest only new ones', () => {
+    const late = (reset: 'earliest' | 'latest') => {
+      const sim = createSimulation(
+        orderScenario({ actions: [{ atMs: 20_000, type: 'addService', service: { id: 'fraud', subscribe: ['orders'], processingMs: 1, config: { 'auto.offset.reset': reset } } }] }, [emailService()]),
+        opts,
+      );
+      sim.runUntil(20_000);
+      const producedBefore = sim.summary().producers['checkout']!.sent;
+      sim.runUntil(40_000);
+      return { producedBefore, stats: sim.summary().stats['fraud']!, produced: sim.summary().producers['checkout']!.sent };
+    };
+    const earliest = late('earliest');
+    expect(earliest.stats.uniqueProcessed).toBeGreaterThanOrEqual(earliest.produced - 5);
+    const latest = late('latest');
+    expect(latest.stats.uniqueProcessed).toBeLessThanOrEqual(latest.produced - latest.producedBefore);
+    expect(latest.stats.skipped).toBe(0);
+  });
+});
+
+describe('resetOffsets', () => {
+  it('is refused while the group has members, as Kafka refuses an active group', () => {
+    const sim = createSimulation(orderScenario({}, [emailService()]), opts);
+    sim.runUntil(10_000);
+    const result = sim.apply({ type: 'resetOffsets', group: 'email', to: 'earliest' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/only resets an Empty group/);
+  });
+
+  it('supports earliest, latest, an offset, a timestamp and a shift on an Empty group, and counts replays', () => {
+    const sim = createSimulation(orderScenario({}, [emailService({ instances: 1 })]), opts);
+    sim.runUntil(20_000);
+    sim.apply({ type: 'stop', target: 'email-0' });
+    sim.runUntil(20_001);
+    const hw = sim.summary().topics['orders']!.partitions.map((p) => p.highWatermark);
+    const committedOf = () => Object.values(sim.summary().groups['email']!.offsets).map((o) => o.committed);
+    expect(sim.apply({ type: 'resetOffsets', group: 'email', to: 'latest' }).ok).toBe(true);
+    expect(committedOf()).toEqual(hw);
+    sim.apply({ type: 'resetOffsets', group: 'email', to: { offset: 3 } });
+    expect(committedOf()).toEqual([3, 3, 3]);
+    sim.apply({ type: 'resetOffsets', group: 'email', to: { shiftBy: 2 } });
+    expect(committedOf()).toEqual([5, 5, 5]);
+    sim.apply({ type: 'resetOffsets', group: 'email', to: { timestampMs: 0 } });
+    expect(committedOf()).toEqual([0, 0, 0]);
+    sim.apply({ type: 'resetOffsets', group: 'email', to: 'earliest' });
+    sim.apply({ type: 'start', target: 'email-0' });
+    sim.runUntil(40_000);
+    const stats = sim.summary().stats['email']!;
+    expect(stats.replayed).toBeGreaterThan(0);
+    expect(stats.duplicates).toBe(0);
+  });
+});

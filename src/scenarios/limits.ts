@@ -1,0 +1,77 @@
+/**
+ * Bounds a scenario must respect (DESIGN.md contract 2, "Validation"), so that no file or share
+ * link can freeze a tab. Values outside them are refused with an error, never clamped.
+ */
+
+/** Largest scenario JSON text `parseScenarioJson` reads: 64 KB, in UTF-16 characters. */
+export const MAX_SCENARIO_JSON_CHARS = 65_536;
+/** Deepest object/array nesting read; a real scenario needs about 7 levels. */
+export const MAX_NESTING_DEPTH = 32;
+/** At most this many errors are listed; the rest are counted in one closing line. */
+export const MAX_REPORTED_ERRORS = 100;
+/** Keys refused anywhere in the input: they could reach JavaScript object prototypes. */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+export const SCENARIO_FORMAT = 'logscope-scenario';
+export const SCENARIO_VERSION = 1;
+
+// Identifiers: topic names, producer ids, service ids (Kafka's legal topic characters).
+export const MAX_ID_CHARS = 64;
+export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
+/** group.id, group.instance.id, event and command names. */
+export const MAX_NAME_CHARS = 64;
+/** Key prefixes of a producer's key generator. */
+export const MAX_PREFIX_CHARS = 64;
+export const MAX_TITLE_CHARS = 200;
+export const MAX_SEED = 2 ** 32 - 1;
+
+// Virtual time.
+/** Latest `atMs` of an action or a note: 24 h of virtual time. */
+export const MAX_AT_MS = 86_400_000;
+
+// Topics.
+export const MAX_TOPICS = 16;
+export const MIN_PARTITIONS = 1;
+export const MAX_PARTITIONS = 64;
+/** Kafka's minimum `segment.bytes`. */
+export const MIN_SEGMENT_BYTES = 14;
+
+// Producers.
+export const MAX_PRODUCERS = 16;
+export const MAX_RATE_PER_SEC = 10_000;
+export const MAX_KEY_COUNT = 100_000;
+export const MAX_ZIPF_EXPONENT = 10;
+
+// Services.
+export const MAX_SERVICES = 16;
+export const MAX_INSTANCES = 32;
+export const MAX_PROCESSING_MS = 60_000;
+/** Broker's `group.min.session.timeout.ms` and `group.max.session.timeout.ms` defaults. */
+export const MIN_SESSION_TIMEOUT_MS = 6000;
+export const MAX_SESSION_TIMEOUT_MS = 1_800_000;
+/** LogScope's own bound on `max.poll.records` (Kafka allows up to Java's int maximum). */
+export const MAX_POLL_RECORDS = 10_000;
+/** At most the four assignors, each named once. */
+export const MAX_ASSIGNORS = 4;
+
+// Broker.
+export const MAX_RETENTION_CHECK_INTERVAL_MS = 3_600_000;
+export const MAX_INITIAL_REBALANCE_DELAY_MS = 300_000;
+
+// Notes and actions.
+export const MAX_NOTES = 200;
+export const MAX_NOTE_TEXT_CHARS = 500;
+export const MAX_ACTIONS = 2000;
+
+// Command fields.
+export const MAX_SLOW_FACTOR = 100;
+export const MAX_BURST_COUNT = 10_000;
+export const MAX_PRODUCE_COUNT = 10_000;
+export const MAX_RECORD_KEY_CHARS = 256;
+/** A produced value is a flat object of at most this many fields. */
+export const MAX_VALUE_FIELDS = 32;
+export const MAX_VALUE_FIELD_NAME_CHARS = 64;
+export const MAX_VALUE_STRING_CHARS = 1024;
+
+/** Java's `Integer.MAX_VALUE`: the ceiling of Kafka's int-typed configs. */
+export const JAVA_INT_MAX = 2_147_483_647;
