@@ -7,6 +7,8 @@
 export const MAX_SCENARIO_JSON_CHARS = 65_536;
 /** Deepest object/array nesting read; a real scenario needs about 7 levels. */
 export const MAX_NESTING_DEPTH = 32;
+/** Most objects and lists read in one input; a 64 KB JSON text holds far fewer. */
+export const MAX_INPUT_VALUES = 100_000;
 /** At most this many errors are listed; the rest are counted in one closing line. */
 export const MAX_REPORTED_ERRORS = 100;
 /** Keys refused anywhere in the input: they could reach JavaScript object prototypes. */

@@ -33,7 +33,13 @@ export const checkout: Scenario = {
     },
   ],
   notes: [
-    { atMs: 0, text: 'checkout appends OrderPlaced events to the orders topic, spread over 3 partitions by key.' },
-    { atMs: 4000, text: 'Each service is its own consumer group: each reads every event at its own pace.' },
+    {
+      atMs: 0,
+      text: 'checkout appends OrderPlaced events to the orders topic, spread over 3 partitions by key.',
+    },
+    {
+      atMs: 4000,
+      text: 'Each service is its own consumer group: each reads every event at its own pace.',
+    },
   ],
 };

@@ -9,8 +9,14 @@ export const emailOutage: Scenario = {
     { atMs: 0, text: 'Three services consume OrderPlaced independently.' },
     { atMs: 20_000, text: 'Email goes down. Do orders stop? Watch inventory and billing keep up.' },
     { atMs: 30_000, text: "Email's committed offset is frozen; its lag grows with every order." },
-    { atMs: 50_000, text: 'Email is back: it resumes from its committed offset and replays what it missed.' },
-    { atMs: 60_000, text: 'Caught up: every order got its receipt, later. That delay is eventual consistency.' },
+    {
+      atMs: 50_000,
+      text: 'Email is back: it resumes from its committed offset and replays what it missed.',
+    },
+    {
+      atMs: 60_000,
+      text: 'Caught up: every order got its receipt, later. That delay is eventual consistency.',
+    },
   ],
   actions: [
     { atMs: 20_000, type: 'crash', target: 'email-0' },

@@ -19,14 +19,16 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'checkout',
     title: 'Checkout',
-    description: 'checkout emits OrderPlaced; inventory, billing and email each consume it independently.',
+    description:
+      'checkout emits OrderPlaced; inventory, billing and email each consume it independently.',
     concept: 'Pub/sub: one event, many independent consumer groups',
     scenario: checkout,
   },
   {
     id: 'email-outage',
     title: 'Email outage',
-    description: 'Email crashes at 20 s and restarts at 50 s; it resumes from its committed offset and catches up.',
+    description:
+      'Email crashes at 20 s and restarts at 50 s; it resumes from its committed offset and catches up.',
     concept: 'Eventual consistency and resuming from committed offsets',
     scenario: emailOutage,
   },
