@@ -308,7 +308,7 @@ describe('parseScenario rules between fields', () => {
     ['two services with one id', (s) => { s.services[1]!.id = 'billing'; }, 'services[1].id', '"billing"', 'services[0]', 'unique'],
     ['a service id that is another service\'s instance name', (s) => { s.services[1]!.id = 'billing-12'; }, 'services[1].id', '"billing-12"', 'instance 12 of service "billing"'],
     ['a service whose instances would be named like an earlier service', (s) => { s.services[0]!.id = 'email-0'; s.services[1]!.id = 'email'; }, 'services[1].id', '"email-0"', 'instance 0 of service "email"'],
-    ['two services in one consumer group', (s) => { s.services[1]!.config['group.id'] = 'billing'; }, 'services[1].config["group.id"]', '"billing"', 'may not share a group.id'],
+    ['two services in one consumer group', (s) => setAt(s, ['services', 1, 'config', 'group.id'], 'billing'), 'services[1].config["group.id"]', '"billing"', 'may not share a group.id'],
     ['a producer with both topic and command', (s) => { Object.assign(s.producers[0]!, { command: 'X', to: 'billing' }); }, 'producers[0]', 'both topic/event and command/to'],
     ['a producer with neither topic nor command', (s) => { s.producers[0] = { id: 'p', ratePerSec: 1 } as never; }, 'producers[0]', 'neither'],
     ['a producer with a topic but no event', (s) => { delete (s.producers[0] as Partial<Draft['producers'][0]>).event; }, 'producers[0].event', 'event is missing'],
