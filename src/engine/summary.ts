@@ -51,7 +51,8 @@ export interface Summary {
   stats: Record<string, StatsSummary>;
   readModels: Record<string, unknown>;
   producers: Record<string, { sent: number; ratePerSec: number; paused: boolean }>;
-  commands: Record<string, { received: number; accepted: number; rejected: number }>;
+  /** Commands sent to each command-owning service, and how many it accepted or rejected. */
+  commands: Record<string, { sent: number; accepted: number; rejected: number }>;
 }
 
 export function buildSummary(world: World, traceHash: string): Summary {
@@ -110,7 +111,7 @@ export function buildSummary(world: World, traceHash: string): Summary {
     };
     stats[service.id] = service.stats.toJSON();
     readModels[service.id] = service.readModelJSON();
-    if (service.commands.received > 0 || service.handler.handleCommand) commands[service.id] = { ...service.commands };
+    if (service.commands.sent > 0 || service.handler.handleCommand) commands[service.id] = { ...service.commands };
   }
   const producers: Summary['producers'] = {};
   for (const producer of world.producers.values()) {

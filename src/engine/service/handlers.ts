@@ -2,6 +2,8 @@
  * The registry of built-in handlers, by the name a scenario's `handler` field uses.
  */
 import type { Handler } from './handler';
+import { acceptOrder, chargePayment, reserveStock, scoreFraud, sendReceipt, shipOrder } from './orderHandlers';
+import { project } from './projectHandler';
 
 /** Processes and counts records and keeps no state. */
 const noop: Handler<Record<string, never>> = {
@@ -13,6 +15,13 @@ const noop: Handler<Record<string, never>> = {
 
 const HANDLERS: Record<string, Handler<never>> = {
   noop: noop as Handler<never>,
+  acceptOrder: acceptOrder as Handler<never>,
+  reserveStock: reserveStock as Handler<never>,
+  chargePayment: chargePayment as Handler<never>,
+  sendReceipt: sendReceipt as Handler<never>,
+  scoreFraud: scoreFraud as Handler<never>,
+  shipOrder: shipOrder as Handler<never>,
+  project: project as Handler<never>,
 };
 
 export const HANDLER_NAMES: readonly string[] = Object.keys(HANDLERS);

@@ -30,7 +30,7 @@ export class Service {
   readonly processingMs: number;
   readonly commitMode: EffectiveCommitMode;
   /** Commands received (command-owning services). */
-  readonly commands = { received: 0, accepted: 0, rejected: 0 };
+  readonly commands = { sent: 0, accepted: 0, rejected: 0 };
   /** Event ids already applied, for idempotent handlers. */
   private readonly appliedEventIds = new Set<string>();
   private emitted = 0;
@@ -114,7 +114,7 @@ export class Service {
 
   /** A command sent directly to this service (not through a topic): validate, then append an event. */
   receiveCommand(world: World, from: string, message: OutgoingMessage): void {
-    this.commands.received++;
+    this.commands.sent++;
     const alive = this.instances.some((i) => i.status === 'running');
     if (!alive || !this.handler.handleCommand) {
       this.commands.rejected++;

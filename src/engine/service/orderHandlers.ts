@@ -1,0 +1,137 @@
+/**
+ * The checkout story's handlers. Each applies an event to its service's own read model; the
+ * models count how often each order was applied, so a duplicate delivery to a handler that is
+ * not idempotent is visible (a second receipt, a double charge, stock reserved twice).
+ */
+import type { LogRecord } from '../log/record';
+import { CATALOGUE_SKUS } from '../producer/payloads';
+import type { Handler } from './handler';
+
+/** Applications per order id: 1 is correct; more means the side effect happened again. */
+export type CountByOrder = Record<string, number>;
+
+function orderIdOf(record: LogRecord): string | null {
+  const id = record.payload?.['orderId'];
+  return typeof id === 'string' ? id : record.key;
+}
+
+function countModelHandler(name: string, field: string): Handler<CountByOrder> {
+  return {
+    name,
+    createReadModel: () => ({}),
+    apply(model, record) {
+      const orderId = orderIdOf(record);
+      if (orderId === null || record.eventType === null) return;
+      model[orderId] = (model[orderId] ?? 0) + 1;
+    },
+    toJSON: (model) => ({ [field]: { ...model } }),
+  };
+}
+
+/** email: one receipt per order (two if an OrderPlaced is delivered twice and not deduplicated). */
+export const sendReceipt = countModelHandler('sendReceipt', 'receiptsSent');
+
+/** shipping: consumes PaymentCharged and ships each order. */
+export const shipOrder = countModelHandler('shipOrder', 'shipments');
+
+export const INITIAL_STOCK = 10_000;
+
+export interface StockModel {
+  stock: Record<string, number>;
+  reservations: CountByOrder;
+}
+
+/** inventory: stock per SKU, decremented by each OrderPlaced. */
+export const reserveStock: Handler<StockModel> = {
+  name: 'reserveStock',
+  createReadModel: () => ({
+    stock: Object.fromEntries(CATALOGUE_SKUS.map((sku) => [sku, INITIAL_STOCK])),
+    reservations: {},
+  }),
+  apply(model, record) {
+    const orderId = orderIdOf(record);
+    const sku = record.payload?.['sku'];
+    const quantity = record.payload?.['quantity'];
+    if (orderId === null || typeof sku !== 'string' || typeof quantity !== 'number') return;
+    model.stock[sku] = (model.stock[sku] ?? INITIAL_STOCK) - quantity;
+    model.reservations[orderId] = (model.reservations[orderId] ?? 0) + 1;
+  },
+  toJSON: (model) => ({ stock: { ...model.stock }, reservations: { ...model.reservations } }),
+};
+
+export interface ChargeModel {
+  charges: Record<string, { amountCents: number; times: number }>;
+  totalCents: number;
+}
+
+/** billing: charges each order and emits PaymentCharged, keyed by order id. */
+export const chargePayment: Handler<ChargeModel> = {
+  name: 'chargePayment',
+  createReadModel: () => ({ charges: {}, totalCents: 0 }),
+  apply(model, record, ctx) {
+    const orderId = orderIdOf(record);
+    const amount = record.payload?.['amountCents'];
+    if (orderId === null || typeof amount !== 'number') return;
+    const charge = model.charges[orderId] ?? { amountCents: amount, times: 0 };
+    charge.times++;
+    model.charges[orderId] = charge;
+    model.totalCents += amount;
+    ctx.emit({ eventType: 'PaymentCharged', key: orderId, payload: { orderId, amountCents: amount } });
+  },
+  toJSON: (model) => ({
+    charges: Object.fromEntries(Object.entries(model.charges).map(([id, c]) => [id, { ...c }])),
+    totalCents: model.totalCents,
+  }),
+};
+
+/** Orders above this amount are flagged by fraud-check. */
+export const FRAUD_THRESHOLD_CENTS = 1500;
+
+export interface FraudModel {
+  flags: Record<string, 'ok' | 'suspicious'>;
+  scored: CountByOrder;
+}
+
+/** fraud-check: a flag per order. */
+export const scoreFraud: Handler<FraudModel> = {
+  name: 'scoreFraud',
+  createReadModel: () => ({ flags: {}, scored: {} }),
+  apply(model, record) {
+    const orderId = orderIdOf(record);
+    const amount = record.payload?.['amountCents'];
+    if (orderId === null || typeof amount !== 'number') return;
+    model.flags[orderId] = amount > FRAUD_THRESHOLD_CENTS ? 'suspicious' : 'ok';
+    model.scored[orderId] = (model.scored[orderId] ?? 0) + 1;
+  },
+  toJSON: (model) => ({ flags: { ...model.flags }, scored: { ...model.scored } }),
+};
+
+export interface CheckoutModel {
+  accepted: number;
+  rejected: number;
+  rejections: Record<string, string>;
+}
+
+/** checkout: owns the PlaceOrder command; accepts known SKUs with a positive quantity. */
+export const acceptOrder: Handler<CheckoutModel> = {
+  name: 'acceptOrder',
+  createReadModel: () => ({ accepted: 0, rejected: 0, rejections: {} }),
+  apply: () => undefined,
+  handleCommand(model, command) {
+    const payload = command.payload ?? {};
+    const orderId = typeof payload['orderId'] === 'string' ? payload['orderId'] : (command.key ?? command.eventId);
+    const sku = payload['sku'];
+    const quantity = payload['quantity'];
+    let reason: string | null = null;
+    if (typeof sku !== 'string' || !(CATALOGUE_SKUS as readonly string[]).includes(sku)) reason = `unknown SKU ${String(sku)}`;
+    else if (typeof quantity !== 'number' || quantity <= 0) reason = `quantity ${String(quantity)} is not positive`;
+    if (reason !== null) {
+      model.rejected++;
+      model.rejections[orderId] = reason;
+      return { accepted: false, reason };
+    }
+    model.accepted++;
+    return { accepted: true, event: { eventType: 'OrderPlaced', key: orderId, payload: { ...payload, orderId } } };
+  },
+  toJSON: (model) => ({ accepted: model.accepted, rejected: model.rejected, rejections: { ...model.rejections } }),
+};

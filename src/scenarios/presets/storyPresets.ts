@@ -1,0 +1,108 @@
+/**
+ * Presets of the checkout story: outages, late subscribers, rebuilding read models, commands
+ * versus events, pub/sub versus queues.
+ */
+import type { Scenario } from '../../engine';
+import { checkout } from './checkout';
+
+export const emailOutage: Scenario = {
+  ...checkout,
+  title: 'Email outage: orders keep flowing, email catches up',
+  notes: [
+    { atMs: 0, text: 'inventory, billing and email consume OrderPlaced independently.' },
+    { atMs: 20_000, text: 'Email goes down. Do orders stop? Watch inventory and billing keep up.' },
+    { atMs: 30_000, text: "Email's committed offset is frozen; its lag grows with every order." },
+    { atMs: 50_000, text: 'Email is back: it resumes from its committed offset and replays what it missed.' },
+    { atMs: 60_000, text: 'Caught up. Every order got its receipt, later: that delay is eventual consistency.' },
+  ],
+  actions: [
+    { atMs: 20_000, type: 'crash', target: 'email-0' },
+    { atMs: 50_000, type: 'start', target: 'email-0' },
+  ],
+};
+
+const fraudCheck = (reset: 'earliest' | 'latest') => ({
+  id: 'fraud-check',
+  subscribe: ['orders'],
+  handler: 'scoreFraud',
+  config: { 'auto.offset.reset': reset },
+});
+
+export const lateFraudCheck: Scenario = {
+  ...checkout,
+  title: 'A fraud check added later needs zero changes to checkout',
+  notes: [
+    { atMs: 0, text: 'checkout knows nothing about who consumes its events.' },
+    { atMs: 60_000, text: 'fraud-check subscribes to orders. No producer changes; it replays all retained history (earliest).' },
+    { atMs: 70_000, text: 'The orders log is exactly what it would have been without fraud-check.' },
+  ],
+  actions: [{ atMs: 60_000, type: 'addService', service: fraudCheck('earliest') }],
+};
+
+export const lateFraudCheckLatest: Scenario = {
+  ...lateFraudCheck,
+  title: 'A late fraud check starting from latest sees only new orders',
+  notes: [
+    { atMs: 60_000, text: 'fraud-check subscribes with auto.offset.reset=latest: history is not replayed.' },
+  ],
+  actions: [{ atMs: 60_000, type: 'addService', service: fraudCheck('latest') }],
+};
+
+export const cqrsRebuild: Scenario = {
+  ...checkout,
+  title: 'Rebuild a read model from the log (event sourcing, CQRS)',
+  notes: [
+    { atMs: 30_000, text: 'inventory stops; its group is now Empty.' },
+    { atMs: 31_000, text: 'Reset inventory to earliest with rebuild: its stock table is cleared.' },
+    { atMs: 32_000, text: 'inventory starts again and rebuilds its stock from the retained log: the log is the source of truth.' },
+  ],
+  actions: [
+    { atMs: 30_000, type: 'stop', target: 'inventory-0' },
+    { atMs: 31_000, type: 'resetOffsets', group: 'inventory', to: 'earliest', rebuild: true },
+    { atMs: 32_000, type: 'start', target: 'inventory-0' },
+  ],
+};
+
+export const commandsVsEvents: Scenario = {
+  ...checkout,
+  title: 'Commands vs events: PlaceOrder is directed and rejectable, OrderPlaced is a fact',
+  producers: [
+    {
+      id: 'web',
+      command: 'PlaceOrder',
+      to: 'checkout',
+      ratePerSec: 5,
+      keys: { kind: 'sequence', prefix: 'order-' },
+      invalidRatio: 0.2,
+    },
+  ],
+  services: [
+    { id: 'checkout', subscribe: [], handler: 'acceptOrder', emitTo: 'orders', processingMs: 0 },
+    ...checkout.services,
+  ],
+  notes: [
+    { atMs: 0, text: 'web sends PlaceOrder commands to one owner, checkout, which may reject them.' },
+    { atMs: 5000, text: 'Accepted orders become OrderPlaced events: facts, delivered to every subscribed group.' },
+    { atMs: 15_000, text: 'Rejected commands never reach the log: nobody downstream sees them.' },
+  ],
+};
+
+export const pubsubVsQueue: Scenario = {
+  format: 'logscope-scenario',
+  version: 1,
+  title: 'Pub/sub vs queue: one group shares the work, separate groups each get everything',
+  seed: 11,
+  topics: [{ name: 'tasks', partitions: 3, config: { 'retention.ms': 600_000, 'segment.ms': 30_000 } }],
+  producers: [{ id: 'scheduler', topic: 'tasks', ratePerSec: 6, event: 'TaskCreated', keys: { kind: 'uniform', prefix: 'task-', count: 1000 } }],
+  services: [
+    { id: 'workers', subscribe: ['tasks'], instances: 3, processingMs: 50, config: { 'auto.offset.reset': 'earliest' } },
+    { id: 'audit', subscribe: ['tasks'], config: { 'auto.offset.reset': 'earliest' } },
+    { id: 'search', subscribe: ['tasks'], config: { 'auto.offset.reset': 'earliest' } },
+    { id: 'analytics', subscribe: ['tasks'], config: { 'auto.offset.reset': 'earliest' } },
+  ],
+  notes: [
+    { atMs: 0, text: 'workers is one group of three instances: each task is handled once, by one of them (like a queue).' },
+    { atMs: 5000, text: 'audit, search and analytics are three groups: each gets every task (pub/sub).' },
+    { atMs: 15_000, text: 'Nothing is removed when read: every record stays in the log until retention deletes it.' },
+  ],
+};
