@@ -24,7 +24,7 @@ export const appStore = createAppStore({
   playback: { playing: false, speed: 1 },
   run: { scenario: defaultScenario, presetId: DEFAULT_PRESET_ID, interventions: [] },
   sim: { snapshot: simulation.snapshot(), traceHash: simulation.traceHash() },
-  ui: { message: null },
+  ui: { message: null, selection: null, view: {} },
 });
 
 function publish(): void {
@@ -46,6 +46,26 @@ export function loadScenario(scenario: Scenario, presetId: string | null = null)
     playback: { ...state.playback, playing: false },
     run: { scenario, presetId, interventions: [] },
   }));
+  publish();
+}
+
+/**
+ * Replaces the run with a scenario and recorded interventions, paused at `playheadMs`
+ * (how a share link or a saved run is opened).
+ */
+export function loadRun(
+  scenario: Scenario,
+  interventions: AppState['run']['interventions'],
+  playheadMs: number,
+  presetId: string | null = null,
+): void {
+  simulation = build(scenario, interventions);
+  appStore.setState((state) => ({
+    ...state,
+    playback: { ...state.playback, playing: false },
+    run: { scenario, presetId, interventions: [...interventions] },
+  }));
+  simulation.runUntil(Math.min(MAX_RUN_MS, Math.max(0, Math.round(playheadMs))));
   publish();
 }
 
@@ -88,7 +108,7 @@ export function applyCommand(command: Command): ApplyResult {
   appStore.setState((state) => ({
     ...state,
     run: { ...state.run, interventions: [...state.run.interventions, { ...command, atMs }] },
-    ui: { message: result.ok ? null : { kind: 'error', text: result.error } },
+    ui: { ...state.ui, message: result.ok ? null : { kind: 'error', text: result.error } },
   }));
   publish();
   return result;

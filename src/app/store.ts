@@ -30,8 +30,19 @@ export interface UiMessage {
   text: string;
 }
 
+/**
+ * The selected entity, as a string id: `instance:email-0`, `group:email`, `topic:orders`,
+ * `partition:orders-1`, `record:orders-1@42`, `producer:checkout`.
+ */
+export type Selection = string | null;
+
+/** View settings that travel in share links: a flat record of primitive values. */
+export type ViewSettings = Record<string, string | number | boolean>;
+
 export interface UiSlice {
   message: UiMessage | null;
+  selection: Selection;
+  view: ViewSettings;
 }
 
 export interface AppState {
