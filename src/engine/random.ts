@@ -29,28 +29,49 @@ function splitmix32(state: number): () => number {
   };
 }
 
+/**
+ * SFC32 state in plain fields (no closures), so a simulation can be deep-copied for checkpoints.
+ */
+class Sfc32Stream implements RandomStream {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, entityId: string) {
+    const seedMix = splitmix32(murmur2(utf8Bytes(`${seed}|${entityId}`)) ^ Math.imul(seed | 0, 0x27d4eb2d));
+    this.a = seedMix();
+    this.b = seedMix();
+    this.c = seedMix();
+    this.d = seedMix() | 1;
+    // Discard a few outputs so weak seeds are well mixed.
+    for (let i = 0; i < 12; i++) this.nextUint32();
+  }
+
+  private nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  int(bound: number): number {
+    return Math.floor(this.next() * bound);
+  }
+
+  exponential(mean: number): number {
+    return -Math.log(1 - this.next()) * mean;
+  }
+}
+
 /** Creates the stream of one entity, e.g. `producer:checkout`. */
 export function createStream(seed: number, entityId: string): RandomStream {
-  const seedMix = splitmix32(murmur2(utf8Bytes(`${seed}|${entityId}`)) ^ Math.imul(seed | 0, 0x27d4eb2d));
-  let a = seedMix();
-  let b = seedMix();
-  let c = seedMix();
-  let d = seedMix() | 1;
-  const nextUint32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  // Discard a few outputs so weak seeds are well mixed.
-  for (let i = 0; i < 12; i++) nextUint32();
-  const next = (): number => nextUint32() / 4294967296;
-  return {
-    next,
-    int: (bound) => Math.floor(next() * bound),
-    exponential: (mean) => -Math.log(1 - next()) * mean,
-  };
+  return new Sfc32Stream(seed, entityId);
 }

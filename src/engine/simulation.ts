@@ -7,6 +7,7 @@
  * Metrics are sampled by engine events at fixed virtual times, not by the caller.
  */
 import { addService, applyCommand } from './applyCommand';
+import { deepClone } from './deepClone';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
 import { ENGINE_EVENT_CODES, type EngineEvent } from './engineEvents';
@@ -41,6 +42,8 @@ export interface Simulation {
   readRecords(topic: string, partition: number, fromOffset: number, max: number): LogRecord[];
   /** Due time of the next scheduled engine event (for stepping), or Infinity. */
   nextEventMs(): SimTimeMs;
+  /** An independent copy at the same virtual time: running either never affects the other. */
+  fork(): Simulation;
   /** The world itself, for engine-internal tests and benchmarks. */
   readonly world: World;
 }
@@ -55,10 +58,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     producer.start(world);
   }
   world.schedule(world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
-
   const actions: TimedCommand[] = [...(scenario.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
-  let nextAction = 0;
-  const invariants = options.checkInvariants ?? false;
+  return wrapWorld(world, scenario, actions, 0, options.checkInvariants ?? false);
+}
+
+/** The Simulation interface over one world; `fork` wraps a deep copy of it. */
+function wrapWorld(
+  world: World,
+  scenario: Scenario,
+  actions: readonly TimedCommand[],
+  firstAction: number,
+  invariants: boolean,
+): Simulation {
+  let nextAction = firstAction;
 
   function dispatch(event: EngineEvent): void {
     switch (event.kind) {
@@ -132,6 +144,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       return out;
     },
     nextEventMs: () => world.queue.peekDueMs(),
+    fork: () => wrapWorld(deepClone(world), scenario, actions, nextAction, invariants),
   };
   return simulation;
 }

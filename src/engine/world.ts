@@ -26,9 +26,6 @@ export interface AppendRequest {
   eventId: string;
 }
 
-/** Called after every append, so consumers waiting on an empty fetch wake up. */
-export type AppendListener = (topic: Topic, partition: number, record: LogRecord) => void;
-
 export class World {
   now: SimTimeMs = 0;
   readonly queue = new EventQueue<EngineEvent>();
@@ -41,7 +38,6 @@ export class World {
   droppedEvents = 0;
   private eventSeq = 0;
   private produceSeq = 0;
-  readonly appendListeners: AppendListener[] = [];
 
   constructor(
     readonly seed: number,
@@ -54,7 +50,7 @@ export class World {
   }
 
   emit(kind: SimEventKind, entity: string, text: string, group?: string): void {
-    const event: SimEvent = { seq: this.eventSeq++, atMs: this.now, kind, entity, text, group };
+    const event: SimEvent = Object.freeze({ seq: this.eventSeq++, atMs: this.now, kind, entity, text, group });
     this.hasher.int(this.now);
     this.hasher.string(text);
     this.events.push(event);
@@ -79,12 +75,13 @@ export class World {
       eventId: request.eventId,
       produceSeq: this.produceSeq++,
     };
+    // Frozen: a record never changes, so forks of the simulation share it.
+    Object.freeze(record);
     log.append(record);
     this.hasher.int(partition);
     this.hasher.int(record.offset);
     this.hasher.int(record.timestampMs);
-    for (const listener of this.appendListeners) listener(topic, partition, record);
-    if (log.fetchWaiters.size > 0) for (const wake of [...log.fetchWaiters]) wake();
+    if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters]) waiter.onDataArrived();
     return record;
   }
 }

@@ -62,7 +62,6 @@ export class ConsumerInstance {
   private pollTimerEntry: QueueEntry<EngineEvent> | null = null;
   private waitingOn: PartitionLog[] = [];
   private fetchCursor = 0;
-  private readonly wake = (): void => this.onDataArrived();
   private readonly stream: RandomStream;
 
   constructor(
@@ -367,7 +366,7 @@ export class ConsumerInstance {
     for (const tp of this.assignment) {
       const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
       if (log) {
-        log.fetchWaiters.add(this.wake);
+        log.fetchWaiters.add(this);
         this.waitingOn.push(log);
       }
     }
@@ -375,11 +374,12 @@ export class ConsumerInstance {
   }
 
   private stopWaiting(): void {
-    for (const log of this.waitingOn) log.fetchWaiters.delete(this.wake);
+    for (const log of this.waitingOn) log.fetchWaiters.delete(this);
     this.waitingOn.length = 0;
   }
 
-  private onDataArrived(): void {
+  /** A record was appended to a partition this consumer is waiting on. */
+  onDataArrived(): void {
     if (!this.canPoll || this.batch) return;
     this.stopWaiting();
     this.schedulePoll(this.world.now);

@@ -17,7 +17,7 @@ export class PartitionLog {
   /** Total bytes of all retained segments. */
   sizeBytes = 0;
   /** Consumers parked on an empty fetch, woken by the next append (fetch.min.bytes = 1). */
-  readonly fetchWaiters = new Set<() => void>();
+  readonly fetchWaiters = new Set<{ onDataArrived(): void }>();
 
   constructor(
     readonly topic: string,

@@ -6,28 +6,35 @@
 import type { RandomStream } from '../random';
 import type { KeySpec } from '../scenario';
 
-export type KeyGenerator = () => string | null;
+/** Draws the next key; its state is plain fields, so simulations can be deep-copied. */
+export class KeyGenerator {
+  private sequence = 0;
+  private readonly cdf: Float64Array | null;
 
-export function createKeyGenerator(spec: KeySpec | undefined, stream: RandomStream): KeyGenerator {
-  const keys = spec ?? { kind: 'none' };
-  switch (keys.kind) {
-    case 'none':
-      return () => null;
-    case 'sequence': {
-      const prefix = keys.prefix ?? '';
-      let next = 0;
-      return () => prefix + next++;
-    }
-    case 'uniform': {
-      const prefix = keys.prefix ?? 'key-';
-      return () => prefix + stream.int(keys.count);
-    }
-    case 'zipf': {
-      const prefix = keys.prefix ?? 'key-';
-      const cdf = zipfCdf(keys.count, keys.s ?? 1.1);
-      return () => prefix + lowerBound(cdf, stream.next());
+  constructor(
+    private readonly spec: KeySpec,
+    private readonly stream: RandomStream,
+  ) {
+    this.cdf = spec.kind === 'zipf' ? zipfCdf(spec.count, spec.s ?? 1.1) : null;
+  }
+
+  next(): string | null {
+    const keys = this.spec;
+    switch (keys.kind) {
+      case 'none':
+        return null;
+      case 'sequence':
+        return (keys.prefix ?? '') + this.sequence++;
+      case 'uniform':
+        return (keys.prefix ?? 'key-') + this.stream.int(keys.count);
+      case 'zipf':
+        return (keys.prefix ?? 'key-') + lowerBound(this.cdf!, this.stream.next());
     }
   }
+}
+
+export function createKeyGenerator(spec: KeySpec | undefined, stream: RandomStream): KeyGenerator {
+  return new KeyGenerator(spec ?? { kind: 'none' }, stream);
 }
 
 /** Cumulative probabilities of ranks 0..count-1 with weight 1/(rank+1)^s. */

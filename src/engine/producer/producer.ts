@@ -73,7 +73,7 @@ export class Producer {
   /** Sends one record (or command), with an optional explicit key, value and partition. */
   sendOne(world: World, override?: ProduceOverride): void {
     const sequence = this.sent++;
-    const key = override?.key !== undefined ? override.key : this.keys();
+    const key = override?.key !== undefined ? override.key : this.keys.next();
     const generated = generatePayload(this.spec.event ?? this.spec.command ?? 'Event', this.stream, {
       key,
       sequence,

@@ -18,7 +18,7 @@ import { GroupStats } from './groupStats';
 
 export type EffectiveCommitMode = 'auto' | 'after-processing' | 'before-processing' | 'none';
 
-export class Service {
+export class Service implements HandlerContext {
   readonly id: string;
   readonly config: ResolvedConsumerConfig;
   readonly group: GroupCoordinator;
@@ -34,7 +34,6 @@ export class Service {
   /** Event ids already applied, for idempotent handlers. */
   private readonly appliedEventIds = new Set<string>();
   private emitted = 0;
-  private readonly handlerContext: HandlerContext;
   private currentSource: LogRecord | null = null;
 
   constructor(
@@ -51,7 +50,6 @@ export class Service {
     this.processingMs = spec.processingMs ?? 10;
     const mode = spec.commit ?? 'auto';
     this.commitMode = mode === 'auto' && !this.config.enableAutoCommit ? 'none' : mode;
-    this.handlerContext = { emit: (event) => this.emitEvent(event) };
   }
 
   get groupId(): string {
@@ -93,11 +91,12 @@ export class Service {
       this.appliedEventIds.add(record.eventId);
     }
     this.currentSource = record;
-    this.handler.apply(this.readModel, record, this.handlerContext);
+    this.handler.apply(this.readModel, record, this);
     this.currentSource = null;
   }
 
-  private emitEvent(event: EmittedEvent): void {
+  /** HandlerContext: appends an event the handler emits to the service's `emitTo` topic. */
+  emit(event: EmittedEvent): void {
     const topic = this.spec.emitTo ? this.world.topics.get(this.spec.emitTo) : undefined;
     if (!topic) return;
     const source = this.currentSource;
@@ -141,7 +140,7 @@ export class Service {
     this.commands.accepted++;
     if (outcome.event) {
       this.currentSource = command;
-      this.emitEvent(outcome.event);
+      this.emit(outcome.event);
       this.currentSource = null;
     }
   }
