@@ -3,6 +3,15 @@
  */
 import type { Scenario } from '../../engine';
 import { checkout } from './checkout';
+import {
+  addingPartitionsBreaksOrder,
+  atLeastOnceVsAtMostOnce,
+  compactedProfiles,
+  eagerVsCooperative,
+  hangVsSessionTimeout,
+  hotPartition,
+  retentionLosesData,
+} from './galleryPresets';
 import { commandsVsEvents, cqrsRebuild, emailOutage, lateFraudCheck, lateFraudCheckLatest, pubsubVsQueue } from './storyPresets';
 
 export interface Preset {
@@ -66,6 +75,56 @@ export const PRESETS: readonly Preset[] = [
     description: 'One group of three shares the work; three groups of one each get every record.',
     concept: 'Consumer groups: work sharing inside a group, broadcast across groups',
     scenario: pubsubVsQueue,
+  },
+  {
+    id: 'at-least-once-vs-at-most-once',
+    title: 'At-least-once vs at-most-once',
+    description:
+      'Two billing groups, one committing after processing and one before, both crash in the middle of a batch.',
+    concept: 'Delivery guarantees: commit after processing duplicates, commit before processing loses',
+    scenario: atLeastOnceVsAtMostOnce,
+  },
+  {
+    id: 'hang-vs-session-timeout',
+    title: 'Hang vs session timeout',
+    description: 'email-0 hangs for 5 s (no rebalance) and later for 25 s (evicted, its partitions move).',
+    concept: 'Heartbeats and session.timeout.ms decide when a silent member is declared dead',
+    scenario: hangVsSessionTimeout,
+  },
+  {
+    id: 'eager-vs-cooperative',
+    title: 'Eager vs cooperative rebalancing',
+    description: 'Two groups that differ only in their assignor scale from two to three instances at the same moment.',
+    concept: 'Eager rebalancing revokes everything; cooperative-sticky moves only what must move',
+    scenario: eagerVsCooperative,
+  },
+  {
+    id: 'hot-partition',
+    title: 'Hot partition',
+    description: 'Zipf-distributed keys pile most of the traffic onto one partition and its one consumer.',
+    concept: 'Key choice limits parallelism: one partition, one consumer per group',
+    scenario: hotPartition,
+  },
+  {
+    id: 'retention-loses-data',
+    title: 'Retention loses data',
+    description: 'A consumer slowed to a tenth of its speed falls behind a topic with 30 s retention.',
+    concept: 'Retention deletes by age whether or not anyone has read the records',
+    scenario: retentionLosesData,
+  },
+  {
+    id: 'compacted-profiles',
+    title: 'Compacted profiles',
+    description: 'Profile updates for 20 users on a compacted topic, a tombstone, then a late reader.',
+    concept: 'Log compaction keeps the latest value per key: a topic as a table',
+    scenario: compactedProfiles,
+  },
+  {
+    id: 'adding-partitions-breaks-order',
+    title: 'Adding partitions breaks order',
+    description: 'accounts grows from 2 to 4 partitions while ledger has a backlog; some keys move partition.',
+    concept: 'Per-key order holds only while the key-to-partition mapping stays fixed',
+    scenario: addingPartitionsBreaksOrder,
   },
 ];
 
