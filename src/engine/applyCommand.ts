@@ -149,6 +149,7 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
   if (world.groups.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
   world.services.set(service.id, service);
   world.groups.set(service.groupId, service.group);
+  world.servicesChanged();
   if (world.now > 0) {
     world.emit('service', service.id, `${service.id} subscribes to ${spec.subscribe.join(', ')}: no producer changes; it starts from auto.offset.reset=${service.config.autoOffsetReset}.`, service.groupId);
   }
@@ -190,6 +191,7 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
   for (const [key, offset] of offsets) {
     service.stats.onOffsetsReset(key);
     service.stats.onPositionMoved(key, offset, 'reset');
+    if (rebuild) service.stats.onRebuild(key, offset);
   }
   if (rebuild) service.clearReadModel();
   const description = typeof to === 'string' ? to : JSON.stringify(to);

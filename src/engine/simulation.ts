@@ -8,6 +8,7 @@
  */
 import { addService, applyCommand } from './applyCommand';
 import { deepClone } from './deepClone';
+import { LAG_LIMITS } from './lag/lagMonitor';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
 import { ENGINE_EVENT_CODES, type EngineEvent } from './engineEvents';
@@ -58,6 +59,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     producer.start(world);
   }
   world.schedule(world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
+  world.schedule(LAG_LIMITS.sampleIntervalMs, { kind: 'sample' });
   const actions: TimedCommand[] = [...(scenario.actions ?? [])].sort((a, b) => a.atMs - b.atMs);
   return wrapWorld(world, scenario, actions, 0, options.checkInvariants ?? false);
 }
@@ -95,6 +97,8 @@ function wrapWorld(
         world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
         return;
       case 'sample':
+        world.lag.sample();
+        world.schedule(world.now + LAG_LIMITS.sampleIntervalMs, { kind: 'sample' });
         return;
     }
   }

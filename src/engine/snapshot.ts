@@ -3,6 +3,7 @@
  * copies counters and the most recent records of each partition, never whole logs (the
  * inspector reads further back through `readRecords`).
  */
+import { rebalanceProtocolFor } from './config';
 import type { LogRecord } from './log/record';
 import type { SimEvent } from './simEvents';
 import type { StatsSummary } from './summary';
@@ -67,6 +68,25 @@ export interface GroupView {
   committed: Record<string, number>;
   stats: StatsSummary;
   rebalances: { atMs: number; generation: number }[];
+  // ---- Lab view fields (read-only, added for the group panel and stepping; issue 7) ----------
+  /** `eager` or `cooperative`, by Kafka's rule over the configured assignors. */
+  rebalanceProtocol: 'eager' | 'cooperative';
+  /**
+   * The coordinator's members of the current generation: what each claimed to own when it
+   * (re)joined (`owned`, i.e. its partitions before the last rebalance) and what the last
+   * rebalance gave it (`assignment`). Members that left are absent.
+   */
+  members: GroupMemberView[];
+  /** Virtual time of each partition's last successful commit. */
+  committedAtMs: Record<string, number>;
+}
+
+/** One member as the group coordinator sees it (lab view field, issue 7). */
+export interface GroupMemberView {
+  memberId: string;
+  instance: string;
+  owned: string[];
+  assignment: string[];
 }
 
 export interface ProducerView {
@@ -125,7 +145,11 @@ export function buildSnapshot(world: World): SimSnapshot {
   for (const service of world.services.values()) {
     const group = service.group;
     const committed: Record<string, number> = {};
-    for (const [key, value] of group.committed) committed[key] = value.offset;
+    const committedAtMs: Record<string, number> = {};
+    for (const [key, value] of group.committed) {
+      committed[key] = value.offset;
+      committedAtMs[key] = value.commitTimeMs;
+    }
     groups.push({
       groupId: group.groupId,
       serviceId: service.id,
@@ -158,8 +182,17 @@ export function buildSnapshot(world: World): SimSnapshot {
         };
       }),
       committed,
-      stats: service.stats.toJSON(),
+      stats: { ...service.stats.toJSON(), divergence: service.divergence },
       rebalances: group.rebalances.slice(-100),
+      // Lab view fields (issue 7).
+      rebalanceProtocol: rebalanceProtocolFor(service.config.assignors),
+      members: [...group.members.values()].map((member) => ({
+        memberId: member.memberId,
+        instance: member.instance.name,
+        owned: member.owned.map((tp) => tpKey(tp.topic, tp.partition)),
+        assignment: member.assignment.map((tp) => tpKey(tp.topic, tp.partition)),
+      })),
+      committedAtMs,
     });
   }
   const producers: ProducerView[] = [...world.producers.values()].map((p) => ({

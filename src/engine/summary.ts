@@ -3,6 +3,7 @@
  * members and offsets (`committed` and `lag` null without a commit; lag = high watermark −
  * committed, as kafka-consumer-groups shows it), delivery stats and read models.
  */
+import type { LagStatus } from './lag/evaluateLagStatus';
 import { tpKey } from './types';
 import type { World } from './world';
 
@@ -32,6 +33,12 @@ export interface GroupSummary {
   protocol: string | null;
   members: Record<string, MemberSummary>;
   offsets: Record<string, OffsetSummary>;
+  /** Burrow's status of the group: the worst of its partitions. */
+  status: LagStatus;
+  /** How far the group's read model is behind: age of the oldest unapplied record, and count. */
+  staleness: { seconds: number; records: number };
+  /** Largest append → applied time of any fact this group's read model applied (null: none yet). */
+  maxConsistencyWindowMs: number | null;
 }
 
 export interface StatsSummary {
@@ -41,6 +48,8 @@ export interface StatsSummary {
   replayed: number;
   skipped: number;
   orderViolations: number;
+  /** Entities on which the read model differs from applying each event exactly once, in order. */
+  divergence: number;
 }
 
 export interface Summary {
@@ -102,14 +111,18 @@ export function buildSummary(world: World, traceHash: string): Summary {
         };
       }
     }
+    const lag = world.lag.measureNow(service);
     groups[group.groupId] = {
       state: group.state,
       generation: group.generation,
       protocol: group.protocol,
       members,
       offsets,
+      status: lag.status,
+      staleness: lag.staleness,
+      maxConsistencyWindowMs: world.consistency.maxConsistencyWindowMs(service.id),
     };
-    stats[service.id] = service.stats.toJSON();
+    stats[service.id] = { ...service.stats.toJSON(), divergence: service.divergence };
     readModels[service.id] = service.readModelJSON();
     if (service.commands.sent > 0 || service.handler.handleCommand) commands[service.id] = { ...service.commands };
   }

@@ -16,6 +16,8 @@ import type { GroupCoordinator } from './group/coordinator';
 import type { Service } from './service/service';
 import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventKind } from './simEvents';
 import { TraceHasher } from './traceHash';
+import { ConsistencyTracker } from './consistency/consistencyTracker';
+import { LagMonitor } from './lag/lagMonitor';
 import type { SimTimeMs } from './types';
 
 export interface AppendRequest {
@@ -35,6 +37,10 @@ export class World {
   readonly services = new Map<string, Service>();
   readonly groups = new Map<string, GroupCoordinator>();
   readonly events: SimEvent[] = [];
+  readonly consistency = new ConsistencyTracker();
+  readonly lag: LagMonitor = new LagMonitor(this);
+  /** Per topic, the services that must apply its facts (directly or downstream); cleared when services change. */
+  private expectedCache = new Map<string, readonly string[]>();
   droppedEvents = 0;
   private eventSeq = 0;
   private produceSeq = 0;
@@ -61,6 +67,34 @@ export class World {
     }
   }
 
+  /** Services whose read models must apply a fact appended to `topic`, following emitTo hops. */
+  expectedServices(topic: string): readonly string[] {
+    const cached = this.expectedCache.get(topic);
+    if (cached) return cached;
+    const expected: string[] = [];
+    const queue = [topic];
+    const visitedTopics = new Set(queue);
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      for (const service of this.services.values()) {
+        if (!service.spec.subscribe.includes(current) || expected.includes(service.id)) continue;
+        expected.push(service.id);
+        const next = service.spec.emitTo;
+        if (next !== undefined && service.handler.emits && !visitedTopics.has(next)) {
+          visitedTopics.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    this.expectedCache.set(topic, expected);
+    return expected;
+  }
+
+  /** Services were added: which read models expect which facts may have changed. */
+  servicesChanged(): void {
+    this.expectedCache = new Map();
+  }
+
   /** Appends a record to a partition at the current time and returns it. */
   append(topic: Topic, partition: number, request: AppendRequest): LogRecord {
     const log = topic.partitions[partition]!;
@@ -81,6 +115,7 @@ export class World {
     this.hasher.int(partition);
     this.hasher.int(record.offset);
     this.hasher.int(record.timestampMs);
+    this.consistency.onAppend(topic.name, record, this.now, (name) => this.expectedServices(name));
     if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters]) waiter.onDataArrived();
     return record;
   }

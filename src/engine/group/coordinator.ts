@@ -13,7 +13,7 @@ import { assignPartitions } from './assignors';
 import type { AssignorName } from '../scenario';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
-import { tpKey, type SimTimeMs, type TopicPartition } from '../types';
+import { parseTpKey, tpKey, type SimTimeMs, type TopicPartition } from '../types';
 import type { World } from '../world';
 import type { ConsumerInstance } from './consumerInstance';
 import { describeAssignmentChange } from './explain';
@@ -384,6 +384,9 @@ export class GroupCoordinator {
     for (const [key, offset] of offsets) {
       this.committed.set(key, { offset, commitTimeMs: now, generation });
       this.world.hasher.int(offset);
+      const { topic, partition } = parseTpKey(key);
+      const log = this.world.topics.get(topic)?.partitions[partition];
+      if (log) this.world.lag.onCommit(this.groupId, key, offset, log.highWatermark);
     }
   }
 

@@ -16,6 +16,8 @@ class PartitionProgress {
   readonly replayedSinceReset = new IntervalSet();
   firstPosition: number | null = null;
   replayHorizon = 0;
+  /** Offset after the last record the read model applied (raised by skips, lowered by a rebuild). */
+  appliedUpTo: number | null = null;
 }
 
 export type ProcessingKind = 'first' | 'duplicate' | 'replayed';
@@ -45,6 +47,7 @@ export class GroupStats {
     this.processed++;
     const progress = this.progress(partitionKey);
     if (progress.firstPosition === null) progress.firstPosition = record.offset;
+    if (progress.appliedUpTo === null || record.offset + 1 > progress.appliedUpTo) progress.appliedUpTo = record.offset + 1;
     if (progress.processed.add(record.offset)) {
       progress.accounted.add(record.offset);
       this.uniqueProcessed++;
@@ -84,6 +87,7 @@ export class GroupStats {
   /** The group's position on a partition was set (assignment, reset): count what it skipped. */
   onPositionMoved(partitionKey: string, position: number, _reason: string): number {
     const progress = this.progress(partitionKey);
+    if (progress.appliedUpTo === null || position > progress.appliedUpTo) progress.appliedUpTo = position;
     if (progress.firstPosition === null) {
       progress.firstPosition = position;
       return 0;
@@ -96,6 +100,16 @@ export class GroupStats {
       progress.accounted.addRange(first, position);
     }
     return missing;
+  }
+
+  /** The read model was cleared and will be rebuilt from `offset` on. */
+  onRebuild(partitionKey: string, offset: number): void {
+    this.progress(partitionKey).appliedUpTo = offset;
+  }
+
+  /** Offset after the last record applied on a partition, or null before any progress. */
+  appliedUpTo(partitionKey: string): number | null {
+    return this.partitions.get(partitionKey)?.appliedUpTo ?? null;
   }
 
   /** An explicit offset reset: repeats of what was processed before it count as replays. */

@@ -28,6 +28,13 @@ export interface Handler<Model = unknown> {
   apply(model: Model, record: LogRecord, ctx: HandlerContext): void;
   /** Plain JSON of the read model, for the summary and the views. */
   toJSON(model: Model): unknown;
+  /** Whether it appends events to the service's `emitTo` topic for records it applies. */
+  readonly emits?: boolean;
+  /**
+   * Entities on which the model differs from applying each event exactly once, in order
+   * (e.g. an order charged twice). Handlers that keep no state have none.
+   */
+  divergence?(model: Model): number;
   /** Validates a command sent to this service (command-owning handlers only). */
   handleCommand?(model: Model, command: LogRecord): CommandOutcome;
 }

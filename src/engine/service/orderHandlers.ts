@@ -25,7 +25,14 @@ function countModelHandler(name: string, field: string): Handler<CountByOrder> {
       model[orderId] = (model[orderId] ?? 0) + 1;
     },
     toJSON: (model) => ({ [field]: { ...model } }),
+    divergence: countAboveOne,
   };
+}
+
+function countAboveOne(counts: CountByOrder): number {
+  let diverged = 0;
+  for (const id in counts) if (counts[id]! > 1) diverged++;
+  return diverged;
 }
 
 /** email: one receipt per order (two if an OrderPlaced is delivered twice and not deduplicated). */
@@ -57,6 +64,7 @@ export const reserveStock: Handler<StockModel> = {
     model.reservations[orderId] = (model.reservations[orderId] ?? 0) + 1;
   },
   toJSON: (model) => ({ stock: { ...model.stock }, reservations: { ...model.reservations } }),
+  divergence: (model) => countAboveOne(model.reservations),
 };
 
 export interface ChargeModel {
@@ -67,6 +75,12 @@ export interface ChargeModel {
 /** billing: charges each order and emits PaymentCharged, keyed by order id. */
 export const chargePayment: Handler<ChargeModel> = {
   name: 'chargePayment',
+  emits: true,
+  divergence(model) {
+    let diverged = 0;
+    for (const id in model.charges) if (model.charges[id]!.times > 1) diverged++;
+    return diverged;
+  },
   createReadModel: () => ({ charges: {}, totalCents: 0 }),
   apply(model, record, ctx) {
     const orderId = orderIdOf(record);
@@ -104,6 +118,7 @@ export const scoreFraud: Handler<FraudModel> = {
     model.scored[orderId] = (model.scored[orderId] ?? 0) + 1;
   },
   toJSON: (model) => ({ flags: { ...model.flags }, scored: { ...model.scored } }),
+  divergence: (model) => countAboveOne(model.scored),
 };
 
 export interface CheckoutModel {

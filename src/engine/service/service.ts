@@ -93,6 +93,31 @@ export class Service implements HandlerContext {
     this.currentSource = record;
     this.handler.apply(this.readModel, record, this);
     this.currentSource = null;
+    world.consistency.onApplied(this.id, record, world.now);
+  }
+
+  /** Position of the running instance that owns a partition, or null when none does. */
+  positionOf(partitionKey: string): number | null {
+    for (const instance of this.instances) {
+      if (instance.status !== 'running') continue;
+      if (!instance.assignment.some((tp) => tpKey(tp.topic, tp.partition) === partitionKey)) continue;
+      const position = instance.positionOf(partitionKey);
+      if (position !== undefined) return position;
+    }
+    return null;
+  }
+
+  /** The next offset this read model has yet to apply on a partition. */
+  nextToApply(partitionKey: string, committed: number | null, logStartOffset: number, highWatermark: number): number {
+    const applied = this.stats.appliedUpTo(partitionKey);
+    if (applied !== null) return applied;
+    if (committed !== null) return committed;
+    return this.config.autoOffsetReset === 'earliest' ? logStartOffset : highWatermark;
+  }
+
+  /** Entities on which the read model differs from applying each event exactly once. */
+  get divergence(): number {
+    return this.handler.divergence?.(this.readModel) ?? 0;
   }
 
   /** HandlerContext: appends an event the handler emits to the service's `emitTo` topic. */
@@ -154,6 +179,7 @@ export class Service implements HandlerContext {
   clearReadModel(): void {
     this.readModel = this.handler.createReadModel();
     this.appliedEventIds.clear();
+    this.world.consistency.onReadModelCleared(this.id);
   }
 
   readModelJSON(): unknown {

@@ -1,0 +1,163 @@
+/**
+ * Eventual consistency, measured in virtual time. For every root event (a fact first appended
+ * by a producer or by a service accepting a command) it records when it was appended and when
+ * each read model that should see it first applied it, also over several hops (OrderPlaced →
+ * billing → PaymentCharged → shipping counts as one fact reaching shipping).
+ *
+ * From that: each group's largest consistency window (append → applied by that group), each
+ * fact's window (append → applied everywhere), the entities on which read models disagree right
+ * now (applied by some but not all), and the probe "is order-42 visible in each read model yet,
+ * and since when?". Memory is bounded: facts still pending are capped, and finished ones are
+ * kept only for the most recent entities.
+ */
+import type { LogRecord } from '../log/record';
+import type { SimTimeMs } from '../types';
+
+export interface FactEntry {
+  rootEventId: string;
+  entity: string;
+  topic: string;
+  appendedMs: SimTimeMs;
+  /** Services whose read models should apply this fact, fixed when it was appended. */
+  expected: readonly string[];
+  appliedMs: Map<string, SimTimeMs>;
+  /** When the last expected read model applied it, or null while some have not. */
+  completedMs: SimTimeMs | null;
+  /** Ids of every record carrying this fact (the root and its later hops). */
+  eventIds: string[];
+}
+
+export interface ProbeAnswer {
+  entity: string;
+  appendedMs: SimTimeMs;
+  readModels: Record<string, SimTimeMs | null>;
+}
+
+/** Caps that keep memory bounded however long the run (part of the schema of the summary). */
+export const CONSISTENCY_LIMITS = {
+  /** Facts not yet applied everywhere that are tracked (oldest dropped beyond). */
+  pendingFacts: 50_000,
+  /** Finished facts kept for the probe. */
+  recentFacts: 10_000,
+} as const;
+
+/** Answers which services must apply facts appended to a topic (directly or downstream). */
+export type ExpectedServices = (topic: string) => readonly string[];
+
+export class ConsistencyTracker {
+  private readonly facts = new Map<string, FactEntry>();
+  /** Every appended record's event id → the fact it carries. */
+  private readonly byEventId = new Map<string, FactEntry>();
+  private readonly byEntity = new Map<string, FactEntry>();
+  private readonly maxWindowMs = new Map<string, number>();
+  private maxFactWindowMs = 0;
+  /** Facts some but not all expected read models have applied: the disagreements right now. */
+  private readonly disagreeing = new Set<FactEntry>();
+  private finished = 0;
+
+  /** A record was appended: a new fact, or a later hop of a known one. */
+  onAppend(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices): void {
+    const parentId = parentEventId(record.eventId);
+    const parent = parentId === null ? undefined : this.byEventId.get(parentId);
+    if (parent) {
+      parent.eventIds.push(record.eventId);
+      this.byEventId.set(record.eventId, parent);
+      return;
+    }
+    const services = expected(topic);
+    if (services.length === 0) return;
+    const entry: FactEntry = {
+      rootEventId: record.eventId,
+      entity: entityOf(record),
+      topic,
+      appendedMs: nowMs,
+      expected: services,
+      appliedMs: new Map(),
+      completedMs: null,
+      eventIds: [record.eventId],
+    };
+    this.facts.set(record.eventId, entry);
+    this.byEventId.set(record.eventId, entry);
+    this.byEntity.delete(entry.entity);
+    this.byEntity.set(entry.entity, entry);
+    this.trim();
+  }
+
+  /** A service's handler applied a record (any hop) for the first time or again. */
+  onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
+    const entry = this.byEventId.get(record.eventId);
+    if (!entry || entry.appliedMs.has(service) || !entry.expected.includes(service)) return;
+    entry.appliedMs.set(service, nowMs);
+    const windowMs = nowMs - entry.appendedMs;
+    if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
+    if (entry.appliedMs.size === entry.expected.length) {
+      entry.completedMs = nowMs;
+      this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
+      this.disagreeing.delete(entry);
+      this.finished++;
+    } else if (entry.expected.length > 1) {
+      this.disagreeing.add(entry);
+    }
+  }
+
+  /** A read model was cleared to be rebuilt: it no longer shows what it had applied. */
+  onReadModelCleared(service: string): void {
+    for (const entry of this.facts.values()) {
+      if (!entry.appliedMs.delete(service)) continue;
+      if (entry.completedMs !== null) {
+        entry.completedMs = null;
+        this.finished--;
+      }
+      if (entry.appliedMs.size > 0) this.disagreeing.add(entry);
+      else this.disagreeing.delete(entry);
+    }
+  }
+
+  maxConsistencyWindowMs(service: string): number | null {
+    return this.maxWindowMs.get(service) ?? null;
+  }
+
+  get largestFactWindowMs(): number {
+    return this.maxFactWindowMs;
+  }
+
+  /** Entities on which read models disagree right now (some applied the fact, some not). */
+  get disagreementCount(): number {
+    return this.disagreeing.size;
+  }
+
+  probe(entity: string): ProbeAnswer | null {
+    const entry = this.byEntity.get(entity);
+    if (!entry) return null;
+    const readModels: Record<string, SimTimeMs | null> = {};
+    for (const service of entry.expected) readModels[service] = entry.appliedMs.get(service) ?? null;
+    return { entity, appendedMs: entry.appendedMs, readModels };
+  }
+
+  /** Keeps the maps bounded: drops the oldest finished facts, or the oldest pending ones. */
+  private trim(): void {
+    for (const [id, entry] of this.facts) {
+      const tooManyFinished = this.finished > CONSISTENCY_LIMITS.recentFacts;
+      const tooManyPending = this.facts.size - this.finished > CONSISTENCY_LIMITS.pendingFacts;
+      if (!tooManyFinished && !tooManyPending) return;
+      if (!(entry.completedMs !== null ? tooManyFinished : tooManyPending)) continue;
+      this.facts.delete(id);
+      for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
+      if (this.byEntity.get(entry.entity) === entry) this.byEntity.delete(entry.entity);
+      this.disagreeing.delete(entry);
+      if (entry.completedMs !== null) this.finished--;
+    }
+  }
+}
+
+/** `a>billing>shipping` → `a>billing`; a root id has no parent. */
+function parentEventId(eventId: string): string | null {
+  const cut = eventId.lastIndexOf('>');
+  return cut < 0 ? null : eventId.slice(0, cut);
+}
+
+function entityOf(record: LogRecord): string {
+  const orderId = record.payload?.['orderId'];
+  if (typeof orderId === 'string') return orderId;
+  return record.key ?? record.eventId;
+}

@@ -1,0 +1,150 @@
+/**
+ * Lag, measured as Kafka's tools and Burrow measure it, sampled by an engine event every
+ * second of virtual time (never by the caller, so chunking never changes the series):
+ * - per partition: high watermark − committed (null without a commit, as
+ *   kafka-consumer-groups shows "-"), high watermark − position (the consumer's records-lag),
+ *   and seconds behind (age of the next record the read model has yet to apply);
+ * - per group: staleness (records and seconds) and Burrow's status over a sliding window of
+ *   its commits (group status = worst partition).
+ * Histories are bounded ring buffers (LAG_LIMITS), so memory stays flat over long runs.
+ */
+import type { Service } from '../service/service';
+import { tpKey } from '../types';
+import type { World } from '../world';
+import { evaluateLagStatus, worstLagStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
+
+export const LAG_LIMITS = {
+  sampleIntervalMs: 1000,
+  /** Samples kept per group: one hour at one sample a second. */
+  historySamples: 3600,
+  /** Commits per partition in Burrow's sliding window (Burrow's default `intervals`). */
+  burrowWindowCommits: 10,
+  /** Recent high watermarks per partition, for Burrow's "recently caught up" rule. */
+  brokerOffsetSamples: 10,
+} as const;
+
+export interface PartitionLagSample {
+  /** High watermark − committed offset; null without a commit. */
+  committedLag: number | null;
+  /** High watermark − position of the owning running instance; null when nobody owns it. */
+  positionLag: number | null;
+  /** Age in ms of the next record the read model has yet to apply; 0 when caught up. */
+  behindMs: number;
+}
+
+export interface GroupLagSample {
+  atMs: number;
+  partitions: Record<string, PartitionLagSample>;
+  staleness: { seconds: number; records: number };
+  status: LagStatus;
+}
+
+class GroupLagState {
+  readonly commits = new Map<string, LagWindowEntry[]>();
+  readonly brokerOffsets = new Map<string, number[]>();
+  readonly history: GroupLagSample[] = [];
+  latest: GroupLagSample | null = null;
+}
+
+export class LagMonitor {
+  private readonly groups = new Map<string, GroupLagState>();
+
+  constructor(private readonly world: World) {}
+
+  private state(groupId: string): GroupLagState {
+    let state = this.groups.get(groupId);
+    if (!state) {
+      state = new GroupLagState();
+      this.groups.set(groupId, state);
+    }
+    return state;
+  }
+
+  /** An offset commit was stored: it enters the partition's Burrow window with its lag then. */
+  onCommit(groupId: string, partitionKey: string, offset: number, highWatermark: number): void {
+    const window = this.state(groupId).commits;
+    const entries = window.get(partitionKey) ?? [];
+    entries.push({ offset, timestampMs: this.world.now, lag: Math.max(0, highWatermark - offset) });
+    if (entries.length > LAG_LIMITS.burrowWindowCommits) entries.shift();
+    window.set(partitionKey, entries);
+  }
+
+  /** The sampling event: one sample per group. */
+  sample(): void {
+    for (const service of this.world.services.values()) {
+      const state = this.state(service.groupId);
+      const sample = this.measure(service, state);
+      state.latest = sample;
+      state.history.push(sample);
+      if (state.history.length > LAG_LIMITS.historySamples) state.history.shift();
+    }
+  }
+
+  /** The current measurement of a group (computed now, not from the last sample). */
+  measureNow(service: Service): GroupLagSample {
+    return this.measure(service, this.state(service.groupId), false);
+  }
+
+  history(groupId: string): readonly GroupLagSample[] {
+    return this.groups.get(groupId)?.history ?? [];
+  }
+
+  /** Burrow's input for one partition right now, for explanations. */
+  burrowWindow(groupId: string, partitionKey: string, highWatermark: number): LagWindow | null {
+    const state = this.groups.get(groupId);
+    const offsets = state?.commits.get(partitionKey);
+    if (!state || !offsets || offsets.length === 0) return null;
+    return {
+      offsets: [...offsets],
+      brokerOffsets: [...(state.brokerOffsets.get(partitionKey) ?? [])],
+      currentLag: Math.max(0, highWatermark - offsets[offsets.length - 1]!.offset),
+      nowMs: this.world.now,
+      allowedLag: 0,
+    };
+  }
+
+  private measure(service: Service, state: GroupLagState, recordBrokerOffsets = true): GroupLagSample {
+    const world = this.world;
+    const partitions: Record<string, PartitionLagSample> = {};
+    const statuses: LagStatus[] = [];
+    let records = 0;
+    let behindMs = 0;
+    for (const topicName of service.spec.subscribe) {
+      const topic = world.topics.get(topicName);
+      if (!topic) continue;
+      for (const log of topic.partitions) {
+        const key = tpKey(topicName, log.partition);
+        const hw = log.highWatermark;
+        if (recordBrokerOffsets) {
+          const broker = state.brokerOffsets.get(key) ?? [];
+          broker.push(hw);
+          if (broker.length > LAG_LIMITS.brokerOffsetSamples) broker.shift();
+          state.brokerOffsets.set(key, broker);
+        }
+        const committed = service.group.committed.get(key)?.offset ?? null;
+        const position = service.positionOf(key);
+        const next = Math.max(log.logStartOffset, service.nextToApply(key, committed, log.logStartOffset, hw));
+        let partitionBehindMs = 0;
+        if (next < hw) {
+          records += hw - next;
+          const record = log.recordAtOrAfter(next);
+          if (record) partitionBehindMs = world.now - record.timestampMs;
+        }
+        behindMs = Math.max(behindMs, partitionBehindMs);
+        partitions[key] = {
+          committedLag: committed === null ? null : Math.max(0, hw - committed),
+          positionLag: position === null ? null : Math.max(0, hw - position),
+          behindMs: partitionBehindMs,
+        };
+        const window = this.burrowWindow(service.groupId, key, hw);
+        statuses.push(window ? evaluateLagStatus(window) : 'OK');
+      }
+    }
+    return {
+      atMs: world.now,
+      partitions,
+      staleness: { seconds: behindMs / 1000, records },
+      status: worstLagStatus(statuses),
+    };
+  }
+}

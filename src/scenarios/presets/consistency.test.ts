@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, type Scenario } from '../../engine';
+import { emailOutage } from './storyPresets';
+
+const scenario: Scenario = {
+  ...emailOutage,
+  actions: [...emailOutage.actions!, { atMs: 90_000, type: 'pauseProducer', producer: 'checkout' }],
+};
+
+describe('eventual consistency in email-outage', () => {
+  it("email's largest consistency window covers the outage; inventory's stays within a few seconds", () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(120_000);
+    const groups = sim.summary().groups;
+    expect(groups['email']!.maxConsistencyWindowMs!).toBeGreaterThanOrEqual(30_000);
+    expect(groups['inventory']!.maxConsistencyWindowMs!).toBeLessThanOrEqual(3500);
+    expect(groups['billing']!.maxConsistencyWindowMs!).toBeLessThanOrEqual(3500);
+    // shipping sees each order over two hops (OrderPlaced → billing → PaymentCharged).
+    expect(groups['shipping']!.maxConsistencyWindowMs!).toBeGreaterThan(0);
+    expect(groups['shipping']!.maxConsistencyWindowMs!).toBeLessThanOrEqual(7000);
+  });
+
+  it("email's staleness grows during the outage and returns to 0 after catch-up", () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(45_000);
+    const during = sim.summary().groups['email']!.staleness;
+    expect(during.records).toBeGreaterThan(100);
+    expect(during.seconds).toBeGreaterThan(20);
+    expect(sim.summary().groups['inventory']!.staleness.records).toBeLessThanOrEqual(5);
+    sim.runUntil(120_000);
+    expect(sim.summary().groups['email']!.staleness).toEqual({ seconds: 0, records: 0 });
+  });
+
+  it("email's Burrow status goes from OK to STOP or WARN during the outage and back to OK after catch-up", () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(19_000);
+    expect(sim.summary().groups['email']!.status).toBe('OK');
+    sim.runUntil(45_000);
+    expect(['STOP', 'WARN']).toContain(sim.summary().groups['email']!.status);
+    expect(sim.summary().groups['inventory']!.status).toBe('OK');
+    sim.runUntil(120_000);
+    expect(sim.summary().groups['email']!.status).toBe('OK');
+  });
+
+  it('answers whether an order placed during the outage is visible in each read model, and since when', () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(30_000);
+    const orderId = `order-${sim.summary().producers['checkout']!.sent - 1}`;
+    sim.runUntil(45_000);
+    const during = sim.world.consistency.probe(orderId)!;
+    expect(during.appendedMs).toBeGreaterThan(20_000);
+    expect(during.readModels['inventory']).not.toBeNull();
+    expect(during.readModels['billing']).not.toBeNull();
+    expect(during.readModels['email']).toBeNull();
+    expect(sim.world.consistency.disagreementCount).toBeGreaterThan(100);
+    sim.runUntil(120_000);
+    const after = sim.world.consistency.probe(orderId)!;
+    expect(after.readModels['email']!).toBeGreaterThan(50_000);
+    expect(after.readModels['shipping']!).toBeGreaterThanOrEqual(after.readModels['billing']!);
+    expect(sim.world.consistency.disagreementCount).toBe(0);
+  });
+
+  it('samples lag every second into a bounded history', () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(60_000);
+    const history = sim.world.lag.history('email');
+    expect(history).toHaveLength(60);
+    expect(history[0]!.atMs).toBe(1000);
+    const outage = history.find((s) => s.atMs === 45_000)!;
+    expect(outage.partitions['orders-0']!.committedLag!).toBeGreaterThan(20);
+    expect(outage.partitions['orders-0']!.positionLag).toBeNull();
+    expect(outage.partitions['orders-0']!.behindMs).toBeGreaterThan(15_000);
+  });
+});
+
+describe('divergence of read models', () => {
+  const crashBeforeCommit = (idempotent: boolean) => {
+    const sim = createSimulation({
+      ...scenario,
+      services: scenario.services.map((s) => (s.id === 'email' ? { ...s, idempotent } : s)),
+    });
+    sim.runUntil(120_000);
+    return sim.summary().stats['email']!;
+  };
+
+  it('a non-idempotent handler shows divergence after a crash before commit; an idempotent one does not', () => {
+    const plain = crashBeforeCommit(false);
+    expect(plain.duplicates).toBeGreaterThan(0);
+    expect(plain.divergence).toBe(plain.duplicates);
+    const idempotent = crashBeforeCommit(true);
+    expect(idempotent.duplicates).toBeGreaterThan(0);
+    expect(idempotent.divergence).toBe(0);
+  });
+});
