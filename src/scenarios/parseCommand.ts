@@ -18,6 +18,7 @@ import {
   identifier,
   instancesSchema,
   integer,
+  listOf,
   mustBe,
   object,
   oneOf,
@@ -25,6 +26,7 @@ import {
   serviceSchema,
   showValue,
   text,
+  withoutNegativeZero,
 } from './scenarioSchema';
 
 export type CommandParseResult<C> =
@@ -56,11 +58,11 @@ const SAFE_MAX = Number.MAX_SAFE_INTEGER;
 const RESET_KEYS = ['offset', 'timestampMs', 'shiftBy'] as const;
 const RESET_RULE = '"earliest", "latest", {"offset": n}, {"timestampMs": t} or {"shiftBy": n}';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Exactly one of offset, timestampMs, shiftBy: an object naming two is ambiguous, not stripped. */
+/** Names the part of a reset target that is wrong: `to.offset is -1; ...`. */
 function describeResetTarget(to: unknown): string {
   const key = RESET_KEYS.find((name) => isRecord(to) && to[name] !== undefined);
   if (key === undefined || !isRecord(to)) return mustBe('to', to, RESET_RULE);
@@ -113,7 +115,7 @@ const valueFieldError = fieldError(
 const valueField = z.union(
   [
     z.string(valueFieldError).max(limits.MAX_VALUE_STRING_CHARS, valueFieldError),
-    z.number(valueFieldError),
+    z.number(valueFieldError).transform(withoutNegativeZero),
     z.boolean(valueFieldError),
     z.null(valueFieldError),
   ],
@@ -228,10 +230,7 @@ export function validateCommand(
     );
   }
   if (!isCommandType(input.type)) {
-    return failure(
-      pathTo(path, ['type']),
-      mustBe('type', input.type, `one of ${COMMAND_TYPES.join(', ')}`),
-    );
+    return failure(pathTo(path, ['type']), mustBe('type', input.type, listOf(COMMAND_TYPES)));
   }
   const errors: ScenarioError[] = [];
   let atMs: number | undefined;
@@ -320,11 +319,11 @@ export function findForbiddenKeys(input: unknown, base: string): ScenarioError[]
     seen.add(value);
     budget -= 1;
     if (depth > limits.MAX_NESTING_DEPTH || budget < 0) {
-      const limit =
+      const message =
         budget < 0
-          ? `at most ${limits.MAX_INPUT_VALUES} objects and lists`
-          : `at most ${limits.MAX_NESTING_DEPTH} levels of nesting`;
-      errors.push({ path, message: `the input is too large here; a scenario has ${limit}` });
+          ? `the input has more than ${limits.MAX_INPUT_VALUES} objects and lists; a scenario has far fewer`
+          : `the input is nested more than ${limits.MAX_NESTING_DEPTH} levels deep here; a scenario needs far fewer`;
+      errors.push({ path, message });
       budget = Number.NEGATIVE_INFINITY;
       return;
     }

@@ -82,12 +82,6 @@ function setAt(root: unknown, path: Path, value: unknown): void {
   else node[last] = value;
 }
 
-function edited(edit: (draft: typeof EXAMPLE & Record<string, unknown>) => void) {
-  const draft = structuredClone(EXAMPLE);
-  edit(draft);
-  return draft;
-}
-
 /** Asserts a refusal with an error at exactly `path` whose message contains every `part`. */
 function expectError(result: ParseResult, path: string, ...parts: string[]): void {
   if (result.ok) throw new Error(`expected an error at ${path}, but the scenario was accepted`);
@@ -191,7 +185,13 @@ describe('parseScenario header', () => {
     expectError(parseScenario(withValue(['version'], DELETE)), 'version', 'missing');
   });
 
-  it.each([null, 5, 'text', [EXAMPLE], undefined])('refuses %s as a scenario', (input) => {
+  it.each([
+    ['null', null],
+    ['a number', 5],
+    ['a string', 'text'],
+    ['a list', [EXAMPLE]],
+    ['undefined', undefined],
+  ])('refuses %s as a scenario', (_name, input) => {
     expectError(parseScenario(input), '', 'must be a JSON object');
   });
 });
@@ -235,6 +235,9 @@ describe('parseScenario field rules', () => {
     ['1.5 partitions', ['topics', 0, 'partitions'], 1.5, 'topics[0].partitions', '1.5', 'integer'],
     ['"3" partitions', ['topics', 0, 'partitions'], '3', 'topics[0].partitions', '"3"', 'integer'],
     ['a topic name with a space', ['topics', 0, 'name'], 'or ders', 'topics[0].name', '"or ders"', 'A-Z'],
+    ['a topic named ".."', ['topics', 1, 'name'], '..', 'topics[1].name', '".."', 'not'],
+    ['an unknown top-level field holding a deep list', ['extra'], JSON.parse('['.repeat(40) + ']'.repeat(40)), 'extra' + '[0]'.repeat(32), 'nested more than 32 levels'],
+    ['a scenario that is not a list entry', ['topics', 1], 7, 'topics[1]', 'topic is 7', 'an object'],
     ['a 65-character topic name', ['topics', 0, 'name'], 'x'.repeat(65), 'topics[0].name', '64'],
     ['an empty producer id', ['producers', 0, 'id'], '', 'producers[0].id', '""', '1 to 64'],
     ['a producer id with a slash', ['producers', 0, 'id'], 'a/b', 'producers[0].id', '"a/b"'],
@@ -249,7 +252,7 @@ describe('parseScenario field rules', () => {
     ['a negative compaction lag', [...T0, 'min.compaction.lag.ms'], -1, 'topics[0].config["min.compaction.lag.ms"]', '-1', 'least 0'],
     ['a negative ratePerSec', ['producers', 0, 'ratePerSec'], -1, 'producers[0].ratePerSec', '-1', '0 to 10000'],
     ['ratePerSec above 10000', ['producers', 0, 'ratePerSec'], 10001, 'producers[0].ratePerSec', '10001', '10000'],
-    ['an unknown arrival', ['producers', 0, 'arrival'], 'burst', 'producers[0].arrival', '"burst"', 'poisson, fixed'],
+    ['an unknown arrival', ['producers', 0, 'arrival'], 'burst', 'producers[0].arrival', '"burst"', '"poisson", "fixed"'],
     ['an unknown partitioner', ['producers', 0, 'partitioner'], 'sticky', 'producers[0].partitioner', '"sticky"', 'roundrobin'],
     ['invalidRatio above 1', ['producers', 0, 'invalidRatio'], 1.5, 'producers[0].invalidRatio', '1.5', '0 to 1'],
     ['an unknown key kind', ['producers', 0, 'keys'], { kind: 'random' }, 'producers[0].keys.kind', '"random"', 'zipf'],
@@ -272,7 +275,7 @@ describe('parseScenario field rules', () => {
     ['max.poll.records of 0', [...S1, 'max.poll.records'], 0, 'services[1].config["max.poll.records"]', 'is 0', '1 to 10000'],
     ['max.poll.records above 10000', [...S1, 'max.poll.records'], 10001, 'services[1].config["max.poll.records"]', '10001', '10000'],
     ['a negative auto.commit.interval.ms', [...S1, 'auto.commit.interval.ms'], -1, 'services[1].config["auto.commit.interval.ms"]', '-1', 'from 0'],
-    ['an unknown auto.offset.reset', [...S1, 'auto.offset.reset'], 'smallest', 'services[1].config["auto.offset.reset"]', '"smallest"', 'earliest, latest, none'],
+    ['an unknown auto.offset.reset', [...S1, 'auto.offset.reset'], 'smallest', 'services[1].config["auto.offset.reset"]', '"smallest"', '"earliest", "latest", "none"'],
     ['an unknown assignor', [...S1, 'partition.assignment.strategy'], 'fair', 'services[1].config["partition.assignment.strategy"]', '"fair"', 'cooperative-sticky'],
     ['an empty assignor list', [...S1, 'partition.assignment.strategy'], [], 'services[1].config["partition.assignment.strategy"]', 'a list of 0', 'non-empty'],
     ['an unknown assignor in a list', [...S1, 'partition.assignment.strategy'], ['range', 'fair'], 'services[1].config["partition.assignment.strategy"]', '[1] is "fair"'],
@@ -353,5 +356,169 @@ describe('parseScenario rules between fields', () => {
     action({ atMs: 1000, type: 'addPartitions', topic: 'orders', partitions: 6 })(draft);
     action({ atMs: 2000, type: 'produce', producer: 'checkout', partition: 5, key: null })(draft);
     accepted(parseScenario(draft));
+  });
+});
+
+describe('parseScenario unknown and forbidden fields', () => {
+  it('drops unknown fields at every level with a warning naming each path', () => {
+    const draft = structuredClone(EXAMPLE) as Record<string, unknown>;
+    setAt(draft, ['colour'], 'red');
+    setAt(draft, ['topics', 0, 'config', 'flush.ms'], 1);
+    setAt(draft, ['producers', 0, 'keys', 'count'], 3);
+    setAt(draft, ['services', 1, 'config', 'fetch.min.bytes'], 1);
+    setAt(draft, ['broker', 'num.partitions'], 1);
+    setAt(draft, ['notes', 0, 'author'], 'me');
+    setAt(draft, ['actions', 1, 'reason'], 'recovery');
+    const result = accepted(parseScenario(draft));
+    expect(result.scenario).toEqual(EXAMPLE);
+    expect([...result.warnings].sort()).toEqual([
+      'unknown field "author" at notes[0] was ignored',
+      'unknown field "colour" at the top level was ignored',
+      'unknown field "count" at producers[0].keys was ignored',
+      'unknown field "fetch.min.bytes" at services[1].config was ignored',
+      'unknown field "flush.ms" at topics[0].config was ignored',
+      'unknown field "num.partitions" at broker was ignored',
+      'unknown field "reason" at actions[1] was ignored',
+    ]);
+  });
+
+  const json = JSON.stringify(EXAMPLE);
+  it.each([
+    [
+      '__proto__ at the top level',
+      json.replace('"seed":7', '"__proto__":{"polluted":1},"seed":7'),
+      '__proto__',
+    ],
+    [
+      'constructor in a service',
+      json.replace('{"id":"billing"', '{"constructor":1,"id":"billing"'),
+      'services[0].constructor',
+    ],
+    [
+      'prototype in a config',
+      json.replace('"max.poll.records":500', '"prototype":{},"max.poll.records":500'),
+      'services[1].config.prototype',
+    ],
+    [
+      '__proto__ in an unknown field',
+      json.replace('"seed":7', '"extra":[{"__proto__":{}}],"seed":7'),
+      'extra[0].__proto__',
+    ],
+  ])('refuses %s with an error, not a warning', (_name, text, path) => {
+    const input: unknown = JSON.parse(text);
+    expectError(parseScenario(input), path, 'not allowed');
+    expectError(parseScenarioJson(text), path, 'not allowed');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseScenarioJson', () => {
+  it('accepts the example as JSON text', () => {
+    expect(accepted(parseScenarioJson(JSON.stringify(EXAMPLE))).scenario).toEqual(EXAMPLE);
+  });
+
+  it('accepts text of exactly 64 KB and refuses one character more, naming both sizes', () => {
+    const text = JSON.stringify(EXAMPLE).padEnd(limits.MAX_SCENARIO_JSON_CHARS, ' ');
+    accepted(parseScenarioJson(text));
+    expectError(parseScenarioJson(`${text} `), '', 'is 65537 characters', '65536');
+  });
+
+  it.each([
+    ['{"format": }', 11],
+    ['{"format" 1}', 10],
+    ['{} x', 3],
+    ['', 0],
+    ['{"seed": 7', 10],
+  ])('refuses invalid JSON %j naming the position %i', (text, position) => {
+    const result = parseScenarioJson(text);
+    expectError(result, '', 'not valid JSON: ', `at position ${position}`);
+  });
+});
+
+describe('parseScenario fuzzing', () => {
+  const NOT_ZOD_DEFAULT = /^(?!Invalid |Too (?:big|small)|Unrecognized )/;
+
+  function pathsOf(value: unknown, prefix: Path = []): Path[] {
+    if (typeof value !== 'object' || value === null) return [];
+    const node = value as Record<string | number, unknown>;
+    const keys = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
+    return keys.flatMap((key) => [[...prefix, key], ...pathsOf(node[key], [...prefix, key])]);
+  }
+
+  /** Like setAt, but gives up quietly when an earlier mutation removed the parent. */
+  function mutate(root: unknown, path: Path, value: unknown): void {
+    let node: unknown = root;
+    for (const key of path.slice(0, -1)) {
+      if (typeof node !== 'object' || node === null) return;
+      node = (node as Record<string | number, unknown>)[key];
+    }
+    if (typeof node !== 'object' || node === null) return;
+    try {
+      setAt(node, path.slice(-1), value);
+    } catch {
+      // A change JavaScript itself refuses (an array's length) is not an input to test.
+    }
+  }
+
+  function checkResult(result: ParseResult): void {
+    if (result.ok) {
+      const again = accepted(parseScenario(result.scenario));
+      expect(again.scenario).toEqual(result.scenario);
+      expect(again.warnings).toEqual([]);
+      expect(JSON.parse(JSON.stringify(result.scenario))).toEqual(result.scenario);
+      return;
+    }
+    expect(result.errors.length).toBeGreaterThan(0);
+    for (const { path, message } of result.errors) {
+      expect(typeof path).toBe('string');
+      expect(message).toMatch(NOT_ZOD_DEFAULT);
+    }
+  }
+
+  it('never throws for arbitrary values', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => checkResult(parseScenario(input))),
+      { numRuns: 2000, seed: 20_260_003 },
+    );
+  });
+
+  it('never throws for mutations of the example, and what it accepts is a fixed point', () => {
+    const paths = pathsOf(EXAMPLE);
+    const value = fc.oneof(
+      fc.constantFrom<unknown>(
+        DELETE,
+        -1,
+        0,
+        1.5,
+        65,
+        1e9,
+        '',
+        'orders',
+        'email-0',
+        null,
+        true,
+        [],
+        {},
+      ),
+      fc.anything(),
+    );
+    const mutation = fc.tuple(fc.constantFrom(...paths), fc.option(fc.string()), value);
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const draft = structuredClone(EXAMPLE);
+        for (const [path, extraKey, newValue] of mutations) {
+          mutate(draft, extraKey === null ? path : [...path, extraKey], newValue);
+        }
+        checkResult(parseScenario(draft));
+      }),
+      { numRuns: 2000, seed: 20_260_001 },
+    );
+  });
+
+  it('never throws for arbitrary JSON text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), (text) => checkResult(parseScenarioJson(text))),
+      { numRuns: 500, seed: 20_260_002 },
+    );
   });
 });

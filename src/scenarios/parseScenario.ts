@@ -12,6 +12,7 @@ import type { ProducerSpec, Scenario, ServiceSpec, TimedCommand } from '../engin
 import * as limits from './limits';
 import {
   findForbiddenKeys,
+  isRecord,
   issuesToErrors,
   pathTo,
   splitInstanceName,
@@ -135,10 +136,6 @@ function refuse(errors: ScenarioError[]): { ok: false; errors: ScenarioError[] }
   if (errors.length <= max) return { ok: false, errors };
   const rest = { path: '', message: `${errors.length - max} more errors are not listed` };
   return { ok: false, errors: [...errors.slice(0, max), rest] };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // ---- JSON syntax errors ----------------------------------------------------------------------

@@ -49,13 +49,19 @@ export function integer(label: string, min: number, max: number, why?: string) {
   const error = fieldError(label, `an integer ${range}${why === undefined ? '' : ` (${why})`}`);
   return z
     .number(error)
-    .refine((value) => Number.isSafeInteger(value) && value >= min && value <= max, error);
+    .refine((value) => Number.isSafeInteger(value) && value >= min && value <= max, error)
+    .transform(withoutNegativeZero);
+}
+
+/** JSON.parse keeps `-0`; the scenario stores 0 so that output survives a JSON round trip. */
+export function withoutNegativeZero(value: number): number {
+  return value === 0 ? 0 : value;
 }
 
 /** A finite number accepted by `accept`, described by `rule`. */
 export function decimal(label: string, rule: string, accept: (value: number) => boolean) {
   const error = fieldError(label, rule);
-  return z.number(error).refine(accept, error);
+  return z.number(error).refine(accept, error).transform(withoutNegativeZero);
 }
 
 export function text(label: string, minChars: number, maxChars: number) {
@@ -69,16 +75,31 @@ export function text(label: string, minChars: number, maxChars: number) {
     .refine((value) => value.length >= minChars && value.length <= maxChars, error);
 }
 
-/** Topic names, producer ids and service ids: Kafka's legal topic characters. */
+/** Topic names, producer ids and service ids: Kafka's legal topic characters, not "." or "..". */
 export function identifier(label: string) {
-  const error = fieldError(label, `1 to ${limits.MAX_ID_CHARS} characters from A-Z a-z 0-9 . _ -`);
+  const error = fieldError(
+    label,
+    `1 to ${limits.MAX_ID_CHARS} characters from A-Z a-z 0-9 . _ - (but not "." or "..")`,
+  );
   return z
     .string(error)
-    .refine((value) => value.length <= limits.MAX_ID_CHARS && limits.ID_PATTERN.test(value), error);
+    .refine(
+      (value) =>
+        value.length <= limits.MAX_ID_CHARS &&
+        limits.ID_PATTERN.test(value) &&
+        value !== '.' &&
+        value !== '..',
+      error,
+    );
+}
+
+/** `one of "a", "b"`: quoted, since some values contain commas (`compact,delete`). */
+export function listOf(values: readonly string[]): string {
+  return `one of ${values.map((value) => JSON.stringify(value)).join(', ')}`;
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
-  return z.enum(values, fieldError(label, `one of ${values.join(', ')}`));
+  return z.enum(values, fieldError(label, listOf(values)));
 }
 
 export function flag(label: string) {
@@ -163,7 +184,7 @@ const keySpecSchema = z.discriminatedUnion(
   {
     error: (issue) =>
       typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
-        ? mustBe('kind', (issue.input as { kind?: unknown }).kind, `one of ${KEY_KINDS.join(', ')}`)
+        ? mustBe('kind', (issue.input as { kind?: unknown }).kind, listOf(KEY_KINDS))
         : mustBe('keys', issue.input, 'an object such as {"kind": "sequence"}'),
   },
 );
@@ -193,7 +214,7 @@ export const producerSchema = object('producer', {
 // ---- Services --------------------------------------------------------------------------------
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const;
-const assignorRule = `one of ${ASSIGNORS.join(', ')} or a non-empty list of them`;
+const assignorRule = `${listOf(ASSIGNORS)} or a non-empty list of them`;
 const isAssignor = (name: unknown) => ASSIGNORS.some((assignor) => assignor === name);
 
 /** One message for the union and its parts: zod reports whichever part came closest. */
@@ -206,7 +227,7 @@ const strategyError = {
       return `${label} lists ${value.length} assignors; at most ${limits.MAX_ASSIGNORS} are allowed`;
     }
     const index = value.findIndex((name) => !isAssignor(name));
-    return mustBe(`${label}[${index}]`, value[index], `one of ${ASSIGNORS.join(', ')}`);
+    return mustBe(`${label}[${index}]`, value[index], listOf(ASSIGNORS));
   },
 };
 
@@ -272,7 +293,7 @@ function sessionTimeoutOf(config: { 'session.timeout.ms'?: number | undefined })
 }
 
 /** Read at every parse, so handlers registered later in the engine are accepted at once. */
-const handlerError = fieldError('handler', () => `one of ${HANDLER_NAMES.join(', ')}`);
+const handlerError = fieldError('handler', () => listOf(HANDLER_NAMES));
 
 export const instancesSchema = integer('instances', 0, limits.MAX_INSTANCES);
 

@@ -134,18 +134,28 @@ export class ConsistencyTracker {
     return { entity, appendedMs: entry.appendedMs, readModels };
   }
 
-  /** Keeps the maps bounded: drops the oldest finished facts, or the oldest pending ones. */
+  /**
+   * Keeps the maps bounded: once a limit is exceeded by a quarter, drops the oldest finished
+   * (or pending) facts down to the limit in one pass, so the cost per append stays constant.
+   */
   private trim(): void {
+    const pending = this.facts.size - this.finished;
+    const finishedOver = this.finished > CONSISTENCY_LIMITS.recentFacts * 1.25;
+    const pendingOver = pending > CONSISTENCY_LIMITS.pendingFacts * 1.25;
+    if (!finishedOver && !pendingOver) return;
+    let finishedExcess = finishedOver ? this.finished - CONSISTENCY_LIMITS.recentFacts : 0;
+    let pendingExcess = pendingOver ? pending - CONSISTENCY_LIMITS.pendingFacts : 0;
     for (const [id, entry] of this.facts) {
-      const tooManyFinished = this.finished > CONSISTENCY_LIMITS.recentFacts;
-      const tooManyPending = this.facts.size - this.finished > CONSISTENCY_LIMITS.pendingFacts;
-      if (!tooManyFinished && !tooManyPending) return;
-      if (!(entry.completedMs !== null ? tooManyFinished : tooManyPending)) continue;
+      if (finishedExcess <= 0 && pendingExcess <= 0) break;
+      const finished = entry.completedMs !== null;
+      if (finished ? finishedExcess <= 0 : pendingExcess <= 0) continue;
+      if (finished) finishedExcess--;
+      else pendingExcess--;
       this.facts.delete(id);
       for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
       if (this.byEntity.get(entry.entity) === entry) this.byEntity.delete(entry.entity);
       this.disagreeing.delete(entry);
-      if (entry.completedMs !== null) this.finished--;
+      if (finished) this.finished--;
     }
   }
 }
