@@ -29,6 +29,8 @@ export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 interface Batch {
   records: LogRecord[];
   partitions: PartitionLog[];
+  /** `topic-partition` key of each record's partition. */
+  keys: string[];
   /** Index of the record being processed. */
   index: number;
   /** When the current record started and how long it needs, for hangs and slow-downs. */
@@ -44,7 +46,9 @@ export class ConsumerInstance {
   memberId: string | null = null;
   generation = -1;
   /** Partitions this consumer believes it owns (its own view; a zombie may be wrong). */
-  assignment: TopicPartition[] = [];
+  private owned: TopicPartition[] = [];
+  /** `topic-partition` keys of `assignment`, computed once per assignment (hot path). */
+  private ownedKeys: string[] = [];
   readonly positions = new Map<string, number>();
   lastPollMs = 0;
   lastHeartbeatMs = -1;
@@ -71,6 +75,15 @@ export class ConsumerInstance {
   ) {
     this.name = `${service.id}-${index}`;
     this.stream = createStream(world.seed, `instance:${this.name}`);
+  }
+
+  get assignment(): TopicPartition[] {
+    return this.owned;
+  }
+
+  set assignment(partitions: TopicPartition[]) {
+    this.owned = partitions;
+    this.ownedKeys = partitions.map((tp) => tpKey(tp.topic, tp.partition));
   }
 
   get groupInstanceId(): string | null {
@@ -291,9 +304,10 @@ export class ConsumerInstance {
     const batch = this.batch!;
     const record = batch.records[batch.index]!;
     const partition = batch.partitions[batch.index]!;
+    const key = batch.keys[batch.index]!;
     batch.index++;
     batch.currentRemainingMs = this.recordDurationMs();
-    this.service.process(this, partition, record);
+    this.service.process(this, partition, key, record);
   }
 
   private finishBatch(): void {
@@ -303,31 +317,36 @@ export class ConsumerInstance {
     if (this.status === 'running') this.onPoll();
   }
 
-  private fetch(): { records: LogRecord[]; partitions: PartitionLog[] } {
+  private fetch(): { records: LogRecord[]; partitions: PartitionLog[]; keys: string[] } {
     const records: LogRecord[] = [];
     const partitions: PartitionLog[] = [];
-    const count = this.assignment.length;
-    if (count === 0) return { records, partitions };
+    const keys: string[] = [];
+    const count = this.owned.length;
+    if (count === 0) return { records, partitions, keys };
     const max = this.service.config.maxPollRecords;
     const start = this.fetchCursor++ % count;
     for (let i = 0; i < count && records.length < max; i++) {
-      const tp = this.assignment[(start + i) % count]!;
+      const index = (start + i) % count;
+      const tp = this.owned[index]!;
       const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
       if (!log) continue;
-      const key = tpKey(tp.topic, tp.partition);
+      const key = this.ownedKeys[index]!;
       let position = this.positions.get(key);
       if (position === undefined) continue;
       if (position < log.logStartOffset || position > log.highWatermark) {
         const reset = this.resetOutOfRange(log, key, position);
-        if (reset === null) return { records: [], partitions: [] };
+        if (reset === null) return { records: [], partitions: [], keys: [] };
         position = reset;
       }
       const before = records.length;
       log.read(position, max - records.length, records);
-      for (let r = before; r < records.length; r++) partitions.push(log);
+      for (let r = before; r < records.length; r++) {
+        partitions.push(log);
+        keys.push(key);
+      }
       if (records.length > before) this.positions.set(key, records[records.length - 1]!.offset + 1);
     }
-    return { records, partitions };
+    return { records, partitions, keys };
   }
 
   /** OFFSET_OUT_OF_RANGE: follow auto.offset.reset (none stops the consumer with an error). */
@@ -363,7 +382,7 @@ export class ConsumerInstance {
   }
 
   private waitForData(): void {
-    for (const tp of this.assignment) {
+    for (const tp of this.owned) {
       const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
       if (log) {
         log.fetchWaiters.add(this);
@@ -494,8 +513,7 @@ export class ConsumerInstance {
 
   private currentPositions(): Map<string, number> {
     const offsets = new Map<string, number>();
-    for (const tp of this.assignment) {
-      const key = tpKey(tp.topic, tp.partition);
+    for (const key of this.ownedKeys) {
       const position = this.positions.get(key);
       if (position !== undefined) offsets.set(key, position);
     }

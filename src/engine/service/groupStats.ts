@@ -30,8 +30,9 @@ export class GroupStats {
   skipped = 0;
   orderViolations = 0;
   private readonly partitions = new Map<string, PartitionProgress>();
-  /** Per topic and key, the highest production sequence first-processed so far. */
-  private readonly latestSeqByKey = new Map<string, number>();
+  /** Per topic, per key, the highest production sequence first-processed so far. */
+  private readonly latestSeqByKey = new Map<string, Map<string, number>>();
+  private trackedKeyCount = 0;
   private pruneAtSize = 4096;
 
   private progress(key: string): PartitionProgress {
@@ -64,24 +65,37 @@ export class GroupStats {
 
   private checkOrder(topic: string, record: LogRecord): void {
     if (record.key === null) return;
-    const mapKey = `${topic}\u0000${record.key}`;
-    const latest = this.latestSeqByKey.get(mapKey);
+    let byKey = this.latestSeqByKey.get(topic);
+    if (!byKey) {
+      byKey = new Map();
+      this.latestSeqByKey.set(topic, byKey);
+    }
+    const latest = byKey.get(record.key);
     if (latest !== undefined && latest > record.produceSeq) this.orderViolations++;
-    else this.latestSeqByKey.set(mapKey, record.produceSeq);
+    else {
+      if (latest === undefined) this.trackedKeyCount++;
+      byKey.set(record.key, record.produceSeq);
+    }
   }
 
   /**
    * Forgets keys whose latest record was produced before `oldestRetainedSeq`: every record that
    * can still be processed is newer, so those entries can never flag a violation again.
    */
-  pruneKeys(oldestRetainedSeq: number): void {
-    if (this.latestSeqByKey.size < this.pruneAtSize) return;
-    for (const [key, seq] of this.latestSeqByKey) if (seq < oldestRetainedSeq) this.latestSeqByKey.delete(key);
-    this.pruneAtSize = Math.max(4096, this.latestSeqByKey.size * 2);
+  pruneKeys(topic: string, oldestRetainedSeq: number): void {
+    const byKey = this.latestSeqByKey.get(topic);
+    if (!byKey || byKey.size < this.pruneAtSize) return;
+    for (const [key, seq] of byKey) {
+      if (seq < oldestRetainedSeq) {
+        byKey.delete(key);
+        this.trackedKeyCount--;
+      }
+    }
+    this.pruneAtSize = Math.max(4096, byKey.size * 2);
   }
 
   get trackedKeys(): number {
-    return this.latestSeqByKey.size;
+    return this.trackedKeyCount;
   }
 
   /** The group's position on a partition was set (assignment, reset): count what it skipped. */

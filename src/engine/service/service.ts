@@ -80,9 +80,8 @@ export class Service implements HandlerContext {
   }
 
   /** Applies one record for an instance: stats, idempotence, then the handler. */
-  process(instance: ConsumerInstance, log: PartitionLog, record: LogRecord): void {
+  process(instance: ConsumerInstance, log: PartitionLog, key: string, record: LogRecord): void {
     const world = this.world;
-    const key = tpKey(log.topic, log.partition);
     this.stats.onProcessed(key, log.topic, record);
     world.hasher.int(instance.index);
     world.hasher.int(record.offset);
