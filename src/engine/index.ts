@@ -18,3 +18,7 @@ export type { LogRecord, Payload } from './log/record';
 export type { TopicPartition, SimTimeMs, Offset } from './types';
 export { HANDLER_NAMES } from './service/handlers';
 export { KAFKA_CONSUMER_DEFAULTS, KAFKA_TOPIC_DEFAULTS } from './config';
+export type { GroupLagSample, PartitionLagSample, DisagreementSample } from './lag/lagMonitor';
+export { LAG_LIMITS } from './lag/lagMonitor';
+export type { ProbeAnswer } from './consistency/consistencyTracker';
+export type { Incident } from './service/groupStats';

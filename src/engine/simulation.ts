@@ -8,13 +8,16 @@
  */
 import { addService, applyCommand } from './applyCommand';
 import { deepClone } from './deepClone';
-import { LAG_LIMITS } from './lag/lagMonitor';
+import { LAG_LIMITS, type DisagreementSample, type GroupLagSample } from './lag/lagMonitor';
+import type { LagStatus } from './lag/evaluateLagStatus';
+import type { ProbeAnswer } from './consistency/consistencyTracker';
+import type { Incident } from './service/groupStats';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
 import { ENGINE_EVENT_CODES, type EngineEvent } from './engineEvents';
 import { checkInvariants } from './invariants';
 import type { LogRecord } from './log/record';
-import { applyRetention } from './log/retention';
+import { runCleanupCheck } from './log/cleanupCheck';
 import { Topic } from './log/topic';
 import { Producer } from './producer/producer';
 import type { Scenario, TimedCommand } from './scenario';
@@ -45,6 +48,16 @@ export interface Simulation {
   nextEventMs(): SimTimeMs;
   /** An independent copy at the same virtual time: running either never affects the other. */
   fork(): Simulation;
+  /** Lag samples of a group, one per second of virtual time (bounded). */
+  lagHistory(groupId: string): readonly GroupLagSample[];
+  /** Burrow's verdict per partition of a service's group now, with the rule that fired. */
+  lagExplanation(serviceId: string): Record<string, { status: LagStatus; rule: string }>;
+  /** Entities on which read models disagreed, sampled each second (bounded). */
+  disagreementHistory(): readonly DisagreementSample[];
+  /** "Is this entity (e.g. order-42) visible in each read model yet, and since when?" */
+  probe(entity: string): ProbeAnswer | null;
+  /** The moments a service's guarantees were broken: duplicates, skips, order violations. */
+  incidents(serviceId: string): readonly Incident[];
   /** The world itself, for engine-internal tests and benchmarks. */
   readonly world: World;
 }
@@ -93,7 +106,7 @@ function wrapWorld(
       case 'syncDone':
         return event.group.onSyncDone(event.generation);
       case 'retentionCheck':
-        runRetention(world);
+        runCleanupCheck(world);
         world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
         return;
       case 'sample':
@@ -149,31 +162,14 @@ function wrapWorld(
     },
     nextEventMs: () => world.queue.peekDueMs(),
     fork: () => wrapWorld(deepClone(world), scenario, actions, nextAction, invariants),
+    lagHistory: (groupId) => world.lag.history(groupId),
+    lagExplanation(serviceId) {
+      const service = world.services.get(serviceId);
+      return service ? world.lag.explain(service) : {};
+    },
+    disagreementHistory: () => world.lag.disagreements,
+    probe: (entity) => world.consistency.probe(entity),
+    incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
   };
   return simulation;
-}
-
-function runRetention(world: World): void {
-  for (const topic of world.topics.values()) {
-    let oldestRetainedSeq = Infinity;
-    for (const log of topic.partitions) {
-      const deletion = applyRetention(log, world.now);
-      if (deletion) {
-        world.emit(
-          'retention',
-          `${topic.name}-${log.partition}`,
-          `${deletion.segments === 1 ? 'Segment' : `${deletion.segments} segments`} of ${topic.name}-${log.partition} ` +
-            `[${deletion.fromOffset}..${deletion.toOffset}) deleted: ${deletion.reason} ` +
-            `${deletion.reason === 'retention.ms' ? `${topic.config.retentionMs / 1000} s passed` : `${topic.config.retentionBytes} bytes exceeded`}; ` +
-            `log start offset ${deletion.logStartBefore} → ${deletion.logStartAfter}.`,
-        );
-      }
-      const first = log.recordAtOrAfter(log.logStartOffset);
-      if (first) oldestRetainedSeq = Math.min(oldestRetainedSeq, first.produceSeq);
-    }
-    if (oldestRetainedSeq === Infinity) continue;
-    for (const service of world.services.values()) {
-      if (service.spec.subscribe.includes(topic.name)) service.stats.pruneKeys(oldestRetainedSeq);
-    }
-  }
 }

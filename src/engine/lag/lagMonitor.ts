@@ -11,7 +11,7 @@
 import type { Service } from '../service/service';
 import { tpKey } from '../types';
 import type { World } from '../world';
-import { evaluateLagStatus, worstLagStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
+import { evaluateLagStatus, explainLagStatus, worstLagStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
 
 export const LAG_LIMITS = {
   sampleIntervalMs: 1000,
@@ -46,8 +46,15 @@ class GroupLagState {
   latest: GroupLagSample | null = null;
 }
 
+/** Entities on which read models disagreed at a sample time (for inconsistency bands). */
+export interface DisagreementSample {
+  atMs: number;
+  entities: number;
+}
+
 export class LagMonitor {
   private readonly groups = new Map<string, GroupLagState>();
+  readonly disagreements: DisagreementSample[] = [];
 
   constructor(private readonly world: World) {}
 
@@ -71,6 +78,8 @@ export class LagMonitor {
 
   /** The sampling event: one sample per group. */
   sample(): void {
+    this.disagreements.push({ atMs: this.world.now, entities: this.world.consistency.disagreementCount });
+    if (this.disagreements.length > LAG_LIMITS.historySamples) this.disagreements.shift();
     for (const service of this.world.services.values()) {
       const state = this.state(service.groupId);
       const sample = this.measure(service, state);
@@ -83,6 +92,21 @@ export class LagMonitor {
   /** The current measurement of a group (computed now, not from the last sample). */
   measureNow(service: Service): GroupLagSample {
     return this.measure(service, this.state(service.groupId), false);
+  }
+
+  /** Burrow's verdict for each partition of a group now, with the rule that fired. */
+  explain(service: Service): Record<string, { status: LagStatus; rule: string }> {
+    const out: Record<string, { status: LagStatus; rule: string }> = {};
+    for (const topicName of service.spec.subscribe) {
+      const topic = this.world.topics.get(topicName);
+      if (!topic) continue;
+      for (const log of topic.partitions) {
+        const key = tpKey(topicName, log.partition);
+        const window = this.burrowWindow(service.groupId, key, log.highWatermark);
+        out[key] = window ? explainLagStatus(window) : { status: 'OK', rule: 'OK: no offset committed yet, so Burrow has nothing to evaluate.' };
+      }
+    }
+    return out;
   }
 
   history(groupId: string): readonly GroupLagSample[] {

@@ -22,6 +22,19 @@ class PartitionProgress {
 
 export type ProcessingKind = 'first' | 'duplicate' | 'replayed';
 
+/** A moment a guarantee was broken, so the lab can jump to it. */
+export interface Incident {
+  atMs: number;
+  kind: 'duplicate' | 'skipped' | 'orderViolation';
+  partition: string;
+  offset: number;
+  /** How many records it concerns (skips come in ranges). */
+  count: number;
+}
+
+/** Incidents kept per group (the oldest fall off). */
+export const INCIDENT_HISTORY_CAP = 500;
+
 export class GroupStats {
   processed = 0;
   uniqueProcessed = 0;
@@ -34,6 +47,21 @@ export class GroupStats {
   private readonly latestSeqByKey = new Map<string, Map<string, number>>();
   private trackedKeyCount = 0;
   private pruneAtSize = 4096;
+  readonly incidents: Incident[] = [];
+
+  /** `clock.now` is the virtual time (the world), read when an incident is recorded. */
+  constructor(private readonly clock: { readonly now: number }) {}
+
+  private incident(kind: Incident['kind'], partition: string, offset: number, count: number): void {
+    const last = this.incidents[this.incidents.length - 1];
+    // Consecutive incidents of one kind on one partition at one moment are one incident.
+    if (last && last.kind === kind && last.partition === partition && last.atMs === this.clock.now) {
+      last.count += count;
+      return;
+    }
+    this.incidents.push({ atMs: this.clock.now, kind, partition, offset, count });
+    if (this.incidents.length > INCIDENT_HISTORY_CAP) this.incidents.shift();
+  }
 
   private progress(key: string): PartitionProgress {
     let progress = this.partitions.get(key);
@@ -52,7 +80,7 @@ export class GroupStats {
     if (progress.processed.add(record.offset)) {
       progress.accounted.add(record.offset);
       this.uniqueProcessed++;
-      this.checkOrder(topic, record);
+      if (this.checkOrder(topic, record)) this.incident('orderViolation', partitionKey, record.offset, 1);
       return 'first';
     }
     if (record.offset < progress.replayHorizon && progress.replayedSinceReset.add(record.offset)) {
@@ -60,22 +88,26 @@ export class GroupStats {
       return 'replayed';
     }
     this.duplicates++;
+    this.incident('duplicate', partitionKey, record.offset, 1);
     return 'duplicate';
   }
 
-  private checkOrder(topic: string, record: LogRecord): void {
-    if (record.key === null) return;
+  /** Returns true when this first processing violates per-key order. */
+  private checkOrder(topic: string, record: LogRecord): boolean {
+    if (record.key === null) return false;
     let byKey = this.latestSeqByKey.get(topic);
     if (!byKey) {
       byKey = new Map();
       this.latestSeqByKey.set(topic, byKey);
     }
     const latest = byKey.get(record.key);
-    if (latest !== undefined && latest > record.produceSeq) this.orderViolations++;
-    else {
-      if (latest === undefined) this.trackedKeyCount++;
-      byKey.set(record.key, record.produceSeq);
+    if (latest !== undefined && latest > record.produceSeq) {
+      this.orderViolations++;
+      return true;
     }
+    if (latest === undefined) this.trackedKeyCount++;
+    byKey.set(record.key, record.produceSeq);
+    return false;
   }
 
   /**
@@ -112,6 +144,7 @@ export class GroupStats {
     if (missing > 0) {
       this.skipped += missing;
       progress.accounted.addRange(first, position);
+      this.incident('skipped', partitionKey, first, missing);
     }
     return missing;
   }

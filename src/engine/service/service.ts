@@ -23,7 +23,7 @@ export class Service implements HandlerContext {
   readonly config: ResolvedConsumerConfig;
   readonly group: GroupCoordinator;
   readonly instances: ConsumerInstance[] = [];
-  readonly stats = new GroupStats();
+  readonly stats: GroupStats;
   readonly handler: Handler<unknown>;
   readModel: unknown;
   idempotent: boolean;
@@ -42,6 +42,7 @@ export class Service implements HandlerContext {
     group: GroupCoordinator | undefined,
   ) {
     this.id = spec.id;
+    this.stats = new GroupStats(world);
     this.config = resolveConsumerConfig(spec);
     this.group = group ?? new GroupCoordinator(this.config.groupId, world);
     this.handler = handlerFor(spec.handler ?? 'noop') ?? handlerFor('noop')!;

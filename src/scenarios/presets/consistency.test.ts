@@ -92,3 +92,31 @@ describe('divergence of read models', () => {
     expect(idempotent.divergence).toBe(0);
   });
 });
+
+describe('insight queries', () => {
+  it('records the moments duplicates happened, so the lab can jump to them', () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(120_000);
+    const incidents = sim.incidents('email');
+    const duplicates = incidents.filter((i) => i.kind === 'duplicate');
+    expect(duplicates.reduce((sum, i) => sum + i.count, 0)).toBe(sim.summary().stats['email']!.duplicates);
+    for (const incident of duplicates) expect(incident.atMs).toBeGreaterThanOrEqual(50_000);
+  });
+
+  it("explains which Burrow rule fired for email's partitions during the outage", () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(45_000);
+    const explanation = sim.lagExplanation('email');
+    expect(Object.keys(explanation)).toEqual(['orders-0', 'orders-1', 'orders-2']);
+    expect(explanation['orders-0']!.status).toBe('STOP');
+    expect(explanation['orders-0']!.rule).toMatch(/^STOP/);
+  });
+
+  it('samples how many entities the read models disagree on, for inconsistency bands', () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(120_000);
+    const history = sim.disagreementHistory();
+    expect(history.find((s) => s.atMs === 40_000)!.entities).toBeGreaterThan(50);
+    expect(history[history.length - 1]!.entities).toBe(0);
+  });
+});
