@@ -58,7 +58,7 @@ describe('seed sweep', () => {
         replay.runUntil(RUN_MS);
         expect(replay.traceHash()).toBe(sim.traceHash());
       } catch (error) {
-        throw new Error(`seed ${seed} failed with actions ${JSON.stringify(actions)}: ${(error as Error).message}`);
+        throw new Error(`seed ${seed} failed with actions ${JSON.stringify(actions)}: ${(error as Error).message}`, { cause: error });
       }
     }
   }, 120_000);
