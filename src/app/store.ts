@@ -5,7 +5,7 @@
  * test API and views alike.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Scenario, SimSnapshot, TimedCommand } from '../engine';
+import type { Command, Scenario, SimEvent, SimSnapshot, TimedCommand } from '../engine';
 
 export interface PlaybackSlice {
   playing: boolean;
@@ -23,11 +23,50 @@ export interface RunSlice {
 export interface SimSlice {
   snapshot: SimSnapshot;
   traceHash: string;
+  /**
+   * The explanations emitted so far (bounded by the engine), as a fresh array whenever one was
+   * added; the event log filters these.
+   */
+  events: readonly SimEvent[];
 }
 
 export interface UiMessage {
   kind: 'error' | 'info';
   text: string;
+}
+
+/** A rebalance seen by this run, for the timeline's markers. */
+export interface RebalanceMark {
+  atMs: number;
+  groupId: string;
+  generation: number;
+}
+
+/** An intervention placed before later ones, waiting for the user to confirm the fork. */
+export interface ForkPrompt {
+  /** The command(s) to apply together (a walkthrough step may stop several instances). */
+  commands: Command[];
+  atMs: number;
+  /** The later interventions that confirming drops. */
+  dropped: TimedCommand[];
+}
+
+/** What "Undo" after a fork restores. */
+export interface ForkUndo {
+  interventions: TimedCommand[];
+  playheadMs: number;
+  reachedMs: number;
+  rebalances: RebalanceMark[];
+  droppedCount: number;
+}
+
+/** The lab's own state: how far the run got, its markers, and the fork prompt and undo. */
+export interface LabSlice {
+  /** The furthest virtual time this run has reached (the scrubber's extent). */
+  reachedMs: number;
+  rebalances: RebalanceMark[];
+  forkPrompt: ForkPrompt | null;
+  undo: ForkUndo | null;
 }
 
 /**
@@ -50,6 +89,7 @@ export interface AppState {
   run: RunSlice;
   sim: SimSlice;
   ui: UiSlice;
+  lab: LabSlice;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
