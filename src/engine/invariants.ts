@@ -1,9 +1,11 @@
 /**
  * The model's invariants (STYLE.md rule 7), checked after every event in tests and sweeps:
  * offsets unique and increasing per partition, log start ≤ high watermark ≤ log end,
- * segments contiguous, committed offsets within the log's range, at most one owner per
+ * segments contiguous, byte counts consistent, one record per key in a compacted log's cleaned
+ * part, committed offsets within the log's range, at most one owner per
  * partition in a stable generation's assignment, and bounded buffers.
  */
+import { logInvariantProblem } from './log/logInvariants';
 import { SIM_EVENT_HISTORY_CAP } from './simEvents';
 import { tpKey } from './types';
 import type { World } from './world';
@@ -30,6 +32,8 @@ export function checkInvariants(world: World): void {
         expectedBase = s === log.segments.length - 1 ? log.logEndOffset : segment.endOffset;
         if (previous >= expectedBase) fail(`${where}: record ${previous} beyond its segment's end ${expectedBase}`);
       }
+      const problem = logInvariantProblem(log);
+      if (problem) fail(`${where}: ${problem}`);
     }
   }
   for (const service of world.services.values()) {

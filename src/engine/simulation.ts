@@ -27,6 +27,12 @@ import { buildSummary, type Summary } from './summary';
 import type { SimTimeMs } from './types';
 import { World } from './world';
 
+export interface GroupHealth {
+  status: LagStatus;
+  staleness: { seconds: number; records: number };
+  maxConsistencyWindowMs: number | null;
+}
+
 export interface SimulationOptions {
   /** Check the model's invariants after every event (tests, development); throws on a breach. */
   checkInvariants?: boolean;
@@ -58,6 +64,8 @@ export interface Simulation {
   probe(entity: string): ProbeAnswer | null;
   /** The moments a service's guarantees were broken: duplicates, skips, order violations. */
   incidents(serviceId: string): readonly Incident[];
+  /** A service's group health now: Burrow status, staleness, largest consistency window. */
+  health(serviceId: string): GroupHealth | null;
   /** The world itself, for engine-internal tests and benchmarks. */
   readonly world: World;
 }
@@ -170,6 +178,16 @@ function wrapWorld(
     disagreementHistory: () => world.lag.disagreements,
     probe: (entity) => world.consistency.probe(entity),
     incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
+    health(serviceId) {
+      const service = world.services.get(serviceId);
+      if (!service) return null;
+      const lag = world.lag.measureNow(service);
+      return {
+        status: lag.status,
+        staleness: lag.staleness,
+        maxConsistencyWindowMs: world.consistency.maxConsistencyWindowMs(service.id),
+      };
+    },
   };
   return simulation;
 }

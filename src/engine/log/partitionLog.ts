@@ -3,10 +3,13 @@
  * watermark (HW). With one replica (no replication yet) the HW equals the LEO.
  *
  * Invariants: offsets are unique and increasing; the log start offset only moves forward;
- * segments are contiguous ([base, end) ranges that touch); the last segment is the active one.
+ * segments are contiguous ([base, end) ranges that touch); the last segment is the active one;
+ * `sizeBytes` is the sum of the segments' sizes. Compaction state (checkpoint, tombstone
+ * horizons, gaps) lives here so a fork of the world copies it with the log.
  */
 import type { ResolvedTopicConfig } from '../config';
 import type { Offset, SimTimeMs } from '../types';
+import { CompactedOffsets } from './compactedOffsets';
 import type { LogRecord } from './record';
 import { Segment } from './segment';
 
@@ -16,6 +19,12 @@ export class PartitionLog {
   logEndOffset: Offset = 0;
   /** Total bytes of all retained segments. */
   sizeBytes = 0;
+  /** Kafka's cleaner-offset-checkpoint: offsets below it were cleaned by a compaction pass. */
+  cleanerCheckpoint: Offset = 0;
+  /** Delete horizon of each tombstone a compaction pass has seen: it goes in a pass after that time. */
+  readonly tombstoneHorizons = new Map<Offset, SimTimeMs>();
+  /** Offsets compaction removed (gaps), kept after retention so stats can tell superseded from lost. */
+  readonly compactedAway = new CompactedOffsets();
   /** Consumers parked on an empty fetch, woken by the next append (fetch.min.bytes = 1). */
   readonly fetchWaiters = new Set<{ onDataArrived(): void }>();
 
@@ -119,6 +128,15 @@ export class PartitionLog {
     const removed = this.segments.splice(0, count);
     for (const segment of removed) this.sizeBytes -= segment.sizeBytes;
     this.logStartOffset = Math.max(this.logStartOffset, this.segments[0]!.baseOffset);
+    for (const offset of this.tombstoneHorizons.keys()) if (offset < this.logStartOffset) this.tombstoneHorizons.delete(offset);
+    this.compactedAway.trimBelow(this.logStartOffset);
+  }
+
+  /** Compaction's result for one segment: the records it keeps (same offsets, gaps between). */
+  replaceRecords(segment: Segment, kept: LogRecord[]): void {
+    this.sizeBytes -= segment.sizeBytes;
+    segment.replaceRecords(kept);
+    this.sizeBytes += segment.sizeBytes;
   }
 
   get recordCount(): number {

@@ -35,3 +35,8 @@ export function estimateRecordSize(key: string | null, eventType: string | null,
   }
   return size;
 }
+
+/** A tombstone: a keyed record with a null value (no event type, no payload), deleting its key. */
+export function isTombstone(record: LogRecord): boolean {
+  return record.eventType === null && record.payload === null;
+}

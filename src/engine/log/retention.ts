@@ -1,46 +1,55 @@
 /**
- * Retention for `cleanup.policy` containing `delete` (UnifiedLog.deletableSegments): whole
+ * Retention for `cleanup.policy` containing `delete` (UnifiedLog.deleteOldSegments): whole
  * segments, oldest first, stopping at the first segment that may not go. A segment may go only
  * when it lies entirely below the high watermark. The active segment may go too once it is
  * non-empty and expired (a new empty segment is rolled first), so a quiet topic still empties.
+ * One check applies `retention.ms`, then `retention.bytes`, as Kafka's deleteOldSegments does.
+ * Offsets are never renumbered: the log start offset jumps to the first remaining segment's base.
  */
+import type { ResolvedTopicConfig } from '../config';
 import type { SimTimeMs } from '../types';
 import type { PartitionLog } from './partitionLog';
+import type { Segment } from './segment';
 
 export interface RetentionDeletion {
   reason: 'retention.ms' | 'retention.bytes';
   fromOffset: number;
   toOffset: number;
   segments: number;
+  /** Records deleted (fewer than toOffset − fromOffset when compaction left gaps). */
+  records: number;
   logStartBefore: number;
   logStartAfter: number;
 }
 
-export function applyRetention(log: PartitionLog, nowMs: SimTimeMs): RetentionDeletion | null {
+export function applyRetention(log: PartitionLog, nowMs: SimTimeMs): RetentionDeletion[] {
   const { retentionMs, retentionBytes, cleanupPolicy } = log.config;
-  if (!cleanupPolicy.includes('delete')) return null;
+  const deletions: RetentionDeletion[] = [];
+  if (!cleanupPolicy.includes('delete')) return deletions;
   if (retentionMs >= 0) {
-    const result = deleteWhile(log, 'retention.ms', (segment) => nowMs - segment.maxTimestampMs > retentionMs);
-    if (result) return result;
+    const byTime = deleteWhile(log, 'retention.ms', (segment) => nowMs - segment.maxTimestampMs > retentionMs);
+    if (byTime) deletions.push(byTime);
   }
   if (retentionBytes >= 0) {
     let excess = log.sizeBytes - retentionBytes;
-    return deleteWhile(log, 'retention.bytes', (segment) => {
+    const bySize = deleteWhile(log, 'retention.bytes', (segment) => {
       if (excess - segment.sizeBytes < 0) return false;
       excess -= segment.sizeBytes;
       return true;
     });
+    if (bySize) deletions.push(bySize);
   }
-  return null;
+  return deletions;
 }
 
 function deleteWhile(
   log: PartitionLog,
   reason: RetentionDeletion['reason'],
-  predicate: (segment: PartitionLog['segments'][number]) => boolean,
+  predicate: (segment: Segment) => boolean,
 ): RetentionDeletion | null {
   const segments = log.segments;
   let count = 0;
+  let records = 0;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const isLast = i === segments.length - 1;
@@ -48,6 +57,7 @@ function deleteWhile(
     const upperBound = isLast ? log.logEndOffset : segments[i + 1]!.baseOffset;
     if (log.highWatermark < upperBound || !predicate(segment)) break;
     count++;
+    records += segment.records.length;
   }
   if (count === 0) return null;
   const logStartBefore = log.logStartOffset;
@@ -58,7 +68,23 @@ function deleteWhile(
     fromOffset,
     toOffset: log.logStartOffset,
     segments: count,
+    records,
     logStartBefore,
     logStartAfter: log.logStartOffset,
   };
+}
+
+/** "Segment orders-1 [0..120) deleted: retention.ms 60 s passed; log start offset 0 → 120." */
+export function describeRetention(where: string, deletion: RetentionDeletion, config: ResolvedTopicConfig): string {
+  const what = deletion.segments === 1 ? 'Segment' : `${deletion.segments} segments`;
+  const why =
+    deletion.reason === 'retention.ms'
+      ? `retention.ms ${config.retentionMs / 1000} s passed`
+      : `retention.bytes ${config.retentionBytes} bytes exceeded`;
+  const gaps = deletion.toOffset - deletion.fromOffset - deletion.records;
+  const count = gaps > 0 ? ` (${deletion.records} records; the other offsets were already compacted away)` : '';
+  return (
+    `${what} of ${where} [${deletion.fromOffset}..${deletion.toOffset})${count} deleted: ${why}; ` +
+    `log start offset ${deletion.logStartBefore} → ${deletion.logStartAfter}.`
+  );
 }

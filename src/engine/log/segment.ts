@@ -12,7 +12,7 @@ export class Segment {
   firstTimestampMs: SimTimeMs = -1;
   /** Largest record timestamp, against which `retention.ms` is checked. */
   maxTimestampMs: SimTimeMs = -1;
-  /** Offsets below this have been through a compaction pass (the cleaned part). */
+  /** Offsets below this have been through a compaction pass (the cleaned part); = base when never cleaned. */
   cleanedUpTo: Offset;
   /** End offset (exclusive): the next segment's base, or the log end for the active one. */
   endOffset: Offset;
@@ -45,9 +45,14 @@ export class Segment {
     return lo;
   }
 
-  /** Replaces the records after compaction; offsets and the segment's range are unchanged. */
+  /**
+   * Replaces the records after compaction; offsets and the segment's range are unchanged. As
+   * Kafka's cleaned segment, the largest timestamp becomes that of the records kept; an emptied
+   * segment keeps its old one (Kafka falls back to the file's modification time).
+   */
   replaceRecords(records: LogRecord[]): void {
     this.records = records;
     this.sizeBytes = records.reduce((sum, r) => sum + r.sizeBytes, 0);
+    if (records.length > 0) this.maxTimestampMs = records.reduce((max, r) => Math.max(max, r.timestampMs), -1);
   }
 }

@@ -1,0 +1,32 @@
+/**
+ * The broker's periodic log maintenance, every `log.retention.check.interval.ms` of virtual
+ * time: per partition, a compaction pass (policy with `compact`), then retention (policy with
+ * `delete`), the order Kafka's cleaner thread runs them in for `compact,delete` topics. Every
+ * change is explained in plain words. Afterwards the delivery stats of subscribed services may
+ * forget keys that no retained record can still violate.
+ */
+import type { World } from '../world';
+import { applyCompaction, describeCompaction } from './compaction';
+import { applyRetention, describeRetention } from './retention';
+
+export function runCleanupCheck(world: World): void {
+  for (const topic of world.topics.values()) {
+    let oldestRetainedSeq = Infinity;
+    for (const log of topic.partitions) {
+      const where = `${topic.name}-${log.partition}`;
+      const pass = applyCompaction(log, world.now);
+      if (pass && (pass.recordsAfter < pass.recordsBefore || pass.tombstonesMarked > 0)) {
+        world.emit('compaction', where, describeCompaction(where, pass, topic.config));
+      }
+      for (const deletion of applyRetention(log, world.now)) {
+        world.emit('retention', where, describeRetention(where, deletion, topic.config));
+      }
+      const first = log.recordAtOrAfter(log.logStartOffset);
+      if (first) oldestRetainedSeq = Math.min(oldestRetainedSeq, first.produceSeq);
+    }
+    if (oldestRetainedSeq === Infinity) continue;
+    for (const service of world.services.values()) {
+      if (service.spec.subscribe.includes(topic.name)) service.stats.pruneKeys(topic.name, oldestRetainedSeq);
+    }
+  }
+}
