@@ -1,0 +1,191 @@
+/**
+ * Link format version 1: `#s=1.<data>`, where data is lz-string's URI-safe compression of
+ *
+ *   { "v": 1, "scenario": <scenario file v1>, "interventions": [<timed command>, ...],
+ *     "playheadMs": n, "selection": "group:email" | null, "view": { <flat settings> } }
+ *
+ * Decoding checks, in order: the characters, the decompressed size, the JSON, forbidden keys,
+ * the envelope, then the scenario (`parseScenario`) and each intervention (`parseCommand`).
+ * Interventions are checked for shape only: a run may hold commands the engine refused (they
+ * are refused again, identically, on replay), so a reference to a missing entity is kept.
+ */
+import type { TimedCommand } from '../engine';
+import * as scenarioLimits from '../scenarios/limits';
+import { findForbiddenKeys, isRecord, parseCommand, pathTo } from '../scenarios/parseCommand';
+import { parseScenario } from '../scenarios/parseScenario';
+import { mustBe } from '../scenarios/scenarioSchema';
+import { decompressBounded } from './boundedDecompress';
+import { compressToEncodedURIComponent } from './lzString';
+import * as limits from './shareLimits';
+import { under, type DecodeResult, type SharedRun, type SharedViewSettings, type ShareProblem } from './sharedRun';
+
+const KNOWN_FIELDS = ['v', 'scenario', 'interventions', 'playheadMs', 'selection', 'view'];
+
+/** The data part of a version 1 link for `run`. */
+export function encodeV1(run: SharedRun): string {
+  // Empty fields are left out (the decoder's defaults): every character counts in a link.
+  const payload = {
+    v: 1,
+    scenario: run.scenario,
+    ...(run.interventions.length > 0 && { interventions: run.interventions }),
+    ...(run.playheadMs !== 0 && { playheadMs: run.playheadMs }),
+    ...(run.selection !== null && { selection: run.selection }),
+    ...(Object.keys(run.view).length > 0 && { view: run.view }),
+  };
+  return compressToEncodedURIComponent(JSON.stringify(payload));
+}
+
+export function decodeV1(data: string, source: string): DecodeResult {
+  const fail = (path: string, message: string): DecodeResult => ({
+    ok: false,
+    source,
+    problems: [{ path, message }],
+  });
+  if (data.length === 0) return fail('', 'the link is truncated: there is no data after "#s=1."');
+  const decompressed = decompressBounded(data, limits.MAX_PAYLOAD_CHARS);
+  if (!decompressed.ok) {
+    switch (decompressed.reason) {
+      case 'invalid-character':
+        return fail(
+          '',
+          `the link data has the character ${JSON.stringify(decompressed.character)} at position ` +
+            `${decompressed.position}, which a LogScope link never contains (was it edited or cut?)`,
+        );
+      case 'too-large':
+        return fail(
+          '',
+          `the link data expands to more than ${decompressed.maxChars} characters; the limit is ${decompressed.maxChars}`,
+        );
+      case 'damaged':
+        return fail('', 'the link data is damaged or truncated: it does not decompress (was it cut when copied?)');
+    }
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(decompressed.text);
+  } catch {
+    return fail('', 'the link data is damaged or truncated: it decompresses, but not to valid JSON');
+  }
+  return validatePayload(value, source);
+}
+
+function validatePayload(value: unknown, source: string): DecodeResult {
+  if (!isRecord(value)) return { ok: false, source, problems: [{ path: '', message: mustBe('the link data', value, 'a JSON object') }] };
+  const forbidden = findForbiddenKeys(value, '');
+  if (forbidden.length > 0) return { ok: false, source, problems: forbidden };
+  if (value.v !== 1) {
+    return { ok: false, source, problems: [{ path: 'v', message: mustBe('v', value.v, '1, the link format version') }] };
+  }
+  const problems: ShareProblem[] = [];
+  const warnings = Object.keys(value)
+    .filter((key) => !KNOWN_FIELDS.includes(key))
+    .map((key) => `unknown field ${JSON.stringify(key)} in the link was ignored`);
+
+  const parsed = parseScenario(value.scenario);
+  if (!parsed.ok) problems.push(...under('scenario', parsed.errors));
+  else warnings.push(...parsed.warnings.map((warning) => `scenario: ${warning}`));
+
+  const scenarioActions = parsed.ok ? (parsed.scenario.actions?.length ?? 0) : 0;
+  const interventions = readInterventions(value.interventions, scenarioActions, problems, warnings);
+  const playheadMs = readPlayhead(value.playheadMs, problems);
+  const selection = readSelection(value.selection, problems);
+  const view = readView(value.view, problems);
+
+  if (!parsed.ok || problems.length > 0) return { ok: false, source, problems };
+  return {
+    ok: true,
+    run: { scenario: parsed.scenario, interventions, playheadMs, selection, view },
+    warnings,
+  };
+}
+
+function readInterventions(
+  raw: unknown,
+  scenarioActions: number,
+  problems: ShareProblem[],
+  warnings: string[],
+): TimedCommand[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push({ path: 'interventions', message: mustBe('interventions', raw, 'a list of timed commands') });
+    return [];
+  }
+  const max = scenarioLimits.MAX_ACTIONS - scenarioActions;
+  if (raw.length > max) {
+    problems.push({
+      path: 'interventions',
+      message:
+        `interventions has ${raw.length} entries; with the scenario's ${scenarioActions} actions ` +
+        `at most ${max} are allowed (${scenarioLimits.MAX_ACTIONS} in all)`,
+    });
+    return [];
+  }
+  const commands: TimedCommand[] = [];
+  raw.forEach((item: unknown, index) => {
+    const result = parseCommand(item, true);
+    if (!result.ok) problems.push(...under(`interventions[${index}]`, result.errors));
+    else {
+      commands.push(result.command);
+      warnings.push(...result.warnings.map((warning) => `interventions[${index}]: ${warning}`));
+    }
+  });
+  return commands;
+}
+
+function readPlayhead(raw: unknown, problems: ShareProblem[]): number {
+  if (raw === undefined) return 0;
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 && raw <= scenarioLimits.MAX_AT_MS) {
+    return raw === 0 ? 0 : raw;
+  }
+  problems.push({
+    path: 'playheadMs',
+    message: mustBe('playheadMs', raw, `an integer from 0 to ${scenarioLimits.MAX_AT_MS} (24 h of virtual time)`),
+  });
+  return 0;
+}
+
+function readSelection(raw: unknown, problems: ShareProblem[]): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'string' && raw.length >= 1 && raw.length <= limits.MAX_SELECTION_CHARS) return raw;
+  problems.push({
+    path: 'selection',
+    message: mustBe('selection', raw, `null or a string of 1 to ${limits.MAX_SELECTION_CHARS} characters`),
+  });
+  return null;
+}
+
+function readView(raw: unknown, problems: ShareProblem[]): SharedViewSettings {
+  if (raw === undefined) return {};
+  const rule = `a flat object of at most ${limits.MAX_VIEW_SETTINGS} settings`;
+  if (!isRecord(raw)) {
+    problems.push({ path: 'view', message: mustBe('view', raw, rule) });
+    return {};
+  }
+  const entries = Object.entries(raw);
+  if (entries.length > limits.MAX_VIEW_SETTINGS) {
+    problems.push({ path: 'view', message: `view has ${entries.length} settings; at most ${limits.MAX_VIEW_SETTINGS} are allowed` });
+    return {};
+  }
+  const view: SharedViewSettings = {};
+  for (const [key, setting] of entries) {
+    const path = pathTo('view', [key]);
+    if (key.length > limits.MAX_VIEW_KEY_CHARS || !limits.VIEW_KEY_PATTERN.test(key)) {
+      problems.push({
+        path,
+        message: mustBe('the setting name', key, `1 to ${limits.MAX_VIEW_KEY_CHARS} characters from A-Z a-z 0-9 . _ -`),
+      });
+    } else if (
+      typeof setting === 'boolean' ||
+      (typeof setting === 'number' && Number.isFinite(setting)) ||
+      (typeof setting === 'string' && setting.length <= limits.MAX_VIEW_STRING_CHARS)
+    ) {
+      view[key] = setting;
+    } else {
+      problems.push({
+        path,
+        message: mustBe(key, setting, `a boolean, a finite number or a string of at most ${limits.MAX_VIEW_STRING_CHARS} characters`),
+      });
+    }
+  }
+  return view;
+}

@@ -1,0 +1,62 @@
+/**
+ * Share links (DESIGN.md contract 6): `#s=<format version>.<data>`. The version picks the
+ * decoder from a table, so links written by older LogScopes keep opening after the format
+ * moves on; a new version adds an entry and never edits an old one.
+ */
+import { LINK_FORMAT_VERSION, MAX_INPUT_CHARS } from './shareLimits';
+import { decodeV1, encodeV1 } from './linkPayloadV1';
+import { refused, type DecodeResult, type SharedRun } from './sharedRun';
+
+type LinkDecoder = (data: string, source: string) => DecodeResult;
+
+/** Every link format version this LogScope opens. */
+const LINK_DECODERS: ReadonlyMap<number, LinkDecoder> = new Map([[1, decodeV1]]);
+
+export const SUPPORTED_LINK_VERSIONS: readonly number[] = [...LINK_DECODERS.keys()];
+
+/** `1.<data>`: the value of the `s` fragment parameter for `run`, in today's format. */
+export function encodeRunLink(run: SharedRun): string {
+  return `${LINK_FORMAT_VERSION}.${encodeV1(run)}`;
+}
+
+/** `#s=1.<data>`. */
+export function runLinkFragment(run: SharedRun): string {
+  return `#s=${encodeRunLink(run)}`;
+}
+
+/**
+ * Decodes `<version>.<data>` (the text after `#s=`). Total: any string, any length, gives a run
+ * or a refusal naming what is wrong and where; it never throws.
+ */
+export function decodeRunLink(value: string, source = 'link'): DecodeResult {
+  try {
+    if (typeof value !== 'string') return refused(source, '', 'the link is not text');
+    if (value.length > MAX_INPUT_CHARS) {
+      return refused(source, '', `the link is ${value.length} characters long; the limit is ${MAX_INPUT_CHARS} (64 KB)`);
+    }
+    const match = /^(\d{1,9})\./.exec(value);
+    if (match === null) {
+      const shown = value.length > 20 ? `${value.slice(0, 20)}…` : value;
+      return refused(
+        source,
+        '',
+        value.length === 0
+          ? 'the link is truncated: there is nothing after "#s="'
+          : `the link has no format version: it must look like #s=${LINK_FORMAT_VERSION}.<data>, not #s=${shown}`,
+      );
+    }
+    const version = Number(match[1]);
+    const decoder = LINK_DECODERS.get(version);
+    if (decoder === undefined) {
+      const newer = version > LINK_FORMAT_VERSION ? ' (it was made by a newer LogScope)' : '';
+      return refused(
+        source,
+        '',
+        `link format version ${version} is not supported${newer}; this LogScope opens version ${SUPPORTED_LINK_VERSIONS.join(', ')}`,
+      );
+    }
+    return decoder(value.slice(match[0].length), source);
+  } catch (error) {
+    return refused(source, '', `the link could not be read: ${error instanceof Error ? error.message : 'unknown error'}`);
+  }
+}

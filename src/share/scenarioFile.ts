@@ -1,0 +1,53 @@
+/**
+ * Scenario files: a run saved as a scenario file, format version 1 (DESIGN.md contract 2), with
+ * the run's interventions written as timed `actions` after the scenario's own. Opening it
+ * replays the same commands at the same times: the same run, from t = 0.
+ *
+ * The same text also arrives by hand in a `?scenario=<URL-encoded JSON>` parameter; both go
+ * through `parseScenarioJson` (64 KB, syntax, forbidden keys, every field, every rule).
+ */
+import type { Scenario, TimedCommand } from '../engine';
+import { parseScenarioJson } from '../scenarios/parseScenario';
+import { MAX_INPUT_CHARS } from './shareLimits';
+import { refused, type DecodeResult } from './sharedRun';
+
+/** The scenario with the interventions appended to its actions, as the engine replays them. */
+export function runAsScenario(scenario: Scenario, interventions: readonly TimedCommand[]): Scenario {
+  const actions = [...(scenario.actions ?? []), ...interventions];
+  const { actions: _own, ...rest } = scenario;
+  return actions.length === 0 ? rest : { ...rest, actions };
+}
+
+export function runFileText(scenario: Scenario, interventions: readonly TimedCommand[]): string {
+  return `${JSON.stringify(runAsScenario(scenario, interventions), null, 2)}\n`;
+}
+
+/** `checkout-one-event-independent-consumers.json`: the title in lower-case words. */
+export function runFileName(scenario: Scenario): string {
+  const words = (scenario.title ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${words === '' ? 'scenario' : words}.json`;
+}
+
+/** Decodes scenario JSON text from a file or a URL parameter into a run at t = 0. Never throws. */
+export function decodeScenarioText(text: string, source: string): DecodeResult {
+  try {
+    if (typeof text !== 'string') return refused(source, '', 'it is not text');
+    if (text.length > MAX_INPUT_CHARS) {
+      return refused(source, '', `it is ${text.length} characters long; the limit is ${MAX_INPUT_CHARS} (64 KB)`);
+    }
+    const parsed = parseScenarioJson(text);
+    if (!parsed.ok) return { ok: false, source, problems: parsed.errors };
+    return {
+      ok: true,
+      run: { scenario: parsed.scenario, interventions: [], playheadMs: 0, selection: null, view: {} },
+      warnings: parsed.warnings,
+    };
+  } catch (error) {
+    return refused(source, '', `it could not be read: ${error instanceof Error ? error.message : 'unknown error'}`);
+  }
+}
