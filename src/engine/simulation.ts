@@ -62,6 +62,8 @@ export interface Simulation {
   disagreementHistory(): readonly DisagreementSample[];
   /** "Is this entity (e.g. order-42) visible in each read model yet, and since when?" */
   probe(entity: string): ProbeAnswer | null;
+  /** The newest entities (up to 64), newest first, with when each read model applied them. */
+  recentFacts(count: number): ProbeAnswer[];
   /** The moments a service's guarantees were broken: duplicates, skips, order violations. */
   incidents(serviceId: string): readonly Incident[];
   /** A service's group health now: Burrow status, staleness, largest consistency window. */
@@ -177,6 +179,7 @@ function wrapWorld(
     },
     disagreementHistory: () => world.lag.disagreements,
     probe: (entity) => world.consistency.probe(entity),
+    recentFacts: (count) => world.consistency.recent(count),
     incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
     health(serviceId) {
       const service = world.services.get(serviceId);

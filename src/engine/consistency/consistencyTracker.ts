@@ -54,6 +54,8 @@ export class ConsistencyTracker {
   /** Facts some but not all expected read models have applied: the disagreements right now. */
   private readonly disagreeing = new Set<FactEntry>();
   private finished = 0;
+  /** The last entities appended, oldest first (bounded), for `recent`. */
+  private readonly recentEntities: string[] = [];
 
   /** A record was appended: a new fact, or a later hop of a known one. */
   onAppend(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices): void {
@@ -80,6 +82,8 @@ export class ConsistencyTracker {
     this.byEventId.set(record.eventId, entry);
     this.byEntity.delete(entry.entity);
     this.byEntity.set(entry.entity, entry);
+    this.recentEntities.push(entry.entity);
+    if (this.recentEntities.length > 64) this.recentEntities.shift();
     this.trim();
   }
 
@@ -124,6 +128,16 @@ export class ConsistencyTracker {
   /** Entities on which read models disagree right now (some applied the fact, some not). */
   get disagreementCount(): number {
     return this.disagreeing.size;
+  }
+
+  /** The newest `count` entities, newest first, answered as probes (for the side-by-side view). */
+  recent(count: number): ProbeAnswer[] {
+    const answers: ProbeAnswer[] = [];
+    for (let i = this.recentEntities.length - 1; i >= 0 && answers.length < count; i--) {
+      const answer = this.probe(this.recentEntities[i]!);
+      if (answer) answers.push(answer);
+    }
+    return answers;
   }
 
   probe(entity: string): ProbeAnswer | null {

@@ -1,0 +1,130 @@
+/**
+ * Read models side by side for the newest orders: when each read model applied each one (or
+ * "not yet", highlighted while others already have it), each read model's staleness, and the
+ * probe "is order-N visible yet?" answered per read model and since when.
+ */
+import { useState, type FormEvent } from 'react';
+import type { ProbeAnswer } from '../../engine';
+import { groupHealth, probe, recentFacts } from '../../app/insights';
+import type { AppState } from '../../app/store';
+import { useAppStore, useShallow } from '../../app/useAppStore';
+
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+const selectServices = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId);
+const ROWS = 8;
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function ConsistencyPanel() {
+  useAppStore(selectNow);
+  const services = useAppStore(useShallow(selectServices));
+  const facts = recentFacts(ROWS);
+  const columns = services.filter((service) => facts.some((fact) => service in fact.readModels));
+  return (
+    <section className="consistency" aria-label="Consistency of read models">
+      <div className="staleness-row">
+        {services.map((service) => {
+          const health = groupHealth(service);
+          if (!health) return null;
+          return (
+            <span key={service} className="staleness" data-testid={`staleness-${service}`}>
+              <strong>{service}</strong> {health.staleness.records} behind · {health.staleness.seconds.toFixed(1)} s stale
+              {health.maxConsistencyWindowMs !== null && <> · worst window {seconds(health.maxConsistencyWindowMs)}</>}
+            </span>
+          );
+        })}
+      </div>
+      <table className="side-by-side">
+        <caption>Newest orders: when each read model applied them</caption>
+        <thead>
+          <tr>
+            <th scope="col">order</th>
+            <th scope="col">placed</th>
+            {columns.map((service) => (
+              <th scope="col" key={service}>
+                {service}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {facts.map((fact) => (
+            <FactRow key={fact.entity} fact={fact} columns={columns} />
+          ))}
+        </tbody>
+      </table>
+      <Probe />
+    </section>
+  );
+}
+
+function FactRow({ fact, columns }: { fact: ProbeAnswer; columns: string[] }) {
+  const values = Object.values(fact.readModels);
+  const someApplied = values.some((v) => v !== null);
+  return (
+    <tr>
+      <th scope="row">
+        <code>{fact.entity}</code>
+      </th>
+      <td className="num">{seconds(fact.appendedMs)}</td>
+      {columns.map((service) => {
+        if (!(service in fact.readModels)) return <td key={service} className="cell-na">n/a</td>;
+        const applied = fact.readModels[service];
+        if (applied === null || applied === undefined) {
+          return (
+            <td key={service} className={someApplied ? 'cell-missing' : 'cell-pending'}>
+              not yet
+            </td>
+          );
+        }
+        return (
+          <td key={service} className="cell-applied">
+            ✓ {seconds(applied)}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+function Probe() {
+  const [entity, setEntity] = useState('order-10');
+  const [asked, setAsked] = useState<string | null>(null);
+  useAppStore(selectNow);
+  const answer = asked === null ? null : probe(asked);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAsked(entity);
+  };
+  return (
+    <form className="probe" onSubmit={submit} aria-label="Probe an order">
+      <label>
+        Is{' '}
+        <input value={entity} onChange={(e) => setEntity(e.target.value)} aria-label="Order id" size={12} />{' '}
+        visible yet?
+      </label>
+      <button type="submit">Ask</button>
+      {asked !== null && (
+        <output className="probe-answer" data-testid="probe-answer">
+          {answer === null ? (
+            <span>{asked} is not a recent fact (never placed, or too old to be tracked).</span>
+          ) : (
+            <ul>
+              <li>
+                placed at {seconds(answer.appendedMs)}
+              </li>
+              {Object.entries(answer.readModels).map(([service, at]) => (
+                <li key={service} data-service={service} data-visible={at !== null}>
+                  <strong>{service}</strong>:{' '}
+                  {at === null ? 'not yet' : `yes, since ${seconds(at)} (${seconds(at - answer.appendedMs)} after it was placed)`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </output>
+      )}
+    </form>
+  );
+}

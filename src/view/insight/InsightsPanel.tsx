@@ -1,0 +1,85 @@
+/**
+ * The insight views in tabs: lag over time, read-model consistency, delivery guarantees, and
+ * Kafka's describe table for a chosen group. The open tab and group travel in share links.
+ */
+import { setView } from '../../app/runController';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { ConsistencyPanel } from './ConsistencyPanel';
+import { DescribeTable } from './DescribeTable';
+import { GuaranteeCounters } from './GuaranteeCounters';
+import { LagPanel } from './LagPanel';
+import './insight.css';
+
+const TABS = [
+  { id: 'lag', label: 'Lag' },
+  { id: 'consistency', label: 'Consistency' },
+  { id: 'guarantees', label: 'Guarantees' },
+  { id: 'describe', label: 'kafka-consumer-groups' },
+] as const;
+
+const selectTab = (state: AppState) => {
+  const tab = state.ui.view['insightTab'];
+  return TABS.some((t) => t.id === tab) ? (tab as string) : 'lag';
+};
+const selectGroups = (state: AppState) => state.sim.snapshot.groups;
+const selectTopics = (state: AppState) => state.sim.snapshot.topics;
+const selectDescribeGroup = (state: AppState) => {
+  const selection = state.ui.selection;
+  if (selection?.startsWith('group:')) return selection.slice('group:'.length);
+  const chosen = state.ui.view['describeGroup'];
+  return typeof chosen === 'string' ? chosen : null;
+};
+
+export function InsightsPanel() {
+  const tab = useAppStore(selectTab);
+  return (
+    <section className="insights" aria-label="Insights">
+      <div role="tablist" aria-label="Insight views" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            className={tab === t.id ? 'tab active' : 'tab'}
+            onClick={() => setView('insightTab', t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'lag' && <LagPanel />}
+        {tab === 'consistency' && <ConsistencyPanel />}
+        {tab === 'guarantees' && <GuaranteeCounters />}
+        {tab === 'describe' && <DescribePanel />}
+      </div>
+    </section>
+  );
+}
+
+function DescribePanel() {
+  const groups = useAppStore(selectGroups);
+  const topics = useAppStore(selectTopics);
+  const chosen = useAppStore(selectDescribeGroup);
+  const group = groups.find((g) => g.groupId === chosen) ?? groups[0];
+  if (!group) return <p>No consumer groups.</p>;
+  return (
+    <div>
+      <label>
+        Group{' '}
+        <select value={group.groupId} onChange={(e) => setView('describeGroup', e.target.value)} aria-label="Group to describe">
+          {groups.map((g) => (
+            <option key={g.groupId} value={g.groupId}>
+              {g.groupId}
+            </option>
+          ))}
+        </select>
+      </label>
+      <DescribeTable group={group} topics={topics} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * The lag panel: Burrow status badges per group, unit and partition toggles, and the chart.
+ */
+import { disagreementHistory, groupHealth, lagExplanation, lagHistory } from '../../app/insights';
+import { setView } from '../../app/runController';
+import type { AppState } from '../../app/store';
+import { useAppStore, useShallow } from '../../app/useAppStore';
+import { useElementWidth } from '../useElementWidth';
+import { chartLines, LagChart, type ChartGroup } from './LagChart';
+import { disagreementBands, type LagUnit } from './lagSeries';
+import { StatusBadge } from './StatusBadge';
+
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => `${g.groupId}\u0000${g.serviceId}`);
+const selectUnit = (state: AppState): LagUnit => (state.ui.view['lagUnit'] === 'seconds' ? 'seconds' : 'records');
+const selectPartitionsOf = (state: AppState) => {
+  const value = state.ui.view['lagPartitionsOf'];
+  return typeof value === 'string' && value !== '' ? value : null;
+};
+const selectInterventions = (state: AppState) => state.run.interventions;
+const selectRebalances = (state: AppState) => state.lab.rebalances;
+
+export function LagPanel() {
+  const nowMs = useAppStore(selectNow);
+  const ids = useAppStore(useShallow(selectGroupIds));
+  const unit = useAppStore(selectUnit);
+  const partitionsOf = useAppStore(selectPartitionsOf);
+  const interventions = useAppStore(selectInterventions);
+  const rebalances = useAppStore(selectRebalances);
+  const [ref, width] = useElementWidth<HTMLDivElement>(900);
+  const groups: ChartGroup[] = ids.map((pair, colourIndex) => {
+    const [groupId] = pair.split('\u0000');
+    return { groupId: groupId!, colourIndex, samples: lagHistory(groupId!) };
+  });
+  const lines = chartLines(groups, unit, partitionsOf);
+  return (
+    <section className="lag-panel" aria-label="Lag over time" ref={ref}>
+      <div className="panel-head">
+        <h2>Lag over time</h2>
+        <div className="status-badges" aria-label="Burrow status per group">
+          {ids.map((pair) => {
+            const [groupId, serviceId] = pair.split('\u0000') as [string, string];
+            const health = groupHealth(serviceId);
+            return health ? <StatusBadge key={groupId} groupId={groupId} status={health.status} rules={lagExplanation(serviceId)} /> : null;
+          })}
+        </div>
+      </div>
+      <div className="chart-controls">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Lag unit</legend>
+          {(['records', 'seconds'] as const).map((value) => (
+            <label key={value} className={unit === value ? 'checked' : ''}>
+              <input type="radio" name="lag-unit" value={value} checked={unit === value} onChange={() => setView('lagUnit', value)} />
+              {value === 'records' ? 'records' : 'seconds behind'}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Lines:{' '}
+          <select value={partitionsOf ?? ''} onChange={(e) => setView('lagPartitionsOf', e.target.value)} aria-label="Show lag per group or per partition">
+            <option value="">one per group</option>
+            {groups.map((g) => (
+              <option key={g.groupId} value={g.groupId}>
+                partitions of {g.groupId}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ul className="chart-legend" aria-label="Legend">
+          {lines.map((l) => (
+            <li key={l.id}>
+              <svg width={26} height={10} aria-hidden="true">
+                <line x2={26} y1={5} y2={5} stroke={l.colour} strokeWidth={3} strokeDasharray={l.dash} />
+              </svg>
+              {l.label}
+            </li>
+          ))}
+          <li>
+            <span className="band-swatch" aria-hidden="true" /> read models disagree
+          </li>
+        </ul>
+      </div>
+      <LagChart
+        width={width}
+        groups={groups}
+        unit={unit}
+        partitionsOf={partitionsOf}
+        nowMs={nowMs}
+        interventions={interventions}
+        rebalances={rebalances}
+        disagreements={disagreementBands(disagreementHistory(), 1000)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns lag samples into chart series: per group (summed over partitions) or per partition, in
+ * records (high watermark − committed, as kafka-consumer-groups shows it) or in seconds behind.
+ * Pure, so it is unit-tested; the chart only draws what this returns.
+ */
+import type { DisagreementSample, GroupLagSample } from '../../engine';
+
+export type LagUnit = 'records' | 'seconds';
+
+export interface SeriesPoint {
+  atMs: number;
+  /** null where the value is unknown (no commit yet): the line has a gap there. */
+  value: number | null;
+}
+
+export function groupSeries(samples: readonly GroupLagSample[], unit: LagUnit): SeriesPoint[] {
+  return samples.map((sample) => {
+    if (unit === 'seconds') return { atMs: sample.atMs, value: sample.staleness.seconds };
+    let total: number | null = null;
+    for (const partition of Object.values(sample.partitions)) {
+      if (partition.committedLag !== null) total = (total ?? 0) + partition.committedLag;
+    }
+    return { atMs: sample.atMs, value: total };
+  });
+}
+
+export function partitionSeries(samples: readonly GroupLagSample[], partition: string, unit: LagUnit): SeriesPoint[] {
+  return samples.map((sample) => {
+    const value = sample.partitions[partition];
+    if (!value) return { atMs: sample.atMs, value: null };
+    return { atMs: sample.atMs, value: unit === 'seconds' ? value.behindMs / 1000 : value.committedLag };
+  });
+}
+
+/** Contiguous stretches where read models disagreed on at least one entity. */
+export function disagreementBands(samples: readonly DisagreementSample[], intervalMs: number): Array<{ fromMs: number; toMs: number; peak: number }> {
+  const bands: Array<{ fromMs: number; toMs: number; peak: number }> = [];
+  let open: { fromMs: number; toMs: number; peak: number } | null = null;
+  for (const sample of samples) {
+    if (sample.entities > 0) {
+      if (open && sample.atMs - open.toMs <= intervalMs) {
+        open.toMs = sample.atMs;
+        open.peak = Math.max(open.peak, sample.entities);
+      } else {
+        open = { fromMs: sample.atMs - intervalMs, toMs: sample.atMs, peak: sample.entities };
+        bands.push(open);
+      }
+    } else {
+      open = null;
+    }
+  }
+  return bands;
+}
+
+export function maxValue(series: readonly SeriesPoint[][]): number {
+  let max = 0;
+  for (const line of series) for (const point of line) if (point.value !== null && point.value > max) max = point.value;
+  return max;
+}
