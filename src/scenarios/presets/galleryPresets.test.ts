@@ -95,6 +95,13 @@ describe('what the gallery presets teach', () => {
     expect(summary.stats['reporting']!.skipped).toBeGreaterThan(0);
   });
 
+  it('compacted-profiles: the late reader reads far fewer records and builds the same table', () => {
+    const { stats, readModels } = summaryAt(preset('compacted-profiles'), 120_000);
+    expect(stats['profile-cache']!.processed * 2).toBeLessThan(stats['profile-view']!.processed);
+    const rows = (id: string) => (readModels[id] as { rows: Record<string, unknown> }).rows;
+    expect(rows('profile-cache')).toEqual(rows('profile-view'));
+  });
+
   it('adding-partitions-breaks-order: keys that move partition are processed out of order', () => {
     const summary = summaryAt(preset('adding-partitions-breaks-order'), 60_000);
     expect(summary.topics['accounts']!.partitions).toHaveLength(4);

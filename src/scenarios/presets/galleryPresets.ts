@@ -185,8 +185,7 @@ export const retentionLosesData: Scenario = {
 
 /**
  * A compacted topic keeps the latest value per key: a late reader rebuilds the current state
- * without replaying every update. Needs log compaction in the engine (`cleanup.policy` compact);
- * without it the topic keeps every record and the late view simply reads more of them.
+ * without replaying every update.
  */
 export const compactedProfiles: Scenario = {
   ...FORMAT,
@@ -213,7 +212,7 @@ export const compactedProfiles: Scenario = {
   notes: [
     { atMs: 0, text: 'accounts updates the profiles of 20 users, ten updates a second, keyed by user id.' },
     { atMs: 20_000, text: 'cleanup.policy is compact: closed segments are cleaned to keep only the latest record of each key.' },
-    { atMs: 45_000, text: 'user-3 is deleted: a tombstone (null value) removes the key from profile-view, and later from the log.' },
+    { atMs: 45_000, text: "A tombstone (null value) for user-3 deletes that row from profile-view; the cleaner later drops user-3's older records." },
     { atMs: 90_000, text: 'profile-cache subscribes from the earliest offset. With compaction it reads far fewer records than were produced, yet ends with the same table.' },
   ],
   actions: [
