@@ -4,6 +4,7 @@
  */
 import type { ApplyResult, Command, ResetTarget } from './commands';
 import type { ConsumerInstance } from './group/consumerInstance';
+import type { PartitionLog } from './log/partitionLog';
 import type { Producer } from './producer/producer';
 import { Service } from './service/service';
 import { tpKey } from './types';
@@ -171,10 +172,12 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
     );
   }
   const offsets = new Map<string, number>();
+  const logs = new Map<string, PartitionLog>();
   for (const topicName of service.spec.subscribe) {
     const topic = world.topics.get(topicName)!;
     for (const log of topic.partitions) {
       const key = tpKey(topicName, log.partition);
+      logs.set(key, log);
       const current = group.committed.get(key)?.offset ?? log.logStartOffset;
       let target: number;
       if (to === 'earliest') target = log.logStartOffset;
@@ -190,7 +193,7 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
   group.store(offsets, group.generation);
   for (const [key, offset] of offsets) {
     service.stats.onOffsetsReset(key);
-    service.stats.onPositionMoved(key, offset, 'reset');
+    service.stats.onPositionMoved(key, offset, 'reset', logs.get(key)!.compactedAway);
     if (rebuild) service.stats.onRebuild(key, offset);
   }
   if (rebuild) service.clearReadModel();

@@ -359,17 +359,17 @@ export class ConsumerInstance {
       return null;
     }
     const target = policy === 'earliest' ? log.logStartOffset : log.highWatermark;
-    const lost = position < log.logStartOffset ? log.logStartOffset - position : 0;
+    const lost = lostToRetention(log, position, Math.min(log.logStartOffset, target));
     world.emit(
       'offsets',
       this.name,
       `${this.name}: position ${position} on ${key} is out of range (log start offset ${log.logStartOffset}); ` +
         `auto.offset.reset=${policy} moves it to ${target}` +
-        (lost > 0 ? `: ${Math.min(lost, target - position)} records lost to retention.` : '.'),
+        (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
       this.service.groupId,
     );
     this.positions.set(key, target);
-    this.service.stats.onPositionMoved(key, target, 'retention');
+    this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
     return target;
   }
 
@@ -495,7 +495,7 @@ export class ConsumerInstance {
     if (committed && committed.offset >= log.logStartOffset && committed.offset <= log.highWatermark) {
       position = committed.offset;
       this.positions.set(key, position);
-      this.service.stats.onPositionMoved(key, position, 'committed');
+      this.service.stats.onPositionMoved(key, position, 'committed', log.compactedAway);
       return;
     }
     const policy = this.service.config.autoOffsetReset;
@@ -506,9 +506,11 @@ export class ConsumerInstance {
     }
     position = policy === 'earliest' ? log.logStartOffset : log.highWatermark;
     const why = committed ? `committed offset ${committed.offset} is out of range` : 'no committed offset';
-    world.emit('offsets', this.name, `${this.name} starts ${key} at ${position}: ${why}, auto.offset.reset=${policy}.`, this.service.groupId);
+    const lost = committed ? lostToRetention(log, committed.offset, log.logStartOffset) : 0;
+    const loss = lost > 0 ? `: ${lost} records lost to retention` : '';
+    world.emit('offsets', this.name, `${this.name} starts ${key} at ${position}: ${why}, auto.offset.reset=${policy}${loss}.`, this.service.groupId);
     this.positions.set(key, position);
-    this.service.stats.onPositionMoved(key, position, committed ? 'retention' : 'reset-policy');
+    this.service.stats.onPositionMoved(key, position, committed ? 'retention' : 'reset-policy', log.compactedAway);
   }
 
   private currentPositions(): Map<string, number> {
@@ -651,4 +653,9 @@ function offsetsAfter(batch: Batch): Map<string, number> {
     offsets.set(tpKey(log.topic, log.partition), batch.records[i]!.offset + 1);
   }
   return offsets;
+}
+
+/** Records in [from, logStart) that retention deleted: offsets compaction had emptied do not count. */
+function lostToRetention(log: PartitionLog, from: number, to: number): number {
+  return from < to ? to - from - log.compactedAway.countIn(from, to) : 0;
 }

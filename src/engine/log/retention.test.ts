@@ -156,4 +156,22 @@ describe('retention in a running simulation', () => {
     const named = lost.reduce((sum, e) => sum + Number(/(\d+) records lost to retention/.exec(e.text)![1]), 0);
     expect(named).toBe(stats.skipped);
   });
+
+  it('names the records lost when a restarted consumer finds its committed offset deleted', () => {
+    const reader = { id: 'reporting', subscribe: ['orders'], processingMs: 1, config: { 'auto.offset.reset': 'earliest' as const } };
+    const scenario = {
+      ...fixedRateScenario({ 'retention.ms': 5000, 'segment.ms': 1000 }, [reader]),
+      actions: [
+        { atMs: 8000, type: 'stop' as const, target: 'reporting-0' },
+        { atMs: 30_000, type: 'start' as const, target: 'reporting-0' },
+      ],
+    };
+    const sim = createSimulation(scenario, { checkInvariants: true });
+    sim.runUntil(40_000);
+    const restart = sim.events().find((e) => e.atMs >= 30_000 && e.text.startsWith('reporting-0 starts orders-0'))!;
+    expect(restart.text).toMatch(/^reporting-0 starts orders-0 at \d+: committed offset \d+ is out of range, auto\.offset\.reset=earliest: \d+ records lost to retention\.$/);
+    const [, start, committed, lost] = /at (\d+): committed offset (\d+).*: (\d+) records/.exec(restart.text)!.map(Number);
+    expect(lost).toBe(start! - committed!);
+    expect(sim.summary().stats['reporting']!.skipped).toBe(lost);
+  });
 });

@@ -7,6 +7,7 @@
  * small however long the run.
  */
 import { IntervalSet } from '../intervalSet';
+import type { CompactedOffsets } from '../log/compactedOffsets';
 import type { LogRecord } from '../log/record';
 
 class PartitionProgress {
@@ -130,8 +131,11 @@ export class GroupStats {
     return this.trackedKeyCount;
   }
 
-  /** The group's position on a partition was set (assignment, reset): count what it skipped. */
-  onPositionMoved(partitionKey: string, position: number, _reason: string): number {
+  /**
+   * The group's position on a partition was set (assignment, reset): count what it skipped.
+   * Offsets in `compactedAway` held records superseded by a newer value of their key: not skipped.
+   */
+  onPositionMoved(partitionKey: string, position: number, _reason: string, compactedAway?: CompactedOffsets): number {
     const progress = this.progress(partitionKey);
     if (progress.appliedUpTo === null || position > progress.appliedUpTo) progress.appliedUpTo = position;
     if (progress.firstPosition === null) {
@@ -140,7 +144,10 @@ export class GroupStats {
     }
     const first = progress.firstPosition;
     if (position <= first) return 0;
-    const missing = position - first - progress.accounted.countIn(first, position);
+    let missing = position - first - progress.accounted.countIn(first, position);
+    compactedAway?.forEachRunIn(first, position, (lo, hi) => {
+      missing -= hi - lo - progress.accounted.countIn(lo, hi);
+    });
     if (missing > 0) {
       this.skipped += missing;
       progress.accounted.addRange(first, position);
