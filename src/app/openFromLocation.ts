@@ -1,0 +1,48 @@
+/**
+ * Startup and in-page navigation: read the address (`#s=`, `#preset=`, `?scenario=`) and open
+ * the run it names, paused at its playhead. Anything that does not decode is refused with a
+ * message (role="alert" in the view) and the current run stays as it was: the default run on a
+ * fresh page, the user's work otherwise.
+ */
+import { decodeLocation, describeRefusal, type AddressParts, type DecodeResult, type SharedRun } from '../share';
+import { appStore, loadRun, showMessage } from './runController';
+
+export type OpenOutcome = 'nothing' | 'opened' | 'refused';
+
+/** Replaces the run with a decoded one: scenario, interventions, playhead, selection, view. */
+export function openRun(run: SharedRun): void {
+  loadRun(run.scenario, run.interventions, run.playheadMs, run.presetId ?? null);
+  appStore.setState((state) => ({ ...state, ui: { ...state.ui, selection: run.selection, view: { ...run.view } } }));
+}
+
+/** Opens a decode result, or shows why it was refused; the current run is kept on refusal. */
+export function openDecoded(result: DecodeResult): OpenOutcome {
+  if (!result.ok) {
+    showMessage({ kind: 'error', text: `${describeRefusal(result)}. Nothing was opened; your current run is unchanged.` });
+    return 'refused';
+  }
+  openRun(result.run);
+  if (result.warnings.length > 0) {
+    const [first, ...rest] = result.warnings;
+    const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
+    showMessage({ kind: 'info', text: `Opened, with fields this LogScope does not know left out: ${first}${more}.` });
+  }
+  return 'opened';
+}
+
+export function openFromLocation(address: AddressParts): OpenOutcome {
+  const result = decodeLocation(address);
+  return result === null ? 'nothing' : openDecoded(result);
+}
+
+/**
+ * Opens links followed inside the page (a gallery deep link, an edited address bar). The address
+ * bar's own updates use replaceState, which fires no hashchange, so they never reopen the run.
+ */
+export function listenForLinks(target: Window): () => void {
+  const onHashChange = () => {
+    if (target.location.hash.length > 1) openFromLocation({ hash: target.location.hash, search: '' });
+  };
+  target.addEventListener('hashchange', onHashChange);
+  return () => target.removeEventListener('hashchange', onHashChange);
+}

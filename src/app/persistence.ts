@@ -1,0 +1,137 @@
+/**
+ * The current run is kept in localStorage (as link data, `1.<data>`, debounced), so a crash or
+ * an accidental close does not lose it: on the next plain visit, a run that differs from the
+ * default is offered back ("Restore your last run?"). What is read back is untrusted like any
+ * link: it is decoded and validated the same way, and dropped if it does not decode.
+ * Storage may be missing, full or disabled; every access is guarded and failures are silent.
+ */
+import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
+import { decodeRunLink, encodeRunLink, type SharedRun } from '../share';
+import { openRun } from './openFromLocation';
+import { appStore } from './runController';
+import { sharedPartChanged, sharedRunOf } from './sharedRunOf';
+
+export const STORAGE_KEY = 'logscope.lastRun';
+export const PERSIST_DELAY_MS = 1000;
+
+export interface RestoreOffer {
+  run: SharedRun;
+  title: string;
+  playheadMs: number;
+  interventionCount: number;
+}
+
+let offer: RestoreOffer | null = null;
+let offerStorage: Storage | null = null;
+/** The kept text that was offered: dismissing forgets it, but never a newer run kept since. */
+let offeredText: string | null = null;
+const listeners = new Set<() => void>();
+
+function setOffer(next: RestoreOffer | null): void {
+  offer = next;
+  for (const listener of listeners) listener();
+}
+
+export function getRestoreOffer(): RestoreOffer | null {
+  return offer;
+}
+
+export function subscribeRestoreOffer(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function defaultRunLink(): string {
+  const scenario = findPreset(DEFAULT_PRESET_ID)!.scenario;
+  return encodeRunLink({ scenario, interventions: [], playheadMs: 0, selection: null, view: {} });
+}
+
+/** Reads the kept run; offers it back when it decodes and is not just the default run. */
+export function offerSavedRun(storage: Storage | null): RestoreOffer | null {
+  offerStorage = storage;
+  let saved: string | null;
+  try {
+    saved = storage?.getItem(STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+  if (saved === null || saved === defaultRunLink()) return null;
+  const decoded = decodeRunLink(saved, 'saved run');
+  if (!decoded.ok) {
+    forget(storage);
+    return null;
+  }
+  const { run } = decoded;
+  offeredText = saved;
+  setOffer({
+    run,
+    title: run.scenario.title ?? 'Untitled scenario',
+    playheadMs: run.playheadMs,
+    interventionCount: run.interventions.length,
+  });
+  return offer;
+}
+
+export function restoreSavedRun(): void {
+  if (offer === null) return;
+  const { run } = offer;
+  setOffer(null);
+  openRun(run);
+}
+
+/** Declines the offer and forgets the kept run, so it is not offered again. */
+export function dismissSavedRun(): void {
+  setOffer(null);
+  try {
+    if (offeredText !== null && offerStorage?.getItem(STORAGE_KEY) === offeredText) forget(offerStorage);
+  } catch {
+    // Nothing to do: storage is unavailable.
+  }
+}
+
+function forget(storage: Storage | null): void {
+  try {
+    storage?.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing to do: storage is unavailable.
+  }
+}
+
+/** Keeps the current run in `storage`, written at most once per `delayMs` after a change. */
+export function startPersistence(storage: Storage | null, delayMs = PERSIST_DELAY_MS): () => void {
+  if (storage === null) return () => undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    timer = null;
+    try {
+      storage.setItem(STORAGE_KEY, encodeRunLink(sharedRunOf(appStore.getState())));
+    } catch {
+      // Full or disabled storage: the address bar still holds the run.
+    }
+  };
+  const unsubscribe = appStore.subscribe((state, previous) => {
+    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(save, delayMs);
+  });
+  const flush = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      save();
+    }
+  };
+  // Closing the tab within the delay still keeps the last change.
+  globalThis.addEventListener?.('pagehide', flush);
+  return () => {
+    unsubscribe();
+    globalThis.removeEventListener?.('pagehide', flush);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+/** `window.localStorage`, or null where reading it throws (disabled storage, sandboxed frames). */
+export function browserStorage(target: Window): Storage | null {
+  try {
+    return target.localStorage;
+  } catch {
+    return null;
+  }
+}

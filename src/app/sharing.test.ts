@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findPreset } from '../scenarios/presets';
+import { decodeRunLink, encodeRunLink, runFileText, runLinkFragment, type SharedRun } from '../share';
+import { openFromLocation } from './openFromLocation';
+import { dismissSavedRun, getRestoreOffer, offerSavedRun, restoreSavedRun, startPersistence, STORAGE_KEY } from './persistence';
+import { appStore, applyCommand, loadScenario, play, seek, select } from './runController';
+import { sharedRunOf } from './sharedRunOf';
+import { currentRunFile, openPreset, openScenarioFile } from './sharing';
+import { startUrlSync } from './urlSync';
+
+const checkout = findPreset('checkout')!.scenario;
+const hotPartition = findPreset('hot-partition')!.scenario;
+
+const sharedRun: SharedRun = {
+  scenario: hotPartition,
+  interventions: [{ type: 'crash', target: 'analytics-0', atMs: 2000 }],
+  playheadMs: 5000,
+  selection: 'group:analytics',
+  view: { lagUnit: 'seconds' },
+};
+
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+function fakeWindow(href: string) {
+  const window = {
+    location: { href },
+    history: {
+      state: null,
+      replaceState: vi.fn((_state: unknown, _title: string, url: string) => {
+        window.location.href = url;
+      }),
+    },
+  };
+  return window;
+}
+
+function file(name: string, text: string) {
+  return { name, size: new TextEncoder().encode(text).length, text: async () => text };
+}
+
+beforeEach(() => loadScenario(checkout, 'checkout'));
+
+describe('opening the address', () => {
+  it('opens a shared run paused at its playhead, with its selection and view', () => {
+    play();
+    expect(openFromLocation({ hash: runLinkFragment(sharedRun), search: '' })).toBe('opened');
+    const state = appStore.getState();
+    expect(sharedRunOf(state)).toEqual(sharedRun);
+    expect(state.playback.playing).toBe(false);
+    expect(state.ui.message).toBeNull();
+  });
+
+  it('keeps the current run and says what is wrong when the link is refused', () => {
+    applyCommand({ type: 'crash', target: 'email-0' });
+    const before = sharedRunOf(appStore.getState());
+    expect(openFromLocation({ hash: '#s=1.garbage!', search: '' })).toBe('refused');
+    expect(sharedRunOf(appStore.getState())).toEqual(before);
+    expect(appStore.getState().ui.message).toEqual({
+      kind: 'error',
+      text: 'link: the link data has the character "!" at position 7, which a LogScope link never contains (was it edited or cut?). Nothing was opened; your current run is unchanged.',
+    });
+  });
+
+  it('opens gallery presets by id', () => {
+    expect(openPreset('retention-loses-data')).toBe('opened');
+    expect(appStore.getState().run.presetId).toBe('retention-loses-data');
+    expect(openPreset('nope')).toBe('refused');
+  });
+});
+
+describe('the address bar', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('follows the run half a second after a change, without history entries', () => {
+    const window = fakeWindow('http://lab.test/app/?scenario=%7B%7D&lang=en');
+    const stop = startUrlSync(window as unknown as Window);
+    seek(3000);
+    select('topic:orders');
+    expect(window.history.replaceState).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(500);
+    expect(window.history.replaceState).toHaveBeenCalledTimes(1);
+    const url = new URL(window.location.href);
+    expect(url.pathname + url.search).toBe('/app/?lang=en');
+    const decoded = decodeRunLink(url.hash.slice('#s='.length));
+    expect(decoded.ok && decoded.run).toEqual(sharedRunOf(appStore.getState()));
+    expect(decoded.ok && decoded.run.playheadMs).toBe(3000);
+    stop();
+  });
+});
+
+describe('keeping the run locally', () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('keeps the run after a change and offers it back on the next visit', () => {
+    const storage = memoryStorage();
+    const stop = startPersistence(storage);
+    openFromLocation({ hash: runLinkFragment(sharedRun), search: '' });
+    vi.advanceTimersByTime(1000);
+    stop();
+    const kept = decodeRunLink(storage.getItem(STORAGE_KEY) ?? '');
+    expect(kept.ok && kept.run).toEqual(sharedRun);
+
+    loadScenario(checkout, 'checkout');
+    const offer = offerSavedRun(storage);
+    expect(offer).toMatchObject({ title: hotPartition.title, playheadMs: 5000, interventionCount: 1 });
+    restoreSavedRun();
+    expect(sharedRunOf(appStore.getState())).toEqual(sharedRun);
+    expect(getRestoreOffer()).toBeNull();
+  });
+
+  it('offers nothing for the default run, and drops a kept run that does not decode', () => {
+    const storage = memoryStorage();
+    storage.setItem(STORAGE_KEY, encodeRunLink({ scenario: checkout, interventions: [], playheadMs: 0, selection: null, view: {} }));
+    expect(offerSavedRun(storage)).toBeNull();
+    storage.setItem(STORAGE_KEY, '1.garbage');
+    expect(offerSavedRun(storage)).toBeNull();
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+  });
+
+  it('forgets the offered run when dismissed, but never a newer one kept since', () => {
+    const storage = memoryStorage();
+    storage.setItem(STORAGE_KEY, encodeRunLink(sharedRun));
+    offerSavedRun(storage);
+    dismissSavedRun();
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+
+    storage.setItem(STORAGE_KEY, encodeRunLink(sharedRun));
+    offerSavedRun(storage);
+    storage.setItem(STORAGE_KEY, '1.newer');
+    dismissSavedRun();
+    expect(storage.getItem(STORAGE_KEY)).toBe('1.newer');
+  });
+});
+
+describe('scenario files', () => {
+  it('save the run and open it back as the same scenario with its interventions as actions', async () => {
+    applyCommand({ type: 'crash', target: 'email-0' });
+    const saved = currentRunFile();
+    expect(saved.fileName).toBe('checkout-one-event-independent-consumers.json');
+    loadScenario(hotPartition);
+    expect(await openScenarioFile(file(saved.fileName, saved.text))).toBe('opened');
+    expect(appStore.getState().run.scenario.actions).toEqual([{ type: 'crash', target: 'email-0', atMs: 0 }]);
+  });
+
+  it('refuse a bad or oversized file and keep the current work', async () => {
+    applyCommand({ type: 'crash', target: 'email-0' });
+    const before = sharedRunOf(appStore.getState());
+    const bad = runFileText({ ...checkout, topics: [{ name: 'orders', partitions: 0 }] }, []);
+    expect(await openScenarioFile(file('class.json', bad))).toBe('refused');
+    expect(appStore.getState().ui.message?.text).toMatch(
+      /^file "class\.json": topics\[0\]\.partitions is 0; it must be an integer from 1 to 64/,
+    );
+    expect(await openScenarioFile({ name: 'huge.json', size: 70_000, text: () => Promise.reject(new Error('not read')) })).toBe(
+      'refused',
+    );
+    expect(appStore.getState().ui.message?.text).toMatch(/^file "huge\.json": it is 70000 bytes; the limit is 65536 \(64 KB\)/);
+    expect(sharedRunOf(appStore.getState())).toEqual(before);
+  });
+});

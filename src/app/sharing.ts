@@ -1,0 +1,91 @@
+/**
+ * What the share views need, as plain functions (views may import values only from src/app):
+ * the link to the current run and its QR code, the gallery, saving and opening scenario files,
+ * and the offer to restore the last run. Everything that decodes input goes through src/share.
+ */
+import { PRESETS } from '../scenarios/presets';
+import {
+  decodeScenarioText,
+  MAX_INPUT_CHARS,
+  qrCodeOf,
+  runFileName,
+  runFileText,
+  type QrCodeResult,
+} from '../share';
+import { openDecoded, type OpenOutcome } from './openFromLocation';
+import { appStore } from './runController';
+import { fragmentOf } from './sharedRunOf';
+
+export { dismissSavedRun, getRestoreOffer, restoreSavedRun, subscribeRestoreOffer } from './persistence';
+export type { RestoreOffer } from './persistence';
+export type { QrCodeResult };
+
+/** The address of the current run: this page, without query, with `#s=1.<data>`. */
+export function currentShareUrl(location: Pick<Location, 'origin' | 'pathname'>): string {
+  return `${location.origin}${location.pathname}${fragmentOf(appStore.getState())}`;
+}
+
+export function qrCodeForUrl(url: string): QrCodeResult {
+  return qrCodeOf(url);
+}
+
+export interface GalleryEntry {
+  id: string;
+  title: string;
+  description: string;
+  concept: string;
+  /** The deep link: `#preset=<id>`. */
+  href: string;
+}
+
+export const GALLERY: readonly GalleryEntry[] = PRESETS.map(({ id, title, description, concept }) => ({
+  id,
+  title,
+  description,
+  concept,
+  href: `#preset=${encodeURIComponent(id)}`,
+}));
+
+export function openPreset(id: string): OpenOutcome {
+  const preset = PRESETS.find((entry) => entry.id === id);
+  if (preset === undefined) return 'refused';
+  return openDecoded({
+    ok: true,
+    run: { scenario: preset.scenario, interventions: [], playheadMs: 0, selection: null, view: {}, presetId: id },
+    warnings: [],
+  });
+}
+
+/** The current scenario with its interventions as a scenario file (format v1). */
+export function currentRunFile(): { fileName: string; text: string } {
+  const { scenario, interventions } = appStore.getState().run;
+  return { fileName: runFileName(scenario), text: runFileText(scenario, interventions) };
+}
+
+/** A file name as a message shows it: quoted, and cut when long. */
+function fileSource(name: string): string {
+  return `file ${JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)}`;
+}
+
+/**
+ * Opens a scenario file chosen or dropped by the user. Oversized files are refused before they
+ * are read; everything else is validated like a link. The current run is kept on refusal.
+ */
+export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<OpenOutcome> {
+  const source = fileSource(file.name);
+  if (file.size > MAX_INPUT_CHARS) {
+    return openDecoded({
+      ok: false,
+      source,
+      problems: [{ path: '', message: `it is ${file.size} bytes; the limit is ${MAX_INPUT_CHARS} (64 KB)` }],
+    });
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    return openDecoded({ ok: false, source, problems: [{ path: '', message: `it could not be read: ${reason}` }] });
+  }
+  return openDecoded(decodeScenarioText(text, source));
+}
