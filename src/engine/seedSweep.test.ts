@@ -1,11 +1,12 @@
 /**
  * The seed sweep (STYLE.md rule 21): hundreds of seeds, each with a random script of consumer,
- * producer and topic commands, run with every invariant checked after every event. A failure
- * prints the seed and the command list, so it replays exactly.
+ * producer and topic commands, run with every invariant checked after every event. Two seeds
+ * in five use a compacted topic (compact or compact,delete) with keyed records, tombstones and a
+ * refused keyless record. A failure prints the seed and the command list, so it replays exactly.
  */
 import { describe, expect, it } from 'vitest';
 import { createStream } from './random';
-import type { TimedCommand } from './scenario';
+import type { TimedCommand, TopicConfig } from './scenario';
 import { createSimulation } from './simulation';
 import { orderScenario } from './testing/scenarios';
 
@@ -35,15 +36,54 @@ function randomActions(seed: number): TimedCommand[] {
   return actions.sort((a, b) => a.atMs - b.atMs);
 }
 
+type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
+
+/** Two seeds in five run on a compacted topic; the rest keep plain retention. */
+function cleanupPolicyFor(seed: number): CleanupPolicy {
+  return (['delete', 'compact', 'delete', 'compact,delete', 'delete'] as const)[seed % 5]!;
+}
+
+/** For compacted topics: tombstones (produce with value null) and a keyless record that must be refused. */
+function compactionActions(seed: number): TimedCommand[] {
+  const stream = createStream(seed, 'sweep-compaction');
+  const actions: TimedCommand[] = [];
+  for (let i = 0; i < 4; i++) {
+    // A key the producer keeps writing (the tombstone is soon superseded) or one it never writes
+    // again (the tombstone lives until delete.retention.ms has passed).
+    const key = stream.next() < 0.5 ? `order-${stream.int(30)}` : `retired-${stream.int(3)}`;
+    actions.push({ atMs: stream.int(RUN_MS), type: 'produce', producer: 'checkout', key, value: null });
+  }
+  actions.push({ atMs: stream.int(RUN_MS), type: 'produce', producer: 'checkout', key: null, value: { note: 'no key' } });
+  return actions;
+}
+
+function topicConfig(seed: number, policy: CleanupPolicy): TopicConfig {
+  if (policy === 'delete') return { 'retention.ms': 20_000, 'segment.ms': 5000 };
+  return {
+    'cleanup.policy': policy,
+    'retention.ms': 20_000,
+    'segment.ms': 2000,
+    'segment.bytes': seed % 2 === 0 ? 4096 : 1_073_741_824,
+    'min.cleanable.dirty.ratio': [0.1, 0.3, 0.5][seed % 3]!,
+    'min.compaction.lag.ms': seed % 4 === 3 ? 3000 : 0,
+    'delete.retention.ms': 10_000,
+  };
+}
+
 describe('seed sweep', () => {
   it(`keeps every invariant for ${SEEDS} seeds of random commands`, () => {
     for (let seed = 0; seed < SEEDS; seed++) {
-      const actions = randomActions(seed);
+      const policy = cleanupPolicyFor(seed);
+      const compacted = policy !== 'delete';
+      const actions = compacted ? [...randomActions(seed), ...compactionActions(seed)].sort((a, b) => a.atMs - b.atMs) : randomActions(seed);
       const strategy = (['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const)[seed % 4]!;
       const base = orderScenario({ seed, actions });
       const scenario = {
         ...base,
-        topics: [{ name: 'orders', partitions: 3, config: { 'retention.ms': 20_000, 'segment.ms': 5000 } }],
+        topics: [{ name: 'orders', partitions: 3, config: topicConfig(seed, policy) }],
+        producers: compacted
+          ? base.producers.map((p) => ({ ...p, keys: { kind: 'uniform' as const, prefix: 'order-', count: 30 } }))
+          : base.producers,
         services: base.services.map((s) => ({
           ...s,
           instances: 1 + (seed % 3),
