@@ -97,4 +97,17 @@ describe('a compacted topic in a running simulation', () => {
     sim.runUntil(40_000);
     expect(find()).toBeUndefined();
   });
+
+  it('forks with its cleaner state: checkpoint, tombstone horizons and gaps carry over exactly', () => {
+    const reader: ServiceSpec = { id: 'profile-view', subscribe: ['profiles'], processingMs: 1, config: { 'auto.offset.reset': 'earliest' } };
+    const actions: Scenario['actions'] = [{ atMs: 12_000, type: 'produce', producer: 'accounts', key: 'retired', value: null }];
+    const original = createSimulation(profiles({ ...compact, 'delete.retention.ms': 15_000 }, [reader], { actions }));
+    original.runUntil(20_000);
+    const fork = original.fork();
+    original.runUntil(50_000);
+    fork.runUntil(50_000);
+    expect(fork.traceHash()).toBe(original.traceHash());
+    expect(fork.summary()).toEqual(original.summary());
+  });
 });
+
