@@ -169,7 +169,7 @@ function e2eBlocks() {
           'error',
           {
             patterns: [
-              barePattern(['@playwright/test', 'node-builtins'], 'e2e'),
+              barePattern(['@playwright/test', '@axe-core/playwright', 'node-builtins'], 'e2e'),
               {
                 regex: `^${up}src/engine(?:/|$)`,
                 caseSensitive: true,
