@@ -1,0 +1,91 @@
+/**
+ * One zod schema per engine command type, checking only the command's own fields; whether its
+ * target, service, group, producer or topic exists is checked in `checkActions.ts`.
+ */
+import { z } from 'zod';
+import { COMMAND_TYPES } from '../engine';
+import type { Command, CommandType } from '../engine';
+import { decimal, flag, identifier, integer, object, oneOf, text } from './fieldSchemas';
+import * as limits from './limits';
+import { fieldError } from './mustBe';
+import { ratePerSecSchema } from './producerSchema';
+import { recordKeySchema, recordValueSchema } from './recordSchemas';
+import { resetTargetSchema } from './resetTargetSchema';
+import { instancesSchema, serviceSchema } from './serviceSchema';
+import { splitInstanceName } from './splitInstanceName';
+
+const targetError = fieldError(
+  'target',
+  `an instance name <service id>-<index> with index 0 to ${limits.MAX_INSTANCES - 1}, e.g. "email-0"`,
+);
+const target = z
+  .string(targetError)
+  .refine((name) => splitInstanceName(name) !== undefined, targetError);
+const service = identifier('service');
+const producer = identifier('producer');
+const count = (max: number) => integer('count', 1, max);
+
+const type = <T extends CommandType>(name: T) => z.literal(name);
+
+/** One schema per command type; the mapped type makes a new engine command a compile error here. */
+export const COMMAND_SCHEMAS = {
+  crash: object('command', { type: type('crash'), target }),
+  hang: object('command', {
+    type: type('hang'),
+    target,
+    mode: oneOf('mode', ['process', 'handler']).optional(),
+  }),
+  resume: object('command', { type: type('resume'), target }),
+  stop: object('command', { type: type('stop'), target }),
+  start: object('command', { type: type('start'), target }),
+  slow: object('command', {
+    type: type('slow'),
+    target,
+    factor: decimal(
+      'factor',
+      `a number above 0 and at most ${limits.MAX_SLOW_FACTOR} (1 = normal speed)`,
+      (factor) => factor > 0 && factor <= limits.MAX_SLOW_FACTOR,
+    ),
+  }),
+  scale: object('command', { type: type('scale'), service, instances: instancesSchema }),
+  addService: object('command', { type: type('addService'), service: serviceSchema }),
+  setIdempotent: object('command', {
+    type: type('setIdempotent'),
+    service,
+    idempotent: flag('idempotent'),
+  }),
+  resetOffsets: object('command', {
+    type: type('resetOffsets'),
+    group: text('group', 1, limits.MAX_NAME_CHARS),
+    to: resetTargetSchema,
+    rebuild: flag('rebuild').optional(),
+  }),
+  pauseProducer: object('command', { type: type('pauseProducer'), producer }),
+  resumeProducer: object('command', { type: type('resumeProducer'), producer }),
+  setRate: object('command', { type: type('setRate'), producer, ratePerSec: ratePerSecSchema }),
+  burst: object('command', { type: type('burst'), producer, count: count(limits.MAX_BURST_COUNT) }),
+  produce: object('command', {
+    type: type('produce'),
+    producer,
+    key: recordKeySchema.optional(),
+    value: recordValueSchema.optional(),
+    partition: integer('partition', 0, limits.MAX_PARTITIONS - 1).optional(),
+    count: count(limits.MAX_PRODUCE_COUNT).optional(),
+  }),
+  addPartitions: object('command', {
+    type: type('addPartitions'),
+    topic: identifier('topic'),
+    partitions: integer(
+      'partitions',
+      limits.MIN_PARTITIONS,
+      limits.MAX_PARTITIONS,
+      'the new total',
+    ),
+  }),
+} satisfies { [K in CommandType]: z.ZodType<Extract<Command, { type: K }>> };
+
+export function isCommandType(value: unknown): value is CommandType {
+  return (
+    COMMAND_TYPES.some((name) => name === value) && Object.hasOwn(COMMAND_SCHEMAS, value as string)
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Zod schema for a service's Kafka consumer configs, including the one rule between two of them
+ * that Kafka's consumer enforces itself: the heartbeat interval is below the session timeout.
+ */
+import { z } from 'zod';
+import { KAFKA_CONSUMER_DEFAULTS } from '../engine';
+import { flag, integer, object, oneOf, text } from './fieldSchemas';
+import * as limits from './limits';
+import { listOf, mustBe } from './mustBe';
+
+const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const;
+const assignorRule = `${listOf(ASSIGNORS)} or a non-empty list of them`;
+const isAssignor = (name: unknown) => ASSIGNORS.some((assignor) => assignor === name);
+
+/** One message for the union and its parts: zod reports whichever part came closest. */
+const strategyError = {
+  error: (issue: { readonly input?: unknown }) => {
+    const label = 'partition.assignment.strategy';
+    const value = issue.input;
+    if (!Array.isArray(value) || value.length === 0) return mustBe(label, value, assignorRule);
+    if (value.length > limits.MAX_ASSIGNORS) {
+      return `${label} lists ${value.length} assignors; at most ${limits.MAX_ASSIGNORS} are allowed`;
+    }
+    const index = value.findIndex((name) => !isAssignor(name));
+    return mustBe(`${label}[${index}]`, value[index], listOf(ASSIGNORS));
+  },
+};
+
+const assignmentStrategySchema = z.union(
+  [
+    z.enum(ASSIGNORS, strategyError),
+    z
+      .array(z.enum(ASSIGNORS, strategyError), strategyError)
+      .min(1, strategyError)
+      .max(limits.MAX_ASSIGNORS, strategyError),
+  ],
+  strategyError,
+);
+
+export const consumerConfigSchema = object('config', {
+  'group.id': text('group.id', 1, limits.MAX_NAME_CHARS).optional(),
+  'group.instance.id': text('group.instance.id', 1, limits.MAX_NAME_CHARS).optional(),
+  'enable.auto.commit': flag('enable.auto.commit').optional(),
+  'auto.commit.interval.ms': integer('auto.commit.interval.ms', 0, limits.JAVA_INT_MAX).optional(),
+  'auto.offset.reset': oneOf('auto.offset.reset', ['earliest', 'latest', 'none']).optional(),
+  'session.timeout.ms': integer(
+    'session.timeout.ms',
+    limits.MIN_SESSION_TIMEOUT_MS,
+    limits.MAX_SESSION_TIMEOUT_MS,
+    'group.min/max.session.timeout.ms',
+  ).optional(),
+  'heartbeat.interval.ms': integer('heartbeat.interval.ms', 1, limits.JAVA_INT_MAX).optional(),
+  'max.poll.interval.ms': integer('max.poll.interval.ms', 1, limits.JAVA_INT_MAX).optional(),
+  'max.poll.records': integer(
+    'max.poll.records',
+    1,
+    limits.MAX_POLL_RECORDS,
+    "LogScope's limit",
+  ).optional(),
+  'partition.assignment.strategy': assignmentStrategySchema.optional(),
+}).refine(
+  // Kafka's consumer refuses a heartbeat interval that is not below the session timeout.
+  (config) =>
+    config['heartbeat.interval.ms'] === undefined ||
+    config['heartbeat.interval.ms'] < sessionTimeoutOf(config),
+  {
+    path: ['heartbeat.interval.ms'],
+    error: (issue) => {
+      const config = issue.input as {
+        'heartbeat.interval.ms'?: number;
+        'session.timeout.ms'?: number;
+      };
+      const session =
+        config['session.timeout.ms'] === undefined
+          ? `${KAFKA_CONSUMER_DEFAULTS.sessionTimeoutMs}, Kafka's default`
+          : String(config['session.timeout.ms']);
+      return mustBe(
+        'heartbeat.interval.ms',
+        config['heartbeat.interval.ms'],
+        `lower than session.timeout.ms (${session})`,
+      );
+    },
+  },
+);
+
+function sessionTimeoutOf(config: { 'session.timeout.ms'?: number | undefined }): number {
+  return config['session.timeout.ms'] ?? KAFKA_CONSUMER_DEFAULTS.sessionTimeoutMs;
+}

@@ -1,0 +1,59 @@
+/**
+ * Zod schema for one producer of a scenario: its rate, arrival process, key generator and what it
+ * writes. Whether it names a topic or a service that exists is checked in `checkProducer.ts`.
+ */
+import { z } from 'zod';
+import { decimal, identifier, integer, object, oneOf, text } from './fieldSchemas';
+import * as limits from './limits';
+import { listOf, mustBe } from './mustBe';
+
+const KEY_KINDS = ['sequence', 'uniform', 'zipf', 'none'] as const;
+const keyPrefix = text('prefix', 0, limits.MAX_PREFIX_CHARS).optional();
+const keyCount = integer('count', 1, limits.MAX_KEY_COUNT);
+
+const keySpecSchema = z.discriminatedUnion(
+  'kind',
+  [
+    object('keys', { kind: z.literal('sequence'), prefix: keyPrefix }),
+    object('keys', { kind: z.literal('uniform'), prefix: keyPrefix, count: keyCount }),
+    object('keys', {
+      kind: z.literal('zipf'),
+      prefix: keyPrefix,
+      count: keyCount,
+      s: decimal(
+        's',
+        `a number above 0 and at most ${limits.MAX_ZIPF_EXPONENT}`,
+        (s) => s > 0 && s <= limits.MAX_ZIPF_EXPONENT,
+      ).optional(),
+    }),
+    object('keys', { kind: z.literal('none') }),
+  ],
+  {
+    error: (issue) =>
+      typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input)
+        ? mustBe('kind', (issue.input as { kind?: unknown }).kind, listOf(KEY_KINDS))
+        : mustBe('keys', issue.input, 'an object such as {"kind": "sequence"}'),
+  },
+);
+
+const rate = (label: string) =>
+  decimal(
+    label,
+    `a number from 0 to ${limits.MAX_RATE_PER_SEC}`,
+    (perSec) => perSec >= 0 && perSec <= limits.MAX_RATE_PER_SEC,
+  );
+
+export const ratePerSecSchema = rate('ratePerSec');
+
+export const producerSchema = object('producer', {
+  id: identifier('producer id'),
+  topic: identifier('topic').optional(),
+  event: text('event', 1, limits.MAX_NAME_CHARS).optional(),
+  command: text('command', 1, limits.MAX_NAME_CHARS).optional(),
+  to: identifier('to').optional(),
+  ratePerSec: ratePerSecSchema,
+  arrival: oneOf('arrival', ['poisson', 'fixed']).optional(),
+  keys: keySpecSchema.optional(),
+  partitioner: oneOf('partitioner', ['default', 'roundrobin']).optional(),
+  invalidRatio: decimal('invalidRatio', 'a number from 0 to 1', (r) => r >= 0 && r <= 1).optional(),
+});
