@@ -7,9 +7,11 @@
  * When the intervention list changes from index k at time T, checkpoints after T or past k no
  * longer describe the run and are dropped.
  *
- * Bounded: at most `maxCount` checkpoints; when full, the grid's interval doubles and every
- * other checkpoint goes. A copy costs wall time proportional to the world's size, so during
- * playback a checkpoint is skipped when the last copy's cost would exceed the overhead budget.
+ * Bounded: at most `maxCount` checkpoints, and at most `maxTotalSize` summed over them (a copy's
+ * size is estimated by the records its topics ever held, which read models and delivery stats
+ * grow with); when over, the grid's interval doubles and every other checkpoint goes. A copy
+ * costs wall time proportional to the world's size, so during playback a checkpoint is skipped
+ * when the last copy's cost would exceed the overhead budget.
  */
 import type { Simulation } from '../engine';
 
@@ -22,12 +24,26 @@ export interface Checkpoint {
   timeMs: number;
   nextIntervention: number;
   simulation: Simulation;
+  /** Estimated size: records appended to its topics so far (log end offsets summed). */
+  size: number;
+}
+
+export function estimatedSize(simulation: Simulation): number {
+  let size = 0;
+  for (const topic of simulation.snapshot().topics) for (const p of topic.partitions) size += p.logEndOffset;
+  return size;
 }
 
 export interface CheckpointOptions {
   /** Initial grid interval in virtual milliseconds. */
   intervalMs?: number;
   maxCount?: number;
+  /**
+   * Bound on the summed estimated sizes. About 500 bytes of heap per unit were measured for the
+   * checkout story (records shared between copies, read models and stats copied), so the
+   * default of 600,000 keeps checkpoints near 300 MB.
+   */
+  maxTotalSize?: number;
   /**
    * With a budget b, a checkpoint is taken only when the wall time since the previous copy is at
    * least (1 / b − 1) times that copy's cost: b = 0.2 keeps copying under about 20 % of the time.
@@ -41,6 +57,7 @@ export class Checkpoints {
   private list: Checkpoint[] = [];
   private interval: number;
   private readonly maxCount: number;
+  private readonly maxTotalSize: number;
   private readonly budget: number;
   private readonly wallClock: () => number;
   private lastCostMs = 0;
@@ -49,6 +66,7 @@ export class Checkpoints {
   constructor(options: CheckpointOptions = {}) {
     this.interval = options.intervalMs ?? 5_000;
     this.maxCount = options.maxCount ?? 32;
+    this.maxTotalSize = options.maxTotalSize ?? 600_000;
     this.budget = options.overheadBudget ?? 0.2;
     this.wallClock = options.wallClock ?? (() => performance.now());
   }
@@ -91,10 +109,14 @@ export class Checkpoints {
     this.lastCostMs = Math.max(0.01, ended - started);
     this.lastTakenWallMs = ended;
     const at = this.list.findIndex((c) => c.timeMs > timeMs);
-    const checkpoint = { timeMs, nextIntervention, simulation: copy };
+    const checkpoint = { timeMs, nextIntervention, simulation: copy, size: estimatedSize(copy) };
     if (at === -1) this.list.push(checkpoint);
     else this.list.splice(at, 0, checkpoint);
-    while (this.list.length > this.maxCount) this.thin();
+    while (this.list.length > this.maxCount || (this.list.length > 2 && this.totalSize() > this.maxTotalSize)) this.thin();
+  }
+
+  totalSize(): number {
+    return this.list.reduce((sum, c) => sum + c.size, 0);
   }
 
   /** The latest checkpoint at or before `timeMs`. */

@@ -4,7 +4,7 @@
  * plain command (links and replays carry it). Actions that need input (reset offsets, rate,
  * produce a chosen record, add a service) are named as forms for the inspector to render.
  */
-import type { Command, GroupView, InstanceView, SimSnapshot } from '../engine';
+import { HANDLER_NAMES, type Command, type GroupView, type InstanceView, type SimSnapshot } from '../engine';
 import { parseSelection, splitPartitionKey, splitRecordId } from './selection';
 
 export interface EntityAction {
@@ -35,6 +35,14 @@ export interface EntityActions {
 export const SLOW_FACTORS = [1, 2, 5, 10] as const;
 const SLOW_KEYS: Record<number, string> = { 1: '1', 2: '2', 5: '5', 10: '0' };
 export const BURST_COUNT = 20;
+
+/** Handlers a late service may use (the engine's built-in ones). */
+export const SERVICE_HANDLERS: readonly string[] = HANDLER_NAMES;
+
+/** Service ids the engine accepts (Kafka's legal topic characters, at most 64). */
+export function isValidServiceId(id: string): boolean {
+  return /^[A-Za-z0-9._-]{1,64}$/.test(id);
+}
 
 export function findInstance(snapshot: SimSnapshot, name: string): { group: GroupView; instance: InstanceView } | null {
   for (const group of snapshot.groups) {

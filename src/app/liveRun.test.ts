@@ -92,3 +92,12 @@ describe('LiveRun', () => {
     expect(run.checkpoints.count).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe('Checkpoints memory bound', () => {
+  it('widens the grid when the copies together would hold too many records', () => {
+    const run = new LiveRun(scenario, [], { intervalMs: 1_000, maxTotalSize: 2_000 });
+    run.seek(40_000);
+    expect(run.checkpoints.totalSize()).toBeLessThanOrEqual(2_000 + 1_000);
+    expect(run.checkpoints.intervalMs).toBeGreaterThan(1_000);
+  });
+});

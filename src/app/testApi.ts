@@ -17,6 +17,8 @@ export interface LogScopeApi {
   summary(): Summary;
   traceHash(): string;
   now(): number;
+  /** Seeking's checkpoints: how many, on what grid, at which virtual times (diagnostics). */
+  checkpoints(): { count: number; intervalMs: number; timesMs: number[] };
 }
 
 export function installTestApi(target: Window): LogScopeApi {
@@ -43,6 +45,10 @@ export function installTestApi(target: Window): LogScopeApi {
     summary: () => run.currentSimulation().summary(),
     traceHash: () => run.currentSimulation().traceHash(),
     now: () => run.currentSimulation().now,
+    checkpoints: () => {
+      const checkpoints = run.currentRun().checkpoints;
+      return { count: checkpoints.count, intervalMs: checkpoints.intervalMs, timesMs: checkpoints.times() };
+    },
   };
   (target as Window & { __logscope?: LogScopeApi }).__logscope = api;
   return api;

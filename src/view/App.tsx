@@ -1,29 +1,63 @@
 /**
- * The page: time controls on top, the partition lanes, the consumer groups, and a message line
- * (role="alert") for anything refused.
+ * The lab: time controls and the timeline on top, captions and messages under them; the
+ * pipeline and the partition lanes in the middle; on the right the selected entity's panel
+ * over the consumer groups or the event log. Dialogs and the context menu float above.
  */
-import type { AppState } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
-import { GroupsPanel } from './GroupsPanel';
-import { TopicLanes } from './TopicLanes';
+import { useCallback, useMemo, useState } from 'react';
+import { appStore, cancelFork } from '../app/runController';
+import { ContextMenu } from './ContextMenu';
+import { ForkDialog } from './ForkDialog';
+import { Inspector } from './inspector/Inspector';
+import { LabUiContext, type LabUi, type MenuRequest } from './labUiContext';
+import { TopicLanes } from './lanes/TopicLanes';
+import { MessageBar } from './MessageBar';
+import { PipelineView } from './pipeline/PipelineView';
+import { ShortcutHelp } from './ShortcutHelp';
+import { SidePanel } from './SidePanel';
+import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
-
-const selectMessage = (state: AppState) => state.ui.message;
+import { useShortcuts, type ShortcutHandlers } from './useShortcuts';
 
 export function App() {
-  const message = useAppStore(selectMessage);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const labUi = useMemo<LabUi>(() => ({ openMenu: setMenu, openHelp: () => setHelpOpen(true) }), []);
+  const handlers = useMemo<ShortcutHandlers>(
+    () => ({
+      openHelp: () => setHelpOpen(true),
+      overlayOpen: () => menu !== null || helpOpen || appStore.getState().lab.forkPrompt !== null,
+      closeOverlay: () => {
+        if (helpOpen) setHelpOpen(false);
+        else if (menu) setMenu(null);
+        else if (appStore.getState().lab.forkPrompt) cancelFork();
+        else return false;
+        return true;
+      },
+    }),
+    [menu, helpOpen],
+  );
+  useShortcuts(handlers);
   return (
-    <div className="app">
-      <Toolbar />
-      {message && (
-        <div role="alert" className={`message message-${message.kind}`}>
-          {message.text}
-        </div>
-      )}
-      <main className="workspace">
-        <TopicLanes />
-        <GroupsPanel />
-      </main>
-    </div>
+    <LabUiContext.Provider value={labUi}>
+      <div className="app">
+        <Toolbar />
+        <Timeline />
+        <MessageBar />
+        <main className="workspace">
+          <div className="stage">
+            <PipelineView />
+            <TopicLanes />
+          </div>
+          <aside className="side">
+            <Inspector />
+            <SidePanel />
+          </aside>
+        </main>
+        <ForkDialog />
+        {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+        {menu && <ContextMenu request={menu} onClose={closeMenu} />}
+      </div>
+    </LabUiContext.Provider>
   );
 }

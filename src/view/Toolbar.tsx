@@ -1,11 +1,14 @@
 /**
- * Time controls: play/pause, reset, speed (log scale 0.1× to 100×) and the virtual clock.
+ * Time controls: play/pause (Space), step back (←) and forward (→) one visible change, reset to
+ * t = 0 of the same run, speed on a log scale (0.1× to 100×), the virtual clock and the
+ * shortcut help (?).
  */
-import { pause, play, resetRun, setSpeed } from '../app/runController';
+import { resetRun, setSpeed, stepBack, stepForward, togglePlay } from '../app/runController';
 import { SPEED_STEPS } from '../app/speed';
 import type { AppState } from '../app/store';
 import { useAppStore } from '../app/useAppStore';
 import { formatSimTime } from './formatTime';
+import { useLabUi } from './labUiContext';
 
 const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
@@ -17,6 +20,7 @@ export function Toolbar() {
   const speed = useAppStore(selectSpeed);
   const nowMs = useAppStore(selectNow);
   const title = useAppStore(selectTitle);
+  const { openHelp } = useLabUi();
   const speedIndex = Math.max(0, SPEED_STEPS.findIndex((s) => s >= speed));
   return (
     <header className="toolbar">
@@ -24,10 +28,16 @@ export function Toolbar() {
         LogScope <span className="scenario-title">{title}</span>
       </h1>
       <div className="controls">
-        <button type="button" className="primary" onClick={playing ? pause : play} aria-label={playing ? 'Pause' : 'Play'}>
+        <button type="button" onClick={stepBack} aria-label="Step back" title="Step back to the previous change (←)">
+          ◀ Step
+        </button>
+        <button type="button" className="primary" onClick={togglePlay} aria-label={playing ? 'Pause' : 'Play'} title="Play or pause (Space)">
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <button type="button" onClick={resetRun} aria-label="Reset">
+        <button type="button" onClick={stepForward} aria-label="Step forward" title="Step to the next change (→)">
+          Step ▶
+        </button>
+        <button type="button" onClick={resetRun} aria-label="Reset" title="Back to t = 0 of the same run (Home)">
           ⟲ Reset
         </button>
         <label className="speed">
@@ -46,6 +56,9 @@ export function Toolbar() {
         <div className="clock" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs}>
           t = {formatSimTime(nowMs)}
         </div>
+        <button type="button" onClick={openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
       </div>
     </header>
   );

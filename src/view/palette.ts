@@ -16,3 +16,15 @@ export const STATUS_COLOURS: Record<string, string> = {
   crashed: '#D55E00',
   stopped: '#5b6470',
 };
+
+/**
+ * Darker shades of the Okabe–Ito hues for text and thin marks: each has at least 4.5:1
+ * contrast on white and on the panel grey (the pure hues do not, e.g. orange on white is 2.2:1).
+ */
+export const OKABE_ITO_TEXT = ['#0072B2', '#9A6300', '#007857', '#A8447D', '#A84900', '#1F6FA3', '#6E6400', '#000000'] as const;
+
+/** A group's colour by its index among the scenario's groups: [mark colour, text colour]. */
+export function groupColours(index: number): { mark: string; text: string } {
+  const i = ((index % OKABE_ITO.length) + OKABE_ITO.length) % OKABE_ITO.length;
+  return { mark: OKABE_ITO[i]!, text: OKABE_ITO_TEXT[i]! };
+}

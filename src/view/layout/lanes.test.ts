@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneLayout, markerX, offsetX } from './layout';
+import { laneLayout, markerX, offsetX } from './lanes';
 
 describe('laneLayout', () => {
   it('ends the window at the high watermark so the newest records sit at the right', () => {

@@ -13,14 +13,14 @@ export interface LaneLayout {
 
 export const LANE = {
   labelWidth: 120,
-  /** Room above the cells for the log end marker's label. */
-  top: 26,
-  height: 40,
+  /** Room above the cells for the log start and log end markers' labels. */
+  top: 22,
+  height: 30,
   /** Room below the cells for offset ticks. */
-  ticks: 18,
-  /** One row per group for its committed-offset marker. */
+  ticks: 16,
+  /** One row per group: its committed offset, its owner and the owner's position. */
   groupRow: 20,
-  bottom: 10,
+  bottom: 8,
   cellGap: 2,
   minCellWidth: 14,
   maxCellWidth: 30,
@@ -46,6 +46,11 @@ export function laneLayout(width: number, highWatermark: number): LaneLayout {
 /** x of the left edge of the cell for `offset` (may be outside the lane when off-window). */
 export function offsetX(layout: LaneLayout, offset: number): number {
   return layout.laneX + (offset - layout.firstOffset) * (layout.cellWidth + LANE.cellGap);
+}
+
+/** y of the baseline of group row `row` below a lane whose block starts at `top`. */
+export function groupRowY(top: number, row: number): number {
+  return top + LANE.top + LANE.height + LANE.ticks + row * LANE.groupRow + 14;
 }
 
 /** Where a marker at `offset` is drawn, clamped to the lane, and whether it was clamped. */

@@ -1,0 +1,51 @@
+/**
+ * Under the timeline: the scenario's caption for this moment, anything refused (role="alert"),
+ * and after a fork the offer to undo it (role="status").
+ */
+import { dismissUndo, showMessage, undoFork } from '../app/runController';
+import type { AppState } from '../app/store';
+import { useAppStore } from '../app/useAppStore';
+import { captionAt } from './captions';
+import { formatSimTime } from './formatTime';
+
+const selectMessage = (state: AppState) => state.ui.message;
+const selectUndo = (state: AppState) => state.lab.undo;
+const selectCaption = (state: AppState) => captionAt(state.run.scenario.notes, state.sim.snapshot.nowMs);
+
+export function MessageBar() {
+  const message = useAppStore(selectMessage);
+  const undo = useAppStore(selectUndo);
+  const caption = useAppStore(selectCaption);
+  return (
+    <section className="message-bar" aria-label="Captions and messages">
+      <p className="caption" data-testid="caption" aria-live="polite">
+        {caption ? (
+          <>
+            <span className="caption-time">{formatSimTime(caption.atMs).replace(/\.000$/, '')}</span> {caption.text}
+          </>
+        ) : null}
+      </p>
+      {message && (
+        <div role={message.kind === 'error' ? 'alert' : 'status'} className={`message message-${message.kind}`}>
+          <span>{message.text}</span>
+          <button type="button" className="link" onClick={() => showMessage(null)} aria-label="Dismiss message">
+            ✕
+          </button>
+        </div>
+      )}
+      {undo && (
+        <div role="status" className="message message-info" data-testid="fork-undo">
+          <span>
+            Run forked at {formatSimTime(undo.playheadMs)}: {undo.droppedCount} later intervention{undo.droppedCount === 1 ? '' : 's'} dropped.
+          </span>
+          <button type="button" onClick={undoFork}>
+            Undo
+          </button>
+          <button type="button" className="link" onClick={dismissUndo} aria-label="Keep the fork">
+            ✕
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

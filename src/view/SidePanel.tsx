@@ -1,0 +1,52 @@
+/**
+ * The right column's lower part: the consumer groups or the event log, as tabs (the choice
+ * travels in links as the `panel` view setting).
+ */
+import type { KeyboardEvent } from 'react';
+import { setView } from '../app/runController';
+import type { AppState } from '../app/store';
+import { useAppStore } from '../app/useAppStore';
+import { EventLog } from './events/EventLog';
+import { GroupPanel } from './groups/GroupPanel';
+
+const TABS = [
+  { id: 'groups', label: 'Consumer groups' },
+  { id: 'events', label: 'Event log' },
+] as const;
+
+const selectPanel = (state: AppState) => (state.ui.view['panel'] === 'events' ? 'events' : 'groups');
+
+export function SidePanel() {
+  const panel = useAppStore(selectPanel);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    event.stopPropagation();
+    const next = panel === 'groups' ? 'events' : 'groups';
+    setView('panel', next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <section className="side-panel">
+      <div role="tablist" aria-label="Side panel" className="tabs" onKeyDown={onKeyDown}>
+        {TABS.map((tab) => (
+          <button
+            key={tab.id}
+            id={`tab-${tab.id}`}
+            type="button"
+            role="tab"
+            aria-selected={panel === tab.id}
+            aria-controls={`panel-${tab.id}`}
+            tabIndex={panel === tab.id ? 0 : -1}
+            onClick={() => setView('panel', tab.id)}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-panel">
+        {panel === 'groups' ? <GroupPanel /> : <EventLog />}
+      </div>
+    </section>
+  );
+}

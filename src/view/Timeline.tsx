@@ -1,0 +1,101 @@
+/**
+ * The timeline scrubber: the run from t = 0 to as far as it has been, with markers for the
+ * interventions (▼, labelled), the scenario's own actions (▽) and rebalances (⟳). Dragging
+ * seeks exactly (one seek per frame); a marker seeks to its moment.
+ */
+import { useMemo } from 'react';
+import { scheduleSeek } from '../app/frameLoop';
+import { seek } from '../app/runController';
+import type { AppState } from '../app/store';
+import { useAppStore, useShallow } from '../app/useAppStore';
+import { formatSimTime } from './formatTime';
+import { commandLabel } from './labels';
+import { placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
+import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
+import { useElementWidth } from './useElementWidth';
+
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+const selectReached = (state: AppState) => state.lab.reachedMs;
+const selectInterventions = (state: AppState) => state.run.interventions;
+const selectScenario = (state: AppState) => state.run.scenario;
+const selectRebalances = (state: AppState) => state.lab.rebalances;
+const selectLaterCount = (state: AppState) => state.run.interventions.filter((c) => c.atMs > state.sim.snapshot.nowMs).length;
+
+interface Marker {
+  atMs: number;
+  label: string;
+  kind: 'intervention' | 'action';
+}
+
+export function Timeline() {
+  const nowMs = useAppStore(selectNow);
+  const reachedMs = useAppStore(selectReached);
+  const interventions = useAppStore(selectInterventions);
+  const scenario = useAppStore(selectScenario);
+  const rebalances = useAppStore(useShallow(selectRebalances));
+  const laterCount = useAppStore(selectLaterCount);
+  const [ref, width] = useElementWidth<HTMLElement>(1200);
+
+  const markers = useMemo<Marker[]>(
+    () =>
+      [
+        ...(scenario.actions ?? []).map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'action' as const })),
+        ...interventions.map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'intervention' as const })),
+      ].sort((a, b) => a.atMs - b.atMs),
+    [scenario, interventions],
+  );
+  const extentMs = timelineExtentMs(reachedMs, nowMs, [...markers.map((m) => m.atMs), ...(scenario.notes ?? []).map((n) => n.atMs)]);
+  const x = timelineScale(extentMs, width);
+  const rows = placeLabels(markers.map((m) => ({ x: x(m.atMs), width: m.label.length * TIMELINE.charWidth + 8 })));
+  const trackLeft = x(0);
+  const trackWidth = x(extentMs) - trackLeft;
+
+  return (
+    <section ref={ref} className="timeline" data-testid="timeline" aria-label="Timeline">
+      <svg width={width} height={TIMELINE.height} aria-hidden="true">
+        <rect x={trackLeft} y={TIMELINE.trackY + 2} width={trackWidth} height={8} rx={4} className="timeline-track" />
+        <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
+        <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
+        {rebalances.map((mark) => (
+          <text key={`${mark.groupId}-${mark.generation}-${mark.atMs}`} x={x(mark.atMs)} y={TIMELINE.trackY + 21} className="timeline-rebalance" textAnchor="middle" onClick={() => seek(mark.atMs)}>
+            <title>{`${formatSimTime(mark.atMs)} rebalance of ${mark.groupId} → generation ${mark.generation}`}</title>⟳
+          </text>
+        ))}
+        {markers.map((marker, i) => {
+          const mx = x(marker.atMs);
+          const colour = marker.kind === 'intervention' ? OKABE_ITO[4] : OKABE_ITO[0];
+          const textColour = marker.kind === 'intervention' ? OKABE_ITO_TEXT[4] : OKABE_ITO_TEXT[0];
+          const row = rows[i]!;
+          return (
+            <g key={`${marker.kind}-${i}`} className="timeline-marker" onClick={() => seek(marker.atMs)}>
+              <title>{`${formatSimTime(marker.atMs)} ${marker.kind === 'intervention' ? 'intervention' : 'scenario action'}: ${marker.label}`}</title>
+              <path d={`M ${mx - 6} ${TIMELINE.trackY - 8} l 12 0 l -6 9 z`} fill={marker.kind === 'intervention' ? colour : '#fff'} stroke={colour} strokeWidth={2} />
+              {row >= 0 && (
+                <text x={mx} y={TIMELINE.trackY - 12 - row * TIMELINE.labelRowHeight} textAnchor="middle" className="timeline-label" fill={textColour}>
+                  {marker.label}
+                </text>
+              )}
+            </g>
+          );
+        })}
+        <text x={trackLeft} y={TIMELINE.height - 2} className="timeline-axis">0:00</text>
+        <text x={x(extentMs)} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end">{formatSimTime(extentMs).replace(/\.000$/, '')}</text>
+        <text x={x(extentMs) - 70} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end">
+          ▼ intervention · ▽ scenario action · ⟳ rebalance{laterCount > 0 ? ` · ${laterCount} later` : ''}
+        </text>
+      </svg>
+      <input
+        type="range"
+        className="scrubber"
+        aria-label="Timeline"
+        min={0}
+        max={extentMs}
+        step={100}
+        value={nowMs}
+        aria-valuetext={`${formatSimTime(nowMs)} of ${formatSimTime(extentMs)}`}
+        style={{ left: trackLeft - 8, width: trackWidth + 16, top: TIMELINE.trackY - 4 }}
+        onChange={(event) => scheduleSeek(Number(event.target.value))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * One consumer group: state, generation, assignor and eager/cooperative protocol, each member
+ * with its status and assignment, and what the last rebalance changed: kept partitions plain,
+ * moved ones marked with where they came from (sliding in, from the virtual clock), revoked
+ * ones struck through. While a rebalance runs, a banner says what the protocol does now.
+ */
+import type { GroupView } from '../../engine';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { formatSimTime } from '../formatTime';
+import { STATUS_GLYPHS, statusText } from '../labels';
+import { travelHalfMs } from '../layout';
+import { groupColours, STATUS_COLOURS } from '../palette';
+import { useEntityProps } from '../useEntityProps';
+import { useReducedMotion } from '../useReducedMotion';
+import { rebalanceDiff } from './rebalanceDiff';
+
+const selectSpeed = (state: AppState) => state.playback.speed;
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+
+export function GroupCard({ groupId, colourIndex }: { groupId: string; colourIndex: number }) {
+  const group = useAppStore((state: AppState) => state.sim.snapshot.groups.find((g) => g.groupId === groupId));
+  const speed = useAppStore(selectSpeed);
+  const nowMs = useAppStore(selectNow);
+  const reducedMotion = useReducedMotion();
+  const headProps = useEntityProps(`group:${groupId}`);
+  if (!group) return null;
+  const colour = groupColours(colourIndex);
+  const last = group.rebalances[group.rebalances.length - 1];
+  const diff = rebalanceDiff(group.members);
+  const progress = !last || reducedMotion ? 1 : Math.min(1, (nowMs - last.atMs) / (3 * travelHalfMs(speed)));
+  const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
+  return (
+    <li className="group-card" style={{ borderLeftColor: colour.mark }} data-testid={`group-${groupId}`}>
+      <div className="group-head">
+        <button type="button" {...headProps} className="link group-name" style={{ color: colour.text }}>
+          {group.serviceId}
+        </button>
+        <span className="group-state" data-testid={`group-state-${groupId}`}>
+          {group.state} · gen {group.generation}
+        </span>
+      </div>
+      <div className="group-meta">
+        assignor {group.protocol ?? '—'} · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
+      </div>
+      {rebalancing ? (
+        <div className="rebalance-banner" role="status">
+          ⟳ Rebalancing ({group.rebalanceProtocol}):{' '}
+          {group.rebalanceProtocol === 'eager'
+            ? 'every member revokes all its partitions and rejoins; nobody consumes until it completes.'
+            : 'members keep their partitions; only partitions that move are revoked, then handed over in a second round.'}
+        </div>
+      ) : last ? (
+        <div className="group-meta">
+          Last rebalance at {formatSimTime(last.atMs)} → gen {last.generation}
+        </div>
+      ) : null}
+      <ul className="members">
+        {group.instances.map((instance) => (
+          <MemberRow key={instance.name} group={group} name={instance.name} diff={diff[instance.name]} progress={progress} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function MemberRow({ group, name, diff, progress }: { group: GroupView; name: string; diff: ReturnType<typeof rebalanceDiff>[string] | undefined; progress: number }) {
+  const instance = group.instances.find((i) => i.name === name)!;
+  const props = useEntityProps(`instance:${name}`);
+  const byPartition = new Map(diff?.chips.map((c) => [c.partition, c]));
+  return (
+    <li data-testid={`instance-${name}`} data-status={instance.status}>
+      <button type="button" {...props} className={`link member-name ${props.className}`}>
+        <span style={{ color: STATUS_COLOURS[instance.status] }} aria-hidden="true">
+          {STATUS_GLYPHS[instance.status]}
+        </span>{' '}
+        {name}
+      </button>
+      <span className="member-status">
+        {statusText(instance)}
+        {instance.slowFactor !== 1 ? ` · ×${instance.slowFactor} slow` : ''}
+      </span>
+      <span className="chips">
+        {instance.assignment.length === 0 && <span className="chip chip-none">no partitions</span>}
+        {instance.assignment.map((pk) => {
+          const chip = byPartition.get(pk);
+          const moved = chip?.kind === 'moved' || chip?.kind === 'new';
+          return (
+            <span
+              key={pk}
+              className={`chip chip-${chip?.kind ?? 'kept'}`}
+              style={moved && progress < 1 ? { transform: `translateX(${(progress - 1) * 30}px)`, opacity: 0.3 + 0.7 * progress } : undefined}
+            >
+              {pk}
+              {chip?.kind === 'moved' ? ` ← ${chip.from}` : chip?.kind === 'new' ? ' (new)' : ''}
+            </span>
+          );
+        })}
+        {diff?.revoked.map((pk) => (
+          <span key={`r-${pk}`} className="chip chip-revoked">
+            <s>{pk}</s> revoked
+          </span>
+        ))}
+      </span>
+    </li>
+  );
+}

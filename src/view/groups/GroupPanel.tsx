@@ -1,0 +1,19 @@
+/** Every consumer group: one card each, in the order of the scenario's services. */
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { GroupCard } from './GroupCard';
+
+const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId).join('\n');
+
+export function GroupPanel() {
+  const ids = useAppStore(selectGroupIds).split('\n').filter(Boolean);
+  return (
+    <div className="groups" data-testid="group-panel">
+      <ul>
+        {ids.map((id, index) => (
+          <GroupCard key={id} groupId={id} colourIndex={index} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/** A few facts about the selected entity, in words (the diagram shows the rest). */
+import type { SimSnapshot } from '../../engine';
+import { findInstance } from '../../app/entityActions';
+import { currentSimulation } from '../../app/runController';
+import { splitPartitionKey, splitRecordId, type ParsedSelection } from '../../app/selection';
+import { formatSimTime } from '../formatTime';
+import { readModelName, statusText } from '../labels';
+
+export function EntityDetails({ selection, snapshot }: { selection: ParsedSelection; snapshot: SimSnapshot }) {
+  const rows = detailRows(selection, snapshot);
+  return (
+    <dl className="details">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string, string][] {
+  switch (selection.kind) {
+    case 'instance': {
+      const found = findInstance(snapshot, selection.id);
+      if (!found) return [];
+      const { instance, group } = found;
+      const positions = Object.entries(instance.positions).map(([pk, p]) => `${pk} at ${p}`);
+      return [
+        ['status', `${statusText(instance)}${instance.slowFactor !== 1 ? ` · ×${instance.slowFactor} slow` : ''}`],
+        ['service', `${group.serviceId} (group ${group.groupId}, ${group.state})`],
+        ['owns', instance.assignment.join(', ') || '—'],
+        ['positions', positions.join(', ') || '—'],
+      ];
+    }
+    case 'group': {
+      const group = snapshot.groups.find((g) => g.groupId === selection.id);
+      if (!group) return [];
+      const committed = Object.entries(group.committed).map(([pk, o]) => `${pk} ${o}`);
+      return [
+        ['group', `${group.state} · gen ${group.generation} · ${group.protocol ?? 'no assignor yet'} (${group.rebalanceProtocol})`],
+        ['read model', `${readModelName(group.handler)}${group.idempotent ? ' · idempotent' : ''}`],
+        ['committed', committed.join(', ') || 'nothing yet'],
+        ['processed', `${group.stats.processed} (${group.stats.uniqueProcessed} distinct, ${group.stats.duplicates} duplicates, ${group.stats.skipped} skipped)`],
+      ];
+    }
+    case 'producer': {
+      const p = snapshot.producers.find((candidate) => candidate.id === selection.id);
+      if (!p) return [];
+      return [
+        ['sends', p.command ? `${p.command} commands to ${p.to}` : `${p.event} events to ${p.topic}`],
+        ['rate', p.paused ? 'paused' : `${p.ratePerSec} records/s`],
+        ['sent', String(p.sent)],
+      ];
+    }
+    case 'topic':
+    case 'partition': {
+      const topicName = selection.kind === 'topic' ? selection.id : splitPartitionKey(selection.id)?.topic;
+      const topic = snapshot.topics.find((t) => t.name === topicName);
+      if (!topic) return [];
+      const partitions = selection.kind === 'partition' ? topic.partitions.filter((p) => `${p.topic}-${p.partition}` === selection.id) : topic.partitions;
+      return [
+        ['cleanup', `${topic.cleanupPolicy} · retention ${topic.retentionMs / 1000} s`],
+        ...partitions.map((p): [string, string] => [`${p.topic}-${p.partition}`, `log start ${p.logStartOffset} · log end ${p.logEndOffset} · ${p.segments.length} segment(s)`]),
+      ];
+    }
+    case 'record': {
+      const id = splitRecordId(selection.id);
+      const tp = id && splitPartitionKey(id.partitionKey);
+      if (!id || !tp) return [];
+      const record = currentSimulation().readRecords(tp.topic, tp.partition, id.offset, 1)[0];
+      if (!record || record.offset !== id.offset) return [['record', 'no longer in the log (deleted or compacted), or not written yet']];
+      return [
+        ['offset', `${id.partitionKey} @ ${record.offset}`],
+        ['key', record.key ?? 'null'],
+        ['value', record.eventType === null ? 'tombstone (null)' : `${record.eventType} ${JSON.stringify(record.payload)}`],
+        ['appended', `${formatSimTime(record.timestampMs)} by ${record.producer}`],
+      ];
+    }
+  }
+}

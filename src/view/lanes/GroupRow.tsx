@@ -1,0 +1,55 @@
+/**
+ * One group's row under a partition lane: ▲ at its committed offset, ◆ at the position of the
+ * instance that owns the partition, and a label saying committed offset, lag and owner. A
+ * marker left of the visible window is pinned to the lane's start with ◀.
+ */
+import type { GroupView, PartitionView } from '../../engine';
+import { groupRowY, markerX, type LaneLayout } from '../layout';
+import { groupColours } from '../palette';
+
+interface Props {
+  group: GroupView;
+  colourIndex: number;
+  row: number;
+  top: number;
+  layout: LaneLayout;
+  partition: PartitionView;
+  width: number;
+}
+
+export function GroupRow({ group, colourIndex, row, top, layout, partition, width }: Props) {
+  const pk = `${partition.topic}-${partition.partition}`;
+  const { mark: colour, text: textColour } = groupColours(colourIndex);
+  const rowY = groupRowY(top, row);
+  const committed = group.committed[pk];
+  const owner = group.instances.find((i) => i.assignment.includes(pk));
+  const position = owner?.positions[pk];
+  const ownerText = owner ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}` : 'no owner';
+  const lag = committed === undefined ? null : Math.max(0, partition.highWatermark - committed);
+  const base = committed === undefined ? `no commit yet · ${ownerText}` : `committed ${committed} · lag ${lag} · ${ownerText}`;
+  const mark = committed === undefined ? null : markerX(layout, committed);
+  const pos = position === undefined ? null : markerX(layout, position);
+  // Pinned to the lane's start: the real offset is further left, outside the window.
+  const text = (mark ?? pos)?.clamped === 'left' ? `◀ ${base}` : base;
+  const labelWidth = text.length * 7.6 + 16;
+  // The label goes right of both markers, or left of both when it would not fit.
+  const xs = [mark?.x, pos?.x].filter((x): x is number => x !== undefined);
+  const rightmost = xs.length > 0 ? Math.max(...xs) : layout.laneX;
+  const labelLeft = rightmost + 12 + labelWidth > width;
+  const anchorX = labelLeft ? Math.min(...xs) : rightmost;
+  return (
+    <g data-testid={`committed-${group.groupId}-${pk}`} data-offset={committed ?? ''} data-owner={owner?.name ?? ''} data-position={position ?? ''}>
+      <text x={8} y={rowY} className="group-row-name" fill={textColour}>
+        {group.groupId}
+      </text>
+      <line x1={layout.laneX} x2={width - 8} y1={rowY - 5} y2={rowY - 5} className="group-row-rule" />
+      {pos && (
+        <path d={`M ${pos.x} ${rowY - 13} l 6 7 l -6 7 l -6 -7 z`} fill="#fff" stroke={colour} strokeWidth={2.5} data-testid={`position-${owner!.name}-${pk}`} data-offset={position} />
+      )}
+      {mark && <path d={`M ${mark.x} ${rowY - 13} l -7 12 l 14 0 z`} fill={colour} />}
+      <text x={labelLeft ? anchorX - 12 : anchorX + 12} y={rowY} className="committed-label" fill={textColour} textAnchor={labelLeft ? 'end' : 'start'}>
+        {text}
+      </text>
+    </g>
+  );
+}

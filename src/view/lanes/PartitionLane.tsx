@@ -1,0 +1,113 @@
+/**
+ * One partition as a tape of offset cells: retained records (coloured; click one to inspect
+ * it), deleted offsets before the log start offset (hatched), compaction gaps (dotted), segment
+ * boundaries, the next offset to be written (dashed) and the log end marker; below it one row
+ * per group (GroupRow).
+ */
+import type { MouseEvent } from 'react';
+import type { GroupView, PartitionView } from '../../engine';
+import { select } from '../../app/runController';
+import { LANE, laneLayout, markerX, offsetX } from '../layout';
+import { INK } from '../palette';
+import { recordColour, type ColourMode } from '../recordColour';
+import { useEntityProps } from '../useEntityProps';
+import { GroupRow } from './GroupRow';
+
+interface Props {
+  partition: PartitionView;
+  width: number;
+  top: number;
+  colourMode: ColourMode;
+  readers: { group: GroupView; index: number }[];
+  selection: string | null;
+  hatchId: string;
+}
+
+export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId }: Props) {
+  const layout = laneLayout(width, partition.highWatermark);
+  const y = top + LANE.top;
+  const name = `${partition.topic}-${partition.partition}`;
+  const labelProps = useEntityProps(`partition:${name}`, `Partition ${name}: log start ${partition.logStartOffset}, log end ${partition.logEndOffset}`);
+  const byOffset = new Map(partition.recent.map((r) => [r.offset, r]));
+  const cells = [];
+  for (let slot = 0; slot < layout.slots; slot++) {
+    const offset = layout.firstOffset + slot;
+    const record = byOffset.get(offset);
+    const common = { x: offsetX(layout, offset), y, width: layout.cellWidth, height: LANE.height, 'data-offset': offset };
+    if (offset === partition.highWatermark) cells.push(<rect key={offset} {...common} className="cell-next" />);
+    else if (offset > partition.highWatermark) continue;
+    else if (offset < partition.logStartOffset) cells.push(<rect key={offset} {...common} fill={`url(#${hatchId})`} className="cell-deleted" />);
+    else if (record) {
+      const selected = selection === `record:${name}@${offset}`;
+      cells.push(
+        <rect key={offset} {...common} fill={recordColour(record, colourMode)} className={selected ? 'cell cell-selected' : 'cell'}>
+          <title>{`${name} offset ${offset} · key ${record.key ?? 'null'} · ${record.eventType ?? 'tombstone'} · appended at ${(record.timestampMs / 1000).toFixed(2)} s by ${record.producer}`}</title>
+        </rect>,
+      );
+    } else if (offset >= (partition.recent[0]?.offset ?? partition.logStartOffset)) {
+      // Inside the span the snapshot copied, a missing offset was removed by compaction.
+      cells.push(<rect key={offset} {...common} className="cell-gap" />);
+    } else cells.push(<rect key={offset} {...common} className="cell-old" />);
+  }
+  const onCellClick = (event: MouseEvent<SVGGElement>) => {
+    const offset = (event.target as Element).getAttribute('data-offset');
+    if (offset !== null && Number(offset) < partition.highWatermark && Number(offset) >= partition.logStartOffset) select(`record:${name}@${offset}`);
+  };
+  const ticks = [];
+  for (let offset = Math.ceil(layout.firstOffset / 10) * 10; offset < layout.firstOffset + layout.slots; offset += 10) {
+    ticks.push(
+      <text key={offset} x={offsetX(layout, offset) + layout.cellWidth / 2} y={y + LANE.height + 13} className="tick" textAnchor="middle">
+        {offset}
+      </text>,
+    );
+  }
+  const segmentLines = partition.segments
+    .filter((s) => s.baseOffset > layout.firstOffset && s.baseOffset < partition.highWatermark)
+    .map((s) => {
+      const x = markerX(layout, s.baseOffset).x;
+      return <line key={s.baseOffset} x1={x} x2={x} y1={y - 3} y2={y + LANE.height + 3} className="segment-line" />;
+    });
+  const end = markerX(layout, partition.highWatermark);
+  const endLabel = `log end ${partition.logEndOffset}${partition.highWatermark !== partition.logEndOffset ? ` · HW ${partition.highWatermark}` : ' = high watermark'}`;
+  // Right-aligned to the marker, unless that would run past the lane's start.
+  const endLabelLeft = end.x - endLabel.length * 8 > LANE.labelWidth;
+  const start = markerX(layout, partition.logStartOffset);
+  return (
+    <g data-partition={name}>
+      <g {...labelProps}>
+        <text x={8} y={y + LANE.height / 2 + 6} className="lane-label">
+          {name}
+        </text>
+      </g>
+      <g onClick={onCellClick} className="cells">
+        {cells}
+      </g>
+      {segmentLines}
+      {ticks}
+      {start.clamped === null && partition.logStartOffset > 0 && (
+        <g data-testid={`lso-${name}`} data-offset={partition.logStartOffset}>
+          <line x1={start.x} x2={start.x} y1={y - 6} y2={y + LANE.height + 4} stroke={INK} strokeWidth={2} strokeDasharray="3 2" />
+          {end.x - start.x > 260 && (
+            <text x={start.x + 4} y={y - 7} className="marker-label">
+              {`log start ${partition.logStartOffset}`}
+            </text>
+          )}
+        </g>
+      )}
+      <line x1={end.x} x2={end.x} y1={y - 6} y2={y + LANE.height + 4} stroke={INK} strokeWidth={3} />
+      <text
+        x={endLabelLeft ? end.x - 4 : end.x + 4}
+        y={y - 7}
+        className="marker-label"
+        textAnchor={endLabelLeft ? 'end' : 'start'}
+        data-testid={`leo-${name}`}
+        data-offset={partition.logEndOffset}
+      >
+        {endLabel}
+      </text>
+      {readers.map(({ group, index }, row) => (
+        <GroupRow key={group.groupId} group={group} colourIndex={index} row={row} top={top} layout={layout} partition={partition} width={width} />
+      ))}
+    </g>
+  );
+}

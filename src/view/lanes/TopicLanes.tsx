@@ -1,0 +1,69 @@
+/**
+ * Every partition of every topic as a lane of offset cells, with each subscribed group's
+ * committed offset, owner and the owner's position. Records stay after every group read them:
+ * the log is not a queue; only retention (hatched) removes them.
+ */
+import type { GroupView, TopicView } from '../../engine';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { laneBlockHeight } from '../layout';
+import { colourModeFor } from '../recordColour';
+import { useElementWidth } from '../useElementWidth';
+import { PartitionLane } from './PartitionLane';
+
+const selectTopics = (state: AppState) => state.sim.snapshot.topics;
+const selectGroups = (state: AppState) => state.sim.snapshot.groups;
+const selectSelection = (state: AppState) => state.ui.selection;
+
+export function TopicLanes() {
+  const topics = useAppStore(selectTopics);
+  const groups = useAppStore(selectGroups);
+  const selection = useAppStore(selectSelection);
+  const [ref, width] = useElementWidth<HTMLDivElement>(880);
+  return (
+    <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
+      {topics.map((topic) => (
+        <TopicBlock key={topic.name} topic={topic} groups={groups} width={width} selection={selection} />
+      ))}
+      <p className="legend">
+        ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃ log end offset · hatched: deleted by retention ·
+        dotted: compacted away · cells stay after being read
+      </p>
+    </section>
+  );
+}
+
+function TopicBlock({ topic, groups, width, selection }: { topic: TopicView; groups: GroupView[]; width: number; selection: string | null }) {
+  const readers = groups.map((group, index) => ({ group, index })).filter(({ group }) => group.subscribe.includes(topic.name));
+  const blockHeight = laneBlockHeight(readers.length);
+  const colourMode = colourModeFor(topic.distinctRecentKeys);
+  return (
+    <div className="topic">
+      <h2>
+        Topic <code>{topic.name}</code>{' '}
+        <span className="section-meta">
+          {topic.partitions.length} partitions · cells coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy={topic.cleanupPolicy}
+        </span>
+      </h2>
+      <svg width={width} height={blockHeight * topic.partitions.length} role="group" aria-label={`Partitions of ${topic.name}`}>
+        <defs>
+          <pattern id={`hatch-${topic.name}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#8b95a1" strokeWidth="2" />
+          </pattern>
+        </defs>
+        {topic.partitions.map((partition, i) => (
+          <PartitionLane
+            key={partition.partition}
+            partition={partition}
+            width={width}
+            top={i * blockHeight}
+            colourMode={colourMode}
+            readers={readers}
+            selection={selection}
+            hatchId={`hatch-${topic.name}`}
+          />
+        ))}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { linkPoint, pipelineLayout, travelHalfMs, type Box } from './pipeline';
+
+const input = {
+  producers: [{ id: 'checkout', topic: 'orders', to: null }],
+  topics: [
+    { name: 'orders', partitions: 3 },
+    { name: 'payments', partitions: 2 },
+  ],
+  groups: [
+    { groupId: 'shipping', subscribe: ['payments'], instances: ['shipping-0'] },
+    { groupId: 'inventory', subscribe: ['orders'], instances: ['inventory-0', 'inventory-1'] },
+    { groupId: 'email', subscribe: ['orders'], instances: ['email-0'] },
+  ],
+};
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+describe('pipelineLayout', () => {
+  const layout = pipelineLayout(input, 900);
+  const boxes = [...Object.values(layout.producers), ...Object.values(layout.topics), ...Object.values(layout.services), ...Object.values(layout.readModels)];
+
+  it('places columns left to right: producers, topics, services, read models', () => {
+    expect(layout.producers['checkout']!.x + layout.producers['checkout']!.width).toBeLessThan(layout.topics['orders']!.x);
+    expect(layout.topics['orders']!.x + layout.topics['orders']!.width).toBeLessThan(layout.services['email']!.x);
+    expect(layout.services['email']!.x + layout.services['email']!.width).toBeLessThan(layout.readModels['email']!.x);
+  });
+
+  it('never overlaps two nodes and keeps everything inside the drawing', () => {
+    for (let i = 0; i < boxes.length; i++) {
+      const box = boxes[i]!;
+      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+      for (let j = i + 1; j < boxes.length; j++) expect(overlaps(box, boxes[j]!), `${i} vs ${j}`).toBe(false);
+    }
+  });
+
+  it('orders services by the topic they read, so orders readers come before payments readers', () => {
+    expect(layout.services['inventory']!.y).toBeLessThan(layout.services['shipping']!.y);
+    expect(layout.services['email']!.y).toBeLessThan(layout.services['shipping']!.y);
+  });
+
+  it('gives every partition and every instance its own row', () => {
+    expect(layout.topics['orders']!.partitionY).toHaveLength(3);
+    const ys = Object.values(layout.services['inventory']!.instanceY);
+    expect(ys[1]! - ys[0]!).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('linkPoint', () => {
+  it('starts at the source, ends at the target and passes the midpoint', () => {
+    expect(linkPoint([0, 0], [100, 50], 0)).toEqual([0, 0]);
+    expect(linkPoint([0, 0], [100, 50], 1)).toEqual([100, 50]);
+    expect(linkPoint([0, 0], [100, 50], 0.5)).toEqual([50, 25]);
+  });
+});
+
+describe('travelHalfMs', () => {
+  it('grows with speed within bounds', () => {
+    expect(travelHalfMs(0.1)).toBe(150);
+    expect(travelHalfMs(1)).toBe(400);
+    expect(travelHalfMs(100)).toBe(4000);
+  });
+});

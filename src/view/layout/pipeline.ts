@@ -1,0 +1,170 @@
+/**
+ * Layout of the pipeline view: four columns (producers → topics with their partitions →
+ * services with their instances → read models) and the anchors edges attach to. Edges are
+ * horizontal cubic links (d3's linkHorizontal shape); `linkPoint` finds a point along one, so
+ * records in flight sit exactly on the drawn curve.
+ */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PipelineInput {
+  producers: { id: string; topic: string | null; to: string | null }[];
+  topics: { name: string; partitions: number }[];
+  groups: { groupId: string; subscribe: string[]; instances: string[] }[];
+}
+
+export interface TopicBox extends Box {
+  /** Centre y of each partition's row. */
+  partitionY: number[];
+}
+
+export interface ServiceBox extends Box {
+  /** Centre y of each instance's row, by instance name. */
+  instanceY: Record<string, number>;
+}
+
+export interface PipelineLayout {
+  width: number;
+  height: number;
+  producers: Record<string, Box>;
+  topics: Record<string, TopicBox>;
+  services: Record<string, ServiceBox>;
+  readModels: Record<string, Box>;
+}
+
+export type Point = readonly [number, number];
+
+export const PIPE = {
+  header: 26,
+  partitionRow: 24,
+  instanceRow: 26,
+  padding: 6,
+  gap: 12,
+  producerHeight: 58,
+  readModelHeight: 58,
+  margin: 8,
+} as const;
+
+/** Column x positions and node widths for a given total width: services get what is left. */
+export function pipelineColumns(width: number) {
+  const w = Math.max(720, width);
+  const producerWidth = Math.round(Math.min(150, w * 0.135));
+  const topicWidth = Math.round(Math.min(160, w * 0.145));
+  const readModelWidth = Math.round(Math.min(170, w * 0.135));
+  const gaps = { producerTopic: Math.round(w * 0.07), topicService: Math.round(w * 0.11), serviceReadModel: Math.round(w * 0.035) };
+  const serviceWidth = Math.min(
+    300,
+    w - 2 * PIPE.margin - producerWidth - topicWidth - readModelWidth - gaps.producerTopic - gaps.topicService - gaps.serviceReadModel,
+  );
+  const readModelX = w - PIPE.margin - readModelWidth;
+  const serviceX = readModelX - gaps.serviceReadModel - serviceWidth;
+  const producerX = PIPE.margin;
+  // Topics sit between producers and services, a little left of centre so consume edges fan out.
+  const topicX = Math.round(producerX + producerWidth + (serviceX - producerX - producerWidth - topicWidth) * 0.4);
+  return { producerX, producerWidth, topicX, topicWidth, serviceX, serviceWidth, readModelX, readModelWidth };
+}
+
+export function pipelineLayout(input: PipelineInput, width: number): PipelineLayout {
+  const c = pipelineColumns(width);
+  const topics: Record<string, TopicBox> = {};
+  let y = PIPE.margin;
+  for (const topic of input.topics) {
+    const height = PIPE.header + topic.partitions * PIPE.partitionRow + PIPE.padding;
+    const partitionY = Array.from({ length: topic.partitions }, (_, p) => y + PIPE.header + p * PIPE.partitionRow + PIPE.partitionRow / 2);
+    topics[topic.name] = { x: c.topicX, y, width: c.topicWidth, height, partitionY };
+    y += height + PIPE.gap * 2;
+  }
+  const topicBottom = y;
+
+  // Services in the order of the first topic they read, so edges cross as little as possible.
+  const topicIndex = new Map(input.topics.map((t, i) => [t.name, i]));
+  const ordered = input.groups
+    .map((g, i) => ({ g, i, t: Math.min(...g.subscribe.map((s) => topicIndex.get(s) ?? 99), 99) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i);
+  const services: Record<string, ServiceBox> = {};
+  const readModels: Record<string, Box> = {};
+  y = PIPE.margin;
+  for (const { g } of ordered) {
+    const rows = Math.max(1, g.instances.length);
+    const height = PIPE.header + rows * PIPE.instanceRow + PIPE.padding;
+    const instanceY: Record<string, number> = {};
+    g.instances.forEach((name, i) => (instanceY[name] = y + PIPE.header + i * PIPE.instanceRow + PIPE.instanceRow / 2));
+    services[g.groupId] = { x: c.serviceX, y, width: c.serviceWidth, height, instanceY };
+    readModels[g.groupId] = { x: c.readModelX, y, width: c.readModelWidth, height: Math.max(PIPE.readModelHeight, height) };
+    y += Math.max(height, PIPE.readModelHeight) + PIPE.gap;
+  }
+  const serviceBottom = y;
+
+  const producers: Record<string, Box> = {};
+  const used = new Map<string, number>();
+  let fallbackY = PIPE.margin;
+  for (const producer of input.producers) {
+    const target = producer.topic ? topics[producer.topic] : producer.to ? services[producer.to] : undefined;
+    const stack = used.get(producer.topic ?? producer.to ?? '') ?? 0;
+    used.set(producer.topic ?? producer.to ?? '', stack + 1);
+    const centre = target ? target.y + target.height / 2 : fallbackY + PIPE.producerHeight / 2;
+    const py = Math.max(PIPE.margin, centre - PIPE.producerHeight / 2 + stack * (PIPE.producerHeight + PIPE.gap));
+    producers[producer.id] = { x: c.producerX, y: py, width: c.producerWidth, height: PIPE.producerHeight };
+    fallbackY = py + PIPE.producerHeight + PIPE.gap;
+  }
+  const producerBottom = Math.max(0, ...Object.values(producers).map((b) => b.y + b.height + PIPE.gap));
+  const height = Math.max(topicBottom - PIPE.gap, serviceBottom, producerBottom) + PIPE.margin;
+  return { width: Math.max(720, width), height, producers, topics, services, readModels };
+}
+
+export function rightAnchor(box: Box, y = box.y + box.height / 2): Point {
+  return [box.x + box.width, y];
+}
+
+export function leftAnchor(box: Box, y = box.y + box.height / 2): Point {
+  return [box.x, y];
+}
+
+/**
+ * The point at fraction `f` (0..1) along a horizontal link from `source` to `target`: the
+ * cubic Bézier d3's linkHorizontal draws, with both control points at the middle x.
+ */
+export function linkPoint(source: Point, target: Point, f: number): Point {
+  const t = Math.min(1, Math.max(0, f));
+  const mx = (source[0] + target[0]) / 2;
+  const u = 1 - t;
+  const x = u * u * u * source[0] + 3 * u * u * t * mx + 3 * u * t * t * mx + t * t * t * target[0];
+  const y = u * u * u * source[1] + 3 * u * u * t * source[1] + 3 * u * t * t * target[1] + t * t * t * target[1];
+  return [x, y];
+}
+
+/** Half the travel time of a record dot in virtual ms: longer at high speed so dots stay visible. */
+export function travelHalfMs(speed: number): number {
+  return Math.min(4_000, Math.max(150, 400 * speed));
+}
+
+/** A point on a cubic Bézier curve given by its four control points. */
+export function cubicPoint(curve: readonly [Point, Point, Point, Point], f: number): Point {
+  const t = Math.min(1, Math.max(0, f));
+  const u = 1 - t;
+  const [p0, p1, p2, p3] = curve;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]];
+}
+
+/**
+ * The edge from a service back to the topic it emits to: it leaves the service's bottom-left
+ * corner and enters the topic's header from the right, bending around the consume edges.
+ */
+export function emitCurve(service: Box, topic: Box): [Point, Point, Point, Point] {
+  const source: Point = [service.x, service.y + service.height - 4];
+  const target: Point = [topic.x + topic.width, topic.y + 13];
+  return [source, [source[0] - 60, source[1] + 30], [target[0] + 60, target[1]], target];
+}
+
+export function curvePath(curve: readonly [Point, Point, Point, Point]): string {
+  const [p0, p1, p2, p3] = curve;
+  return `M ${p0[0]} ${p0[1]} C ${p1[0]} ${p1[1]}, ${p2[0]} ${p2[1]}, ${p3[0]} ${p3[1]}`;
+}

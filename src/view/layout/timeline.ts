@@ -1,0 +1,48 @@
+/**
+ * Layout of the timeline scrubber: the time scale (d3-scale) and where marker labels go so that
+ * none overlaps another: each label takes the first row where it fits, else it is left out
+ * (its marker keeps a tooltip and the event log lists it).
+ */
+import { scaleLinear } from 'd3';
+
+export const TIMELINE = {
+  height: 72,
+  /** Left and right inset so the end markers are not clipped. */
+  inset: 14,
+  trackY: 36,
+  labelRows: 2,
+  labelRowHeight: 14,
+  /** Approximate width of one character of marker label text at 13px. */
+  charWidth: 7,
+} as const;
+
+/** The extent of the scrubber: what the run reached, scenario events, and at least a minute. */
+export function timelineExtentMs(reachedMs: number, nowMs: number, scenarioTimes: readonly number[]): number {
+  const latest = Math.max(reachedMs, nowMs, ...scenarioTimes.map((t) => t + 10_000), 60_000);
+  // Round up to a whole 10 s so the axis ends on a clean tick.
+  return Math.ceil(latest / 10_000) * 10_000;
+}
+
+export function timelineScale(extentMs: number, width: number) {
+  return scaleLinear().domain([0, extentMs]).range([TIMELINE.inset, Math.max(TIMELINE.inset + 10, width - TIMELINE.inset)]);
+}
+
+export interface LabelSlot {
+  x: number;
+  width: number;
+}
+
+/** Row index (0 = nearest the track) for each label, or -1 when it fits in no row. */
+export function placeLabels(labels: readonly LabelSlot[], rows: number = TIMELINE.labelRows, gap = 6): number[] {
+  const rowEnds = Array.from({ length: rows }, () => Number.NEGATIVE_INFINITY);
+  return labels.map((label) => {
+    const left = label.x - label.width / 2;
+    for (let row = 0; row < rows; row++) {
+      if (left >= rowEnds[row]! + gap) {
+        rowEnds[row] = label.x + label.width / 2;
+        return row;
+      }
+    }
+    return -1;
+  });
+}

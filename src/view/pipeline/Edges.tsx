@@ -1,0 +1,92 @@
+/**
+ * The pipeline's edges: producer → partitions, partition → the instance owning it in each
+ * group (dashed to the service when nobody owns it), service → the topic it emits to, and
+ * service → read model. Drawn with d3's linkHorizontal.
+ */
+import { linkHorizontal } from 'd3';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
+import type { PipelineStructure } from './pipelineStructure';
+
+const link = linkHorizontal<{ source: Point; target: Point }, Point>()
+  .source((d) => d.source)
+  .target((d) => d.target);
+
+/** "group|partition|owner" lines: which instance owns each partition in each group. */
+const selectOwnership = (state: AppState): string =>
+  state.sim.snapshot.groups
+    .flatMap((g) => g.instances.flatMap((i) => i.assignment.map((pk) => `${g.groupId}|${pk}|${i.name}`)))
+    .join('\n');
+
+export function ownerMap(ownership: string): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const line of ownership.split('\n')) {
+    const [group, pk, instance] = line.split('|');
+    if (group && pk && instance) owners.set(`${group}|${pk}`, instance);
+  }
+  return owners;
+}
+
+export function Edges({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
+  const owners = ownerMap(useAppStore(selectOwnership));
+  const paths: { key: string; d: string; className: string }[] = [];
+  for (const producer of structure.producers) {
+    const box = layout.producers[producer.id]!;
+    const topic = producer.topic ? layout.topics[producer.topic] : undefined;
+    if (topic) {
+      topic.partitionY.forEach((y, p) => paths.push({ key: `p-${producer.id}-${p}`, d: link({ source: rightAnchor(box), target: leftAnchor(topic, y) })!, className: 'edge edge-produce' }));
+    } else if (producer.to && layout.services[structure.serviceGroups[producer.to] ?? '']) {
+      const service = layout.services[structure.serviceGroups[producer.to]!]!;
+      paths.push({ key: `c-${producer.id}`, d: link({ source: rightAnchor(box), target: leftAnchor(service, service.y + 13) })!, className: 'edge edge-command' });
+    }
+  }
+  for (const group of structure.groups) {
+    const service = layout.services[group.groupId]!;
+    for (const topicName of group.subscribe) {
+      const topic = layout.topics[topicName];
+      if (!topic) continue;
+      topic.partitionY.forEach((y, p) => {
+        const owner = owners.get(`${group.groupId}|${topicName}-${p}`);
+        const targetY = owner ? service.instanceY[owner] : undefined;
+        paths.push({
+          key: `s-${group.groupId}-${topicName}-${p}`,
+          d: link({ source: rightAnchor(topic, y), target: leftAnchor(service, targetY ?? service.y + 13) })!,
+          className: targetY === undefined ? 'edge edge-unowned' : 'edge edge-consume',
+        });
+      });
+    }
+    const readModel = layout.readModels[group.groupId]!;
+    paths.push({ key: `r-${group.groupId}`, d: link({ source: rightAnchor(service, service.y + 13), target: leftAnchor(readModel, readModel.y + 13) })!, className: 'edge edge-apply' });
+  }
+  return (
+    <g aria-hidden="true">
+      {paths.map((p) => (
+        <path key={p.key} d={p.d} className={p.className} markerEnd="url(#arrow)" />
+      ))}
+      <EmitEdges layout={layout} />
+    </g>
+  );
+}
+
+const selectEmits = (state: AppState) =>
+  state.sim.snapshot.groups
+    .filter((g) => g.emitTo)
+    .map((g) => `${g.groupId}|${g.emitTo}`)
+    .join('\n');
+
+/** service → topic it emits to: drawn back to the left, dashed. */
+function EmitEdges({ layout }: { layout: PipelineLayout }) {
+  const emits = useAppStore(selectEmits);
+  return (
+    <>
+      {emits.split('\n').filter(Boolean).map((line) => {
+        const [groupId, topicName] = line.split('|') as [string, string];
+        const service = layout.services[groupId];
+        const topic = layout.topics[topicName];
+        if (!service || !topic) return null;
+        return <path key={line} d={curvePath(emitCurve(service, topic))} className="edge edge-emit" markerEnd="url(#arrow)" />;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Records in flight, drawn as dots on the edges. A dot's place is a pure function of the
+ * virtual clock: a record appended at T travels from its producer to its partition during
+ * [T, T + h] and, for each group whose owning instance has fetched it (position > offset), on
+ * to that instance during [T + h, T + 2h]. So pause, scrub and speed changes stay exact, and a
+ * crashed instance visibly receives nothing. h grows with playback speed so dots stay visible.
+ */
+import type { LogRecord } from '../../engine';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { cubicPoint, emitCurve, leftAnchor, linkPoint, rightAnchor, travelHalfMs, type PipelineLayout, type Point } from '../layout';
+import { colourModeFor, recordColour } from '../recordColour';
+import type { PipelineStructure } from './pipelineStructure';
+
+const selectSnapshot = (state: AppState) => state.sim.snapshot;
+const selectSpeed = (state: AppState) => state.playback.speed;
+const MAX_DOTS_PER_PARTITION = 24;
+
+export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
+  const snapshot = useAppStore(selectSnapshot);
+  const speed = useAppStore(selectSpeed);
+  const h = travelHalfMs(speed);
+  const now = snapshot.nowMs;
+  const dots: { key: string; at: Point; fill: string }[] = [];
+  for (const topic of snapshot.topics) {
+    const topicBox = layout.topics[topic.name];
+    if (!topicBox) continue;
+    const mode = colourModeFor(topic.distinctRecentKeys);
+    const readers = snapshot.groups.filter((g) => g.subscribe.includes(topic.name));
+    for (const partition of topic.partitions) {
+      const y = topicBox.partitionY[partition.partition];
+      if (y === undefined) continue;
+      const pk = `${topic.name}-${partition.partition}`;
+      const inFlight: LogRecord[] = [];
+      for (let i = partition.recent.length - 1; i >= 0 && inFlight.length < MAX_DOTS_PER_PARTITION; i--) {
+        const record = partition.recent[i]!;
+        if (now - record.timestampMs >= 2 * h) break;
+        inFlight.push(record);
+      }
+      for (const record of inFlight) {
+        const age = now - record.timestampMs;
+        const fill = recordColour(record, mode);
+        if (age < h) {
+          const from = sourcePoint(layout, structure, record.producer, topic.name);
+          if (from) dots.push({ key: `a-${pk}-${record.offset}`, at: from(age / h, y), fill });
+          continue;
+        }
+        for (const group of readers) {
+          const owner = group.instances.find((i) => i.assignment.includes(pk));
+          const position = owner?.positions[pk];
+          const service = layout.services[group.groupId];
+          const targetY = owner ? service?.instanceY[owner.name] : undefined;
+          if (!service || targetY === undefined || position === undefined || position <= record.offset) continue;
+          const at = linkPoint(rightAnchor(topicBox, y), leftAnchor(service, targetY), (age - h) / h);
+          dots.push({ key: `c-${group.groupId}-${pk}-${record.offset}`, at, fill });
+        }
+      }
+    }
+  }
+  return (
+    <g aria-hidden="true" className="flow-dots">
+      {dots.map((dot) => (
+        <circle key={dot.key} cx={dot.at[0]} cy={dot.at[1]} r={6} fill={dot.fill} />
+      ))}
+    </g>
+  );
+}
+
+/** Where a record enters the picture: its producer's edge, or the emitting service's edge. */
+function sourcePoint(layout: PipelineLayout, structure: PipelineStructure, producer: string, topicName: string): ((f: number, y: number) => Point) | null {
+  const topic = layout.topics[topicName]!;
+  const producerBox = layout.producers[producer];
+  if (producerBox) return (f, y) => linkPoint(rightAnchor(producerBox), leftAnchor(topic, y), f);
+  const service = layout.services[structure.serviceGroups[producer] ?? ''];
+  if (service) {
+    const curve = emitCurve(service, topic);
+    return (f) => cubicPoint(curve, f);
+  }
+  return null;
+}

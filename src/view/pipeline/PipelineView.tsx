@@ -1,0 +1,60 @@
+/**
+ * The pipeline: producers → topics (their partitions) → services (their instances) → read
+ * models, with each partition's edge going to the instance that owns it in each group, and
+ * records travelling along the edges, placed from their virtual timestamps.
+ */
+import { useMemo } from 'react';
+import { appStore } from '../../app/runController';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { pipelineLayout } from '../layout';
+import { useElementWidth } from '../useElementWidth';
+import { useReducedMotion } from '../useReducedMotion';
+import { Edges } from './Edges';
+import { FlowDots } from './FlowDots';
+import { ProducerNode } from './ProducerNode';
+import { parseStructure, selectPipelineStructure } from './pipelineStructure';
+import { ReadModelNode } from './ReadModelNode';
+import { ServiceNode } from './ServiceNode';
+import { TopicNode } from './TopicNode';
+
+const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId).join('\n');
+
+export function PipelineView() {
+  const structureJson = useAppStore(selectPipelineStructure);
+  const groupOrder = useAppStore(selectGroupIds).split('\n');
+  const [ref, width] = useElementWidth<HTMLDivElement>(880);
+  const reducedMotion = useReducedMotion();
+  const structure = useMemo(() => parseStructure(structureJson, appStore.getState()), [structureJson]);
+  const layout = useMemo(() => pipelineLayout(structure, width), [structure, width]);
+  return (
+    <section className="pipeline" aria-label="Pipeline">
+      <h2>
+        Pipeline <span className="section-meta">producers → topics → services → read models · click anything to act on it</span>
+      </h2>
+      <div ref={ref} className="pipeline-canvas">
+        <svg width={layout.width} height={layout.height} role="group" aria-label="Pipeline diagram">
+          <defs>
+            <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M 0 0 L 10 5 L 0 10 z" fill="#5b6470" />
+            </marker>
+          </defs>
+          <Edges layout={layout} structure={structure} />
+          {structure.producers.map((p) => (
+            <ProducerNode key={p.id} id={p.id} box={layout.producers[p.id]!} />
+          ))}
+          {structure.topics.map((t) => (
+            <TopicNode key={t.name} name={t.name} box={layout.topics[t.name]!} />
+          ))}
+          {structure.groups.map((g) => (
+            <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} colourIndex={groupOrder.indexOf(g.groupId)} />
+          ))}
+          {structure.groups.map((g) => (
+            <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} />
+          ))}
+          {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
+        </svg>
+      </div>
+    </section>
+  );
+}

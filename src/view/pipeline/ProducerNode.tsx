@@ -1,0 +1,31 @@
+/** A producer (or a client sending commands): what it sends, how fast, and whether it is paused. */
+import type { AppState } from '../../app/store';
+import { useAppStore, useShallow } from '../../app/useAppStore';
+import type { Box } from '../layout';
+import { useEntityProps } from '../useEntityProps';
+
+export function ProducerNode({ id, box }: { id: string; box: Box }) {
+  const producer = useAppStore(
+    useShallow((state: AppState) => {
+      const p = state.sim.snapshot.producers.find((candidate) => candidate.id === id);
+      return { what: p?.event ?? p?.command ?? '', to: p?.to ?? null, rate: p?.ratePerSec ?? 0, paused: p?.paused ?? false, sent: p?.sent ?? 0 };
+    }),
+  );
+  const line1 = producer.to ? `${producer.what} → ${producer.to}` : producer.what;
+  const line2 = `${producer.paused ? 'paused' : `${producer.rate}/s`} · ${producer.sent} sent`;
+  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${line2}, producer`);
+  return (
+    <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`producer-${id}`}>
+      <rect width={box.width} height={box.height} rx={8} className="node node-producer" />
+      <text x={10} y={20} className="node-title">
+        {`${id} `}
+      </text>
+      <text x={10} y={37} className="node-line">
+        {`${line1} `}
+      </text>
+      <text x={10} y={53} className="node-line">
+        {line2}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * A service (its consumer group): name and group state, then one row per instance with its
+ * status (glyph and word, never colour alone) and slow factor. The header selects the service,
+ * a row selects that instance.
+ */
+import type { InstanceView } from '../../engine';
+import type { AppState } from '../../app/store';
+import { useAppStore, useShallow } from '../../app/useAppStore';
+import { STATUS_GLYPHS, statusText } from '../labels';
+import { PIPE, type ServiceBox } from '../layout';
+import { groupColours, STATUS_COLOURS } from '../palette';
+import { useEntityProps } from '../useEntityProps';
+
+export function ServiceNode({ groupId, box, colourIndex }: { groupId: string; box: ServiceBox; colourIndex: number }) {
+  const head = useAppStore(
+    useShallow((state: AppState) => {
+      const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
+      return { serviceId: g?.serviceId ?? groupId, state: g?.state ?? '', generation: g?.generation ?? 0 };
+    }),
+  );
+  const headText = `${shortState(head.state)} · gen ${head.generation}`;
+  const props = useEntityProps(`group:${groupId}`, `${head.serviceId} ${headText}, service`);
+  const colour = groupColours(Math.max(0, colourIndex)).mark;
+  return (
+    <g transform={`translate(${box.x},${box.y})`} data-testid={`service-${groupId}`}>
+      <rect width={box.width} height={box.height} rx={8} className={props['aria-pressed'] ? 'node node-service node-selected' : 'node node-service'} />
+      <rect width={6} height={box.height} rx={3} fill={colour} />
+      <g {...props}>
+        <rect width={box.width} height={PIPE.header} rx={8} className="header-hit" />
+        <text x={14} y={18} className="node-title">
+          {`${head.serviceId} `}
+        </text>
+        <text x={box.width - 10} y={18} className="node-line" textAnchor="end">
+          {headText}
+        </text>
+      </g>
+      {Object.entries(box.instanceY).map(([name, y]) => (
+        <InstanceRow key={name} groupId={groupId} name={name} y={y - box.y} width={box.width} />
+      ))}
+    </g>
+  );
+}
+
+function shortState(state: string): string {
+  if (state === 'PreparingRebalance') return '⟳ rebalancing';
+  if (state === 'CompletingRebalance') return '⟳ syncing';
+  return state;
+}
+
+const EMPTY: Pick<InstanceView, 'status' | 'hangMode' | 'slowFactor'> = { status: 'stopped', hangMode: null, slowFactor: 1 };
+
+function InstanceRow({ groupId, name, y, width }: { groupId: string; name: string; y: number; width: number }) {
+  const instance = useAppStore(
+    useShallow((state: AppState) => {
+      const found = state.sim.snapshot.groups.find((g) => g.groupId === groupId)?.instances.find((i) => i.name === name) ?? EMPTY;
+      return { status: found.status, hangMode: found.hangMode, slowFactor: found.slowFactor };
+    }),
+  );
+  const status = statusText(instance);
+  const slow = instance.slowFactor !== 1 ? ` ×${instance.slowFactor} slow` : '';
+  const props = useEntityProps(`instance:${name}`, `${name} ${status}${slow}, instance`);
+  return (
+    <g {...props} data-testid={`pipeline-instance-${name}`} data-status={instance.status}>
+      <rect x={10} y={y - PIPE.instanceRow / 2 + 2} width={width - 16} height={PIPE.instanceRow - 4} rx={4} className={`instance-row status-${instance.status}`} />
+      <text x={18} y={y + 5} className="status-glyph" fill={STATUS_COLOURS[instance.status]} aria-hidden="true">
+        {STATUS_GLYPHS[instance.status]}
+      </text>
+      <text x={36} y={y + 5} className="node-line instance-label">
+        {`${name} `}
+      </text>
+      <text x={width - 12} y={y + 5} className="node-line instance-status-text" textAnchor="end">
+        {status}
+        {slow}
+      </text>
+    </g>
+  );
+}

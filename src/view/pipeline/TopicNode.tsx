@@ -1,0 +1,40 @@
+/** A topic with one row per partition: its log end offset; each row selects that partition. */
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { PIPE, type TopicBox } from '../layout';
+import { useEntityProps } from '../useEntityProps';
+
+export function TopicNode({ name, box }: { name: string; box: TopicBox }) {
+  const ends = useAppStore((state: AppState) => state.sim.snapshot.topics.find((t) => t.name === name)?.partitions.map((p) => p.logEndOffset).join(',') ?? '');
+  const props = useEntityProps(`topic:${name}`, `${name}, topic with ${box.partitionY.length} partitions`);
+  const offsets = ends.split(',');
+  return (
+    <g transform={`translate(${box.x},${box.y})`} data-testid={`topic-${name}`}>
+      <rect width={box.width} height={box.height} rx={8} className={props['aria-pressed'] ? 'node node-topic node-selected' : 'node node-topic'} />
+      <g {...props}>
+        <rect width={box.width} height={PIPE.header} rx={8} className="header-hit" />
+        <text x={10} y={18} className="node-title">
+          {name}
+        </text>
+      </g>
+      {box.partitionY.map((y, p) => (
+        <PartitionRow key={p} topic={name} partition={p} y={y - box.y} width={box.width} leo={offsets[p] ?? '0'} />
+      ))}
+    </g>
+  );
+}
+
+function PartitionRow({ topic, partition, y, width, leo }: { topic: string; partition: number; y: number; width: number; leo: string }) {
+  const props = useEntityProps(`partition:${topic}-${partition}`, `p${partition} end ${leo}, partition ${topic}-${partition}`);
+  return (
+    <g {...props}>
+      <rect x={6} y={y - PIPE.partitionRow / 2 + 2} width={width - 12} height={PIPE.partitionRow - 4} rx={4} className="partition-row" />
+      <text x={12} y={y + 5} className="node-line">
+        {`p${partition} `}
+      </text>
+      <text x={width - 12} y={y + 5} className="node-line" textAnchor="end">
+        end {leo}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Props that make an SVG or HTML element a selectable entity: click selects it, right-click or
+ * the context-menu key (or Shift+F10) opens its menu, Enter selects it from the keyboard.
+ * A `label`, when given, must start with the element's visible text (WCAG 2.5.3: what you see
+ * is what you say to a voice-control user) and may add context after it. Separate SVG <text>
+ * elements are joined without spaces in that visible text, so each ends with a space.
+ */
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { select } from '../app/runController';
+import type { AppState } from '../app/store';
+import { useAppStore } from '../app/useAppStore';
+import { useLabUi } from './labUiContext';
+
+export function useEntityProps(selection: string, label?: string) {
+  const { openMenu } = useLabUi();
+  const selected = useAppStore((state: AppState) => state.ui.selection === selection);
+  return {
+    role: 'button',
+    tabIndex: 0,
+    ...(label ? { 'aria-label': label } : {}),
+    'aria-pressed': selected,
+    'data-selection': selection,
+    className: selected ? 'entity selected' : 'entity',
+    onClick(event: MouseEvent) {
+      event.stopPropagation();
+      select(selection);
+    },
+    onContextMenu(event: MouseEvent) {
+      event.preventDefault();
+      event.stopPropagation();
+      select(selection);
+      openMenu({ selection, x: event.clientX, y: event.clientY });
+    },
+    onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        select(selection);
+      } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+        event.preventDefault();
+        const rect = (event.currentTarget as Element).getBoundingClientRect();
+        select(selection);
+        openMenu({ selection, x: rect.left + 12, y: rect.bottom });
+      }
+    },
+  };
+}
