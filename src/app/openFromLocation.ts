@@ -4,21 +4,46 @@
  * message (role="alert" in the view) and the current run stays as it was: the default run on a
  * fresh page, the user's work otherwise.
  */
+import type { Scenario } from '../engine';
+import { PRESETS } from '../scenarios/presets';
 import { decodeLocation, describeRefusal, type AddressParts, type DecodeResult, type SharedRun } from '../share';
 import { appStore, loadRun, showMessage } from './runController';
 
 export type OpenOutcome = 'nothing' | 'opened' | 'refused';
 
+/** JSON with object keys sorted, so equal scenarios give equal text whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    typeof field === 'object' && field !== null && !Array.isArray(field)
+      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : field,
+  );
+}
+
+/** The gallery preset a scenario is (a shared or saved run of a preset), or null. */
+export function presetIdOf(scenario: Scenario): string | null {
+  const text = canonicalJson(scenario);
+  return PRESETS.find((preset) => canonicalJson(preset.scenario) === text)?.id ?? null;
+}
+
 /** Replaces the run with a decoded one: scenario, interventions, playhead, selection, view. */
 export function openRun(run: SharedRun): void {
-  loadRun(run.scenario, run.interventions, run.playheadMs, run.presetId ?? null);
+  loadRun(run.scenario, run.interventions, run.playheadMs, run.presetId ?? presetIdOf(run.scenario));
   appStore.setState((state) => ({ ...state, ui: { ...state.ui, selection: run.selection, view: { ...run.view } } }));
 }
 
+/** What stays on screen when an input is refused: the user's run, or on a fresh page the default one. */
+export type Kept = 'current run' | 'default run';
+
+const KEPT_TEXT: Record<Kept, string> = {
+  'current run': 'Nothing was opened; your current run is unchanged.',
+  'default run': 'Nothing was opened; the default run is shown instead.',
+};
+
 /** Opens a decode result, or shows why it was refused; the current run is kept on refusal. */
-export function openDecoded(result: DecodeResult): OpenOutcome {
+export function openDecoded(result: DecodeResult, kept: Kept = 'current run'): OpenOutcome {
   if (!result.ok) {
-    showMessage({ kind: 'error', text: `${describeRefusal(result)}. Nothing was opened; your current run is unchanged.` });
+    showMessage({ kind: 'error', text: `${describeRefusal(result)}. ${KEPT_TEXT[kept]}` });
     return 'refused';
   }
   openRun(result.run);
@@ -30,9 +55,9 @@ export function openDecoded(result: DecodeResult): OpenOutcome {
   return 'opened';
 }
 
-export function openFromLocation(address: AddressParts): OpenOutcome {
+export function openFromLocation(address: AddressParts, kept: Kept = 'current run'): OpenOutcome {
   const result = decodeLocation(address);
-  return result === null ? 'nothing' : openDecoded(result);
+  return result === null ? 'nothing' : openDecoded(result, kept);
 }
 
 /**

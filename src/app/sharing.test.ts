@@ -41,6 +41,9 @@ function fakeWindow(href: string) {
       replaceState: vi.fn((_state: unknown, _title: string, url: string) => {
         window.location.href = url;
       }),
+      pushState: vi.fn((_state: unknown, _title: string, url: string) => {
+        window.location.href = url;
+      }),
     },
   };
   return window;
@@ -73,6 +76,13 @@ describe('opening the address', () => {
     });
   });
 
+  it('recognises a shared run of a gallery preset', () => {
+    openFromLocation({ hash: runLinkFragment(sharedRun), search: '' });
+    expect(appStore.getState().run.presetId).toBe('hot-partition');
+    openFromLocation({ hash: runLinkFragment({ ...sharedRun, scenario: { ...hotPartition, seed: 99 } }), search: '' });
+    expect(appStore.getState().run.presetId).toBeNull();
+  });
+
   it('opens gallery presets by id', () => {
     expect(openPreset('retention-loses-data')).toBe('opened');
     expect(appStore.getState().run.presetId).toBe('retention-loses-data');
@@ -97,6 +107,22 @@ describe('the address bar', () => {
     const decoded = decodeRunLink(url.hash.slice('#s='.length));
     expect(decoded.ok && decoded.run).toEqual(sharedRunOf(appStore.getState()));
     expect(decoded.ok && decoded.run.playheadMs).toBe(3000);
+    stop();
+  });
+
+  it('adds one history entry when the gallery replaces the run, so Back returns to the old one', () => {
+    const window = fakeWindow('http://lab.test/');
+    const stop = startUrlSync(window as unknown as Window);
+    seek(7000);
+    openPreset('hot-partition');
+    expect(window.history.replaceState).toHaveBeenCalledTimes(1);
+    expect(window.history.pushState).toHaveBeenCalledTimes(1);
+    const previous = decodeRunLink(new URL(window.history.replaceState.mock.calls[0]![2]).hash.slice(3));
+    expect(previous.ok && previous.run.playheadMs).toBe(7000);
+    const current = decodeRunLink(new URL(window.location.href).hash.slice(3));
+    expect(current.ok && current.run.scenario).toEqual(hotPartition);
+    vi.advanceTimersByTime(1000);
+    expect(window.history.replaceState).toHaveBeenCalledTimes(1);
     stop();
   });
 });

@@ -12,9 +12,11 @@ import {
   runFileText,
   type QrCodeResult,
 } from '../share';
-import { openDecoded, type OpenOutcome } from './openFromLocation';
+import { listenForLinks, openDecoded, openFromLocation, type OpenOutcome } from './openFromLocation';
+import { browserStorage, offerSavedRun, startPersistence } from './persistence';
 import { appStore } from './runController';
 import { fragmentOf } from './sharedRunOf';
+import { startUrlSync, withHistoryEntry } from './urlSync';
 
 export { dismissSavedRun, getRestoreOffer, restoreSavedRun, subscribeRestoreOffer } from './persistence';
 export type { RestoreOffer } from './persistence';
@@ -46,14 +48,17 @@ export const GALLERY: readonly GalleryEntry[] = PRESETS.map(({ id, title, descri
   href: `#preset=${encodeURIComponent(id)}`,
 }));
 
+/** Opens a gallery preset at t = 0; Back returns to the run it replaced. */
 export function openPreset(id: string): OpenOutcome {
   const preset = PRESETS.find((entry) => entry.id === id);
   if (preset === undefined) return 'refused';
-  return openDecoded({
-    ok: true,
-    run: { scenario: preset.scenario, interventions: [], playheadMs: 0, selection: null, view: {}, presetId: id },
-    warnings: [],
-  });
+  return withHistoryEntry(() =>
+    openDecoded({
+      ok: true,
+      run: { scenario: preset.scenario, interventions: [], playheadMs: 0, selection: null, view: {}, presetId: id },
+      warnings: [],
+    }),
+  );
 }
 
 /** The current scenario with its interventions as a scenario file (format v1). */
@@ -69,7 +74,8 @@ function fileSource(name: string): string {
 
 /**
  * Opens a scenario file chosen or dropped by the user. Oversized files are refused before they
- * are read; everything else is validated like a link. The current run is kept on refusal.
+ * are read; everything else is validated like a link. The current run is kept on refusal, and
+ * Back returns to it after success.
  */
 export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<OpenOutcome> {
   const source = fileSource(file.name);
@@ -87,5 +93,20 @@ export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'
     const reason = error instanceof Error ? error.message : 'unknown error';
     return openDecoded({ ok: false, source, problems: [{ path: '', message: `it could not be read: ${reason}` }] });
   }
-  return openDecoded(decodeScenarioText(text, source));
+  const decoded = decodeScenarioText(text, source);
+  return withHistoryEntry(() => openDecoded(decoded));
+}
+
+/**
+ * Startup: open what the address asks for (or keep the default run and show why not), offer
+ * the last run back when the address asks for nothing that opened, then keep the address bar
+ * and localStorage in step with the run and open in-page links.
+ */
+export function startSharing(target: Window): void {
+  const outcome = openFromLocation({ hash: target.location.hash, search: target.location.search }, 'default run');
+  const storage = browserStorage(target);
+  if (outcome !== 'opened') offerSavedRun(storage);
+  listenForLinks(target);
+  startUrlSync(target);
+  startPersistence(storage);
 }

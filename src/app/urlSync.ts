@@ -4,16 +4,33 @@
  * rewritten to `#s=1.<data>` with replaceState (no history entry, no hashchange), so a reload
  * or a copied address reopens exactly this run. During playback it is rewritten at most once
  * per interval, with the state at the moment of writing.
+ *
+ * Replacing the whole run from the gallery or a file adds one history entry instead, so the
+ * browser's Back button brings the previous run back (its `#s=` is opened on hashchange).
  */
+import type { OpenOutcome } from './openFromLocation';
 import { appStore } from './runController';
 import { fragmentOf, sharedPartChanged } from './sharedRunOf';
 
 export const URL_SYNC_DELAY_MS = 500;
 
+let writeNow: ((mode: 'replace' | 'push') => void) | null = null;
+
+/** Runs `open` (which replaces the run) so that Back returns to the run it replaced. */
+export function withHistoryEntry(open: () => OpenOutcome): OpenOutcome {
+  const write = writeNow;
+  if (write === null) return open();
+  write('replace');
+  const outcome = open();
+  if (outcome === 'opened') write('push');
+  return outcome;
+}
+
 export function startUrlSync(target: Window, delayMs = URL_SYNC_DELAY_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const write = () => {
+  const write = (mode: 'replace' | 'push' = 'replace') => {
+    if (timer !== null) clearTimeout(timer);
     timer = null;
     try {
       const fragment = fragmentOf(appStore.getState());
@@ -22,17 +39,21 @@ export function startUrlSync(target: Window, delayMs = URL_SYNC_DELAY_MS): () =>
       if (url.searchParams.has('scenario')) url.searchParams.delete('scenario');
       url.hash = fragment;
       const next = url.toString();
-      if (next !== target.location.href) target.history.replaceState(target.history.state, '', next);
+      if (next === target.location.href) return;
+      if (mode === 'push') target.history.pushState(null, '', next);
+      else target.history.replaceState(target.history.state, '', next);
     } catch {
       // The address bar is a convenience: a failure here must never break the lab.
     }
   };
+  writeNow = write;
 
   const unsubscribe = appStore.subscribe((state, previous) => {
     if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(write, delayMs);
   });
   return () => {
     unsubscribe();
+    if (writeNow === write) writeNow = null;
     if (timer !== null) clearTimeout(timer);
   };
 }

@@ -13,6 +13,7 @@ import { TopicLanes } from './lanes/TopicLanes';
 import { MessageBar } from './MessageBar';
 import { PipelineView } from './pipeline/PipelineView';
 import { ShortcutHelp } from './ShortcutHelp';
+import { ShareBar } from './share/ShareBar';
 import { SidePanel } from './SidePanel';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
@@ -42,6 +43,7 @@ export function App() {
     <LabUiContext.Provider value={labUi}>
       <div className="app">
         <Toolbar />
+        <ShareBar />
         <Timeline />
         <MessageBar />
         <main className="workspace">

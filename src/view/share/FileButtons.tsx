@@ -1,0 +1,50 @@
+/**
+ * Save the scenario with its interventions as a JSON file (format v1), and open one with the
+ * file picker. Opening validates the file like a link; a refused file leaves the run as it was.
+ */
+import { useRef } from 'react';
+import { currentRunFile, openScenarioFile } from '../../app/sharing';
+
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function FileButtons() {
+  const input = useRef<HTMLInputElement>(null);
+  const save = () => {
+    const { fileName, text } = currentRunFile();
+    download(fileName, text);
+  };
+  const choose = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file !== undefined) void openScenarioFile(file);
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <>
+      <button type="button" onClick={save} title="Save the scenario and your interventions as a JSON file">
+        Save file
+      </button>
+      <button type="button" onClick={() => input.current?.click()} title="Open a scenario JSON file (or drop one on the page)">
+        Open file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Scenario file to open"
+        data-testid="scenario-file-input"
+        onChange={(event) => choose(event.currentTarget.files)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The preset gallery: each scenario with a one-line description, the concept it teaches, a
+ * button that opens it and its deep link (`#preset=<id>`) to share or bookmark.
+ */
+import { GALLERY, openPreset } from '../../app/sharing';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { keepKeysInside, useModalDialog } from './useModalDialog';
+
+const selectPresetId = (state: AppState) => state.run.presetId;
+
+export function GalleryDialog({ onClose }: { onClose: () => void }) {
+  const ref = useModalDialog(onClose);
+  const current = useAppStore(selectPresetId);
+  const open = (id: string) => {
+    openPreset(id);
+    onClose();
+  };
+  return (
+    <dialog ref={ref} className="gallery-dialog" aria-labelledby="gallery-title" onKeyDown={keepKeysInside}>
+      <div className="dialog-head">
+        <h2 id="gallery-title">Scenario gallery</h2>
+        <button type="button" className="dialog-close" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <p className="gallery-hint">
+        Opening a scenario replaces the current run; the browser&apos;s Back button brings it back.
+      </p>
+      <ul className="gallery-list">
+        {GALLERY.map((entry) => (
+          <li key={entry.id} className="gallery-item" data-preset={entry.id} aria-current={entry.id === current ? 'true' : undefined}>
+            <div className="gallery-text">
+              <h3>{entry.title}</h3>
+              <p className="gallery-description">{entry.description}</p>
+              <p className="gallery-concept">
+                <span className="gallery-concept-label">Teaches:</span> {entry.concept}
+              </p>
+            </div>
+            <div className="gallery-actions">
+              <button type="button" className="primary" onClick={() => open(entry.id)} aria-label={`Open ${entry.title}`}>
+                Open
+              </button>
+              <a href={entry.href} className="gallery-link" aria-label={`Deep link to ${entry.title}`} onClick={onClose}>
+                Deep link
+              </a>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </dialog>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Sharing and scenarios, in one strip under the toolbar: the gallery, open and save a file,
+ * share the run (link, copy, QR). Also mounts the restore offer and the page-wide drop zone.
+ */
+import { useCallback, useState } from 'react';
+import { GALLERY } from '../../app/sharing';
+import type { AppState } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
+import { DropZone } from './DropZone';
+import { FileButtons } from './FileButtons';
+import { GalleryDialog } from './GalleryDialog';
+import { RestoreBanner } from './RestoreBanner';
+import { ShareDialog } from './ShareDialog';
+import './share.css';
+
+const selectPresetId = (state: AppState) => state.run.presetId;
+
+export function ShareBar() {
+  const [dialog, setDialog] = useState<'share' | 'gallery' | null>(null);
+  const close = useCallback(() => setDialog(null), []);
+  const presetId = useAppStore(selectPresetId);
+  return (
+    <>
+      <RestoreBanner />
+      <nav className="share-bar" aria-label="Scenarios and sharing">
+        <ScenarioLabel presetId={presetId} />
+        <button type="button" onClick={() => setDialog('gallery')} aria-haspopup="dialog">
+          Gallery
+        </button>
+        <FileButtons />
+        <button type="button" className="primary" onClick={() => setDialog('share')} aria-haspopup="dialog">
+          Share…
+        </button>
+      </nav>
+      {dialog === 'share' && <ShareDialog onClose={close} />}
+      {dialog === 'gallery' && <GalleryDialog onClose={close} />}
+      <DropZone />
+    </>
+  );
+}
+
+/** Which gallery preset is open and the concept it teaches, or that the scenario is custom. */
+function ScenarioLabel({ presetId }: { presetId: string | null }) {
+  const entry = GALLERY.find((candidate) => candidate.id === presetId);
+  return (
+    <span className="share-bar-scenario" data-testid="scenario-label" data-preset={entry?.id ?? ''}>
+      {entry === undefined ? (
+        'Custom scenario'
+      ) : (
+        <>
+          <strong>{entry.title}</strong> teaches: {entry.concept}
+        </>
+      )}
+    </span>
+  );
+}
