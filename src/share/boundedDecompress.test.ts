@@ -13,7 +13,7 @@ describe('decompressBounded', () => {
         const result = decompressBounded(compressToEncodedURIComponent(text), 1_000_000);
         expect(result).toEqual({ ok: true, text });
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 2001 },
     );
   });
 
@@ -23,7 +23,7 @@ describe('decompressBounded', () => {
         const bounded = decompressBounded(data, 1_000_000);
         if (bounded.ok) expect(unboundedDecompressFromEncodedURIComponent(data)).toBe(bounded.text);
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: 2002 },
     );
   });
 
@@ -36,9 +36,14 @@ describe('decompressBounded', () => {
   it('stops at the ceiling instead of expanding a compression bomb', () => {
     const bomb = compressToEncodedURIComponent('a'.repeat(400_000));
     expect(bomb.length).toBeLessThan(2000);
-    const started = performance.now();
     expect(decompressBounded(bomb, 100_000)).toEqual({ ok: false, reason: 'too-large', maxChars: 100_000 });
-    expect(performance.now() - started).toBeLessThan(100);
+    // The fastest of three timings: a busy machine slows one run, a slow decoder slows them all.
+    const timings = [0, 1, 2].map(() => {
+      const started = performance.now();
+      decompressBounded(bomb, 100_000);
+      return performance.now() - started;
+    });
+    expect(Math.min(...timings)).toBeLessThan(100);
   });
 
   it('names the first character outside the alphabet', () => {

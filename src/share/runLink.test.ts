@@ -87,6 +87,14 @@ describe('encodeRunLink and decodeRunLink', () => {
     expect(decodeRunLink(encodeRunLink(run))).toEqual({ ok: true, run, warnings: [] });
   });
 
+  it('reads data whose characters were percent-encoded on the way', () => {
+    const run: SharedRun = { scenario: small, interventions: [], playheadMs: 5, selection: null, view: {} };
+    const link = encodeRunLink(run);
+    const escaped = link.replace(/[A-Z+$]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    expect(escaped).not.toBe(link);
+    expect(decodeRunLink(escaped)).toEqual({ ok: true, run, warnings: [] });
+  });
+
   it('drops unknown fields with a warning', () => {
     const result = decodeRunLink(linkOf({ v: 1, scenario: { ...small, colour: 'red' }, extra: 1 }));
     expect(result.ok && result.warnings).toEqual([
@@ -112,6 +120,9 @@ describe('a link that does not decode is refused with what is wrong and where', 
     );
     expect(message(decodeRunLink('1.abc<def'))).toBe(
       'link: the link data has the character "<" at position 3, which a LogScope link never contains (was it edited or cut?)',
+    );
+    expect(message(decodeRunLink('1.%3Cscript%3E'))).toBe(
+      'link: the link data has the character "<" at position 0, which a LogScope link never contains (was it edited or cut?)',
     );
     expect(message(decodeRunLink(linkOf('not json')))).toBe(
       'link: the link data is damaged or truncated: it decompresses, but not to valid JSON',

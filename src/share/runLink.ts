@@ -55,8 +55,22 @@ export function decodeRunLink(value: string, source = 'link'): DecodeResult {
         `link format version ${version} is not supported${newer}; this LogScope opens version ${SUPPORTED_LINK_VERSIONS.join(', ')}`,
       );
     }
-    return decoder(value.slice(match[0].length), source);
+    return decoder(withoutPercentEscapes(value.slice(match[0].length)), source);
   } catch (error) {
     return refused(source, '', `the link could not be read: ${error instanceof Error ? error.message : 'unknown error'}`);
+  }
+}
+
+/**
+ * Link data never contains `%`; a browser or a chat app may have percent-encoded some of its
+ * characters (or of whatever replaced it), so escapes are undone first and the decoder judges
+ * the characters themselves. Malformed escapes are left for the decoder to report.
+ */
+function withoutPercentEscapes(data: string): string {
+  if (!data.includes('%')) return data;
+  try {
+    return decodeURIComponent(data);
+  } catch {
+    return data;
   }
 }

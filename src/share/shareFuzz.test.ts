@@ -2,7 +2,8 @@
  * Fuzzing every way untrusted text reaches the lab: random fragments and parameters, valid
  * links mutated character by character or field by field, truncated links, mutated files.
  * Over 10,000 cases in all; each decode must return (never throw), say something specific when
- * it refuses, give a valid scenario when it accepts, and take under 100 ms.
+ * it refuses, give a valid scenario when it accepts, and take under 100 ms. Seeds are fixed, so a
+ * failure replays exactly (fast-check prints the seed and the shrunk counterexample).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,11 +19,24 @@ import { describeRefusal, type DecodeResult } from './sharedRun';
 const MAX_DECODE_MS = 100;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 
-/** Runs one decode, timing it, and checks the result is well formed. */
-function check(decode: () => DecodeResult | null): void {
+function timed<T>(run: () => T): { result: T; elapsedMs: number } {
   const started = performance.now();
-  const result = decode();
-  const elapsedMs = performance.now() - started;
+  const result = run();
+  return { result, elapsedMs: performance.now() - started };
+}
+
+/**
+ * Runs one decode, timing it, and checks the result is well formed. A decode over the bound is
+ * timed twice more and judged by its fastest run: a slow input is slow every time, while a
+ * garbage-collection pause or a busy machine (tests run in parallel) is not.
+ */
+function check(decode: () => DecodeResult | null): void {
+  const first = timed(decode);
+  const result = first.result;
+  let elapsedMs = first.elapsedMs;
+  for (let retry = 0; retry < 2 && elapsedMs >= MAX_DECODE_MS; retry++) {
+    elapsedMs = Math.min(elapsedMs, timed(decode).elapsedMs);
+  }
   expect(elapsedMs).toBeLessThan(MAX_DECODE_MS);
   if (result === null) return;
   if (result.ok) {
@@ -139,7 +153,7 @@ describe('decoding never throws, always explains a refusal and stays under 100 m
         const address = prefix.startsWith('?') ? { hash: '', search: prefix + raw } : { hash: prefix + raw, search: '' };
         check(() => decodeLocation(address));
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000, seed: 1001 },
     );
   });
 
@@ -148,7 +162,7 @@ describe('decoding never throws, always explains a refusal and stays under 100 m
       fc.property(damagedText(validLink, fc.string({ unit: fc.constantFrom(...ALPHABET, '%', ' ', '.', '#'), minLength: 1, maxLength: 3 })), (link) => {
         check(() => decodeLocation({ hash: `#s=${link}`, search: '' }));
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000, seed: 1002 },
     );
   });
 
@@ -156,11 +170,10 @@ describe('decoding never throws, always explains a refusal and stays under 100 m
     fc.assert(
       fc.property(validLink, fc.double({ min: 0, max: 1, noNaN: true }), (link, fraction) => {
         const cut = link.slice(0, Math.floor(fraction * link.length));
-        const result = decodeRunLink(cut);
-        check(() => result);
-        if (cut.length < link.length - 1) expect(result.ok).toBe(false);
+        check(() => decodeRunLink(cut));
+        if (cut.length < link.length - 1) expect(decodeRunLink(cut).ok).toBe(false);
       }),
-      { numRuns: 1500 },
+      { numRuns: 1500, seed: 1003 },
     );
   });
 
@@ -169,7 +182,7 @@ describe('decoding never throws, always explains a refusal and stays under 100 m
       fc.property(mutatedJson(linkPayload), (json) => {
         check(() => decodeRunLink(`1.${compressToEncodedURIComponent(json)}`));
       }),
-      { numRuns: 1500 },
+      { numRuns: 1500, seed: 1004 },
     );
   });
 
@@ -183,7 +196,7 @@ describe('decoding never throws, always explains a refusal and stays under 100 m
         check(() => decodeScenarioText(text, 'file "fuzz.json"'));
         check(() => decodeLocation({ hash: '', search: `?${new URLSearchParams({ scenario: text }).toString()}` }));
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: 1005 },
     );
   });
 
