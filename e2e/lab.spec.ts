@@ -197,3 +197,13 @@ test('has no detectable accessibility violations, with something selected', asyn
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('with reduced motion no records travel; everything else is drawn', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openLab(page);
+  await advance(page, 10_000);
+  await expect(page.locator('.flow-dots')).toHaveCount(0);
+  await expect(page.getByTestId('pipeline-instance-email-0')).toBeVisible();
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect(page.locator('.flow-dots')).toHaveCount(1);
+});

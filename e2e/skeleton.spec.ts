@@ -4,7 +4,7 @@ import { advance, nextFrames, openLab, summary } from './helpers';
 
 test('loads the default checkout scenario with three partition lanes', async ({ page }) => {
   await openLab(page);
-  await expect(page.locator('[data-partition]')).toHaveCount(3);
+  await expect(page.locator('[data-partition^="orders-"]')).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reset' })).toBeVisible();
   await expect(page.getByTestId('sim-time')).toHaveText('t = 0:00.000');

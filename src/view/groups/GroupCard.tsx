@@ -41,7 +41,7 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
         </span>
       </div>
       <div className="group-meta">
-        assignor {group.protocol ?? '—'} · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
+        assignor {group.protocol ?? 'none yet'} · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
       </div>
       {rebalancing ? (
         <div className="rebalance-banner" role="status">

@@ -39,7 +39,7 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
       if (!group) return [];
       const committed = Object.entries(group.committed).map(([pk, o]) => `${pk} ${o}`);
       return [
-        ['group', `${group.state} · gen ${group.generation} · ${group.protocol ?? 'no assignor yet'} (${group.rebalanceProtocol})`],
+        ['group', `${group.state} · gen ${group.generation} · ${group.protocol ? `assignor ${group.protocol}` : 'no assignor'} · ${group.rebalanceProtocol}`],
         ['read model', `${readModelName(group.handler)}${group.idempotent ? ' · idempotent' : ''}`],
         ['committed', committed.join(', ') || 'nothing yet'],
         ['processed', `${group.stats.processed} (${group.stats.uniqueProcessed} distinct, ${group.stats.duplicates} duplicates, ${group.stats.skipped} skipped)`],
