@@ -118,7 +118,9 @@ const mutatedJson = (document: fc.Arbitrary<unknown>) =>
     .tuple(document, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom('set', 'delete', 'add'), nastyKey, nastyValue), { minLength: 1, maxLength: 3 }))
     .map(([original, edits]) => {
       const copy = JSON.parse(JSON.stringify(original)) as unknown;
-      for (const [where, kind, key, value] of edits) {
+      for (const [where, kind, key, shared] of edits) {
+        // A fresh copy each time: generated objects are shared between runs and must not form cycles.
+        const value = JSON.parse(JSON.stringify(shared)) as unknown;
         const paths = containers(copy);
         const path = paths[Math.floor(where * paths.length)] ?? [];
         const target = path.reduce<unknown>((node, step) => (node as Record<string, unknown>)[step], copy) as Record<string, unknown>;
