@@ -3,6 +3,7 @@
  * fresh page reproduces the run; every kind of broken link shows a specific alert and leaves
  * the default run working; a bad file keeps the user's work.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Summary } from '../src/engine';
 import { PRESETS } from '../src/scenarios/presets';
@@ -16,6 +17,12 @@ const OUT_OF_RANGE_LINK =
 /** The same scenario with 2 partitions and `"__proto__": { "isAdmin": true }` after the seed. */
 const PROTO_LINK =
   '1.N4IgbiBcCMA0IGcDGBTAdgQwE4EsD2UoAZnlgLYYAuUIANngObJ4AOKAtMutviPGCiwJ8aKHBCUclWihoAhLHgDW6PohQoAJmPgB9XS0WU8+wiBwIAgprI5RkSlgCuKAL7xjLHEgRQA2qCYZLKQIKSagr7wLNiSknhovpAATK4AutGKmk6oQv4Z6lhg3ihJfmmurkA';
+
+/** Accessibility violations (axe) inside one part of the page. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function apply(page: Page, command: object): Promise<void> {
   const result = await page.evaluate((c) => (window as unknown as LogScopeWindow).__logscope.apply(c), command);
@@ -177,6 +184,34 @@ test('a bad file is refused with its name and the field, and the current work st
   expect((await summary(page)).simTimeMs).toBe(0);
 });
 
+test('a scenario file dropped on the page opens; a bad one is refused and the work stays', async ({ page }) => {
+  await openLab(page);
+  await advance(page, 3_000);
+  const before = await summary(page);
+  const drop = async (name: string, text: string) => {
+    const dataTransfer = await page.evaluateHandle(
+      ([fileName, content]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+        return transfer;
+      },
+      [name, text] as const,
+    );
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+    await expect(page.getByTestId('drop-zone')).toContainText('Drop a scenario file (.json) to open it');
+    await page.dispatchEvent('body', 'drop', { dataTransfer });
+    await expect(page.getByTestId('drop-zone')).toBeHidden();
+  };
+  await drop('broken.json', '{"format":"logscope-scenario","version":2}');
+  await expect(page.getByRole('alert')).toContainText('file "broken.json": version: unsupported scenario version 2');
+  expect(await summary(page)).toEqual(before);
+
+  const scenario = PRESETS.find((p) => p.id === 'pubsub-vs-queue')!.scenario;
+  await drop('queue.json', JSON.stringify(scenario));
+  await expect(page.getByTestId('scenario-label')).toHaveAttribute('data-preset', 'pubsub-vs-queue');
+  expect((await summary(page)).simTimeMs).toBe(0);
+});
+
 test('saving a file and opening it again gives the same run', async ({ page }) => {
   await openLab(page);
   await advance(page, 4_000);
@@ -206,9 +241,10 @@ test('the gallery lists every preset with its concept and deep link, opens one, 
     const item = gallery.locator(`[data-preset="${preset.id}"]`);
     await expect(item).toContainText(preset.description);
     await expect(item).toContainText(preset.concept);
-    await expect(item.getByRole('link', { name: `Deep link to ${preset.title}` })).toHaveAttribute('href', `#preset=${preset.id}`);
+    await expect(item.getByRole('link', { name: `Deep link to ${preset.title}` })).toHaveAttribute('href', new RegExp(`^http://[^#]+#preset=${preset.id}$`));
   }
   await page.screenshot({ path: 'test-results/links-gallery.png' });
+  expect(await axeViolations(page, '.gallery-dialog')).toEqual([]);
   const last = gallery.locator(`[data-preset="${PRESETS[PRESETS.length - 1]!.id}"]`);
   await last.scrollIntoViewIfNeeded();
   await expect(last.getByRole('button', { name: 'Open' })).toBeInViewport();
@@ -244,6 +280,8 @@ test('the share dialog works by keyboard, copies the link and shows its QR code'
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   await page.screenshot({ path: 'test-results/links-share-dialog.png' });
+  expect(await axeViolations(page, '.share-dialog')).toEqual([]);
+  expect(await axeViolations(page, '.share-bar')).toEqual([]);
   const enlarge = dialog.getByRole('button', { name: 'Enlarge the QR code' });
   await enlarge.click();
   const qr = dialog.getByRole('img', { name: 'QR code of the link to this run' });

@@ -9,6 +9,11 @@ import { keepKeysInside, useModalDialog } from './useModalDialog';
 
 const selectPresetId = (state: AppState) => state.run.presetId;
 
+/** A full address (not a bare `#…`, which reads as an in-page skip link), to copy or bookmark. */
+function absolute(href: string): string {
+  return new URL(href, window.location.href).href;
+}
+
 export function GalleryDialog({ onClose }: { onClose: () => void }) {
   const ref = useModalDialog(onClose);
   const current = useAppStore(selectPresetId);
@@ -41,7 +46,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
               <button type="button" className="primary" onClick={() => open(entry.id)} aria-label={`Open ${entry.title}`}>
                 Open
               </button>
-              <a href={entry.href} className="gallery-link" aria-label={`Deep link to ${entry.title}`} onClick={onClose}>
+              <a href={absolute(entry.href)} className="gallery-link" aria-label={`Deep link to ${entry.title}`} onClick={onClose}>
                 Deep link
               </a>
             </div>
