@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkPoint, pipelineLayout, travelHalfMs, type Box } from './pipeline';
+import { fitText, linkPoint, pipelineLayout, travelHalfMs, type Box } from './pipeline';
 
 const input = {
   producers: [{ id: 'checkout', topic: 'orders', to: null }],
@@ -62,5 +62,19 @@ describe('travelHalfMs', () => {
     expect(travelHalfMs(0.1)).toBe(150);
     expect(travelHalfMs(1)).toBe(400);
     expect(travelHalfMs(100)).toBe(4000);
+  });
+});
+
+describe('fitText', () => {
+  it('keeps short text and cuts long text with an ellipsis', () => {
+    expect(fitText('orders', 100)).toBe('orders');
+    expect(fitText('PlaceOrder → checkout', 100)).toBe('PlaceOrder → …');
+  });
+});
+
+describe('command-handling services', () => {
+  it('come first: they are upstream of the topics they emit to', () => {
+    const layout = pipelineLayout({ ...input, groups: [...input.groups, { groupId: 'checkout', subscribe: [], instances: ['checkout-0'] }] }, 900);
+    expect(layout.services['checkout']!.y).toBeLessThan(layout.services['inventory']!.y);
   });
 });

@@ -80,10 +80,11 @@ export function pipelineLayout(input: PipelineInput, width: number): PipelineLay
   }
   const topicBottom = y;
 
-  // Services in the order of the first topic they read, so edges cross as little as possible.
+  // Services in the order of the first topic they read, so edges cross as little as possible;
+  // services that read no topic (they take commands from clients) are upstream: first.
   const topicIndex = new Map(input.topics.map((t, i) => [t.name, i]));
   const ordered = input.groups
-    .map((g, i) => ({ g, i, t: Math.min(...g.subscribe.map((s) => topicIndex.get(s) ?? 99), 99) }))
+    .map((g, i) => ({ g, i, t: g.subscribe.length === 0 ? -1 : Math.min(...g.subscribe.map((s) => topicIndex.get(s) ?? 99)) }))
     .sort((a, b) => a.t - b.t || a.i - b.i);
   const services: Record<string, ServiceBox> = {};
   const readModels: Record<string, Box> = {};
@@ -106,14 +107,22 @@ export function pipelineLayout(input: PipelineInput, width: number): PipelineLay
     const target = producer.topic ? topics[producer.topic] : producer.to ? services[producer.to] : undefined;
     const stack = used.get(producer.topic ?? producer.to ?? '') ?? 0;
     used.set(producer.topic ?? producer.to ?? '', stack + 1);
-    const centre = target ? target.y + target.height / 2 : fallbackY + PIPE.producerHeight / 2;
-    const py = Math.max(PIPE.margin, centre - PIPE.producerHeight / 2 + stack * (PIPE.producerHeight + PIPE.gap));
-    producers[producer.id] = { x: c.producerX, y: py, width: c.producerWidth, height: PIPE.producerHeight };
-    fallbackY = py + PIPE.producerHeight + PIPE.gap;
+    // A client sending commands gets one more line: the service it sends them to.
+    const height = producer.to ? PIPE.producerHeight + 16 : PIPE.producerHeight;
+    const centre = target ? target.y + target.height / 2 : fallbackY + height / 2;
+    const py = Math.max(PIPE.margin, centre - height / 2 + stack * (height + PIPE.gap));
+    producers[producer.id] = { x: c.producerX, y: py, width: c.producerWidth, height };
+    fallbackY = py + height + PIPE.gap;
   }
   const producerBottom = Math.max(0, ...Object.values(producers).map((b) => b.y + b.height + PIPE.gap));
   const height = Math.max(topicBottom - PIPE.gap, serviceBottom, producerBottom) + PIPE.margin;
   return { width: Math.max(720, width), height, producers, topics, services, readModels };
+}
+
+/** `text`, cut with an ellipsis to fit `widthPx` at about `charPx` per character. */
+export function fitText(text: string, widthPx: number, charPx = 7.2): string {
+  const max = Math.max(1, Math.floor(widthPx / charPx));
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 }
 
 export function rightAnchor(box: Box, y = box.y + box.height / 2): Point {

@@ -1,7 +1,7 @@
 /** A producer (or a client sending commands): what it sends, how fast, and whether it is paused. */
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
-import type { Box } from '../layout';
+import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
 
 export function ProducerNode({ id, box }: { id: string; box: Box }) {
@@ -11,20 +11,27 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
       return { what: p?.event ?? p?.command ?? '', to: p?.to ?? null, rate: p?.ratePerSec ?? 0, paused: p?.paused ?? false, sent: p?.sent ?? 0 };
     }),
   );
-  const line1 = producer.to ? `${producer.what} → ${producer.to}` : producer.what;
+  const line1 = producer.what;
+  const target = producer.to ? `→ ${producer.to}` : null;
   const line2 = `${producer.paused ? 'paused' : `${producer.rate}/s`} · ${producer.sent} sent`;
-  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${line2}, producer`);
+  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${target ? `${target} ` : ''}${line2}, producer`);
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`producer-${id}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-producer" />
+      <title>{`${id}: ${line1}${target ? ` ${target}` : ''}, ${line2}`}</title>
       <text x={10} y={20} className="node-title">
-        {`${id} `}
+        {`${fitText(id, box.width - 20, 9.5)} `}
       </text>
       <text x={10} y={37} className="node-line">
-        {`${line1} `}
+        {`${fitText(line1, box.width - 20)} `}
       </text>
-      <text x={10} y={53} className="node-line">
-        {line2}
+      {target && (
+        <text x={10} y={53} className="node-line">
+          {`${fitText(target, box.width - 20)} `}
+        </text>
+      )}
+      <text x={10} y={target ? 69 : 53} className="node-line">
+        {fitText(line2, box.width - 20)}
       </text>
     </g>
   );
