@@ -68,7 +68,7 @@ describe('travelHalfMs', () => {
 describe('fitText', () => {
   it('keeps short text and cuts long text with an ellipsis', () => {
     expect(fitText('orders', 100)).toBe('orders');
-    expect(fitText('PlaceOrder → checkout', 100)).toBe('PlaceOrder → …');
+    expect(fitText('PlaceOrder → checkout', 100)).toBe('PlaceOrder →…');
   });
 });
 
