@@ -76,6 +76,16 @@ describe('opening the address', () => {
     });
   });
 
+  it('opens a run whose playhead is too far to reach at once at t = 0, and says so', () => {
+    const farRun = { ...sharedRun, playheadMs: 20 * 3_600_000 };
+    expect(openFromLocation({ hash: runLinkFragment(farRun), search: '' })).toBe('opened');
+    const state = appStore.getState();
+    expect(state.sim.snapshot.nowMs).toBe(0);
+    expect(state.run.interventions).toEqual(sharedRun.interventions);
+    expect(state.ui.message?.kind).toBe('info');
+    expect(state.ui.message?.text).toMatch(/^Opened at t = 0 instead of t = 72000 s: reaching that moment means simulating about [\d,]+ record deliveries/);
+  });
+
   it('recognises a shared run of a gallery preset', () => {
     openFromLocation({ hash: runLinkFragment(sharedRun), search: '' });
     expect(appStore.getState().run.presetId).toBe('hot-partition');

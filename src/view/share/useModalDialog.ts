@@ -10,7 +10,11 @@ export function useModalDialog(onClose: () => void) {
     const dialog = ref.current;
     if (dialog === null) return;
     if (!dialog.open) dialog.showModal();
-    const closed = () => onClose();
+    // `close` fires a task after close(): under StrictMode's mount, unmount, mount the first
+    // close arrives once the dialog is open again, and must not close it.
+    const closed = () => {
+      if (!dialog.open) onClose();
+    };
     dialog.addEventListener('close', closed);
     return () => {
       dialog.removeEventListener('close', closed);
