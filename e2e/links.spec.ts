@@ -199,6 +199,7 @@ test('a scenario file dropped on the page opens; a bad one is refused and the wo
     );
     await page.dispatchEvent('body', 'dragenter', { dataTransfer });
     await expect(page.getByTestId('drop-zone')).toContainText('Drop a scenario file (.json) to open it');
+    await page.screenshot({ path: 'test-results/links-drop-zone.png' });
     await page.dispatchEvent('body', 'drop', { dataTransfer });
     await expect(page.getByTestId('drop-zone')).toBeHidden();
   };
@@ -309,6 +310,7 @@ test('after an accidental close the last run is offered back', async ({ page }) 
   const banner = page.getByTestId('restore-banner');
   await expect(banner).toContainText('Restore your last run?');
   await expect(banner).toContainText('at t = 0:10.000, with 1 intervention');
+  await page.screenshot({ path: 'test-results/links-restore-banner.png' });
   expect((await summary(page)).simTimeMs).toBe(0);
   await banner.getByRole('button', { name: 'Restore' }).click();
   await expect(banner).toBeHidden();
