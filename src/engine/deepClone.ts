@@ -15,26 +15,39 @@ export function deepClone<T>(root: T): T {
     const existing = copies.get(value);
     if (existing !== undefined) return existing;
     if (Array.isArray(value)) {
-      const out: unknown[] = new Array(value.length);
+      // Native slice first; then replace only the elements that are mutable objects.
+      const out = value.slice();
       copies.set(value, out);
-      for (let i = 0; i < value.length; i++) out[i] = copy(value[i]);
+      for (let i = 0; i < out.length; i++) {
+        const item: unknown = out[i];
+        if (typeof item === 'object' && item !== null) out[i] = copy(item);
+      }
       return out;
     }
     if (value instanceof Map) {
-      const out = new Map();
+      // Native copy first (fast for the large string → number tables); then fix up entries
+      // whose value is a mutable object. Keys are strings or shared objects in the engine.
+      const out = new Map(value as Map<unknown, unknown>);
       copies.set(value, out);
-      for (const [key, item] of value) out.set(copy(key), copy(item));
+      for (const [key, item] of out) {
+        if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) out.set(key, copy(item));
+      }
       return out;
     }
     if (value instanceof Set) {
-      const out = new Set();
+      const out = new Set<unknown>();
       copies.set(value, out);
       for (const item of value) out.add(copy(item));
       return out;
     }
     const out = Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>;
     copies.set(value, out);
-    for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const item = (value as Record<string, unknown>)[key];
+      out[key] = typeof item === 'object' && item !== null ? copy(item) : item;
+    }
     return out;
   }
 

@@ -86,6 +86,8 @@ export class World {
         }
       }
     }
+    // Frozen: shared by every fact (and every checkpoint copy) without being copied.
+    Object.freeze(expected);
     this.expectedCache.set(topic, expected);
     return expected;
   }

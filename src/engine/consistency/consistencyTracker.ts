@@ -18,9 +18,11 @@ export interface FactEntry {
   entity: string;
   topic: string;
   appendedMs: SimTimeMs;
-  /** Services whose read models should apply this fact, fixed when it was appended. */
+  /** Services whose read models should apply this fact, fixed when it was appended (frozen, shared). */
   expected: readonly string[];
-  appliedMs: Map<string, SimTimeMs>;
+  /** When each expected service first applied it (same order as `expected`; -1 = not yet). */
+  appliedMs: SimTimeMs[];
+  appliedCount: number;
   /** When the last expected read model applied it, or null while some have not. */
   completedMs: SimTimeMs | null;
   /** Ids of every record carrying this fact (the root and its later hops). */
@@ -36,7 +38,7 @@ export interface ProbeAnswer {
 /** Caps that keep memory bounded however long the run (part of the schema of the summary). */
 export const CONSISTENCY_LIMITS = {
   /** Facts not yet applied everywhere that are tracked (oldest dropped beyond). */
-  pendingFacts: 50_000,
+  pendingFacts: 10_000,
   /** Finished facts kept for the probe. */
   recentFacts: 10_000,
 } as const;
@@ -62,6 +64,8 @@ export class ConsistencyTracker {
     const parentId = parentEventId(record.eventId);
     const parent = parentId === null ? undefined : this.byEventId.get(parentId);
     if (parent) {
+      // A finished fact is frozen (shared by checkpoints); a late re-emission is not tracked.
+      if (Object.isFrozen(parent) || this.byEventId.has(record.eventId)) return;
       parent.eventIds.push(record.eventId);
       this.byEventId.set(record.eventId, parent);
       return;
@@ -74,7 +78,8 @@ export class ConsistencyTracker {
       topic,
       appendedMs: nowMs,
       expected: services,
-      appliedMs: new Map(),
+      appliedMs: services.map(() => -1),
+      appliedCount: 0,
       completedMs: null,
       eventIds: [record.eventId],
     };
@@ -90,15 +95,22 @@ export class ConsistencyTracker {
   /** A service's handler applied a record (any hop) for the first time or again. */
   onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
     const entry = this.byEventId.get(record.eventId);
-    if (!entry || entry.appliedMs.has(service) || !entry.expected.includes(service)) return;
-    entry.appliedMs.set(service, nowMs);
+    if (!entry || entry.completedMs !== null) return;
+    const index = entry.expected.indexOf(service);
+    if (index < 0 || entry.appliedMs[index]! >= 0) return;
+    entry.appliedMs[index] = nowMs;
+    entry.appliedCount++;
     const windowMs = nowMs - entry.appendedMs;
     if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
-    if (entry.appliedMs.size === entry.expected.length) {
+    if (entry.appliedCount === entry.expected.length) {
       entry.completedMs = nowMs;
       this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
       this.disagreeing.delete(entry);
       this.finished++;
+      // Finished facts never change again: frozen, they are shared by every checkpoint copy.
+      Object.freeze(entry.appliedMs);
+      Object.freeze(entry.eventIds);
+      Object.freeze(entry);
     } else if (entry.expected.length > 1) {
       this.disagreeing.add(entry);
     }
@@ -106,15 +118,28 @@ export class ConsistencyTracker {
 
   /** A read model was cleared to be rebuilt: it no longer shows what it had applied. */
   onReadModelCleared(service: string): void {
-    for (const entry of this.facts.values()) {
-      if (!entry.appliedMs.delete(service)) continue;
+    for (const original of [...this.facts.values()]) {
+      const index = original.expected.indexOf(service);
+      if (index < 0 || original.appliedMs[index]! < 0) continue;
+      const entry = Object.isFrozen(original) ? this.thaw(original) : original;
+      entry.appliedMs[index] = -1;
+      entry.appliedCount--;
       if (entry.completedMs !== null) {
         entry.completedMs = null;
         this.finished--;
       }
-      if (entry.appliedMs.size > 0) this.disagreeing.add(entry);
+      if (entry.appliedCount > 0) this.disagreeing.add(entry);
       else this.disagreeing.delete(entry);
     }
+  }
+
+  /** Replaces a frozen (finished) fact by a mutable copy everywhere it is referenced. */
+  private thaw(frozen: FactEntry): FactEntry {
+    const entry: FactEntry = { ...frozen, appliedMs: [...frozen.appliedMs], eventIds: [...frozen.eventIds] };
+    this.facts.set(entry.rootEventId, entry);
+    for (const eventId of entry.eventIds) this.byEventId.set(eventId, entry);
+    if (this.byEntity.get(entry.entity) === frozen) this.byEntity.set(entry.entity, entry);
+    return entry;
   }
 
   maxConsistencyWindowMs(service: string): number | null {
@@ -144,7 +169,10 @@ export class ConsistencyTracker {
     const entry = this.byEntity.get(entity);
     if (!entry) return null;
     const readModels: Record<string, SimTimeMs | null> = {};
-    for (const service of entry.expected) readModels[service] = entry.appliedMs.get(service) ?? null;
+    entry.expected.forEach((service, i) => {
+      const at = entry.appliedMs[i]!;
+      readModels[service] = at >= 0 ? at : null;
+    });
     return { entity, appendedMs: entry.appendedMs, readModels };
   }
 

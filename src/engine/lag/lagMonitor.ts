@@ -78,11 +78,12 @@ export class LagMonitor {
 
   /** The sampling event: one sample per group. */
   sample(): void {
-    this.disagreements.push({ atMs: this.world.now, entities: this.world.consistency.disagreementCount });
+    this.disagreements.push(Object.freeze({ atMs: this.world.now, entities: this.world.consistency.disagreementCount }));
     if (this.disagreements.length > LAG_LIMITS.historySamples) this.disagreements.shift();
     for (const service of this.world.services.values()) {
       const state = this.state(service.groupId);
-      const sample = this.measure(service, state);
+      // Samples never change once taken: frozen, checkpoint copies share them.
+      const sample = freezeSample(this.measure(service, state));
       state.latest = sample;
       state.history.push(sample);
       if (state.history.length > LAG_LIMITS.historySamples) state.history.shift();
@@ -171,4 +172,11 @@ export class LagMonitor {
       status: worstLagStatus(statuses),
     };
   }
+}
+
+function freezeSample(sample: GroupLagSample): GroupLagSample {
+  for (const partition of Object.values(sample.partitions)) Object.freeze(partition);
+  Object.freeze(sample.partitions);
+  Object.freeze(sample.staleness);
+  return Object.freeze(sample);
 }

@@ -64,6 +64,9 @@ export class PartitionLog {
   /** Starts a new, empty active segment at the log end offset. */
   roll(): void {
     this.activeSegment.endOffset = this.logEndOffset;
+    // A rolled segment's records never change again (compaction replaces the whole array):
+    // frozen, checkpoint copies share the array instead of copying it.
+    Object.freeze(this.activeSegment.records);
     this.segments.push(new Segment(this.logEndOffset));
   }
 

@@ -51,7 +51,8 @@ export class Segment {
    * segment keeps its old one (Kafka falls back to the file's modification time).
    */
   replaceRecords(records: LogRecord[]): void {
-    this.records = records;
+    // Only rolled segments are cleaned, and their record arrays are frozen (shared by forks).
+    this.records = Object.freeze(records) as LogRecord[];
     this.sizeBytes = records.reduce((sum, r) => sum + r.sizeBytes, 0);
     if (records.length > 0) this.maxTimestampMs = records.reduce((max, r) => Math.max(max, r.timestampMs), -1);
   }

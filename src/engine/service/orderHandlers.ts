@@ -7,8 +7,15 @@ import type { LogRecord } from '../log/record';
 import { CATALOGUE_SKUS } from '../producer/payloads';
 import type { Handler } from './handler';
 
-/** Applications per order id: 1 is correct; more means the side effect happened again. */
-export type CountByOrder = Record<string, number>;
+/**
+ * Applications per order id: 1 is correct; more means the side effect happened again. Read
+ * models keep their per-order tables in Maps: checkpoints copy a Map natively, fast.
+ */
+export type CountByOrder = Map<string, number>;
+
+function increment(counts: CountByOrder, id: string): void {
+  counts.set(id, (counts.get(id) ?? 0) + 1);
+}
 
 function orderIdOf(record: LogRecord): string | null {
   const id = record.payload?.['orderId'];
@@ -18,20 +25,20 @@ function orderIdOf(record: LogRecord): string | null {
 function countModelHandler(name: string, field: string): Handler<CountByOrder> {
   return {
     name,
-    createReadModel: () => ({}),
+    createReadModel: () => new Map(),
     apply(model, record) {
       const orderId = orderIdOf(record);
       if (orderId === null || record.eventType === null) return;
-      model[orderId] = (model[orderId] ?? 0) + 1;
+      increment(model, orderId);
     },
-    toJSON: (model) => ({ [field]: { ...model } }),
+    toJSON: (model) => ({ [field]: Object.fromEntries(model) }),
     divergence: countAboveOne,
   };
 }
 
 function countAboveOne(counts: CountByOrder): number {
   let diverged = 0;
-  for (const id in counts) if (counts[id]! > 1) diverged++;
+  for (const count of counts.values()) if (count > 1) diverged++;
   return diverged;
 }
 
@@ -53,7 +60,7 @@ export const reserveStock: Handler<StockModel> = {
   name: 'reserveStock',
   createReadModel: () => ({
     stock: Object.fromEntries(CATALOGUE_SKUS.map((sku) => [sku, INITIAL_STOCK])),
-    reservations: {},
+    reservations: new Map(),
   }),
   apply(model, record) {
     const orderId = orderIdOf(record);
@@ -61,14 +68,17 @@ export const reserveStock: Handler<StockModel> = {
     const quantity = record.payload?.['quantity'];
     if (orderId === null || typeof sku !== 'string' || typeof quantity !== 'number') return;
     model.stock[sku] = (model.stock[sku] ?? INITIAL_STOCK) - quantity;
-    model.reservations[orderId] = (model.reservations[orderId] ?? 0) + 1;
+    increment(model.reservations, orderId);
   },
-  toJSON: (model) => ({ stock: { ...model.stock }, reservations: { ...model.reservations } }),
+  toJSON: (model) => ({ stock: { ...model.stock }, reservations: Object.fromEntries(model.reservations) }),
   divergence: (model) => countAboveOne(model.reservations),
 };
 
 export interface ChargeModel {
-  charges: Record<string, { amountCents: number; times: number }>;
+  /** Amount charged per order. */
+  amountCents: Map<string, number>;
+  /** How many times each order was charged: more than 1 is a double charge. */
+  times: CountByOrder;
   totalCents: number;
 }
 
@@ -76,24 +86,19 @@ export interface ChargeModel {
 export const chargePayment: Handler<ChargeModel> = {
   name: 'chargePayment',
   emits: true,
-  divergence(model) {
-    let diverged = 0;
-    for (const id in model.charges) if (model.charges[id]!.times > 1) diverged++;
-    return diverged;
-  },
-  createReadModel: () => ({ charges: {}, totalCents: 0 }),
+  divergence: (model) => countAboveOne(model.times),
+  createReadModel: () => ({ amountCents: new Map(), times: new Map(), totalCents: 0 }),
   apply(model, record, ctx) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];
     if (orderId === null || typeof amount !== 'number') return;
-    const charge = model.charges[orderId] ?? { amountCents: amount, times: 0 };
-    charge.times++;
-    model.charges[orderId] = charge;
+    model.amountCents.set(orderId, amount);
+    increment(model.times, orderId);
     model.totalCents += amount;
     ctx.emit({ eventType: 'PaymentCharged', key: orderId, payload: { orderId, amountCents: amount } });
   },
   toJSON: (model) => ({
-    charges: Object.fromEntries(Object.entries(model.charges).map(([id, c]) => [id, { ...c }])),
+    charges: Object.fromEntries([...model.times].map(([id, times]) => [id, { amountCents: model.amountCents.get(id)!, times }])),
     totalCents: model.totalCents,
   }),
 };
@@ -102,35 +107,35 @@ export const chargePayment: Handler<ChargeModel> = {
 export const FRAUD_THRESHOLD_CENTS = 1500;
 
 export interface FraudModel {
-  flags: Record<string, 'ok' | 'suspicious'>;
+  flags: Map<string, 'ok' | 'suspicious'>;
   scored: CountByOrder;
 }
 
 /** fraud-check: a flag per order. */
 export const scoreFraud: Handler<FraudModel> = {
   name: 'scoreFraud',
-  createReadModel: () => ({ flags: {}, scored: {} }),
+  createReadModel: () => ({ flags: new Map(), scored: new Map() }),
   apply(model, record) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];
     if (orderId === null || typeof amount !== 'number') return;
-    model.flags[orderId] = amount > FRAUD_THRESHOLD_CENTS ? 'suspicious' : 'ok';
-    model.scored[orderId] = (model.scored[orderId] ?? 0) + 1;
+    model.flags.set(orderId, amount > FRAUD_THRESHOLD_CENTS ? 'suspicious' : 'ok');
+    increment(model.scored, orderId);
   },
-  toJSON: (model) => ({ flags: { ...model.flags }, scored: { ...model.scored } }),
+  toJSON: (model) => ({ flags: Object.fromEntries(model.flags), scored: Object.fromEntries(model.scored) }),
   divergence: (model) => countAboveOne(model.scored),
 };
 
 export interface CheckoutModel {
   accepted: number;
   rejected: number;
-  rejections: Record<string, string>;
+  rejections: Map<string, string>;
 }
 
 /** checkout: owns the PlaceOrder command; accepts known SKUs with a positive quantity. */
 export const acceptOrder: Handler<CheckoutModel> = {
   name: 'acceptOrder',
-  createReadModel: () => ({ accepted: 0, rejected: 0, rejections: {} }),
+  createReadModel: () => ({ accepted: 0, rejected: 0, rejections: new Map() }),
   apply: () => undefined,
   handleCommand(model, command) {
     const payload = command.payload ?? {};
@@ -142,11 +147,11 @@ export const acceptOrder: Handler<CheckoutModel> = {
     else if (typeof quantity !== 'number' || quantity <= 0) reason = `quantity ${String(quantity)} is not positive`;
     if (reason !== null) {
       model.rejected++;
-      model.rejections[orderId] = reason;
+      model.rejections.set(orderId, reason);
       return { accepted: false, reason };
     }
     model.accepted++;
     return { accepted: true, event: { eventType: 'OrderPlaced', key: orderId, payload: { ...payload, orderId } } };
   },
-  toJSON: (model) => ({ accepted: model.accepted, rejected: model.rejected, rejections: { ...model.rejections } }),
+  toJSON: (model) => ({ accepted: model.accepted, rejected: model.rejected, rejections: Object.fromEntries(model.rejections) }),
 };

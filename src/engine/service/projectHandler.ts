@@ -7,16 +7,17 @@ import type { Payload } from '../log/record';
 import type { Handler } from './handler';
 
 export interface ProjectionModel {
-  rows: Record<string, { value: Payload; produceSeq: number }>;
+  /** Rows are frozen and replaced on update, so checkpoint copies share them. */
+  rows: Map<string, Readonly<{ value: Payload; produceSeq: number }>>;
 }
 
 export const project: Handler<ProjectionModel> = {
   name: 'project',
-  createReadModel: () => ({ rows: {} }),
+  createReadModel: () => ({ rows: new Map() }),
   apply(model, record) {
     if (record.key === null) return;
-    if (record.payload === null) delete model.rows[record.key];
-    else model.rows[record.key] = { value: record.payload, produceSeq: record.produceSeq };
+    if (record.payload === null) model.rows.delete(record.key);
+    else model.rows.set(record.key, Object.freeze({ value: record.payload, produceSeq: record.produceSeq }));
   },
-  toJSON: (model) => ({ rows: Object.fromEntries(Object.entries(model.rows).map(([key, row]) => [key, { ...row.value }])) }),
+  toJSON: (model) => ({ rows: Object.fromEntries([...model.rows].map(([key, row]) => [key, { ...row.value }])) }),
 };
