@@ -13,8 +13,21 @@ import type { Handler } from './handler';
  */
 export type CountByOrder = Map<string, number>;
 
-function increment(counts: CountByOrder, id: string): void {
-  counts.set(id, (counts.get(id) ?? 0) + 1);
+/** Per-order counts with the number of orders counted more than once, kept up to date. */
+export interface Counted {
+  counts: CountByOrder;
+  /** Orders applied more than once: the read model's divergence, maintained incrementally. */
+  diverged: number;
+}
+
+function counted(): Counted {
+  return { counts: new Map(), diverged: 0 };
+}
+
+function increment(table: Counted, id: string): void {
+  const count = (table.counts.get(id) ?? 0) + 1;
+  table.counts.set(id, count);
+  if (count === 2) table.diverged++;
 }
 
 function orderIdOf(record: LogRecord): string | null {
@@ -22,24 +35,18 @@ function orderIdOf(record: LogRecord): string | null {
   return typeof id === 'string' ? id : record.key;
 }
 
-function countModelHandler(name: string, field: string): Handler<CountByOrder> {
+function countModelHandler(name: string, field: string): Handler<Counted> {
   return {
     name,
-    createReadModel: () => new Map(),
+    createReadModel: counted,
     apply(model, record) {
       const orderId = orderIdOf(record);
       if (orderId === null || record.eventType === null) return;
       increment(model, orderId);
     },
-    toJSON: (model) => ({ [field]: Object.fromEntries(model) }),
-    divergence: countAboveOne,
+    toJSON: (model) => ({ [field]: Object.fromEntries(model.counts) }),
+    divergence: (model) => model.diverged,
   };
-}
-
-function countAboveOne(counts: CountByOrder): number {
-  let diverged = 0;
-  for (const count of counts.values()) if (count > 1) diverged++;
-  return diverged;
 }
 
 /** email: one receipt per order (two if an OrderPlaced is delivered twice and not deduplicated). */
@@ -52,7 +59,7 @@ export const INITIAL_STOCK = 10_000;
 
 export interface StockModel {
   stock: Record<string, number>;
-  reservations: CountByOrder;
+  reservations: Counted;
 }
 
 /** inventory: stock per SKU, decremented by each OrderPlaced. */
@@ -60,7 +67,7 @@ export const reserveStock: Handler<StockModel> = {
   name: 'reserveStock',
   createReadModel: () => ({
     stock: Object.fromEntries(CATALOGUE_SKUS.map((sku) => [sku, INITIAL_STOCK])),
-    reservations: new Map(),
+    reservations: counted(),
   }),
   apply(model, record) {
     const orderId = orderIdOf(record);
@@ -70,15 +77,15 @@ export const reserveStock: Handler<StockModel> = {
     model.stock[sku] = (model.stock[sku] ?? INITIAL_STOCK) - quantity;
     increment(model.reservations, orderId);
   },
-  toJSON: (model) => ({ stock: { ...model.stock }, reservations: Object.fromEntries(model.reservations) }),
-  divergence: (model) => countAboveOne(model.reservations),
+  toJSON: (model) => ({ stock: { ...model.stock }, reservations: Object.fromEntries(model.reservations.counts) }),
+  divergence: (model) => model.reservations.diverged,
 };
 
 export interface ChargeModel {
   /** Amount charged per order. */
   amountCents: Map<string, number>;
   /** How many times each order was charged: more than 1 is a double charge. */
-  times: CountByOrder;
+  times: Counted;
   totalCents: number;
 }
 
@@ -86,8 +93,8 @@ export interface ChargeModel {
 export const chargePayment: Handler<ChargeModel> = {
   name: 'chargePayment',
   emits: true,
-  divergence: (model) => countAboveOne(model.times),
-  createReadModel: () => ({ amountCents: new Map(), times: new Map(), totalCents: 0 }),
+  divergence: (model) => model.times.diverged,
+  createReadModel: () => ({ amountCents: new Map(), times: counted(), totalCents: 0 }),
   apply(model, record, ctx) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];
@@ -98,7 +105,7 @@ export const chargePayment: Handler<ChargeModel> = {
     ctx.emit({ eventType: 'PaymentCharged', key: orderId, payload: { orderId, amountCents: amount } });
   },
   toJSON: (model) => ({
-    charges: Object.fromEntries([...model.times].map(([id, times]) => [id, { amountCents: model.amountCents.get(id)!, times }])),
+    charges: Object.fromEntries([...model.times.counts].map(([id, times]) => [id, { amountCents: model.amountCents.get(id)!, times }])),
     totalCents: model.totalCents,
   }),
 };
@@ -108,13 +115,13 @@ export const FRAUD_THRESHOLD_CENTS = 1500;
 
 export interface FraudModel {
   flags: Map<string, 'ok' | 'suspicious'>;
-  scored: CountByOrder;
+  scored: Counted;
 }
 
 /** fraud-check: a flag per order. */
 export const scoreFraud: Handler<FraudModel> = {
   name: 'scoreFraud',
-  createReadModel: () => ({ flags: new Map(), scored: new Map() }),
+  createReadModel: () => ({ flags: new Map(), scored: counted() }),
   apply(model, record) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];
@@ -122,8 +129,8 @@ export const scoreFraud: Handler<FraudModel> = {
     model.flags.set(orderId, amount > FRAUD_THRESHOLD_CENTS ? 'suspicious' : 'ok');
     increment(model.scored, orderId);
   },
-  toJSON: (model) => ({ flags: Object.fromEntries(model.flags), scored: Object.fromEntries(model.scored) }),
-  divergence: (model) => countAboveOne(model.scored),
+  toJSON: (model) => ({ flags: Object.fromEntries(model.flags), scored: Object.fromEntries(model.scored.counts) }),
+  divergence: (model) => model.scored.diverged,
 };
 
 export interface CheckoutModel {
