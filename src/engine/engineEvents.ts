@@ -3,6 +3,7 @@
  * it wakes; `simulation.ts` dispatches each kind to the part that owns it.
  */
 import type { ConsumerInstance } from './group/consumerInstance';
+import type { ConsumerLiveness } from './group/consumerLiveness';
 import type { GroupCoordinator } from './group/coordinator';
 import type { Producer } from './producer/producer';
 
@@ -10,8 +11,8 @@ export type EngineEvent =
   | { kind: 'produce'; producer: Producer }
   | { kind: 'poll'; instance: ConsumerInstance }
   | { kind: 'recordDone'; instance: ConsumerInstance }
-  | { kind: 'heartbeat'; instance: ConsumerInstance }
-  | { kind: 'pollTimerCheck'; instance: ConsumerInstance }
+  | { kind: 'heartbeat'; instance: ConsumerLiveness }
+  | { kind: 'pollTimerCheck'; instance: ConsumerLiveness }
   | { kind: 'sessionCheck'; group: GroupCoordinator; memberId: string }
   | { kind: 'joinDeadline'; group: GroupCoordinator; epoch: number }
   | { kind: 'syncDone'; group: GroupCoordinator; generation: number }

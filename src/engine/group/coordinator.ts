@@ -8,63 +8,30 @@
  * by each new arrival. Completing the join bumps the generation exactly once; the leader's
  * assignor runs and SyncGroup hands each member its part. Commits carry (member.id,
  * generation) and fail from members the coordinator no longer knows (zombies).
+ *
+ * This file handles the requests (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit)
+ * and the timeouts; the group's state, members and committed offsets are in `GroupMetadata`.
  */
 import { assignPartitions } from './assignors';
-import type { AssignorName } from '../scenario';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
-import { parseTpKey, tpKey, type SimTimeMs, type TopicPartition } from '../types';
-import type { World } from '../world';
-import type { ConsumerInstance } from './consumerInstance';
+import { tpKey, type SimTimeMs, type TopicPartition } from '../types';
+import { assignmentInput } from './assignmentInput';
 import { describeAssignmentChange } from './explain';
+import { newMember, replacementMember, type GroupMember, type JoinRequest } from './groupMember';
+import { GroupMetadata } from './groupMetadata';
+import { seconds } from './seconds';
+import { selectProtocol } from './selectProtocol';
 
-export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
-
-export interface JoinRequest {
-  instance: ConsumerInstance;
-  memberId: string | null;
-  groupInstanceId: string | null;
-  subscription: string[];
-  assignors: AssignorName[];
-  owned: TopicPartition[];
-  ownedGeneration: number;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-}
-
-export interface GroupMember {
-  memberId: string;
-  instance: ConsumerInstance;
-  groupInstanceId: string | null;
-  subscription: string[];
-  assignors: AssignorName[];
-  owned: TopicPartition[];
-  ownedGeneration: number;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  lastHeartbeatMs: SimTimeMs;
-  /** Rejoined in the rebalance now in progress. */
-  joined: boolean;
-  assignment: TopicPartition[];
-  sessionEntry: QueueEntry<EngineEvent> | null;
-}
-
-export interface CommittedOffset {
-  offset: number;
-  commitTimeMs: SimTimeMs;
-  generation: number;
-}
+// Types and helper this module has always exported, now defined beside it.
+export type { CommittedOffset } from './committedOffset';
+export type { GroupMember, JoinRequest } from './groupMember';
+export type { GroupState } from './groupMetadata';
+export { seconds } from './seconds';
 
 export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS';
 
-export class GroupCoordinator {
-  state: GroupState = 'Empty';
-  generation = 0;
-  protocol: AssignorName | null = null;
-  leaderId: string | null = null;
-  readonly members = new Map<string, GroupMember>();
-  readonly staticMembers = new Map<string, string>();
-  readonly committed = new Map<string, CommittedOffset>();
+export class GroupCoordinator extends GroupMetadata {
   /** Why the current rebalance started, for the explanation when it completes. */
   private rebalanceReason = '';
   private joinDeadline: QueueEntry<EngineEvent> | null = null;
@@ -74,17 +41,6 @@ export class GroupCoordinator {
   private newMemberAdded = false;
   private initialDelayRemainingMs = 0;
   private previousAssignment = new Map<string, TopicPartition[]>();
-  /** Rebalances completed, for the lab's markers. */
-  rebalances: { atMs: SimTimeMs; generation: number }[] = [];
-
-  constructor(
-    readonly groupId: string,
-    private readonly world: World,
-  ) {}
-
-  memberCount(): number {
-    return this.members.size;
-  }
 
   // ---- JoinGroup -------------------------------------------------------------------------
 
@@ -98,21 +54,7 @@ export class GroupCoordinator {
     }
     if (!member) {
       const memberId = request.instance.nextMemberId();
-      member = {
-        memberId,
-        instance: request.instance,
-        groupInstanceId: request.groupInstanceId,
-        subscription: request.subscription,
-        assignors: request.assignors,
-        owned: request.owned,
-        ownedGeneration: request.ownedGeneration,
-        sessionTimeoutMs: request.sessionTimeoutMs,
-        rebalanceTimeoutMs: request.rebalanceTimeoutMs,
-        lastHeartbeatMs: world.now,
-        joined: false,
-        assignment: [],
-        sessionEntry: null,
-      };
+      member = newMember(request, memberId, world.now);
       if (this.state === 'PreparingRebalance' && this.generation === 0) this.newMemberAdded = true;
       this.members.set(memberId, member);
       if (request.groupInstanceId !== null) this.staticMembers.set(request.groupInstanceId, memberId);
@@ -137,14 +79,7 @@ export class GroupCoordinator {
     const memberId = request.instance.nextMemberId();
     this.members.delete(previous.memberId);
     if (previous.sessionEntry) previous.sessionEntry.cancelled = true;
-    const member: GroupMember = {
-      ...previous,
-      memberId,
-      instance: request.instance,
-      lastHeartbeatMs: world.now,
-      sessionEntry: null,
-      joined: true,
-    };
+    const member = replacementMember(previous, request, memberId, world.now);
     this.members.set(memberId, member);
     this.staticMembers.set(request.groupInstanceId!, memberId);
     if (this.leaderId === previous.memberId) this.leaderId = memberId;
@@ -184,12 +119,6 @@ export class GroupCoordinator {
       this.inInitialDelay = false;
       this.setJoinDeadline(world.now + this.rebalanceTimeoutMs());
     }
-  }
-
-  private rebalanceTimeoutMs(): number {
-    let timeout = 0;
-    for (const member of this.members.values()) timeout = Math.max(timeout, member.rebalanceTimeoutMs);
-    return timeout;
   }
 
   private setJoinDeadline(atMs: SimTimeMs): void {
@@ -242,26 +171,11 @@ export class GroupCoordinator {
       this.rebalances.push({ atMs: world.now, generation: this.generation });
       return;
     }
-    this.protocol = this.selectProtocol();
+    this.protocol = selectProtocol(this.orderedMembers());
     if (!this.leaderId || !this.members.has(this.leaderId)) this.leaderId = this.orderedMembers()[0]!.memberId;
     this.state = 'CompletingRebalance';
     for (const member of this.members.values()) member.joined = false;
     world.schedule(world.now, { kind: 'syncDone', group: this, generation: this.generation });
-  }
-
-  /** Kafka's vote: among assignors every member supports, each member votes its first choice. */
-  private selectProtocol(): AssignorName {
-    const members = this.orderedMembers();
-    const candidates = members[0]!.assignors.filter((name) => members.every((m) => m.assignors.includes(name)));
-    if (candidates.length === 0) return members[0]!.assignors[0]!;
-    const votes = new Map<AssignorName, number>();
-    for (const member of members) {
-      const choice = member.assignors.find((name) => candidates.includes(name))!;
-      votes.set(choice, (votes.get(choice) ?? 0) + 1);
-    }
-    let best = candidates[0]!;
-    for (const name of candidates) if ((votes.get(name) ?? 0) > (votes.get(best) ?? 0)) best = name;
-    return best;
   }
 
   // ---- SyncGroup -------------------------------------------------------------------------
@@ -269,23 +183,7 @@ export class GroupCoordinator {
   onSyncDone(generation: number): void {
     if (generation !== this.generation || this.state !== 'CompletingRebalance') return;
     const world = this.world;
-    const topics: Record<string, number> = {};
-    for (const member of this.members.values()) {
-      for (const name of member.subscription) {
-        const topic = world.topics.get(name);
-        if (topic) topics[name] = topic.partitionCount;
-      }
-    }
-    const result = assignPartitions(this.protocol!, {
-      topics,
-      members: this.orderedMembers().map((m) => ({
-        memberId: m.memberId,
-        groupInstanceId: m.groupInstanceId ?? undefined,
-        topics: m.subscription,
-        owned: m.owned,
-        generation: m.ownedGeneration,
-      })),
-    });
+    const result = assignPartitions(this.protocol!, assignmentInput(this.members.values(), this.orderedMembers(), world.topics));
     this.state = 'Stable';
     const before = this.previousAssignment;
     this.previousAssignment = new Map();
@@ -377,37 +275,4 @@ export class GroupCoordinator {
     this.store(offsets, generation);
     return null;
   }
-
-  /** Offsets written by an admin tool (kafka-consumer-groups --reset-offsets) on an Empty group. */
-  store(offsets: Map<string, number>, generation: number): void {
-    const now = this.world.now;
-    for (const [key, offset] of offsets) {
-      this.committed.set(key, { offset, commitTimeMs: now, generation });
-      this.world.hasher.int(offset);
-      const { topic, partition } = parseTpKey(key);
-      const log = this.world.topics.get(topic)?.partitions[partition];
-      if (log) this.world.lag.onCommit(this.groupId, key, offset, log.highWatermark);
-    }
-  }
-
-  orderedMembers(): GroupMember[] {
-    return [...this.members.values()].sort(compareMembers);
-  }
-
-  memberOf(instance: ConsumerInstance): GroupMember | undefined {
-    for (const member of this.members.values()) if (member.instance === instance) return member;
-    return undefined;
-  }
-}
-
-function compareMembers(a: GroupMember, b: GroupMember): number {
-  if (a.groupInstanceId !== null && b.groupInstanceId !== null) {
-    if (a.groupInstanceId !== b.groupInstanceId) return a.groupInstanceId < b.groupInstanceId ? -1 : 1;
-  } else if (a.groupInstanceId !== null) return -1;
-  else if (b.groupInstanceId !== null) return 1;
-  return a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0;
-}
-
-export function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -1,0 +1,300 @@
+/**
+ * The group side of a Kafka consumer (client side of the classic group protocol): member id
+ * and generation, JoinGroup and the assignment SyncGroup answers, the assigned partitions and
+ * the position in each (committed offset or auto.offset.reset), and offset commits. This is
+ * what the coordinator talks to. `ConsumerLiveness` adds the heartbeat thread and the poll
+ * timer, `ConsumerInstance` the lifecycle and the poll loop.
+ *
+ * Group progress (JoinGroup, applying a new assignment, auto-commit) only happens when the poll
+ * loop asks for it, as in the Java client, so a long batch delays it. A member fenced by the
+ * coordinator (a zombie) learns it from a failed commit or heartbeat, drops its partitions and
+ * rejoins.
+ */
+import { rebalanceProtocolFor } from '../config';
+import type { PartitionLog } from '../log/partitionLog';
+import type { Service } from '../service/service';
+import { tpKey, type TopicPartition } from '../types';
+import type { World } from '../world';
+import type { CoordinatorError } from './coordinator';
+import { lostToRetention } from './lostToRetention';
+import { resetPosition, startPosition } from './startPosition';
+
+export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
+
+export abstract class ConsumerClient {
+  readonly name: string;
+  status: InstanceStatus = 'stopped';
+  hangMode: 'process' | 'handler' | null = null;
+  memberId: string | null = null;
+  generation = -1;
+  /** Partitions this consumer believes it owns (its own view; a zombie may be wrong). */
+  protected owned: TopicPartition[] = [];
+  /** `topic-partition` keys of `assignment`, computed once per assignment (hot path). */
+  protected ownedKeys: string[] = [];
+  readonly positions = new Map<string, number>();
+  lastCommitMs = -1;
+  private incarnation = 0;
+  protected rejoinNeeded = true;
+  /** Fenced (heartbeat error or poll timeout): partitions are given up at the next poll. */
+  private partitionsLost = false;
+  protected joining = false;
+  private pendingAssignment: { generation: number; memberId: string; partitions: TopicPartition[] } | null = null;
+  private nextAutoCommitMs = 0;
+
+  constructor(
+    readonly service: Service,
+    readonly index: number,
+    protected readonly world: World,
+  ) {
+    this.name = `${service.id}-${index}`;
+  }
+
+  /** JoinGroup (re)starts the heartbeat thread if it is not running. */
+  protected abstract startHeartbeatThreadIfNeeded(): void;
+  /** SyncGroup answered: an idle, running poll loop polls now to apply the assignment. */
+  protected abstract wakeToApplyAssignment(): void;
+  /** auto.offset.reset=none and no valid offset: the consumer stops with an error. */
+  protected abstract stopWithError(): void;
+
+  get assignment(): TopicPartition[] {
+    return this.owned;
+  }
+
+  set assignment(partitions: TopicPartition[]) {
+    this.owned = partitions;
+    this.ownedKeys = partitions.map((tp) => tpKey(tp.topic, tp.partition));
+  }
+
+  get groupInstanceId(): string | null {
+    const base = this.service.config.groupInstanceId;
+    return base === null ? null : `${base}-${this.index}`;
+  }
+
+  get isAlive(): boolean {
+    return this.status === 'running' || this.status === 'hung';
+  }
+
+  nextMemberId(): string {
+    this.incarnation++;
+    return `${this.name}-${this.incarnation}`;
+  }
+
+  /** Position of a partition if this running instance owns it. */
+  positionOf(key: string): number | undefined {
+    return this.status === 'running' || this.status === 'hung' ? this.positions.get(key) : undefined;
+  }
+
+  /** A fresh client at start: no member id, nothing owned; its first poll sends JoinGroup. */
+  protected resetMembership(): void {
+    this.memberId = null;
+    this.generation = -1;
+    this.rejoinNeeded = true;
+    this.joining = false;
+    this.pendingAssignment = null;
+    this.assignment = [];
+    this.positions.clear();
+    this.nextAutoCommitMs = this.world.now + this.service.config.autoCommitIntervalMs;
+  }
+
+  /** The process crashed or stopped: everything it knew about the group is gone. */
+  protected forgetMembership(): void {
+    this.assignment = [];
+    this.positions.clear();
+    this.memberId = null;
+    this.generation = -1;
+    this.joining = false;
+    this.pendingAssignment = null;
+    this.partitionsLost = false;
+  }
+
+  // ---- JoinGroup and SyncGroup -----------------------------------------------------------
+
+  private get protocol(): 'eager' | 'cooperative' {
+    return rebalanceProtocolFor(this.service.config.assignors);
+  }
+
+  /** The group part of a poll: apply an assignment SyncGroup sent, rejoin when needed. */
+  protected pollCoordinator(): void {
+    if (this.pendingAssignment) this.applyAssignment();
+    if (this.rejoinNeeded && !this.joining) this.sendJoinGroup();
+    // A static member may get its assignment back inside JoinGroup itself.
+    if (this.pendingAssignment) this.applyAssignment();
+  }
+
+  /** onJoinPrepare + JoinGroup. */
+  private sendJoinGroup(): void {
+    const world = this.world;
+    if (this.partitionsLost) {
+      // The zombie's last auto-commit: it fails, and its partitions are given up without a commit.
+      this.partitionsLost = false;
+      if (this.service.autoCommit) this.commit(this.currentPositions(), 'auto-commit before rejoining');
+      this.assignment = [];
+      this.positions.clear();
+    } else if (this.memberId !== null && this.generation > 0 && this.service.autoCommit) {
+      this.commit(this.currentPositions(), 'before rebalance');
+      this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
+    }
+    this.startHeartbeatThreadIfNeeded();
+    const owned = this.assignment;
+    const ownedGeneration = this.generation;
+    if (this.protocol === 'eager' && this.assignment.length > 0) {
+      world.emit('rebalance', this.name, `${this.name} revokes all its partitions (eager rebalance) and rejoins.`, this.service.groupId);
+      this.assignment = [];
+      this.positions.clear();
+    }
+    this.rejoinNeeded = false;
+    this.joining = true;
+    const config = this.service.config;
+    this.memberId = this.service.group.join({
+      instance: this,
+      memberId: this.memberId,
+      groupInstanceId: this.groupInstanceId,
+      subscription: this.service.spec.subscribe,
+      assignors: config.assignors,
+      owned,
+      ownedGeneration,
+      sessionTimeoutMs: config.sessionTimeoutMs,
+      rebalanceTimeoutMs: config.maxPollIntervalMs,
+    });
+  }
+
+  /** SyncGroup answered: remembered, and applied at the next poll. */
+  onAssignment(generation: number, memberId: string, partitions: TopicPartition[]): void {
+    this.pendingAssignment = { generation, memberId, partitions };
+    this.wakeToApplyAssignment();
+  }
+
+  private applyAssignment(): void {
+    const { generation, memberId, partitions } = this.pendingAssignment!;
+    this.pendingAssignment = null;
+    this.joining = false;
+    this.generation = generation;
+    this.memberId = memberId;
+    const next = new Set(partitions.map((tp) => tpKey(tp.topic, tp.partition)));
+    const revoked = this.assignment.filter((tp) => !next.has(tpKey(tp.topic, tp.partition)));
+    if (revoked.length > 0) {
+      // Cooperative: give up only what moved, commit it, then rejoin so it can be handed over.
+      const offsets = new Map<string, number>();
+      for (const tp of revoked) {
+        const key = tpKey(tp.topic, tp.partition);
+        const position = this.positions.get(key);
+        if (position !== undefined) offsets.set(key, position);
+        this.positions.delete(key);
+      }
+      if (this.service.autoCommit) this.commit(offsets, 'before revoking');
+      this.world.emit('rebalance', this.name, `${this.name} revokes ${revoked.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')} and rejoins so they can move (cooperative).`, this.service.groupId);
+      this.rejoinNeeded = true;
+    }
+    const had = new Set(this.assignment.map((tp) => tpKey(tp.topic, tp.partition)));
+    this.assignment = partitions;
+    for (const tp of partitions) {
+      const key = tpKey(tp.topic, tp.partition);
+      if (!had.has(key) || !this.positions.has(key)) this.initPosition(tp, key);
+    }
+  }
+
+  /** Position of a newly assigned partition: the committed offset, else auto.offset.reset. */
+  private initPosition(tp: TopicPartition, key: string): void {
+    const world = this.world;
+    const log = world.topics.get(tp.topic)?.partitions[tp.partition];
+    if (!log) return;
+    const policy = this.service.config.autoOffsetReset;
+    const start = startPosition(log, this.service.group.committed.get(key), policy);
+    if (start === null) {
+      world.emit('error', this.name, `${this.name}: no committed offset for ${key} and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
+      this.stopWithError();
+      return;
+    }
+    if (start.source !== 'committed') {
+      const why = start.source === 'retention' ? `committed offset ${start.committedOffset} is out of range` : 'no committed offset';
+      const lost = start.source === 'retention' ? start.lostRecords : 0;
+      const loss = lost > 0 ? `: ${lost} records lost to retention` : '';
+      world.emit('offsets', this.name, `${this.name} starts ${key} at ${start.position}: ${why}, auto.offset.reset=${policy}${loss}.`, this.service.groupId);
+    }
+    this.positions.set(key, start.position);
+    this.service.stats.onPositionMoved(key, start.position, start.source, log.compactedAway);
+  }
+
+  /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (none stops the consumer with an error). */
+  protected resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
+    const world = this.world;
+    const policy = this.service.config.autoOffsetReset;
+    if (policy === 'none') {
+      world.emit('error', this.name, `${this.name}: offset ${position} on ${key} is out of range and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
+      this.stopWithError();
+      return null;
+    }
+    const target = resetPosition(log, policy);
+    const lost = lostToRetention(log, position, Math.min(log.logStartOffset, target));
+    world.emit(
+      'offsets',
+      this.name,
+      `${this.name}: position ${position} on ${key} is out of range (log start offset ${log.logStartOffset}); ` +
+        `auto.offset.reset=${policy} moves it to ${target}` +
+        (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
+      this.service.groupId,
+    );
+    this.positions.set(key, target);
+    this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
+    return target;
+  }
+
+  // ---- OffsetCommit ----------------------------------------------------------------------
+
+  protected currentPositions(): Map<string, number> {
+    const offsets = new Map<string, number>();
+    for (const key of this.ownedKeys) {
+      const position = this.positions.get(key);
+      if (position !== undefined) offsets.set(key, position);
+    }
+    return offsets;
+  }
+
+  /** enable.auto.commit: commit the positions once `auto.commit.interval.ms` has passed. */
+  protected autoCommitIfDue(): void {
+    const world = this.world;
+    if (this.service.autoCommit && this.memberId !== null && world.now >= this.nextAutoCommitMs) {
+      this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
+      this.commit(this.currentPositions(), 'auto-commit');
+    }
+  }
+
+  commit(offsets: Map<string, number>, why: string): boolean {
+    if (offsets.size === 0) return true;
+    const world = this.world;
+    const error = this.service.group.commit(this.memberId, this.generation, offsets);
+    if (error === null) {
+      this.lastCommitMs = world.now;
+      return true;
+    }
+    this.onCommitFailed(error, offsets, why);
+    return false;
+  }
+
+  private onCommitFailed(error: CoordinatorError, offsets: Map<string, number>, why: string): void {
+    const list = [...offsets].map(([key, offset]) => `${key} → ${offset}`).join(', ');
+    const reason =
+      error === 'REBALANCE_IN_PROGRESS'
+        ? 'the group is rebalancing'
+        : `it is no longer a member of generation ${this.service.group.generation} (a zombie; ${error})`;
+    this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's new owner.`, this.service.groupId);
+    this.loseMembership(error === 'UNKNOWN_MEMBER_ID');
+  }
+
+  /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */
+  protected loseMembership(forgetMemberId: boolean, keepUntilNextPoll = false): void {
+    if (forgetMemberId) this.memberId = null;
+    this.generation = -1;
+    if (keepUntilNextPoll) {
+      // As in the Java client, the partitions are declared lost at the next poll.
+      this.partitionsLost = true;
+    } else {
+      this.assignment = [];
+      this.positions.clear();
+      this.partitionsLost = false;
+    }
+    this.joining = false;
+    this.pendingAssignment = null;
+    this.rejoinNeeded = true;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The two liveness clocks of a Kafka consumer, on top of its group membership.
+ *
+ * The heartbeat "thread" sends a heartbeat every `heartbeat.interval.ms`, also while the
+ * handler is stuck; its answer tells the member that a rebalance started (rejoin) or that it
+ * was fenced (drop everything, rejoin). The poll timer fires when `max.poll.interval.ms` passes
+ * without a poll: a dynamic member then sends LeaveGroup, a static one just stops heartbeating
+ * and lets the session timeout remove it. A crash stops both clocks; a process hang freezes
+ * both. Both are events on the simulation's queue, never state kept in closures.
+ */
+import type { QueueEntry } from '../eventQueue';
+import type { EngineEvent } from '../engineEvents';
+import { ConsumerClient } from './consumerClient';
+import { seconds } from './seconds';
+
+export abstract class ConsumerLiveness extends ConsumerClient {
+  lastPollMs = 0;
+  lastHeartbeatMs = -1;
+  private heartbeatEntry: QueueEntry<EngineEvent> | null = null;
+  private pollTimerEntry: QueueEntry<EngineEvent> | null = null;
+
+  /** The heartbeat learned of a rebalance: an idle, running poll loop polls now to rejoin. */
+  protected abstract wakeToRejoin(): void;
+
+  // ---- heartbeat thread ------------------------------------------------------------------
+
+  protected override startHeartbeatThreadIfNeeded(): void {
+    if (!this.heartbeatEntry) this.scheduleHeartbeat(this.world.now + this.service.config.heartbeatIntervalMs);
+  }
+
+  protected scheduleHeartbeat(atMs: number): void {
+    this.cancelHeartbeat();
+    this.heartbeatEntry = this.world.schedule(atMs, { kind: 'heartbeat', instance: this });
+  }
+
+  protected cancelHeartbeat(): void {
+    if (this.heartbeatEntry) this.heartbeatEntry.cancelled = true;
+    this.heartbeatEntry = null;
+  }
+
+  onHeartbeat(): void {
+    this.heartbeatEntry = null;
+    if (!this.isAlive || this.hangMode === 'process') return;
+    const world = this.world;
+    if (this.memberId !== null) {
+      this.lastHeartbeatMs = world.now;
+      const error = this.service.group.heartbeat(this.memberId, this.generation);
+      if (error === 'REBALANCE_IN_PROGRESS') {
+        if (!this.joining) {
+          this.rejoinNeeded = true;
+          this.wakeToRejoin();
+        }
+      } else if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
+        if (!this.joining || error === 'UNKNOWN_MEMBER_ID') {
+          world.emit('member', this.name, `${this.name} learns from its heartbeat that it is no longer in the group (${error}); it gives up its partitions and rejoins.`, this.service.groupId);
+          this.loseMembership(error === 'UNKNOWN_MEMBER_ID', true);
+          this.wakeToRejoin();
+        }
+      }
+    }
+    this.scheduleHeartbeat(world.now + this.service.config.heartbeatIntervalMs);
+  }
+
+  // ---- poll timer ------------------------------------------------------------------------
+
+  protected schedulePollTimer(): void {
+    this.cancelPollTimer();
+    this.pollTimerEntry = this.world.schedule(this.lastPollMs + this.service.config.maxPollIntervalMs, {
+      kind: 'pollTimerCheck',
+      instance: this,
+    });
+  }
+
+  protected cancelPollTimer(): void {
+    if (this.pollTimerEntry) this.pollTimerEntry.cancelled = true;
+    this.pollTimerEntry = null;
+  }
+
+  onPollTimerCheck(): void {
+    this.pollTimerEntry = null;
+    if (!this.isAlive || this.hangMode === 'process') return;
+    const world = this.world;
+    const maxPollIntervalMs = this.service.config.maxPollIntervalMs;
+    if (world.now - this.lastPollMs >= maxPollIntervalMs && this.memberId !== null && !this.joining) {
+      const memberId = this.memberId;
+      if (this.groupInstanceId === null) {
+        this.service.group.leave(memberId, `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
+        this.loseMembership(true, true);
+      } else {
+        // A static member does not send LeaveGroup; its heartbeats stop and the session timeout removes it.
+        world.emit('member', this.name, `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms); as a static member it sends no LeaveGroup and stops heartbeating.`, this.service.groupId);
+        this.cancelHeartbeat();
+        this.generation = -1;
+        this.rejoinNeeded = true;
+      }
+    }
+    this.pollTimerEntry = world.schedule(Math.max(world.now + 1, this.lastPollMs + maxPollIntervalMs), {
+      kind: 'pollTimerCheck',
+      instance: this,
+    });
+  }
+}
