@@ -9,7 +9,7 @@ import { ContextMenu } from './ContextMenu';
 import { ForkDialog } from './ForkDialog';
 import { Inspector } from './inspector/Inspector';
 import { LabUiContext, type LabUi, type MenuRequest } from './labUiContext';
-import { TopicLanes } from './lanes/TopicLanes';
+import { InsightsPanel } from './insight/InsightsPanel';
 import { MessageBar } from './MessageBar';
 import { PipelineView } from './pipeline/PipelineView';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -49,7 +49,7 @@ export function App() {
         <main className="workspace">
           <div className="stage">
             <PipelineView />
-            <TopicLanes />
+            <InsightsPanel />
           </div>
           <aside className="side">
             <Inspector />

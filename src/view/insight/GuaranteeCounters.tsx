@@ -7,9 +7,9 @@ import type { Incident } from '../../engine';
 import { incidents } from '../../app/insights';
 import { seek } from '../../app/runController';
 import type { AppState } from '../../app/store';
-import { useAppStore, useShallow } from '../../app/useAppStore';
+import { useAppStore } from '../../app/useAppStore';
 
-const selectStats = (state: AppState) => state.sim.snapshot.groups.map((g) => ({ serviceId: g.serviceId, stats: g.stats }));
+const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 
 const KINDS: Array<{ kind: Incident['kind']; label: string; stat: 'duplicates' | 'skipped' | 'orderViolations' }> = [
@@ -25,7 +25,7 @@ export function nextIncidentMs(list: readonly Incident[], kind: Incident['kind']
 }
 
 export function GuaranteeCounters() {
-  const rows = useAppStore(useShallow(selectStats));
+  const groups = useAppStore(selectGroups);
   const nowMs = useAppStore(selectNow);
   return (
     <table className="guarantees" aria-label="Delivery guarantees per group">
@@ -42,7 +42,7 @@ export function GuaranteeCounters() {
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ serviceId, stats }) => {
+        {groups.map(({ serviceId, stats }) => {
           const list = incidents(serviceId);
           return (
             <tr key={serviceId} data-testid={`guarantees-${serviceId}`}>
@@ -54,7 +54,7 @@ export function GuaranteeCounters() {
                 return (
                   <td key={k.kind} className={`num ${count > 0 ? 'cell-missing' : ''}`}>
                     {count > 0 && target !== null ? (
-                      <button type="button" className="link-button" onClick={() => seek(target)} aria-label={`${serviceId}: ${count} ${k.label}; jump to ${(target / 1000).toFixed(1)} s`}>
+                      <button type="button" className="link-button" data-target-ms={target} onClick={() => seek(target)} aria-label={`${serviceId}: ${count} ${k.label}; jump to ${(target / 1000).toFixed(1)} s`}>
                         {count} ↦ {(target / 1000).toFixed(1)} s
                       </button>
                     ) : (

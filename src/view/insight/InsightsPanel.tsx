@@ -1,6 +1,7 @@
 /**
- * The insight views in tabs: lag over time, read-model consistency, delivery guarantees, and
- * Kafka's describe table for a chosen group. The open tab and group travel in share links.
+ * The area under the pipeline, in tabs: the partition lanes (default), lag over time,
+ * read-model consistency, delivery guarantees, and Kafka's describe table for a chosen group.
+ * The open tab and the described group travel in share links as view settings.
  */
 import { setView } from '../../app/runController';
 import type { AppState } from '../../app/store';
@@ -8,19 +9,21 @@ import { useAppStore } from '../../app/useAppStore';
 import { ConsistencyPanel } from './ConsistencyPanel';
 import { DescribeTable } from './DescribeTable';
 import { GuaranteeCounters } from './GuaranteeCounters';
+import { TopicLanes } from '../lanes/TopicLanes';
 import { LagPanel } from './LagPanel';
 import './insight.css';
 
 const TABS = [
+  { id: 'lanes', label: 'Partitions' },
   { id: 'lag', label: 'Lag' },
   { id: 'consistency', label: 'Consistency' },
   { id: 'guarantees', label: 'Guarantees' },
-  { id: 'describe', label: 'kafka-consumer-groups' },
+  { id: 'describe', label: 'Describe group' },
 ] as const;
 
 const selectTab = (state: AppState) => {
   const tab = state.ui.view['insightTab'];
-  return TABS.some((t) => t.id === tab) ? (tab as string) : 'lag';
+  return TABS.some((t) => t.id === tab) ? (tab as string) : 'lanes';
 };
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
@@ -35,7 +38,7 @@ export function InsightsPanel() {
   const tab = useAppStore(selectTab);
   return (
     <section className="insights" aria-label="Insights">
-      <div role="tablist" aria-label="Insight views" className="tabs">
+      <div role="tablist" aria-label="Insight views" className="insight-tabs">
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -44,7 +47,7 @@ export function InsightsPanel() {
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
-            className={tab === t.id ? 'tab active' : 'tab'}
+            className={tab === t.id ? 'insight-tab active' : 'insight-tab'}
             onClick={() => setView('insightTab', t.id)}
           >
             {t.label}
@@ -52,6 +55,7 @@ export function InsightsPanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'lanes' && <TopicLanes />}
         {tab === 'lag' && <LagPanel />}
         {tab === 'consistency' && <ConsistencyPanel />}
         {tab === 'guarantees' && <GuaranteeCounters />}

@@ -116,7 +116,7 @@ export function LagChart({ width, groups, unit, partitionsOf, nowMs, interventio
         <text x={-MARGIN.left + 4} y={-10} className="axis-label">
           {yLabel}
         </text>
-        {interventions.map((command, i) => (
+        {interventions.filter((command) => command.atMs <= Math.max(nowMs, 30_000)).map((command, i) => (
           <g key={`i${i}`} transform={`translate(${x(command.atMs / 1000)},0)`}>
             <line y2={innerHeight} stroke={MUTED} strokeDasharray="4 3" />
             <text y={-2} textAnchor="middle" className="marker-tag">
@@ -132,7 +132,17 @@ export function LagChart({ width, groups, unit, partitionsOf, nowMs, interventio
             </path>
           ))}
         {lines.map((l) => (
-          <path key={l.id} d={path(l.points) ?? ''} fill="none" stroke={l.colour} strokeWidth={2.5} strokeDasharray={l.dash}>
+          <path
+            key={l.id}
+            d={path(l.points) ?? ''}
+            fill="none"
+            stroke={l.colour}
+            strokeWidth={2.5}
+            strokeDasharray={l.dash}
+            data-series={l.id}
+            data-last-value={l.points[l.points.length - 1]?.value ?? ''}
+            data-max-value={maxValue([l.points])}
+          >
             <title>{l.label}</title>
           </path>
         ))}

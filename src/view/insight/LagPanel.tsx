@@ -18,6 +18,7 @@ const selectPartitionsOf = (state: AppState) => {
   return typeof value === 'string' && value !== '' ? value : null;
 };
 const selectInterventions = (state: AppState) => state.run.interventions;
+const selectActions = (state: AppState) => state.run.scenario.actions;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
 
 export function LagPanel() {
@@ -26,6 +27,7 @@ export function LagPanel() {
   const unit = useAppStore(selectUnit);
   const partitionsOf = useAppStore(selectPartitionsOf);
   const interventions = useAppStore(selectInterventions);
+  const actions = useAppStore(selectActions);
   const rebalances = useAppStore(selectRebalances);
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   const groups: ChartGroup[] = ids.map((pair, colourIndex) => {
@@ -86,7 +88,7 @@ export function LagPanel() {
         unit={unit}
         partitionsOf={partitionsOf}
         nowMs={nowMs}
-        interventions={interventions}
+        interventions={[...(actions ?? []), ...interventions]}
         rebalances={rebalances}
         disagreements={disagreementBands(disagreementHistory(), 1000)}
       />
