@@ -43,7 +43,10 @@ export const lateFraudCheckLatest: Scenario = {
   ...lateFraudCheck,
   title: 'A late fraud check starting from latest sees only new orders',
   notes: [
+    { atMs: 0, text: 'Orders flow to inventory, billing and email. fraud-check does not exist yet.' },
     { atMs: 60_000, text: 'fraud-check subscribes with auto.offset.reset=latest: history is not replayed.' },
+    { atMs: 64_000, text: 'Its first offsets are the log end at the moment it joined: orders placed earlier get no fraud score.' },
+    { atMs: 75_000, text: 'Compare with late-fraud-check (earliest), which scores every retained order.' },
   ],
   actions: [{ atMs: 60_000, type: 'addService', service: fraudCheck('latest') }],
 };
