@@ -29,11 +29,16 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
   const name = `${partition.topic}-${partition.partition}`;
   const labelProps = useEntityProps(`partition:${name}`, `Partition ${name}: log start ${partition.logStartOffset}, log end ${partition.logEndOffset}`);
   const byOffset = new Map(partition.recent.map((r) => [r.offset, r]));
+  // Cells and ticks sit on a tape in offset coordinates; only the tape's transform moves as
+  // the log grows, so existing cells keep their attributes and the browser repaints little.
+  const step = layout.cellWidth + LANE.cellGap;
+  const tapeX = (offset: number) => offset * step;
+  const tapeShift = offsetX(layout, 0);
   const cells = [];
   for (let slot = 0; slot < layout.slots; slot++) {
     const offset = layout.firstOffset + slot;
     const record = byOffset.get(offset);
-    const common = { x: offsetX(layout, offset), y, width: layout.cellWidth, height: LANE.height, 'data-offset': offset };
+    const common = { x: tapeX(offset), y, width: layout.cellWidth, height: LANE.height, 'data-offset': offset };
     if (offset === partition.highWatermark) cells.push(<rect key={offset} {...common} className="cell-next" />);
     else if (offset > partition.highWatermark) continue;
     else if (offset < partition.logStartOffset) cells.push(<rect key={offset} {...common} fill={`url(#${hatchId})`} className="cell-deleted" />);
@@ -56,7 +61,7 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
   const ticks = [];
   for (let offset = Math.ceil(layout.firstOffset / 10) * 10; offset < layout.firstOffset + layout.slots; offset += 10) {
     ticks.push(
-      <text key={offset} x={offsetX(layout, offset) + layout.cellWidth / 2} y={y + LANE.height + 13} className="tick" textAnchor="middle">
+      <text key={offset} x={tapeX(offset) + layout.cellWidth / 2} y={y + LANE.height + 13} className="tick" textAnchor="middle">
         {offset}
       </text>,
     );
@@ -79,11 +84,11 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
           {name}
         </text>
       </g>
-      <g onClick={onCellClick} className="cells">
+      <g onClick={onCellClick} className="cells" transform={`translate(${tapeShift},0)`}>
         {cells}
+        {ticks}
       </g>
       {segmentLines}
-      {ticks}
       {start.clamped === null && partition.logStartOffset > 0 && (
         <g data-testid={`lso-${name}`} data-offset={partition.logStartOffset}>
           <line x1={start.x} x2={start.x} y1={y - 6} y2={y + LANE.height + 4} stroke={INK} strokeWidth={2} strokeDasharray="3 2" />
