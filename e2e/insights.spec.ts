@@ -90,3 +90,13 @@ test('guarantee counters jump to the moment duplicates happened', async ({ page 
   const at = await summary(page);
   expect(at.stats['email']!.duplicates).toBeGreaterThan(0);
 });
+
+test('the record inspector shows the partitioning arithmetic and which groups processed it', async ({ page }) => {
+  await openLab(page);
+  await advance(page, 10_000);
+  await page.locator('[data-partition="orders-1"] rect.cell[data-offset="2"]').click();
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText(/murmur2\("order-\d+"\) = -?\d+ → & 0x7fffffff = \d+ → % 3 = 1/);
+  await expect(inspector).toContainText(/inventory\s*processed once, first at 0:0\d\.\d{3}/);
+  await inspector.screenshot({ path: 'test-results/inspector-record.png' });
+});

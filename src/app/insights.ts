@@ -4,7 +4,7 @@
  * them while rendering for the current playhead (they re-render when the snapshot changes), so
  * nothing large is copied into the store every frame.
  */
-import type { DisagreementSample, GroupHealth, GroupLagSample, Incident, LagStatus, ProbeAnswer } from '../engine';
+import { murmur2, toPositive, utf8Bytes, type DisagreementSample, type GroupHealth, type GroupLagSample, type Incident, type LagStatus, type ProbeAnswer, type RecordDelivery } from '../engine';
 import { currentSimulation } from './runController';
 
 export function lagHistory(groupId: string): readonly GroupLagSample[] {
@@ -34,4 +34,15 @@ export function groupHealth(serviceId: string): GroupHealth | null {
 
 export function recentFacts(count: number): ProbeAnswer[] {
   return currentSimulation().recentFacts(count);
+}
+
+export function recordDeliveries(topic: string, partition: number, offset: number): RecordDelivery[] {
+  return currentSimulation().recordDeliveries(topic, partition, offset);
+}
+
+/** Kafka's default partitioner, step by step, for the inspector: murmur2 → & 0x7fffffff → % N. */
+export function partitioningOf(key: string, partitionCount: number): { hash: number; positive: number; partition: number } {
+  const hash = murmur2(utf8Bytes(key));
+  const positive = toPositive(hash);
+  return { hash, positive, partition: positive % partitionCount };
 }

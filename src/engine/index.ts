@@ -2,7 +2,7 @@
  * The engine's public surface (DESIGN.md contract 1). Everything else in src/engine is internal.
  */
 export { createSimulation } from './simulation';
-export type { Simulation, SimulationOptions, GroupHealth } from './simulation';
+export type { Simulation, SimulationOptions, GroupHealth, RecordDelivery } from './simulation';
 export { murmur2, partitionForKey, toPositive, utf8Bytes } from './producer/murmur2';
 export { assignPartitions } from './group/assignors';
 export type { AssignmentInput, AssignmentMember, Assignment } from './group/assignors';

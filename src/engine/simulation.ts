@@ -27,6 +27,14 @@ import { buildSummary, type Summary } from './summary';
 import type { SimTimeMs } from './types';
 import { World } from './world';
 
+export interface RecordDelivery {
+  service: string;
+  /** Handler invocations on this record by the service's group (0 = not processed yet). */
+  times: number;
+  /** When the service's read model first applied the fact, if still tracked. */
+  firstAppliedMs: number | null;
+}
+
 export interface GroupHealth {
   status: LagStatus;
   staleness: { seconds: number; records: number };
@@ -66,6 +74,8 @@ export interface Simulation {
   recentFacts(count: number): ProbeAnswer[];
   /** The moments a service's guarantees were broken: duplicates, skips, order violations. */
   incidents(serviceId: string): readonly Incident[];
+  /** Which services processed a record, how many times, and when each first applied its fact. */
+  recordDeliveries(topic: string, partition: number, offset: number): RecordDelivery[];
   /** A service's group health now: Burrow status, staleness, largest consistency window. */
   health(serviceId: string): GroupHealth | null;
   /** The world itself, for engine-internal tests and benchmarks. */
@@ -181,6 +191,21 @@ function wrapWorld(
     probe: (entity) => world.consistency.probe(entity),
     recentFacts: (count) => world.consistency.recent(count),
     incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
+    recordDeliveries(topic, partition, offset) {
+      const log = world.topics.get(topic)?.partitions[partition];
+      const record = log?.recordAtOrAfter(offset);
+      const key = `${topic}-${partition}`;
+      const out: RecordDelivery[] = [];
+      for (const service of world.services.values()) {
+        if (!service.spec.subscribe.includes(topic)) continue;
+        out.push({
+          service: service.id,
+          times: service.stats.timesProcessed(key, offset),
+          firstAppliedMs: record && record.offset === offset ? world.consistency.appliedAt(record.eventId, service.id) : null,
+        });
+      }
+      return out;
+    },
     health(serviceId) {
       const service = world.services.get(serviceId);
       if (!service) return null;

@@ -155,6 +155,15 @@ export class ConsistencyTracker {
     return this.disagreeing.size;
   }
 
+  /** When `service` first applied the fact a record carries, if that is still tracked. */
+  appliedAt(eventId: string, service: string): SimTimeMs | null {
+    const entry = this.byEventId.get(eventId);
+    const index = entry ? entry.expected.indexOf(service) : -1;
+    if (!entry || index < 0) return null;
+    const at = entry.appliedMs[index]!;
+    return at >= 0 ? at : null;
+  }
+
   /** The newest `count` entities, newest first, answered as probes (for the side-by-side view). */
   recent(count: number): ProbeAnswer[] {
     const answers: ProbeAnswer[] = [];

@@ -36,6 +36,9 @@ export interface Incident {
 /** Incidents kept per group (the oldest fall off). */
 export const INCIDENT_HISTORY_CAP = 500;
 
+/** Records whose repeat count is remembered per group (the most recently repeated). */
+export const REPEATS_CAP = 10_000;
+
 export class GroupStats {
   processed = 0;
   uniqueProcessed = 0;
@@ -49,6 +52,8 @@ export class GroupStats {
   private trackedKeyCount = 0;
   private pruneAtSize = 4096;
   readonly incidents: Incident[] = [];
+  /** Extra processings of a record (`partition@offset` → repeats), for the inspector; bounded. */
+  private readonly repeats = new Map<string, number>();
 
   /** `clock.now` is the virtual time (the world), read when an incident is recorded. */
   constructor(private readonly clock: { readonly now: number }) {}
@@ -84,6 +89,12 @@ export class GroupStats {
       if (this.checkOrder(topic, record)) this.incident('orderViolation', partitionKey, record.offset, 1);
       return 'first';
     }
+    const id = `${partitionKey}@${record.offset}`;
+    const repeats = (this.repeats.get(id) ?? 0) + 1;
+    // Re-inserted so the most recently repeated records are the ones kept.
+    this.repeats.delete(id);
+    this.repeats.set(id, repeats);
+    if (this.repeats.size > REPEATS_CAP) this.repeats.delete(this.repeats.keys().next().value!);
     if (record.offset < progress.replayHorizon && progress.replayedSinceReset.add(record.offset)) {
       this.replayed++;
       return 'replayed';
@@ -154,6 +165,13 @@ export class GroupStats {
       this.incident('skipped', partitionKey, first, missing);
     }
     return missing;
+  }
+
+  /** How many times the handler ran on a record (0 = never; repeats are remembered, bounded). */
+  timesProcessed(partitionKey: string, offset: number): number {
+    const progress = this.partitions.get(partitionKey);
+    if (!progress?.processed.has(offset)) return 0;
+    return 1 + (this.repeats.get(`${partitionKey}@${offset}`) ?? 0);
   }
 
   /** The read model was cleared and will be rebuilt from `offset` on. */

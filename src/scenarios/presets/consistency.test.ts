@@ -120,3 +120,19 @@ describe('insight queries', () => {
     expect(history[history.length - 1]!.entities).toBe(0);
   });
 });
+
+describe('record deliveries (inspector)', () => {
+  it('says which groups processed a record, how many times, and when each applied it', () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(120_000);
+    const incident = sim.incidents('email').find((i) => i.kind === 'duplicate')!;
+    const [topic, partition] = ['orders', Number(incident.partition.split('-')[1])];
+    const deliveries = sim.recordDeliveries(topic, partition, incident.offset);
+    const email = deliveries.find((d) => d.service === 'email')!;
+    const inventory = deliveries.find((d) => d.service === 'inventory')!;
+    expect(email.times).toBe(2);
+    expect(inventory.times).toBe(1);
+    expect(email.firstAppliedMs).not.toBeNull();
+    expect(deliveries.map((d) => d.service).sort()).toEqual(['billing', 'email', 'inventory']);
+  });
+});

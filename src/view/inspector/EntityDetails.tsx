@@ -1,6 +1,7 @@
 /** A few facts about the selected entity, in words (the diagram shows the rest). */
 import type { SimSnapshot } from '../../engine';
 import { findInstance } from '../../app/entityActions';
+import { partitioningOf, recordDeliveries } from '../../app/insights';
 import { currentSimulation } from '../../app/runController';
 import { splitPartitionKey, splitRecordId, type ParsedSelection } from '../../app/selection';
 import { formatSimTime } from '../formatTime';
@@ -30,8 +31,11 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
       return [
         ['status', `${statusText(instance)}${instance.slowFactor !== 1 ? ` · ×${instance.slowFactor} slow` : ''}`],
         ['service', `${group.serviceId} (group ${group.groupId}, ${group.state})`],
+        ['member.id', instance.memberId ?? '— (not in the group)'],
         ['owns', instance.assignment.join(', ') || '—'],
         ['positions', positions.join(', ') || '—'],
+        ['last commit', instance.lastCommitMs < 0 ? 'never' : formatSimTime(instance.lastCommitMs)],
+        ['last heartbeat', instance.lastHeartbeatMs < 0 ? 'never' : formatSimTime(instance.lastHeartbeatMs)],
       ];
     }
     case 'group': {
@@ -71,12 +75,32 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
       if (!id || !tp) return [];
       const record = currentSimulation().readRecords(tp.topic, tp.partition, id.offset, 1)[0];
       if (!record || record.offset !== id.offset) return [['record', 'no longer in the log (deleted or compacted), or not written yet']];
-      return [
+      const partitionCount = snapshot.topics.find((t) => t.name === tp.topic)?.partitions.length ?? 1;
+      const rows: [string, string][] = [
         ['offset', `${id.partitionKey} @ ${record.offset}`],
         ['key', record.key ?? 'null'],
         ['value', record.eventType === null ? 'tombstone (null)' : `${record.eventType} ${JSON.stringify(record.payload)}`],
+        ['size', `${record.sizeBytes} bytes`],
         ['appended', `${formatSimTime(record.timestampMs)} by ${record.producer}`],
       ];
+      if (record.key !== null) {
+        const p = partitioningOf(record.key, partitionCount);
+        rows.push([
+          'partition',
+          `murmur2("${record.key}") = ${p.hash} → & 0x7fffffff = ${p.positive} → % ${partitionCount} = ${p.partition}` +
+            (p.partition === tp.partition ? '' : ` (written as partition ${tp.partition}: explicit, or before partitions were added)`),
+        ]);
+      } else rows.push(['partition', `no key: the sticky partitioner chose ${tp.partition}`]);
+      for (const delivery of recordDeliveries(tp.topic, tp.partition, record.offset)) {
+        rows.push([
+          delivery.service,
+          delivery.times === 0
+            ? 'not processed yet'
+            : `processed ${delivery.times === 1 ? 'once' : `${delivery.times} times`}` +
+              (delivery.firstAppliedMs === null ? '' : `, first at ${formatSimTime(delivery.firstAppliedMs)}`),
+        ]);
+      }
+      return rows;
     }
   }
 }
