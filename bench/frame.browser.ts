@@ -7,30 +7,15 @@
  * the JavaScript shipped, gzipped. Prints the figures and writes them into doc/benchmarks.md
  * between the frame-bench markers. Not a test: shared machines are noisy.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { DIST, serveDist } from './serveDist';
 import { checkout } from '../src/scenarios/presets/checkout';
 
-const DIST = join(process.cwd(), 'dist');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-if (!existsSync(join(DIST, 'index.html'))) {
-  console.error('bench:frames: dist/index.html is missing; run `npm run build` first.');
-  process.exit(2);
-}
 
-const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, '');
-  let file = join(DIST, path === '' ? 'index.html' : path);
-  if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
-  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = (server.address() as AddressInfo).port;
+const { server, port } = await serveDist('bench:frames');
 
 const scenario = {
   ...checkout,

@@ -6,33 +6,17 @@
  * Prints the figures and writes them into doc/benchmarks.md between the seek-bench markers.
  * Not a test: these machines are shared and noisy, so nothing here passes or fails.
  */
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { serveDist } from './serveDist';
 import { checkout } from '../src/scenarios/presets/checkout';
 
-const DIST = join(process.cwd(), 'dist');
 const RUN_MS = 600_000;
 const SEEKS = 40;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-if (!existsSync(join(DIST, 'index.html'))) {
-  console.error('bench:browser: dist/index.html is missing; run `npm run build` first.');
-  process.exit(2);
-}
 
-/** A tiny static server for dist/ on a free port (no dev server, no build). */
-const server = createServer((request, response) => {
-  const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/, '');
-  let file = join(DIST, path === '' ? 'index.html' : path);
-  if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
-  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = (server.address() as AddressInfo).port;
+const { server, port } = await serveDist('bench:browser');
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
