@@ -17,7 +17,7 @@ const scenario: Scenario = {
   producers: [{ ...checkout.producers[0]!, ratePerSec: RATE }],
   // Handlers take no time and keep no per-order state here, so three groups keep up with
   // 1,000 records/s and memory reflects the log, not read models.
-  services: checkout.services.filter((s) => s.id !== 'shipping').map((s) => ({ ...s, handler: 'noop', processingMs: 0 })),
+  services: checkout.services.filter((s) => s.id !== 'shipping').map(({ emitTo: _emitTo, ...s }) => ({ ...s, handler: 'noop', processingMs: 0 })),
 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
