@@ -6,6 +6,7 @@
  * violations). Per partition, processed offsets are kept as runs (IntervalSet), so memory stays
  * small however long the run.
  */
+import { CowMap } from '../cowMap';
 import { IntervalSet } from '../intervalSet';
 import type { CompactedOffsets } from '../log/compactedOffsets';
 import type { LogRecord } from '../log/record';
@@ -48,7 +49,7 @@ export class GroupStats {
   orderViolations = 0;
   private readonly partitions = new Map<string, PartitionProgress>();
   /** Per topic, per key, the highest production sequence first-processed so far. */
-  private readonly latestSeqByKey = new Map<string, Map<string, number>>();
+  private readonly latestSeqByKey = new Map<string, CowMap<string, number>>();
   private trackedKeyCount = 0;
   private pruneAtSize = 4096;
   readonly incidents: Incident[] = [];
@@ -109,7 +110,7 @@ export class GroupStats {
     if (record.key === null) return false;
     let byKey = this.latestSeqByKey.get(topic);
     if (!byKey) {
-      byKey = new Map();
+      byKey = new CowMap();
       this.latestSeqByKey.set(topic, byKey);
     }
     const latest = byKey.get(record.key);
@@ -129,12 +130,10 @@ export class GroupStats {
   pruneKeys(topic: string, oldestRetainedSeq: number): void {
     const byKey = this.latestSeqByKey.get(topic);
     if (!byKey || byKey.size < this.pruneAtSize) return;
-    for (const [key, seq] of byKey) {
-      if (seq < oldestRetainedSeq) {
-        byKey.delete(key);
-        this.trackedKeyCount--;
-      }
-    }
+    const stale: string[] = [];
+    for (const [key, seq] of byKey) if (seq < oldestRetainedSeq) stale.push(key);
+    for (const key of stale) byKey.delete(key);
+    this.trackedKeyCount -= stale.length;
     this.pruneAtSize = Math.max(4096, byKey.size * 2);
   }
 

@@ -5,13 +5,14 @@
  */
 import type { LogRecord } from '../log/record';
 import { CATALOGUE_SKUS } from '../producer/payloads';
+import { CowMap } from '../cowMap';
 import type { Handler } from './handler';
 
 /**
  * Applications per order id: 1 is correct; more means the side effect happened again. Read
- * models keep their per-order tables in Maps: checkpoints copy a Map natively, fast.
+ * models keep their per-order tables in CowMaps, which checkpoint copies share.
  */
-export type CountByOrder = Map<string, number>;
+export type CountByOrder = CowMap<string, number>;
 
 /** Per-order counts with the number of orders counted more than once, kept up to date. */
 export interface Counted {
@@ -21,7 +22,7 @@ export interface Counted {
 }
 
 function counted(): Counted {
-  return { counts: new Map(), diverged: 0 };
+  return { counts: new CowMap(), diverged: 0 };
 }
 
 function increment(table: Counted, id: string): void {
@@ -83,7 +84,7 @@ export const reserveStock: Handler<StockModel> = {
 
 export interface ChargeModel {
   /** Amount charged per order. */
-  amountCents: Map<string, number>;
+  amountCents: CowMap<string, number>;
   /** How many times each order was charged: more than 1 is a double charge. */
   times: Counted;
   totalCents: number;
@@ -94,7 +95,7 @@ export const chargePayment: Handler<ChargeModel> = {
   name: 'chargePayment',
   emits: true,
   divergence: (model) => model.times.diverged,
-  createReadModel: () => ({ amountCents: new Map(), times: counted(), totalCents: 0 }),
+  createReadModel: () => ({ amountCents: new CowMap(), times: counted(), totalCents: 0 }),
   apply(model, record, ctx) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];
@@ -114,14 +115,14 @@ export const chargePayment: Handler<ChargeModel> = {
 export const FRAUD_THRESHOLD_CENTS = 1500;
 
 export interface FraudModel {
-  flags: Map<string, 'ok' | 'suspicious'>;
+  flags: CowMap<string, 'ok' | 'suspicious'>;
   scored: Counted;
 }
 
 /** fraud-check: a flag per order. */
 export const scoreFraud: Handler<FraudModel> = {
   name: 'scoreFraud',
-  createReadModel: () => ({ flags: new Map(), scored: counted() }),
+  createReadModel: () => ({ flags: new CowMap(), scored: counted() }),
   apply(model, record) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];

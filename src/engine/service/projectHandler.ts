@@ -4,16 +4,17 @@
  * leaves an older value in place: the model remembers which record each row came from.
  */
 import type { Payload } from '../log/record';
+import { CowMap } from '../cowMap';
 import type { Handler } from './handler';
 
 export interface ProjectionModel {
   /** Rows are frozen and replaced on update, so checkpoint copies share them. */
-  rows: Map<string, Readonly<{ value: Payload; produceSeq: number }>>;
+  rows: CowMap<string, Readonly<{ value: Payload; produceSeq: number }>>;
 }
 
 export const project: Handler<ProjectionModel> = {
   name: 'project',
-  createReadModel: () => ({ rows: new Map() }),
+  createReadModel: () => ({ rows: new CowMap() }),
   apply(model, record) {
     if (record.key === null) return;
     if (record.payload === null) model.rows.delete(record.key);
