@@ -8,8 +8,11 @@
  */
 const DELETED: unique symbol = Symbol('deleted');
 
-/** Overlay entries kept before merging into a new base. */
-const OVERLAY_LIMIT = 2048;
+/**
+ * Overlay entries kept before merging into a new base: a quarter of the base (at least 2048),
+ * so merging costs O(1) per write amortized and a copy at most a quarter of the table.
+ */
+const MIN_OVERLAY_LIMIT = 2048;
 
 export class CowMap<K, V> implements Iterable<[K, V]> {
   private base: ReadonlyMap<K, V> = Object.freeze(new Map<K, V>());
@@ -35,7 +38,7 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
   set(key: K, value: V): this {
     if (!this.has(key)) this.count++;
     this.overlay.set(key, value);
-    if (this.overlay.size > OVERLAY_LIMIT) this.merge();
+    if (this.overlay.size > this.overlayLimit()) this.merge();
     return this;
   }
 
@@ -44,7 +47,7 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
     this.count--;
     if (this.base.has(key)) this.overlay.set(key, DELETED);
     else this.overlay.delete(key);
-    if (this.overlay.size > OVERLAY_LIMIT) this.merge();
+    if (this.overlay.size > this.overlayLimit()) this.merge();
     return true;
   }
 
@@ -65,6 +68,10 @@ export class CowMap<K, V> implements Iterable<[K, V]> {
 
   [Symbol.iterator](): IterableIterator<[K, V]> {
     return this.entries();
+  }
+
+  private overlayLimit(): number {
+    return Math.max(MIN_OVERLAY_LIMIT, this.base.size >> 2);
   }
 
   private merge(): void {

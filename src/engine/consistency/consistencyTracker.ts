@@ -9,24 +9,34 @@
  * now (applied by some but not all), and the probe "is order-42 visible in each read model yet,
  * and since when?". Memory is bounded: facts still pending are capped, and finished ones are
  * kept only for the most recent entities.
+ *
+ * Facts are immutable (frozen; an update replaces the entry) and kept in CowMaps keyed by id,
+ * so a checkpoint copy of the simulation shares them instead of copying them.
  */
+import { CowMap } from '../cowMap';
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
 
 export interface FactEntry {
-  rootEventId: string;
-  entity: string;
-  topic: string;
-  appendedMs: SimTimeMs;
+  readonly rootEventId: string;
+  readonly entity: string;
+  readonly topic: string;
+  readonly appendedMs: SimTimeMs;
   /** Services whose read models should apply this fact, fixed when it was appended (frozen, shared). */
-  expected: readonly string[];
+  readonly expected: readonly string[];
   /** When each expected service first applied it (same order as `expected`; -1 = not yet). */
-  appliedMs: SimTimeMs[];
-  appliedCount: number;
+  readonly appliedMs: readonly SimTimeMs[];
+  readonly appliedCount: number;
   /** When the last expected read model applied it, or null while some have not. */
-  completedMs: SimTimeMs | null;
+  readonly completedMs: SimTimeMs | null;
   /** Ids of every record carrying this fact (the root and its later hops). */
-  eventIds: string[];
+  readonly eventIds: readonly string[];
+}
+
+function frozenFact(fact: FactEntry): FactEntry {
+  Object.freeze(fact.appliedMs);
+  Object.freeze(fact.eventIds);
+  return Object.freeze(fact);
 }
 
 export interface ProbeAnswer {
@@ -47,14 +57,16 @@ export const CONSISTENCY_LIMITS = {
 export type ExpectedServices = (topic: string) => readonly string[];
 
 export class ConsistencyTracker {
-  private readonly facts = new Map<string, FactEntry>();
-  /** Every appended record's event id → the fact it carries. */
-  private readonly byEventId = new Map<string, FactEntry>();
-  private readonly byEntity = new Map<string, FactEntry>();
+  /** Root event id → fact, oldest first. */
+  private readonly facts = new CowMap<string, FactEntry>();
+  /** Every appended record's event id → the root event id of the fact it carries. */
+  private readonly byEventId = new CowMap<string, string>();
+  /** Entity (e.g. an order id) → root event id of its newest fact. */
+  private readonly byEntity = new CowMap<string, string>();
   private readonly maxWindowMs = new Map<string, number>();
   private maxFactWindowMs = 0;
-  /** Facts some but not all expected read models have applied: the disagreements right now. */
-  private readonly disagreeing = new Set<FactEntry>();
+  /** Root ids of facts some but not all expected read models have applied: disagreements now. */
+  private readonly disagreeing = new CowMap<string, true>();
   private finished = 0;
   /** The last entities appended, oldest first (bounded), for `recent`. */
   private readonly recentEntities: string[] = [];
@@ -62,84 +74,75 @@ export class ConsistencyTracker {
   /** A record was appended: a new fact, or a later hop of a known one. */
   onAppend(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices): void {
     const parentId = parentEventId(record.eventId);
-    const parent = parentId === null ? undefined : this.byEventId.get(parentId);
-    if (parent) {
-      // A finished fact is frozen (shared by checkpoints); a late re-emission is not tracked.
-      if (Object.isFrozen(parent) || this.byEventId.has(record.eventId)) return;
-      parent.eventIds.push(record.eventId);
-      this.byEventId.set(record.eventId, parent);
+    const rootId = parentId === null ? undefined : this.byEventId.get(parentId);
+    if (rootId !== undefined) {
+      const parent = this.facts.get(rootId);
+      // A finished fact takes no new hops (a late re-emission is not tracked).
+      if (!parent || parent.completedMs !== null || this.byEventId.has(record.eventId)) return;
+      this.facts.set(rootId, frozenFact({ ...parent, eventIds: [...parent.eventIds, record.eventId] }));
+      this.byEventId.set(record.eventId, rootId);
       return;
     }
     const services = expected(topic);
     if (services.length === 0) return;
-    const entry: FactEntry = {
-      rootEventId: record.eventId,
-      entity: entityOf(record),
-      topic,
-      appendedMs: nowMs,
-      expected: services,
-      appliedMs: services.map(() => -1),
-      appliedCount: 0,
-      completedMs: null,
-      eventIds: [record.eventId],
-    };
-    this.facts.set(record.eventId, entry);
-    this.byEventId.set(record.eventId, entry);
-    this.byEntity.delete(entry.entity);
-    this.byEntity.set(entry.entity, entry);
-    this.recentEntities.push(entry.entity);
+    const entity = entityOf(record);
+    this.facts.set(
+      record.eventId,
+      frozenFact({
+        rootEventId: record.eventId,
+        entity,
+        topic,
+        appendedMs: nowMs,
+        expected: services,
+        appliedMs: services.map(() => -1),
+        appliedCount: 0,
+        completedMs: null,
+        eventIds: [record.eventId],
+      }),
+    );
+    this.byEventId.set(record.eventId, record.eventId);
+    this.byEntity.set(entity, record.eventId);
+    this.recentEntities.push(entity);
     if (this.recentEntities.length > 64) this.recentEntities.shift();
     this.trim();
   }
 
   /** A service's handler applied a record (any hop) for the first time or again. */
   onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
-    const entry = this.byEventId.get(record.eventId);
+    const rootId = this.byEventId.get(record.eventId);
+    const entry = rootId === undefined ? undefined : this.facts.get(rootId);
     if (!entry || entry.completedMs !== null) return;
     const index = entry.expected.indexOf(service);
     if (index < 0 || entry.appliedMs[index]! >= 0) return;
-    entry.appliedMs[index] = nowMs;
-    entry.appliedCount++;
+    const appliedMs = [...entry.appliedMs];
+    appliedMs[index] = nowMs;
+    const appliedCount = entry.appliedCount + 1;
     const windowMs = nowMs - entry.appendedMs;
     if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
-    if (entry.appliedCount === entry.expected.length) {
-      entry.completedMs = nowMs;
+    const complete = appliedCount === entry.expected.length;
+    this.facts.set(entry.rootEventId, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: complete ? nowMs : null }));
+    if (complete) {
       this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
-      this.disagreeing.delete(entry);
+      this.disagreeing.delete(entry.rootEventId);
       this.finished++;
-      // Finished facts never change again: frozen, they are shared by every checkpoint copy.
-      Object.freeze(entry.appliedMs);
-      Object.freeze(entry.eventIds);
-      Object.freeze(entry);
     } else if (entry.expected.length > 1) {
-      this.disagreeing.add(entry);
+      this.disagreeing.set(entry.rootEventId, true);
     }
   }
 
   /** A read model was cleared to be rebuilt: it no longer shows what it had applied. */
   onReadModelCleared(service: string): void {
-    for (const original of [...this.facts.values()]) {
-      const index = original.expected.indexOf(service);
-      if (index < 0 || original.appliedMs[index]! < 0) continue;
-      const entry = Object.isFrozen(original) ? this.thaw(original) : original;
-      entry.appliedMs[index] = -1;
-      entry.appliedCount--;
-      if (entry.completedMs !== null) {
-        entry.completedMs = null;
-        this.finished--;
-      }
-      if (entry.appliedCount > 0) this.disagreeing.add(entry);
-      else this.disagreeing.delete(entry);
+    for (const entry of [...this.facts.values()]) {
+      const index = entry.expected.indexOf(service);
+      if (index < 0 || entry.appliedMs[index]! < 0) continue;
+      const appliedMs = [...entry.appliedMs];
+      appliedMs[index] = -1;
+      const appliedCount = entry.appliedCount - 1;
+      if (entry.completedMs !== null) this.finished--;
+      this.facts.set(entry.rootEventId, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: null }));
+      if (appliedCount > 0) this.disagreeing.set(entry.rootEventId, true);
+      else this.disagreeing.delete(entry.rootEventId);
     }
-  }
-
-  /** Replaces a frozen (finished) fact by a mutable copy everywhere it is referenced. */
-  private thaw(frozen: FactEntry): FactEntry {
-    const entry: FactEntry = { ...frozen, appliedMs: [...frozen.appliedMs], eventIds: [...frozen.eventIds] };
-    this.facts.set(entry.rootEventId, entry);
-    for (const eventId of entry.eventIds) this.byEventId.set(eventId, entry);
-    if (this.byEntity.get(entry.entity) === frozen) this.byEntity.set(entry.entity, entry);
-    return entry;
   }
 
   maxConsistencyWindowMs(service: string): number | null {
@@ -157,7 +160,8 @@ export class ConsistencyTracker {
 
   /** When `service` first applied the fact a record carries, if that is still tracked. */
   appliedAt(eventId: string, service: string): SimTimeMs | null {
-    const entry = this.byEventId.get(eventId);
+    const rootId = this.byEventId.get(eventId);
+    const entry = rootId === undefined ? undefined : this.facts.get(rootId);
     const index = entry ? entry.expected.indexOf(service) : -1;
     if (!entry || index < 0) return null;
     const at = entry.appliedMs[index]!;
@@ -175,7 +179,8 @@ export class ConsistencyTracker {
   }
 
   probe(entity: string): ProbeAnswer | null {
-    const entry = this.byEntity.get(entity);
+    const rootId = this.byEntity.get(entity);
+    const entry = rootId === undefined ? undefined : this.facts.get(rootId);
     if (!entry) return null;
     const readModels: Record<string, SimTimeMs | null> = {};
     entry.expected.forEach((service, i) => {
@@ -196,17 +201,21 @@ export class ConsistencyTracker {
     if (!finishedOver && !pendingOver) return;
     let finishedExcess = finishedOver ? this.finished - CONSISTENCY_LIMITS.recentFacts : 0;
     let pendingExcess = pendingOver ? pending - CONSISTENCY_LIMITS.pendingFacts : 0;
-    for (const [id, entry] of this.facts) {
+    const dropped: FactEntry[] = [];
+    for (const entry of this.facts.values()) {
       if (finishedExcess <= 0 && pendingExcess <= 0) break;
       const finished = entry.completedMs !== null;
       if (finished ? finishedExcess <= 0 : pendingExcess <= 0) continue;
       if (finished) finishedExcess--;
       else pendingExcess--;
-      this.facts.delete(id);
+      dropped.push(entry);
+    }
+    for (const entry of dropped) {
+      this.facts.delete(entry.rootEventId);
       for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
-      if (this.byEntity.get(entry.entity) === entry) this.byEntity.delete(entry.entity);
-      this.disagreeing.delete(entry);
-      if (finished) this.finished--;
+      if (this.byEntity.get(entry.entity) === entry.rootEventId) this.byEntity.delete(entry.entity);
+      this.disagreeing.delete(entry.rootEventId);
+      if (entry.completedMs !== null) this.finished--;
     }
   }
 }
