@@ -67,6 +67,11 @@ export class World {
     }
   }
 
+  /** The production sequence the next appended record will get. */
+  get nextProduceSeq(): number {
+    return this.produceSeq;
+  }
+
   /** Services whose read models must apply a fact appended to `topic`, following emitTo hops. */
   expectedServices(topic: string): readonly string[] {
     const cached = this.expectedCache.get(topic);

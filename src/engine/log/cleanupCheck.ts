@@ -24,9 +24,12 @@ export function runCleanupCheck(world: World): void {
       const first = log.recordAtOrAfter(log.logStartOffset);
       if (first) oldestRetainedSeq = Math.min(oldestRetainedSeq, first.produceSeq);
     }
-    if (oldestRetainedSeq === Infinity) continue;
+    if (oldestRetainedSeq === Infinity) oldestRetainedSeq = 0;
     for (const service of world.services.values()) {
-      if (service.spec.subscribe.includes(topic.name)) service.stats.pruneKeys(topic.name, oldestRetainedSeq);
+      if (!service.spec.subscribe.includes(topic.name)) continue;
+      // No record the group has yet to process is older than this bound: keys last seen
+      // before it can never flag a violation again.
+      service.stats.pruneKeys(topic.name, Math.max(oldestRetainedSeq, service.oldestUnprocessedSeq(topic)));
     }
   }
 }

@@ -6,7 +6,6 @@
  * violations). Per partition, processed offsets are kept as runs (IntervalSet), so memory stays
  * small however long the run.
  */
-import { CowMap } from '../cowMap';
 import { IntervalSet } from '../intervalSet';
 import type { CompactedOffsets } from '../log/compactedOffsets';
 import type { LogRecord } from '../log/record';
@@ -49,9 +48,9 @@ export class GroupStats {
   orderViolations = 0;
   private readonly partitions = new Map<string, PartitionProgress>();
   /** Per topic, per key, the highest production sequence first-processed so far. */
-  private readonly latestSeqByKey = new Map<string, CowMap<string, number>>();
+  private readonly latestSeqByKey = new Map<string, Map<string, number>>();
   private trackedKeyCount = 0;
-  private pruneAtSize = 4096;
+  private pruneAtSize = 1024;
   readonly incidents: Incident[] = [];
   /** Extra processings of a record (`partition@offset` → repeats), for the inspector; bounded. */
   private readonly repeats = new Map<string, number>();
@@ -110,7 +109,7 @@ export class GroupStats {
     if (record.key === null) return false;
     let byKey = this.latestSeqByKey.get(topic);
     if (!byKey) {
-      byKey = new CowMap();
+      byKey = new Map();
       this.latestSeqByKey.set(topic, byKey);
     }
     const latest = byKey.get(record.key);
@@ -125,7 +124,7 @@ export class GroupStats {
 
   /**
    * Forgets keys whose latest record was produced before `oldestRetainedSeq`: every record that
-   * can still be processed is newer, so those entries can never flag a violation again.
+   * can still be first-processed is newer, so those entries can never flag a violation again.
    */
   pruneKeys(topic: string, oldestRetainedSeq: number): void {
     const byKey = this.latestSeqByKey.get(topic);
@@ -134,7 +133,7 @@ export class GroupStats {
     for (const [key, seq] of byKey) if (seq < oldestRetainedSeq) stale.push(key);
     for (const key of stale) byKey.delete(key);
     this.trackedKeyCount -= stale.length;
-    this.pruneAtSize = Math.max(4096, byKey.size * 2);
+    this.pruneAtSize = Math.max(1024, byKey.size * 2);
   }
 
   get trackedKeys(): number {

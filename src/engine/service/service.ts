@@ -7,6 +7,7 @@ import { ConsumerInstance } from '../group/consumerInstance';
 import { GroupCoordinator } from '../group/coordinator';
 import type { LogRecord } from '../log/record';
 import type { PartitionLog } from '../log/partitionLog';
+import type { Topic } from '../log/topic';
 import { partitionForKey } from '../producer/murmur2';
 import { appendToTopic, type OutgoingMessage } from '../producer/send';
 import type { ServiceSpec } from '../scenario';
@@ -113,6 +114,23 @@ export class Service implements HandlerContext {
     if (applied !== null) return applied;
     if (committed !== null) return committed;
     return this.config.autoOffsetReset === 'earliest' ? logStartOffset : highWatermark;
+  }
+
+  /**
+   * Production sequence of the oldest record of `topic` this group has yet to process (the
+   * next record after what it applied on each partition); the next sequence when none is left.
+   * Rewinds (offset resets) can bring older records back, which the order checker then misses.
+   */
+  oldestUnprocessedSeq(topic: Topic): number {
+    let oldest = this.world.nextProduceSeq;
+    for (const log of topic.partitions) {
+      const key = tpKey(topic.name, log.partition);
+      const committed = this.group.committed.get(key)?.offset ?? null;
+      const next = this.nextToApply(key, committed, log.logStartOffset, log.highWatermark);
+      const record = next < log.highWatermark ? log.recordAtOrAfter(Math.max(next, log.logStartOffset)) : undefined;
+      if (record && record.produceSeq < oldest) oldest = record.produceSeq;
+    }
+    return oldest;
   }
 
   /** Entities on which the read model differs from applying each event exactly once. */
