@@ -9,7 +9,30 @@ import { useAppStore } from '../../app/useAppStore';
 import { laneBlockHeight } from '../layout';
 import { colourModeFor } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
+import { memo } from 'react';
+import type { PartitionView } from '../../engine';
 import { PartitionLane } from './PartitionLane';
+
+/**
+ * Everything a lane shows, as one string: a lane whose signature did not change since the last
+ * frame is not rendered again (most lanes, most frames, even at 100 records/s).
+ */
+export function laneSignature(partition: PartitionView, readers: { group: GroupView }[], selection: string | null): string {
+  const pk = `${partition.topic}-${partition.partition}`;
+  let signature = `${partition.logStartOffset}|${partition.logEndOffset}|${partition.highWatermark}|${partition.segments.length}|${partition.recent[0]?.offset ?? -1}|${partition.recent.length}`;
+  for (const { group } of readers) {
+    const owner = group.instances.find((i) => i.assignment.includes(pk));
+    signature += `|${group.committed[pk] ?? ''}:${owner?.name ?? ''}:${owner?.positions[pk] ?? ''}`;
+  }
+  if (selection !== null && (selection === `partition:${pk}` || selection.startsWith(`record:${pk}@`))) signature += `|${selection}`;
+  return signature;
+}
+
+const MemoPartitionLane = memo(
+  ({ signature: _signature, ...props }: Parameters<typeof PartitionLane>[0] & { signature: string }) => <PartitionLane {...props} />,
+  (a, b) =>
+    a.signature === b.signature && a.width === b.width && a.top === b.top && a.colourMode === b.colourMode && a.hatchId === b.hatchId && a.readers.length === b.readers.length,
+);
 
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
@@ -52,8 +75,9 @@ function TopicBlock({ topic, groups, width, selection }: { topic: TopicView; gro
           </pattern>
         </defs>
         {topic.partitions.map((partition, i) => (
-          <PartitionLane
+          <MemoPartitionLane
             key={partition.partition}
+            signature={laneSignature(partition, readers, selection)}
             partition={partition}
             width={width}
             top={i * blockHeight}

@@ -15,6 +15,12 @@ import type { PipelineStructure } from './pipelineStructure';
 const selectSnapshot = (state: AppState) => state.sim.snapshot;
 const selectSpeed = (state: AppState) => state.playback.speed;
 const MAX_DOTS_PER_PARTITION = 24;
+/**
+ * Dots drawn at most per frame. Past it, only every k-th offset of each partition travels (the
+ * same records for as long as they fly, so nothing flickers): at high rates the picture stays
+ * readable and the browser repaints a bounded number of dots.
+ */
+const MAX_DOTS = 60;
 
 export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
   const snapshot = useAppStore(selectSnapshot);
@@ -22,38 +28,46 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
   const h = travelHalfMs(speed);
   const now = snapshot.nowMs;
   const dots: { key: string; at: Point; fill: string }[] = [];
+  const flights: { topic: (typeof snapshot.topics)[number]; partition: (typeof snapshot.topics)[number]['partitions'][number]; records: LogRecord[]; readers: typeof snapshot.groups }[] = [];
+  let wanted = 0;
   for (const topic of snapshot.topics) {
-    const topicBox = layout.topics[topic.name];
-    if (!topicBox) continue;
-    const mode = colourModeFor(topic.distinctRecentKeys);
+    if (!layout.topics[topic.name]) continue;
     const readers = snapshot.groups.filter((g) => g.subscribe.includes(topic.name));
     for (const partition of topic.partitions) {
-      const y = topicBox.partitionY[partition.partition];
-      if (y === undefined) continue;
-      const pk = `${topic.name}-${partition.partition}`;
-      const inFlight: LogRecord[] = [];
-      for (let i = partition.recent.length - 1; i >= 0 && inFlight.length < MAX_DOTS_PER_PARTITION; i--) {
+      const records: LogRecord[] = [];
+      for (let i = partition.recent.length - 1; i >= 0 && records.length < MAX_DOTS_PER_PARTITION; i--) {
         const record = partition.recent[i]!;
         if (now - record.timestampMs >= 2 * h) break;
-        inFlight.push(record);
+        records.push(record);
       }
-      for (const record of inFlight) {
-        const age = now - record.timestampMs;
-        const fill = recordColour(record, mode);
-        if (age < h) {
-          const from = sourcePoint(layout, structure, record.producer, topic.name);
-          if (from) dots.push({ key: `a-${pk}-${record.offset}`, at: from(age / h, y), fill });
-          continue;
-        }
-        for (const group of readers) {
-          const owner = group.instances.find((i) => i.assignment.includes(pk));
-          const position = owner?.positions[pk];
-          const service = layout.services[group.groupId];
-          const targetY = owner ? service?.instanceY[owner.name] : undefined;
-          if (!service || targetY === undefined || position === undefined || position <= record.offset) continue;
-          const at = linkPoint(rightAnchor(topicBox, y), leftAnchor(service, targetY), (age - h) / h);
-          dots.push({ key: `c-${group.groupId}-${pk}-${record.offset}`, at, fill });
-        }
+      wanted += records.length * (1 + readers.length);
+      flights.push({ topic, partition, records, readers });
+    }
+  }
+  const stride = Math.max(1, Math.ceil(wanted / MAX_DOTS));
+  for (const { topic, partition, records, readers } of flights) {
+    const topicBox = layout.topics[topic.name]!;
+    const y = topicBox.partitionY[partition.partition];
+    if (y === undefined) continue;
+    const mode = colourModeFor(topic.distinctRecentKeys);
+    const pk = `${topic.name}-${partition.partition}`;
+    for (const record of records) {
+      if (record.offset % stride !== 0) continue;
+      const age = now - record.timestampMs;
+      const fill = recordColour(record, mode);
+      if (age < h) {
+        const from = sourcePoint(layout, structure, record.producer, topic.name);
+        if (from) dots.push({ key: `a-${pk}-${record.offset}`, at: from(age / h, y), fill });
+        continue;
+      }
+      for (const group of readers) {
+        const owner = group.instances.find((i) => i.assignment.includes(pk));
+        const position = owner?.positions[pk];
+        const service = layout.services[group.groupId];
+        const targetY = owner ? service?.instanceY[owner.name] : undefined;
+        if (!service || targetY === undefined || position === undefined || position <= record.offset) continue;
+        const at = linkPoint(rightAnchor(topicBox, y), leftAnchor(service, targetY), (age - h) / h);
+        dots.push({ key: `c-${group.groupId}-${pk}-${record.offset}`, at, fill });
       }
     }
   }
