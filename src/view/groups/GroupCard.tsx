@@ -16,19 +16,45 @@ import { useReducedMotion } from '../useReducedMotion';
 import { rebalanceDiff } from './rebalanceDiff';
 
 const selectSpeed = (state: AppState) => state.playback.speed;
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+
+/** What a card shows of a group, as one string (offsets and stats change every frame; the card shows neither). */
+function cardSignature(group: GroupView): string {
+  const instances = group.instances.map((i) => `${i.name}:${i.status}:${i.hangMode}:${i.slowFactor}:${i.assignment.join(',')}`).join(';');
+  const members = group.members.map((m) => `${m.instance}:${m.owned.join(',')}>${m.assignment.join(',')}`).join(';');
+  return `${group.state}|${group.generation}|${group.protocol}|${group.rebalanceProtocol}|${group.idempotent}|${group.rebalances.length}|${instances}|${members}`;
+}
+
+/** The latest snapshot's group, or the previous object when nothing the card shows changed. */
+const cardCache = new Map<string, { signature: string; group: GroupView }>();
+function selectCardGroup(state: AppState, groupId: string): GroupView | undefined {
+  const group = state.sim.snapshot.groups.find((g) => g.groupId === groupId);
+  if (!group) return undefined;
+  const signature = cardSignature(group);
+  const cached = cardCache.get(groupId);
+  if (cached && cached.signature === signature) return cached.group;
+  cardCache.set(groupId, { signature, group });
+  return group;
+}
+
+/** The clock, but only while the last rebalance's chips are still sliding in (-1 after). */
+function selectAnimationNow(state: AppState, groupId: string): number {
+  const group = state.sim.snapshot.groups.find((g) => g.groupId === groupId);
+  const last = group?.rebalances[group.rebalances.length - 1];
+  const now = state.sim.snapshot.nowMs;
+  return last && now - last.atMs < 3 * travelHalfMs(state.playback.speed) ? now : -1;
+}
 
 export function GroupCard({ groupId, colourIndex }: { groupId: string; colourIndex: number }) {
-  const group = useAppStore((state: AppState) => state.sim.snapshot.groups.find((g) => g.groupId === groupId));
+  const group = useAppStore((state: AppState) => selectCardGroup(state, groupId));
   const speed = useAppStore(selectSpeed);
-  const nowMs = useAppStore(selectNow);
+  const animationNow = useAppStore((state: AppState) => selectAnimationNow(state, groupId));
   const reducedMotion = useReducedMotion();
   const headProps = useEntityProps(`group:${groupId}`);
   if (!group) return null;
   const colour = groupColours(colourIndex);
   const last = group.rebalances[group.rebalances.length - 1];
   const diff = rebalanceDiff(group.members);
-  const progress = !last || reducedMotion ? 1 : Math.min(1, (nowMs - last.atMs) / (3 * travelHalfMs(speed)));
+  const progress = !last || reducedMotion || animationNow < 0 ? 1 : Math.min(1, (animationNow - last.atMs) / (3 * travelHalfMs(speed)));
   const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
   return (
     <li className="group-card" style={{ borderLeftColor: colour.mark }} data-testid={`group-${groupId}`}>
