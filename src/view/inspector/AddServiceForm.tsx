@@ -3,7 +3,7 @@
  * retained record (replaying history) or from the latest (only what comes next). Producers
  * change nothing.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { isValidServiceId, SERVICE_HANDLERS } from '../../app/entityActions';
 import { requestCommand } from '../../app/runController';
 
@@ -13,7 +13,7 @@ interface Props {
   defaultTopic?: string;
 }
 
-export function AddServiceForm({ topics, existing, defaultTopic }: Props) {
+function AddServiceFormInner({ topics, existing, defaultTopic }: Props) {
   const suggested = existing.includes('fraud-check') ? `late-${existing.length}` : 'fraud-check';
   const [id, setId] = useState(suggested);
   const [topic, setTopic] = useState(defaultTopic ?? topics[0] ?? '');
@@ -66,3 +66,9 @@ export function AddServiceForm({ topics, existing, defaultTopic }: Props) {
     </form>
   );
 }
+
+/** Re-rendered only when the topics or services change, not on every frame of the clock. */
+export const AddServiceForm = memo(
+  AddServiceFormInner,
+  (a, b) => a.topics.join('\n') === b.topics.join('\n') && a.existing.join('\n') === b.existing.join('\n') && a.defaultTopic === b.defaultTopic,
+);

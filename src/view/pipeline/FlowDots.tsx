@@ -20,7 +20,7 @@ const MAX_DOTS_PER_PARTITION = 24;
  * same records for as long as they fly, so nothing flickers): at high rates the picture stays
  * readable and the browser repaints a bounded number of dots.
  */
-const MAX_DOTS = 60;
+const MAX_DOTS = 40;
 
 export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
   const snapshot = useAppStore(selectSnapshot);
