@@ -22,16 +22,9 @@ export interface JoinRequest {
   rebalanceTimeoutMs: number;
 }
 
-export interface GroupMember {
+/** What the coordinator keeps of a member: its last JoinGroup request, plus liveness and assignment. */
+export interface GroupMember extends Omit<JoinRequest, 'memberId'> {
   memberId: string;
-  instance: ConsumerClient;
-  groupInstanceId: string | null;
-  subscription: string[];
-  assignors: AssignorName[];
-  owned: TopicPartition[];
-  ownedGeneration: number;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
   lastHeartbeatMs: SimTimeMs;
   /** Rejoined in the rebalance now in progress. */
   joined: boolean;
