@@ -4,16 +4,17 @@
  * [T, T + h] and, for each group whose owning instance has fetched it (position > offset), on
  * to that instance during [T + h, T + 2h]. So pause, scrub and speed changes stay exact, and a
  * crashed instance visibly receives nothing. h grows with playback speed so dots stay visible.
+ *
+ * The dots move every frame, so they skip React (STYLE.md rule 11): a canvas laid over the
+ * diagram subscribes to the store transiently and redraws itself when the snapshot changes.
  */
-import type { LogRecord } from '../../engine';
-import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useEffect, useRef } from 'react';
+import type { LogRecord, SimSnapshot } from '../../engine';
+import { appStore } from '../../app/runController';
 import { cubicPoint, emitCurve, leftAnchor, linkPoint, rightAnchor, travelHalfMs, type PipelineLayout, type Point } from '../layout';
 import { colourModeFor, recordColour } from '../recordColour';
 import type { PipelineStructure } from './pipelineStructure';
 
-const selectSnapshot = (state: AppState) => state.sim.snapshot;
-const selectSpeed = (state: AppState) => state.playback.speed;
 const MAX_DOTS_PER_PARTITION = 24;
 /**
  * Dots drawn at most per frame. Past it, only every k-th offset of each partition travels (the
@@ -22,12 +23,17 @@ const MAX_DOTS_PER_PARTITION = 24;
  */
 const MAX_DOTS = 40;
 
-export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
-  const snapshot = useAppStore(selectSnapshot);
-  const speed = useAppStore(selectSpeed);
+export interface Dot {
+  key: string;
+  at: Point;
+  fill: string;
+}
+
+/** Where every record in flight is at the snapshot's time. Pure. */
+export function computeDots(snapshot: SimSnapshot, speed: number, layout: PipelineLayout, structure: PipelineStructure): Dot[] {
   const h = travelHalfMs(speed);
   const now = snapshot.nowMs;
-  const dots: { key: string; at: Point; fill: string }[] = [];
+  const dots: Dot[] = [];
   const flights: { topic: (typeof snapshot.topics)[number]; partition: (typeof snapshot.topics)[number]['partitions'][number]; records: LogRecord[]; readers: typeof snapshot.groups }[] = [];
   let wanted = 0;
   for (const topic of snapshot.topics) {
@@ -71,12 +77,45 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
       }
     }
   }
+  return dots;
+}
+
+const DOT_RADIUS = 6;
+
+export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
+  const ref = useRef<HTMLCanvasElement | null>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(layout.width * ratio);
+    canvas.height = Math.round(layout.height * ratio);
+    const draw = () => {
+      const state = appStore.getState();
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      context.clearRect(0, 0, layout.width, layout.height);
+      const dots = computeDots(state.sim.snapshot, state.playback.speed, layout, structure);
+      canvas.dataset['dots'] = String(dots.length);
+      for (const dot of dots) {
+        context.beginPath();
+        context.arc(dot.at[0], dot.at[1], DOT_RADIUS, 0, 2 * Math.PI);
+        context.fillStyle = dot.fill;
+        context.fill();
+      }
+    };
+    draw();
+    return appStore.subscribe((state, previous) => {
+      if (state.sim.snapshot !== previous.sim.snapshot || state.playback.speed !== previous.playback.speed) draw();
+    });
+  }, [layout, structure]);
   return (
-    <g aria-hidden="true" className="flow-dots">
-      {dots.map((dot) => (
-        <circle key={dot.key} cx={dot.at[0]} cy={dot.at[1]} r={6} fill={dot.fill} />
-      ))}
-    </g>
+    <canvas
+      ref={ref}
+      aria-hidden="true"
+      className="flow-dots"
+      style={{ position: 'absolute', left: 0, top: 0, width: layout.width, height: layout.height, pointerEvents: 'none' }}
+    />
   );
 }
 

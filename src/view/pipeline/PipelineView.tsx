@@ -52,8 +52,8 @@ export function PipelineView() {
           {structure.groups.map((g) => (
             <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} />
           ))}
-          {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
         </svg>
+        {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
       </div>
     </section>
   );
