@@ -27,6 +27,8 @@ test('in email-outage the lag chart rises during the outage and drains after it;
   expect(during).toBeGreaterThan(100);
   await expect(page.getByTestId('status-email')).toHaveAttribute('data-status', /STOP|WARN/);
   await expect(page.getByTestId('status-inventory')).toHaveAttribute('data-status', 'OK');
+  // The inconsistency band also shows on the timeline, from the crash on.
+  await expect(page.getByTestId('timeline-disagreement').last()).toBeVisible();
   await page.screenshot({ path: 'test-results/insights-lag-outage.png' });
   await page.locator('.lag-panel').screenshot({ path: 'test-results/insights-lag-chart.png' });
   await page.getByTestId('status-email').click();

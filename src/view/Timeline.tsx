@@ -8,6 +8,8 @@ import { scheduleSeek } from '../app/frameLoop';
 import { seek } from '../app/runController';
 import type { AppState } from '../app/store';
 import { useAppStore, useShallow } from '../app/useAppStore';
+import { disagreementHistory } from '../app/insights';
+import { disagreementBands } from './insight/lagSeries';
 import { formatSimTime } from './formatTime';
 import { commandLabel } from './labels';
 import { placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
@@ -56,6 +58,17 @@ export function Timeline() {
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={trackWidth} height={8} rx={4} className="timeline-track" />
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
+        {disagreementBands(disagreementHistory(), 1000).map((band) => (
+          <rect
+            key={band.fromMs}
+            x={x(band.fromMs)}
+            y={TIMELINE.trackY + 11}
+            width={Math.max(2, x(band.toMs) - x(band.fromMs))}
+            height={4}
+            className="timeline-disagreement"
+            data-testid="timeline-disagreement"
+          />
+        ))}
         {rebalances.map((mark) => (
           <text key={`${mark.groupId}-${mark.generation}-${mark.atMs}`} x={x(mark.atMs)} y={TIMELINE.trackY + 21} className="timeline-rebalance" textAnchor="middle" onClick={() => seek(mark.atMs)}>
             <title>{`${formatSimTime(mark.atMs)} rebalance of ${mark.groupId} → generation ${mark.generation}`}</title>⟳
@@ -81,7 +94,7 @@ export function Timeline() {
         <text x={trackLeft} y={TIMELINE.height - 2} className="timeline-axis">0:00</text>
         <text x={x(extentMs)} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end">{formatSimTime(extentMs).replace(/\.000$/, '')}</text>
         <text x={x(extentMs) - 70} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end">
-          ▼ intervention · ▽ scenario action · ⟳ rebalance{laterCount > 0 ? ` · ${laterCount} later` : ''}
+          ▼ intervention · ▽ scenario action · ⟳ rebalance · ▬ read models disagree{laterCount > 0 ? ` · ${laterCount} later` : ''}
         </text>
       </svg>
       <input
