@@ -4,8 +4,11 @@
  * them while rendering for the current playhead (they re-render when the snapshot changes), so
  * nothing large is copied into the store every frame.
  */
-import { murmur2, toPositive, utf8Bytes, type DisagreementSample, type GroupHealth, type GroupLagSample, type Incident, type LagStatus, type ProbeAnswer, type RecordDelivery } from '../engine';
+import { LAG_LIMITS, murmur2, toPositive, utf8Bytes, type DisagreementSample, type GroupHealth, type GroupLagSample, type Incident, type LagStatus, type ProbeAnswer, type RecordDelivery } from '../engine';
 import { currentSimulation } from './runController';
+
+/** Lag is sampled once a virtual second; the lag views follow that tick, not every frame. */
+export const LAG_SAMPLE_INTERVAL_MS = LAG_LIMITS.sampleIntervalMs;
 
 export function lagHistory(groupId: string): readonly GroupLagSample[] {
   return currentSimulation().lagHistory(groupId);

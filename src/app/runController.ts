@@ -44,7 +44,7 @@ function publish(): void {
   const snapshot = run.simulation.snapshot();
   appStore.setState((state) => ({
     ...state,
-    run: { ...state.run, interventions: [...run.interventions] },
+    run: state.run.interventions === run.interventions ? state.run : { ...state.run, interventions: run.interventions },
     sim: { snapshot, traceHash: run.simulation.traceHash(), events: eventsForStore() },
     lab: {
       ...state.lab,

@@ -8,7 +8,7 @@ import type { AppState } from './store';
 export function sharedRunOf(state: AppState): SharedRun {
   return {
     scenario: state.run.scenario,
-    interventions: state.run.interventions,
+    interventions: [...state.run.interventions],
     playheadMs: state.sim.snapshot.nowMs,
     selection: state.ui.selection,
     view: state.ui.view,

@@ -16,8 +16,12 @@ export interface PlaybackSlice {
 export interface RunSlice {
   scenario: Scenario;
   presetId: string | null;
-  /** Interventions made in this run, in order, each stamped with its virtual time. */
-  interventions: TimedCommand[];
+  /**
+   * Interventions made in this run, in order, each stamped with its virtual time. The live
+   * run's own list, replaced (never mutated) on change: views and link sync compare it by
+   * identity every frame.
+   */
+  interventions: readonly TimedCommand[];
 }
 
 export interface SimSlice {

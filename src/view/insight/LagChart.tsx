@@ -1,11 +1,13 @@
 /**
  * Lag over virtual time: one line per group (or per partition of one group), in records or in
  * seconds behind, with shaded bands where read models disagree, markers for interventions and
- * rebalances, and the playhead. d3 computes the scales and paths; React renders the SVG.
+ * rebalances, and the playhead. d3 computes the scales and paths; React renders the SVG. The lines change when a sample is
+ * taken (once a virtual second) and the time axis in steps; only the playhead moves every frame.
  */
 import { line, scaleLinear } from 'd3';
 import type { GroupLagSample, TimedCommand } from '../../engine';
-import type { RebalanceMark } from '../../app/store';
+import type { AppState, RebalanceMark } from '../../app/store';
+import { useAppStore } from '../../app/useAppStore';
 import { INK, MUTED, OKABE_ITO } from '../palette';
 import { disagreementBands, groupSeries, maxValue, partitionSeries, type LagUnit, type SeriesPoint } from './lagSeries';
 
@@ -21,7 +23,10 @@ interface Props {
   unit: LagUnit;
   /** Show this group's partitions as separate lines instead of one line per group. */
   partitionsOf: string | null;
-  nowMs: number;
+  /** The right end of the time axis (chartDomainEndMs): moves in steps, not every frame. */
+  domainEndMs: number;
+  /** Interventions and rebalances up to here are marked. */
+  shownUntilMs: number;
   interventions: readonly TimedCommand[];
   rebalances: readonly RebalanceMark[];
   disagreements: ReturnType<typeof disagreementBands>;
@@ -68,11 +73,11 @@ export function chartLines(groups: ChartGroup[], unit: LagUnit, partitionsOf: st
   return lines;
 }
 
-export function LagChart({ width, groups, unit, partitionsOf, nowMs, interventions, rebalances, disagreements }: Props) {
+export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, shownUntilMs, interventions, rebalances, disagreements }: Props) {
   const lines = chartLines(groups, unit, partitionsOf);
   const innerWidth = Math.max(100, width - MARGIN.left - MARGIN.right);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const x = scaleLinear().domain([0, Math.max(nowMs, 30_000) / 1000]).range([0, innerWidth]);
+  const x = scaleLinear().domain([0, domainEndMs / 1000]).range([0, innerWidth]);
   const yMax = Math.max(unit === 'records' ? 10 : 5, maxValue(lines.map((l) => l.points)) * 1.1);
   const y = scaleLinear().domain([0, yMax]).range([innerHeight, 0]).nice();
   const path = line<SeriesPoint>()
@@ -116,7 +121,7 @@ export function LagChart({ width, groups, unit, partitionsOf, nowMs, interventio
         <text x={-MARGIN.left + 4} y={-10} className="axis-label">
           {yLabel}
         </text>
-        {interventions.filter((command) => command.atMs <= Math.max(nowMs, 30_000)).map((command, i) => (
+        {interventions.filter((command) => command.atMs <= shownUntilMs).map((command, i) => (
           <g key={`i${i}`} transform={`translate(${x(command.atMs / 1000)},0)`}>
             <line y2={innerHeight} stroke={MUTED} strokeDasharray="4 3" />
             <text y={-2} textAnchor="middle" className="marker-tag">
@@ -146,8 +151,17 @@ export function LagChart({ width, groups, unit, partitionsOf, nowMs, interventio
             <title>{l.label}</title>
           </path>
         ))}
-        <line x1={x(nowMs / 1000)} x2={x(nowMs / 1000)} y2={innerHeight} stroke={INK} strokeWidth={2} />
+        <Playhead domainEndMs={domainEndMs} innerWidth={innerWidth} innerHeight={innerHeight} />
       </g>
     </svg>
   );
+}
+
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+
+/** The playhead follows the clock every frame; the rest of the chart changes once a second. */
+function Playhead({ domainEndMs, innerWidth, innerHeight }: { domainEndMs: number; innerWidth: number; innerHeight: number }) {
+  const nowMs = useAppStore(selectNow);
+  const x = (Math.min(nowMs, domainEndMs) / domainEndMs) * innerWidth;
+  return <line x1={x} x2={x} y2={innerHeight} stroke={INK} strokeWidth={2} className="playhead" />;
 }

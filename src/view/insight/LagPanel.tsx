@@ -1,16 +1,18 @@
 /**
  * The lag panel: Burrow status badges per group, unit and partition toggles, and the chart.
  */
-import { disagreementHistory, groupHealth, lagExplanation, lagHistory } from '../../app/insights';
+import { disagreementHistory, groupHealth, LAG_SAMPLE_INTERVAL_MS, lagExplanation, lagHistory } from '../../app/insights';
 import { setView } from '../../app/runController';
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 import { useElementWidth } from '../useElementWidth';
 import { chartLines, LagChart, type ChartGroup } from './LagChart';
-import { disagreementBands, type LagUnit } from './lagSeries';
+import { chartDomainEndMs, disagreementBands, type LagUnit } from './lagSeries';
 import { StatusBadge } from './StatusBadge';
 
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+/** The panel follows the lag samples, taken once a virtual second, not every frame. */
+const selectSampleTick = (state: AppState) => Math.floor(state.sim.snapshot.nowMs / LAG_SAMPLE_INTERVAL_MS);
+const selectDomainEnd = (state: AppState) => chartDomainEndMs(state.sim.snapshot.nowMs);
 const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => `${g.groupId}\u0000${g.serviceId}`);
 const selectUnit = (state: AppState): LagUnit => (state.ui.view['lagUnit'] === 'seconds' ? 'seconds' : 'records');
 const selectPartitionsOf = (state: AppState) => {
@@ -22,7 +24,8 @@ const selectActions = (state: AppState) => state.run.scenario.actions;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
 
 export function LagPanel() {
-  const nowMs = useAppStore(selectNow);
+  const sampleTick = useAppStore(selectSampleTick);
+  const domainEndMs = useAppStore(selectDomainEnd);
   const ids = useAppStore(useShallow(selectGroupIds));
   const unit = useAppStore(selectUnit);
   const partitionsOf = useAppStore(selectPartitionsOf);
@@ -87,7 +90,8 @@ export function LagPanel() {
         groups={groups}
         unit={unit}
         partitionsOf={partitionsOf}
-        nowMs={nowMs}
+        domainEndMs={domainEndMs}
+        shownUntilMs={(sampleTick + 1) * LAG_SAMPLE_INTERVAL_MS}
         interventions={[...(actions ?? []), ...interventions]}
         rebalances={rebalances}
         disagreements={disagreementBands(disagreementHistory(), 1000)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupLagSample } from '../../engine';
-import { disagreementBands, groupSeries, partitionSeries } from './lagSeries';
+import { chartDomainEndMs, disagreementBands, groupSeries, partitionSeries } from './lagSeries';
 
 const sample = (atMs: number, lags: Array<number | null>, behind: number[]): GroupLagSample => ({
   atMs,
@@ -37,5 +37,22 @@ describe('lag series', () => {
       { fromMs: 1000, toMs: 3000, peak: 5 },
       { fromMs: 4000, toMs: 5000, peak: 1 },
     ]);
+  });
+
+  it('extends the time axis in nice steps of at most a tenth, never below 30 s', () => {
+    expect(chartDomainEndMs(0)).toBe(30_000);
+    expect(chartDomainEndMs(29_999)).toBe(30_000);
+    // 31 s: a tenth is 3.1 s, the step 2 s.
+    expect(chartDomainEndMs(31_000)).toBe(32_000);
+    expect(chartDomainEndMs(60_500)).toBe(65_000);
+    // 10 min: steps of 50 s.
+    expect(chartDomainEndMs(600_001)).toBe(650_000);
+    // The playhead never leaves the chart, and the axis moves only at step boundaries.
+    for (let now = 30_001; now < 2_000_000; now += 7_919) {
+      const end = chartDomainEndMs(now);
+      expect(end).toBeGreaterThanOrEqual(now);
+      expect(end).toBeLessThanOrEqual(Math.ceil(now * 1.1));
+    }
+    expect(chartDomainEndMs(60_500)).toBe(chartDomainEndMs(64_900));
   });
 });

@@ -57,3 +57,18 @@ export function maxValue(series: readonly SeriesPoint[][]): number {
   for (const line of series) for (const point of line) if (point.value !== null && point.value > max) max = point.value;
   return max;
 }
+
+/**
+ * The right end of the chart's time axis: at least 30 s, otherwise `nowMs` rounded up to a
+ * nice step of at most a tenth of it (1, 2 or 5 × 10^k seconds). The axis rescales a few times
+ * as a run grows instead of every frame, and keeps the playhead in the last tenth or so.
+ */
+export function chartDomainEndMs(nowMs: number): number {
+  const minimum = 30_000;
+  if (nowMs <= minimum) return minimum;
+  const rough = nowMs / 10;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [5, 2, 1].map((m) => m * magnitude).find((s) => s <= rough)!;
+  const stepMs = Math.max(1000, Math.round(step / 1000) * 1000);
+  return Math.ceil(nowMs / stepMs) * stepMs;
+}

@@ -11,6 +11,7 @@ import { colourModeFor } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
 import { memo } from 'react';
 import type { PartitionView } from '../../engine';
+import { useOnScreen } from '../useOnScreen';
 import { PartitionLane } from './PartitionLane';
 
 /**
@@ -28,25 +29,50 @@ export function laneSignature(partition: PartitionView, readers: { group: GroupV
   return signature;
 }
 
+type LaneProps = Parameters<typeof PartitionLane>[0] & { signature: string; frozen: boolean };
+
+/**
+ * React compares against the props of the lane's last render, so a lane that was frozen while
+ * off screen catches up as soon as it is on screen again (or the clock stops).
+ */
 const MemoPartitionLane = memo(
-  ({ signature: _signature, ...props }: Parameters<typeof PartitionLane>[0] & { signature: string }) => <PartitionLane {...props} />,
+  ({ signature: _signature, frozen: _frozen, ...props }: LaneProps) => <PartitionLane {...props} />,
   (a, b) =>
-    a.signature === b.signature && a.width === b.width && a.top === b.top && a.colourMode === b.colourMode && a.hatchId === b.hatchId && a.readers.length === b.readers.length,
+    b.frozen ||
+    (a.signature === b.signature && a.width === b.width && a.top === b.top && a.colourMode === b.colourMode && a.hatchId === b.hatchId && a.readers.length === b.readers.length),
 );
+
+/**
+ * One partition's block. Off screen while the clock runs it is frozen (not rendered again) and
+ * the browser skips its layout and paint (content-visibility); paused, every lane is current, so
+ * what assistive technology and tests read is always the present state.
+ */
+function LaneBlock({ height, playing, ...props }: Omit<LaneProps, 'frozen' | 'top'> & { height: number; playing: boolean }) {
+  const [ref, onScreen] = useOnScreen<HTMLDivElement>();
+  return (
+    <div ref={ref} className="lane-block" style={{ height }}>
+      <svg width={props.width} height={height}>
+        <MemoPartitionLane {...props} top={0} frozen={playing && !onScreen} />
+      </svg>
+    </div>
+  );
+}
 
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectSelection = (state: AppState) => state.ui.selection;
+const selectPlaying = (state: AppState) => state.playback.playing;
 
 export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
   const selection = useAppStore(selectSelection);
+  const playing = useAppStore(selectPlaying);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
       {topics.map((topic) => (
-        <TopicBlock key={topic.name} topic={topic} groups={groups} width={width} selection={selection} />
+        <TopicBlock key={topic.name} topic={topic} groups={groups} width={width} selection={selection} playing={playing} />
       ))}
       <p className="legend">
         ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃ log end offset · hatched: deleted by retention ·
@@ -56,7 +82,15 @@ export function TopicLanes() {
   );
 }
 
-function TopicBlock({ topic, groups, width, selection }: { topic: TopicView; groups: GroupView[]; width: number; selection: string | null }) {
+interface TopicBlockProps {
+  topic: TopicView;
+  groups: GroupView[];
+  width: number;
+  selection: string | null;
+  playing: boolean;
+}
+
+function TopicBlock({ topic, groups, width, selection, playing }: TopicBlockProps) {
   const readers = groups.map((group, index) => ({ group, index })).filter(({ group }) => group.subscribe.includes(topic.name));
   const blockHeight = laneBlockHeight(readers.length);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
@@ -68,26 +102,30 @@ function TopicBlock({ topic, groups, width, selection }: { topic: TopicView; gro
           {topic.partitions.length} partitions · cells coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy={topic.cleanupPolicy}
         </span>
       </h2>
-      <svg width={width} height={blockHeight * topic.partitions.length} role="group" aria-label={`Partitions of ${topic.name}`}>
+      {/* The patterns live in one defs block; every lane's svg refers to them by id. */}
+      <svg width={0} height={0} className="lane-defs" aria-hidden="true">
         <defs>
           <pattern id={`hatch-${topic.name}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="6" stroke="#8b95a1" strokeWidth="2" />
           </pattern>
         </defs>
-        {topic.partitions.map((partition, i) => (
-          <MemoPartitionLane
+      </svg>
+      <div role="group" aria-label={`Partitions of ${topic.name}`}>
+        {topic.partitions.map((partition) => (
+          <LaneBlock
             key={partition.partition}
             signature={laneSignature(partition, readers, selection)}
             partition={partition}
             width={width}
-            top={i * blockHeight}
+            height={blockHeight}
+            playing={playing}
             colourMode={colourMode}
             readers={readers}
             selection={selection}
             hatchId={`hatch-${topic.name}`}
           />
         ))}
-      </svg>
+      </div>
     </div>
   );
 }
