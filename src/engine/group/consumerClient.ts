@@ -187,23 +187,29 @@ export abstract class ConsumerClient {
     }
     const had = new Set(this.assignment.map((tp) => tpKey(tp.topic, tp.partition)));
     this.assignment = partitions;
+    const resumed: string[] = [];
     for (const tp of partitions) {
       const key = tpKey(tp.topic, tp.partition);
-      if (!had.has(key) || !this.positions.has(key)) this.initPosition(tp, key);
+      if (had.has(key) && this.positions.has(key)) continue;
+      if (this.initPosition(tp, key) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
+    }
+    // The moment the story turns on: a restarted or new owner continues where the group left off.
+    if (resumed.length > 0) {
+      this.world.emit('offsets', this.name, `${this.name} resumes ${resumed.join(', ')}: the group's committed offset${resumed.length > 1 ? 's' : ''} (the next offset to read).`, this.service.groupId);
     }
   }
 
   /** Position of a newly assigned partition: the committed offset, else auto.offset.reset. */
-  private initPosition(tp: TopicPartition, key: string): void {
+  private initPosition(tp: TopicPartition, key: string): 'committed' | 'reset' | null {
     const world = this.world;
     const log = world.topics.get(tp.topic)?.partitions[tp.partition];
-    if (!log) return;
+    if (!log) return null;
     const policy = this.service.config.autoOffsetReset;
     const start = startPosition(log, this.service.group.committed.get(key), policy);
     if (start === null) {
       world.emit('error', this.name, `${this.name}: no committed offset for ${key} and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
       this.stopWithError();
-      return;
+      return null;
     }
     if (start.source !== 'committed') {
       const why = start.source === 'retention' ? `committed offset ${start.committedOffset} is out of range` : 'no committed offset';
@@ -213,6 +219,7 @@ export abstract class ConsumerClient {
     }
     this.positions.set(key, start.position);
     this.service.stats.onPositionMoved(key, start.position, start.source, log.compactedAway);
+    return start.source === 'committed' ? 'committed' : 'reset';
   }
 
   /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (none stops the consumer with an error). */

@@ -155,6 +155,21 @@ describe('consumer failures', () => {
     expect(group.members['email-1']!.assignment).toHaveLength(3);
   });
 
+  it('a restarted consumer resumes from the committed offsets and says so', () => {
+    const sim = createSimulation(
+      orderScenario({ actions: [{ atMs: 10_000, type: 'crash', target: 'email-0' }, { atMs: 30_000, type: 'start', target: 'email-0' }] }, [emailService({ instances: 1 })]),
+      opts,
+    );
+    sim.runUntil(29_999);
+    const committed = sim.summary().groups['email']!.offsets;
+    sim.runUntil(40_000);
+    const resumed = sim.events().filter((e) => e.entity === 'email-0' && e.text.includes('resumes'));
+    expect(resumed).toHaveLength(1);
+    const expected = ['orders-0', 'orders-1', 'orders-2'].map((key) => `${key} at ${committed[key]!.committed}`).join(', ');
+    expect(resumed[0]!.text).toBe(`email-0 resumes ${expected}: the group's committed offsets (the next offset to read).`);
+    expect(resumed[0]!.atMs).toBeGreaterThanOrEqual(30_000);
+  });
+
   it('a graceful stop sends LeaveGroup and the group rebalances at once', () => {
     const sim = createSimulation(orderScenario({ actions: [{ atMs: 10_000, type: 'stop', target: 'email-0' }] }, [emailService()]), opts);
     sim.runUntil(10_000);
