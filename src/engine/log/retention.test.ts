@@ -88,12 +88,15 @@ describe('retention by size (retention.bytes)', () => {
     expect(log.sizeBytes).toBe(0);
   });
 
-  it('applies retention.ms and then retention.bytes in the same check', () => {
-    const log = thirtyFiveRecords({ 'retention.ms': 60_000, 'retention.bytes': 1500 });
-    const deletions = applyRetention(log, 69_001);
+  it('applies retention.bytes and then retention.ms in the same check, as Kafka’s deleteOldSegments does', () => {
+    // At 79 001 ms the segments [0..10) and [10..20) are both older than retention.ms; size alone
+    // would delete only [0..10). Size runs first, so it is credited with [0..10) and time with
+    // [10..20); the other order would credit time with both and leave nothing to size.
+    const log = thirtyFiveRecords({ 'retention.ms': 60_000, 'retention.bytes': 2500 });
+    const deletions = applyRetention(log, 79_001);
     expect(deletions.map((d) => [d.reason, d.fromOffset, d.toOffset])).toEqual([
-      ['retention.ms', 0, 10],
-      ['retention.bytes', 10, 20],
+      ['retention.bytes', 0, 10],
+      ['retention.ms', 10, 20],
     ]);
     expect(log.logStartOffset).toBe(20);
   });

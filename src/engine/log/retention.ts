@@ -3,7 +3,10 @@
  * segments, oldest first, stopping at the first segment that may not go. A segment may go only
  * when it lies entirely below the high watermark. The active segment may go too once it is
  * non-empty and expired (a new empty segment is rolled first), so a quiet topic still empties.
- * One check applies `retention.ms`, then `retention.bytes`, as Kafka's deleteOldSegments does.
+ * One check applies `retention.bytes`, then `retention.ms`, in the order of Kafka's
+ * UnifiedLog.deleteOldSegments (log start offset breach, then size, then time): when both apply,
+ * the oldest segments are reported as deleted for size. (A log start offset breach needs
+ * DeleteRecords, which is not modelled.)
  * Offsets are never renumbered: the log start offset jumps to the first remaining segment's base.
  */
 import type { ResolvedTopicConfig } from '../config';
@@ -26,10 +29,6 @@ export function applyRetention(log: PartitionLog, nowMs: SimTimeMs): RetentionDe
   const { retentionMs, retentionBytes, cleanupPolicy } = log.config;
   const deletions: RetentionDeletion[] = [];
   if (!cleanupPolicy.includes('delete')) return deletions;
-  if (retentionMs >= 0) {
-    const byTime = deleteWhile(log, 'retention.ms', (segment) => nowMs - segment.maxTimestampMs > retentionMs);
-    if (byTime) deletions.push(byTime);
-  }
   if (retentionBytes >= 0) {
     let excess = log.sizeBytes - retentionBytes;
     const bySize = deleteWhile(log, 'retention.bytes', (segment) => {
@@ -38,6 +37,10 @@ export function applyRetention(log: PartitionLog, nowMs: SimTimeMs): RetentionDe
       return true;
     });
     if (bySize) deletions.push(bySize);
+  }
+  if (retentionMs >= 0) {
+    const byTime = deleteWhile(log, 'retention.ms', (segment) => nowMs - segment.maxTimestampMs > retentionMs);
+    if (byTime) deletions.push(byTime);
   }
   return deletions;
 }
