@@ -4,7 +4,7 @@
  * them while rendering for the current playhead (they re-render when the snapshot changes), so
  * nothing large is copied into the store every frame.
  */
-import { LAG_LIMITS, murmur2, toPositive, utf8Bytes, type DisagreementSample, type GroupHealth, type GroupLagSample, type Incident, type LagStatus, type ProbeAnswer, type RecordDelivery } from '../engine';
+import { LAG_LIMITS, murmur2, toPositive, utf8Bytes, type DisagreementSample, type GroupHealth, type GroupLagSample, type Incident, type LagStatus, type LogRecord, type ProbeAnswer, type RecordDelivery } from '../engine';
 import { currentSimulation } from './runController';
 
 /** Lag is sampled once a virtual second; the lag views follow that tick, not every frame. */
@@ -37,6 +37,11 @@ export function groupHealth(serviceId: string): GroupHealth | null {
 
 export function recentFacts(count: number): ProbeAnswer[] {
   return currentSimulation().recentFacts(count);
+}
+
+/** Up to `max` retained records of a partition from `fromOffset` (for lane spans of older offsets). */
+export function readRecords(topic: string, partition: number, fromOffset: number, max: number): LogRecord[] {
+  return currentSimulation().readRecords(topic, partition, fromOffset, max);
 }
 
 export function recordDeliveries(topic: string, partition: number, offset: number): RecordDelivery[] {

@@ -4,6 +4,7 @@
  * ListOffsets returns), LAG is their difference, and both show "-" without a commit; CONSUMER-ID
  * is the member that owns the partition, "-" when nobody does.
  */
+import { assignedMember } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
 
 interface Props {
@@ -29,9 +30,8 @@ export function describeRows(group: GroupView, topics: TopicView[]): DescribeRow
     for (const partition of topic.partitions) {
       const key = `${topicName}-${partition.partition}`;
       const committed = group.committed[key];
-      const owner = group.instances.find(
-        (i) => (i.status === 'running' || i.status === 'hung') && i.memberId !== null && i.assignment.includes(key),
-      );
+      // As the real tool: the coordinator's assignment for the current generation.
+      const owner = assignedMember(group, key);
       rows.push({
         topic: topicName,
         partition: partition.partition,
@@ -39,7 +39,7 @@ export function describeRows(group: GroupView, topics: TopicView[]): DescribeRow
         logEndOffset: partition.highWatermark,
         lag: committed === undefined ? null : Math.max(0, partition.highWatermark - committed),
         consumerId: owner?.memberId ?? null,
-        clientId: owner?.name ?? null,
+        clientId: owner?.instance ?? null,
       });
     }
   }

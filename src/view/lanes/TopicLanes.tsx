@@ -3,6 +3,7 @@
  * committed offset, owner and the owner's position. Records stay after every group read them:
  * the log is not a queue; only retention (hatched) removes them.
  */
+import { partitionOwner } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
@@ -22,7 +23,7 @@ export function laneSignature(partition: PartitionView, readers: { group: GroupV
   const pk = `${partition.topic}-${partition.partition}`;
   let signature = `${partition.logStartOffset}|${partition.logEndOffset}|${partition.highWatermark}|${partition.segments.length}|${partition.recent[0]?.offset ?? -1}|${partition.recent.length}`;
   for (const { group } of readers) {
-    const owner = group.instances.find((i) => i.assignment.includes(pk));
+    const owner = partitionOwner(group, pk);
     signature += `|${group.committed[pk] ?? ''}:${owner?.name ?? ''}:${owner?.positions[pk] ?? ''}`;
   }
   if (selection !== null && (selection === `partition:${pk}` || selection.startsWith(`record:${pk}@`))) signature += `|${selection}`;
@@ -71,13 +72,13 @@ export function TopicLanes() {
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
+      <p className="legend">
+        ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃ log end offset · hatched: deleted by retention ·
+        dotted: compacted away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
+      </p>
       {topics.map((topic) => (
         <TopicBlock key={topic.name} topic={topic} groups={groups} width={width} selection={selection} playing={playing} />
       ))}
-      <p className="legend">
-        ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃ log end offset · hatched: deleted by retention ·
-        dotted: compacted away · cells stay after being read
-      </p>
     </section>
   );
 }
@@ -99,7 +100,7 @@ function TopicBlock({ topic, groups, width, selection, playing }: TopicBlockProp
       <h2>
         Topic <code>{topic.name}</code>{' '}
         <span className="section-meta">
-          {topic.partitions.length} partitions · cells coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy={topic.cleanupPolicy}
+          {topic.partitions.length} partition{topic.partitions.length === 1 ? '' : 's'} · cells coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy={topic.cleanupPolicy}
         </span>
       </h2>
       {/* The patterns live in one defs block; every lane's svg refers to them by id. */}

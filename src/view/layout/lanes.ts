@@ -2,11 +2,23 @@
  * The one model-to-pixel mapping of the partition lanes: which offsets a lane shows and where
  * each cell and marker goes. Pure functions of the snapshot numbers, unit-tested.
  */
-export interface LaneLayout {
-  /** First offset shown (inclusive). */
+/** A run of consecutive offsets drawn as cells, starting at pixel `x`. */
+export interface LaneSpan {
   firstOffset: number;
-  /** Number of cell slots in the lane. */
   slots: number;
+  x: number;
+}
+
+export interface LaneLayout {
+  /**
+   * One span ending at the high watermark, or two when something that matters (a group's
+   * committed offset or position, the log start) lies further back: then the left span shows
+   * the offsets around it, a break stands for the offsets in between, and the right span shows
+   * the newest ones. A restarted consumer's committed offset stays on screen while it catches up.
+   */
+  spans: LaneSpan[];
+  /** The offsets left out between the two spans, and where the break is drawn. */
+  gap: { fromOffset: number; toOffset: number; x: number; width: number } | null;
   cellWidth: number;
   laneX: number;
 }
@@ -31,21 +43,42 @@ export function laneBlockHeight(groupCount: number): number {
   return LANE.top + LANE.height + LANE.ticks + groupCount * LANE.groupRow + LANE.bottom;
 }
 
+/** Cells the break between two spans takes. */
+const GAP_SLOTS = 3;
+
 /**
- * Shows the newest offsets: the window's last slot is the high watermark (the next offset to
- * be written), so the newest records sit at the right edge and older ones scroll off left.
+ * Shows the newest offsets: the last slot is the high watermark (the next offset to be written),
+ * so the newest records sit at the right edge. When an `anchor` (committed offsets, positions,
+ * the log start) is older than that window, a left span starts two cells before the oldest one.
  */
-export function laneLayout(width: number, highWatermark: number): LaneLayout {
+export function laneLayout(width: number, highWatermark: number, anchors: readonly number[] = []): LaneLayout {
   const usable = Math.max(100, width - LANE.labelWidth - 24);
   const slots = Math.max(4, Math.floor(usable / (LANE.minCellWidth + LANE.cellGap + 6)));
   const cellWidth = Math.min(LANE.maxCellWidth, usable / slots - LANE.cellGap);
-  const firstOffset = Math.max(0, highWatermark - slots + 1);
-  return { firstOffset, slots, cellWidth, laneX: LANE.labelWidth };
+  const step = cellWidth + LANE.cellGap;
+  const laneX = LANE.labelWidth;
+  const newestFirst = Math.max(0, highWatermark - slots + 1);
+  const oldest = Math.min(...anchors.filter((offset) => offset >= 0 && offset < newestFirst));
+  if (!Number.isFinite(oldest) || slots < 12) return { spans: [{ firstOffset: newestFirst, slots, x: laneX }], gap: null, cellWidth, laneX };
+  const leftSlots = Math.floor((slots - GAP_SLOTS) * 0.4);
+  const rightSlots = slots - GAP_SLOTS - leftSlots;
+  const left = { firstOffset: Math.max(0, oldest - 2), slots: leftSlots, x: laneX };
+  const right = { firstOffset: highWatermark - rightSlots + 1, slots: rightSlots, x: laneX + (leftSlots + GAP_SLOTS) * step };
+  const gap = { fromOffset: left.firstOffset + leftSlots, toOffset: right.firstOffset, x: laneX + leftSlots * step, width: GAP_SLOTS * step };
+  return { spans: [left, right], gap, cellWidth, laneX };
 }
 
-/** x of the left edge of the cell for `offset` (may be outside the lane when off-window). */
-export function offsetX(layout: LaneLayout, offset: number): number {
-  return layout.laneX + (offset - layout.firstOffset) * (layout.cellWidth + LANE.cellGap);
+/** The span that draws `offset`, if any. */
+export function spanOf(layout: LaneLayout, offset: number): LaneSpan | null {
+  return layout.spans.find((span) => offset >= span.firstOffset && offset < span.firstOffset + span.slots) ?? null;
+}
+
+/**
+ * x of the left edge of the cell for `offset` in `span` (outside the span's cells when the
+ * offset is not in it): cells sit on a tape, so a span moves by one transform as the log grows.
+ */
+export function offsetX(layout: LaneLayout, offset: number, span: LaneSpan = layout.spans[layout.spans.length - 1]!): number {
+  return span.x + (offset - span.firstOffset) * (layout.cellWidth + LANE.cellGap);
 }
 
 /** y of the baseline of group row `row` below a lane whose block starts at `top`. */
@@ -53,10 +86,18 @@ export function groupRowY(top: number, row: number): number {
   return top + LANE.top + LANE.height + LANE.ticks + row * LANE.groupRow + 14;
 }
 
-/** Where a marker at `offset` is drawn, clamped to the lane, and whether it was clamped. */
-export function markerX(layout: LaneLayout, offset: number): { x: number; clamped: 'left' | 'right' | null } {
-  const lastOffset = layout.firstOffset + layout.slots;
-  if (offset < layout.firstOffset) return { x: layout.laneX - 4, clamped: 'left' };
-  if (offset > lastOffset) return { x: offsetX(layout, lastOffset), clamped: 'right' };
-  return { x: offsetX(layout, offset) - LANE.cellGap / 2, clamped: null };
+/**
+ * Where a marker at `offset` (a boundary before that offset's cell) is drawn: clamped to the
+ * lane's ends, or at the middle of the break when the offset is one of those left out.
+ */
+export function markerX(layout: LaneLayout, offset: number): { x: number; clamped: 'left' | 'right' | 'gap' | null } {
+  const first = layout.spans[0]!;
+  const last = layout.spans[layout.spans.length - 1]!;
+  if (offset < first.firstOffset) return { x: layout.laneX - 4, clamped: 'left' };
+  const end = last.firstOffset + last.slots;
+  if (offset > end) return { x: offsetX(layout, end, last), clamped: 'right' };
+  // A boundary at the first offset after a span (its end) still belongs to that span.
+  const span = layout.spans.find((s) => offset >= s.firstOffset && offset <= s.firstOffset + s.slots);
+  if (span) return { x: offsetX(layout, offset, span) - LANE.cellGap / 2, clamped: null };
+  return { x: layout.gap!.x + layout.gap!.width / 2, clamped: 'gap' };
 }

@@ -8,6 +8,7 @@
  * The dots move every frame, so they skip React (STYLE.md rule 11): a canvas laid over the
  * diagram subscribes to the store transiently and redraws itself when the snapshot changes.
  */
+import { partitionOwner } from '../ownership';
 import { useEffect, useRef } from 'react';
 import type { LogRecord, SimSnapshot } from '../../engine';
 import { appStore } from '../../app/runController';
@@ -67,7 +68,7 @@ export function computeDots(snapshot: SimSnapshot, speed: number, layout: Pipeli
         continue;
       }
       for (const group of readers) {
-        const owner = group.instances.find((i) => i.assignment.includes(pk));
+        const owner = partitionOwner(group, pk);
         const position = owner?.positions[pk];
         const service = layout.services[group.groupId];
         const targetY = owner ? service?.instanceY[owner.name] : undefined;
