@@ -12,7 +12,7 @@ import { disagreementHistory } from '../app/insights';
 import { disagreementBands } from './insight/lagSeries';
 import { formatSimTime } from './formatTime';
 import { commandLabel } from './labels';
-import { placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
+import { mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
 import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
 import { useElementWidth } from './useElementWidth';
 
@@ -23,12 +23,6 @@ const selectScenario = (state: AppState) => state.run.scenario;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
 const selectLaterCount = (state: AppState) => state.run.interventions.filter((c) => c.atMs > state.sim.snapshot.nowMs).length;
 
-interface Marker {
-  atMs: number;
-  label: string;
-  kind: 'intervention' | 'action';
-}
-
 export function Timeline() {
   const nowMs = useAppStore(selectNow);
   const reachedMs = useAppStore(selectReached);
@@ -38,12 +32,14 @@ export function Timeline() {
   const laterCount = useAppStore(selectLaterCount);
   const [ref, width] = useElementWidth<HTMLElement>(1200);
 
-  const markers = useMemo<Marker[]>(
+  const markers = useMemo(
     () =>
-      [
-        ...(scenario.actions ?? []).map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'action' as const })),
-        ...interventions.map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'intervention' as const })),
-      ].sort((a, b) => a.atMs - b.atMs),
+      mergeSameMoment(
+        [
+          ...(scenario.actions ?? []).map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'action' as const })),
+          ...interventions.map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'intervention' as const })),
+        ].sort((a, b) => a.atMs - b.atMs || a.kind.localeCompare(b.kind)),
+      ),
     [scenario, interventions],
   );
   const extentMs = timelineExtentMs(reachedMs, nowMs, [...markers.map((m) => m.atMs), ...(scenario.notes ?? []).map((n) => n.atMs)]);
@@ -81,7 +77,7 @@ export function Timeline() {
           const row = rows[i]!;
           return (
             <g key={`${marker.kind}-${i}`} className="timeline-marker" onClick={() => seek(marker.atMs)}>
-              <title>{`${formatSimTime(marker.atMs)} ${marker.kind === 'intervention' ? 'intervention' : 'scenario action'}: ${marker.label}`}</title>
+              <title>{`${formatSimTime(marker.atMs)} ${marker.kind === 'intervention' ? 'intervention' : 'scenario action'}: ${marker.details.join(', ')}`}</title>
               <path d={`M ${mx - 6} ${TIMELINE.trackY - 8} l 12 0 l -6 9 z`} fill={marker.kind === 'intervention' ? colour : '#fff'} stroke={colour} strokeWidth={2} />
               {row >= 0 && (
                 <text x={mx} y={TIMELINE.trackY - 12 - row * TIMELINE.labelRowHeight} textAnchor="middle" className="timeline-label" fill={textColour}>

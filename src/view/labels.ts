@@ -48,7 +48,8 @@ function resetTargetLabel(to: Extract<Command, { type: 'resetOffsets' }>['to']):
 /** Status words with a distinct glyph each, so colour never carries the meaning alone. */
 export const STATUS_GLYPHS: Record<InstanceView['status'], string> = {
   running: '●',
-  hung: '⏸',
+  // U+275A twice: the pause sign U+23F8 is missing from common fonts (it drew an empty box).
+  hung: '❚❚',
   crashed: '✕',
   stopped: '■',
 };

@@ -4,8 +4,11 @@
  */
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'] as const;
 
-/** Lighter tints of the same hues, for record cells (markers keep the strong colours). */
-export const CELL_TINTS = ['#9cc7e6', '#f5cf80', '#80d0b9', '#e6bcd3', '#eaae80', '#abdaf4', '#f7f1a1', '#b0b0b0'] as const;
+/**
+ * Lighter tints of the same hues, for record cells (markers keep the strong colours). The last
+ * is a periwinkle rather than black's grey: grey cells read as deleted or not loaded.
+ */
+export const CELL_TINTS = ['#9cc7e6', '#f5cf80', '#80d0b9', '#e6bcd3', '#eaae80', '#abdaf4', '#f7f1a1', '#8fa3d6'] as const;
 
 export const INK = '#1b1f24';
 export const MUTED = '#5b6470';

@@ -94,6 +94,13 @@ function MemberRow({ group, name, diff, progress }: { group: GroupView; name: st
   const instance = group.instances.find((i) => i.name === name)!;
   const props = useEntityProps(`instance:${name}`);
   const byPartition = new Map(diff?.chips.map((c) => [c.partition, c]));
+  // The coordinator's view and the instance's own can differ: a crashed member keeps its
+  // partitions until session.timeout.ms; an evicted one still believes it owns its old ones.
+  const member = group.members.find((m) => m.instance === name);
+  const down = instance.status === 'crashed' || instance.status === 'stopped';
+  const held = down && member !== undefined ? member.assignment : [];
+  const stale = member === undefined && !down && instance.assignment.length > 0;
+  const membership = held.length > 0 ? ' · still a member until session.timeout.ms' : stale ? ' · evicted, not a member' : '';
   return (
     <li data-testid={`instance-${name}`} data-status={instance.status}>
       <button type="button" {...props} className={`link member-name ${props.className}`}>
@@ -105,10 +112,22 @@ function MemberRow({ group, name, diff, progress }: { group: GroupView; name: st
       <span className="member-status">
         {statusText(instance)}
         {instance.slowFactor !== 1 ? ` · ×${instance.slowFactor} slow` : ''}
+        {membership}
       </span>
       <span className="chips">
-        {instance.assignment.length === 0 && <span className="chip chip-none">no partitions</span>}
-        {instance.assignment.map((pk) => {
+        {instance.assignment.length === 0 && held.length === 0 && <span className="chip chip-none">no partitions</span>}
+        {held.map((pk) => (
+          <span key={`h-${pk}`} className="chip chip-held" title="Assigned by the coordinator, but nobody consumes it until the member is declared dead">
+            {pk} (held)
+          </span>
+        ))}
+        {stale &&
+          instance.assignment.map((pk) => (
+            <span key={`s-${pk}`} className="chip chip-stale" title="The instance still believes it owns this; the coordinator has given it away">
+              {pk} (stale)
+            </span>
+          ))}
+        {!stale && instance.assignment.map((pk) => {
           const chip = byPartition.get(pk);
           const moved = chip?.kind === 'moved' || chip?.kind === 'new';
           return (

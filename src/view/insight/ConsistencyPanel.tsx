@@ -17,6 +17,11 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** A delay: milliseconds below a second, where "0.0 s" would hide it. */
+function delay(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : seconds(ms);
+}
+
 export function ConsistencyPanel() {
   useAppStore(selectNow);
   const services = useAppStore(useShallow(selectServices));
@@ -118,7 +123,7 @@ function Probe() {
               {Object.entries(answer.readModels).map(([service, at]) => (
                 <li key={service} data-service={service} data-visible={at !== null}>
                   <strong>{service}</strong>:{' '}
-                  {at === null ? 'not yet' : `yes, since ${seconds(at)} (${seconds(at - answer.appendedMs)} after it was placed)`}
+                  {at === null ? 'not yet' : `yes, since ${seconds(at)} (${delay(at - answer.appendedMs)} after it was placed)`}
                 </li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, timelineExtentMs, timelineScale } from './timeline';
+import { placeLabels, timelineExtentMs, timelineScale, mergeSameMoment } from './timeline';
 
 describe('timeline layout', () => {
   it('extends to what the run reached, rounded up, and at least a minute', () => {
@@ -25,5 +25,26 @@ describe('timeline layout', () => {
       2,
     );
     expect(rows).toEqual([0, 1, -1, 0]);
+  });
+});
+
+describe('mergeSameMoment', () => {
+  it('gives commands at the same moment one marker, "crash ×2", listing them', () => {
+    const merged = mergeSameMoment([
+      { atMs: 21_000, label: 'crash billing-after-0', kind: 'action' },
+      { atMs: 21_000, label: 'crash billing-before-0', kind: 'action' },
+      { atMs: 21_000, label: 'slow email-0', kind: 'intervention' },
+      { atMs: 30_000, label: 'start billing-after-0', kind: 'action' },
+    ]);
+    expect(merged.map((m) => m.label)).toEqual(['crash ×2', 'slow email-0', 'start billing-after-0']);
+    expect(merged[0]!.details).toEqual(['crash billing-after-0', 'crash billing-before-0']);
+  });
+
+  it('counts different commands at one moment as actions', () => {
+    const merged = mergeSameMoment([
+      { atMs: 5_000, label: 'crash a-0', kind: 'intervention' },
+      { atMs: 5_000, label: 'hang b-0', kind: 'intervention' },
+    ]);
+    expect(merged).toEqual([{ atMs: 5_000, label: '2 actions', kind: 'intervention', details: ['crash a-0', 'hang b-0'] }]);
   });
 });

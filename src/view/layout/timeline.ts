@@ -46,3 +46,29 @@ export function placeLabels(labels: readonly LabelSlot[], rows: number = TIMELIN
     return -1;
   });
 }
+
+export interface TimelineMarker {
+  atMs: number;
+  label: string;
+  kind: 'action' | 'intervention';
+}
+
+/**
+ * One marker per moment and kind: commands at the same virtual time (two instances crashing
+ * together) share a marker labelled "crash ×2", whose `details` lists them all, instead of
+ * labels hiding each other.
+ */
+export function mergeSameMoment(markers: readonly TimelineMarker[]): Array<TimelineMarker & { details: string[] }> {
+  const merged: Array<TimelineMarker & { details: string[] }> = [];
+  for (const marker of markers) {
+    const last = merged[merged.length - 1];
+    if (last && last.atMs === marker.atMs && last.kind === marker.kind) last.details.push(marker.label);
+    else merged.push({ ...marker, details: [marker.label] });
+  }
+  for (const marker of merged) {
+    if (marker.details.length === 1) continue;
+    const verbs = new Set(marker.details.map((label) => label.split(' ')[0]));
+    marker.label = verbs.size === 1 ? `${[...verbs][0]} ×${marker.details.length}` : `${marker.details.length} actions`;
+  }
+  return merged;
+}

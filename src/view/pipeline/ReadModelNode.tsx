@@ -1,4 +1,9 @@
-/** A service's read model: what it keeps, how many events it applied, duplicates, and lag. */
+/**
+ * A service's read model: what it keeps, how many events it applied, duplicates, and how many
+ * records it has yet to apply ("behind", the same figure as the consistency panel's; Kafka's
+ * committed lag is in the lanes and the describe table).
+ */
+import { groupHealth } from '../../app/insights';
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 import { readModelName } from '../labels';
@@ -9,16 +14,12 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
   const model = useAppStore(
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
-      if (!g) return { name: '', applied: 0, duplicates: 0, lag: 0 };
-      let lag = 0;
-      for (const topic of state.sim.snapshot.topics) {
-        if (!g.subscribe.includes(topic.name)) continue;
-        for (const p of topic.partitions) lag += Math.max(0, p.highWatermark - (g.committed[`${topic.name}-${p.partition}`] ?? p.logStartOffset));
-      }
-      return { name: readModelName(g.handler), applied: g.stats.uniqueProcessed, duplicates: g.stats.duplicates, lag };
+      if (!g) return { name: '', applied: 0, duplicates: 0, behind: 0 };
+      const behind = groupHealth(g.serviceId)?.staleness.records ?? 0;
+      return { name: readModelName(g.handler), applied: g.stats.uniqueProcessed, duplicates: g.stats.duplicates, behind };
     }),
   );
-  const lagText = `lag ${model.lag}${model.duplicates > 0 ? ` · ${model.duplicates} dup` : ''}`;
+  const lagText = `${model.behind} behind${model.duplicates > 0 ? ` · ${model.duplicates} dup` : ''}`;
   const props = useEntityProps(`group:${groupId}`, `${model.name} ${model.applied} applied ${lagText}, read model of ${groupId}`);
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>

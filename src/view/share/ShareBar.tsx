@@ -43,7 +43,7 @@ export function ShareBar() {
 function ScenarioLabel({ presetId }: { presetId: string | null }) {
   const entry = GALLERY.find((candidate) => candidate.id === presetId);
   return (
-    <span className="share-bar-scenario" data-testid="scenario-label" data-preset={entry?.id ?? ''}>
+    <span className="share-bar-scenario" data-testid="scenario-label" data-preset={entry?.id ?? ''} title={entry ? `${entry.title} teaches: ${entry.concept}` : undefined}>
       {entry === undefined ? (
         'Custom scenario'
       ) : (
