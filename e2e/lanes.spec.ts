@@ -44,3 +44,23 @@ test('off-screen lanes wait while playing, catch up when scrolled into view, and
   const paused = await summary(page);
   for (let p = 0; p < 12; p++) await expect(leo(page, p)).toHaveAttribute('data-offset', String(paused.topics['orders']!.partitions[p]!.logEndOffset));
 });
+
+test('in email-outage the lane keeps email\'s committed offset on screen while it catches up, and the log says it resumed from it', async ({ page }) => {
+  await openLab(page, '/#preset=email-outage');
+  await advance(page, 56_000);
+  const committed = (await summary(page)).groups['email']!.offsets['orders-0']!.committed!;
+  const row = page.getByTestId('committed-email-orders-0');
+  await expect(row).toHaveAttribute('data-offset', String(committed));
+  // Far behind the log end: the lane breaks, and the committed offset sits in the left span.
+  await expect(page.getByTestId('gap-orders-0')).toBeVisible();
+  const gapFrom = Number(await page.getByTestId('gap-orders-0').getAttribute('data-from'));
+  expect(committed).toBeLessThan(gapFrom);
+  await expect(row.locator('text.committed-label')).toHaveText(new RegExp(`^committed ${committed} · lag \\d+`));
+  await row.scrollIntoViewIfNeeded();
+  await page.locator('.topic-lanes').screenshot({ path: 'test-results/lanes-email-catching-up.png' });
+
+  await page.getByRole('tab', { name: 'Event log' }).click();
+  const log = page.getByTestId('event-log');
+  await log.getByLabel('Entity').selectOption('email');
+  await expect(log.getByRole('button', { name: /email-0 resumes orders-0 at \d+, .*committed offsets/ })).toBeVisible();
+});
