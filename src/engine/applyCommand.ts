@@ -178,13 +178,20 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
     for (const log of topic.partitions) {
       const key = tpKey(topicName, log.partition);
       logs.set(key, log);
-      const current = group.committed.get(key)?.offset ?? log.logStartOffset;
       let target: number;
       if (to === 'earliest') target = log.logStartOffset;
       else if (to === 'latest') target = log.highWatermark;
       else if ('offset' in to) target = to.offset;
       else if ('timestampMs' in to) target = log.offsetForTimestamp(to.timestampMs);
-      else target = current + to.shiftBy;
+      else {
+        // A shift is relative to the committed offset; Kafka's tool refuses the whole reset when
+        // a partition has none rather than guess a base, so nothing is reset here either.
+        const current = group.committed.get(key)?.offset;
+        if (current === undefined) {
+          return refuse(world, `resetOffsets: cannot shift offset for partition ${key} since there is no current committed offset`);
+        }
+        target = current + to.shiftBy;
+      }
       // Like Kafka's tool, an offset outside the log is moved to the nearest end.
       target = Math.min(Math.max(target, log.logStartOffset), log.highWatermark);
       offsets.set(key, target);

@@ -321,6 +321,21 @@ describe('late groups and auto.offset.reset', () => {
 });
 
 describe('resetOffsets', () => {
+  it('refuses a shift when a partition has no committed offset, naming it, and resets nothing', () => {
+    // The group stops (Empty) after committing orders-0..2; orders-3 is added later and has no commit.
+    const sim = createSimulation(orderScenario({}, [emailService({ instances: 1 })]), opts);
+    sim.runUntil(20_000);
+    sim.apply({ type: 'stop', target: 'email-0' });
+    sim.runUntil(20_001);
+    expect(sim.apply({ type: 'addPartitions', topic: 'orders', partitions: 4 }).ok).toBe(true);
+    const before = sim.summary().groups['email']!.offsets;
+    expect(before['orders-0']!.committed).not.toBeNull();
+    expect(before['orders-3']!.committed).toBeNull();
+    const result = sim.apply({ type: 'resetOffsets', group: 'email', to: { shiftBy: -1 } });
+    expect(result).toEqual({ ok: false, error: 'resetOffsets: cannot shift offset for partition orders-3 since there is no current committed offset' });
+    expect(sim.summary().groups['email']!.offsets).toEqual(before);
+  });
+
   it('is refused while the group has members, as Kafka refuses an active group', () => {
     const sim = createSimulation(orderScenario({}, [emailService()]), opts);
     sim.runUntil(10_000);
