@@ -1,22 +1,26 @@
 /**
  * The pipeline's edges: producer → partitions, partition → the instance owning it in each
- * group (dashed to the service when nobody owns it), service → the topic it emits to, and
+ * group (dotted and faint to the service when nobody consumes it), service → the topic it emits
+ * to (solid, drawn back to the left), and
  * service → read model. Drawn with d3's linkHorizontal.
  */
 import { linkHorizontal } from 'd3';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
+import { partitionOwner } from '../ownership';
 import type { PipelineStructure } from './pipelineStructure';
 
 const link = linkHorizontal<{ source: Point; target: Point }, Point>()
   .source((d) => d.source)
   .target((d) => d.target);
 
-/** "group|partition|owner" lines: which instance owns each partition in each group. */
+/** "group|partition|owner" lines: which instance consumes each partition in each group. */
 const selectOwnership = (state: AppState): string =>
   state.sim.snapshot.groups
-    .flatMap((g) => g.instances.flatMap((i) => i.assignment.map((pk) => `${g.groupId}|${pk}|${i.name}`)))
+    .flatMap((g) =>
+      g.instances.flatMap((i) => i.assignment.filter((pk) => partitionOwner(g, pk) === i).map((pk) => `${g.groupId}|${pk}|${i.name}`)),
+    )
     .join('\n');
 
 export function ownerMap(ownership: string): Map<string, string> {
@@ -75,7 +79,7 @@ const selectEmits = (state: AppState) =>
     .map((g) => `${g.groupId}|${g.emitTo}`)
     .join('\n');
 
-/** service → topic it emits to: drawn back to the left, dashed. */
+/** service → topic it emits to: drawn back to the left. */
 function EmitEdges({ layout }: { layout: PipelineLayout }) {
   const emits = useAppStore(selectEmits);
   return (
