@@ -284,7 +284,7 @@ export abstract class ConsumerClient {
       error === 'REBALANCE_IN_PROGRESS'
         ? 'the group is rebalancing'
         : `it is no longer a member of generation ${this.service.group.generation} (a zombie; ${error})`;
-    this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's new owner.`, this.service.groupId);
+    this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's next owner.`, this.service.groupId);
     this.loseMembership(error === 'UNKNOWN_MEMBER_ID');
   }
 

@@ -191,8 +191,7 @@ export class ConsumerInstance extends ConsumerLiveness {
     this.loopEntry = null;
     this.stopWaiting();
     if (!this.canPoll || this.batch) return;
-    const world = this.world;
-    this.lastPollMs = world.now;
+    this.notePoll();
     this.pollCoordinator();
     if (!this.canPoll) return;
     this.autoCommitIfDue();
@@ -203,7 +202,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       return;
     }
     if (this.service.commitMode === 'before-processing') this.commit(this.currentPositions(), 'before processing');
-    this.batch = { ...fetched, index: 0, currentStartMs: world.now, currentRemainingMs: this.recordDurationMs() };
+    this.batch = { ...fetched, index: 0, currentStartMs: this.world.now, currentRemainingMs: this.recordDurationMs() };
     if (this.status === 'running') this.continueBatch();
   }
 

@@ -4,9 +4,12 @@
  * The heartbeat "thread" sends a heartbeat every `heartbeat.interval.ms`, also while the
  * handler is stuck; its answer tells the member that a rebalance started (rejoin) or that it
  * was fenced (drop everything, rejoin). The poll timer fires when `max.poll.interval.ms` passes
- * without a poll: a dynamic member then sends LeaveGroup, a static one just stops heartbeating
- * and lets the session timeout remove it. A crash stops both clocks; a process hang freezes
- * both. Both are events on the simulation's queue, never state kept in closures.
+ * without a poll. Then, as Kafka's AbstractCoordinator.maybeLeaveGroup, the client forgets its
+ * member id and generation; a dynamic member also sends LeaveGroup, a static one does not and
+ * lets the coordinator keep its place until the session timeout, so that on its next poll it
+ * rejoins with its `group.instance.id` and gets that place back. The timer then stays off until
+ * the next poll re-arms it. A crash stops both clocks; a process hang freezes both. Both are
+ * events on the simulation's queue, never state kept in closures.
  */
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
@@ -76,27 +79,42 @@ export abstract class ConsumerLiveness extends ConsumerClient {
     this.pollTimerEntry = null;
   }
 
+  /** The poll loop polled: the max.poll.interval.ms clock restarts (and is re-armed if it fired). */
+  protected notePoll(): void {
+    this.lastPollMs = this.world.now;
+    // An armed check is not moved on every poll (hot path): when it fires early it re-arms itself.
+    if (!this.pollTimerEntry) this.schedulePollTimer();
+  }
+
   onPollTimerCheck(): void {
     this.pollTimerEntry = null;
     if (!this.isAlive || this.hangMode === 'process') return;
     const world = this.world;
     const maxPollIntervalMs = this.service.config.maxPollIntervalMs;
-    if (world.now - this.lastPollMs >= maxPollIntervalMs && this.memberId !== null && !this.joining) {
-      const memberId = this.memberId;
-      if (this.groupInstanceId === null) {
-        this.service.group.leave(memberId, `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
-        this.loseMembership(true, true);
-      } else {
-        // A static member does not send LeaveGroup; its heartbeats stop and the session timeout removes it.
-        world.emit('member', this.name, `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms); as a static member it sends no LeaveGroup and stops heartbeating.`, this.service.groupId);
-        this.cancelHeartbeat();
-        this.generation = -1;
-        this.rejoinNeeded = true;
-      }
+    if (world.now < this.lastPollMs + maxPollIntervalMs) {
+      // It polled since this check was armed: check again at the new deadline.
+      this.schedulePollTimer();
+      return;
     }
-    this.pollTimerEntry = world.schedule(Math.max(world.now + 1, this.lastPollMs + maxPollIntervalMs), {
-      kind: 'pollTimerCheck',
-      instance: this,
-    });
+    // The deadline passed. The check acts at most once and is not re-armed until the next poll
+    // (notePoll), as Kafka's heartbeat thread stays disabled once the client has left the group.
+    if (this.memberId === null || this.joining) return;
+    const memberId = this.memberId;
+    if (this.groupInstanceId === null) {
+      this.service.group.leave(memberId, `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
+    } else {
+      world.emit(
+        'member',
+        this.name,
+        `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms); as a static member it sends no LeaveGroup: ` +
+          `it forgets its member id and generation and stops heartbeating, and the coordinator keeps its place until ` +
+          `session.timeout.ms (${seconds(this.service.config.sessionTimeoutMs)}) passes.`,
+        this.service.groupId,
+      );
+      this.cancelHeartbeat();
+    }
+    // Both kinds reset membership (resetGenerationOnLeaveGroup): the next poll rejoins with an
+    // empty member id, a static member with its group.instance.id.
+    this.loseMembership(true, true);
   }
 }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSimulation } from '../simulation';
 import { orderScenario } from '../testing/scenarios';
 import type { ServiceSpec } from '../scenario';
+import { ConsumerLiveness } from './consumerLiveness';
 
 const opts = { checkInvariants: true };
 
@@ -117,6 +118,29 @@ describe('consumer failures', () => {
     expect(log).toMatch(/email-0 did not poll for 15 s \(max\.poll\.interval\.ms\), so its client sent LeaveGroup/);
     expect(log).toMatch(/email-0's commit \(after processing\) .* failed/);
     expect(sim.summary().stats['email']!.duplicates).toBeGreaterThan(0);
+  });
+
+  it('after max.poll.interval.ms passes, the poll timer is checked again only once the member polls, not every millisecond', () => {
+    const checks = vi.spyOn(ConsumerLiveness.prototype, 'onPollTimerCheck');
+    try {
+      const sim = createSimulation(
+        orderScenario(
+          { actions: [{ atMs: 10_000, type: 'hang', target: 'email-0', mode: 'handler' }, { atMs: 40_000, type: 'resume', target: 'email-0' }] },
+          [emailService({}, { 'session.timeout.ms': 30_000, 'max.poll.interval.ms': 15_000 })],
+        ),
+        opts,
+      );
+      const stuck = sim.world.services.get('email')!.instances[0]!;
+      const checksOfStuck = () => checks.mock.contexts.filter((instance) => instance === stuck).length;
+      sim.runUntil(24_000);
+      const beforeTimeout = checksOfStuck();
+      sim.runUntil(39_999);
+      // The check due at the deadline (~25 s) fires once; the stuck member does not poll again before 40 s.
+      expect(checksOfStuck() - beforeTimeout).toBe(1);
+      expect(texts(sim).join('\n')).toMatch(/email-0 did not poll for 15 s \(max\.poll\.interval\.ms\), so its client sent LeaveGroup/);
+    } finally {
+      checks.mockRestore();
+    }
   });
 
   it('a crash after processing but before the commit makes the next owner process those records again (at-least-once)', () => {
@@ -274,6 +298,32 @@ describe('eager vs cooperative rebalancing', () => {
 });
 
 describe('static membership', () => {
+  it('a static member stuck past max.poll.interval.ms sends no LeaveGroup, resets its member id, and takes its old place back without a rebalance', () => {
+    const sim = createSimulation(
+      orderScenario(
+        { actions: [{ atMs: 10_000, type: 'hang', target: 'email-0', mode: 'handler' }, { atMs: 30_000, type: 'resume', target: 'email-0' }] },
+        [emailService({}, { 'group.instance.id': 'e', 'session.timeout.ms': 30_000, 'max.poll.interval.ms': 15_000 })],
+      ),
+      opts,
+    );
+    sim.runUntil(9000);
+    const before = sim.summary().groups['email']!;
+    sim.runUntil(29_999);
+    const stuck = sim.summary().groups['email']!;
+    expect(stuck.members['email-0']!.memberId).toBeNull();
+    expect(stuck.generation).toBe(before.generation);
+    sim.runUntil(60_000);
+    const after = sim.summary().groups['email']!;
+    expect(after.generation).toBe(before.generation);
+    expect(after.members['email-0']!.memberId).not.toBe(before.members['email-0']!.memberId);
+    expect(after.members['email-0']!.assignment).toEqual(before.members['email-0']!.assignment);
+    const log = texts(sim).join('\n');
+    expect(log).not.toMatch(/sent LeaveGroup/);
+    expect(log).toMatch(/email-0 \(static member e-0\) came back as email-0-2 and keeps its partitions \[orders-0, orders-1\]: no rebalance/);
+    // One explanation for the timeout, not one per millisecond until the member resumes.
+    expect(sim.events().filter((e) => e.text.includes('did not poll for 15 s'))).toHaveLength(1);
+  });
+
   it('a rolling restart within session.timeout.ms causes no rebalance and keeps assignments', () => {
     const sim = createSimulation(
       orderScenario(
