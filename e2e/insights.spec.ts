@@ -102,3 +102,25 @@ test('the record inspector shows the partitioning arithmetic and which groups pr
   await expect(inspector).toContainText(/inventory\s*processed once, first at 0:0\d\.\d{3}/);
   await inspector.screenshot({ path: 'test-results/inspector-record.png' });
 });
+
+test('the consistency panel names the order that waited longest for email, and one click probes it', async ({ page }) => {
+  await openLab(page, '/#preset=email-outage');
+  await advance(page, 40_000);
+  await page.getByRole('tab', { name: 'Consistency' }).click();
+  const longest = page.getByTestId('longest-wait');
+  // During the outage: the oldest order email has not seen, still waiting.
+  await expect(longest).toContainText('email');
+  await expect(longest).toContainText('has not applied it yet');
+  const during = await longest.getAttribute('data-entity');
+  await advance(page, 30_000);
+  await expect(longest).toContainText(/email.*applied it \d+\.\d s later/);
+  await longest.getByRole('button', { name: 'Probe it' }).click();
+  const answer = page.getByTestId('probe-answer');
+  const entity = await longest.getAttribute('data-entity');
+  await expect(page.getByLabel('Order id')).toHaveValue(entity!);
+  await expect(answer.locator('[data-service="email"]')).toContainText('yes, since');
+  // The order that waited longest was placed during the outage (20 s to 50 s).
+  expect(entity).not.toBeNull();
+  expect(during).not.toBeNull();
+  await page.locator('.consistency').screenshot({ path: 'test-results/insights-longest-wait.png' });
+});

@@ -4,7 +4,7 @@
  * them while rendering for the current playhead (they re-render when the snapshot changes), so
  * nothing large is copied into the store every frame.
  */
-import { LAG_LIMITS, murmur2, toPositive, utf8Bytes, type DisagreementSample, type GroupHealth, type GroupLagSample, type Incident, type LagStatus, type LogRecord, type ProbeAnswer, type RecordDelivery } from '../engine';
+import { LAG_LIMITS, murmur2, toPositive, utf8Bytes, type DisagreementSample, type GroupHealth, type GroupLagSample, type Incident, type LagStatus, type LogRecord, type LongestWait, type ProbeAnswer, type RecordDelivery } from '../engine';
 import { currentSimulation } from './runController';
 
 /** Lag is sampled once a virtual second; the lag views follow that tick, not every frame. */
@@ -33,6 +33,10 @@ export function incidents(serviceId: string): readonly Incident[] {
 /** A service's Burrow status, staleness and largest consistency window, computed now. */
 export function groupHealth(serviceId: string): GroupHealth | null {
   return currentSimulation().health(serviceId);
+}
+
+export function longestWait(): LongestWait | null {
+  return currentSimulation().longestWait();
 }
 
 export function recentFacts(count: number): ProbeAnswer[] {

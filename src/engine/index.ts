@@ -20,5 +20,5 @@ export { HANDLER_NAMES } from './service/handlers';
 export { KAFKA_CONSUMER_DEFAULTS, KAFKA_TOPIC_DEFAULTS } from './config';
 export type { GroupLagSample, PartitionLagSample, DisagreementSample } from './lag/lagMonitor';
 export { LAG_LIMITS } from './lag/lagMonitor';
-export type { ProbeAnswer } from './consistency/consistencyTracker';
+export type { LongestWait, ProbeAnswer } from './consistency/consistencyTracker';
 export type { Incident } from './service/groupStats';

@@ -10,7 +10,7 @@ import { addService, applyCommand } from './applyCommand';
 import { deepClone } from './deepClone';
 import { LAG_LIMITS, type DisagreementSample, type GroupLagSample } from './lag/lagMonitor';
 import type { LagStatus } from './lag/evaluateLagStatus';
-import type { ProbeAnswer } from './consistency/consistencyTracker';
+import type { LongestWait, ProbeAnswer } from './consistency/consistencyTracker';
 import type { Incident } from './service/groupStats';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
@@ -72,6 +72,8 @@ export interface Simulation {
   probe(entity: string): ProbeAnswer | null;
   /** The newest entities (up to 64), newest first, with when each read model applied them. */
   recentFacts(count: number): ProbeAnswer[];
+  /** The fact that has waited longest for a read model (applied or still waiting), if any. */
+  longestWait(): LongestWait | null;
   /** The moments a service's guarantees were broken: duplicates, skips, order violations. */
   incidents(serviceId: string): readonly Incident[];
   /** Which services processed a record, how many times, and when each first applied its fact. */
@@ -190,6 +192,7 @@ function wrapWorld(
     disagreementHistory: () => world.lag.disagreements,
     probe: (entity) => world.consistency.probe(entity),
     recentFacts: (count) => world.consistency.recent(count),
+    longestWait: () => world.consistency.longestWait(world.now),
     incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
     recordDeliveries(topic, partition, offset) {
       const log = world.topics.get(topic)?.partitions[partition];

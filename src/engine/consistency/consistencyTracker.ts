@@ -45,6 +45,14 @@ export interface ProbeAnswer {
   readModels: Record<string, SimTimeMs | null>;
 }
 
+/** Which fact waited longest for which read model, and whether it is still waiting. */
+export interface LongestWait {
+  entity: string;
+  service: string;
+  waitMs: SimTimeMs;
+  pending: boolean;
+}
+
 /** Caps that keep memory bounded however long the run (part of the schema of the summary). */
 export const CONSISTENCY_LIMITS = {
   /** Facts not yet applied everywhere that are tracked (oldest dropped beyond). */
@@ -65,6 +73,8 @@ export class ConsistencyTracker {
   private readonly byEntity = new CowMap<string, string>();
   private readonly maxWindowMs = new Map<string, number>();
   private maxFactWindowMs = 0;
+  /** The longest a read model took to apply a fact after it was appended, and which. */
+  private longestApplied: { entity: string; service: string; waitMs: number } | null = null;
   /** Root ids of facts some but not all expected read models have applied: disagreements now. */
   private readonly disagreeing = new CowMap<string, true>();
   private finished = 0;
@@ -119,6 +129,7 @@ export class ConsistencyTracker {
     const appliedCount = entry.appliedCount + 1;
     const windowMs = nowMs - entry.appendedMs;
     if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
+    if (windowMs > (this.longestApplied?.waitMs ?? -1)) this.longestApplied = Object.freeze({ entity: entry.entity, service, waitMs: windowMs });
     const complete = appliedCount === entry.expected.length;
     this.facts.set(entry.rootEventId, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: complete ? nowMs : null }));
     if (complete) {
@@ -147,6 +158,24 @@ export class ConsistencyTracker {
 
   maxConsistencyWindowMs(service: string): number | null {
     return this.maxWindowMs.get(service) ?? null;
+  }
+
+  /**
+   * The fact that has waited longest for a read model: the longest wait so far among those
+   * applied, or a fact some read model has applied and another still has not, when that one
+   * has been waiting longer (during an outage, the oldest order the stopped service has not seen).
+   */
+  longestWait(nowMs: SimTimeMs): LongestWait | null {
+    let best: LongestWait | null = this.longestApplied ? { ...this.longestApplied, pending: false } : null;
+    for (const [rootId] of this.disagreeing.entries()) {
+      const entry = this.facts.get(rootId);
+      if (!entry) continue;
+      const waitMs = nowMs - entry.appendedMs;
+      if (best !== null && waitMs <= best.waitMs) continue;
+      const service = entry.expected.find((_, i) => entry.appliedMs[i]! < 0);
+      if (service !== undefined) best = { entity: entry.entity, service, waitMs, pending: true };
+    }
+    return best;
   }
 
   get largestFactWindowMs(): number {

@@ -8,6 +8,24 @@ const scenario: Scenario = {
 };
 
 describe('eventual consistency in email-outage', () => {
+  it('names the order that waited longest: still waiting for email during the outage, applied after it', () => {
+    const sim = createSimulation(scenario);
+    sim.runUntil(40_000);
+    const during = sim.longestWait()!;
+    expect(during).toMatchObject({ service: 'email', pending: true });
+    // The oldest order email has not seen was placed around the crash at 20 s.
+    const placed = sim.probe(during.entity)!.appendedMs;
+    expect(placed).toBeGreaterThan(15_000);
+    expect(during.waitMs).toBe(40_000 - placed);
+    sim.runUntil(120_000);
+    const after = sim.longestWait()!;
+    expect(after).toMatchObject({ service: 'email', pending: false });
+    const answer = sim.probe(after.entity)!;
+    expect(answer.readModels['email']! - answer.appendedMs).toBe(after.waitMs);
+    expect(after.waitMs).toBe(sim.summary().groups['email']!.maxConsistencyWindowMs);
+    expect(answer.readModels['email']!).toBeGreaterThan(50_000);
+  });
+
   it("email's largest consistency window covers the outage; inventory's stays within a few seconds", () => {
     const sim = createSimulation(scenario);
     sim.runUntil(120_000);

@@ -1,11 +1,12 @@
 /**
  * Read models side by side for the newest orders: when each read model applied each one (or
  * "not yet", highlighted while others already have it), each read model's staleness, and the
- * probe "is order-N visible yet?" answered per read model and since when.
+ * probe "is order-N visible yet?" answered per read model and since when, and the order that
+ * waited longest for a read model (one click probes it).
  */
 import { useState, type FormEvent } from 'react';
 import type { ProbeAnswer } from '../../engine';
-import { groupHealth, probe, recentFacts } from '../../app/insights';
+import { groupHealth, longestWait, probe, recentFacts } from '../../app/insights';
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 
@@ -26,6 +27,10 @@ export function ConsistencyPanel() {
   useAppStore(selectNow);
   const services = useAppStore(useShallow(selectServices));
   const facts = recentFacts(ROWS);
+  const longest = longestWait();
+  const placedAt = longest ? probe(longest.entity)?.appendedMs : undefined;
+  const [entity, setEntity] = useState('order-10');
+  const [asked, setAsked] = useState<string | null>(null);
   const columns = services.filter((service) => facts.some((fact) => service in fact.readModels));
   return (
     <section className="consistency" aria-label="Consistency of read models">
@@ -41,6 +46,25 @@ export function ConsistencyPanel() {
           );
         })}
       </div>
+      {longest && longest.waitMs > 0 && (
+        <p className="longest-wait" data-testid="longest-wait" data-entity={longest.entity}>
+          Longest wait so far: <code>{longest.entity}</code>
+          {placedAt !== undefined ? `, placed at ${seconds(placedAt)}` : ''};{' '}
+          <strong>{longest.service}</strong>{' '}
+          {longest.pending
+            ? `has not applied it yet (waiting ${delay(longest.waitMs)}).`
+            : `applied it ${delay(longest.waitMs)} later. Until then the order existed but ${longest.service} did not show it.`}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setEntity(longest.entity);
+              setAsked(longest.entity);
+            }}
+          >
+            Probe it
+          </button>
+        </p>
+      )}
       <table className="side-by-side">
         <caption>Newest orders: when each read model applied them</caption>
         <thead>
@@ -60,7 +84,7 @@ export function ConsistencyPanel() {
           ))}
         </tbody>
       </table>
-      <Probe />
+      <Probe entity={entity} setEntity={setEntity} asked={asked} setAsked={setAsked} />
     </section>
   );
 }
@@ -94,10 +118,14 @@ function FactRow({ fact, columns }: { fact: ProbeAnswer; columns: string[] }) {
   );
 }
 
-function Probe() {
-  const [entity, setEntity] = useState('order-10');
-  const [asked, setAsked] = useState<string | null>(null);
-  useAppStore(selectNow);
+interface ProbeProps {
+  entity: string;
+  setEntity(entity: string): void;
+  asked: string | null;
+  setAsked(entity: string): void;
+}
+
+function Probe({ entity, setEntity, asked, setAsked }: ProbeProps) {
   const answer = asked === null ? null : probe(asked);
   const submit = (event: FormEvent) => {
     event.preventDefault();
