@@ -79,7 +79,7 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
       ) : last ? (
         <div className="group-meta">
           Last rebalance at {formatSimTime(last.atMs)} → gen {last.generation}
-          {group.rebalanceProtocol === 'eager' ? ' · eager: all partitions were revoked, then assigned again' : ''}
+          {group.rebalanceProtocol === 'eager' && last.generation > 1 ? ' · eager: all revoked, then reassigned' : ''}
         </div>
       ) : null}
       <ul className="members">

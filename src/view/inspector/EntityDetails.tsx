@@ -79,7 +79,8 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
       const rows: [string, string][] = [
         ['offset', `${id.partitionKey} @ ${record.offset}`],
         ['key', record.key ?? 'null'],
-        ['value', record.eventType === null ? 'tombstone (null)' : `${record.eventType} ${JSON.stringify(record.payload)}`],
+        // One field a line (the inspector is narrow): no JSON broken mid-word.
+        ['value', record.eventType === null ? 'tombstone (null)' : [record.eventType, ...Object.entries(record.payload).map(([field, v]) => `  ${field}: ${String(v)}`)].join('\n')],
         ['size', `${record.sizeBytes} bytes`],
         ['appended', `${formatSimTime(record.timestampMs)} by ${record.producer}`],
       ];
