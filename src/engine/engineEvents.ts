@@ -16,6 +16,7 @@ export type EngineEvent =
   | { kind: 'sessionCheck'; group: GroupCoordinator; memberId: string }
   | { kind: 'joinDeadline'; group: GroupCoordinator; epoch: number }
   | { kind: 'syncDone'; group: GroupCoordinator; generation: number }
+  | { kind: 'syncDeadline'; group: GroupCoordinator; generation: number }
   | { kind: 'retentionCheck' }
   | { kind: 'sample' };
 
@@ -31,4 +32,5 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   syncDone: 8,
   retentionCheck: 9,
   sample: 10,
+  syncDeadline: 11,
 };

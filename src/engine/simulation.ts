@@ -127,6 +127,8 @@ function wrapWorld(
         return event.group.onJoinDeadline(event.epoch);
       case 'syncDone':
         return event.group.onSyncDone(event.generation);
+      case 'syncDeadline':
+        return event.group.onSyncDeadline(event.generation);
       case 'retentionCheck':
         runCleanupCheck(world);
         world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });

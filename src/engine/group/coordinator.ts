@@ -3,11 +3,15 @@
  *
  * States: Empty → PreparingRebalance → CompletingRebalance → Stable (and back). A rebalance
  * waits until every known member has rejoined or the rebalance timeout (the largest
- * `max.poll.interval.ms` among members) passes; members that did not rejoin are removed. The
- * first rebalance of an empty group is delayed by `group.initial.rebalance.delay.ms`, extended
- * by each new arrival. Completing the join bumps the generation exactly once; the leader's
- * assignor runs and SyncGroup hands each member its part. Commits carry (member.id,
- * generation) and fail from members the coordinator no longer knows (zombies).
+ * `max.poll.interval.ms` among members) passes; dynamic members that did not rejoin are then
+ * removed, static ones stay in the new generation with their assignment, as in Kafka's
+ * completeClassicGroupJoin. A member that has not sent SyncGroup one rebalance timeout after the
+ * join completed is removed and the group rebalances (Kafka's pending-sync expiry); in this
+ * model only a static member that did not rejoin can be in that position. The first rebalance
+ * of an empty group is delayed by `group.initial.rebalance.delay.ms`, extended by each new
+ * arrival. Completing the join bumps the generation exactly once; the leader's assignor runs and
+ * SyncGroup hands each member its part. Commits carry (member.id, generation) and fail from
+ * members the coordinator no longer knows (zombies).
  *
  * This file handles the requests (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit)
  * and the timeouts; the group's state, members and committed offsets are in `GroupMetadata`.
@@ -41,6 +45,14 @@ export class GroupCoordinator extends GroupMetadata {
   private newMemberAdded = false;
   private initialDelayRemainingMs = 0;
   private previousAssignment = new Map<string, TopicPartition[]>();
+  /**
+   * Member ids of the current generation that have not sent SyncGroup (Kafka's
+   * pendingSyncMembers). Members that rejoined sync at once here, so these are static members
+   * that did not rejoin. Like Kafka, a static member that comes back under a new member id
+   * leaves its old id in this set.
+   */
+  private readonly pendingSync = new Set<string>();
+  private syncDeadline: QueueEntry<EngineEvent> | null = null;
 
   // ---- JoinGroup -------------------------------------------------------------------------
 
@@ -107,6 +119,8 @@ export class GroupCoordinator extends GroupMetadata {
     this.rebalanceReason = reason;
     const wasEmpty = this.state === 'Empty';
     this.state = 'PreparingRebalance';
+    // Every member joins (and syncs) afresh, so no SyncGroup of the old generation is awaited.
+    this.clearPendingSync();
     for (const member of this.members.values()) member.joined = false;
     if (wasEmpty) {
       // Kafka's InitialDelayedJoin: wait for more members to arrive before the first rebalance.
@@ -145,8 +159,9 @@ export class GroupCoordinator extends GroupMetadata {
       return;
     }
     this.inInitialDelay = false;
+    // Kafka removes only dynamic members here; a static member keeps its place (see completeJoin).
     for (const member of [...this.members.values()]) {
-      if (!member.joined) {
+      if (!member.joined && member.groupInstanceId === null) {
         this.removeMember(
           member,
           `${member.instance.name} did not rejoin within the rebalance timeout ` +
@@ -155,7 +170,24 @@ export class GroupCoordinator extends GroupMetadata {
         );
       }
     }
+    if (this.members.size > 0 && !this.anyMemberJoined()) {
+      // Only static members are left and none rejoined: there is no leader to run the assignor,
+      // so Kafka waits another rebalance timeout, until their sessions expire or they come back.
+      this.world.emit(
+        'rebalance',
+        this.groupId,
+        `No member of ${this.groupId} rejoined within the rebalance timeout; its static members keep their places, so the coordinator waits another ${seconds(this.rebalanceTimeoutMs())}.`,
+        this.groupId,
+      );
+      this.setJoinDeadline(this.world.now + this.rebalanceTimeoutMs());
+      return;
+    }
     this.completeJoin();
+  }
+
+  private anyMemberJoined(): boolean {
+    for (const member of this.members.values()) if (member.joined) return true;
+    return false;
   }
 
   private completeJoin(): void {
@@ -172,9 +204,32 @@ export class GroupCoordinator extends GroupMetadata {
       return;
     }
     this.protocol = selectProtocol(this.orderedMembers());
-    if (!this.leaderId || !this.members.has(this.leaderId)) this.leaderId = this.orderedMembers()[0]!.memberId;
+    const ordered = this.orderedMembers();
+    // The leader must be a member that rejoined (Kafka's maybeElectNewJoinedLeader).
+    const leader = this.leaderId ? this.members.get(this.leaderId) : undefined;
+    if (!leader || !leader.joined) this.leaderId = ordered.find((member) => member.joined)!.memberId;
     this.state = 'CompletingRebalance';
-    for (const member of this.members.values()) member.joined = false;
+    for (const member of ordered) {
+      if (!member.joined) {
+        // Only static members get here (dynamic ones were removed): the group keeps their place.
+        this.pendingSync.add(member.memberId);
+        world.emit(
+          'member',
+          member.instance.name,
+          `${member.instance.name} (static member ${member.groupInstanceId}) did not rejoin, but keeps its place in generation ` +
+            `${this.generation}: its partitions wait for it until session.timeout.ms (${seconds(member.sessionTimeoutMs)}) passes ` +
+            `or, without a SyncGroup from it, the rebalance timeout (${seconds(this.rebalanceTimeoutMs())}) passes again.`,
+          this.groupId,
+        );
+      }
+      member.joined = false;
+      // Completing the join restarts every member's session timer, as Kafka's
+      // completeClassicGroupJoin reschedules each member's heartbeat expiration.
+      member.lastHeartbeatMs = world.now;
+    }
+    if (this.pendingSync.size > 0) {
+      this.syncDeadline = world.schedule(world.now + this.rebalanceTimeoutMs(), { kind: 'syncDeadline', group: this, generation: this.generation });
+    }
     world.schedule(world.now, { kind: 'syncDone', group: this, generation: this.generation });
   }
 
@@ -200,8 +255,48 @@ export class GroupCoordinator extends GroupMetadata {
       this.groupId,
     );
     for (const member of this.orderedMembers()) {
-      member.instance.onAssignment(this.generation, member.memberId, member.assignment);
+      // A member that did not rejoin sent no SyncGroup, so nothing answers it.
+      if (!this.pendingSync.has(member.memberId)) member.instance.onAssignment(this.generation, member.memberId, member.assignment);
     }
+  }
+
+  /**
+   * Kafka's pending-sync expiry: members of this generation that sent no SyncGroup within the
+   * rebalance timeout are removed and the group rebalances. A static member that came back in
+   * the meantime left only its old member id here; Kafka rebalances anyway, and so does this.
+   */
+  onSyncDeadline(generation: number): void {
+    this.syncDeadline = null;
+    if (generation !== this.generation || (this.state !== 'CompletingRebalance' && this.state !== 'Stable')) return;
+    if (this.pendingSync.size === 0) return;
+    const memberIds = [...this.pendingSync];
+    const timeoutMs = this.rebalanceTimeoutMs();
+    this.pendingSync.clear();
+    const replaced: string[] = [];
+    for (const memberId of memberIds) {
+      const member = this.members.get(memberId);
+      if (!member) {
+        replaced.push(memberId);
+        continue;
+      }
+      this.removeMember(
+        member,
+        `${member.instance.name} sent no SyncGroup for generation ${generation} within the rebalance timeout (${seconds(timeoutMs)}) and was removed`,
+        false,
+      );
+    }
+    const why =
+      replaced.length === 0
+        ? ''
+        : `; ${replaced.join(', ')} is the old id of a static member that came back under a new one, which Kafka's coordinator still waits for`;
+    this.prepareRebalance(`no SyncGroup from ${memberIds.join(', ')} within the rebalance timeout${why}`);
+    this.tryCompleteJoin();
+  }
+
+  private clearPendingSync(): void {
+    this.pendingSync.clear();
+    if (this.syncDeadline) this.syncDeadline.cancelled = true;
+    this.syncDeadline = null;
   }
 
   // ---- Heartbeat, session timeout, LeaveGroup --------------------------------------------
@@ -248,6 +343,7 @@ export class GroupCoordinator extends GroupMetadata {
 
   private removeMember(member: GroupMember, reason: string, rebalance: boolean): void {
     this.members.delete(member.memberId);
+    this.pendingSync.delete(member.memberId);
     if (member.sessionEntry) member.sessionEntry.cancelled = true;
     if (member.groupInstanceId !== null && this.staticMembers.get(member.groupInstanceId) === member.memberId) {
       this.staticMembers.delete(member.groupInstanceId);
