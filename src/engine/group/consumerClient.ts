@@ -173,16 +173,18 @@ export abstract class ConsumerClient {
     const next = new Set(partitions.map((tp) => tpKey(tp.topic, tp.partition)));
     const revoked = this.assignment.filter((tp) => !next.has(tpKey(tp.topic, tp.partition)));
     if (revoked.length > 0) {
-      // Cooperative: give up only what moved, commit it, then rejoin so it can be handed over.
-      const offsets = new Map<string, number>();
-      for (const tp of revoked) {
-        const key = tpKey(tp.topic, tp.partition);
-        const position = this.positions.get(key);
-        if (position !== undefined) offsets.set(key, position);
-        this.positions.delete(key);
-      }
-      if (this.service.autoCommit) this.commit(offsets, 'before revoking');
-      this.world.emit('rebalance', this.name, `${this.name} revokes ${revoked.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')} and rejoins so they can move (cooperative).`, this.service.groupId);
+      // Cooperative: give up only what moved, then rejoin so it can be handed over. As in Kafka's
+      // ConsumerCoordinator.onJoinComplete this only calls onPartitionsRevoked: auto-commit ran in
+      // onJoinPrepare, before JoinGroup, so what was consumed since then is not committed and the
+      // new owner processes it again (duplicates).
+      for (const tp of revoked) this.positions.delete(tpKey(tp.topic, tp.partition));
+      this.world.emit(
+        'rebalance',
+        this.name,
+        `${this.name} revokes ${revoked.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')} without committing them (auto-commit ran before JoinGroup) ` +
+          `and rejoins so they can move (cooperative).`,
+        this.service.groupId,
+      );
       this.rejoinNeeded = true;
     }
     const had = new Set(this.assignment.map((tp) => tpKey(tp.topic, tp.partition)));

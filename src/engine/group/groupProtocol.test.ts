@@ -281,6 +281,25 @@ describe('eager vs cooperative rebalancing', () => {
     expect(preparingSamples).toBeGreaterThan(0);
   });
 
+  it('cooperative: a revoked partition is not committed after SyncGroup, so its new owner processes again what was consumed since JoinGroup', () => {
+    // Kafka auto-commits in onJoinPrepare (before JoinGroup) only; onJoinComplete just revokes.
+    const sim = createSimulation(
+      orderScenario({ actions: [{ atMs: 20_000, type: 'scale', service: 'email', instances: 3 }] }, [
+        emailService({ instances: 2, processingMs: 20 }, { 'partition.assignment.strategy': 'cooperative-sticky' }),
+      ]),
+      opts,
+    );
+    sim.runUntil(40_000);
+    const revoke = sim.events().find((e) => /revokes orders-\d without committing/.test(e.text))!;
+    const moved = /revokes (orders-(\d))/.exec(revoke.text)!;
+    const resume = sim.events().find((e) => e.atMs >= revoke.atMs && new RegExp(`resumes ${moved[1]} at \\d+`).test(e.text))!;
+    const resumedAt = Number(new RegExp(`${moved[1]} at (\\d+)`).exec(resume.text)![1]);
+    // The record at the offset the new owner resumed from had already been processed by the old owner.
+    const deliveries = sim.recordDeliveries('orders', Number(moved[2]), resumedAt).find((d) => d.service === 'email')!;
+    expect(deliveries.times).toBe(2);
+    expect(sim.summary().stats['email']!.duplicates).toBeGreaterThan(0);
+  });
+
   it('cooperative rebalancing hands a moved partition over in a follow-up rebalance', () => {
     const sim = createSimulation(
       orderScenario({}, [emailService({ instances: 2 }, { 'partition.assignment.strategy': 'cooperative-sticky' })]),
