@@ -5,7 +5,7 @@
  * `GroupCoordinator` adds the protocol requests and timeouts that change it.
  */
 import type { AssignorName } from '../scenario';
-import { parseTpKey, type SimTimeMs } from '../types';
+import type { SimTimeMs } from '../types';
 import type { World } from '../world';
 import type { CommittedOffset } from './committedOffset';
 import type { ConsumerClient } from './consumerClient';
@@ -58,9 +58,7 @@ export class GroupMetadata {
     for (const [key, offset] of offsets) {
       this.committed.set(key, { offset, commitTimeMs: now, generation });
       this.world.hasher.int(offset);
-      const { topic, partition } = parseTpKey(key);
-      const log = this.world.topics.get(topic)?.partitions[partition];
-      if (log) this.world.lag.onCommit(this.groupId, key, offset, log.highWatermark);
+      this.world.lag.onCommit(this.groupId, key, offset);
     }
   }
 }

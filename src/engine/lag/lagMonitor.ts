@@ -67,13 +67,22 @@ export class LagMonitor {
     return state;
   }
 
-  /** An offset commit was stored: it enters the partition's Burrow window with its lag then. */
-  onCommit(groupId: string, partitionKey: string, offset: number, highWatermark: number): void {
-    const window = this.state(groupId).commits;
-    const entries = window.get(partitionKey) ?? [];
-    entries.push({ offset, timestampMs: this.world.now, lag: Math.max(0, highWatermark - offset) });
+  /**
+   * An offset commit was stored: it enters the partition's Burrow window with its lag then. As
+   * in Burrow's addConsumerOffset, the lag is measured against the last *sampled* high watermark
+   * (Burrow knows broker offsets only from its periodic fetch), floored at 0 since a commit can
+   * be ahead of that sample, and a commit is dropped while no broker offset has been sampled yet.
+   * The live high watermark would charge a group that is keeping up with the records appended
+   * since the last sample, making healthy groups look stalled.
+   */
+  onCommit(groupId: string, partitionKey: string, offset: number): void {
+    const state = this.state(groupId);
+    const brokerOffset = lastOf(state.brokerOffsets.get(partitionKey));
+    if (brokerOffset === undefined) return;
+    const entries = state.commits.get(partitionKey) ?? [];
+    entries.push({ offset, timestampMs: this.world.now, lag: Math.max(0, brokerOffset - offset) });
     if (entries.length > LAG_LIMITS.burrowWindowCommits) entries.shift();
-    window.set(partitionKey, entries);
+    state.commits.set(partitionKey, entries);
   }
 
   /** The sampling event: one sample per group. */
@@ -103,7 +112,7 @@ export class LagMonitor {
       if (!topic) continue;
       for (const log of topic.partitions) {
         const key = tpKey(topicName, log.partition);
-        const window = this.burrowWindow(service.groupId, key, log.highWatermark);
+        const window = this.burrowWindow(service.groupId, key);
         out[key] = window ? explainLagStatus(window) : { status: 'OK', rule: 'OK: no offset committed yet, so Burrow has nothing to evaluate.' };
       }
     }
@@ -114,15 +123,21 @@ export class LagMonitor {
     return this.groups.get(groupId)?.history ?? [];
   }
 
-  /** Burrow's input for one partition right now, for explanations. */
-  burrowWindow(groupId: string, partitionKey: string, highWatermark: number): LagWindow | null {
+  /**
+   * Burrow's input for one partition right now, for explanations. Its current lag, like the lag
+   * of each commit, is measured against the last sampled high watermark (Burrow's fetchConsumer).
+   */
+  burrowWindow(groupId: string, partitionKey: string): LagWindow | null {
     const state = this.groups.get(groupId);
     const offsets = state?.commits.get(partitionKey);
     if (!state || !offsets || offsets.length === 0) return null;
+    const brokerOffsets = state.brokerOffsets.get(partitionKey) ?? [];
+    // A commit is only kept once a broker offset was sampled, so there is always one here.
+    const brokerOffset = lastOf(brokerOffsets)!;
     return {
       offsets: [...offsets],
-      brokerOffsets: [...(state.brokerOffsets.get(partitionKey) ?? [])],
-      currentLag: Math.max(0, highWatermark - offsets[offsets.length - 1]!.offset),
+      brokerOffsets: [...brokerOffsets],
+      currentLag: Math.max(0, brokerOffset - offsets[offsets.length - 1]!.offset),
       nowMs: this.world.now,
       allowedLag: 0,
     };
@@ -161,7 +176,7 @@ export class LagMonitor {
           positionLag: position === null ? null : Math.max(0, hw - position),
           behindMs: partitionBehindMs,
         };
-        const window = this.burrowWindow(service.groupId, key, hw);
+        const window = this.burrowWindow(service.groupId, key);
         statuses.push(window ? evaluateLagStatus(window) : 'OK');
       }
     }
@@ -172,6 +187,10 @@ export class LagMonitor {
       status: worstLagStatus(statuses),
     };
   }
+}
+
+function lastOf(values: readonly number[] | undefined): number | undefined {
+  return values && values.length > 0 ? values[values.length - 1] : undefined;
 }
 
 function freezeSample(sample: GroupLagSample): GroupLagSample {
