@@ -88,7 +88,15 @@ describe('seed sweep', () => {
           ...s,
           instances: 1 + (seed % 3),
           commit: (['auto', 'after-processing', 'before-processing'] as const)[seed % 3],
-          config: { ...s.config, 'partition.assignment.strategy': strategy, 'max.poll.interval.ms': 20_000, 'max.poll.records': 50 },
+          config: {
+            ...s.config,
+            'partition.assignment.strategy': strategy,
+            'max.poll.interval.ms': 20_000,
+            'max.poll.records': 50,
+            // Every fifth seed runs static members, so poll timeouts, rejoins under a new member id
+            // and pending-SyncGroup expiry meet the random commands too.
+            ...(seed % 5 === 4 ? { 'group.instance.id': s.id } : {}),
+          },
         })),
       };
       try {
