@@ -80,7 +80,7 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
         ['offset', `${id.partitionKey} @ ${record.offset}`],
         ['key', record.key ?? 'null'],
         // One field a line (the inspector is narrow): no JSON broken mid-word.
-        ['value', record.eventType === null ? 'tombstone (null)' : [record.eventType, ...Object.entries(record.payload).map(([field, v]) => `  ${field}: ${String(v)}`)].join('\n')],
+        ['value', record.eventType === null ? 'tombstone (null)' : [record.eventType, ...Object.entries(record.payload ?? {}).map(([field, v]) => `  ${field}: ${String(v)}`)].join('\n')],
         ['size', `${record.sizeBytes} bytes`],
         ['appended', `${formatSimTime(record.timestampMs)} by ${record.producer}`],
       ];
