@@ -199,6 +199,8 @@ export class GroupCoordinator extends GroupMetadata {
       this.state = 'Empty';
       this.protocol = null;
       this.leaderId = null;
+      // Nobody owns anything now: the next member gets its partitions, it does not keep them.
+      this.previousAssignment = new Map();
       world.emit('rebalance', this.groupId, `Group ${this.groupId} has no members left: it is Empty (generation ${this.generation}).`, this.groupId);
       this.rebalances.push({ atMs: world.now, generation: this.generation });
       return;

@@ -192,6 +192,9 @@ describe('consumer failures', () => {
     const expected = ['orders-0', 'orders-1', 'orders-2'].map((key) => `${key} at ${committed[key]!.committed}`).join(', ');
     expect(resumed[0]!.text).toBe(`email-0 resumes ${expected}: the group's committed offsets (the next offset to read).`);
     expect(resumed[0]!.atMs).toBeGreaterThanOrEqual(30_000);
+    // The group was Empty in between: the restarted member gets its partitions, it keeps nothing.
+    const rejoin = sim.events().filter((e) => e.kind === 'rebalance' && e.text.startsWith('Rebalance of email to generation 3'));
+    expect(rejoin.map((e) => e.text)).toEqual([expect.stringContaining('email-0 gets orders-0, orders-1, orders-2.')]);
   });
 
   it('a graceful stop sends LeaveGroup and the group rebalances at once', () => {
