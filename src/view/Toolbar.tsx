@@ -13,19 +13,16 @@ import { useLabUi } from './labUiContext';
 const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
 const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
-const selectTitle = (state: AppState) => state.run.scenario.title ?? 'Untitled scenario';
 
 export function Toolbar() {
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
-  const title = useAppStore(selectTitle);
   const { openHelp } = useLabUi();
   const speedIndex = Math.max(0, SPEED_STEPS.findIndex((s) => s >= speed));
   return (
     <header className="toolbar">
-      <h1>
-        LogScope <span className="scenario-title">{title}</span>
-      </h1>
+      {/* The scenario's title is in the bar below, beside what it teaches. */}
+      <h1>LogScope</h1>
       <div className="controls">
         <button type="button" onClick={stepBack} aria-label="Step back" title="Step back to the previous change (←)">
           ◀ Step

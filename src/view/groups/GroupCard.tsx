@@ -79,7 +79,7 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
       ) : last ? (
         <div className="group-meta">
           Last rebalance at {formatSimTime(last.atMs)} → gen {last.generation}
-          {group.rebalanceProtocol === 'eager' && last.generation > 1 ? ' · eager: all revoked, then reassigned' : ''}
+          {group.rebalanceProtocol === 'eager' && last.generation > 1 && group.state !== 'Empty' ? ' · eager: all revoked, then reassigned' : ''}
         </div>
       ) : null}
       <ul className="members">
@@ -101,7 +101,8 @@ function MemberRow({ group, name, diff, progress }: { group: GroupView; name: st
   const down = instance.status === 'crashed' || instance.status === 'stopped';
   const held = down && member !== undefined ? member.assignment : [];
   const stale = member === undefined && !down && instance.assignment.length > 0;
-  const membership = held.length > 0 ? ' · still a member until session.timeout.ms' : stale ? ' · evicted, not a member' : '';
+  const membership =
+    held.length > 0 ? ' · still a member until session.timeout.ms' : stale ? ' · evicted, not a member' : down && member === undefined ? ' · not in the group' : '';
   return (
     <li data-testid={`instance-${name}`} data-status={instance.status}>
       <button type="button" {...props} className={`link member-name ${props.className}`}>

@@ -39,18 +39,17 @@ export function ShareBar() {
   );
 }
 
-/** Which gallery preset is open and the concept it teaches, or that the scenario is custom. */
+/** The scenario's title and, for a gallery preset, the concept it teaches. */
+const selectTitle = (state: AppState) => state.run.scenario.title ?? 'Untitled scenario';
+
 function ScenarioLabel({ presetId }: { presetId: string | null }) {
+  const title = useAppStore(selectTitle);
   const entry = GALLERY.find((candidate) => candidate.id === presetId);
+  const full = entry ? `${title} · teaches: ${entry.concept}` : `${title} (custom scenario)`;
   return (
-    <span className="share-bar-scenario" data-testid="scenario-label" data-preset={entry?.id ?? ''} title={entry ? `${entry.title} teaches: ${entry.concept}` : undefined}>
-      {entry === undefined ? (
-        'Custom scenario'
-      ) : (
-        <>
-          <strong>{entry.title}</strong> teaches: {entry.concept}
-        </>
-      )}
+    <span className="share-bar-scenario" data-testid="scenario-label" data-preset={entry?.id ?? ''} title={full}>
+      <strong className="scenario-title">{title}</strong>
+      {entry ? ` · teaches: ${entry.concept}` : ' (custom scenario)'}
     </span>
   );
 }
