@@ -2,6 +2,7 @@
  * The context menu of an entity (right-click, or Shift+F10 on a focused one): the same
  * commands as its panel. Arrow keys move, Enter runs, Escape closes.
  */
+import { uiZoom } from './uiZoom';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { actionsFor } from '../app/entityActions';
 import { requestCommand } from '../app/runController';
@@ -36,8 +37,10 @@ export function ContextMenu({ request, onClose }: { request: MenuRequest; onClos
       onClose();
     }
   };
-  const left = Math.min(request.x, window.innerWidth - 240);
-  const top = Math.min(request.y, window.innerHeight - 40 - entity.actions.length * 40);
+  // The request is in viewport pixels; the menu's position is in the page's zoomed pixels.
+  const zoom = uiZoom();
+  const left = Math.min(request.x / zoom, window.innerWidth / zoom - 240);
+  const top = Math.min(request.y / zoom, window.innerHeight / zoom - 40 - entity.actions.length * 40);
   return (
     <div ref={ref} role="menu" aria-label={`Actions for ${entity.title}`} className="context-menu" style={{ left, top }} onKeyDown={onKeyDown}>
       <div className="menu-title" aria-hidden="true">

@@ -16,7 +16,7 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
           <ShortcutTable title="On the selected entity" rows={ENTITY_SHORTCUTS} />
         </div>
         <p className="hint">Space plays and pauses even when a button has focus; press Enter to activate a focused button.</p>
-        <p className="hint">On a projector, zoom the page (Ctrl + or ⌘ +): the lab lays itself out again at the larger size and stays sharp.</p>
+        <p className="hint">Wide screens draw the lab larger by themselves; zoom the page (Ctrl + or ⌘ +) for more: the lab lays itself out again and stays sharp.</p>
         <div className="dialog-buttons">
           <button type="button" className="primary" onClick={onClose}>
             Close

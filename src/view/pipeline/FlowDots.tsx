@@ -8,6 +8,7 @@
  * The dots move every frame, so they skip React (STYLE.md rule 11): a canvas laid over the
  * diagram subscribes to the store transiently and redraws itself when the snapshot changes.
  */
+import { uiZoom } from '../uiZoom';
 import { partitionOwner } from '../ownership';
 import { useEffect, useRef } from 'react';
 import type { LogRecord, SimSnapshot } from '../../engine';
@@ -89,7 +90,8 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
     const canvas = ref.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
-    const ratio = window.devicePixelRatio || 1;
+    // Sharp on high-density screens and when the page is zoomed for a projector.
+    const ratio = (window.devicePixelRatio || 1) * uiZoom();
     canvas.width = Math.round(layout.width * ratio);
     canvas.height = Math.round(layout.height * ratio);
     const draw = () => {
