@@ -83,6 +83,18 @@ export function LagPanel() {
           <li>
             <span className="band-swatch" aria-hidden="true" /> read models disagree
           </li>
+          <li>
+            <svg width={14} height={18} aria-hidden="true">
+              <line x1={7} x2={7} y2={18} stroke="#5b6470" strokeWidth={1.5} strokeDasharray="4 3" />
+            </svg>
+            action
+          </li>
+          <li>
+            <svg width={14} height={12} aria-hidden="true">
+              <path d="M 7 2 l -5 8 l 10 0 z" fill="#5b6470" />
+            </svg>
+            rebalance
+          </li>
         </ul>
       </div>
       <LagChart

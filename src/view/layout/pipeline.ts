@@ -54,7 +54,8 @@ export function pipelineColumns(width: number) {
   const w = Math.max(720, width);
   const producerWidth = Math.round(Math.min(150, w * 0.135));
   const topicWidth = Math.round(Math.min(160, w * 0.145));
-  const readModelWidth = Math.round(Math.min(170, w * 0.135));
+  // Wide enough for "0 behind · 33 dup" at 880 px.
+  const readModelWidth = Math.round(Math.min(180, w * 0.165));
   const gaps = { producerTopic: Math.round(w * 0.07), topicService: Math.round(w * 0.11), serviceReadModel: Math.round(w * 0.035) };
   const serviceWidth = Math.min(
     300,
