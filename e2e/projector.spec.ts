@@ -14,6 +14,10 @@ test('at 1920 px the lab is zoomed for a projector; the context menu opens at th
   // Text is drawn larger than its CSS size: the clock's box is taller than at 1280 px.
   const clock = (await page.getByTestId('sim-time').boundingBox())!;
   expect(clock.height).toBeGreaterThan(28);
+  // Viewport units are zoomed too: the lab must still fit the window, not run 25 % below it.
+  const app = (await page.locator('.app').boundingBox())!;
+  expect(app.y + app.height).toBeLessThanOrEqual(1081);
+  expect(app.height).toBeGreaterThan(1000);
 
   const instance = (await page.getByTestId('pipeline-instance-billing-0').boundingBox())!;
   const at = { x: instance.x + 20, y: instance.y + 5 };

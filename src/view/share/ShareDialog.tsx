@@ -3,6 +3,7 @@
  * button that copies it, and its QR code for a classroom screen. Playback pauses while the
  * dialog is open, so the link and the QR code show one moment.
  */
+import { uiZoom } from '../uiZoom';
 import { useRef, useState } from 'react';
 import { pause } from '../../app/runController';
 import { currentShareUrl } from '../../app/sharing';
@@ -17,7 +18,9 @@ const selectInterventionCount = (state: AppState) => state.run.interventions.len
 
 /** As large as the window allows, for a classroom screen, leaving room for the dialog's chrome. */
 function largeQrSizePx(): number {
-  return Math.max(300, Math.min(window.innerWidth - 120, window.innerHeight - 230));
+  // Window sizes are unzoomed pixels; the QR is drawn in the page's zoomed ones.
+  const zoom = uiZoom();
+  return Math.max(300, Math.min(window.innerWidth / zoom - 120, window.innerHeight / zoom - 230));
 }
 
 type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed' };
