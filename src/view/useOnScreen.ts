@@ -1,24 +1,38 @@
 /**
- * Whether an element is on screen (or within half a screen of it), kept current by one shared
- * IntersectionObserver. Views use it to skip work nobody can see while the clock runs: twelve
- * partition lanes do not fit on a screen, and redrawing the hidden ones every frame cost more
- * than everything visible together.
+ * Whether an element is on screen (or within 120 px of it), kept current by one shared
+ * IntersectionObserver per scroll container. Views use it to skip work nobody can see while
+ * the clock runs: twelve partition lanes do not fit on a screen, and redrawing the hidden ones
+ * every frame cost more than everything visible together.
  */
 import { useEffect, useRef, useState } from 'react';
 
 type Listener = (onScreen: boolean) => void;
 
 const listeners = new Map<Element, Listener>();
-let observer: IntersectionObserver | null = null;
+/** Observers by their root: the margin only widens the root it is given, so the lanes' own scroll box is the root. */
+const observers = new Map<Element | null, IntersectionObserver>();
 
-function sharedObserver(): IntersectionObserver | null {
+/** The nearest ancestor that scrolls vertically, or null for the viewport. */
+function scrollContainerOf(element: Element): Element | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const overflow = getComputedStyle(node).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return node;
+  }
+  return null;
+}
+
+function observerFor(root: Element | null): IntersectionObserver | null {
   if (typeof IntersectionObserver === 'undefined') return null;
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting);
-    },
-    { rootMargin: '50% 0px' },
-  );
+  let observer = observers.get(root);
+  if (!observer) {
+    observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting);
+      },
+      { root, rootMargin: '120px 0px' },
+    );
+    observers.set(root, observer);
+  }
   return observer;
 }
 
@@ -28,12 +42,12 @@ export function useOnScreen<T extends Element>() {
   const [onScreen, setOnScreen] = useState(true);
   useEffect(() => {
     const element = ref.current;
-    const shared = sharedObserver();
-    if (!element || !shared) return;
+    const observer = element ? observerFor(scrollContainerOf(element)) : null;
+    if (!element || !observer) return;
     listeners.set(element, setOnScreen);
-    shared.observe(element);
+    observer.observe(element);
     return () => {
-      shared.unobserve(element);
+      observer.unobserve(element);
       listeners.delete(element);
     };
   }, []);

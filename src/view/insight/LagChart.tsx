@@ -4,7 +4,7 @@
  * rebalances, and the playhead. d3 computes the scales and paths; React renders the SVG. The lines change when a sample is
  * taken (once a virtual second) and the time axis in steps; only the playhead moves every frame.
  */
-import { line, scaleLinear } from 'd3';
+import { line, scaleLinear, type ScaleLinear } from 'd3';
 import type { GroupLagSample, TimedCommand } from '../../engine';
 import type { AppState, RebalanceMark } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
@@ -25,8 +25,6 @@ interface Props {
   partitionsOf: string | null;
   /** The right end of the time axis (chartDomainEndMs): moves in steps, not every frame. */
   domainEndMs: number;
-  /** Interventions and rebalances up to here are marked. */
-  shownUntilMs: number;
   interventions: readonly TimedCommand[];
   rebalances: readonly RebalanceMark[];
   disagreements: ReturnType<typeof disagreementBands>;
@@ -73,7 +71,7 @@ export function chartLines(groups: ChartGroup[], unit: LagUnit, partitionsOf: st
   return lines;
 }
 
-export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, shownUntilMs, interventions, rebalances, disagreements }: Props) {
+export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, interventions, rebalances, disagreements }: Props) {
   const lines = chartLines(groups, unit, partitionsOf);
   const innerWidth = Math.max(100, width - MARGIN.left - MARGIN.right);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -121,14 +119,7 @@ export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, shown
         <text x={-MARGIN.left + 4} y={-10} className="axis-label">
           {yLabel}
         </text>
-        {interventions.filter((command) => command.atMs <= shownUntilMs).map((command, i) => (
-          <g key={`i${i}`} transform={`translate(${x(command.atMs / 1000)},0)`}>
-            <line y2={innerHeight} stroke={MUTED} strokeDasharray="4 3" />
-            <text y={-2} textAnchor="middle" className="marker-tag">
-              {command.type}
-            </text>
-          </g>
-        ))}
+        <ActionMarks commands={interventions} x={x} innerHeight={innerHeight} />
         {rebalances
           .filter((mark) => partitionsOf === null || mark.groupId === partitionsOf)
           .map((mark, i) => (
@@ -151,7 +142,7 @@ export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, shown
             <title>{l.label}</title>
           </path>
         ))}
-        <Playhead domainEndMs={domainEndMs} innerWidth={innerWidth} innerHeight={innerHeight} />
+        <Playhead x={x} domainEndMs={domainEndMs} innerHeight={innerHeight} />
       </g>
     </svg>
   );
@@ -159,9 +150,29 @@ export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, shown
 
 const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 
+type TimeScale = ScaleLinear<number, number>;
+
 /** The playhead follows the clock every frame; the rest of the chart changes once a second. */
-function Playhead({ domainEndMs, innerWidth, innerHeight }: { domainEndMs: number; innerWidth: number; innerHeight: number }) {
+function Playhead({ x, domainEndMs, innerHeight }: { x: TimeScale; domainEndMs: number; innerHeight: number }) {
   const nowMs = useAppStore(selectNow);
-  const x = (Math.min(nowMs, domainEndMs) / domainEndMs) * innerWidth;
-  return <line x1={x} x2={x} y2={innerHeight} stroke={INK} strokeWidth={2} className="playhead" />;
+  const at = x(Math.min(nowMs, domainEndMs) / 1000);
+  return <line x1={at} x2={at} y2={innerHeight} stroke={INK} strokeWidth={2} className="playhead" />;
+}
+
+/** Actions and interventions that have happened by now: re-rendered only when one more has. */
+function ActionMarks({ commands, x, innerHeight }: { commands: readonly TimedCommand[]; x: TimeScale; innerHeight: number }) {
+  const happened = useAppStore((state: AppState) => commands.filter((command) => command.atMs <= state.sim.snapshot.nowMs).length);
+  const shown = [...commands].sort((a, b) => a.atMs - b.atMs).slice(0, happened);
+  return (
+    <>
+      {shown.map((command, i) => (
+        <g key={`i${i}`} transform={`translate(${x(command.atMs / 1000)},0)`}>
+          <line y2={innerHeight} stroke={MUTED} strokeDasharray="4 3" />
+          <text y={-2} textAnchor="middle" className="marker-tag">
+            {command.type}
+          </text>
+        </g>
+      ))}
+    </>
+  );
 }

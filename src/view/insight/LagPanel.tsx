@@ -24,7 +24,8 @@ const selectActions = (state: AppState) => state.run.scenario.actions;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
 
 export function LagPanel() {
-  const sampleTick = useAppStore(selectSampleTick);
+  // Re-rendered once per lag sample (the lines), not every frame.
+  useAppStore(selectSampleTick);
   const domainEndMs = useAppStore(selectDomainEnd);
   const ids = useAppStore(useShallow(selectGroupIds));
   const unit = useAppStore(selectUnit);
@@ -42,13 +43,7 @@ export function LagPanel() {
     <section className="lag-panel" aria-label="Lag over time" ref={ref}>
       <div className="panel-head">
         <h2>Lag over time</h2>
-        <div className="status-badges" aria-label="Burrow status per group">
-          {ids.map((pair) => {
-            const [groupId, serviceId] = pair.split('\u0000') as [string, string];
-            const health = groupHealth(serviceId);
-            return health ? <StatusBadge key={groupId} groupId={groupId} status={health.status} rules={lagExplanation(serviceId)} /> : null;
-          })}
-        </div>
+        <StatusBadges ids={ids} />
       </div>
       <div className="chart-controls">
         <fieldset className="segmented">
@@ -103,11 +98,29 @@ export function LagPanel() {
         unit={unit}
         partitionsOf={partitionsOf}
         domainEndMs={domainEndMs}
-        shownUntilMs={(sampleTick + 1) * LAG_SAMPLE_INTERVAL_MS}
         interventions={[...(actions ?? []), ...interventions]}
         rebalances={rebalances}
         disagreements={disagreementBands(disagreementHistory(), 1000)}
       />
     </section>
+  );
+}
+
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+
+/**
+ * Burrow's status changes with each commit, not only at lag samples: the badges follow the
+ * clock, so a step or seek within a second shows the status at that moment.
+ */
+function StatusBadges({ ids }: { ids: readonly string[] }) {
+  useAppStore(selectNow);
+  return (
+    <div className="status-badges" aria-label="Burrow status per group">
+      {ids.map((pair) => {
+        const [groupId, serviceId] = pair.split('\u0000') as [string, string];
+        const health = groupHealth(serviceId);
+        return health ? <StatusBadge key={groupId} groupId={groupId} status={health.status} rules={lagExplanation(serviceId)} /> : null;
+      })}
+    </div>
   );
 }

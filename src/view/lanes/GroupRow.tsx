@@ -5,7 +5,7 @@
  */
 import { partitionOwner } from '../ownership';
 import type { GroupView, PartitionView } from '../../engine';
-import { groupRowY, markerX, type LaneLayout } from '../layout';
+import { groupRowY, labelPlacement, markerX, type LaneLayout } from '../layout';
 import { groupColours } from '../palette';
 
 interface Props {
@@ -51,27 +51,4 @@ export function GroupRow({ group, colourIndex, row, top, layout, partition, widt
       </text>
     </g>
   );
-}
-
-/** Roughly the width of the label font's characters (monospace-ish digits, 13 px bold). */
-const CHAR_WIDTH = 7.6;
-
-/**
- * Where a row's label goes: right of both markers, else left of both, else between them (right
- * of the left one, when they are far apart), each first in full and then in the short form
- * (without the owner); as a last resort from the lane's start. It never runs over the group's
- * name on the left or past the lane on the right.
- */
-export function labelPlacement(full: string, short: string, markerXs: number[], laneX: number, width: number): { text: string; x: number; anchor: 'start' | 'end' } {
-  const sorted = [...markerXs].sort((a, b) => a - b);
-  const right = (sorted.length > 0 ? sorted[sorted.length - 1]! : laneX) + 12;
-  const left = (sorted.length > 0 ? sorted[0]! : laneX) - 12;
-  const between = sorted.length === 2 ? { from: sorted[0]! + 12, to: sorted[1]! - 12 } : null;
-  for (const text of [full, short]) {
-    const needed = text.length * CHAR_WIDTH;
-    if (right + needed <= width - 8) return { text, x: right, anchor: 'start' };
-    if (left - needed >= laneX) return { text, x: left, anchor: 'end' };
-    if (between && between.to - between.from >= needed) return { text, x: between.from, anchor: 'start' };
-  }
-  return { text: short, x: laneX, anchor: 'start' };
 }

@@ -4,7 +4,6 @@
  * boundaries, the next offset to be written (dashed) and the log end marker; below it one row
  * per group (GroupRow).
  */
-import { partitionOwner } from '../ownership';
 import type { MouseEvent } from 'react';
 import type { GroupView, PartitionView } from '../../engine';
 import { select } from '../../app/runController';
@@ -23,27 +22,13 @@ interface Props {
   readers: { group: GroupView; index: number }[];
   selection: string | null;
   hatchId: string;
+  /** Offsets to keep in view (laneAnchors). */
+  anchors: readonly number[];
 }
 
-/** Offsets worth keeping on screen: the log start, each reader's committed offset and owner's position. */
-function laneAnchors(partition: PartitionView, readers: { group: GroupView }[]): number[] {
-  const pk = `${partition.topic}-${partition.partition}`;
-  const logStart = partition.logStartOffset;
-  const anchors = logStart > 0 ? [logStart] : [];
-  for (const { group } of readers) {
-    const committed = group.committed[pk];
-    if (committed !== undefined) anchors.push(committed);
-    const position = partitionOwner(group, pk)?.positions[pk];
-    if (position !== undefined) anchors.push(position);
-  }
-  // An offset retention already deleted is shown by the log start boundary (its marker is
-  // pinned there with ◀): hatched cells alone would say nothing about where the data begins.
-  return anchors.map((offset) => Math.max(offset, logStart));
-}
-
-export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId }: Props) {
+export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors }: Props) {
   const name = `${partition.topic}-${partition.partition}`;
-  const layout = laneLayout(width, partition.highWatermark, laneAnchors(partition, readers));
+  const layout = laneLayout(width, partition.highWatermark, anchors);
   const y = top + LANE.top;
   const labelProps = useEntityProps(`partition:${name}`, `Partition ${name}: log start ${partition.logStartOffset}, log end ${partition.logEndOffset}`);
   const byOffset = new Map(partition.recent.map((r) => [r.offset, r]));

@@ -13,20 +13,30 @@ import { useElementWidth } from '../useElementWidth';
 import { memo } from 'react';
 import type { PartitionView } from '../../engine';
 import { useOnScreen } from '../useOnScreen';
+import { laneAnchors } from './laneAnchors';
 import { PartitionLane } from './PartitionLane';
 
 /**
  * Everything a lane shows, as one string: a lane whose signature did not change since the last
  * frame is not rendered again (most lanes, most frames, even at 100 records/s).
  */
-export function laneSignature(partition: PartitionView, readers: { group: GroupView }[], selection: string | null): string {
+export function laneSignature(
+  partition: PartitionView,
+  readers: { group: GroupView }[],
+  selection: string | null,
+  anchors: readonly number[],
+): string {
   const pk = `${partition.topic}-${partition.partition}`;
-  let signature = `${partition.logStartOffset}|${partition.logEndOffset}|${partition.highWatermark}|${partition.segments.length}|${partition.recent[0]?.offset ?? -1}|${partition.recent.length}`;
+  let signature = `${anchors.join(',')}|${partition.logStartOffset}|${partition.logEndOffset}|${partition.highWatermark}|${partition.segments.length}|${partition.recent[0]?.offset ?? -1}|${partition.recent.length}`;
   for (const { group } of readers) {
     const owner = partitionOwner(group, pk);
     signature += `|${group.committed[pk] ?? ''}:${owner?.name ?? ''}:${owner?.positions[pk] ?? ''}`;
   }
-  if (selection !== null && (selection === `partition:${pk}` || selection.startsWith(`record:${pk}@`))) signature += `|${selection}`;
+  if (
+    selection !== null &&
+    (selection === `partition:${pk}` || selection.startsWith(`record:${pk}@`))
+  )
+    signature += `|${selection}`;
   return signature;
 }
 
@@ -40,7 +50,12 @@ const MemoPartitionLane = memo(
   ({ signature: _signature, frozen: _frozen, ...props }: LaneProps) => <PartitionLane {...props} />,
   (a, b) =>
     b.frozen ||
-    (a.signature === b.signature && a.width === b.width && a.top === b.top && a.colourMode === b.colourMode && a.hatchId === b.hatchId && a.readers.length === b.readers.length),
+    (a.signature === b.signature &&
+      a.width === b.width &&
+      a.top === b.top &&
+      a.colourMode === b.colourMode &&
+      a.hatchId === b.hatchId &&
+      a.readers.length === b.readers.length),
 );
 
 /**
@@ -48,7 +63,11 @@ const MemoPartitionLane = memo(
  * the browser skips its layout and paint (content-visibility); paused, every lane is current, so
  * what assistive technology and tests read is always the present state.
  */
-function LaneBlock({ height, playing, ...props }: Omit<LaneProps, 'frozen' | 'top'> & { height: number; playing: boolean }) {
+function LaneBlock({
+  height,
+  playing,
+  ...props
+}: Omit<LaneProps, 'frozen' | 'top'> & { height: number; playing: boolean }) {
   const [ref, onScreen] = useOnScreen<HTMLDivElement>();
   return (
     <div ref={ref} className="lane-block" style={{ height }}>
@@ -63,21 +82,32 @@ const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectSelection = (state: AppState) => state.ui.selection;
 const selectPlaying = (state: AppState) => state.playback.playing;
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 
 export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
   const selection = useAppStore(selectSelection);
   const playing = useAppStore(selectPlaying);
+  const nowMs = useAppStore(selectNow);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
       <p className="legend">
-        ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃ log end offset · hatched: deleted by retention ·
-        dotted: compacted away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
+        ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃
+        log end offset · hatched: deleted by retention · dotted: compacted away · ⟩ n ⟨ n older
+        offsets not drawn · cells stay after being read
       </p>
       {topics.map((topic) => (
-        <TopicBlock key={topic.name} topic={topic} groups={groups} width={width} selection={selection} playing={playing} />
+        <TopicBlock
+          key={topic.name}
+          topic={topic}
+          groups={groups}
+          width={width}
+          selection={selection}
+          playing={playing}
+          nowMs={nowMs}
+        />
       ))}
     </section>
   );
@@ -89,10 +119,13 @@ interface TopicBlockProps {
   width: number;
   selection: string | null;
   playing: boolean;
+  nowMs: number;
 }
 
-function TopicBlock({ topic, groups, width, selection, playing }: TopicBlockProps) {
-  const readers = groups.map((group, index) => ({ group, index })).filter(({ group }) => group.subscribe.includes(topic.name));
+function TopicBlock({ topic, groups, width, selection, playing, nowMs }: TopicBlockProps) {
+  const readers = groups
+    .map((group, index) => ({ group, index }))
+    .filter(({ group }) => group.subscribe.includes(topic.name));
   const blockHeight = laneBlockHeight(readers.length);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
   return (
@@ -100,32 +133,44 @@ function TopicBlock({ topic, groups, width, selection, playing }: TopicBlockProp
       <h2>
         Topic <code>{topic.name}</code>{' '}
         <span className="section-meta">
-          {topic.partitions.length} partition{topic.partitions.length === 1 ? '' : 's'} · cells coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy={topic.cleanupPolicy}
+          {topic.partitions.length} partition{topic.partitions.length === 1 ? '' : 's'} · cells
+          coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy=
+          {topic.cleanupPolicy}
         </span>
       </h2>
       {/* The patterns live in one defs block; every lane's svg refers to them by id. */}
       <svg width={0} height={0} className="lane-defs" aria-hidden="true">
         <defs>
-          <pattern id={`hatch-${topic.name}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id={`hatch-${topic.name}`}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <line x1="0" y1="0" x2="0" y2="6" stroke="#8b95a1" strokeWidth="2" />
           </pattern>
         </defs>
       </svg>
       <div role="group" aria-label={`Partitions of ${topic.name}`}>
-        {topic.partitions.map((partition) => (
-          <LaneBlock
-            key={partition.partition}
-            signature={laneSignature(partition, readers, selection)}
-            partition={partition}
-            width={width}
-            height={blockHeight}
-            playing={playing}
-            colourMode={colourMode}
-            readers={readers}
-            selection={selection}
-            hatchId={`hatch-${topic.name}`}
-          />
-        ))}
+        {topic.partitions.map((partition) => {
+          const anchors = laneAnchors(partition, readers, nowMs);
+          return (
+            <LaneBlock
+              key={partition.partition}
+              signature={laneSignature(partition, readers, selection, anchors)}
+              anchors={anchors}
+              partition={partition}
+              width={width}
+              height={blockHeight}
+              playing={playing}
+              colourMode={colourMode}
+              readers={readers}
+              selection={selection}
+              hatchId={`hatch-${topic.name}`}
+            />
+          );
+        })}
       </div>
     </div>
   );

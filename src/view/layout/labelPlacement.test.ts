@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelPlacement } from './GroupRow';
+import { LABEL_CHAR_WIDTH, labelPlacement } from './labelPlacement';
 
 const full = 'committed 26 · lag 50 · owner email-0 at 30';
 const short = 'committed 26 · lag 50';
@@ -17,13 +17,13 @@ describe('group row label placement', () => {
     // Neither side has room for the full text, but the short one fits on the right.
     const placed = labelPlacement(full, short, [300], 120, 600);
     expect(placed.text).toBe(short);
-    expect(placed.x + short.length * 7.6).toBeLessThanOrEqual(600 - 8);
-    expect(placed.x - (placed.anchor === 'end' ? short.length * 7.6 : 0)).toBeGreaterThanOrEqual(120);
+    expect(placed.x + short.length * LABEL_CHAR_WIDTH).toBeLessThanOrEqual(600 - 8);
+    expect(placed.x - (placed.anchor === 'end' ? short.length * LABEL_CHAR_WIDTH : 0)).toBeGreaterThanOrEqual(120);
   });
 
   it('never starts left of the lane', () => {
     const placed = labelPlacement(full, short, [150], 120, 300);
-    expect(placed.anchor === 'start' ? placed.x : placed.x - placed.text.length * 7.6).toBeGreaterThanOrEqual(120);
+    expect(placed.anchor === 'start' ? placed.x : placed.x - placed.text.length * LABEL_CHAR_WIDTH).toBeGreaterThanOrEqual(120);
   });
 
   it('fits between two markers far apart when neither outer side has room', () => {
