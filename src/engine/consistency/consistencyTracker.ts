@@ -48,6 +48,8 @@ export interface ProbeAnswer {
 /** Which fact waited longest for which read model, and whether it is still waiting. */
 export interface LongestWait {
   entity: string;
+  /** When this fact was appended (an entity such as a compacted key can have newer facts). */
+  appendedMs: SimTimeMs;
   service: string;
   waitMs: SimTimeMs;
   pending: boolean;
@@ -74,7 +76,7 @@ export class ConsistencyTracker {
   private readonly maxWindowMs = new Map<string, number>();
   private maxFactWindowMs = 0;
   /** The longest a read model took to apply a fact after it was appended, and which. */
-  private longestApplied: { entity: string; service: string; waitMs: number } | null = null;
+  private longestApplied: LongestWait | null = null;
   /** Root ids of facts some but not all expected read models have applied: disagreements now. */
   private readonly disagreeing = new CowMap<string, true>();
   private finished = 0;
@@ -129,7 +131,9 @@ export class ConsistencyTracker {
     const appliedCount = entry.appliedCount + 1;
     const windowMs = nowMs - entry.appendedMs;
     if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
-    if (windowMs > (this.longestApplied?.waitMs ?? -1)) this.longestApplied = Object.freeze({ entity: entry.entity, service, waitMs: windowMs });
+    if (windowMs > (this.longestApplied?.waitMs ?? -1)) {
+      this.longestApplied = Object.freeze({ entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs: windowMs, pending: false });
+    }
     const complete = appliedCount === entry.expected.length;
     this.facts.set(entry.rootEventId, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: complete ? nowMs : null }));
     if (complete) {
@@ -166,14 +170,14 @@ export class ConsistencyTracker {
    * has been waiting longer (during an outage, the oldest order the stopped service has not seen).
    */
   longestWait(nowMs: SimTimeMs): LongestWait | null {
-    let best: LongestWait | null = this.longestApplied ? { ...this.longestApplied, pending: false } : null;
+    let best: LongestWait | null = this.longestApplied;
     for (const [rootId] of this.disagreeing.entries()) {
       const entry = this.facts.get(rootId);
       if (!entry) continue;
       const waitMs = nowMs - entry.appendedMs;
       if (best !== null && waitMs <= best.waitMs) continue;
       const service = entry.expected.find((_, i) => entry.appliedMs[i]! < 0);
-      if (service !== undefined) best = { entity: entry.entity, service, waitMs, pending: true };
+      if (service !== undefined) best = { entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs, pending: true };
     }
     return best;
   }

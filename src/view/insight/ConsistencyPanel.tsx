@@ -28,8 +28,9 @@ export function ConsistencyPanel() {
   const services = useAppStore(useShallow(selectServices));
   const facts = recentFacts(ROWS);
   const longest = longestWait();
-  const placedAt = longest ? probe(longest.entity)?.appendedMs : undefined;
-  const [entity, setEntity] = useState('order-10');
+  // Orders in the checkout story; keys (user-1, …) or other entities in other scenarios.
+  const noun = facts.length > 0 && facts.every((fact) => fact.entity.startsWith('order-')) ? 'order' : 'entity';
+  const [entity, setEntity] = useState(() => recentFacts(1)[0]?.entity ?? 'order-1');
   const [asked, setAsked] = useState<string | null>(null);
   const columns = services.filter((service) => facts.some((fact) => service in fact.readModels));
   return (
@@ -48,12 +49,11 @@ export function ConsistencyPanel() {
       </div>
       {longest && longest.waitMs > 0 && (
         <p className="longest-wait" data-testid="longest-wait" data-entity={longest.entity}>
-          Longest wait so far: <code>{longest.entity}</code>
-          {placedAt !== undefined ? `, placed at ${seconds(placedAt)}` : ''};{' '}
+          Longest wait so far: <code>{longest.entity}</code>, placed at {seconds(longest.appendedMs)};{' '}
           <strong>{longest.service}</strong>{' '}
           {longest.pending
             ? `has not applied it yet (waiting ${delay(longest.waitMs)}).`
-            : `applied it ${delay(longest.waitMs)} later. Until then the order existed but ${longest.service} did not show it.`}{' '}
+            : `applied it ${delay(longest.waitMs)} later. Until then the ${noun} existed but ${longest.service} did not show it.`}{' '}
           <button
             type="button"
             onClick={() => {
@@ -66,10 +66,10 @@ export function ConsistencyPanel() {
         </p>
       )}
       <table className="side-by-side">
-        <caption>Newest orders: when each read model applied them</caption>
+        <caption>Newest {noun === 'order' ? 'orders' : 'facts'}: when each read model applied them</caption>
         <thead>
           <tr>
-            <th scope="col">order</th>
+            <th scope="col">{noun}</th>
             <th scope="col">placed</th>
             {columns.map((service) => (
               <th scope="col" key={service}>
@@ -84,7 +84,7 @@ export function ConsistencyPanel() {
           ))}
         </tbody>
       </table>
-      <Probe entity={entity} setEntity={setEntity} asked={asked} setAsked={setAsked} />
+      <Probe noun={noun} entity={entity} setEntity={setEntity} asked={asked} setAsked={setAsked} />
     </section>
   );
 }
@@ -119,23 +119,24 @@ function FactRow({ fact, columns }: { fact: ProbeAnswer; columns: string[] }) {
 }
 
 interface ProbeProps {
+  noun: 'order' | 'entity';
   entity: string;
   setEntity(entity: string): void;
   asked: string | null;
   setAsked(entity: string): void;
 }
 
-function Probe({ entity, setEntity, asked, setAsked }: ProbeProps) {
+function Probe({ noun, entity, setEntity, asked, setAsked }: ProbeProps) {
   const answer = asked === null ? null : probe(asked);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAsked(entity);
   };
   return (
-    <form className="probe" onSubmit={submit} aria-label="Probe an order">
+    <form className="probe" onSubmit={submit} aria-label={`Probe an ${noun}`}>
       <label>
         Is{' '}
-        <input value={entity} onChange={(e) => setEntity(e.target.value)} aria-label="Order id" size={12} />{' '}
+        <input value={entity} onChange={(e) => setEntity(e.target.value)} aria-label={noun === 'order' ? 'Order id' : 'Entity id'} size={12} />{' '}
         visible yet?
       </label>
       <button type="submit">Ask</button>
