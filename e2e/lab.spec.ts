@@ -133,6 +133,8 @@ test('the context menu and the keyboard reach the same commands', async ({ page 
   await expect(page.getByRole('menu', { name: 'Actions for billing-0' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toBeHidden();
+  // Focus returns to the entity the menu was opened on, so Tab continues from there.
+  await expect(page.getByTestId('pipeline-instance-billing-0')).toBeFocused();
 });
 
 test('Space plays and pauses; ? opens the shortcut help', async ({ page }) => {

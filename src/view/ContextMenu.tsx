@@ -17,12 +17,23 @@ export function ContextMenu({ request, onClose }: { request: MenuRequest; onClos
   const ref = useRef<HTMLDivElement>(null);
   const entity = actionsFor(request.selection, snapshot);
   useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus();
+    // Focus goes back where it came from (the entity the menu was opened on) when the menu
+    // closes, unless the user has put it somewhere else meanwhile.
+    // Entities in the diagrams are SVG elements: both kinds can take focus back.
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement || active instanceof SVGElement ? active : null;
+    const menu = ref.current;
+    menu?.querySelector<HTMLButtonElement>('[role="menuitem"]:not([disabled])')?.focus();
     const onPointerDown = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) onClose();
     };
     window.addEventListener('pointerdown', onPointerDown);
-    return () => window.removeEventListener('pointerdown', onPointerDown);
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown);
+      const focus = document.activeElement;
+      const lost = focus === null || focus === document.body || (menu?.contains(focus) ?? false);
+      if (lost && opener?.isConnected) opener.focus();
+    };
   }, [onClose]);
   if (!entity) return null;
   const onKeyDown = (event: KeyboardEvent) => {

@@ -17,7 +17,8 @@ export function ForkDialog() {
   const ref = useRef<HTMLDivElement>(null);
   useFocusTrap(ref, prompt !== null);
   useEffect(() => {
-    if (prompt) ref.current?.querySelector<HTMLButtonElement>('button.primary')?.focus();
+    // Focus starts on Cancel: Enter by habit must not drop the later interventions.
+    if (prompt) ref.current?.querySelector<HTMLButtonElement>('button:not(.primary)')?.focus();
   }, [prompt]);
   if (!prompt) return null;
   return (

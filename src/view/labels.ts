@@ -32,6 +32,8 @@ export function commandLabel(command: Command): string {
     case 'burst':
       return `burst ${command.count} from ${command.producer}`;
     case 'produce':
+      // A null value is a tombstone: the record that deletes its key from a compacted topic.
+      if (command.value === null) return `${command.producer}: tombstone ${command.key ?? 'null'}`;
       return `${command.producer} produces ${command.count ?? 1}${command.key !== undefined ? ` (key ${command.key ?? 'null'})` : ''}`;
     case 'addPartitions':
       return `${command.topic} to ${command.partitions} partitions`;

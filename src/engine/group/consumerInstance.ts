@@ -64,7 +64,7 @@ export class ConsumerInstance extends ConsumerLiveness {
     this.world.emit(
       'member',
       this.name,
-      `${this.name} crashed: no LeaveGroup is sent and its uncommitted work is lost; the coordinator notices only when ` +
+      `${this.name} crashed: no LeaveGroup is sent, and what it processed after its last commit will be read again by the next owner; the coordinator notices only when ` +
         `session.timeout.ms (${seconds(this.service.config.sessionTimeoutMs)}) passes without a heartbeat.`,
       this.service.groupId,
     );

@@ -94,7 +94,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'eager-vs-cooperative',
     title: 'Eager vs cooperative rebalancing',
-    description: 'Two groups that differ only in their assignor scale from two to three instances at the same moment.',
+    description: 'Two groups that differ only in their assignor; both scale from two to three instances at the same moment.',
     concept: 'Eager rebalancing revokes everything; cooperative-sticky moves only what must move',
     scenario: eagerVsCooperative,
   },

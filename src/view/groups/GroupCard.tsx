@@ -67,7 +67,7 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
         </span>
       </div>
       <div className="group-meta">
-        assignor {group.protocol ?? 'none yet'} · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
+        {group.protocol ? `assignor ${group.protocol}` : group.state === 'Empty' ? 'no members, no assignor' : 'assignor not chosen yet'} · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
       </div>
       {rebalancing ? (
         <div className="rebalance-banner" role="status">

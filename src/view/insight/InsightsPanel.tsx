@@ -3,6 +3,7 @@
  * read-model consistency, delivery guarantees, and Kafka's describe table for a chosen group.
  * The open tab and the described group travel in share links as view settings.
  */
+import type { KeyboardEvent } from 'react';
 import { setView } from '../../app/runController';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
@@ -36,9 +37,18 @@ const selectDescribeGroup = (state: AppState) => {
 
 export function InsightsPanel() {
   const tab = useAppStore(selectTab);
+  // ← and → move between the tabs (WAI-ARIA tabs pattern) instead of stepping the clock.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const index = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    setView('insightTab', next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
   return (
     <section className="insights" aria-label="Insights">
-      <div role="tablist" aria-label="Insight views" className="insight-tabs">
+      <div role="tablist" aria-label="Insight views" className="insight-tabs" onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -47,6 +57,7 @@ export function InsightsPanel() {
             id={`tab-${t.id}`}
             aria-selected={tab === t.id}
             aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
             className={tab === t.id ? 'insight-tab active' : 'insight-tab'}
             onClick={() => setView('insightTab', t.id)}
           >

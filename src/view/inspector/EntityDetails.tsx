@@ -28,11 +28,22 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
       if (!found) return [];
       const { instance, group } = found;
       const positions = Object.entries(instance.positions).map(([pk, p]) => `${pk} at ${p}`);
+      // The coordinator's view can differ from the instance's own: a crashed process has lost
+      // its member id, but the group keeps it (and its partitions) until session.timeout.ms.
+      const member = group.members.find((m) => m.instance === instance.name);
+      const down = instance.status === 'crashed' || instance.status === 'stopped';
+      const memberId = instance.memberId ?? (member ? `${member.memberId} (still in the group until session.timeout.ms)` : '— (not in the group)');
+      const owns =
+        instance.assignment.length > 0
+          ? `${instance.assignment.join(', ')}${member === undefined ? ' (stale: the group gave them away)' : ''}`
+          : down && member && member.assignment.length > 0
+            ? `${member.assignment.join(', ')} (held: nobody consumes them)`
+            : '—';
       return [
         ['status', `${statusText(instance)}${instance.slowFactor !== 1 ? ` · ×${instance.slowFactor} slow` : ''}`],
         ['service', `${group.serviceId} (group ${group.groupId}, ${group.state})`],
-        ['member.id', instance.memberId ?? '— (not in the group)'],
-        ['owns', instance.assignment.join(', ') || '—'],
+        ['member.id', memberId],
+        ['owns', owns],
         ['positions', positions.join(', ') || '—'],
         ['last commit', instance.lastCommitMs < 0 ? 'never' : formatSimTime(instance.lastCommitMs)],
         ['last heartbeat', instance.lastHeartbeatMs < 0 ? 'never' : formatSimTime(instance.lastHeartbeatMs)],

@@ -3,7 +3,7 @@
  * instance that owns the partition, and a label saying committed offset, lag and owner. A
  * marker left of the visible window is pinned to the lane's start with ◀.
  */
-import { partitionOwner } from '../ownership';
+import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, PartitionView } from '../../engine';
 import { groupRowY, labelPlacement, markerX, type LaneLayout } from '../layout';
 import { groupColours } from '../palette';
@@ -25,7 +25,14 @@ export function GroupRow({ group, colourIndex, row, top, layout, partition, widt
   const committed = group.committed[pk];
   const owner = partitionOwner(group, pk);
   const position = owner?.positions[pk];
-  const ownerText = owner ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}` : 'no owner';
+  const holder = owner ? undefined : assignedMember(group, pk);
+  const holderStatus = holder ? group.instances.find((i) => i.name === holder.instance)?.status : undefined;
+  // Assigned but not consumed: a crashed member keeps its partitions until session.timeout.ms.
+  const ownerText = owner
+    ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}`
+    : holder
+      ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
+      : 'no owner';
   const lag = committed === undefined ? null : Math.max(0, partition.highWatermark - committed);
   const base = committed === undefined ? `no commit yet · ${ownerText}` : `committed ${committed} · lag ${lag} · ${ownerText}`;
   const mark = committed === undefined ? null : markerX(layout, committed);

@@ -3,7 +3,7 @@
  * committed offset, owner and the owner's position. Records stay after every group read them:
  * the log is not a queue; only retention (hatched) removes them.
  */
-import { partitionOwner } from '../ownership';
+import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
@@ -30,7 +30,8 @@ export function laneSignature(
   let signature = `${anchors.join(',')}|${partition.logStartOffset}|${partition.logEndOffset}|${partition.highWatermark}|${partition.segments.length}|${partition.recent[0]?.offset ?? -1}|${partition.recent.length}`;
   for (const { group } of readers) {
     const owner = partitionOwner(group, pk);
-    signature += `|${group.committed[pk] ?? ''}:${owner?.name ?? ''}:${owner?.positions[pk] ?? ''}`;
+    const holder = owner ? '' : (assignedMember(group, pk)?.instance ?? '');
+    signature += `|${group.committed[pk] ?? ''}:${owner?.name ?? ''}:${owner?.positions[pk] ?? ''}:${holder}`;
   }
   if (
     selection !== null &&

@@ -44,8 +44,9 @@ export const PIPE = {
   instanceRow: 26,
   padding: 6,
   gap: 12,
-  producerHeight: 58,
-  readModelHeight: 58,
+  producerHeight: 74,
+  /** Four lines: name, applied, behind, duplicates. */
+  readModelHeight: 76,
   margin: 8,
 } as const;
 

@@ -13,8 +13,12 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
   );
   const line1 = producer.what;
   const target = producer.to ? `→ ${producer.to}` : null;
-  const line2 = `${producer.paused ? 'paused' : `${producer.rate}/s`} · ${producer.sent} sent`;
-  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${target ? `${target} ` : ''}${line2}, producer`);
+  // Rate and count on lines of their own: together they did not fit a narrow node ("5/s · 351 se…").
+  const rate = producer.paused ? 'paused' : `${producer.rate}/s`;
+  const sent = `${producer.sent} sent`;
+  const line2 = `${rate} · ${sent}`;
+  // The accessible name reads the visible lines in order (WCAG 2.5.3, label in name).
+  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${target ? `${target} ` : ''}${rate} ${sent}, producer`);
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`producer-${id}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-producer" />
@@ -31,7 +35,10 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
         </text>
       )}
       <text x={10} y={target ? 69 : 53} className="node-line">
-        {fitText(line2, box.width - 20)}
+        {`${fitText(rate, box.width - 20)} `}
+      </text>
+      <text x={10} y={target ? 85 : 69} className="node-line">
+        {fitText(sent, box.width - 20)}
       </text>
     </g>
   );

@@ -1,7 +1,7 @@
 /**
- * A service's read model: what it keeps, how many events it applied, duplicates, and how many
- * records it has yet to apply ("behind", the same figure as the consistency panel's; Kafka's
- * committed lag is in the lanes and the describe table).
+ * A service's read model: what it keeps, how many events it applied, how many records it has
+ * yet to apply ("behind", the same figure as the consistency panel's; Kafka's committed lag is
+ * in the lanes and the describe table), and how many it applied more than once.
  */
 import { groupHealth } from '../../app/insights';
 import type { AppState } from '../../app/store';
@@ -10,17 +10,26 @@ import { readModelName } from '../labels';
 import type { Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
 
+const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
+
 export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
   const model = useAppStore(
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
-      if (!g) return { name: '', applied: 0, duplicates: 0, behind: 0 };
-      const behind = groupHealth(g.serviceId)?.staleness.records ?? 0;
-      return { name: readModelName(g.handler), applied: g.stats.uniqueProcessed, duplicates: g.stats.duplicates, behind };
+      return g
+        ? { serviceId: g.serviceId, name: readModelName(g.handler), applied: g.stats.uniqueProcessed, duplicates: g.stats.duplicates }
+        : { serviceId: '', name: '', applied: 0, duplicates: 0 };
     }),
   );
-  const lagText = `${model.behind} behind${model.duplicates > 0 ? ` · ${model.duplicates} dup` : ''}`;
-  const props = useEntityProps(`group:${groupId}`, `${model.name} ${model.applied} applied ${lagText}, read model of ${groupId}`);
+  // Staleness is a query of the live run, not a store field: follow the clock and ask.
+  useAppStore(selectNow);
+  const behind = groupHealth(model.serviceId)?.staleness.records ?? 0;
+  const behindText = `${behind} behind`;
+  const duplicatesText = model.duplicates > 0 ? `${model.duplicates} duplicates` : '';
+  const props = useEntityProps(
+    `group:${groupId}`,
+    `${model.name} ${model.applied} applied ${behindText}${duplicatesText ? ` ${duplicatesText}` : ''}, read model of ${groupId}`,
+  );
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-readmodel" />
@@ -31,8 +40,14 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
         {`${model.applied} applied `}
       </text>
       <text x={10} y={53} className="node-line" data-testid={`readmodel-lag-${groupId}`}>
-        {lagText}
+        {behindText}
       </text>
+      {duplicatesText && (
+        <text x={10} y={70} className="node-line">
+          <title>{`${model.duplicates} records applied more than once`}</title>
+          {duplicatesText}
+        </text>
+      )}
     </g>
   );
 }
