@@ -96,8 +96,8 @@ export function TopicLanes() {
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
       <p className="legend">
         ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃
-        log end offset · hatched: deleted by retention · dotted: compacted away · ⟩ n ⟨ n older
-        offsets not drawn · cells stay after being read
+        log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
+        away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
       </p>
       {topics.map((topic) => (
         <TopicBlock

@@ -56,4 +56,15 @@ describe('laneLayout', () => {
     expect(markerX(layout, 0).clamped).toBe('left');
     expect(markerX(layout, 500).clamped).toBeNull();
   });
+
+  it('widens the left span to take in a second old anchor close to the oldest', () => {
+    // A restarted consumer: committed 26, its position already at 40, the log end at 500.
+    const layout = laneLayout(1000, 500, [26, 40]);
+    const [left] = layout.spans;
+    expect(spanOf(layout, 26)).toBe(left);
+    expect(spanOf(layout, 40)).toBe(left);
+    expect(markerX(layout, 40).clamped).toBeNull();
+    // Never more than 60 % of the cells: an anchor far from the oldest stays in the break.
+    expect(markerX(layout, 200).clamped).toBe('gap');
+  });
 });

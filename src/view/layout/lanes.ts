@@ -49,7 +49,8 @@ const GAP_SLOTS = 3;
 /**
  * Shows the newest offsets: the last slot is the high watermark (the next offset to be written),
  * so the newest records sit at the right edge. When an `anchor` (committed offsets, positions,
- * the log start) is older than that window, a left span starts two cells before the oldest one.
+ * the log start) is older than that window, a left span starts two cells before the oldest one
+ * and is wide enough for the other old anchors when they are close to it.
  */
 export function laneLayout(width: number, highWatermark: number, anchors: readonly number[] = []): LaneLayout {
   const usable = Math.max(100, width - LANE.labelWidth - 24);
@@ -58,9 +59,12 @@ export function laneLayout(width: number, highWatermark: number, anchors: readon
   const step = cellWidth + LANE.cellGap;
   const laneX = LANE.labelWidth;
   const newestFirst = Math.max(0, highWatermark - slots + 1);
-  const oldest = Math.min(...anchors.filter((offset) => offset >= 0 && offset < newestFirst));
-  if (!Number.isFinite(oldest) || slots < 12) return { spans: [{ firstOffset: newestFirst, slots, x: laneX }], gap: null, cellWidth, laneX };
-  const leftSlots = Math.floor((slots - GAP_SLOTS) * 0.4);
+  const old = anchors.filter((offset) => offset >= 0 && offset < newestFirst);
+  if (old.length === 0 || slots < 12) return { spans: [{ firstOffset: newestFirst, slots, x: laneX }], gap: null, cellWidth, laneX };
+  const oldest = Math.min(...old);
+  // The left span grows (from 40 % up to 60 % of the cells) to take in the other old anchors too.
+  const spread = Math.max(...old) - oldest + 5;
+  const leftSlots = Math.min(Math.floor((slots - GAP_SLOTS) * 0.6), Math.max(Math.floor((slots - GAP_SLOTS) * 0.4), spread));
   const rightSlots = slots - GAP_SLOTS - leftSlots;
   const left = { firstOffset: Math.max(0, oldest - 2), slots: leftSlots, x: laneX };
   const right = { firstOffset: highWatermark - rightSlots + 1, slots: rightSlots, x: laneX + (leftSlots + GAP_SLOTS) * step };

@@ -62,10 +62,11 @@ function InstanceRow({ groupId, name, y, width }: { groupId: string; name: strin
   return (
     <g {...props} data-testid={`pipeline-instance-${name}`} data-status={instance.status}>
       <rect x={10} y={y - PIPE.instanceRow / 2 + 2} width={width - 16} height={PIPE.instanceRow - 4} rx={4} className={`instance-row status-${instance.status}`} />
-      <text x={18} y={y + 5} className="status-glyph" fill={STATUS_COLOURS[instance.status]} aria-hidden="true">
+      {/* Centred in a fixed slot: ❚❚ is wider than ● and ran into the name. */}
+      <text x={26} y={y + 5} className={`status-glyph status-glyph-${instance.status}`} textAnchor="middle" fill={STATUS_COLOURS[instance.status]} aria-hidden="true">
         {STATUS_GLYPHS[instance.status]}
       </text>
-      <text x={36} y={y + 5} className="node-line instance-label">
+      <text x={40} y={y + 5} className="node-line instance-label">
         {`${name} `}
       </text>
       <text x={width - 12} y={y + 5} className="node-line instance-status-text" textAnchor="end">
