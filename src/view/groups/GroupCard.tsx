@@ -66,6 +66,9 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
           {group.state} · gen {group.generation}
         </span>
       </div>
+      {group.subscribe.length === 0 && (
+        <div className="group-meta">takes commands sent to it directly: it reads no topic, so it has no partitions</div>
+      )}
       <div className="group-meta">
         {group.protocol ? `assignor ${group.protocol}` : group.state === 'Empty' ? 'no members, no assignor' : 'assignor not chosen yet'} · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
       </div>

@@ -47,6 +47,8 @@ export const PIPE = {
   producerHeight: 74,
   /** Four lines: name, applied, behind, duplicates. */
   readModelHeight: 76,
+  /** Room above the topics for command edges, which go to a service, not through a topic. */
+  commandLane: 30,
   margin: 8,
 } as const;
 
@@ -73,7 +75,8 @@ export function pipelineColumns(width: number) {
 export function pipelineLayout(input: PipelineInput, width: number): PipelineLayout {
   const c = pipelineColumns(width);
   const topics: Record<string, TopicBox> = {};
-  let y = PIPE.margin;
+  const hasCommands = input.producers.some((p) => p.to !== null);
+  let y = PIPE.margin + (hasCommands ? PIPE.commandLane : 0);
   for (const topic of input.topics) {
     const height = PIPE.header + topic.partitions * PIPE.partitionRow + PIPE.padding;
     const partitionY = Array.from({ length: topic.partitions }, (_, p) => y + PIPE.header + p * PIPE.partitionRow + PIPE.partitionRow / 2);
@@ -173,6 +176,16 @@ export function emitCurve(service: Box, topic: Box): [Point, Point, Point, Point
   const source: Point = [service.x, service.y + service.height - 4];
   const target: Point = [topic.x + topic.width, topic.y + 13];
   return [source, [source[0] - 60, source[1] + 30], [target[0] + 60, target[1]], target];
+}
+
+/**
+ * client → the service it sends commands to: over the topics (a command is addressed to one
+ * service and never enters the log), through the lane kept free above them.
+ */
+export function commandCurve(client: Box, service: Box): [Point, Point, Point, Point] {
+  const source: Point = [client.x + client.width, client.y + 20];
+  const target: Point = [service.x, service.y + 13];
+  return [source, [source[0] + 50, PIPE.margin - 4], [target[0] - 70, PIPE.margin - 4], target];
 }
 
 export function curvePath(curve: readonly [Point, Point, Point, Point]): string {

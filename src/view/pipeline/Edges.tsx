@@ -7,7 +7,7 @@
 import { linkHorizontal } from 'd3';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
-import { curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
+import { commandCurve, curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
 import { partitionOwner } from '../ownership';
 import type { PipelineStructure } from './pipelineStructure';
 
@@ -42,7 +42,7 @@ export function Edges({ layout, structure }: { layout: PipelineLayout; structure
       topic.partitionY.forEach((y, p) => paths.push({ key: `p-${producer.id}-${p}`, d: link({ source: rightAnchor(box), target: leftAnchor(topic, y) })!, className: 'edge edge-produce' }));
     } else if (producer.to && layout.services[structure.serviceGroups[producer.to] ?? '']) {
       const service = layout.services[structure.serviceGroups[producer.to]!]!;
-      paths.push({ key: `c-${producer.id}`, d: link({ source: rightAnchor(box), target: leftAnchor(service, service.y + 13) })!, className: 'edge edge-command' });
+      paths.push({ key: `c-${producer.id}`, d: curvePath(commandCurve(box, service)), className: 'edge edge-command' });
     }
   }
   for (const group of structure.groups) {

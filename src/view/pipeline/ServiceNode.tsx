@@ -15,10 +15,11 @@ export function ServiceNode({ groupId, box, colourIndex }: { groupId: string; bo
   const head = useAppStore(
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
-      return { serviceId: g?.serviceId ?? groupId, state: g?.state ?? '', generation: g?.generation ?? 0 };
+      return { serviceId: g?.serviceId ?? groupId, state: g?.state ?? '', generation: g?.generation ?? 0, commands: g !== undefined && g.subscribe.length === 0 };
     }),
   );
-  const headText = `${shortState(head.state)} · gen ${head.generation}`;
+  // A service that reads no topic takes commands sent to it: its group has nothing to balance.
+  const headText = head.commands ? 'takes commands' : `${shortState(head.state)} · gen ${head.generation}`;
   const props = useEntityProps(`group:${groupId}`, `${head.serviceId} ${headText}, service`);
   const colour = groupColours(Math.max(0, colourIndex)).mark;
   return (
