@@ -79,6 +79,8 @@ export interface GroupView {
   members: GroupMemberView[];
   /** Virtual time of each partition's last successful commit. */
   committedAtMs: Record<string, number>;
+  /** For a service that takes commands: how many were sent to it, accepted and rejected. */
+  commands: { sent: number; accepted: number; rejected: number } | null;
 }
 
 /** One member as the group coordinator sees it (lab view field, issue 7). */
@@ -193,6 +195,7 @@ export function buildSnapshot(world: World): SimSnapshot {
         assignment: member.assignment.map((tp) => tpKey(tp.topic, tp.partition)),
       })),
       committedAtMs,
+      commands: service.handler.handleCommand ? { ...service.commands } : null,
     });
   }
   const producers: ProducerView[] = [...world.producers.values()].map((p) => ({

@@ -17,18 +17,27 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
       return g
-        ? { serviceId: g.serviceId, name: readModelName(g.handler), applied: g.stats.uniqueProcessed, duplicates: g.stats.duplicates }
-        : { serviceId: '', name: '', applied: 0, duplicates: 0 };
+        ? {
+            serviceId: g.serviceId,
+            name: readModelName(g.handler),
+            applied: g.stats.uniqueProcessed,
+            duplicates: g.stats.duplicates,
+            accepted: g.commands?.accepted ?? null,
+            rejected: g.commands?.rejected ?? 0,
+          }
+        : { serviceId: '', name: '', applied: 0, duplicates: 0, accepted: null, rejected: 0 };
     }),
   );
   // Staleness is a query of the live run, not a store field: follow the clock and ask.
   useAppStore(selectNow);
   const behind = groupHealth(model.serviceId)?.staleness.records ?? 0;
-  const behindText = `${behind} behind`;
+  // A command-taking service's read model counts commands, not records it read.
+  const firstLine = model.accepted !== null ? `${model.accepted} accepted` : `${model.applied} applied`;
+  const behindText = model.accepted !== null ? `${model.rejected} rejected` : `${behind} behind`;
   const duplicatesText = model.duplicates > 0 ? `${model.duplicates} duplicates` : '';
   const props = useEntityProps(
     `group:${groupId}`,
-    `${model.name} ${model.applied} applied ${behindText}${duplicatesText ? ` ${duplicatesText}` : ''}, read model of ${groupId}`,
+    `${model.name} ${firstLine} ${behindText}${duplicatesText ? ` ${duplicatesText}` : ''}, read model of ${groupId}`,
   );
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
@@ -37,7 +46,7 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
         {`${model.name} `}
       </text>
       <text x={10} y={36} className="node-line">
-        {`${model.applied} applied `}
+        {`${firstLine} `}
       </text>
       <text x={10} y={53} className="node-line" data-testid={`readmodel-lag-${groupId}`}>
         {behindText}
