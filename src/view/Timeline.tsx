@@ -12,7 +12,7 @@ import { disagreementHistory } from '../app/insights';
 import { disagreementBands } from './insight/lagSeries';
 import { formatSimTime } from './formatTime';
 import { commandLabel } from './labels';
-import { mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
+import { clusterByPixels, mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
 import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
 import { useElementWidth } from './useElementWidth';
 
@@ -65,11 +65,22 @@ export function Timeline() {
             data-testid="timeline-disagreement"
           />
         ))}
-        {rebalances.map((mark) => (
-          <text key={`${mark.groupId}-${mark.generation}-${mark.atMs}`} x={x(mark.atMs)} y={TIMELINE.trackY + 21} className="timeline-rebalance" textAnchor="middle" onClick={() => seek(mark.atMs)}>
-            <title>{`${formatSimTime(mark.atMs)} rebalance of ${mark.groupId} → generation ${mark.generation}`}</title>⟳
-          </text>
-        ))}
+        {clusterByPixels(rebalances, (mark) => x(mark.atMs)).map((cluster) => {
+          const first = cluster[0]!;
+          return (
+            <text
+              key={`${first.groupId}-${first.generation}-${first.atMs}`}
+              x={x(first.atMs)}
+              y={TIMELINE.trackY + 21}
+              className="timeline-rebalance"
+              textAnchor="middle"
+              onClick={() => seek(first.atMs)}
+            >
+              <title>{cluster.map((mark) => `${formatSimTime(mark.atMs)} rebalance of ${mark.groupId} → generation ${mark.generation}`).join('\n')}</title>
+              {cluster.length > 1 ? `⟳×${cluster.length}` : '⟳'}
+            </text>
+          );
+        })}
         {markers.map((marker, i) => {
           const mx = x(marker.atMs);
           const colour = marker.kind === 'intervention' ? OKABE_ITO[4] : OKABE_ITO[0];

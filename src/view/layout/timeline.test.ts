@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels, timelineExtentMs, timelineScale, mergeSameMoment } from './timeline';
+import { clusterByPixels, mergeSameMoment, placeLabels, timelineExtentMs, timelineScale } from './timeline';
 
 describe('timeline layout', () => {
   it('extends to what the run reached, rounded up, and at least a minute', () => {
@@ -46,5 +46,12 @@ describe('mergeSameMoment', () => {
       { atMs: 5_000, label: 'hang b-0', kind: 'intervention' },
     ]);
     expect(merged).toEqual([{ atMs: 5_000, label: '2 actions', kind: 'intervention', details: ['crash a-0', 'hang b-0'] }]);
+  });
+});
+
+describe('clusterByPixels', () => {
+  it('merges marks closer than the gap and keeps the others apart', () => {
+    const clusters = clusterByPixels([40, 100, 31, 106, 300], (x) => x, 12);
+    expect(clusters).toEqual([[31, 40], [100, 106], [300]]);
   });
 });

@@ -72,3 +72,20 @@ export function mergeSameMoment(markers: readonly TimelineMarker[]): Array<Timel
   }
   return merged;
 }
+
+/**
+ * Groups points closer than `minGapPx` to the previous one in the same cluster (input sorted by
+ * x), so marks drawn at nearly the same place (three groups rebalancing within a second)
+ * become one mark with a count instead of a smear.
+ */
+export function clusterByPixels<T>(items: readonly T[], xOf: (item: T) => number, minGapPx = 12): T[][] {
+  const clusters: T[][] = [];
+  let lastX = Number.NEGATIVE_INFINITY;
+  for (const item of [...items].sort((a, b) => xOf(a) - xOf(b))) {
+    const x = xOf(item);
+    if (clusters.length > 0 && x - lastX < minGapPx) clusters[clusters.length - 1]!.push(item);
+    else clusters.push([item]);
+    lastX = x;
+  }
+  return clusters;
+}
