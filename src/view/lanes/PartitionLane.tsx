@@ -1,18 +1,14 @@
 /**
- * One partition as a tape of offset cells: retained records (coloured; click one to inspect
- * it), deleted offsets before the log start offset (hatched), compaction gaps (dotted), segment
- * boundaries, the next offset to be written (dashed) and the log end marker; below it one row
- * per group (GroupRow).
+ * One partition: its cells (LaneTape, one per span, with a break between two), segment
+ * boundaries, the log start and log end markers, and below them one row per group (GroupRow).
  */
-import type { MouseEvent } from 'react';
 import type { GroupView, PartitionView } from '../../engine';
-import { select } from '../../app/runController';
-import { readRecords } from '../../app/insights';
-import { LANE, laneLayout, markerX, offsetX } from '../layout';
+import { LANE, laneLayout, markerX } from '../layout';
 import { INK } from '../palette';
-import { recordColour, type ColourMode } from '../recordColour';
+import type { ColourMode } from '../recordColour';
 import { useEntityProps } from '../useEntityProps';
 import { GroupRow } from './GroupRow';
+import { LaneTape } from './LaneTape';
 
 interface Props {
   partition: PartitionView;
@@ -31,54 +27,25 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
   const layout = laneLayout(width, partition.highWatermark, anchors);
   const y = top + LANE.top;
   const labelProps = useEntityProps(`partition:${name}`, `Partition ${name}: log start ${partition.logStartOffset}, log end ${partition.logEndOffset}`);
-  const byOffset = new Map(partition.recent.map((r) => [r.offset, r]));
-  const recentFrom = partition.recent[0]?.offset ?? partition.logStartOffset;
-  // The snapshot carries the newest records; a left span (older offsets) reads its own.
-  const older = layout.spans.length > 1 ? readRecords(partition.topic, partition.partition, layout.spans[0]!.firstOffset, layout.spans[0]!.slots) : [];
-  for (const record of older) byOffset.set(record.offset, record);
-  const olderRange = older.length > 0 ? { from: layout.spans[0]!.firstOffset, to: layout.spans[0]!.firstOffset + layout.spans[0]!.slots } : null;
-  const onCellClick = (event: MouseEvent<SVGGElement>) => {
-    const offset = (event.target as Element).getAttribute('data-offset');
-    if (offset !== null && Number(offset) < partition.highWatermark && Number(offset) >= partition.logStartOffset) select(`record:${name}@${offset}`);
-  };
-  const step = layout.cellWidth + LANE.cellGap;
-  // Cells and ticks sit on a tape in offset coordinates; only the tape's transform moves as
-  // the log grows, so existing cells keep their attributes and the browser repaints little.
-  const tapes = layout.spans.map((span) => {
-    const cells = [];
-    const ticks = [];
-    for (let offset = span.firstOffset; offset < span.firstOffset + span.slots; offset++) {
-      const record = byOffset.get(offset);
-      const common = { x: offset * step, y, width: layout.cellWidth, height: LANE.height, 'data-offset': offset };
-      if (offset === partition.highWatermark) cells.push(<rect key={offset} {...common} className="cell-next" />);
-      else if (offset > partition.highWatermark) continue;
-      else if (offset < partition.logStartOffset) cells.push(<rect key={offset} {...common} fill={`url(#${hatchId})`} className="cell-deleted" />);
-      else if (record) {
-        const selected = selection === `record:${name}@${offset}`;
-        cells.push(
-          <rect key={offset} {...common} fill={recordColour(record, colourMode)} className={selected ? 'cell cell-selected' : 'cell'}>
-            <title>{`${name} offset ${offset} · key ${record.key ?? 'null'} · ${record.eventType ?? 'tombstone'} · appended at ${(record.timestampMs / 1000).toFixed(2)} s by ${record.producer}`}</title>
-          </rect>,
-        );
-      } else if (offset >= recentFrom || (olderRange && offset >= olderRange.from && offset < olderRange.to)) {
-        // Inside a span whose records were read, a missing offset was removed by compaction.
-        cells.push(<rect key={offset} {...common} className="cell-gap" />);
-      } else cells.push(<rect key={offset} {...common} className="cell-old" />);
-      if (offset % 10 === 0) {
-        ticks.push(
-          <text key={`t${offset}`} x={offset * step + layout.cellWidth / 2} y={y + LANE.height + 13} className="tick" textAnchor="middle">
-            {offset}
-          </text>,
-        );
-      }
-    }
-    return (
-      <g key={span === layout.spans[0] && layout.spans.length > 1 ? 'older' : 'newest'} onClick={onCellClick} className="cells" transform={`translate(${offsetX(layout, 0, span)},0)`}>
-        {cells}
-        {ticks}
-      </g>
-    );
-  });
+  const selectedOffset = selection?.startsWith(`record:${name}@`) ? Number(selection.slice(`record:${name}@`.length)) : null;
+  const tapes = layout.spans.map((span, i) => (
+    <LaneTape
+      key={layout.spans.length > 1 && i === 0 ? 'older' : 'newest'}
+      name={name}
+      topic={partition.topic}
+      partition={partition.partition}
+      span={span}
+      older={layout.spans.length > 1 && i === 0}
+      cellWidth={layout.cellWidth}
+      y={y}
+      highWatermark={partition.highWatermark}
+      logStartOffset={partition.logStartOffset}
+      recent={partition.recent}
+      selectedOffset={selectedOffset}
+      colourMode={colourMode}
+      hatchId={hatchId}
+    />
+  ));
   const gap = layout.gap;
   const gapMark = gap && (
     <g className="lane-gap" data-testid={`gap-${name}`} data-from={gap.fromOffset} data-to={gap.toOffset}>

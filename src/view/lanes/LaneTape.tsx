@@ -1,0 +1,82 @@
+/**
+ * One span of a partition lane's cells: retained records (coloured; click one to inspect it),
+ * deleted offsets before the log start (hatched), compaction gaps (dotted), the next offset to
+ * be written (dashed) and offset ticks. Cells sit on a tape in offset coordinates; only the
+ * tape's transform moves as the log grows, so existing cells keep their attributes.
+ *
+ * Memoised apart from the group rows: consumers move their positions several times per record
+ * appended, and the cells need not be reconciled again for that.
+ */
+import { memo, type MouseEvent } from 'react';
+import type { LogRecord } from '../../engine';
+import { readRecords } from '../../app/insights';
+import { select } from '../../app/runController';
+import { LANE, type LaneSpan } from '../layout';
+import { recordColour, type ColourMode } from '../recordColour';
+
+interface Props {
+  name: string;
+  topic: string;
+  partition: number;
+  span: LaneSpan;
+  /** The left span of a broken lane: its records are read, the snapshot has only the newest. */
+  older: boolean;
+  cellWidth: number;
+  y: number;
+  highWatermark: number;
+  logStartOffset: number;
+  recent: readonly LogRecord[];
+  selectedOffset: number | null;
+  colourMode: ColourMode;
+  hatchId: string;
+}
+
+/** Everything the tape shows, as one string (records never change once written). */
+function tapeSignature(p: Props): string {
+  return `${p.span.firstOffset}|${p.span.slots}|${p.span.x}|${p.older}|${p.cellWidth}|${p.y}|${p.highWatermark}|${p.logStartOffset}|${p.recent[0]?.offset ?? -1}|${p.recent.length}|${p.selectedOffset}|${p.colourMode}|${p.hatchId}`;
+}
+
+export const LaneTape = memo(function LaneTape(props: Props) {
+  const { name, span, cellWidth, y, highWatermark, logStartOffset, recent, selectedOffset, colourMode, hatchId } = props;
+  const byOffset = new Map(recent.map((r) => [r.offset, r]));
+  const recentFrom = recent[0]?.offset ?? logStartOffset;
+  const read = props.older ? readRecords(props.topic, props.partition, span.firstOffset, span.slots) : [];
+  for (const record of read) byOffset.set(record.offset, record);
+  const step = cellWidth + LANE.cellGap;
+  const onCellClick = (event: MouseEvent<SVGGElement>) => {
+    const offset = (event.target as Element).getAttribute('data-offset');
+    if (offset !== null && Number(offset) < highWatermark && Number(offset) >= logStartOffset) select(`record:${name}@${offset}`);
+  };
+  const cells = [];
+  const ticks = [];
+  for (let offset = span.firstOffset; offset < span.firstOffset + span.slots; offset++) {
+    const record = byOffset.get(offset);
+    const common = { x: offset * step, y, width: cellWidth, height: LANE.height, 'data-offset': offset };
+    if (offset === highWatermark) cells.push(<rect key={offset} {...common} className="cell-next" />);
+    else if (offset > highWatermark) continue;
+    else if (offset < logStartOffset) cells.push(<rect key={offset} {...common} fill={`url(#${hatchId})`} className="cell-deleted" />);
+    else if (record) {
+      cells.push(
+        <rect key={offset} {...common} fill={recordColour(record, colourMode)} className={offset === selectedOffset ? 'cell cell-selected' : 'cell'}>
+          <title>{`${name} offset ${offset} · key ${record.key ?? 'null'} · ${record.eventType ?? 'tombstone'} · appended at ${(record.timestampMs / 1000).toFixed(2)} s by ${record.producer}`}</title>
+        </rect>,
+      );
+    } else if (offset >= recentFrom || props.older) {
+      // Inside a span whose records were read, a missing offset was removed by compaction.
+      cells.push(<rect key={offset} {...common} className="cell-gap" />);
+    } else cells.push(<rect key={offset} {...common} className="cell-old" />);
+    if (offset % 10 === 0) {
+      ticks.push(
+        <text key={`t${offset}`} x={offset * step + cellWidth / 2} y={y + LANE.height + 13} className="tick" textAnchor="middle">
+          {offset}
+        </text>,
+      );
+    }
+  }
+  return (
+    <g onClick={onCellClick} className="cells" transform={`translate(${span.x - span.firstOffset * step},0)`}>
+      {cells}
+      {ticks}
+    </g>
+  );
+}, (a, b) => tapeSignature(a) === tapeSignature(b));
