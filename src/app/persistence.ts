@@ -5,6 +5,7 @@
  * link: it is decoded and validated the same way, and dropped if it does not decode.
  * Storage may be missing, full or disabled; every access is guarded and failures are silent.
  */
+import { whenIdle } from './whenIdle';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
 import { decodeRunLink, encodeRunLink, type SharedRun } from '../share';
 import { openRun } from './openFromLocation';
@@ -110,7 +111,7 @@ export function startPersistence(storage: Storage | null, delayMs = PERSIST_DELA
     }
   };
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(save, delayMs);
+    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(save), delayMs);
   });
   const flush = () => {
     if (timer !== null) {

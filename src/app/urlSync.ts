@@ -11,6 +11,7 @@
 import type { OpenOutcome } from './openFromLocation';
 import { appStore } from './runController';
 import { fragmentOf, sharedPartChanged } from './sharedRunOf';
+import { whenIdle } from './whenIdle';
 
 export const URL_SYNC_DELAY_MS = 500;
 
@@ -49,7 +50,7 @@ export function startUrlSync(target: Window, delayMs = URL_SYNC_DELAY_MS): () =>
   writeNow = write;
 
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(write, delayMs);
+    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(() => write()), delayMs);
   });
   return () => {
     unsubscribe();
