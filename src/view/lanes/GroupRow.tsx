@@ -28,11 +28,15 @@ export function GroupRow({ group, colourIndex, row, top, layout, partition, widt
   const holder = owner ? undefined : assignedMember(group, pk);
   const holderStatus = holder ? group.instances.find((i) => i.name === holder.instance)?.status : undefined;
   // Assigned but not consumed: a crashed member keeps its partitions until session.timeout.ms.
+  // While the group rebalances, its members have revoked what they own (eager): nobody consumes.
+  const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
   const ownerText = owner
     ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}`
-    : holder
-      ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
-      : 'no owner';
+    : holder && rebalancing && (holderStatus === 'running' || holderStatus === 'hung')
+      ? `rebalancing (was ${holder.instance})`
+      : holder
+        ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
+        : 'no owner';
   const lag = committed === undefined ? null : Math.max(0, partition.highWatermark - committed);
   const base = committed === undefined ? `no commit yet · ${ownerText}` : `committed ${committed} · lag ${lag} · ${ownerText}`;
   const mark = committed === undefined ? null : markerX(layout, committed);

@@ -30,7 +30,7 @@ export function laneSignature(
   let signature = `${anchors.join(',')}|${partition.logStartOffset}|${partition.logEndOffset}|${partition.highWatermark}|${partition.segments.length}|${partition.recent[0]?.offset ?? -1}|${partition.recent.length}`;
   for (const { group } of readers) {
     const owner = partitionOwner(group, pk);
-    const holder = owner ? '' : (assignedMember(group, pk)?.instance ?? '');
+    const holder = owner ? '' : `${assignedMember(group, pk)?.instance ?? ''}:${group.state}`;
     signature += `|${group.committed[pk] ?? ''}:${owner?.name ?? ''}:${owner?.positions[pk] ?? ''}:${holder}`;
   }
   if (

@@ -54,7 +54,8 @@ export const PIPE = {
 
 /** Column x positions and node widths for a given total width: services get what is left. */
 export function pipelineColumns(width: number) {
-  const w = Math.max(720, width);
+  // Down to 600 px: the column a 1024-wide screen leaves beside the side panel is about 660.
+  const w = Math.max(600, width);
   const producerWidth = Math.round(Math.min(150, w * 0.135));
   const topicWidth = Math.round(Math.min(160, w * 0.145));
   // Wide enough for "0 behind · 33 dup" at 880 px.
@@ -121,7 +122,7 @@ export function pipelineLayout(input: PipelineInput, width: number): PipelineLay
   }
   const producerBottom = Math.max(0, ...Object.values(producers).map((b) => b.y + b.height + PIPE.gap));
   const height = Math.max(topicBottom - PIPE.gap, serviceBottom, producerBottom) + PIPE.margin;
-  return { width: Math.max(720, width), height, producers, topics, services, readModels };
+  return { width: Math.max(600, width), height, producers, topics, services, readModels };
 }
 
 /** `text`, cut with an ellipsis to fit `widthPx` at about `charPx` per character. */

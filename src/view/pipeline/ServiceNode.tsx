@@ -7,7 +7,7 @@ import type { InstanceView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 import { STATUS_GLYPHS, statusText } from '../labels';
-import { PIPE, type ServiceBox } from '../layout';
+import { fitText, PIPE, type ServiceBox } from '../layout';
 import { groupColours, STATUS_COLOURS } from '../palette';
 import { useEntityProps } from '../useEntityProps';
 
@@ -28,8 +28,9 @@ export function ServiceNode({ groupId, box, colourIndex }: { groupId: string; bo
       <rect width={6} height={box.height} rx={3} fill={colour} />
       <g {...props}>
         <rect width={box.width} height={PIPE.header} rx={8} className="header-hit" />
+        {/* Narrow screens: the name gives way (with an ellipsis) to the group's state. */}
         <text x={14} y={18} className="node-title">
-          {`${head.serviceId} `}
+          {`${fitText(head.serviceId, box.width - 34 - headText.length * 7.4, 9.5)} `}
         </text>
         <text x={box.width - 10} y={18} className="node-line" textAnchor="end">
           {headText}
@@ -68,7 +69,7 @@ function InstanceRow({ groupId, name, y, width }: { groupId: string; name: strin
         {STATUS_GLYPHS[instance.status]}
       </text>
       <text x={40} y={y + 5} className="node-line instance-label">
-        {`${name} `}
+        {`${fitText(name, width - 62 - (status.length + slow.length) * 7.4, 8.6)} `}
       </text>
       <text x={width - 12} y={y + 5} className="node-line instance-status-text" textAnchor="end">
         {status}

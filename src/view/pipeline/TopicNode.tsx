@@ -35,7 +35,8 @@ const PartitionRow = memo(function PartitionRow({ topic, partition, y, width, le
         {`p${partition} `}
       </text>
       <text x={width - 12} y={y + 5} className="node-line" textAnchor="end">
-        end {leo}
+        {/* A narrow node has room for the number only; its accessible name still says "end". */}
+        {width < 120 ? leo : `end ${leo}`}
       </text>
     </g>
   );
