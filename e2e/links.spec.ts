@@ -280,6 +280,8 @@ test('the share dialog works by keyboard, copies the link and shows its QR code'
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  // The tests serve the lab on 127.0.0.1: a phone could not open this link, and the dialog says so.
+  await expect(dialog.getByTestId('share-loopback')).toContainText('only works on this computer (127.0.0.1)');
   await page.screenshot({ path: 'test-results/links-share-dialog.png' });
   expect(await axeViolations(page, '.share-dialog')).toEqual([]);
   expect(await axeViolations(page, '.share-bar')).toEqual([]);

@@ -7,7 +7,7 @@ import { PRESETS } from '../scenarios/presets';
 import {
   decodeScenarioText,
   MAX_INPUT_CHARS,
-  qrCodeOf,
+  isLoopbackLink, qrCodeOf,
   runFileName,
   runFileText,
   type QrCodeResult,
@@ -29,6 +29,11 @@ export function currentShareUrl(location: Pick<Location, 'origin' | 'pathname'>)
 
 export function qrCodeForUrl(url: string): QrCodeResult {
   return qrCodeOf(url);
+}
+
+/** Whether the link opens only on this computer (the share dialog warns before a class scans it). */
+export function linkIsLoopback(url: string): boolean {
+  return isLoopbackLink(url);
 }
 
 export interface GalleryEntry {

@@ -6,7 +6,7 @@
 import { uiZoom } from '../uiZoom';
 import { useRef, useState } from 'react';
 import { pause } from '../../app/runController';
-import { currentShareUrl } from '../../app/sharing';
+import { currentShareUrl, linkIsLoopback } from '../../app/sharing';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { formatSimTime } from '../formatTime';
@@ -90,6 +90,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <p className="share-hint">
               The address bar always holds this link too, so bookmarking or reloading the page keeps the run.
             </p>
+            {linkIsLoopback(url) && (
+              <p className="share-warning" data-testid="share-loopback">
+                This address only works on this computer ({new URL(url).hostname}): phones and other screens cannot open it. Serve
+                the lab on your network (for example <code>npm start -- --host 0.0.0.0</code>) and open it by this
+                computer&apos;s address to share it in class.
+              </p>
+            )}
           </div>
         )}
         <figure className="share-qr">
