@@ -101,3 +101,6 @@ export type AppStore = ReturnType<typeof createAppStore>;
 export function createAppStore(initial: AppState) {
   return createStore<AppState>()(() => initial);
 }
+
+/** The virtual clock: what every view that follows time subscribes to. */
+export const selectNowMs = (state: AppState) => state.sim.snapshot.nowMs;

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { scheduleSeek } from '../app/frameLoop';
 import { seek } from '../app/runController';
-import type { AppState } from '../app/store';
+import { type AppState, selectNowMs } from '../app/store';
 import { useAppStore, useShallow } from '../app/useAppStore';
 import { disagreementHistory } from '../app/insights';
 import { disagreementBands } from './insight/lagSeries';
@@ -16,7 +16,6 @@ import { clusterByPixels, mergeSameMoment, placeLabels, TIMELINE, timelineExtent
 import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
 import { useElementWidth } from './useElementWidth';
 
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 const selectReached = (state: AppState) => state.lab.reachedMs;
 const selectInterventions = (state: AppState) => state.run.interventions;
 const selectScenario = (state: AppState) => state.run.scenario;
@@ -24,7 +23,7 @@ const selectRebalances = (state: AppState) => state.lab.rebalances;
 const selectLaterCount = (state: AppState) => state.run.interventions.filter((c) => c.atMs > state.sim.snapshot.nowMs).length;
 
 export function Timeline() {
-  const nowMs = useAppStore(selectNow);
+  const nowMs = useAppStore(selectNowMs);
   const reachedMs = useAppStore(selectReached);
   const interventions = useAppStore(selectInterventions);
   const scenario = useAppStore(selectScenario);

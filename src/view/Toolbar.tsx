@@ -5,14 +5,13 @@
  */
 import { resetRun, setSpeed, stepBack, stepForward, togglePlay } from '../app/runController';
 import { SPEED_STEPS } from '../app/speed';
-import type { AppState } from '../app/store';
+import { type AppState, selectNowMs } from '../app/store';
 import { useAppStore } from '../app/useAppStore';
 import { formatSimTime } from './formatTime';
 import { useLabUi } from './labUiContext';
 
 const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 
 export function Toolbar() {
   const playing = useAppStore(selectPlaying);
@@ -60,7 +59,7 @@ export function Toolbar() {
 
 /** The virtual clock: its own component, so the frame loop re-renders only this text. */
 function Clock() {
-  const nowMs = useAppStore(selectNow);
+  const nowMs = useAppStore(selectNowMs);
   return (
     <div className="clock" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs}>
       t = {formatSimTime(nowMs)}

@@ -7,10 +7,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ProbeAnswer } from '../../engine';
 import { groupHealth, longestWait, probe, recentFacts } from '../../app/insights';
-import type { AppState } from '../../app/store';
+import { type AppState, selectNowMs } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 const selectServices = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId);
 const ROWS = 8;
 
@@ -24,7 +23,7 @@ function delay(ms: number): string {
 }
 
 export function ConsistencyPanel() {
-  useAppStore(selectNow);
+  useAppStore(selectNowMs);
   const services = useAppStore(useShallow(selectServices));
   const facts = recentFacts(ROWS);
   const longest = longestWait();

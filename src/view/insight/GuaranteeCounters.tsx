@@ -6,11 +6,10 @@
 import type { Incident } from '../../engine';
 import { incidents } from '../../app/insights';
 import { seek } from '../../app/runController';
-import type { AppState } from '../../app/store';
+import { type AppState, selectNowMs } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 
 const KINDS: Array<{ kind: Incident['kind']; label: string; stat: 'duplicates' | 'skipped' | 'orderViolations' }> = [
   { kind: 'duplicate', label: 'duplicates', stat: 'duplicates' },
@@ -26,7 +25,7 @@ export function nextIncidentMs(list: readonly Incident[], kind: Incident['kind']
 
 export function GuaranteeCounters() {
   const groups = useAppStore(selectGroups);
-  const nowMs = useAppStore(selectNow);
+  const nowMs = useAppStore(selectNowMs);
   return (
     <table className="guarantees" aria-label="Delivery guarantees per group">
       <thead>

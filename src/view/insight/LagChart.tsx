@@ -6,7 +6,7 @@
  */
 import { line, scaleLinear, type ScaleLinear } from 'd3';
 import type { GroupLagSample, TimedCommand } from '../../engine';
-import type { AppState, RebalanceMark } from '../../app/store';
+import { type AppState, type RebalanceMark, selectNowMs } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { INK, MUTED, OKABE_ITO } from '../palette';
 import { disagreementBands, groupSeries, maxValue, partitionSeries, type LagUnit, type SeriesPoint } from './lagSeries';
@@ -148,13 +148,11 @@ export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, inter
   );
 }
 
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
-
 type TimeScale = ScaleLinear<number, number>;
 
 /** The playhead follows the clock every frame; the rest of the chart changes once a second. */
 function Playhead({ x, domainEndMs, innerHeight }: { x: TimeScale; domainEndMs: number; innerHeight: number }) {
-  const nowMs = useAppStore(selectNow);
+  const nowMs = useAppStore(selectNowMs);
   const at = x(Math.min(nowMs, domainEndMs) / 1000);
   return <line x1={at} x2={at} y2={innerHeight} stroke={INK} strokeWidth={2} className="playhead" />;
 }

@@ -3,7 +3,7 @@
  */
 import { disagreementHistory, groupHealth, LAG_SAMPLE_INTERVAL_MS, lagExplanation, lagHistory } from '../../app/insights';
 import { setView } from '../../app/runController';
-import type { AppState } from '../../app/store';
+import { type AppState, selectNowMs } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 import { useElementWidth } from '../useElementWidth';
 import { chartLines, LagChart, type ChartGroup } from './LagChart';
@@ -106,14 +106,12 @@ export function LagPanel() {
   );
 }
 
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
-
 /**
  * Burrow's status changes with each commit, not only at lag samples: the badges follow the
  * clock, so a step or seek within a second shows the status at that moment.
  */
 function StatusBadges({ ids }: { ids: readonly string[] }) {
-  useAppStore(selectNow);
+  useAppStore(selectNowMs);
   return (
     <div className="status-badges" aria-label="Burrow status per group">
       {ids.map((pair) => {

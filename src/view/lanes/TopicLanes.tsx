@@ -5,7 +5,7 @@
  */
 import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
-import type { AppState } from '../../app/store';
+import { type AppState, selectNowMs } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { laneBlockHeight } from '../layout';
 import { colourModeFor } from '../recordColour';
@@ -83,14 +83,13 @@ const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectSelection = (state: AppState) => state.ui.selection;
 const selectPlaying = (state: AppState) => state.playback.playing;
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 
 export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
   const selection = useAppStore(selectSelection);
   const playing = useAppStore(selectPlaying);
-  const nowMs = useAppStore(selectNow);
+  const nowMs = useAppStore(selectNowMs);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">

@@ -4,13 +4,11 @@
  * in the lanes and the describe table), and how many it applied more than once.
  */
 import { groupHealth } from '../../app/insights';
-import type { AppState } from '../../app/store';
+import { type AppState, selectNowMs } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 import { readModelName } from '../labels';
 import type { Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
-
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 
 export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
   const model = useAppStore(
@@ -29,7 +27,7 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
     }),
   );
   // Staleness is a query of the live run, not a store field: follow the clock and ask.
-  useAppStore(selectNow);
+  useAppStore(selectNowMs);
   const behind = groupHealth(model.serviceId)?.staleness.records ?? 0;
   // A command-taking service's read model counts commands, not records it read.
   const firstLine = model.accepted !== null ? `${model.accepted} accepted` : `${model.applied} applied`;

@@ -7,13 +7,12 @@ import { uiZoom } from '../uiZoom';
 import { useRef, useState } from 'react';
 import { pause } from '../../app/runController';
 import { currentShareUrl, linkIsLoopback } from '../../app/sharing';
-import type { AppState } from '../../app/store';
+import { type AppState, selectNowMs } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { formatSimTime } from '../formatTime';
 import { QrCode } from './QrCode';
 import { keepKeysInside, useModalDialog } from './useModalDialog';
 
-const selectNow = (state: AppState) => state.sim.snapshot.nowMs;
 const selectInterventionCount = (state: AppState) => state.run.interventions.length;
 
 /** As large as the window allows, for a classroom screen, leaving room for the dialog's chrome. */
@@ -31,7 +30,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     pause();
     return currentShareUrl(window.location);
   });
-  const nowMs = useAppStore(selectNow);
+  const nowMs = useAppStore(selectNowMs);
   const interventionCount = useAppStore(selectInterventionCount);
   const [status, setStatus] = useState<CopyStatus>({ kind: 'idle' });
   const [largeQr, setLargeQr] = useState(false);
