@@ -44,6 +44,8 @@ export interface GroupHealth {
 export interface SimulationOptions {
   /** Check the model's invariants after every event (tests, development); throws on a breach. */
   checkInvariants?: boolean;
+  /** Steps allowed at one virtual instant before `NoProgressError` (tests lower it). */
+  maxStepsAtOneInstant?: number;
 }
 
 export interface Simulation {
@@ -51,6 +53,14 @@ export interface Simulation {
   readonly scenario: Scenario;
   apply(command: Command): ApplyResult;
   runUntil(timeMs: SimTimeMs): void;
+  /**
+   * `runUntil(timeMs)` in slices: runs at most about `maxSteps` steps (events dispatched and
+   * records processed) and returns true once it has reached `timeMs` (now = timeMs), false when
+   * it stopped early (call it again). Any slicing gives exactly the run `runUntil` gives.
+   * Throws `NoProgressError` when one virtual instant takes more steps than a loop-free
+   * scenario ever can.
+   */
+  runSteps(timeMs: SimTimeMs, maxSteps: number): boolean;
   snapshot(): SimSnapshot;
   summary(): Summary;
   traceHash(): string;
@@ -85,7 +95,7 @@ export interface Simulation {
 }
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker));
+  const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker), options.maxStepsAtOneInstant);
   for (const spec of scenario.topics) world.topics.set(spec.name, new Topic(spec));
   for (const spec of scenario.services) addService(world, spec);
   for (const spec of scenario.producers) {
@@ -140,16 +150,38 @@ function wrapWorld(
     }
   }
 
-  function runEventsThrough(timeMs: SimTimeMs): void {
+  /** Runs events due at or before `timeMs`; false if it stopped at `stepLimit` (total steps). */
+  function runEventsThrough(timeMs: SimTimeMs, stepLimit = Number.POSITIVE_INFINITY): boolean {
     const queue = world.queue;
     while (queue.peekDueMs() <= timeMs) {
+      if (world.steps.total >= stepLimit) return false;
       const entry = queue.pop()!;
       if (entry.dueMs < world.now) throw new Error(`time went backwards: ${entry.dueMs} < ${world.now}`);
       world.now = entry.dueMs;
+      world.steps.step(world.now);
       world.hasher.int(ENGINE_EVENT_CODES[entry.item.kind]);
       dispatch(entry.item);
       if (invariants) checkInvariants(world);
     }
+    return true;
+  }
+
+  /**
+   * Scenario actions due by `timeMs`, each after the events due at or before its time, then the
+   * rest of the events. Stops early (false) once the step count reaches `stepLimit`; calling it
+   * again continues exactly where it stopped.
+   */
+  function runThrough(timeMs: SimTimeMs, stepLimit: number): boolean {
+    while (nextAction < actions.length && actions[nextAction]!.atMs <= timeMs) {
+      const action = actions[nextAction]!;
+      if (!runEventsThrough(action.atMs, stepLimit)) return false;
+      nextAction++;
+      world.now = Math.max(world.now, action.atMs);
+      simulation.apply(action);
+    }
+    if (!runEventsThrough(timeMs, stepLimit)) return false;
+    world.now = timeMs;
+    return true;
   }
 
   const simulation: Simulation = {
@@ -165,14 +197,11 @@ function wrapWorld(
     },
     runUntil(timeMs) {
       if (!(timeMs >= world.now)) return;
-      while (nextAction < actions.length && actions[nextAction]!.atMs <= timeMs) {
-        const action = actions[nextAction++]!;
-        runEventsThrough(action.atMs);
-        world.now = Math.max(world.now, action.atMs);
-        simulation.apply(action);
-      }
-      runEventsThrough(timeMs);
-      world.now = timeMs;
+      runThrough(timeMs, Number.POSITIVE_INFINITY);
+    },
+    runSteps(timeMs, maxSteps) {
+      if (!(timeMs >= world.now)) return true;
+      return runThrough(timeMs, world.steps.total + Math.max(1, maxSteps));
     },
     snapshot: () => buildSnapshot(world),
     summary: () => buildSummary(world, world.hasher.digest()),

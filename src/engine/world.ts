@@ -18,6 +18,7 @@ import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventKind } from './simEv
 import { TraceHasher } from './traceHash';
 import { ConsistencyTracker } from './consistency/consistencyTracker';
 import { LagMonitor } from './lag/lagMonitor';
+import { MAX_STEPS_AT_ONE_INSTANT, StepCounter } from './progress/noProgress';
 import type { SimTimeMs } from './types';
 
 export interface AppendRequest {
@@ -39,6 +40,8 @@ export class World {
   readonly events: SimEvent[] = [];
   readonly consistency = new ConsistencyTracker();
   readonly lag: LagMonitor = new LagMonitor(this);
+  /** Steps taken (events dispatched, records processed); guards against zero-time loops. */
+  readonly steps: StepCounter;
   /** Per topic, the services that must apply its facts (directly or downstream); cleared when services change. */
   private expectedCache = new Map<string, readonly string[]>();
   droppedEvents = 0;
@@ -48,7 +51,10 @@ export class World {
   constructor(
     readonly seed: number,
     readonly broker: ResolvedBrokerConfig,
-  ) {}
+    maxStepsAtOneInstant = MAX_STEPS_AT_ONE_INSTANT,
+  ) {
+    this.steps = new StepCounter(maxStepsAtOneInstant);
+  }
 
   schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent> {
     if (atMs < this.now) throw new Error(`scheduled in the past: ${atMs} < ${this.now}`);

@@ -13,6 +13,7 @@
  * process hang freezes both; a stuck handler stops only the polls.
  */
 import { FETCH_MAX_WAIT_MS } from '../config';
+import { ZERO_TIME_RECORDS_PER_STEP } from '../progress/noProgress';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
@@ -188,22 +189,27 @@ export class ConsumerInstance extends ConsumerLiveness {
   }
 
   onPoll(): void {
+    if (this.poll()) this.continueBatch();
+  }
+
+  /** One poll; true when it returned records and the loop should process them now. */
+  private poll(): boolean {
     this.loopEntry = null;
     this.stopWaiting();
-    if (!this.canPoll || this.batch) return;
+    if (!this.canPoll || this.batch) return false;
     this.notePoll();
     this.pollCoordinator();
-    if (!this.canPoll) return;
+    if (!this.canPoll) return false;
     this.autoCommitIfDue();
     const fetched = this.fetch();
-    if (!this.canPoll) return;
+    if (!this.canPoll) return false;
     if (fetched.records.length === 0) {
       this.waitForData();
-      return;
+      return false;
     }
     if (this.service.commitMode === 'before-processing') this.commit(this.currentPositions(), 'before processing');
     this.batch = { ...fetched, index: 0, currentStartMs: this.world.now, currentRemainingMs: this.recordDurationMs() };
-    if (this.status === 'running') this.continueBatch();
+    return this.status === 'running';
   }
 
   protected override wakeToRejoin(): void {
@@ -221,19 +227,29 @@ export class ConsumerInstance extends ConsumerLiveness {
     return Math.max(0, Math.round(this.service.processingMs * this.slowFactor));
   }
 
-  /** Processes records of the batch: at once when they take no time, else one event each. */
+  /**
+   * Processes records of the batch: at once when they take no time, else one event each. A
+   * batch that takes no time is followed by the next poll at once, in this loop (never by
+   * recursion: a backlog polled one record at a time would overflow the stack); after
+   * ZERO_TIME_RECORDS_PER_STEP such records the loop goes on in a new event at the same
+   * instant, so no single step of the engine runs for long.
+   */
   private continueBatch(): void {
     const world = this.world;
-    const batch = this.batch!;
-    while (batch.index < batch.records.length) {
-      if (batch.currentRemainingMs > 0) {
-        batch.currentStartMs = world.now;
-        this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', instance: this });
-        return;
+    let processedNow = 0;
+    for (;;) {
+      const batch = this.batch!;
+      while (batch.index < batch.records.length) {
+        if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
+          batch.currentStartMs = world.now;
+          this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', instance: this });
+          return;
+        }
+        this.processCurrent();
+        processedNow++;
       }
-      this.processCurrent();
+      if (!this.finishBatch()) return;
     }
-    this.finishBatch();
   }
 
   onRecordDone(): void {
@@ -244,6 +260,7 @@ export class ConsumerInstance extends ConsumerLiveness {
   }
 
   private processCurrent(): void {
+    this.world.steps.step(this.world.now);
     const batch = this.batch!;
     const record = batch.records[batch.index]!;
     const partition = batch.partitions[batch.index]!;
@@ -253,11 +270,12 @@ export class ConsumerInstance extends ConsumerLiveness {
     this.service.process(this, partition, key, record);
   }
 
-  private finishBatch(): void {
+  /** Commits per the commit mode and polls again; true when that poll started a new batch. */
+  private finishBatch(): boolean {
     const batch = this.batch!;
     this.batch = null;
     if (this.service.commitMode === 'after-processing') this.commit(offsetsAfter(batch), 'after processing');
-    if (this.status === 'running') this.onPoll();
+    return this.status === 'running' && this.poll();
   }
 
   // ---- fetch -----------------------------------------------------------------------------

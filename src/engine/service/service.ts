@@ -148,7 +148,7 @@ export class Service implements HandlerContext {
       eventType: event.eventType,
       payload: event.payload,
       partition: (count) => (event.key === null ? this.emitted % count : partitionForKey(event.key, count)),
-      eventId: source ? `${source.eventId}>${this.id}` : `${this.id}#${this.emitted}`,
+      eventId: source && hopsOf(source.eventId) < MAX_EVENT_HOPS ? `${source.eventId}>${this.id}` : `${this.id}#${this.emitted}`,
     };
     this.emitted++;
     appendToTopic(this.world, topic, this.id, message);
@@ -203,4 +203,17 @@ export class Service implements HandlerContext {
   readModelJSON(): unknown {
     return this.handler.toJSON(this.readModel);
   }
+}
+
+/**
+ * Hops a derived event id may record (`order-1>billing>shipping` has two). Services that feed
+ * each other in a loop would otherwise grow ids without bound; past this depth an emitted event
+ * starts a fact of its own, as an event from a new source would.
+ */
+const MAX_EVENT_HOPS = 8;
+
+function hopsOf(eventId: string): number {
+  let hops = 0;
+  for (let at = eventId.indexOf('>'); at >= 0 && hops < MAX_EVENT_HOPS; at = eventId.indexOf('>', at + 1)) hops++;
+  return hops;
 }
