@@ -6,6 +6,7 @@ import type { ApplyResult, Command, ResetTarget } from './commands';
 import type { ConsumerInstance } from './group/consumerInstance';
 import type { PartitionLog } from './log/partitionLog';
 import type { Producer } from './producer/producer';
+import { findZeroTimeLoop, recordDurationMs, type LoopCandidate } from './progress/zeroTimeLoops';
 import { Service } from './service/service';
 import { tpKey } from './types';
 import type { World } from './world';
@@ -31,7 +32,11 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       return withInstance(world, command.target, (i) => i.start());
     case 'slow':
       if (!(command.factor > 0)) return refuse(world, `slow: factor must be greater than 0 (got ${command.factor})`);
-      return withInstance(world, command.target, (i) => i.setSlowFactor(command.factor));
+      return withInstance(world, command.target, (i) => {
+        const loop = zeroTimeLoopWith(world, { instance: i, factor: command.factor });
+        if (loop) return `factor ${command.factor} makes ${i.name}'s records take no time, which closes a loop of services feeding each other at zero time (${loop}): the clock could never move`;
+        i.setSlowFactor(command.factor);
+      });
     case 'scale': {
       const service = world.services.get(command.service);
       if (!service) return refuse(world, `scale: no service "${command.service}"`);
@@ -42,8 +47,11 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       service.scaleTo(command.instances);
       return { ok: true };
     }
-    case 'addService':
+    case 'addService': {
+      const loop = zeroTimeLoopWith(world, { spec: command.service });
+      if (loop) return refuse(world, `addService: ${command.service.id} would close a loop of services feeding each other at zero time (${loop}): the clock could never move`);
       return addService(world, command.service);
+    }
     case 'setIdempotent': {
       const service = world.services.get(command.service);
       if (!service) return refuse(world, `setIdempotent: no service "${command.service}"`);
@@ -213,4 +221,19 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
     groupId,
   );
   return { ok: true };
+}
+
+/**
+ * The zero-time loop (as "a → b → a") the services would form with one change: a new service,
+ * or a new slow factor for one instance; null when there is none.
+ */
+function zeroTimeLoopWith(world: World, change: { spec: Service['spec'] } | { instance: ConsumerInstance; factor: number }): string | null {
+  const candidates: LoopCandidate[] = [...world.services.values()].map((service) => {
+    const factors = service.instances.map((i) => ('instance' in change && change.instance === i ? change.factor : i.slowFactor));
+    const fastest = factors.length === 0 ? 1 : Math.min(...factors);
+    return { ...service.spec, recordMs: recordDurationMs(service.processingMs, fastest) };
+  });
+  if ('spec' in change) candidates.push({ ...change.spec, recordMs: recordDurationMs(change.spec.processingMs) });
+  const loop = findZeroTimeLoop(candidates);
+  return loop ? [...loop, loop[0]].join(' → ') : null;
 }

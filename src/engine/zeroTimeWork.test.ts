@@ -84,3 +84,29 @@ describe('zero-time work', () => {
     expect((error as Error).message).toMatch(/cannot make progress/);
   });
 });
+
+describe('commands that would close a zero-time loop', () => {
+  const base = (): Scenario => ({
+    ...zeroTimeBacklog(),
+    producers: [{ id: 'checkout', topic: 'orders', ratePerSec: 5, event: 'OrderPlaced', keys: { kind: 'sequence', prefix: 'order-' } }],
+    services: [{ id: 'billing', subscribe: ['orders'], processingMs: 10, handler: 'chargePayment', emitTo: 'orders', config: { 'auto.offset.reset': 'earliest' } }],
+  });
+
+  it('refuses a slow factor that makes a looping service take no time, and keeps running', () => {
+    const simulation = createSimulation(base());
+    simulation.runUntil(5_000);
+    const refused = simulation.apply({ type: 'slow', target: 'billing-0', factor: 0.01 });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error).toMatch(/billing → billing/);
+    expect(simulation.apply({ type: 'slow', target: 'billing-0', factor: 0.5 }).ok).toBe(true);
+    simulation.runUntil(10_000);
+    expect(simulation.now).toBe(10_000);
+  });
+
+  it('refuses adding a service that closes a zero-time loop', () => {
+    const simulation = createSimulation({ ...base(), services: [] });
+    const result = simulation.apply({ type: 'addService', service: { id: 'echo', subscribe: ['orders'], processingMs: 0, handler: 'chargePayment', emitTo: 'orders' } });
+    expect(result.ok).toBe(false);
+    expect(simulation.summary().groups['echo']).toBeUndefined();
+  });
+});

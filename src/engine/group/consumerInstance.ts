@@ -14,6 +14,7 @@
  */
 import { FETCH_MAX_WAIT_MS } from '../config';
 import { ZERO_TIME_RECORDS_PER_STEP } from '../progress/noProgress';
+import { recordDurationMs } from '../progress/zeroTimeLoops';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
@@ -224,7 +225,7 @@ export class ConsumerInstance extends ConsumerLiveness {
   }
 
   private recordDurationMs(): number {
-    return Math.max(0, Math.round(this.service.processingMs * this.slowFactor));
+    return recordDurationMs(this.service.processingMs, this.slowFactor);
   }
 
   /**

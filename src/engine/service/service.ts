@@ -16,6 +16,7 @@ import type { World } from '../world';
 import type { EmittedEvent, Handler, HandlerContext } from './handler';
 import { handlerFor } from './handlers';
 import { GroupStats } from './groupStats';
+import { DEFAULT_PROCESSING_MS } from '../progress/zeroTimeLoops';
 
 export type EffectiveCommitMode = 'auto' | 'after-processing' | 'before-processing' | 'none';
 
@@ -49,7 +50,7 @@ export class Service implements HandlerContext {
     this.handler = handlerFor(spec.handler ?? 'noop') ?? handlerFor('noop')!;
     this.readModel = this.handler.createReadModel();
     this.idempotent = spec.idempotent ?? false;
-    this.processingMs = spec.processingMs ?? 10;
+    this.processingMs = spec.processingMs ?? DEFAULT_PROCESSING_MS;
     const mode = spec.commit ?? 'auto';
     this.commitMode = mode === 'auto' && !this.config.enableAutoCommit ? 'none' : mode;
   }
