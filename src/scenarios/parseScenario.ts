@@ -13,6 +13,7 @@ import { issuesToErrors, pathTo, unreadable } from './scenarioError';
 import type { ScenarioError } from './scenarioError';
 import { scenarioSchema } from './scenarioSchema';
 import { unknownFieldWarnings } from './unknownFieldWarnings';
+import { checkWorkBudget } from './workBudget';
 import { validateCommand } from './validateCommand';
 
 export type { ScenarioError } from './scenarioError';
@@ -68,7 +69,7 @@ export function parseScenarioJson(text: string): ParseResult {
 /**
  * Order of checks: forbidden keys, format and version (a file from another version is not worth
  * field-by-field errors), every field's shape and range (the zod schemas and `validateCommand`),
- * then the rules between fields (`checkReferences`).
+ * then the rules between fields (`checkReferences`), then the work budget (`checkWorkBudget`).
  */
 function parseUnscreened(input: unknown): ParseResult {
   if (!isRecord(input))
@@ -89,6 +90,8 @@ function parseUnscreened(input: unknown): ParseResult {
     actions.commands === undefined ? fields : { ...fields, actions: actions.commands };
   const referenceErrors = checkReferences(scenario);
   if (referenceErrors.length > 0) return refuse(referenceErrors);
+  const budgetErrors = checkWorkBudget(scenario);
+  if (budgetErrors.length > 0) return refuse(budgetErrors);
   const warnings = [...unknownFieldWarnings(input, parsed.data, ''), ...actions.warnings];
   return { ok: true, scenario, warnings };
 }

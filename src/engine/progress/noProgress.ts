@@ -14,7 +14,7 @@ import type { SimTimeMs } from '../types';
  * that take no time). Loops are refused before they run (validation, and commands such as
  * `slow` that would create one); this bound is the last line.
  */
-export const MAX_STEPS_AT_ONE_INSTANT = 40_000_000;
+export const MAX_STEPS_AT_ONE_INSTANT = 60_000_000;
 
 /**
  * Records processed back to back without virtual time passing before the loop hands over to a

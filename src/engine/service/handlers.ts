@@ -26,6 +26,9 @@ const HANDLERS: Record<string, Handler<never>> = {
 
 export const HANDLER_NAMES: readonly string[] = Object.keys(HANDLERS);
 
+/** Handlers that append an event to the service's `emitTo` topic for records they apply. */
+export const HANDLER_NAMES_THAT_EMIT: readonly string[] = HANDLER_NAMES.filter((name) => HANDLERS[name]!.emits === true);
+
 export function handlerFor(name: string): Handler<unknown> | undefined {
   return HANDLERS[name] as Handler<unknown> | undefined;
 }
