@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { budgetEdgeScenario } from '../scenarios/budgetEdge';
 import { PRESETS } from '../scenarios/presets';
 import { runCli } from './runCli';
 
@@ -67,5 +69,81 @@ describe('the sim CLI', () => {
     expect(second.code).toBe(2);
     expect(second.err).toMatch(/topics\[0\]\.partitions/);
     expect(second.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the sim CLI and hostile files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'logscope-hostile-'));
+
+  it('refuses a named pipe without opening it (opening one blocks until a writer comes)', () => {
+    const fifo = join(dir, 'pipe.json');
+    execFileSync('mkfifo', [fifo]);
+    const { code, err } = run([fifo, '--until', '5']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/pipe\.json is a named pipe; the scenario must be a regular \.json file\n$/);
+    expect(err.split('\n')).toHaveLength(2);
+  });
+
+  it.each(['/dev/zero', '/dev/urandom'])('refuses %s behind a .json name without reading it', (device) => {
+    const link = join(dir, `${device.slice(5)}.json`);
+    symlinkSync(device, link);
+    const { code, err } = run([link, '--until', '5']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/is a device; the scenario must be a regular \.json file\n$/);
+  });
+
+  it('refuses a directory named .json', () => {
+    const folder = join(dir, 'folder.json');
+    mkdirSync(folder);
+    expect(run([folder, '--until', '5']).err).toMatch(/is a directory/);
+  });
+
+  it('refuses an --until past the work budget, naming the figures, and never prints a summary short of it', () => {
+    const file = join(dir, 'edge.json');
+    writeFileSync(file, JSON.stringify({ ...budgetEdgeScenario(), actions: [] }));
+    // Too large for a file (64 KB) with its 2,000 actions; without them it fits.
+    const { code, out, err } = run([file, '--until', '60']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^logscope sim: --until 60 is past what the work budget allows for this scenario: at 2,720,000 units per virtual second .* it can run to 14\.7\d* s at most \(budget: 40 million units of work\)\n$/);
+  });
+
+  it('exits 2 with one line when a run cannot make progress', () => {
+    // A zero-time loop is refused by validation; this reaches the engine's own guard through
+    // a preset-free path the validator cannot see: processing that rounds to 0 ms is refused
+    // too, so the guard is checked directly on the engine in zeroTimeWork.test.ts. Here: the
+    // refusal at validation, with its field path, on one line.
+    const file = join(dir, 'loop.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...PRESETS[0]!.scenario,
+        actions: [],
+        services: [{ id: 'billing', subscribe: ['orders'], handler: 'chargePayment', emitTo: 'orders', processingMs: 0 }],
+      }),
+    );
+    const { code, err } = run([file, '--until', '5']);
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/services\[0\]: billing → billing/);
+  });
+
+  it('processes a 10,000/s producer with processingMs 0 and max.poll.records 1 to --until (the stack overflowed)', () => {
+    const file = join(dir, 'backlog.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'logscope-scenario',
+        version: 1,
+        seed: 1,
+        topics: [{ name: 'orders', partitions: 1 }],
+        producers: [{ id: 'checkout', topic: 'orders', ratePerSec: 10000, event: 'OrderPlaced', keys: { kind: 'sequence', prefix: 'order-' } }],
+        services: [{ id: 'email', subscribe: ['orders'], processingMs: 0, config: { 'max.poll.records': 1 } }],
+      }),
+    );
+    const { code, out, err } = run([file, '--until', '8']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).simTimeMs).toBe(8000);
   });
 });

@@ -3,7 +3,8 @@
  * a virtual time and writes the summary JSON (exactly one JSON document) to `out`. Bad input
  * returns 2 with one line written to `err`; nothing throws out of here.
  */
-import { createSimulation } from '../engine';
+import { createSimulation, NoProgressError } from '../engine';
+import { describeRate, estimateWork, millions, WORK_BUDGET, workBudgetEndMs } from '../scenarios/workBudget';
 import { parseArgs } from './args';
 import { loadScenario } from './loadScenario';
 
@@ -20,11 +21,22 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (!loaded.ok) return fail(io, loaded.error);
     for (const warning of loaded.warnings) io.err(`warning: ${warning}\n`);
     const scenario = parsed.args.seed === undefined ? loaded.scenario : { ...loaded.scenario, seed: parsed.args.seed };
+    const untilMs = Math.round(parsed.args.untilSeconds * 1000);
+    const estimate = estimateWork(scenario);
+    const endMs = workBudgetEndMs(estimate);
+    if (untilMs > endMs) {
+      return fail(
+        io,
+        `--until ${parsed.args.untilSeconds} is past what the work budget allows for this scenario: at ${describeRate(estimate)} ` +
+          `it can run to ${(endMs / 1000).toFixed(3).replace(/\.?0+$/, '')} s at most (budget: ${millions(WORK_BUDGET)} units of work)`,
+      );
+    }
     const simulation = createSimulation(scenario);
-    simulation.runUntil(Math.round(parsed.args.untilSeconds * 1000));
+    simulation.runUntil(untilMs);
     io.out(`${JSON.stringify(simulation.summary(), null, 2)}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof NoProgressError) return fail(io, error.message);
     io.err(`logscope sim: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
