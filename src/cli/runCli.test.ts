@@ -108,11 +108,9 @@ describe('the sim CLI and hostile files', () => {
     expect(err).toMatch(/^logscope sim: --until 60 is past what the work budget allows for this scenario: at 2,720,000 units per virtual second .* it can run to 14\.7\d* s at most \(budget: 40 million units of work\)\n$/);
   });
 
-  it('exits 2 with one line when a run cannot make progress', () => {
-    // A zero-time loop is refused by validation; this reaches the engine's own guard through
-    // a preset-free path the validator cannot see: processing that rounds to 0 ms is refused
-    // too, so the guard is checked directly on the engine in zeroTimeWork.test.ts. Here: the
-    // refusal at validation, with its field path, on one line.
+  it('refuses a scenario that could never make progress with one line naming the field', () => {
+    // Known at validation: services feeding each other at zero time. (The engine's own guard
+    // behind it is tested in zeroTimeWork.test.ts.)
     const file = join(dir, 'loop.json');
     writeFileSync(
       file,
