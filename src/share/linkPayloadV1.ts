@@ -12,6 +12,7 @@
 import type { TimedCommand } from '../engine';
 import * as scenarioLimits from '../scenarios/limits';
 import { findForbiddenKeys, isRecord, parseCommand, pathTo } from '../scenarios/parseCommand';
+import { describeJsonError } from '../scenarios/describeJsonError';
 import { parseScenario } from '../scenarios/parseScenario';
 import { mustBe } from '../scenarios/scenarioSchema';
 import { decompressBounded } from './boundedDecompress';
@@ -63,8 +64,9 @@ export function decodeV1(data: string, source: string): DecodeResult {
   let value: unknown;
   try {
     value = JSON.parse(decompressed.text);
-  } catch {
-    return fail('', 'the link data is damaged or truncated: it decompresses, but not to valid JSON');
+  } catch (error) {
+    // Say where, as files do: a hand-made link may hold NaN, a trailing comma or a bare word.
+    return fail('', `the link data decompresses, but ${describeJsonError(decompressed.text, error)} of the decompressed text (was it written by hand?)`);
   }
   return validatePayload(value, source);
 }

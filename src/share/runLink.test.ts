@@ -124,10 +124,18 @@ describe('a link that does not decode is refused with what is wrong and where', 
     expect(message(decodeRunLink('1.%3Cscript%3E'))).toBe(
       'link: the link data has the character "<" at position 0, which a LogScope link never contains (was it edited or cut?)',
     );
-    expect(message(decodeRunLink(linkOf('not json')))).toBe(
-      'link: the link data is damaged or truncated: it decompresses, but not to valid JSON',
+    expect(message(decodeRunLink(linkOf('not json')))).toMatch(
+      /^link: the link data decompresses, but not valid JSON: .* at position 1 of the decompressed text \(was it written by hand\?\)$/,
     );
     expect(message(decodeRunLink(linkOf([1, 2])))).toBe('link: the link data is a list of 2; it must be a JSON object');
+  });
+
+  it('NaN says where it is; 1e400 (Infinity) names its field', () => {
+    const text = JSON.stringify({ v: 1, scenario: small });
+    const nan = text.replace(/"seed":\d+/, '"seed":NaN');
+    expect(message(decodeRunLink(linkOf(nan)))).toMatch(new RegExp(`not valid JSON: .* at position ${nan.indexOf('NaN')} of the decompressed text`));
+    const huge = text.replace(/"seed":\d+/, '"seed":1e400');
+    expect(message(decodeRunLink(linkOf(huge)))).toBe('link: scenario.seed is Infinity; it must be an integer from 0 to 4294967295');
   });
 
   it('an unknown version', () => {
