@@ -1,12 +1,15 @@
 /**
  * The app's frame loop: wall time × speed becomes a target virtual time, and the engine runs
- * until then. One frame's step is capped, so a background tab or a slow frame never asks the
- * engine for minutes of work at once. Pause simply stops advancing.
+ * toward it for at most a share of the frame. One frame's step is capped, so a background tab
+ * or a slow frame never asks the engine for minutes of work at once, and a run heavier than the
+ * chosen speed allows simply plays slower: the page keeps answering. Pause stops advancing.
  */
-import { appStore, currentSimulation, runTo, seek } from './runController';
+import { appStore, currentSimulation, playTo, seekInSlices } from './runController';
 
 /** The largest wall-clock step one frame may turn into virtual time. */
 const MAX_FRAME_WALL_MS = 100;
+/** Wall time the engine may use in one frame (of about 16 ms at 60 Hz). */
+const ENGINE_MS_PER_FRAME = 10;
 
 /** A seek requested by a dragged scrubber: only the latest one per frame is performed. */
 let pendingSeekMs: number | null = null;
@@ -20,23 +23,28 @@ export function startFrameLoop(): () => void {
   let carryMs = 0;
   let handle = 0;
   const frame = (wallMs: number): void => {
-    if (pendingSeekMs !== null) {
-      const target = pendingSeekMs;
-      pendingSeekMs = null;
-      seek(target);
+    // Nothing the engine or a view throws may stop the loop: the run controller catches engine
+    // errors (and says what happened); this keeps the next frame coming whatever else happens.
+    try {
+      if (pendingSeekMs !== null) {
+        const target = pendingSeekMs;
+        pendingSeekMs = null;
+        void seekInSlices(target);
+      }
+      const { playing, speed } = appStore.getState().playback;
+      if (playing && lastWallMs !== null) {
+        const wallStep = Math.min(MAX_FRAME_WALL_MS, Math.max(0, wallMs - lastWallMs));
+        const virtualStep = wallStep * speed + carryMs;
+        const whole = Math.floor(virtualStep);
+        carryMs = virtualStep - whole;
+        if (whole > 0) playTo(currentSimulation().now + whole, ENGINE_MS_PER_FRAME);
+      } else {
+        carryMs = 0;
+      }
+    } finally {
+      lastWallMs = wallMs;
+      handle = requestAnimationFrame(frame);
     }
-    const { playing, speed } = appStore.getState().playback;
-    if (playing && lastWallMs !== null) {
-      const wallStep = Math.min(MAX_FRAME_WALL_MS, Math.max(0, wallMs - lastWallMs));
-      const virtualStep = wallStep * speed + carryMs;
-      const whole = Math.floor(virtualStep);
-      carryMs = virtualStep - whole;
-      if (whole > 0) runTo(currentSimulation().now + whole);
-    } else {
-      carryMs = 0;
-    }
-    lastWallMs = wallMs;
-    handle = requestAnimationFrame(frame);
   };
   handle = requestAnimationFrame(frame);
   return () => cancelAnimationFrame(handle);

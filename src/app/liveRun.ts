@@ -9,12 +9,13 @@
  * has been applied, none after it (`nextIntervention` indexes the first one not applied).
  */
 import { createSimulation, type ApplyResult, type Command, type Scenario, type Simulation, type TimedCommand } from '../engine';
+import { estimateWork, workBudgetEndMs } from '../scenarios/workBudget';
 import { Checkpoints, forkOf, type CheckpointOptions } from './checkpoints';
 
 export const MAX_RUN_MS = 86_400_000;
 
-export function clampTime(timeMs: number): number {
-  return Math.min(MAX_RUN_MS, Math.max(0, Math.round(timeMs)));
+export function clampTime(timeMs: number, endMs = MAX_RUN_MS): number {
+  return Math.min(endMs, MAX_RUN_MS, Math.max(0, Math.round(timeMs)));
 }
 
 export interface LiveRunOptions extends CheckpointOptions {
@@ -27,6 +28,19 @@ export class LiveRun {
   private list: TimedCommand[];
   private next = 0;
   readonly checkpoints: Checkpoints;
+  /**
+   * The latest time this run may reach: the work budget's end for the scenario and its
+   * interventions (at most 24 h), or earlier once a time was found where it cannot go on.
+   */
+  private budgetEndMs: number;
+  private stoppedAtMs = Number.POSITIVE_INFINITY;
+  /**
+   * False while the simulation stands inside a virtual instant (a slice stopped there): it
+   * must not be copied, changed or shown as a finished moment until `settle()` or a slice ends.
+   */
+  private settled = true;
+  /** The grid slot the slices are heading for (kept while a slice stands inside an instant). */
+  private sliceGridMs: number | undefined;
 
   constructor(
     readonly scenario: Scenario,
@@ -36,6 +50,26 @@ export class LiveRun {
     this.list = sortedByTime(interventions);
     this.checkpoints = new Checkpoints(options);
     this.simulation = this.fresh();
+    this.budgetEndMs = workBudgetEndMs(estimateWork(scenario, this.list));
+  }
+
+  /** The latest virtual time this run may reach (work budget, or where it could not go on). */
+  get endMs(): number {
+    return Math.max(0, Math.min(this.budgetEndMs, this.stoppedAtMs));
+  }
+
+  /** The run could not go on past `timeMs` (an engine error there): it ends just before. */
+  endBefore(timeMs: number): void {
+    this.stoppedAtMs = Math.max(0, timeMs - 1);
+  }
+
+  get isSettled(): boolean {
+    return this.settled;
+  }
+
+  /** Work budget end if `command` were applied now (for refusing what would exceed it). */
+  endMsWith(command: Command): number {
+    return workBudgetEndMs(estimateWork(this.scenario, [...this.list.slice(0, this.next), { ...command, atMs: this.now } as TimedCommand]));
   }
 
   get now(): number {
@@ -67,7 +101,8 @@ export class LiveRun {
    * honours the overhead budget so frames stay smooth.
    */
   forwardTo(targetMs: number, ignoreBudget = false): void {
-    const target = clampTime(targetMs);
+    this.settle();
+    const target = clampTime(targetMs, this.endMs);
     if (target <= this.now) {
       // Events a command scheduled for this very moment run now, as they would on the way on.
       this.simulation.runUntil(this.now);
@@ -84,13 +119,74 @@ export class LiveRun {
 
   /** Moves the playhead to `targetMs`: forward by running, backward from a checkpoint. */
   seek(targetMs: number): void {
-    const target = clampTime(targetMs);
+    this.prepareSeek(targetMs);
+    this.forwardTo(targetMs, true);
+  }
+
+  /**
+   * The first half of a seek: going back (or far forward past a checkpoint) restores the
+   * nearest checkpoint at or before the target; the caller then runs forward, at once or in
+   * slices (`forwardInSlices`).
+   */
+  prepareSeek(targetMs: number): void {
+    const target = clampTime(targetMs, this.endMs);
     const checkpoint = this.checkpoints.nearest(target);
     // Going back needs a checkpoint; going far forward may start from a later one.
-    if (target < this.now || (checkpoint && checkpoint.timeMs - this.now > this.checkpoints.intervalMs)) {
+    if (target < this.now || !this.settled || (checkpoint && checkpoint.timeMs - this.now > this.checkpoints.intervalMs)) {
       this.restoreBefore(target);
     }
-    this.forwardTo(target, true);
+  }
+
+  /**
+   * Runs toward `targetMs` for at most about `maxSteps` engine steps, leaving checkpoints on
+   * the grid as an explicit seek does; true once the target is reached. Calling it again goes
+   * on exactly where it stopped: any slicing gives the run `forwardTo` gives.
+   */
+  forwardInSlices(targetMs: number, maxSteps: number, ignoreBudget = true): boolean {
+    const target = clampTime(targetMs, this.endMs);
+    if (target <= this.now && this.settled) {
+      this.forwardTo(target, true);
+      return true;
+    }
+    // Playback honours the checkpoint overhead budget (ignoreBudget false), as forwardTo does; a
+    // slice that stopped inside the instant of a grid slot keeps that slot as its stop.
+    const gridMs = !this.settled && this.sliceGridMs !== undefined && this.sliceGridMs <= target
+      ? this.sliceGridMs
+      : this.checkpoints.affordable(ignoreBudget) ? this.checkpoints.wantedBetween(this.now, target)[0] : undefined;
+    this.sliceGridMs = gridMs;
+    const stopMs = gridMs ?? target;
+    while (this.next < this.list.length && this.list[this.next]!.atMs <= stopMs) {
+      const intervention = this.list[this.next]!;
+      if (!this.slice(Math.max(this.now, intervention.atMs), maxSteps)) return false;
+      this.simulation.apply(intervention);
+      this.next++;
+    }
+    if (!this.slice(stopMs, maxSteps)) return false;
+    this.sliceGridMs = undefined;
+    if (gridMs !== undefined) this.checkpoints.take(this.simulation, this.next);
+    return stopMs === target;
+  }
+
+  /** Finishes the virtual instant a slice stopped inside, so the run stands at a whole moment. */
+  settle(): void {
+    if (this.settled) return;
+    this.simulation.runUntil(this.now);
+    this.settled = true;
+    this.sliceGridMs = undefined;
+  }
+
+  /**
+   * Rebuilds the live simulation at `timeMs`, a moment reached before (after an engine error,
+   * the simulation that threw is discarded): from the nearest checkpoint, then forward.
+   */
+  rebuildAt(timeMs: number): void {
+    this.restoreBefore(timeMs);
+    this.forwardTo(timeMs, true);
+  }
+
+  private slice(timeMs: number, maxSteps: number): boolean {
+    this.settled = this.simulation.runSteps(timeMs, maxSteps);
+    return this.settled;
   }
 
   /**
@@ -98,6 +194,7 @@ export class LiveRun {
    * run forks here) and returned so the caller can offer to undo.
    */
   apply(command: Command): { result: ApplyResult; dropped: TimedCommand[] } {
+    this.settle();
     const atMs = this.now;
     const index = this.next;
     const dropped = this.list.slice(index);
@@ -105,6 +202,7 @@ export class LiveRun {
     this.checkpoints.invalidate(index, atMs);
     const result = this.simulation.apply(command);
     this.next = index + 1;
+    this.budgetEndMs = workBudgetEndMs(estimateWork(this.scenario, this.list));
     return { result, dropped };
   }
 
@@ -115,8 +213,9 @@ export class LiveRun {
     while (index < next.length && index < this.list.length && sameTimedCommand(next[index]!, this.list[index]!)) index++;
     const changedAtMs = Math.min(next[index]?.atMs ?? Number.POSITIVE_INFINITY, this.list[index]?.atMs ?? Number.POSITIVE_INFINITY);
     this.list = next;
+    this.budgetEndMs = workBudgetEndMs(estimateWork(this.scenario, this.list));
     if (changedAtMs !== Number.POSITIVE_INFINITY) this.checkpoints.invalidate(index, changedAtMs);
-    const target = clampTime(playheadMs);
+    const target = clampTime(playheadMs, this.endMs);
     // The live simulation may hold interventions of the other branch: rebuild it.
     this.restoreBefore(Math.min(target, changedAtMs));
     this.forwardTo(target, true);
@@ -124,6 +223,8 @@ export class LiveRun {
 
   /** Restores the nearest checkpoint at or before `timeMs` (or t = 0) as the live simulation. */
   private restoreBefore(timeMs: number): void {
+    this.settled = true;
+    this.sliceGridMs = undefined;
     const checkpoint = this.checkpoints.nearest(timeMs);
     if (checkpoint) {
       this.simulation = forkOf(checkpoint.simulation);

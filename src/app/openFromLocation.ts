@@ -6,15 +6,7 @@
  */
 import type { Scenario } from '../engine';
 import { PRESETS } from '../scenarios/presets';
-import {
-  decodeLocation,
-  describeRefusal,
-  MAX_WORK_TO_OPEN,
-  workToReach,
-  type AddressParts,
-  type DecodeResult,
-  type SharedRun,
-} from '../share';
+import { decodeLocation, describeRefusal, type AddressParts, type DecodeResult, type SharedRun } from '../share';
 import { appStore, loadRun, showMessage } from './runController';
 
 export type OpenOutcome = 'nothing' | 'opened' | 'refused';
@@ -36,23 +28,12 @@ export function presetIdOf(scenario: Scenario): string | null {
 
 /**
  * Replaces the run with a decoded one: scenario, interventions, playhead, selection, view. A
- * playhead so far ahead that reaching it would freeze the page for long is not run to: the run
- * opens at t = 0 and a message says so (the scenario and interventions are all there).
+ * far playhead is reached in slices with a progress bar and Cancel, so the page keeps
+ * answering however long the way there is (the work budget bounds it).
  */
 export function openRun(run: SharedRun): void {
-  const work = workToReach(run);
-  const tooFar = work > MAX_WORK_TO_OPEN;
-  loadRun(run.scenario, run.interventions, tooFar ? 0 : run.playheadMs, run.presetId ?? presetIdOf(run.scenario));
+  void loadRun(run.scenario, run.interventions, run.playheadMs, run.presetId ?? presetIdOf(run.scenario));
   appStore.setState((state) => ({ ...state, ui: { ...state.ui, selection: run.selection, view: { ...run.view } } }));
-  if (tooFar) {
-    showMessage({
-      kind: 'info',
-      text:
-        `Opened at t = 0 instead of t = ${Math.round(run.playheadMs / 1000)} s: reaching that moment means simulating ` +
-        `about ${work.toLocaleString('en-US')} record deliveries, more than this page computes at once ` +
-        `(${MAX_WORK_TO_OPEN.toLocaleString('en-US')}). Press Play or drag the timeline to go on.`,
-    });
-  }
 }
 
 /** What stays on screen when an input is refused: the user's run, or on a fresh page the default one. */

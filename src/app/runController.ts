@@ -6,9 +6,10 @@
  * Seeking is exact: the live run restores the nearest checkpoint at or before the target and
  * replays to it; interventions are re-applied at their own times.
  */
-import type { ApplyResult, Command, Scenario, SimEvent, TimedCommand } from '../engine';
+import { NoProgressError, type ApplyResult, type Command, type Scenario, type SimEvent, type TimedCommand } from '../engine';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
-import { clampTime, LiveRun } from './liveRun';
+import { estimateWork, formatClock, millions, WORK_BUDGET, workUntil } from '../scenarios/workBudget';
+import { clampTime, LiveRun, MAX_RUN_MS } from './liveRun';
 import { mergeRebalances } from './rebalanceMarks';
 import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
@@ -26,7 +27,7 @@ export const appStore = createAppStore({
   run: { scenario: defaultScenario, presetId: DEFAULT_PRESET_ID, interventions: [] },
   sim: { snapshot: run.simulation.snapshot(), traceHash: run.simulation.traceHash(), events: [] },
   ui: { message: null, selection: null, view: {} },
-  lab: { reachedMs: 0, rebalances: [], forkPrompt: null, undo: null },
+  lab: { reachedMs: 0, endMs: run.endMs, work: null, rebalances: [], forkPrompt: null, undo: null },
 });
 
 function eventsForStore(): readonly SimEvent[] {
@@ -48,6 +49,7 @@ function publish(): void {
     sim: { snapshot, traceHash: run.simulation.traceHash(), events: eventsForStore() },
     lab: {
       ...state.lab,
+      endMs: run.endMs,
       reachedMs: Math.max(state.lab.reachedMs, snapshot.nowMs),
       rebalances: mergeRebalances(state.lab.rebalances, snapshot.groups),
     },
@@ -64,6 +66,7 @@ export function currentRun(): LiveRun {
 }
 
 function replaceRun(scenario: Scenario, interventions: readonly TimedCommand[], presetId: string | null): void {
+  stopWork();
   run = new LiveRun(scenario, interventions);
   stepHistory = [];
   publishedEventsKey = '';
@@ -72,49 +75,234 @@ function replaceRun(scenario: Scenario, interventions: readonly TimedCommand[], 
     playback: { ...state.playback, playing: false },
     run: { scenario, presetId, interventions: [...interventions] },
     ui: { ...state.ui, message: null },
-    lab: { reachedMs: 0, rebalances: [], forkPrompt: null, undo: null },
+    lab: { reachedMs: 0, endMs: run.endMs, work: null, rebalances: [], forkPrompt: null, undo: null },
   }));
 }
 
 /** Replaces the run with a new scenario, paused at t = 0. */
 export function loadScenario(scenario: Scenario, presetId: string | null = null): void {
   replaceRun(scenario, [], presetId);
-  run.forwardTo(0, true);
+  guarded(() => run.forwardTo(0, true));
   publish();
 }
 
 /**
  * Replaces the run with a scenario and recorded interventions, paused at `playheadMs`
- * (how a share link or a saved run is opened).
+ * (how a share link or a saved run is opened). A far playhead is reached in slices, with
+ * progress and Cancel; the promise settles when it is reached, cancelled or failed.
  */
-export function loadRun(scenario: Scenario, interventions: TimedCommand[], playheadMs: number, presetId: string | null = null): void {
+export function loadRun(scenario: Scenario, interventions: TimedCommand[], playheadMs: number, presetId: string | null = null): Promise<WorkOutcome> {
   replaceRun(scenario, interventions, presetId);
-  run.seek(clampTime(playheadMs));
+  guarded(() => run.forwardTo(0, true));
   publish();
+  return seekInSlices(playheadMs, 'Opening the run at');
 }
 
-/** Runs forward to an absolute virtual time during playback (no-op when it is in the past). */
+/**
+ * Playback: runs toward `timeMs` for at most `wallBudgetMs` of wall time (the frame loop's
+ * share of a frame), so a run heavier than the chosen speed allows plays slower instead of
+ * freezing the page. Pauses with a message at the run's end.
+ */
+export function playTo(timeMs: number, wallBudgetMs: number): void {
+  if (work) return;
+  const target = clampTime(timeMs, run.endMs);
+  if (target > run.now || !run.isSettled) {
+    guarded(() => runSlices(target, wallBudgetMs, false));
+    publish();
+  }
+  if (run.now >= run.endMs && run.isSettled && appStore.getState().playback.playing) {
+    pause();
+    if (run.endMs < MAX_RUN_MS) showMessage({ kind: 'info', text: endOfRunText() });
+  }
+}
+
+/** Runs forward to an absolute virtual time at once (no-op when it is in the past). */
 export function runTo(timeMs: number): void {
-  const target = clampTime(timeMs);
+  const target = clampTime(timeMs, run.endMs);
   if (target <= run.now) return;
+  stopWork();
   stepHistory = [];
-  run.forwardTo(target);
+  guarded(() => run.forwardTo(target));
   publish();
 }
 
 export function advance(deltaMs: number): void {
   if (!Number.isFinite(deltaMs) || deltaMs <= 0) return;
+  seek(run.now + deltaMs);
+}
+
+/** Moves the playhead to an absolute time at once, exactly (checkpoint + replay when going back). */
+export function seek(timeMs: number): void {
+  if (!Number.isFinite(timeMs)) return;
+  stopWork();
   stepHistory = [];
-  run.seek(run.now + deltaMs);
+  guarded(() => run.seek(clampTime(timeMs, run.endMs)));
   publish();
 }
 
-/** Moves the playhead to an absolute time, exactly (checkpoint + replay when going back). */
-export function seek(timeMs: number): void {
-  if (!Number.isFinite(timeMs)) return;
+// ---- long work in slices ------------------------------------------------------------------
+
+export type WorkOutcome = 'done' | 'cancelled' | 'failed';
+
+/** Work (units of the work budget) done at once, without slices: a tenth of a second or so. */
+const WORK_AT_ONCE = 10_000;
+/** Wall time one slice of long work may take before the page gets the thread back. */
+const SLICE_WALL_MS = 40;
+/** How often the views see long work's progress (wall ms). */
+const PROGRESS_PUBLISH_MS = 250;
+
+let work: { resolve: (outcome: WorkOutcome) => void; done: Promise<WorkOutcome> } | null = null;
+/** Engine steps per call, adapted so one call takes a few milliseconds. */
+let sliceSteps = 2_000;
+
+function wallNow(): number {
+  return performance.now();
+}
+
+/** Runs toward `targetMs` in short calls until it is reached (true) or `wallBudgetMs` is spent. */
+function runSlices(targetMs: number, wallBudgetMs: number, ignoreCheckpointBudget: boolean): boolean {
+  const started = wallNow();
+  for (;;) {
+    const callStarted = wallNow();
+    const reached = run.forwardInSlices(targetMs, sliceSteps, ignoreCheckpointBudget);
+    const took = wallNow() - callStarted;
+    if (took < 4) sliceSteps = Math.min(1_000_000, sliceSteps * 2);
+    else if (took > 12) sliceSteps = Math.max(100, Math.floor(sliceSteps / 2));
+    if (reached) return true;
+    if (wallNow() - started >= wallBudgetMs) return false;
+  }
+}
+
+/** Estimated work (budget units) to run the live run from `fromMs` to `toMs`. */
+function workBetween(fromMs: number, toMs: number): number {
+  const estimate = estimateWork(run.scenario, run.interventions);
+  return workUntil(estimate, toMs) - workUntil(estimate, fromMs);
+}
+
+/**
+ * Seeks like `seek`, but work beyond a tenth of a second or so runs in slices: the page keeps
+ * answering, `lab.work` shows the progress, and `cancelWork` stops it at a whole moment.
+ */
+export function seekInSlices(timeMs: number, label = 'Seeking to'): Promise<WorkOutcome> {
+  if (!Number.isFinite(timeMs)) return Promise.resolve('done');
+  stopWork();
   stepHistory = [];
-  run.seek(clampTime(timeMs));
+  const target = clampTime(timeMs, run.endMs);
+  let quick = false;
+  guarded(() => {
+    run.prepareSeek(target);
+    quick = workBetween(run.now, target) <= WORK_AT_ONCE;
+    if (quick) run.forwardTo(target, true);
+  });
+  if (quick || run.now === target) {
+    publish();
+    return Promise.resolve('done');
+  }
+  return startWork(`${label} ${formatClock(target)}`, target);
+}
+
+function startWork(label: string, targetMs: number): Promise<WorkOutcome> {
+  pause();
+  setWork({ label, fromMs: run.now, targetMs, reachedMs: run.now, cancelling: false });
   publish();
+  let settle: (outcome: WorkOutcome) => void = () => undefined;
+  const done = new Promise<WorkOutcome>((resolve) => {
+    settle = resolve;
+  });
+  const current = { resolve: settle, done };
+  work = current;
+  let lastPublished = wallNow();
+  const step = (): void => {
+    if (work !== current) return;
+    const cancelling = appStore.getState().lab.work?.cancelling ?? false;
+    let finished = false;
+    const ok = guarded(() => {
+      // Cancelling finishes the moment in hand (in slices too), so the run stands at a whole moment.
+      finished = runSlices(cancelling ? run.now : targetMs, SLICE_WALL_MS, true);
+    });
+    if (!ok || finished) {
+      work = null;
+      setWork(null);
+      publish();
+      if (ok && cancelling) showMessage({ kind: 'info', text: `Stopped at ${formatClock(run.now)}: cancelled before ${formatClock(targetMs)}.` });
+      current.resolve(!ok ? 'failed' : cancelling ? 'cancelled' : 'done');
+      return;
+    }
+    appStore.setState((state) => (state.lab.work ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, reachedMs: run.now } } } : state));
+    if (wallNow() - lastPublished >= PROGRESS_PUBLISH_MS) {
+      publish();
+      lastPublished = wallNow();
+    }
+    setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+  return done;
+}
+
+function setWork(next: AppState['lab']['work']): void {
+  appStore.setState((state) => ({ ...state, lab: { ...state.lab, work: next } }));
+}
+
+/** Cancel: long work stops at the next whole moment (the run stays where it got to). */
+export function cancelWork(): void {
+  appStore.setState((state) => (state.lab.work ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, cancelling: true } } } : state));
+}
+
+/** Ends long work at once where it is (a new seek or run replaces it). */
+function stopWork(): void {
+  if (!work) return;
+  const stopped = work;
+  work = null;
+  guarded(() => run.settle());
+  setWork(null);
+  stopped.resolve('cancelled');
+}
+
+/** The outcome of the long work in progress (at once 'done' when there is none). */
+export function workDone(): Promise<WorkOutcome> {
+  return work?.done ?? Promise.resolve('done');
+}
+
+// ---- engine errors ------------------------------------------------------------------------
+
+/**
+ * Runs engine work; an error never escapes into the page. The simulation that threw is
+ * discarded, the run is rebuilt at the last moment the views showed, it ends before the moment
+ * that failed (the same run would fail there again), and an alert says what happened.
+ */
+function guarded(task: () => void): boolean {
+  try {
+    task();
+    return true;
+  } catch (error) {
+    recoverFrom(error);
+    return false;
+  }
+}
+
+function recoverFrom(error: unknown): void {
+  const failedAtMs = error instanceof NoProgressError ? error.atMs : run.now;
+  const lastGoodMs = Math.max(0, Math.min(appStore.getState().sim.snapshot.nowMs, failedAtMs - 1));
+  run.endBefore(failedAtMs);
+  try {
+    run.rebuildAt(lastGoodMs);
+  } catch {
+    run.rebuildAt(0);
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  appStore.setState((state) => ({ ...state, playback: { ...state.playback, playing: false }, lab: { ...state.lab, endMs: run.endMs } }));
+  showMessage({
+    kind: 'error',
+    text: `The run stopped at ${formatClock(failedAtMs)}: ${reason}. It ends there; the lab shows the last good moment, ${formatClock(run.now)}.`,
+  });
+  publish();
+}
+
+function endOfRunText(): string {
+  return (
+    `This run ends at ${formatClock(run.endMs)}: going further would need more work than the lab's budget ` +
+    `(${millions(WORK_BUDGET)} units: records appended plus records processed).`
+  );
 }
 
 /** Back to t = 0 of the same run (interventions kept). */
@@ -126,8 +314,9 @@ export function resetRun(): void {
 /** Pauses and runs to the next moment anything visible changes. */
 export function stepForward(): void {
   pause();
+  stopWork();
   const from = run.now;
-  stepToNextChange(run);
+  guarded(() => stepToNextChange(run));
   if (run.now > from) stepHistory.push(from);
   publish();
 }
@@ -135,6 +324,7 @@ export function stepForward(): void {
 /** Pauses and goes back to the previous moment anything visible changed. */
 export function stepBack(): void {
   pause();
+  stopWork();
   const now = run.now;
   if (now === 0) return;
   let target: number | undefined;
@@ -144,7 +334,8 @@ export function stepBack(): void {
   }
   const history = stepHistory;
   target ??= previousChangeMs(now, run.simulation.snapshot(), run.simulation.events(), run.interventions.map((c) => c.atMs));
-  run.seek(target);
+  const back = target;
+  guarded(() => run.seek(back));
   stepHistory = history;
   publish();
 }
@@ -159,10 +350,18 @@ export function applyCommands(commands: readonly Command[]): ApplyResult[] {
   const interventionsBefore = [...run.interventions];
   const results: ApplyResult[] = [];
   let droppedCount = 0;
+  stopWork();
   for (const command of commands) {
-    const { result, dropped } = run.apply(command);
+    const overBudget = run.endMsWith(command) < run.now;
+    const applied = overBudget ? null : guardedApply(command);
+    const result: ApplyResult = applied?.result ?? {
+      ok: false,
+      error: overBudget
+        ? `${command.type} refused: from ${formatClock(run.now)} on it would need more work than the lab's budget (${millions(WORK_BUDGET)} units: records appended plus records processed)`
+        : `${command.type} failed: the run could not go on`,
+    };
     results.push(result);
-    droppedCount += dropped.length;
+    droppedCount += applied?.dropped.length ?? 0;
   }
   stepHistory = [];
   const forked = playheadMs < before.lab.reachedMs;
@@ -172,6 +371,7 @@ export function applyCommands(commands: readonly Command[]): ApplyResult[] {
     ui: { ...state.ui, message: refused ? { kind: 'error', text: refused.error } : null },
     lab: {
       ...state.lab,
+      endMs: run.endMs,
       forkPrompt: null,
       reachedMs: forked ? playheadMs : state.lab.reachedMs,
       rebalances: forked ? state.lab.rebalances.filter((m) => m.atMs <= playheadMs) : state.lab.rebalances,
@@ -183,6 +383,14 @@ export function applyCommands(commands: readonly Command[]): ApplyResult[] {
   }));
   publish();
   return results;
+}
+
+function guardedApply(command: Command): { result: ApplyResult; dropped: TimedCommand[] } | null {
+  let applied: { result: ApplyResult; dropped: TimedCommand[] } | null = null;
+  guarded(() => {
+    applied = run.apply(command);
+  });
+  return applied;
 }
 
 export function applyCommand(command: Command): ApplyResult {
@@ -209,7 +417,7 @@ export function requestCommand(command: Command): ApplyResult[] | null {
 export function confirmFork(): ApplyResult[] | null {
   const prompt = appStore.getState().lab.forkPrompt;
   if (!prompt) return null;
-  if (run.now !== prompt.atMs) run.seek(prompt.atMs);
+  if (run.now !== prompt.atMs) guarded(() => run.seek(prompt.atMs));
   return applyCommands(prompt.commands);
 }
 
@@ -222,8 +430,9 @@ export function undoFork(): void {
   const undo = appStore.getState().lab.undo;
   if (!undo) return;
   pause();
+  stopWork();
   stepHistory = [];
-  run.replaceInterventions(undo.interventions, undo.playheadMs);
+  guarded(() => run.replaceInterventions(undo.interventions, undo.playheadMs));
   appStore.setState((state) => ({
     ...state,
     ui: { ...state.ui, message: { kind: 'info', text: `Undone: the ${undo.droppedCount === 1 ? 'dropped intervention is' : `${undo.droppedCount} dropped interventions are`} back.` } },
@@ -237,6 +446,7 @@ export function dismissUndo(): void {
 }
 
 export function play(): void {
+  if (work) return;
   appStore.setState((state) => ({ ...state, playback: { ...state.playback, playing: true } }));
 }
 

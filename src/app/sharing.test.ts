@@ -3,7 +3,7 @@ import { findPreset } from '../scenarios/presets';
 import { decodeRunLink, encodeRunLink, runFileText, runLinkFragment, type SharedRun } from '../share';
 import { openFromLocation } from './openFromLocation';
 import { dismissSavedRun, getRestoreOffer, offerSavedRun, restoreSavedRun, startPersistence, STORAGE_KEY } from './persistence';
-import { appStore, applyCommand, loadScenario, play, seek, select } from './runController';
+import { appStore, applyCommand, cancelWork, loadScenario, play, seek, select, workDone } from './runController';
 import { sharedRunOf } from './sharedRunOf';
 import { currentRunFile, openPreset, openScenarioFile } from './sharing';
 import { startUrlSync } from './urlSync';
@@ -76,14 +76,19 @@ describe('opening the address', () => {
     });
   });
 
-  it('opens a run whose playhead is too far to reach at once at t = 0, and says so', () => {
+  it('opens a run whose playhead is far ahead in slices, with progress, and Cancel stops it at a whole moment', async () => {
     const farRun = { ...sharedRun, playheadMs: 20 * 3_600_000 };
+    // The page gets the thread back at once: the way to 20 h is long work, not one task.
     expect(openFromLocation({ hash: runLinkFragment(farRun), search: '' })).toBe('opened');
+    const work = appStore.getState().lab.work;
+    expect(work).toMatchObject({ label: 'Opening the run at 20:00:00', targetMs: 72_000_000, cancelling: false });
+    expect(appStore.getState().run.interventions).toEqual(sharedRun.interventions);
+    cancelWork();
+    expect(await workDone()).toBe('cancelled');
     const state = appStore.getState();
-    expect(state.sim.snapshot.nowMs).toBe(0);
-    expect(state.run.interventions).toEqual(sharedRun.interventions);
-    expect(state.ui.message?.kind).toBe('info');
-    expect(state.ui.message?.text).toMatch(/^Opened at t = 0 instead of t = 72000 s: reaching that moment means simulating about [\d,]+ record deliveries/);
+    expect(state.lab.work).toBeNull();
+    expect(state.sim.snapshot.nowMs).toBeLessThan(72_000_000);
+    expect(state.ui.message?.text).toMatch(/^Stopped at [\d:]+: cancelled before 20:00:00\.$/);
   });
 
   it('recognises a shared run of a gallery preset', () => {

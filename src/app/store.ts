@@ -64,10 +64,29 @@ export interface ForkUndo {
   droppedCount: number;
 }
 
+/**
+ * Long work in progress (opening a link far ahead, a far seek): done in slices so the page
+ * keeps answering, shown with its progress and a Cancel button.
+ */
+export interface LongWork {
+  /** What is being done, e.g. "Seeking to 0:14.7". */
+  label: string;
+  fromMs: number;
+  targetMs: number;
+  /** Virtual time reached so far. */
+  reachedMs: number;
+  /** Cancel was pressed: the run stops at the next whole moment. */
+  cancelling: boolean;
+}
+
 /** The lab's own state: how far the run got, its markers, and the fork prompt and undo. */
 export interface LabSlice {
   /** The furthest virtual time this run has reached (the scrubber's extent). */
   reachedMs: number;
+  /** The latest virtual time this run may reach (the work budget's end, at most 24 h). */
+  endMs: number;
+  /** Long work in progress, or null. */
+  work: LongWork | null;
   rebalances: RebalanceMark[];
   forkPrompt: ForkPrompt | null;
   undo: ForkUndo | null;

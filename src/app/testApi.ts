@@ -30,10 +30,11 @@ export function installTestApi(target: Window): LogScopeApi {
       return { ok: true, warnings: parsed.warnings };
     },
     async advance(ms) {
-      run.advance(ms);
+      // Waits for the run to get there; long work goes in slices, so the page keeps answering.
+      if (Number.isFinite(ms) && ms > 0) await run.seekInSlices(run.currentSimulation().now + ms);
     },
     async seek(ms) {
-      run.seek(ms);
+      await run.seekInSlices(ms);
     },
     apply(command) {
       const parsed = parseCommand(command);

@@ -9,5 +9,4 @@ export { qrCodeOf, type QrCodeResult } from './qrCode';
 export { describeProblem, describeRefusal } from './sharedRun';
 export type { DecodeResult, SharedRun, SharedViewSettings, ShareProblem } from './sharedRun';
 export { LINK_FORMAT_VERSION, MAX_INPUT_CHARS } from './shareLimits';
-export { MAX_WORK_TO_OPEN, workToReach } from './workToReach';
 export { isLoopbackLink } from './loopbackHost';
