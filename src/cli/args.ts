@@ -6,18 +6,23 @@ export interface SimArgs {
   source: string;
   untilSeconds: number;
   seed: number | undefined;
+  /** Every read model's every entity in the summary (default: the newest 1,000 per listing). */
+  fullReadModels: boolean;
 }
 
-export const USAGE = 'usage: npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n]';
+export const USAGE = 'usage: npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n] [--full-read-models]';
 const MAX_SECONDS = 86_400;
 
 export function parseArgs(argv: readonly string[]): { ok: true; args: SimArgs } | { ok: false; error: string } {
   let source: string | undefined;
   let until: number | undefined;
   let seed: number | undefined;
+  let fullReadModels = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--until' || arg === '--seed') {
+    if (arg === '--full-read-models') {
+      fullReadModels = true;
+    } else if (arg === '--until' || arg === '--seed') {
       const value = argv[i + 1];
       if (value === undefined) return { ok: false, error: `${arg} needs a value. ${USAGE}` };
       i++;
@@ -43,5 +48,5 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: SimArgs } 
   }
   if (source === undefined) return { ok: false, error: `missing scenario file or preset id. ${USAGE}` };
   if (until === undefined) return { ok: false, error: `missing --until <seconds>. ${USAGE}` };
-  return { ok: true, args: { source, untilSeconds: until, seed } };
+  return { ok: true, args: { source, untilSeconds: until, seed, fullReadModels } };
 }

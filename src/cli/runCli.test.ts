@@ -145,3 +145,13 @@ describe('the sim CLI and hostile files', () => {
     expect(JSON.parse(out).simTimeMs).toBe(8000);
   });
 });
+
+describe('the sim CLI summary size', () => {
+  it('lists at most 1,000 entities per read-model listing unless --full-read-models', () => {
+    const bounded = JSON.parse(run(['checkout', '--until', '400']).out);
+    const full = JSON.parse(run(['checkout', '--until', '400', '--full-read-models']).out);
+    expect(Object.keys(full.readModels.email.receiptsSent).length).toBeGreaterThan(1_000);
+    expect(Object.keys(bounded.readModels.email.receiptsSent)).toHaveLength(1_000);
+    expect(bounded.readModels.email.receiptsSentOmitted).toBe(Object.keys(full.readModels.email.receiptsSent).length - 1_000);
+  });
+});

@@ -33,7 +33,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     const simulation = createSimulation(scenario);
     simulation.runUntil(untilMs);
-    io.out(`${JSON.stringify(simulation.summary(), null, 2)}\n`);
+    io.out(`${JSON.stringify(simulation.summary({ fullReadModels: parsed.args.fullReadModels }), null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof NoProgressError) return fail(io, error.message);

@@ -1,5 +1,6 @@
 /**
- * `npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n]`: prints the summary
+ * `npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n] [--full-read-models]`:
+ * prints the summary
  * JSON on stdout. Bad input exits 2 with one line on stderr, never a stack trace.
  */
 import { runCli } from './runCli';

@@ -11,6 +11,8 @@ export type { LagStatus, LagWindow, LagWindowEntry } from './lag/evaluateLagStat
 export type * from './scenario';
 export type { Command, CommandType, ResetTarget, ApplyResult } from './commands';
 export { COMMAND_TYPES } from './commands';
+export type { SummaryOptions } from './summary';
+export { SUMMARY_LISTING_CAP } from './boundedListings';
 export type { Summary, GroupSummary, MemberSummary, OffsetSummary, StatsSummary, PartitionSummary } from './summary';
 export type * from './snapshot';
 export type { SimEvent, SimEventKind } from './simEvents';

@@ -23,7 +23,7 @@ import { Producer } from './producer/producer';
 import type { Scenario, TimedCommand } from './scenario';
 import type { SimEvent } from './simEvents';
 import { buildSnapshot, type SimSnapshot } from './snapshot';
-import { buildSummary, type Summary } from './summary';
+import { buildSummary, type Summary, type SummaryOptions } from './summary';
 import type { SimTimeMs } from './types';
 import { World } from './world';
 
@@ -62,7 +62,8 @@ export interface Simulation {
    */
   runSteps(timeMs: SimTimeMs, maxSteps: number): boolean;
   snapshot(): SimSnapshot;
-  summary(): Summary;
+  /** The summary JSON; read-model listings keep their newest 1,000 entities unless `fullReadModels`. */
+  summary(options?: SummaryOptions): Summary;
   traceHash(): string;
   /** Explanations emitted so far (bounded; the oldest fall off). */
   events(): readonly SimEvent[];
@@ -204,7 +205,7 @@ function wrapWorld(
       return runThrough(timeMs, world.steps.total + Math.max(1, maxSteps));
     },
     snapshot: () => buildSnapshot(world),
-    summary: () => buildSummary(world, world.hasher.digest()),
+    summary: (summaryOptions) => buildSummary(world, world.hasher.digest(), summaryOptions),
     traceHash: () => world.hasher.digest(),
     events: () => world.events,
     readRecords(topic, partition, fromOffset, max) {

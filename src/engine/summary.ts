@@ -6,6 +6,7 @@
 import type { LagStatus } from './lag/evaluateLagStatus';
 import { tpKey } from './types';
 import type { World } from './world';
+import { boundListings } from './boundedListings';
 
 export interface PartitionSummary {
   partition: number;
@@ -64,7 +65,12 @@ export interface Summary {
   commands: Record<string, { sent: number; accepted: number; rejected: number }>;
 }
 
-export function buildSummary(world: World, traceHash: string): Summary {
+export interface SummaryOptions {
+  /** Every entity of every read model, however many (default: the newest 1,000 per listing). */
+  fullReadModels?: boolean;
+}
+
+export function buildSummary(world: World, traceHash: string, options: SummaryOptions = {}): Summary {
   const topics: Summary['topics'] = {};
   for (const topic of world.topics.values()) {
     topics[topic.name] = {
@@ -123,7 +129,7 @@ export function buildSummary(world: World, traceHash: string): Summary {
       maxConsistencyWindowMs: world.consistency.maxConsistencyWindowMs(service.id),
     };
     stats[service.id] = { ...service.stats.toJSON(), divergence: service.divergence };
-    readModels[service.id] = service.readModelJSON();
+    readModels[service.id] = options.fullReadModels ? service.readModelJSON() : boundListings(service.readModelJSON());
     if (service.commands.sent > 0 || service.handler.handleCommand) commands[service.id] = { ...service.commands };
   }
   const producers: Summary['producers'] = {};
