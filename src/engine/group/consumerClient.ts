@@ -271,6 +271,13 @@ export abstract class ConsumerClient {
   commit(offsets: Map<string, number>, why: string): boolean {
     if (offsets.size === 0) return true;
     const world = this.world;
+    if (this.joining) {
+      // As Kafka's ConsumerCoordinator: a member between JoinGroup and its assignment has no
+      // stable generation (generationIfStable() is null), so the commit is not sent: it fails on
+      // the client with RebalanceInProgressException and nothing is reset.
+      this.onCommitFailed('REBALANCE_IN_PROGRESS', offsets, why);
+      return false;
+    }
     const error = this.service.group.commit(this.memberId, this.generation, offsets);
     if (error === null) {
       this.lastCommitMs = world.now;
@@ -282,10 +289,15 @@ export abstract class ConsumerClient {
 
   private onCommitFailed(error: CoordinatorError, offsets: Map<string, number>, why: string): void {
     const list = [...offsets].map(([key, offset]) => `${key} → ${offset}`).join(', ');
-    const reason =
-      error === 'REBALANCE_IN_PROGRESS'
-        ? 'the group is rebalancing'
-        : `it is no longer a member of generation ${this.service.group.generation} (a zombie; ${error})`;
+    if (error === 'REBALANCE_IN_PROGRESS') {
+      // Not fatal: the member keeps its generation and partitions, finishes the rebalance in
+      // poll and commits again later; it only rejoins if it was not already joining
+      // (OffsetCommitResponseHandler: requestRejoin, no generation reset).
+      this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: the group is rebalancing (RebalanceInProgressException); nothing is reset, it commits again after the rebalance.`, this.service.groupId);
+      if (!this.joining) this.rejoinNeeded = true;
+      return;
+    }
+    const reason = `it is no longer a member of generation ${this.service.group.generation} (a zombie; ${error})`;
     this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's next owner.`, this.service.groupId);
     this.loseMembership(error === 'UNKNOWN_MEMBER_ID');
   }
