@@ -52,7 +52,19 @@ export interface CheckpointOptions {
   overheadBudget?: number;
   /** Wall clock in milliseconds (injected so tests stay deterministic). */
   wallClock?: () => number;
+  /**
+   * Longest a single copy may be predicted to take (wall ms). A copy is one task the page cannot
+   * interrupt; in huge runs copies are skipped instead (seeking then replays from further back,
+   * in slices). Predicted from the last copy's cost per engine step.
+   */
+  maxCopyMs?: number;
 }
+
+/**
+ * Until a copy has been measured, cost per engine step is assumed at this (about 3× what small
+ * runs measure), so the first copy of a huge run is skipped rather than taken blindly.
+ */
+const INITIAL_COPY_MS_PER_STEP = 0.001;
 
 export class Checkpoints {
   private list: Checkpoint[] = [];
@@ -62,6 +74,8 @@ export class Checkpoints {
   private readonly budget: number;
   private readonly wallClock: () => number;
   private lastCostMs = 0;
+  private copyMsPerStep = INITIAL_COPY_MS_PER_STEP;
+  private readonly maxCopyMs: number;
   private lastTakenWallMs = Number.NEGATIVE_INFINITY;
 
   constructor(options: CheckpointOptions = {}) {
@@ -70,6 +84,7 @@ export class Checkpoints {
     this.maxTotalSize = options.maxTotalSize ?? 6_000_000;
     this.budget = options.overheadBudget ?? 0.2;
     this.wallClock = options.wallClock ?? (() => performance.now());
+    this.maxCopyMs = options.maxCopyMs ?? 100;
   }
 
   get intervalMs(): number {
@@ -104,10 +119,13 @@ export class Checkpoints {
   take(simulation: Simulation, nextIntervention: number): void {
     const timeMs = simulation.now;
     if (timeMs <= 0 || this.hasSlot(timeMs)) return;
+    const steps = Math.max(1, simulation.stepsTaken());
+    if (this.copyMsPerStep * steps > this.maxCopyMs) return;
     const started = this.wallClock();
     const copy = forkOf(simulation);
     const ended = this.wallClock();
     this.lastCostMs = Math.max(0.01, ended - started);
+    this.copyMsPerStep = this.lastCostMs / steps;
     this.lastTakenWallMs = ended;
     const at = this.list.findIndex((c) => c.timeMs > timeMs);
     const checkpoint = { timeMs, nextIntervention, simulation: copy, size: estimatedSize(copy) };

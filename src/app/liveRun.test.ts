@@ -84,12 +84,32 @@ describe('LiveRun', () => {
       intervalMs: 1_000,
       overheadBudget: 0.1,
       wallClock: () => (wall += 10),
+      maxCopyMs: Number.POSITIVE_INFINITY,
     });
     run.forwardTo(10_000);
     // Each copy "costs" 10 ms, so the next may come only 90 ms of wall time later.
     expect(run.checkpoints.count).toBeLessThan(10);
     run.seek(20_000);
     expect(run.checkpoints.count).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('Checkpoints copy cost', () => {
+  it('skips a copy predicted to take longer than maxCopyMs (one task the page cannot interrupt)', () => {
+    let wall = 0;
+    // Every copy "takes" 50 ms: once the run has twice the steps of the last copy, the next
+    // one is predicted at 100 ms or more and skipped.
+    const run = new LiveRun(scenario, [], { intervalMs: 1_000, wallClock: () => (wall += 50), maxCopyMs: 99 });
+    run.seek(30_000);
+    const times = run.checkpoints.times();
+    expect(times[0]).toBe(1_000);
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.length).toBeLessThan(30);
+    // Seeking back without a checkpoint near still lands on the exact moment (replay from one further back).
+    run.seek(25_000);
+    const reference = new LiveRun(scenario);
+    reference.forwardTo(25_000);
+    expect(run.simulation.traceHash()).toBe(reference.simulation.traceHash());
   });
 });
 

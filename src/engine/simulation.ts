@@ -69,6 +69,11 @@ export interface Simulation {
   events(): readonly SimEvent[];
   /** Up to `max` retained records of a partition from `fromOffset` (below the high watermark). */
   readRecords(topic: string, partition: number, fromOffset: number, max: number): LogRecord[];
+  /**
+   * Engine steps taken so far (events dispatched and records processed): a cheap measure of how
+   * much state the run has built up (the app predicts a checkpoint copy's cost from it).
+   */
+  stepsTaken(): number;
   /** Due time of the next scheduled engine event (for stepping), or Infinity. */
   nextEventMs(): SimTimeMs;
   /** An independent copy at the same virtual time: running either never affects the other. */
@@ -215,6 +220,7 @@ function wrapWorld(
       return out;
     },
     nextEventMs: () => world.queue.peekDueMs(),
+    stepsTaken: () => world.steps.total,
     fork: () => wrapWorld(deepClone(world), scenario, actions, nextAction, invariants),
     lagHistory: (groupId) => world.lag.history(groupId),
     lagExplanation(serviceId) {
