@@ -26,7 +26,11 @@ describe('the work budget', () => {
     const estimate = estimateWork(outage);
     // orders 100/s read by inventory, billing and email (one instance at 20 ms: at most 50/s);
     // billing's payments 100/s read by shipping.
-    expect(unitsPerSec(estimate)).toBe(100 + 100 + 100 + 50 + 100 + 100);
+    expect(estimate.recordsPerSec + estimate.deliveriesPerSec).toBe(100 + 100 + 100 + 50 + 100 + 100);
+    // Heartbeats, idle polls, lag samples and retention checks of four groups: a few dozen a second.
+    expect(estimate.timersPerSec).toBeGreaterThan(10);
+    expect(estimate.timersPerSec).toBeLessThan(50);
+    expect(unitsPerSec(estimate)).toBe(550 + estimate.timersPerSec);
     expect(workUntil(estimate, HOUR)).toBeLessThanOrEqual(WORK_BUDGET * 0.1);
   });
 
@@ -38,7 +42,7 @@ describe('the work budget', () => {
     const message = !result.ok ? result.errors[0]!.message : '';
     expect(message).toMatch(/needs about [\d.]+ million units of work/);
     expect(message).toMatch(/24:00:00/);
-    expect(message).toMatch(/2,720,000 units per virtual second/);
+    expect(message).toMatch(/2,7\d\d,\d\d\d units per virtual second at its highest rates \(160,000 records\/s appended, 2,560,000 records\/s processed by its services, [\d,]+ timer events\/s\)/);
     expect(message).toMatch(/the work budget is 40 million/);
   });
 
@@ -100,6 +104,19 @@ describe('the work budget', () => {
       services: [{ id: 'billing', subscribe: ['orders'], handler: 'chargePayment', emitTo: 'orders', processingMs: 10 }],
     });
     expect(result.ok).toBe(false);
+  });
+
+  it('counts timed events that come with no record: heartbeat.interval.ms = 1 on 32 instances is a lot of work', () => {
+    const chatty: Scenario = {
+      ...checkout,
+      actions: [],
+      producers: [{ ...checkout.producers[0]!, ratePerSec: 0.01 }],
+      services: [{ id: 'email', subscribe: ['orders'], instances: 32, config: { 'heartbeat.interval.ms': 1, 'max.poll.interval.ms': 1 } }],
+    };
+    const estimate = estimateWork(chatty);
+    // 32 × (2 × 1000 heartbeats and session checks + 1000 poll timers + 2 idle polls) per second.
+    expect(estimate.timersPerSec).toBeGreaterThan(32 * 3000);
+    expect(workBudgetEndMs(estimate)).toBeLessThan(86_400_000);
   });
 
   it('keeps the engine guard above anything a scenario within the budget does at one instant', () => {

@@ -13,12 +13,13 @@
  * guard (NoProgressError) and the sliced runner in the app cover the rest.
  */
 import type { Scenario, ServiceSpec, TimedCommand } from '../engine';
-import { findZeroTimeLoop, HANDLER_NAMES_THAT_EMIT, recordDurationMs } from '../engine';
+import { findZeroTimeLoop, HANDLER_NAMES_THAT_EMIT, KAFKA_CONSUMER_DEFAULTS, recordDurationMs } from '../engine';
 import { MAX_AT_MS } from './limits';
 import type { ScenarioError } from './scenarioError';
 
 /**
- * Units of work a scenario may need. Measured in Node on this 2-core machine, the engine does
+ * Units of work a scenario may need (a unit: a record appended, a record processed, a command
+ * handled or a timed event such as a heartbeat). Measured in Node on this 2-core machine, the engine does
  * roughly 200,000–400,000 units per second of CPU, so the budget is a few minutes of work at
  * most, done in slices with a progress bar in the lab; the checkout benchmark's hour at 1,000
  * orders/s (14.4 million units) and an hour of the outage story at 100 orders/s (2.2 million)
@@ -36,12 +37,18 @@ export interface WorkEstimate {
   deliveriesPerSec: number;
   /** Commands handled per virtual second (clients sending commands). */
   commandsPerSec: number;
+  /**
+   * Timed engine events per virtual second that come with no record: heartbeats and session
+   * checks, poll timers, idle polls, lag samples, retention checks. Configs such as
+   * heartbeat.interval.ms = 1 on 32 instances make these the bulk of a run's work.
+   */
+  timersPerSec: number;
   /** Work of `burst` and `produce` actions: units at their time. */
   extras: ReadonlyArray<{ atMs: number; units: number }>;
 }
 
 export function unitsPerSec(estimate: WorkEstimate): number {
-  return estimate.recordsPerSec + estimate.deliveriesPerSec + estimate.commandsPerSec;
+  return estimate.recordsPerSec + estimate.deliveriesPerSec + estimate.commandsPerSec + estimate.timersPerSec;
 }
 
 /** Work needed to run from 0 to `timeMs`. */
@@ -116,7 +123,29 @@ export function estimateWork(scenario: Scenario, interventions: readonly TimedCo
     const topic = producer?.topic ?? services.find((s) => s.id === producer?.to)?.emitTo;
     if (topic !== undefined) extras.push({ atMs: c.atMs, units: count * unitsPerRecord(topic, services, emitting, MAX_HOPS) });
   }
-  return { recordsPerSec, deliveriesPerSec, commandsPerSec, extras };
+  const timersPerSec = timersOf(scenario, services, commands, partitions);
+  return { recordsPerSec, deliveriesPerSec, commandsPerSec, timersPerSec, extras };
+}
+
+/** An idle consumer polls again after fetch.max.wait (500 ms in the engine): two polls a second. */
+const IDLE_POLLS_PER_SEC = 2;
+
+function timersOf(scenario: Scenario, services: readonly ServiceSpec[], commands: readonly TimedCommand[], partitions: ReadonlyMap<string, number>): number {
+  let timers = 0;
+  for (const service of services) {
+    let instances = service.instances ?? 1;
+    for (const c of commands) if (c.type === 'scale' && c.service === service.id) instances = Math.max(instances, c.instances);
+    const config = service.config ?? {};
+    const heartbeatMs = config['heartbeat.interval.ms'] ?? KAFKA_CONSUMER_DEFAULTS.heartbeatIntervalMs;
+    const maxPollMs = config['max.poll.interval.ms'] ?? KAFKA_CONSUMER_DEFAULTS.maxPollIntervalMs;
+    // A heartbeat and the session check it moves; the poll timer; idle polls.
+    timers += instances * ((2 * 1000) / heartbeatMs + 1000 / maxPollMs + IDLE_POLLS_PER_SEC);
+    // The lag sample each second looks at every partition the group reads.
+    timers += service.subscribe.reduce((sum, topic) => sum + (partitions.get(topic) ?? 0), 0);
+  }
+  const checkMs = scenario.broker?.['log.retention.check.interval.ms'] ?? 1000;
+  timers += (1000 / checkMs) * sum(partitions.values());
+  return timers;
 }
 
 /** Records per second a service's consumers can process at most (Infinity when they take no time). */
@@ -200,7 +229,7 @@ export function describeRate(estimate: WorkEstimate): string {
   return (
     `${whole(unitsPerSec(estimate))} units per virtual second at its highest rates ` +
     `(${whole(estimate.recordsPerSec)} records/s appended, ${whole(estimate.deliveriesPerSec)} records/s processed by its services` +
-    `${estimate.commandsPerSec > 0 ? `, ${whole(estimate.commandsPerSec)} commands/s` : ''})`
+    `${estimate.commandsPerSec > 0 ? `, ${whole(estimate.commandsPerSec)} commands/s` : ''}, ${whole(estimate.timersPerSec)} timer events/s)`
   );
 }
 
