@@ -5,6 +5,7 @@
  * link: it is decoded and validated the same way, and dropped if it does not decode.
  * Storage may be missing, full or disabled; every access is guarded and failures are silent.
  */
+import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
 import { decodeRunLink, encodeRunLink, type SharedRun } from '../share';
@@ -102,16 +103,19 @@ function forget(storage: Storage | null): void {
 export function startPersistence(storage: Storage | null, delayMs = PERSIST_DELAY_MS): () => void {
   if (storage === null) return () => undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const pacer = new Pacer(delayMs);
   const save = () => {
     timer = null;
-    try {
-      storage.setItem(STORAGE_KEY, encodeRunLink(sharedRunOf(appStore.getState())));
-    } catch {
-      // Full or disabled storage: the address bar still holds the run.
-    }
+    pacer.measure(() => {
+      try {
+        storage.setItem(STORAGE_KEY, encodeRunLink(sharedRunOf(appStore.getState())));
+      } catch {
+        // Full or disabled storage: the address bar still holds the run.
+      }
+    });
   };
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(save), delayMs);
+    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(save), pacer.delayMs);
   });
   const flush = () => {
     if (timer !== null) {

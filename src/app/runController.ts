@@ -56,6 +56,24 @@ function publish(): void {
   }));
 }
 
+/**
+ * Publishing builds a snapshot and renders every view that changed: well under a millisecond
+ * for a preset, tens of milliseconds for a scenario at the limits. During playback a frame
+ * publishes only once the last publish's cost times PUBLISH_PACE has passed, so views of a huge
+ * run update a few times a second and the page keeps answering.
+ */
+const PUBLISH_PACE = 4;
+let lastPublishCostMs = 0;
+let lastPublishEndMs = Number.NEGATIVE_INFINITY;
+
+function publishPaced(): void {
+  const started = performance.now();
+  if (started - lastPublishEndMs < lastPublishCostMs * PUBLISH_PACE) return;
+  publish();
+  lastPublishEndMs = performance.now();
+  lastPublishCostMs = lastPublishEndMs - started;
+}
+
 export function currentSimulation() {
   return run.simulation;
 }
@@ -68,6 +86,8 @@ export function currentRun(): LiveRun {
 function replaceRun(scenario: Scenario, interventions: readonly TimedCommand[], presetId: string | null): void {
   stopWork();
   run = new LiveRun(scenario, interventions);
+  sliceSteps = FIRST_SLICE_STEPS;
+  lastPublishCostMs = 0;
   stepHistory = [];
   publishedEventsKey = '';
   appStore.setState((state) => ({
@@ -108,7 +128,7 @@ export function playTo(timeMs: number, wallBudgetMs: number): void {
   const target = clampTime(timeMs, run.endMs);
   if (target > run.now || !run.isSettled) {
     guarded(() => runSlices(target, wallBudgetMs, false));
-    publish();
+    publishPaced();
   }
   if (run.now >= run.endMs && run.isSettled && appStore.getState().playback.playing) {
     pause();
@@ -152,8 +172,13 @@ const SLICE_WALL_MS = 40;
 const PROGRESS_PUBLISH_MS = 250;
 
 let work: { resolve: (outcome: WorkOutcome) => void; done: Promise<WorkOutcome> } | null = null;
-/** Engine steps per call, adapted so one call takes a few milliseconds. */
-let sliceSteps = 2_000;
+/**
+ * Engine steps per call, adapted so one call takes a few milliseconds. It starts small for
+ * every new run (a step of a huge run can cost a hundred times one of a preset) and grows.
+ */
+const FIRST_SLICE_STEPS = 200;
+const MAX_SLICE_STEPS = 100_000;
+let sliceSteps = FIRST_SLICE_STEPS;
 
 function wallNow(): number {
   return performance.now();
@@ -166,7 +191,7 @@ function runSlices(targetMs: number, wallBudgetMs: number, ignoreCheckpointBudge
     const callStarted = wallNow();
     const reached = run.forwardInSlices(targetMs, sliceSteps, ignoreCheckpointBudget);
     const took = wallNow() - callStarted;
-    if (took < 4) sliceSteps = Math.min(1_000_000, sliceSteps * 2);
+    if (took < 4) sliceSteps = Math.min(MAX_SLICE_STEPS, sliceSteps * 2);
     else if (took > 12) sliceSteps = Math.max(100, Math.floor(sliceSteps / 2));
     if (reached) return true;
     if (wallNow() - started >= wallBudgetMs) return false;
@@ -453,6 +478,8 @@ export function play(): void {
 export function pause(): void {
   if (!appStore.getState().playback.playing) return;
   appStore.setState((state) => ({ ...state, playback: { ...state.playback, playing: false } }));
+  // Paced playback may have skipped the last frames' publishing: show where the run is.
+  if (appStore.getState().sim.snapshot.nowMs !== run.now) publish();
 }
 
 export function togglePlay(): void {

@@ -3,7 +3,8 @@
  * to the scenario, the interventions, the playhead, the selection or the view, the fragment is
  * rewritten to `#s=1.<data>` with replaceState (no history entry, no hashchange), so a reload
  * or a copied address reopens exactly this run. During playback it is rewritten at most once
- * per interval, with the state at the moment of writing.
+ * per interval, with the state at the moment of writing; a write that took long (a scenario
+ * at the limits) spaces out the next ones (`Pacer`).
  *
  * Replacing the whole run from the gallery or a file adds one history entry instead, so the
  * browser's Back button brings the previous run back (its `#s=` is opened on hashchange).
@@ -11,6 +12,7 @@
 import type { OpenOutcome } from './openFromLocation';
 import { appStore } from './runController';
 import { fragmentOf, sharedPartChanged } from './sharedRunOf';
+import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
 
 export const URL_SYNC_DELAY_MS = 500;
@@ -29,10 +31,14 @@ export function withHistoryEntry(open: () => OpenOutcome): OpenOutcome {
 
 export function startUrlSync(target: Window, delayMs = URL_SYNC_DELAY_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const pacer = new Pacer(delayMs);
 
   const write = (mode: 'replace' | 'push' = 'replace') => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    pacer.measure(() => writeFragment(mode));
+  };
+  const writeFragment = (mode: 'replace' | 'push') => {
     try {
       const fragment = fragmentOf(appStore.getState());
       const url = new URL(target.location.href);
@@ -50,7 +56,7 @@ export function startUrlSync(target: Window, delayMs = URL_SYNC_DELAY_MS): () =>
   writeNow = write;
 
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(() => write()), delayMs);
+    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(() => write()), pacer.delayMs);
   });
   return () => {
     unsubscribe();

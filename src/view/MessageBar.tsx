@@ -1,5 +1,6 @@
 /**
- * Under the timeline: the scenario's caption for this moment, anything refused (role="alert"),
+ * Under the timeline: the scenario's caption for this moment, long work in progress, anything
+ * refused (role="alert"),
  * and after a fork the offer to undo it (role="status").
  */
 import { dismissUndo, showMessage, undoFork } from '../app/runController';
@@ -7,6 +8,7 @@ import type { AppState } from '../app/store';
 import { useAppStore } from '../app/useAppStore';
 import { captionAt } from './captions';
 import { formatSimTime } from './formatTime';
+import { WorkProgress } from './WorkProgress';
 
 const selectMessage = (state: AppState) => state.ui.message;
 const selectUndo = (state: AppState) => state.lab.undo;
@@ -25,6 +27,7 @@ export function MessageBar() {
           </>
         ) : null}
       </p>
+      <WorkProgress />
       {message && (
         <div role={message.kind === 'error' ? 'alert' : 'status'} className={`message message-${message.kind}`}>
           <span>{message.text}</span>

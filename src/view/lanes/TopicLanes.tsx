@@ -10,7 +10,7 @@ import { useAppStore } from '../../app/useAppStore';
 import { laneBlockHeight } from '../layout';
 import { colourModeFor } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { PartitionView } from '../../engine';
 import { useOnScreen } from '../useOnScreen';
 import { laneAnchors } from './laneAnchors';
@@ -84,6 +84,26 @@ const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectSelection = (state: AppState) => state.ui.selection;
 const selectPlaying = (state: AppState) => state.playback.playing;
 
+/**
+ * Lanes drawn unless the user asks for more: a scenario at the limits has 1,024 partitions, and
+ * drawing every lane (tens of thousands of elements) would make each frame take seconds. Topics
+ * show up to 16 lanes each, and topics past the first 48 lanes in all start folded; a button
+ * shows the rest of a topic.
+ */
+export const MAX_LANES_PER_TOPIC = 16;
+export const MAX_LANES = 48;
+
+/** Lanes each topic shows: all of an expanded topic; otherwise within the budgets above. */
+export function lanesShown(partitionCounts: readonly number[], expanded: readonly boolean[]): number[] {
+  let left = MAX_LANES;
+  return partitionCounts.map((count, i) => {
+    if (expanded[i]) return count;
+    const shown = Math.max(0, Math.min(count, MAX_LANES_PER_TOPIC, left));
+    left -= shown;
+    return shown;
+  });
+}
+
 export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
@@ -91,6 +111,11 @@ export function TopicLanes() {
   const playing = useAppStore(selectPlaying);
   const nowMs = useAppStore(selectNowMs);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const shown = lanesShown(
+    topics.map((t) => t.partitions.length),
+    topics.map((t) => expanded.has(t.name)),
+  );
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
       <p className="legend">
@@ -98,7 +123,7 @@ export function TopicLanes() {
         log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
         away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
       </p>
-      {topics.map((topic) => (
+      {topics.map((topic, i) => (
         <TopicBlock
           key={topic.name}
           topic={topic}
@@ -107,6 +132,8 @@ export function TopicLanes() {
           selection={selection}
           playing={playing}
           nowMs={nowMs}
+          shown={shown[i]!}
+          onShowAll={() => setExpanded((before) => new Set(before).add(topic.name))}
         />
       ))}
     </section>
@@ -120,9 +147,12 @@ interface TopicBlockProps {
   selection: string | null;
   playing: boolean;
   nowMs: number;
+  /** Lanes drawn (the first ones); the rest behind a button. */
+  shown: number;
+  onShowAll: () => void;
 }
 
-function TopicBlock({ topic, groups, width, selection, playing, nowMs }: TopicBlockProps) {
+function TopicBlock({ topic, groups, width, selection, playing, nowMs, shown, onShowAll }: TopicBlockProps) {
   const readers = groups
     .map((group, index) => ({ group, index }))
     .filter(({ group }) => group.subscribe.includes(topic.name));
@@ -153,7 +183,7 @@ function TopicBlock({ topic, groups, width, selection, playing, nowMs }: TopicBl
         </defs>
       </svg>
       <div role="group" aria-label={`Partitions of ${topic.name}`}>
-        {topic.partitions.map((partition) => {
+        {topic.partitions.slice(0, shown).map((partition) => {
           const anchors = laneAnchors(partition, readers, nowMs);
           return (
             <LaneBlock
@@ -171,6 +201,14 @@ function TopicBlock({ topic, groups, width, selection, playing, nowMs }: TopicBl
             />
           );
         })}
+        {shown < topic.partitions.length && (
+          <p className="hint lanes-more">
+            {shown === 0 ? 'Lanes folded' : `${shown} of ${topic.partitions.length} lanes shown`} to keep the page quick.{' '}
+            <button type="button" onClick={onShowAll}>
+              Show all {topic.partitions.length} partitions of {topic.name}
+            </button>
+          </p>
+        )}
       </div>
     </div>
   );

@@ -13,18 +13,32 @@ export interface Box {
 
 export interface PipelineInput {
   producers: { id: string; topic: string | null; to: string | null }[];
-  topics: { name: string; partitions: number }[];
-  groups: { groupId: string; subscribe: string[]; instances: string[] }[];
+  /** `partitions`: rows drawn; `hiddenPartitions`: rows left out of a very wide topic. */
+  topics: { name: string; partitions: number; hiddenPartitions?: number }[];
+  /** `instances`: rows drawn; `hiddenInstances`: instances left out of a very large group. */
+  groups: { groupId: string; subscribe: string[]; instances: string[]; hiddenInstances?: number }[];
 }
 
+/**
+ * Rows a node draws at most. A scenario at the limits (16 topics × 64 partitions, 16 services ×
+ * 32 instances) would otherwise put tens of thousands of elements on the page and make every
+ * frame take seconds; the rest is summarised in a "+N more" row (and listed in the side panel).
+ */
+export const MAX_PARTITION_ROWS = 16;
+export const MAX_INSTANCE_ROWS = 12;
+
 export interface TopicBox extends Box {
-  /** Centre y of each partition's row. */
+  /** Centre y of each partition's row drawn. */
   partitionY: number[];
+  /** Partitions not drawn (their row would follow the last one). */
+  hiddenPartitions: number;
 }
 
 export interface ServiceBox extends Box {
-  /** Centre y of each instance's row, by instance name. */
+  /** Centre y of each instance's row drawn, by instance name. */
   instanceY: Record<string, number>;
+  /** Instances not drawn. */
+  hiddenInstances: number;
 }
 
 export interface PipelineLayout {
@@ -79,9 +93,11 @@ export function pipelineLayout(input: PipelineInput, width: number): PipelineLay
   const hasCommands = input.producers.some((p) => p.to !== null);
   let y = PIPE.margin + (hasCommands ? PIPE.commandLane : 0);
   for (const topic of input.topics) {
-    const height = PIPE.header + topic.partitions * PIPE.partitionRow + PIPE.padding;
+    const hiddenPartitions = topic.hiddenPartitions ?? 0;
+    const rows = topic.partitions + (hiddenPartitions > 0 ? 1 : 0);
+    const height = PIPE.header + rows * PIPE.partitionRow + PIPE.padding;
     const partitionY = Array.from({ length: topic.partitions }, (_, p) => y + PIPE.header + p * PIPE.partitionRow + PIPE.partitionRow / 2);
-    topics[topic.name] = { x: c.topicX, y, width: c.topicWidth, height, partitionY };
+    topics[topic.name] = { x: c.topicX, y, width: c.topicWidth, height, partitionY, hiddenPartitions };
     y += height + PIPE.gap * 2;
   }
   const topicBottom = y;
@@ -96,11 +112,12 @@ export function pipelineLayout(input: PipelineInput, width: number): PipelineLay
   const readModels: Record<string, Box> = {};
   y = PIPE.margin;
   for (const { g } of ordered) {
-    const rows = Math.max(1, g.instances.length);
+    const hiddenInstances = g.hiddenInstances ?? 0;
+    const rows = Math.max(1, g.instances.length + (hiddenInstances > 0 ? 1 : 0));
     const height = PIPE.header + rows * PIPE.instanceRow + PIPE.padding;
     const instanceY: Record<string, number> = {};
     g.instances.forEach((name, i) => (instanceY[name] = y + PIPE.header + i * PIPE.instanceRow + PIPE.instanceRow / 2));
-    services[g.groupId] = { x: c.serviceX, y, width: c.serviceWidth, height, instanceY };
+    services[g.groupId] = { x: c.serviceX, y, width: c.serviceWidth, height, instanceY, hiddenInstances };
     readModels[g.groupId] = { x: c.readModelX, y, width: c.readModelWidth, height: Math.max(PIPE.readModelHeight, height) };
     y += Math.max(height, PIPE.readModelHeight) + PIPE.gap;
   }

@@ -39,6 +39,11 @@ export function ServiceNode({ groupId, box, colourIndex }: { groupId: string; bo
       {Object.entries(box.instanceY).map(([name, y]) => (
         <InstanceRow key={name} groupId={groupId} name={name} y={y - box.y} width={box.width} />
       ))}
+      {box.hiddenInstances > 0 && (
+        <text x={14} y={box.height - PIPE.padding - PIPE.instanceRow / 2 + 5} className="node-line node-more">
+          {`+${box.hiddenInstances} more instances (Consumer groups lists them all)`}
+        </text>
+      )}
     </g>
   );
 }

@@ -7,7 +7,7 @@ import { useEntityProps } from '../useEntityProps';
 
 export function TopicNode({ name, box }: { name: string; box: TopicBox }) {
   const ends = useAppStore((state: AppState) => state.sim.snapshot.topics.find((t) => t.name === name)?.partitions.map((p) => p.logEndOffset).join(',') ?? '');
-  const props = useEntityProps(`topic:${name}`, `${name}, topic with ${box.partitionY.length} partitions`);
+  const props = useEntityProps(`topic:${name}`, `${name}, topic with ${box.partitionY.length + box.hiddenPartitions} partitions`);
   const offsets = ends.split(',');
   return (
     <g transform={`translate(${box.x},${box.y})`} data-testid={`topic-${name}`}>
@@ -21,6 +21,11 @@ export function TopicNode({ name, box }: { name: string; box: TopicBox }) {
       {box.partitionY.map((y, p) => (
         <PartitionRow key={p} topic={name} partition={p} y={y - box.y} width={box.width} leo={offsets[p] ?? '0'} />
       ))}
+      {box.hiddenPartitions > 0 && (
+        <text x={12} y={box.height - PIPE.padding - PIPE.partitionRow / 2 + 5} className="node-line node-more">
+          {`+${box.hiddenPartitions} more partitions`}
+        </text>
+      )}
     </g>
   );
 }

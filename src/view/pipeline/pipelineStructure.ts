@@ -3,14 +3,23 @@
  * cheaply every frame; the layout is recomputed only when it changes.
  */
 import type { AppState } from '../../app/store';
-import type { PipelineInput } from '../layout';
+import { MAX_INSTANCE_ROWS, MAX_PARTITION_ROWS, type PipelineInput } from '../layout';
 
 export const selectPipelineStructure = (state: AppState): string => {
   const s = state.sim.snapshot;
   return JSON.stringify({
     producers: s.producers.map((p) => ({ id: p.id, topic: p.topic, to: p.to })),
-    topics: s.topics.map((t) => ({ name: t.name, partitions: t.partitions.length })),
-    groups: s.groups.map((g) => ({ groupId: g.groupId, subscribe: g.subscribe, instances: g.instances.map((i) => i.name) })),
+    topics: s.topics.map((t) => ({
+      name: t.name,
+      partitions: Math.min(t.partitions.length, MAX_PARTITION_ROWS),
+      ...(t.partitions.length > MAX_PARTITION_ROWS && { hiddenPartitions: t.partitions.length - MAX_PARTITION_ROWS }),
+    })),
+    groups: s.groups.map((g) => ({
+      groupId: g.groupId,
+      subscribe: g.subscribe,
+      instances: g.instances.slice(0, MAX_INSTANCE_ROWS).map((i) => i.name),
+      ...(g.instances.length > MAX_INSTANCE_ROWS && { hiddenInstances: g.instances.length - MAX_INSTANCE_ROWS }),
+    })),
   } satisfies PipelineInput);
 };
 

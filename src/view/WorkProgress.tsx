@@ -1,0 +1,30 @@
+/**
+ * Long work in progress (a far seek, a link opened far ahead): what is being done, a progress
+ * bar in virtual time, and Cancel. The page keeps answering meanwhile (the work runs in slices).
+ */
+import { cancelWork } from '../app/runController';
+import type { AppState } from '../app/store';
+import { useAppStore } from '../app/useAppStore';
+import { formatSimTime } from './formatTime';
+
+const selectWork = (state: AppState) => state.lab.work;
+
+export function WorkProgress() {
+  const work = useAppStore(selectWork);
+  if (!work) return null;
+  const span = Math.max(1, work.targetMs - work.fromMs);
+  const percent = Math.min(100, Math.max(0, Math.round(((work.reachedMs - work.fromMs) / span) * 100)));
+  return (
+    <div className="work-progress" role="status" data-testid="work-progress">
+      <label htmlFor="work-progress-bar">
+        {work.cancelling ? 'Stopping at the next whole moment…' : `${work.label}…`} {formatSimTime(work.reachedMs)} of {formatSimTime(work.targetMs)}
+      </label>
+      <progress id="work-progress-bar" max={100} value={percent} aria-valuetext={`${percent} %`}>
+        {percent} %
+      </progress>
+      <button type="button" onClick={cancelWork} disabled={work.cancelling}>
+        Cancel
+      </button>
+    </div>
+  );
+}
