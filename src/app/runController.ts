@@ -326,7 +326,7 @@ function recoverFrom(error: unknown): void {
 function endOfRunText(): string {
   return (
     `This run ends at ${formatClock(run.endMs)}: going further would need more work than the lab's budget ` +
-    `(${millions(WORK_BUDGET)} units: records appended plus records processed).`
+    `(${millions(WORK_BUDGET)} units: records appended and processed, commands, timed events).`
   );
 }
 
@@ -382,7 +382,7 @@ export function applyCommands(commands: readonly Command[]): ApplyResult[] {
     const result: ApplyResult = applied?.result ?? {
       ok: false,
       error: overBudget
-        ? `${command.type} refused: from ${formatClock(run.now)} on it would need more work than the lab's budget (${millions(WORK_BUDGET)} units: records appended plus records processed)`
+        ? `${command.type} refused: from ${formatClock(run.now)} on it would need more work than the lab's budget (${millions(WORK_BUDGET)} units: records appended and processed, commands, timed events)`
         : `${command.type} failed: the run could not go on`,
     };
     results.push(result);

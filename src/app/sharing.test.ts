@@ -5,7 +5,7 @@ import { openFromLocation } from './openFromLocation';
 import { dismissSavedRun, getRestoreOffer, offerSavedRun, restoreSavedRun, startPersistence, STORAGE_KEY } from './persistence';
 import { appStore, applyCommand, cancelWork, loadScenario, play, seek, select, workDone } from './runController';
 import { sharedRunOf } from './sharedRunOf';
-import { currentRunFile, openPreset, openScenarioFile } from './sharing';
+import { currentRunFile, currentShareUrl, openPreset, openScenarioFile } from './sharing';
 import { startUrlSync } from './urlSync';
 
 const checkout = findPreset('checkout')!.scenario;
@@ -102,6 +102,18 @@ describe('opening the address', () => {
     expect(openPreset('retention-loses-data')).toBe('opened');
     expect(appStore.getState().run.presetId).toBe('retention-loses-data');
     expect(openPreset('nope')).toBe('refused');
+  });
+});
+
+describe('the share link', () => {
+  it('is always a #s= fragment on the page address, never a ?scenario= query (which a server may cut at its header limit)', () => {
+    const big = { ...findPreset('checkout')!.scenario, title: 'x'.repeat(150), notes: Array.from({ length: 150 }, (_, i) => ({ atMs: i * 1000, text: `Note ${i} `.repeat(20) })) };
+    loadScenario(big);
+    const url = new URL(currentShareUrl({ origin: 'http://lab.test', pathname: '/app/' }));
+    expect(url.search).toBe('');
+    expect(url.hash.startsWith('#s=1.')).toBe(true);
+    // A query of this size would exceed common servers' 8 KB request-line limit; the fragment never reaches the server.
+    expect(encodeURIComponent(JSON.stringify(big)).length).toBeGreaterThan(8_192);
   });
 });
 

@@ -216,7 +216,7 @@ export function checkWorkBudget(scenario: Scenario): ScenarioError[] {
     {
       path: '',
       message:
-        `the scenario needs about ${millions(work)} units of work (records appended plus records processed) to reach its last action or note at ` +
+        `the scenario needs about ${millions(work)} units of work (records appended and processed, commands, timed events) to reach its last action or note at ` +
         `${formatClock(lastMs)}: ${describeRate(estimate)}; the work budget is ${millions(WORK_BUDGET)}. ` +
         'Lower the rates, read each topic with fewer services, or end the scenario earlier',
     },
@@ -235,6 +235,7 @@ export function describeRate(estimate: WorkEstimate): string {
 
 export function millions(units: number): string {
   if (!Number.isFinite(units)) return 'an unbounded number of';
+  if (units >= 1e9) return `${(units / 1e9).toLocaleString('en-US', { maximumFractionDigits: 1 })} billion`;
   return units >= 1e6 ? `${(units / 1e6).toFixed(1).replace(/\.0$/, '')} million` : Math.round(units).toLocaleString('en-US');
 }
 
