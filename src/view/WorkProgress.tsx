@@ -5,7 +5,6 @@
 import { cancelWork } from '../app/runController';
 import type { AppState } from '../app/store';
 import { useAppStore } from '../app/useAppStore';
-import { formatSimTime } from './formatTime';
 
 const selectWork = (state: AppState) => state.lab.work;
 
@@ -17,7 +16,7 @@ export function WorkProgress() {
   return (
     <div className="work-progress" role="status" data-testid="work-progress">
       <label htmlFor="work-progress-bar">
-        {work.cancelling ? 'Stopping at the next whole moment…' : `${work.label}…`} {formatSimTime(work.reachedMs)} of {formatSimTime(work.targetMs)}
+        {work.cancelling ? 'Stopping at the next whole moment…' : `${work.label}…`} now at {clock(work.reachedMs)} ({percent} %)
       </label>
       <progress id="work-progress-bar" max={100} value={percent} aria-valuetext={`${percent} %`}>
         {percent} %
@@ -27,4 +26,13 @@ export function WorkProgress() {
       </button>
     </div>
   );
+}
+
+/** h:mm:ss (m:ss under an hour): the way the label names the target. */
+function clock(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
