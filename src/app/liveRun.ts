@@ -9,7 +9,7 @@
  * has been applied, none after it (`nextIntervention` indexes the first one not applied).
  */
 import { createSimulation, type ApplyResult, type Command, type Scenario, type Simulation, type TimedCommand } from '../engine';
-import { estimateWork, workBudgetEndMs } from '../scenarios/workBudget';
+import { estimateWork, workBudgetEndMs, workUntil, type WorkEstimate } from '../scenarios/workBudget';
 import { Checkpoints, forkOf, type CheckpointOptions } from './checkpoints';
 
 export const MAX_RUN_MS = 86_400_000;
@@ -32,7 +32,9 @@ export class LiveRun {
    * The latest time this run may reach: the work budget's end for the scenario and its
    * interventions (at most 24 h), or earlier once a time was found where it cannot go on.
    */
-  private budgetEndMs: number;
+  private budgetEndMs = 0;
+  /** The work estimate of the scenario with every intervention of the run. */
+  private estimate!: WorkEstimate;
   private stoppedAtMs = Number.POSITIVE_INFINITY;
   /**
    * False while the simulation stands inside a virtual instant (a slice stopped there): it
@@ -50,7 +52,17 @@ export class LiveRun {
     this.list = sortedByTime(interventions);
     this.checkpoints = new Checkpoints(options);
     this.simulation = this.fresh();
-    this.budgetEndMs = workBudgetEndMs(estimateWork(scenario, this.list));
+    this.estimateAgain();
+  }
+
+  private estimateAgain(): void {
+    this.estimate = estimateWork(this.scenario, this.list);
+    this.budgetEndMs = workBudgetEndMs(this.estimate);
+  }
+
+  /** Estimated work (budget units) to run from `fromMs` to `toMs`. */
+  workBetween(fromMs: number, toMs: number): number {
+    return workUntil(this.estimate, toMs) - workUntil(this.estimate, fromMs);
   }
 
   /** The latest virtual time this run may reach (work budget, or where it could not go on). */
@@ -202,7 +214,7 @@ export class LiveRun {
     this.checkpoints.invalidate(index, atMs);
     const result = this.simulation.apply(command);
     this.next = index + 1;
-    this.budgetEndMs = workBudgetEndMs(estimateWork(this.scenario, this.list));
+    this.estimateAgain();
     return { result, dropped };
   }
 
@@ -213,7 +225,7 @@ export class LiveRun {
     while (index < next.length && index < this.list.length && sameTimedCommand(next[index]!, this.list[index]!)) index++;
     const changedAtMs = Math.min(next[index]?.atMs ?? Number.POSITIVE_INFINITY, this.list[index]?.atMs ?? Number.POSITIVE_INFINITY);
     this.list = next;
-    this.budgetEndMs = workBudgetEndMs(estimateWork(this.scenario, this.list));
+    this.estimateAgain();
     if (changedAtMs !== Number.POSITIVE_INFINITY) this.checkpoints.invalidate(index, changedAtMs);
     const target = clampTime(playheadMs, this.endMs);
     // The live simulation may hold interventions of the other branch: rebuild it.

@@ -1,28 +1,42 @@
 /**
- * Background writes that compress the whole run (the address bar, the kept run) cost about a
- * millisecond for a preset but 100–200 ms for a scenario at the limits. Each write measures
- * itself, and the next one waits at least `PACE` times that long, so such writes never take
- * more than about 5 % of the main thread however large the run is.
+ * Work whose cost grows with the run (publishing a snapshot to the views, compressing the run
+ * for the address bar or the kept run) costs well under a millisecond for a preset but tens to
+ * hundreds for a scenario at the limits. A Pacer measures each such job and lets the next one
+ * come only after `pace` times that cost (and at least `baseDelayMs`), so it never takes more
+ * than about 1 / pace of the main thread however large the run is.
  */
-const PACE = 20;
-
 export class Pacer {
   private lastCostMs = 0;
+  private lastEndMs = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly baseDelayMs: number) {}
+  constructor(
+    private readonly baseDelayMs: number,
+    private readonly pace = 20,
+  ) {}
 
-  /** Delay before the next write. */
+  /** Delay before the next job. */
   get delayMs(): number {
-    return Math.max(this.baseDelayMs, this.lastCostMs * PACE);
+    return Math.max(this.baseDelayMs, this.lastCostMs * this.pace);
   }
 
-  /** Runs a write and remembers what it cost. */
-  measure(write: () => void): void {
+  /** Whether that delay has passed since the last job ended. */
+  get due(): boolean {
+    return performance.now() - this.lastEndMs >= this.delayMs;
+  }
+
+  /** Forgets the last cost (a new run). */
+  reset(): void {
+    this.lastCostMs = 0;
+  }
+
+  /** Runs a job and remembers what it cost. */
+  measure(job: () => void): void {
     const started = performance.now();
     try {
-      write();
+      job();
     } finally {
-      this.lastCostMs = performance.now() - started;
+      this.lastEndMs = performance.now();
+      this.lastCostMs = this.lastEndMs - started;
     }
   }
 }

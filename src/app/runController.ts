@@ -6,10 +6,13 @@
  * Seeking is exact: the live run restores the nearest checkpoint at or before the target and
  * replays to it; interventions are re-applied at their own times.
  */
-import { NoProgressError, type ApplyResult, type Command, type Scenario, type SimEvent, type TimedCommand } from '../engine';
+import { type ApplyResult, type Command, type Scenario, type SimEvent, type TimedCommand } from '../engine';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
-import { estimateWork, formatClock, millions, WORK_BUDGET, workUntil } from '../scenarios/workBudget';
+import { formatClock, millions, WORK_BUDGET } from '../scenarios/workBudget';
 import { clampTime, LiveRun, MAX_RUN_MS } from './liveRun';
+import { Pacer } from './paced';
+import { recoverRun } from './recoverRun';
+import { SliceRunner } from './sliceRunner';
 import { mergeRebalances } from './rebalanceMarks';
 import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
@@ -59,19 +62,16 @@ function publish(): void {
 /**
  * Publishing builds a snapshot and renders every view that changed: well under a millisecond
  * for a preset, tens of milliseconds for a scenario at the limits. During playback a frame
- * publishes only once the last publish's cost times PUBLISH_PACE has passed, so views of a huge
- * run update a few times a second and the page keeps answering.
+ * publishes only after four times the last publish's cost, so views of a huge run update a few
+ * times a second and the page keeps answering; long work shows its progress every 250 ms or
+ * after eight times that cost.
  */
-const PUBLISH_PACE = 4;
-let lastPublishCostMs = 0;
-let lastPublishEndMs = Number.NEGATIVE_INFINITY;
+const playbackPublishing = new Pacer(0, 4);
+const progressPublishing = new Pacer(250, 8);
+const slices = new SliceRunner();
 
 function publishPaced(): void {
-  const started = performance.now();
-  if (started - lastPublishEndMs < lastPublishCostMs * PUBLISH_PACE) return;
-  publish();
-  lastPublishEndMs = performance.now();
-  lastPublishCostMs = lastPublishEndMs - started;
+  if (playbackPublishing.due) playbackPublishing.measure(publish);
 }
 
 export function currentSimulation() {
@@ -86,8 +86,9 @@ export function currentRun(): LiveRun {
 function replaceRun(scenario: Scenario, interventions: readonly TimedCommand[], presetId: string | null): void {
   stopWork();
   run = new LiveRun(scenario, interventions);
-  sliceSteps = FIRST_SLICE_STEPS;
-  lastPublishCostMs = 0;
+  slices.reset();
+  playbackPublishing.reset();
+  progressPublishing.reset();
   stepHistory = [];
   publishedEventsKey = '';
   appStore.setState((state) => ({
@@ -127,23 +128,13 @@ export function playTo(timeMs: number, wallBudgetMs: number): void {
   if (work) return;
   const target = clampTime(timeMs, run.endMs);
   if (target > run.now || !run.isSettled) {
-    guarded(() => runSlices(target, wallBudgetMs, false));
+    guarded(() => slices.run(run, target, wallBudgetMs, false));
     publishPaced();
   }
   if (run.now >= run.endMs && run.isSettled && appStore.getState().playback.playing) {
     pause();
     if (run.endMs < MAX_RUN_MS) showMessage({ kind: 'info', text: endOfRunText() });
   }
-}
-
-/** Runs forward to an absolute virtual time at once (no-op when it is in the past). */
-export function runTo(timeMs: number): void {
-  const target = clampTime(timeMs, run.endMs);
-  if (target <= run.now) return;
-  stopWork();
-  stepHistory = [];
-  guarded(() => run.forwardTo(target));
-  publish();
 }
 
 export function advance(deltaMs: number): void {
@@ -168,41 +159,8 @@ export type WorkOutcome = 'done' | 'cancelled' | 'failed';
 const WORK_AT_ONCE = 10_000;
 /** Wall time one slice of long work may take before the page gets the thread back. */
 const SLICE_WALL_MS = 40;
-/** How often the views see long work's progress (wall ms). */
-const PROGRESS_PUBLISH_MS = 250;
 
 let work: { resolve: (outcome: WorkOutcome) => void; done: Promise<WorkOutcome> } | null = null;
-/**
- * Engine steps per call, adapted so one call takes a few milliseconds. It starts small for
- * every new run (a step of a huge run can cost a hundred times one of a preset) and grows.
- */
-const FIRST_SLICE_STEPS = 200;
-const MAX_SLICE_STEPS = 100_000;
-let sliceSteps = FIRST_SLICE_STEPS;
-
-function wallNow(): number {
-  return performance.now();
-}
-
-/** Runs toward `targetMs` in short calls until it is reached (true) or `wallBudgetMs` is spent. */
-function runSlices(targetMs: number, wallBudgetMs: number, ignoreCheckpointBudget: boolean): boolean {
-  const started = wallNow();
-  for (;;) {
-    const callStarted = wallNow();
-    const reached = run.forwardInSlices(targetMs, sliceSteps, ignoreCheckpointBudget);
-    const took = wallNow() - callStarted;
-    if (took < 4) sliceSteps = Math.min(MAX_SLICE_STEPS, sliceSteps * 2);
-    else if (took > 12) sliceSteps = Math.max(100, Math.floor(sliceSteps / 2));
-    if (reached) return true;
-    if (wallNow() - started >= wallBudgetMs) return false;
-  }
-}
-
-/** Estimated work (budget units) to run the live run from `fromMs` to `toMs`. */
-function workBetween(fromMs: number, toMs: number): number {
-  const estimate = estimateWork(run.scenario, run.interventions);
-  return workUntil(estimate, toMs) - workUntil(estimate, fromMs);
-}
 
 /**
  * Seeks like `seek`, but work beyond a tenth of a second or so runs in slices: the page keeps
@@ -216,7 +174,7 @@ export function seekInSlices(timeMs: number, label = 'Seeking to'): Promise<Work
   let quick = false;
   guarded(() => {
     run.prepareSeek(target);
-    quick = workBetween(run.now, target) <= WORK_AT_ONCE;
+    quick = run.workBetween(run.now, target) <= WORK_AT_ONCE;
     if (quick) run.forwardTo(target, true);
   });
   if (quick || run.now === target) {
@@ -236,14 +194,13 @@ function startWork(label: string, targetMs: number): Promise<WorkOutcome> {
   });
   const current = { resolve: settle, done };
   work = current;
-  let lastPublished = wallNow();
   const step = (): void => {
     if (work !== current) return;
     const cancelling = appStore.getState().lab.work?.cancelling ?? false;
     let finished = false;
     const ok = guarded(() => {
       // Cancelling finishes the moment in hand (in slices too), so the run stands at a whole moment.
-      finished = runSlices(cancelling ? run.now : targetMs, SLICE_WALL_MS, true);
+      finished = slices.run(run, cancelling ? run.now : targetMs, SLICE_WALL_MS, true);
     });
     if (!ok || finished) {
       work = null;
@@ -254,10 +211,7 @@ function startWork(label: string, targetMs: number): Promise<WorkOutcome> {
       return;
     }
     appStore.setState((state) => (state.lab.work ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, reachedMs: run.now } } } : state));
-    if (wallNow() - lastPublished >= PROGRESS_PUBLISH_MS) {
-      publish();
-      lastPublished = wallNow();
-    }
+    if (progressPublishing.due) progressPublishing.measure(publish);
     setTimeout(step, 0);
   };
   setTimeout(step, 0);
@@ -290,11 +244,7 @@ export function workDone(): Promise<WorkOutcome> {
 
 // ---- engine errors ------------------------------------------------------------------------
 
-/**
- * Runs engine work; an error never escapes into the page. The simulation that threw is
- * discarded, the run is rebuilt at the last moment the views showed, it ends before the moment
- * that failed (the same run would fail there again), and an alert says what happened.
- */
+/** Runs engine work; an error never escapes into the page (recoverRun.ts says what happens). */
 function guarded(task: () => void): boolean {
   try {
     task();
@@ -306,20 +256,9 @@ function guarded(task: () => void): boolean {
 }
 
 function recoverFrom(error: unknown): void {
-  const failedAtMs = error instanceof NoProgressError ? error.atMs : run.now;
-  const lastGoodMs = Math.max(0, Math.min(appStore.getState().sim.snapshot.nowMs, failedAtMs - 1));
-  run.endBefore(failedAtMs);
-  try {
-    run.rebuildAt(lastGoodMs);
-  } catch {
-    run.rebuildAt(0);
-  }
-  const reason = error instanceof Error ? error.message : String(error);
+  const text = recoverRun(run, error, appStore.getState().sim.snapshot.nowMs);
   appStore.setState((state) => ({ ...state, playback: { ...state.playback, playing: false }, lab: { ...state.lab, endMs: run.endMs } }));
-  showMessage({
-    kind: 'error',
-    text: `The run stopped at ${formatClock(failedAtMs)}: ${reason}. It ends there; the lab shows the last good moment, ${formatClock(run.now)}.`,
-  });
+  showMessage({ kind: 'error', text });
   publish();
 }
 

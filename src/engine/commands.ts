@@ -4,7 +4,7 @@
  * The UI, share links, scenario `actions`, tests, the CLI and fuzzers all dispatch these same
  * objects; a run is (scenario, seed, timed commands), never a saved snapshot.
  */
-import type { ServiceSpec } from './scenario';
+import type { ServiceSpec } from './serviceSpec';
 
 export type ResetTarget =
   | 'earliest'

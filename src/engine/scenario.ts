@@ -6,6 +6,7 @@
  * what it is given and fills Kafka's defaults for omitted config keys.
  */
 import type { Command } from './commands';
+import type { ServiceSpec } from './serviceSpec';
 
 export type TopicConfig = Partial<{
   'retention.ms': number;
@@ -48,34 +49,7 @@ export interface ProducerSpec {
   invalidRatio?: number;
 }
 
-export type AssignorName = 'range' | 'roundrobin' | 'sticky' | 'cooperative-sticky';
-
-export type ConsumerConfig = Partial<{
-  'group.id': string;
-  'group.instance.id': string;
-  'enable.auto.commit': boolean;
-  'auto.commit.interval.ms': number;
-  'auto.offset.reset': 'earliest' | 'latest' | 'none';
-  'session.timeout.ms': number;
-  'heartbeat.interval.ms': number;
-  'max.poll.interval.ms': number;
-  'max.poll.records': number;
-  'partition.assignment.strategy': AssignorName | AssignorName[];
-}>;
-
-export type CommitMode = 'auto' | 'after-processing' | 'before-processing';
-
-export interface ServiceSpec {
-  id: string;
-  subscribe: string[];
-  instances?: number;
-  handler?: string;
-  processingMs?: number;
-  idempotent?: boolean;
-  emitTo?: string;
-  commit?: CommitMode;
-  config?: ConsumerConfig;
-}
+export type { AssignorName, CommitMode, ConsumerConfig, ServiceSpec } from './serviceSpec';
 
 export type BrokerConfig = Partial<{
   'log.retention.check.interval.ms': number;

@@ -1,0 +1,33 @@
+/**
+ * Runs a live run toward a time in short engine calls, so a caller can give the page the thread
+ * back after a wall-time budget. The number of engine steps per call adapts so one call takes a
+ * few milliseconds; it starts small for every new run (a step of a huge run can cost a hundred
+ * times one of a preset) and grows.
+ */
+import type { LiveRun } from './liveRun';
+
+const FIRST_SLICE_STEPS = 200;
+const MAX_SLICE_STEPS = 100_000;
+
+export class SliceRunner {
+  private steps = FIRST_SLICE_STEPS;
+
+  /** A new run: its steps may cost anything, start small again. */
+  reset(): void {
+    this.steps = FIRST_SLICE_STEPS;
+  }
+
+  /** Runs toward `targetMs` until it is reached (true) or `wallBudgetMs` is spent (false). */
+  run(live: LiveRun, targetMs: number, wallBudgetMs: number, ignoreCheckpointBudget: boolean): boolean {
+    const started = performance.now();
+    for (;;) {
+      const callStarted = performance.now();
+      const reached = live.forwardInSlices(targetMs, this.steps, ignoreCheckpointBudget);
+      const took = performance.now() - callStarted;
+      if (took < 4) this.steps = Math.min(MAX_SLICE_STEPS, this.steps * 2);
+      else if (took > 12) this.steps = Math.max(100, Math.floor(this.steps / 2));
+      if (reached) return true;
+      if (performance.now() - started >= wallBudgetMs) return false;
+    }
+  }
+}
