@@ -41,7 +41,7 @@ export function ServiceNode({ groupId, box, colourIndex }: { groupId: string; bo
       ))}
       {box.hiddenInstances > 0 && (
         <text x={14} y={box.height - PIPE.padding - PIPE.instanceRow / 2 + 5} className="node-line node-more">
-          {`+${box.hiddenInstances} more instances (Consumer groups lists them all)`}
+          {`+${box.hiddenInstances} more instances`}
         </text>
       )}
     </g>
