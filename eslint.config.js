@@ -119,6 +119,16 @@ function layerImportRule(layer, depth, isTest) {
     barePattern(isTest ? [...packages, ...TEST_PACKAGES] : packages, owner),
     leavingPattern(depth + 1, [...layers, ...typeLayers], leaveMessage),
   ];
+  if (layer === 'view') {
+    // One read path: views read the run through the store (its snapshot and queries), never
+    // the live simulation, which may have moved on since the snapshot they show.
+    patterns.push({
+      regex: `^(?:\\./)?(?:\\.\\./){${depth + 1}}app/runController$`,
+      caseSensitive: true,
+      importNames: ['currentSimulation'],
+      message: 'Views read the run through the store (state.sim.snapshot, state.sim.queries), not currentSimulation().',
+    });
+  }
   if (typeLayers.length > 0) {
     patterns.push(
       typeOnlyPattern(

@@ -11,7 +11,7 @@ import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
 import { decodeRunLink, encodeRunLink, type SharedRun } from '../share';
 import { openRun } from './openFromLocation';
 import { appStore } from './runController';
-import { sharedPartChanged, sharedRunOf } from './sharedRunOf';
+import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
 
 export const STORAGE_KEY = 'logscope.lastRun';
 export const PERSIST_DELAY_MS = 1000;
@@ -115,7 +115,7 @@ export function startPersistence(storage: Storage | null, delayMs = PERSIST_DELA
     });
   };
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(save), pacer.delayMs);
+    if (timer === null && shouldWriteRun(state, previous)) timer = setTimeout(() => whenIdle(save), pacer.delayMs);
   });
   const flush = () => {
     if (timer !== null) {

@@ -12,6 +12,7 @@ import { formatClock, millions, WORK_BUDGET } from '../scenarios/workBudget';
 import { clampTime, LiveRun, MAX_RUN_MS } from './liveRun';
 import { Pacer } from './paced';
 import { recoverRun } from './recoverRun';
+import { simQueries } from './simQueries';
 import { SliceRunner } from './sliceRunner';
 import { mergeRebalances } from './rebalanceMarks';
 import { clampSpeed } from './speed';
@@ -28,7 +29,7 @@ let publishedEventsKey = '';
 export const appStore = createAppStore({
   playback: { playing: false, speed: 1 },
   run: { scenario: defaultScenario, presetId: DEFAULT_PRESET_ID, interventions: [] },
-  sim: { snapshot: run.simulation.snapshot(), traceHash: run.simulation.traceHash(), events: [] },
+  sim: { snapshot: run.simulation.snapshot(), traceHash: run.simulation.traceHash(), events: [], queries: simQueries(run.simulation) },
   ui: { message: null, selection: null, view: {} },
   lab: { reachedMs: 0, endMs: run.endMs, work: null, rebalances: [], forkPrompt: null, undo: null },
 });
@@ -49,7 +50,7 @@ function publish(): void {
   appStore.setState((state) => ({
     ...state,
     run: state.run.interventions === run.interventions ? state.run : { ...state.run, interventions: run.interventions },
-    sim: { snapshot, traceHash: run.simulation.traceHash(), events: eventsForStore() },
+    sim: { snapshot, traceHash: run.simulation.traceHash(), events: eventsForStore(), queries: simQueries(run.simulation) },
     lab: {
       ...state.lab,
       endMs: run.endMs,

@@ -26,7 +26,32 @@ export function sharedPartChanged(state: AppState, previous: AppState): boolean 
   );
 }
 
-/** `#s=1.<data>` for the state. */
+/**
+ * Whether the address bar and the kept run should be written again. While playing, the moving
+ * playhead alone does not count (writing a run at the limits compresses ~100 KB each time, and
+ * nobody shares a link mid-play): what the user did (interventions, selection, view, a new
+ * run) still does, and stopping writes the moment reached.
+ */
+export function shouldWriteRun(state: AppState, previous: AppState): boolean {
+  if (!state.playback.playing) return previous.playback.playing || sharedPartChanged(state, previous);
+  return (
+    state.run.scenario !== previous.run.scenario ||
+    state.run.interventions !== previous.run.interventions ||
+    state.ui.selection !== previous.ui.selection ||
+    state.ui.view !== previous.ui.view
+  );
+}
+
+let lastFragment: { state: AppState; fragment: string } | null = null;
+
+/**
+ * `#s=1.<data>` for the state. Compressing a run at the limits takes about 100 ms, and opening
+ * a run asks for the fragment of the run it replaces, usually just written: the last answer is
+ * kept while nothing a link carries changed.
+ */
 export function fragmentOf(state: AppState): string {
-  return runLinkFragment(sharedRunOf(state));
+  if (lastFragment !== null && !sharedPartChanged(state, lastFragment.state)) return lastFragment.fragment;
+  const fragment = runLinkFragment(sharedRunOf(state));
+  lastFragment = { state, fragment };
+  return fragment;
 }

@@ -4,7 +4,7 @@ import { decodeRunLink, encodeRunLink, runFileText, runLinkFragment, type Shared
 import { openFromLocation } from './openFromLocation';
 import { dismissSavedRun, getRestoreOffer, offerSavedRun, restoreSavedRun, startPersistence, STORAGE_KEY } from './persistence';
 import { appStore, applyCommand, cancelWork, loadScenario, play, seek, select, workDone } from './runController';
-import { sharedRunOf } from './sharedRunOf';
+import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
 import { currentRunFile, currentShareUrl, openPreset, openScenarioFile } from './sharing';
 import { startUrlSync } from './urlSync';
 
@@ -222,5 +222,23 @@ describe('scenario files', () => {
     );
     expect(appStore.getState().ui.message?.text).toMatch(/^file "huge\.json": it is 70000 bytes; the limit is 65536 \(64 KB\)/);
     expect(sharedRunOf(appStore.getState())).toEqual(before);
+  });
+});
+
+describe('when the run is written to the address bar and storage', () => {
+  it('skips the moving playhead while playing, but not what the user did, and writes on stopping', () => {
+    const paused = appStore.getState();
+    const at = (nowMs: number, playing: boolean) => ({
+      ...paused,
+      playback: { ...paused.playback, playing },
+      sim: { ...paused.sim, snapshot: { ...paused.sim.snapshot, nowMs } },
+    });
+    expect(shouldWriteRun(at(100, false), at(0, false))).toBe(true);
+    expect(shouldWriteRun(at(100, true), at(0, true))).toBe(false);
+    const intervened = { ...at(100, true), run: { ...paused.run, interventions: [{ type: 'crash' as const, target: 'email-0', atMs: 100 }] } };
+    expect(shouldWriteRun(intervened, at(0, true))).toBe(true);
+    expect(shouldWriteRun({ ...at(100, true), ui: { ...paused.ui, selection: 'group:email' } }, at(100, true))).toBe(true);
+    expect(shouldWriteRun(at(100, false), at(100, true))).toBe(true);
+    expect(shouldWriteRun(at(100, false), at(100, false))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Command, Scenario, SimEvent, SimSnapshot, TimedCommand } from '../engine';
+import type { SimQueries } from './simQueries';
 
 export interface PlaybackSlice {
   playing: boolean;
@@ -32,6 +33,8 @@ export interface SimSlice {
    * added; the event log filters these.
    */
   events: readonly SimEvent[];
+  /** What the snapshot does not carry (lag history, health, the probe…), for this moment. */
+  queries: SimQueries;
 }
 
 export interface UiMessage {
@@ -123,3 +126,6 @@ export function createAppStore(initial: AppState) {
 
 /** The virtual clock: what every view that follows time subscribes to. */
 export const selectNowMs = (state: AppState) => state.sim.snapshot.nowMs;
+
+/** The read path for lag history, health, incidents and record details (simQueries.ts). */
+export const selectQueries = (state: AppState) => state.sim.queries;

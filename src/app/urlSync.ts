@@ -11,7 +11,7 @@
  */
 import type { OpenOutcome } from './openFromLocation';
 import { appStore } from './runController';
-import { fragmentOf, sharedPartChanged } from './sharedRunOf';
+import { fragmentOf, shouldWriteRun } from './sharedRunOf';
 import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
 
@@ -56,7 +56,7 @@ export function startUrlSync(target: Window, delayMs = URL_SYNC_DELAY_MS): () =>
   writeNow = write;
 
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && sharedPartChanged(state, previous)) timer = setTimeout(() => whenIdle(() => write()), pacer.delayMs);
+    if (timer === null && shouldWriteRun(state, previous)) timer = setTimeout(() => whenIdle(() => write()), pacer.delayMs);
   });
   return () => {
     unsubscribe();

@@ -4,6 +4,7 @@
  */
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import type { SimQueries } from './simQueries';
 import type { AppState } from './store';
 import { appStore } from './runController';
 
@@ -12,3 +13,13 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 }
 
 export { useShallow };
+
+/**
+ * The store's queries (simQueries.ts) for a view that follows `selectKey` rather than every
+ * frame (the lag chart follows the once-a-second samples): re-rendered when the key changes,
+ * it reads the queries published at that moment.
+ */
+export function useQueriesFollowing<K>(selectKey: (state: AppState) => K): SimQueries {
+  useAppStore(selectKey);
+  return appStore.getState().sim.queries;
+}

@@ -6,13 +6,12 @@
 import { useMemo } from 'react';
 import { scheduleSeek } from '../app/frameLoop';
 import { seek } from '../app/runController';
-import { type AppState, selectNowMs } from '../app/store';
+import { type AppState, selectNowMs, selectQueries } from '../app/store';
 import { useAppStore, useShallow } from '../app/useAppStore';
-import { disagreementHistory } from '../app/insights';
 import { disagreementBands } from './insight/lagSeries';
 import { formatSimTime } from './formatTime';
 import { commandLabel } from './labels';
-import { clusterByPixels, mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
+import { clusterByPixels, describeDetails, mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
 import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
 import { useElementWidth } from './useElementWidth';
 
@@ -20,6 +19,9 @@ const selectReached = (state: AppState) => state.lab.reachedMs;
 const selectInterventions = (state: AppState) => state.run.interventions;
 const selectScenario = (state: AppState) => state.run.scenario;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
+/** Markers of one kind closer than this (px) share one. */
+const MARKER_MIN_GAP_PX = 10;
+
 const selectLaterCount = (state: AppState) => state.run.interventions.filter((c) => c.atMs > state.sim.snapshot.nowMs).length;
 
 export function Timeline() {
@@ -29,21 +31,29 @@ export function Timeline() {
   const scenario = useAppStore(selectScenario);
   const rebalances = useAppStore(useShallow(selectRebalances));
   const laterCount = useAppStore(selectLaterCount);
+  const queries = useAppStore(selectQueries);
   const [ref, width] = useElementWidth<HTMLElement>(1200);
 
-  const markers = useMemo(
+  const commands = useMemo(
     () =>
-      mergeSameMoment(
-        [
-          ...(scenario.actions ?? []).map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'action' as const })),
-          ...interventions.map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'intervention' as const })),
-        ].sort((a, b) => a.atMs - b.atMs || a.kind.localeCompare(b.kind)),
-      ),
+      [
+        ...(scenario.actions ?? []).map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'action' as const })),
+        ...interventions.map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'intervention' as const })),
+      ].sort((a, b) => a.atMs - b.atMs || a.kind.localeCompare(b.kind)),
     [scenario, interventions],
   );
-  const extentMs = timelineExtentMs(reachedMs, nowMs, [...markers.map((m) => m.atMs), ...(scenario.notes ?? []).map((n) => n.atMs)]);
-  const x = timelineScale(extentMs, width);
-  const rows = placeLabels(markers.map((m) => ({ x: x(m.atMs), width: m.label.length * TIMELINE.charWidth + 8 })));
+  const latestMarkMs = useMemo(() => Math.max(0, ...commands.map((c) => c.atMs), ...(scenario.notes ?? []).map((n) => n.atMs)), [commands, scenario]);
+  const extentMs = timelineExtentMs(reachedMs, nowMs, [latestMarkMs]);
+  const x = useMemo(() => timelineScale(extentMs, width), [extentMs, width]);
+  // Markers closer than a triangle's width share one, with a count: readable, and bounded by
+  // the track's width however many actions a scenario has.
+  const markers = useMemo(() => mergeSameMoment(commands, x, MARKER_MIN_GAP_PX), [commands, x]);
+  const placed = placeLabels(
+    markers.map((m) => ({ x: x(m.atMs), width: m.label.length * TIMELINE.charWidth + 8 })),
+    TIMELINE.labelRows,
+    6,
+    width,
+  );
   const trackLeft = x(0);
   const trackWidth = x(extentMs) - trackLeft;
 
@@ -53,7 +63,7 @@ export function Timeline() {
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={trackWidth} height={8} rx={4} className="timeline-track" />
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
-        {disagreementBands(disagreementHistory(), 1000).map((band) => (
+        {disagreementBands(queries.disagreementHistory(), 1000).map((band) => (
           <rect
             key={band.fromMs}
             x={x(band.fromMs)}
@@ -84,13 +94,13 @@ export function Timeline() {
           const mx = x(marker.atMs);
           const colour = marker.kind === 'intervention' ? OKABE_ITO[4] : OKABE_ITO[0];
           const textColour = marker.kind === 'intervention' ? OKABE_ITO_TEXT[4] : OKABE_ITO_TEXT[0];
-          const row = rows[i]!;
+          const label = placed[i]!;
           return (
             <g key={`${marker.kind}-${i}`} className="timeline-marker" onClick={() => seek(marker.atMs)}>
-              <title>{`${formatSimTime(marker.atMs)} ${marker.kind === 'intervention' ? 'intervention' : 'scenario action'}: ${marker.details.join(', ')}`}</title>
+              <title>{`${formatSimTime(marker.atMs)} ${marker.kind === 'intervention' ? 'intervention' : 'scenario action'}: ${describeDetails(marker.details)}`}</title>
               <path d={`M ${mx - 6} ${TIMELINE.trackY - 8} l 12 0 l -6 9 z`} fill={marker.kind === 'intervention' ? colour : '#fff'} stroke={colour} strokeWidth={2} />
-              {row >= 0 && (
-                <text x={mx} y={TIMELINE.trackY - 12 - row * TIMELINE.labelRowHeight} textAnchor="middle" className="timeline-label" fill={textColour}>
+              {label.row >= 0 && (
+                <text x={label.x} y={TIMELINE.trackY - 12 - label.row * TIMELINE.labelRowHeight} textAnchor="middle" className="timeline-label" fill={textColour}>
                   {marker.label}
                 </text>
               )}

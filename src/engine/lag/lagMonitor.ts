@@ -143,6 +143,16 @@ export class LagMonitor {
     };
   }
 
+  /** Burrow's status of one partition now: `burrowWindow` without copying the window. */
+  private statusOf(state: GroupLagState, partitionKey: string): LagStatus {
+    const offsets = state.commits.get(partitionKey);
+    if (!offsets || offsets.length === 0) return 'OK';
+    const brokerOffsets = state.brokerOffsets.get(partitionKey) ?? [];
+    const brokerOffset = lastOf(brokerOffsets)!;
+    const currentLag = Math.max(0, brokerOffset - offsets[offsets.length - 1]!.offset);
+    return evaluateLagStatus({ offsets, brokerOffsets, currentLag, nowMs: this.world.now, allowedLag: 0 });
+  }
+
   private measure(service: Service, state: GroupLagState, recordBrokerOffsets = true): GroupLagSample {
     const world = this.world;
     const partitions: Record<string, PartitionLagSample> = {};
@@ -176,8 +186,7 @@ export class LagMonitor {
           positionLag: position === null ? null : Math.max(0, hw - position),
           behindMs: partitionBehindMs,
         };
-        const window = this.burrowWindow(service.groupId, key);
-        statuses.push(window ? evaluateLagStatus(window) : 'OK');
+        statuses.push(this.statusOf(state, key));
       }
     }
     return {

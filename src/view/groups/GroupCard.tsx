@@ -4,6 +4,7 @@
  * moved ones marked with where they came from (sliding in, from the virtual clock), revoked
  * ones struck through. While a rebalance runs, a banner says what the protocol does now.
  */
+import type { ReactElement } from 'react';
 import type { GroupView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
@@ -17,10 +18,22 @@ import { rebalanceDiff } from './rebalanceDiff';
 
 const selectSpeed = (state: AppState) => state.playback.speed;
 
+/**
+ * Members a card lists, and partition chips a member shows, before "+N more": a group at the
+ * limits (32 members sharing 1,024 partitions) would otherwise put tens of thousands of chips on
+ * the page. The describe table and the inspector list everything.
+ */
+export const MAX_MEMBER_ROWS = 12;
+export const MAX_CHIPS = 12;
+
 /** What a card shows of a group, as one string (offsets and stats change every frame; the card shows neither). */
 function cardSignature(group: GroupView): string {
-  const instances = group.instances.map((i) => `${i.name}:${i.status}:${i.hangMode}:${i.slowFactor}:${i.assignment.join(',')}`).join(';');
-  const members = group.members.map((m) => `${m.instance}:${m.owned.join(',')}>${m.assignment.join(',')}`).join(';');
+  const instances = group.instances
+    .map((i) => `${i.name}:${i.status}:${i.hangMode}:${i.slowFactor}:${i.assignment.join(',')}`)
+    .join(';');
+  const members = group.members
+    .map((m) => `${m.instance}:${m.owned.join(',')}>${m.assignment.join(',')}`)
+    .join(';');
   return `${group.state}|${group.generation}|${group.protocol}|${group.rebalanceProtocol}|${group.idempotent}|${group.rebalances.length}|${instances}|${members}`;
 }
 
@@ -54,12 +67,24 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
   const colour = groupColours(colourIndex);
   const last = group.rebalances[group.rebalances.length - 1];
   const diff = rebalanceDiff(group.members);
-  const progress = !last || reducedMotion || animationNow < 0 ? 1 : Math.min(1, (animationNow - last.atMs) / (3 * travelHalfMs(speed)));
+  const progress =
+    !last || reducedMotion || animationNow < 0
+      ? 1
+      : Math.min(1, (animationNow - last.atMs) / (3 * travelHalfMs(speed)));
   const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
   return (
-    <li className="group-card" style={{ borderLeftColor: colour.mark }} data-testid={`group-${groupId}`}>
+    <li
+      className="group-card"
+      style={{ borderLeftColor: colour.mark }}
+      data-testid={`group-${groupId}`}
+    >
       <div className="group-head">
-        <button type="button" {...headProps} className="link group-name" style={{ color: colour.text }}>
+        <button
+          type="button"
+          {...headProps}
+          className="link group-name"
+          style={{ color: colour.text }}
+        >
           {group.serviceId}
         </button>
         <span className="group-state" data-testid={`group-state-${groupId}`}>
@@ -67,10 +92,17 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
         </span>
       </div>
       {group.subscribe.length === 0 && (
-        <div className="group-meta">takes commands sent to it directly: it reads no topic, so it has no partitions</div>
+        <div className="group-meta">
+          takes commands sent to it directly: it reads no topic, so it has no partitions
+        </div>
       )}
       <div className="group-meta">
-        {group.protocol ? `assignor ${group.protocol}` : group.state === 'Empty' ? 'no members, no assignor' : 'assignor not chosen yet'} · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
+        {group.protocol
+          ? `assignor ${group.protocol}`
+          : group.state === 'Empty'
+            ? 'no members, no assignor'
+            : 'assignor not chosen yet'}{' '}
+        · {group.rebalanceProtocol} rebalancing{group.idempotent ? ' · idempotent' : ''}
       </div>
       {rebalancing ? (
         <div className="rebalance-banner" role="status">
@@ -82,19 +114,42 @@ export function GroupCard({ groupId, colourIndex }: { groupId: string; colourInd
       ) : last ? (
         <div className="group-meta">
           Last rebalance at {formatSimTime(last.atMs)} → gen {last.generation}
-          {group.rebalanceProtocol === 'eager' && last.generation > 1 && group.state !== 'Empty' ? ' · eager: all revoked, then reassigned' : ''}
+          {group.rebalanceProtocol === 'eager' && last.generation > 1 && group.state !== 'Empty'
+            ? ' · eager: all revoked, then reassigned'
+            : ''}
         </div>
       ) : null}
       <ul className="members">
-        {group.instances.map((instance) => (
-          <MemberRow key={instance.name} group={group} name={instance.name} diff={diff[instance.name]} progress={progress} />
+        {group.instances.slice(0, MAX_MEMBER_ROWS).map((instance) => (
+          <MemberRow
+            key={instance.name}
+            group={group}
+            name={instance.name}
+            diff={diff[instance.name]}
+            progress={progress}
+          />
         ))}
+        {group.instances.length > MAX_MEMBER_ROWS && (
+          <li className="hint members-more">
+            +{group.instances.length - MAX_MEMBER_ROWS} more instances (all in the describe table)
+          </li>
+        )}
       </ul>
     </li>
   );
 }
 
-function MemberRow({ group, name, diff, progress }: { group: GroupView; name: string; diff: ReturnType<typeof rebalanceDiff>[string] | undefined; progress: number }) {
+function MemberRow({
+  group,
+  name,
+  diff,
+  progress,
+}: {
+  group: GroupView;
+  name: string;
+  diff: ReturnType<typeof rebalanceDiff>[string] | undefined;
+  progress: number;
+}) {
   const instance = group.instances.find((i) => i.name === name)!;
   const props = useEntityProps(`instance:${name}`);
   const byPartition = new Map(diff?.chips.map((c) => [c.partition, c]));
@@ -105,7 +160,13 @@ function MemberRow({ group, name, diff, progress }: { group: GroupView; name: st
   const held = down && member !== undefined ? member.assignment : [];
   const stale = member === undefined && !down && instance.assignment.length > 0;
   const membership =
-    held.length > 0 ? ' · still a member until session.timeout.ms' : stale ? ' · evicted, not a member' : down && member === undefined ? ' · not in the group' : '';
+    held.length > 0
+      ? ' · still a member until session.timeout.ms'
+      : stale
+        ? ' · evicted, not a member'
+        : down && member === undefined
+          ? ' · not in the group'
+          : '';
   return (
     <li data-testid={`instance-${name}`} data-status={instance.status}>
       <button type="button" {...props} className={`link member-name ${props.className}`}>
@@ -120,38 +181,80 @@ function MemberRow({ group, name, diff, progress }: { group: GroupView; name: st
         {membership}
       </span>
       <span className="chips">
-        {instance.assignment.length === 0 && held.length === 0 && <span className="chip chip-none">no partitions</span>}
-        {held.map((pk) => (
-          <span key={`h-${pk}`} className="chip chip-held" title="Assigned by the coordinator, but nobody consumes it until the member is declared dead">
-            {pk} (held)
-          </span>
-        ))}
-        {stale &&
-          instance.assignment.map((pk) => (
-            <span key={`s-${pk}`} className="chip chip-stale" title="The instance still believes it owns this; the coordinator has given it away">
-              {pk} (stale)
-            </span>
-          ))}
-        {!stale && instance.assignment.map((pk) => {
-          const chip = byPartition.get(pk);
-          const moved = chip?.kind === 'moved' || chip?.kind === 'new';
-          return (
+        {instance.assignment.length === 0 && held.length === 0 && (
+          <span className="chip chip-none">no partitions</span>
+        )}
+        {chipsShown([
+          ...held.map((pk) => (
             <span
-              key={pk}
-              className={`chip chip-${chip?.kind ?? 'kept'}`}
-              style={moved && progress < 1 ? { transform: `translateX(${(progress - 1) * 30}px)`, opacity: 0.3 + 0.7 * progress } : undefined}
+              key={`h-${pk}`}
+              className="chip chip-held"
+              title="Assigned by the coordinator, but nobody consumes it until the member is declared dead"
             >
-              {pk}
-              {chip?.kind === 'moved' ? ` ← ${chip.from}` : chip?.kind === 'new' ? ' (new)' : ''}
+              {pk} (held)
             </span>
-          );
-        })}
-        {diff?.revoked.map((pk) => (
-          <span key={`r-${pk}`} className="chip chip-revoked">
-            <s>{pk}</s> revoked
-          </span>
-        ))}
+          )),
+          ...(stale
+            ? instance.assignment.map((pk) => (
+                <span
+                  key={`s-${pk}`}
+                  className="chip chip-stale"
+                  title="The instance still believes it owns this; the coordinator has given it away"
+                >
+                  {pk} (stale)
+                </span>
+              ))
+            : []),
+          ...chipsOf(instance.assignment, stale, byPartition, progress),
+          ...(diff?.revoked.map((pk) => (
+            <span key={`r-${pk}`} className="chip chip-revoked">
+              <s>{pk}</s> revoked
+            </span>
+          )) ?? []),
+        ])}
       </span>
     </li>
   );
+}
+
+/** The first chips, and one saying how many more there are. */
+function chipsShown(chips: ReactElement[]): ReactElement[] {
+  if (chips.length <= MAX_CHIPS) return chips;
+  return [
+    ...chips.slice(0, MAX_CHIPS),
+    <span key="more" className="chip chip-more">
+      +{chips.length - MAX_CHIPS} more
+    </span>,
+  ];
+}
+
+function chipsOf(
+  assignment: readonly string[],
+  stale: boolean,
+  byPartition: ReadonlyMap<string, ReturnType<typeof rebalanceDiff>[string]['chips'][number]>,
+  progress: number,
+): ReactElement[] {
+  return stale
+    ? []
+    : assignment.map((pk) => {
+        const chip = byPartition.get(pk);
+        const moved = chip?.kind === 'moved' || chip?.kind === 'new';
+        return (
+          <span
+            key={pk}
+            className={`chip chip-${chip?.kind ?? 'kept'}`}
+            style={
+              moved && progress < 1
+                ? {
+                    transform: `translateX(${(progress - 1) * 30}px)`,
+                    opacity: 0.3 + 0.7 * progress,
+                  }
+                : undefined
+            }
+          >
+            {pk}
+            {chip?.kind === 'moved' ? ` ← ${chip.from}` : chip?.kind === 'new' ? ' (new)' : ''}
+          </span>
+        );
+      });
 }

@@ -6,8 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ProbeAnswer } from '../../engine';
-import { groupHealth, longestWait, probe, recentFacts } from '../../app/insights';
-import { type AppState, selectNowMs } from '../../app/store';
+import { type AppState, selectQueries } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 
 const selectServices = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId);
@@ -23,20 +22,20 @@ function delay(ms: number): string {
 }
 
 export function ConsistencyPanel() {
-  useAppStore(selectNowMs);
+  const queries = useAppStore(selectQueries);
   const services = useAppStore(useShallow(selectServices));
-  const facts = recentFacts(ROWS);
-  const longest = longestWait();
+  const facts = queries.recentFacts(ROWS);
+  const longest = queries.longestWait();
   // Orders in the checkout story; keys (user-1, …) or other entities in other scenarios.
   const noun = facts.length > 0 && facts.every((fact) => fact.entity.startsWith('order-')) ? 'order' : 'entity';
-  const [entity, setEntity] = useState(() => recentFacts(1)[0]?.entity ?? 'order-1');
+  const [entity, setEntity] = useState(() => queries.recentFacts(1)[0]?.entity ?? 'order-1');
   const [asked, setAsked] = useState<string | null>(null);
   const columns = services.filter((service) => facts.some((fact) => service in fact.readModels));
   return (
     <section className="consistency" aria-label="Consistency of read models">
       <div className="staleness-row">
         {services.map((service) => {
-          const health = groupHealth(service);
+          const health = queries.health(service);
           if (!health) return null;
           return (
             <span key={service} className="staleness" data-testid={`staleness-${service}`}>
@@ -126,7 +125,8 @@ interface ProbeProps {
 }
 
 function Probe({ noun, entity, setEntity, asked, setAsked }: ProbeProps) {
-  const answer = asked === null ? null : probe(asked);
+  const queries = useAppStore(selectQueries);
+  const answer = asked === null ? null : queries.probe(asked);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAsked(entity);

@@ -4,6 +4,7 @@
  * ListOffsets returns), LAG is their difference, and both show "-" without a commit; CONSUMER-ID
  * is the member that owns the partition, "-" when nobody does.
  */
+import { useState } from 'react';
 import { assignedMember } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
 
@@ -21,6 +22,9 @@ export interface DescribeRow {
   consumerId: string | null;
   clientId: string | null;
 }
+
+/** Rows printed before "Show all": a group reading 1,024 partitions would print 9,000 cells. */
+export const MAX_DESCRIBE_ROWS = 64;
 
 export function describeRows(group: GroupView, topics: TopicView[]): DescribeRow[] {
   const rows: DescribeRow[] = [];
@@ -47,7 +51,9 @@ export function describeRows(group: GroupView, topics: TopicView[]): DescribeRow
 }
 
 export function DescribeTable({ group, topics }: Props) {
-  const rows = describeRows(group, topics);
+  const [all, setAll] = useState(false);
+  const allRows = describeRows(group, topics);
+  const rows = all ? allRows : allRows.slice(0, MAX_DESCRIBE_ROWS);
   const note =
     group.state === 'Empty'
       ? `Consumer group '${group.groupId}' has no active members.`
@@ -88,6 +94,14 @@ export function DescribeTable({ group, topics }: Props) {
           ))}
         </tbody>
       </table>
+      {rows.length < allRows.length && (
+        <p className="hint">
+          Showing {rows.length} of {allRows.length} rows.{' '}
+          <button type="button" className="link" onClick={() => setAll(true)}>
+            Show all {allRows.length}
+          </button>
+        </p>
+      )}
     </figure>
   );
 }

@@ -4,9 +4,8 @@
  * grew (after the current playhead, wrapping to the first).
  */
 import type { Incident } from '../../engine';
-import { incidents } from '../../app/insights';
 import { seek } from '../../app/runController';
-import { type AppState, selectNowMs } from '../../app/store';
+import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
@@ -26,6 +25,7 @@ export function nextIncidentMs(list: readonly Incident[], kind: Incident['kind']
 export function GuaranteeCounters() {
   const groups = useAppStore(selectGroups);
   const nowMs = useAppStore(selectNowMs);
+  const queries = useAppStore(selectQueries);
   return (
     <table className="guarantees" aria-label="Delivery guarantees per group">
       <thead>
@@ -42,7 +42,7 @@ export function GuaranteeCounters() {
       </thead>
       <tbody>
         {groups.map(({ serviceId, stats }) => {
-          const list = incidents(serviceId);
+          const list = queries.incidents(serviceId);
           return (
             <tr key={serviceId} data-testid={`guarantees-${serviceId}`}>
               <th scope="row">{serviceId}</th>

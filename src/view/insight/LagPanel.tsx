@@ -1,10 +1,10 @@
 /**
  * The lag panel: Burrow status badges per group, unit and partition toggles, and the chart.
  */
-import { disagreementHistory, groupHealth, LAG_SAMPLE_INTERVAL_MS, lagExplanation, lagHistory } from '../../app/insights';
+import { LAG_SAMPLE_INTERVAL_MS } from '../../app/insights';
 import { setView } from '../../app/runController';
-import { type AppState, selectNowMs } from '../../app/store';
-import { useAppStore, useShallow } from '../../app/useAppStore';
+import { type AppState, selectQueries } from '../../app/store';
+import { useAppStore, useQueriesFollowing, useShallow } from '../../app/useAppStore';
 import { useElementWidth } from '../useElementWidth';
 import { chartLines, LagChart, type ChartGroup } from './LagChart';
 import { chartDomainEndMs, disagreementBands, type LagUnit } from './lagSeries';
@@ -25,7 +25,7 @@ const selectRebalances = (state: AppState) => state.lab.rebalances;
 
 export function LagPanel() {
   // Re-rendered once per lag sample (the lines), not every frame.
-  useAppStore(selectSampleTick);
+  const queries = useQueriesFollowing(selectSampleTick);
   const domainEndMs = useAppStore(selectDomainEnd);
   const ids = useAppStore(useShallow(selectGroupIds));
   const unit = useAppStore(selectUnit);
@@ -36,7 +36,7 @@ export function LagPanel() {
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   const groups: ChartGroup[] = ids.map((pair, colourIndex) => {
     const [groupId] = pair.split('\u0000');
-    return { groupId: groupId!, colourIndex, samples: lagHistory(groupId!) };
+    return { groupId: groupId!, colourIndex, samples: queries.lagHistory(groupId!) };
   });
   const lines = chartLines(groups, unit, partitionsOf);
   return (
@@ -100,7 +100,7 @@ export function LagPanel() {
         domainEndMs={domainEndMs}
         interventions={[...(actions ?? []), ...interventions]}
         rebalances={rebalances}
-        disagreements={disagreementBands(disagreementHistory(), 1000)}
+        disagreements={disagreementBands(queries.disagreementHistory(), 1000)}
       />
     </section>
   );
@@ -111,13 +111,13 @@ export function LagPanel() {
  * clock, so a step or seek within a second shows the status at that moment.
  */
 function StatusBadges({ ids }: { ids: readonly string[] }) {
-  useAppStore(selectNowMs);
+  const queries = useAppStore(selectQueries);
   return (
     <div className="status-badges" aria-label="Burrow status per group">
       {ids.map((pair) => {
         const [groupId, serviceId] = pair.split('\u0000') as [string, string];
-        const health = groupHealth(serviceId);
-        return health ? <StatusBadge key={groupId} groupId={groupId} status={health.status} rules={lagExplanation(serviceId)} /> : null;
+        const health = queries.health(serviceId);
+        return health ? <StatusBadge key={groupId} groupId={groupId} status={health.status} rules={queries.lagExplanation(serviceId)} /> : null;
       })}
     </div>
   );

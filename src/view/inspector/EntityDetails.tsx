@@ -1,14 +1,14 @@
 /** A few facts about the selected entity, in words (the diagram shows the rest). */
 import type { SimSnapshot } from '../../engine';
 import { findInstance } from '../../app/entityActions';
-import { partitioningOf, recordDeliveries } from '../../app/insights';
-import { currentSimulation } from '../../app/runController';
+import { partitioningOf } from '../../app/insights';
+import type { SimQueries } from '../../app/simQueries';
 import { splitPartitionKey, splitRecordId, type ParsedSelection } from '../../app/selection';
 import { formatSimTime } from '../formatTime';
 import { readModelName, statusText } from '../labels';
 
-export function EntityDetails({ selection, snapshot }: { selection: ParsedSelection; snapshot: SimSnapshot }) {
-  const rows = detailRows(selection, snapshot);
+export function EntityDetails({ selection, snapshot, queries }: { selection: ParsedSelection; snapshot: SimSnapshot; queries: SimQueries }) {
+  const rows = detailRows(selection, snapshot, queries);
   return (
     <dl className="details">
       {rows.map(([term, value]) => (
@@ -21,7 +21,7 @@ export function EntityDetails({ selection, snapshot }: { selection: ParsedSelect
   );
 }
 
-function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string, string][] {
+function detailRows(selection: ParsedSelection, snapshot: SimSnapshot, queries: SimQueries): [string, string][] {
   switch (selection.kind) {
     case 'instance': {
       const found = findInstance(snapshot, selection.id);
@@ -84,7 +84,7 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
       const id = splitRecordId(selection.id);
       const tp = id && splitPartitionKey(id.partitionKey);
       if (!id || !tp) return [];
-      const record = currentSimulation().readRecords(tp.topic, tp.partition, id.offset, 1)[0];
+      const record = queries.readRecords(tp.topic, tp.partition, id.offset, 1)[0];
       if (!record || record.offset !== id.offset) return [['record', 'no longer in the log (deleted or compacted), or not written yet']];
       const partitionCount = snapshot.topics.find((t) => t.name === tp.topic)?.partitions.length ?? 1;
       const rows: [string, string][] = [
@@ -103,7 +103,7 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot): [string,
             (p.partition === tp.partition ? '' : ` (written as partition ${tp.partition}: explicit, or before partitions were added)`),
         ]);
       } else rows.push(['partition', `no key: the sticky partitioner chose ${tp.partition}`]);
-      for (const delivery of recordDeliveries(tp.topic, tp.partition, record.offset)) {
+      for (const delivery of queries.recordDeliveries(tp.topic, tp.partition, record.offset)) {
         rows.push([
           delivery.service,
           delivery.times === 0

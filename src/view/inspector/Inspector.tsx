@@ -6,7 +6,7 @@
 import { actionsFor } from '../../app/entityActions';
 import { select } from '../../app/runController';
 import { parseSelection } from '../../app/selection';
-import type { AppState } from '../../app/store';
+import { type AppState, selectQueries } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { ActionButtons } from './ActionButtons';
 import { AddServiceForm } from './AddServiceForm';
@@ -21,6 +21,7 @@ const KIND_NAMES = { instance: 'Instance', group: 'Service', producer: 'Producer
 export function Inspector() {
   const selection = useAppStore(selectSelection);
   const snapshot = useAppStore(selectSnapshot);
+  const queries = useAppStore(selectQueries);
   const entity = actionsFor(selection, snapshot);
   const parsed = parseSelection(selection);
   const topics = snapshot.topics.map((t) => t.name);
@@ -48,7 +49,7 @@ export function Inspector() {
           ✕
         </button>
       </h2>
-      <EntityDetails selection={parsed} snapshot={snapshot} />
+      <EntityDetails selection={parsed} snapshot={snapshot} queries={queries} />
       {entity.kind === 'instance' && (
         <button type="button" className="link" onClick={() => select(`group:${entity.owner}`)}>
           Service {entity.owner} →

@@ -9,8 +9,8 @@
  */
 import { memo, type MouseEvent } from 'react';
 import type { LogRecord } from '../../engine';
-import { readRecords } from '../../app/insights';
 import { select } from '../../app/runController';
+import type { SimQueries } from '../../app/simQueries';
 import { LANE, type LaneSpan } from '../layout';
 import { recordColour, type ColourMode } from '../recordColour';
 
@@ -21,6 +21,8 @@ interface Props {
   span: LaneSpan;
   /** The left span of a broken lane: its records are read, the snapshot has only the newest. */
   older: boolean;
+  /** Records never change once written, so the tape reads them only when its signature changes. */
+  queries: SimQueries;
   cellWidth: number;
   y: number;
   highWatermark: number;
@@ -40,7 +42,7 @@ export const LaneTape = memo(function LaneTape(props: Props) {
   const { name, span, cellWidth, y, highWatermark, logStartOffset, recent, selectedOffset, colourMode, hatchId } = props;
   const byOffset = new Map(recent.map((r) => [r.offset, r]));
   const recentFrom = recent[0]?.offset ?? logStartOffset;
-  const read = props.older ? readRecords(props.topic, props.partition, span.firstOffset, span.slots) : [];
+  const read = props.older ? props.queries.readRecords(props.topic, props.partition, span.firstOffset, span.slots) : [];
   for (const record of read) byOffset.set(record.offset, record);
   const step = cellWidth + LANE.cellGap;
   const onCellClick = (event: MouseEvent<SVGGElement>) => {

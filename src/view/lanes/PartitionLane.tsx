@@ -2,6 +2,7 @@
  * One partition: its cells (LaneTape, one per span, with a break between two), segment
  * boundaries, the log start and log end markers, and below them one row per group (GroupRow).
  */
+import type { SimQueries } from '../../app/simQueries';
 import type { GroupView, PartitionView } from '../../engine';
 import { LANE, laneLayout, markerX } from '../layout';
 import { INK } from '../palette';
@@ -20,9 +21,11 @@ interface Props {
   hatchId: string;
   /** Offsets to keep in view (laneAnchors). */
   anchors: readonly number[];
+  /** Reads the older span's records, which the snapshot does not carry. */
+  queries: SimQueries;
 }
 
-export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors }: Props) {
+export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries }: Props) {
   const name = `${partition.topic}-${partition.partition}`;
   const layout = laneLayout(width, partition.highWatermark, anchors);
   const y = top + LANE.top;
@@ -44,6 +47,7 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
       selectedOffset={selectedOffset}
       colourMode={colourMode}
       hatchId={hatchId}
+      queries={queries}
     />
   ));
   const gap = layout.gap;

@@ -5,7 +5,8 @@
  */
 import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
-import { type AppState, selectNowMs } from '../../app/store';
+import type { SimQueries } from '../../app/simQueries';
+import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { laneBlockHeight } from '../layout';
 import { colourModeFor } from '../recordColour';
@@ -85,21 +86,22 @@ const selectSelection = (state: AppState) => state.ui.selection;
 const selectPlaying = (state: AppState) => state.playback.playing;
 
 /**
- * Lanes drawn unless the user asks for more: a scenario at the limits has 1,024 partitions, and
- * drawing every lane (tens of thousands of elements) would make each frame take seconds. Topics
- * show up to 16 lanes each, and topics past the first 48 lanes in all start folded; a button
- * shows the rest of a topic.
+ * Lanes drawn unless the user asks for more: a scenario at the limits has 1,024 partitions read
+ * by 16 groups each, and drawing every lane (tens of thousands of elements) would make each
+ * frame take seconds. A lane costs one row plus one per group reading it; topics show up to 16
+ * lanes each, and past 192 rows in all the rest start folded; a button shows all of a topic.
  */
 export const MAX_LANES_PER_TOPIC = 16;
-export const MAX_LANES = 48;
+export const MAX_LANE_ROWS = 192;
 
 /** Lanes each topic shows: all of an expanded topic; otherwise within the budgets above. */
-export function lanesShown(partitionCounts: readonly number[], expanded: readonly boolean[]): number[] {
-  let left = MAX_LANES;
+export function lanesShown(partitionCounts: readonly number[], expanded: readonly boolean[], readerCounts: readonly number[] = []): number[] {
+  let rowsLeft = MAX_LANE_ROWS;
   return partitionCounts.map((count, i) => {
     if (expanded[i]) return count;
-    const shown = Math.max(0, Math.min(count, MAX_LANES_PER_TOPIC, left));
-    left -= shown;
+    const rowsPerLane = 1 + (readerCounts[i] ?? 0);
+    const shown = Math.max(0, Math.min(count, MAX_LANES_PER_TOPIC, Math.floor(rowsLeft / rowsPerLane)));
+    rowsLeft -= shown * rowsPerLane;
     return shown;
   });
 }
@@ -110,11 +112,13 @@ export function TopicLanes() {
   const selection = useAppStore(selectSelection);
   const playing = useAppStore(selectPlaying);
   const nowMs = useAppStore(selectNowMs);
+  const queries = useAppStore(selectQueries);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const shown = lanesShown(
     topics.map((t) => t.partitions.length),
     topics.map((t) => expanded.has(t.name)),
+    topics.map((t) => groups.filter((g) => g.subscribe.includes(t.name)).length),
   );
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
@@ -132,6 +136,7 @@ export function TopicLanes() {
           selection={selection}
           playing={playing}
           nowMs={nowMs}
+          queries={queries}
           shown={shown[i]!}
           onShowAll={() => setExpanded((before) => new Set(before).add(topic.name))}
         />
@@ -147,12 +152,13 @@ interface TopicBlockProps {
   selection: string | null;
   playing: boolean;
   nowMs: number;
+  queries: SimQueries;
   /** Lanes drawn (the first ones); the rest behind a button. */
   shown: number;
   onShowAll: () => void;
 }
 
-function TopicBlock({ topic, groups, width, selection, playing, nowMs, shown, onShowAll }: TopicBlockProps) {
+function TopicBlock({ topic, groups, width, selection, playing, nowMs, queries, shown, onShowAll }: TopicBlockProps) {
   const readers = groups
     .map((group, index) => ({ group, index }))
     .filter(({ group }) => group.subscribe.includes(topic.name));
@@ -198,6 +204,7 @@ function TopicBlock({ topic, groups, width, selection, playing, nowMs, shown, on
               readers={readers}
               selection={selection}
               hatchId={`hatch-${topic.name}`}
+              queries={queries}
             />
           );
         })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, linkPoint, pipelineLayout, travelHalfMs, type Box } from './pipeline';
+import { canvasWindowTop, fitText, linkPoint, pipelineLayout, travelHalfMs, type Box } from './pipeline';
 
 const input = {
   producers: [{ id: 'checkout', topic: 'orders', to: null }],
@@ -76,5 +76,13 @@ describe('command-handling services', () => {
   it('come first: they are upstream of the topics they emit to', () => {
     const layout = pipelineLayout({ ...input, groups: [...input.groups, { groupId: 'checkout', subscribe: [], instances: ['checkout-0'] }] }, 900);
     expect(layout.services['checkout']!.y).toBeLessThan(layout.services['inventory']!.y);
+  });
+});
+
+describe('the flow canvas over a tall diagram', () => {
+  it('covers the part on screen, inside the diagram', () => {
+    expect(canvasWindowTop(120, 8000, 1600)).toBe(0);
+    expect(canvasWindowTop(-2500, 8000, 1600)).toBe(2500);
+    expect(canvasWindowTop(-7900, 8000, 1600)).toBe(6400);
   });
 });

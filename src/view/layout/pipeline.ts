@@ -210,3 +210,12 @@ export function curvePath(curve: readonly [Point, Point, Point, Point]): string 
   const [p0, p1, p2, p3] = curve;
   return `M ${p0[0]} ${p0[1]} C ${p1[0]} ${p1[1]}, ${p2[0]} ${p2[1]}, ${p3[0]} ${p3[1]}`;
 }
+
+/**
+ * Top (diagram px) of the part of a diagram `diagramHeight` tall that a canvas `canvasHeight`
+ * tall covers, given where the diagram's top is on screen (negative once scrolled past): the
+ * part from the top of the screen down, kept inside the diagram.
+ */
+export function canvasWindowTop(diagramTopOnScreen: number, diagramHeight: number, canvasHeight: number): number {
+  return Math.max(0, Math.min(diagramHeight - canvasHeight, Math.round(-diagramTopOnScreen)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterByPixels, mergeSameMoment, placeLabels, timelineExtentMs, timelineScale } from './timeline';
+import { clusterByPixels, describeDetails, MARKER_DETAILS_SHOWN, mergeSameMoment, placeLabels, timelineExtentMs, timelineScale } from './timeline';
 
 describe('timeline layout', () => {
   it('extends to what the run reached, rounded up, and at least a minute', () => {
@@ -24,7 +24,12 @@ describe('timeline layout', () => {
       ],
       2,
     );
-    expect(rows).toEqual([0, 1, -1, 0]);
+    expect(rows.map((r) => r.row)).toEqual([0, 1, -1, 0]);
+  });
+
+  it('moves a label inward where it would leave the strip, so a marker at the edge keeps its label whole', () => {
+    const placed = placeLabels([{ x: 14, width: 120 }, { x: 990, width: 100 }], 2, 6, 1000);
+    expect(placed).toEqual([{ row: 0, x: 60 }, { row: 0, x: 950 }]);
   });
 });
 
@@ -46,6 +51,40 @@ describe('mergeSameMoment', () => {
       { atMs: 5_000, label: 'hang b-0', kind: 'intervention' },
     ]);
     expect(merged).toEqual([{ atMs: 5_000, label: '2 actions', kind: 'intervention', details: ['crash a-0', 'hang b-0'] }]);
+  });
+});
+
+describe('merging markers by pixels', () => {
+  it('merges 2,000 actions on a 1,000-pixel track into at most one marker per gap, keeping every command', () => {
+    const markers = Array.from({ length: 2_000 }, (_, i) => ({ atMs: i * 7, label: `crash s-${i}`, kind: 'action' as const }));
+    const scale = timelineScale(14_000, 1000);
+    const merged = mergeSameMoment(markers, scale, 10);
+    expect(merged.length).toBeLessThanOrEqual(100);
+    expect(merged.length).toBeGreaterThan(80);
+    expect(merged.reduce((n, m) => n + m.details.length, 0)).toBe(2_000);
+    expect(merged[0]!.label).toMatch(/^crash ×\d+$/);
+  });
+
+  it('keeps interventions and scenario actions apart even when they are close', () => {
+    const merged = mergeSameMoment(
+      [
+        { atMs: 1_000, label: 'crash a-0', kind: 'action' },
+        { atMs: 1_010, label: 'slow b-0', kind: 'intervention' },
+        { atMs: 1_020, label: 'start a-0', kind: 'action' },
+      ],
+      (t) => t / 10,
+      5,
+    );
+    expect(merged.map((m) => [m.kind, m.label])).toEqual([
+      ['action', '2 actions'],
+      ['intervention', 'slow b-0'],
+    ]);
+  });
+
+  it('names the first commands in the tooltip and counts the rest', () => {
+    const details = Array.from({ length: MARKER_DETAILS_SHOWN + 3 }, (_, i) => `crash s-${i}`);
+    expect(describeDetails(details)).toMatch(/^crash s-0, crash s-1, .* and 3 more$/);
+    expect(describeDetails(['crash a-0'])).toBe('crash a-0');
   });
 });
 

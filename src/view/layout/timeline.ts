@@ -32,18 +32,29 @@ export interface LabelSlot {
   width: number;
 }
 
-/** Row index (0 = nearest the track) for each label, or -1 when it fits in no row. */
-export function placeLabels(labels: readonly LabelSlot[], rows: number = TIMELINE.labelRows, gap = 6): number[] {
+export interface PlacedLabel {
+  /** Row (0 = nearest the track), or -1 when the label fits in no row. */
+  row: number;
+  /** Centre of the label: its marker's x, moved inward where the label would leave the strip. */
+  x: number;
+}
+
+/**
+ * Where each label goes (input sorted by x): the first row where it fits, shifted inward so it
+ * stays within 0…`stripWidth` (a marker at t = 0 keeps its label whole), or no row at all.
+ */
+export function placeLabels(labels: readonly LabelSlot[], rows: number = TIMELINE.labelRows, gap = 6, stripWidth = Infinity): PlacedLabel[] {
   const rowEnds = Array.from({ length: rows }, () => Number.NEGATIVE_INFINITY);
   return labels.map((label) => {
-    const left = label.x - label.width / 2;
+    const half = label.width / 2;
+    const x = Math.max(half, Math.min(stripWidth - half, label.x));
     for (let row = 0; row < rows; row++) {
-      if (left >= rowEnds[row]! + gap) {
-        rowEnds[row] = label.x + label.width / 2;
-        return row;
+      if (x - half >= rowEnds[row]! + gap) {
+        rowEnds[row] = x + half;
+        return { row, x };
       }
     }
-    return -1;
+    return { row: -1, x };
   });
 }
 
@@ -53,17 +64,33 @@ export interface TimelineMarker {
   kind: 'action' | 'intervention';
 }
 
+/** Details named in a merged marker's tooltip; the rest are counted. */
+export const MARKER_DETAILS_SHOWN = 12;
+
 /**
  * One marker per moment and kind: commands at the same virtual time (two instances crashing
  * together) share a marker labelled "crash ×2", whose `details` lists them all, instead of
- * labels hiding each other.
+ * labels hiding each other. With `xOf` and `minGapPx`, markers of one kind closer than that on
+ * screen merge too, so 2,000 actions on a 1,000-pixel track make at most one marker every few
+ * pixels, each with a count, instead of an unreadable (and slow) smear of triangles.
  */
-export function mergeSameMoment(markers: readonly TimelineMarker[]): Array<TimelineMarker & { details: string[] }> {
+export function mergeSameMoment(
+  markers: readonly TimelineMarker[],
+  xOf: (atMs: number) => number = (atMs) => atMs,
+  minGapPx = 0,
+): Array<TimelineMarker & { details: string[] }> {
   const merged: Array<TimelineMarker & { details: string[] }> = [];
+  const lastOfKind = new Map<TimelineMarker['kind'], { marker: TimelineMarker & { details: string[] }; x: number }>();
   for (const marker of markers) {
-    const last = merged[merged.length - 1];
-    if (last && last.atMs === marker.atMs && last.kind === marker.kind) last.details.push(marker.label);
-    else merged.push({ ...marker, details: [marker.label] });
+    const x = xOf(marker.atMs);
+    const last = lastOfKind.get(marker.kind);
+    if (last && (last.marker.atMs === marker.atMs || x - last.x < minGapPx)) {
+      last.marker.details.push(marker.label);
+      continue;
+    }
+    const entry = { ...marker, details: [marker.label] };
+    merged.push(entry);
+    lastOfKind.set(marker.kind, { marker: entry, x });
   }
   for (const marker of merged) {
     if (marker.details.length === 1) continue;
@@ -71,6 +98,12 @@ export function mergeSameMoment(markers: readonly TimelineMarker[]): Array<Timel
     marker.label = verbs.size === 1 ? `${[...verbs][0]} ×${marker.details.length}` : `${marker.details.length} actions`;
   }
   return merged;
+}
+
+/** The tooltip's list of a marker's commands: the first few, then how many more. */
+export function describeDetails(details: readonly string[]): string {
+  const shown = details.slice(0, MARKER_DETAILS_SHOWN).join(', ');
+  return details.length > MARKER_DETAILS_SHOWN ? `${shown} and ${details.length - MARKER_DETAILS_SHOWN} more` : shown;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The pipeline's edges: producer → partitions, partition → the instance owning it in each
- * group (dotted and faint to the service when nobody consumes it), service → the topic it emits
+ * group (dotted and faint to the service when nobody consumes it; one edge per topic and
+ * service when there would be too many to read, consumeEdges.ts), service → the topic it emits
  * to (solid, drawn back to the left), and
  * service → read model. Drawn with d3's linkHorizontal.
  */
@@ -9,6 +10,7 @@ import type { AppState } from '../../app/store';
 import { useAppStore } from '../../app/useAppStore';
 import { commandCurve, curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
 import { partitionOwner } from '../ownership';
+import { consumeEdges, consumeEdgesPerTopic } from './consumeEdges';
 import type { PipelineStructure } from './pipelineStructure';
 
 const link = linkHorizontal<{ source: Point; target: Point }, Point>()
@@ -32,8 +34,11 @@ export function ownerMap(ownership: string): Map<string, string> {
   return owners;
 }
 
+const selectNoOwnership = (): string => '';
+
 export function Edges({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
-  const owners = ownerMap(useAppStore(selectOwnership));
+  // Edges per topic need no owners: skip building 16,000 ownership lines a frame at the limits.
+  const owners = ownerMap(useAppStore(consumeEdgesPerTopic(structure) ? selectNoOwnership : selectOwnership));
   const paths: { key: string; d: string; className: string }[] = [];
   for (const producer of structure.producers) {
     const box = layout.producers[producer.id]!;
@@ -45,21 +50,11 @@ export function Edges({ layout, structure }: { layout: PipelineLayout; structure
       paths.push({ key: `c-${producer.id}`, d: curvePath(commandCurve(box, service)), className: 'edge edge-command' });
     }
   }
+  for (const edge of consumeEdges(structure, layout, owners)) {
+    paths.push({ key: edge.key, d: link({ source: edge.source, target: edge.target })!, className: edge.owned ? 'edge edge-consume' : 'edge edge-unowned' });
+  }
   for (const group of structure.groups) {
     const service = layout.services[group.groupId]!;
-    for (const topicName of group.subscribe) {
-      const topic = layout.topics[topicName];
-      if (!topic) continue;
-      topic.partitionY.forEach((y, p) => {
-        const owner = owners.get(`${group.groupId}|${topicName}-${p}`);
-        const targetY = owner ? service.instanceY[owner] : undefined;
-        paths.push({
-          key: `s-${group.groupId}-${topicName}-${p}`,
-          d: link({ source: rightAnchor(topic, y), target: leftAnchor(service, targetY ?? service.y + 13) })!,
-          className: targetY === undefined ? 'edge edge-unowned' : 'edge edge-consume',
-        });
-      });
-    }
     const readModel = layout.readModels[group.groupId]!;
     paths.push({ key: `r-${group.groupId}`, d: link({ source: rightAnchor(service, service.y + 13), target: leftAnchor(readModel, readModel.y + 13) })!, className: 'edge edge-apply' });
   }

@@ -13,7 +13,7 @@ import { partitionOwner } from '../ownership';
 import { useEffect, useRef } from 'react';
 import type { LogRecord, SimSnapshot } from '../../engine';
 import { appStore } from '../../app/runController';
-import { cubicPoint, emitCurve, leftAnchor, linkPoint, rightAnchor, travelHalfMs, type PipelineLayout, type Point } from '../layout';
+import { canvasWindowTop, cubicPoint, emitCurve, leftAnchor, linkPoint, rightAnchor, travelHalfMs, type PipelineLayout, type Point } from '../layout';
 import { colourModeFor, recordColour } from '../recordColour';
 import type { PipelineStructure } from './pipelineStructure';
 
@@ -84,6 +84,13 @@ export function computeDots(snapshot: SimSnapshot, speed: number, layout: Pipeli
 
 const DOT_RADIUS = 6;
 
+/**
+ * Height (CSS px) the canvas covers at most. A diagram at the limits is about 8,000 px tall: a
+ * canvas that size takes 30 MB and a clear of all of it every frame, so a taller diagram gets a
+ * canvas of this height that follows the part on screen (moved on scroll).
+ */
+const MAX_CANVAS_HEIGHT = 1600;
+
 export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
   const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
@@ -91,13 +98,21 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
     // Sharp on high-density screens and when the page is zoomed for a projector.
-    const ratio = (window.devicePixelRatio || 1) * uiZoom();
+    const zoom = uiZoom();
+    const ratio = (window.devicePixelRatio || 1) * zoom;
+    const height = Math.min(layout.height, MAX_CANVAS_HEIGHT);
+    const windowed = height < layout.height;
     canvas.width = Math.round(layout.width * ratio);
-    canvas.height = Math.round(layout.height * ratio);
+    canvas.height = Math.round(height * ratio);
+    let top = 0;
     const draw = () => {
       const state = appStore.getState();
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      context.clearRect(0, 0, layout.width, layout.height);
+      if (windowed) {
+        top = canvasWindowTop(canvas.parentElement!.getBoundingClientRect().top / zoom, layout.height, height);
+        canvas.style.top = `${top}px`;
+      }
+      context.setTransform(ratio, 0, 0, ratio, 0, -top * ratio);
+      context.clearRect(0, top, layout.width, height);
       const dots = computeDots(state.sim.snapshot, state.playback.speed, layout, structure);
       canvas.dataset['dots'] = String(dots.length);
       for (const dot of dots) {
@@ -108,16 +123,29 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
       }
     };
     draw();
-    return appStore.subscribe((state, previous) => {
+    let scrolled: number | null = null;
+    const onScroll = () => {
+      scrolled ??= requestAnimationFrame(() => {
+        scrolled = null;
+        draw();
+      });
+    };
+    if (windowed) window.addEventListener('scroll', onScroll, { passive: true, capture: true });
+    const unsubscribe = appStore.subscribe((state, previous) => {
       if (state.sim.snapshot !== previous.sim.snapshot || state.playback.speed !== previous.playback.speed) draw();
     });
+    return () => {
+      unsubscribe();
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      if (scrolled !== null) cancelAnimationFrame(scrolled);
+    };
   }, [layout, structure]);
   return (
     <canvas
       ref={ref}
       aria-hidden="true"
       className="flow-dots"
-      style={{ position: 'absolute', left: 0, top: 0, width: layout.width, height: layout.height, pointerEvents: 'none' }}
+      style={{ position: 'absolute', left: 0, top: 0, width: layout.width, height: Math.min(layout.height, MAX_CANVAS_HEIGHT), pointerEvents: 'none' }}
     />
   );
 }

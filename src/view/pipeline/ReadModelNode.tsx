@@ -3,8 +3,7 @@
  * yet to apply ("behind", the same figure as the consistency panel's; Kafka's committed lag is
  * in the lanes and the describe table), and how many it applied more than once.
  */
-import { groupHealth } from '../../app/insights';
-import { type AppState, selectNowMs } from '../../app/store';
+import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../../app/useAppStore';
 import { readModelName } from '../labels';
 import type { Box } from '../layout';
@@ -22,13 +21,12 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
             duplicates: g.stats.duplicates,
             accepted: g.commands?.accepted ?? null,
             rejected: g.commands?.rejected ?? 0,
+            behind: state.sim.queries.health(g.serviceId)?.staleness.records ?? 0,
           }
-        : { serviceId: '', name: '', applied: 0, duplicates: 0, accepted: null, rejected: 0 };
+        : { serviceId: '', name: '', applied: 0, duplicates: 0, accepted: null, rejected: 0, behind: 0 };
     }),
   );
-  // Staleness is a query of the live run, not a store field: follow the clock and ask.
-  useAppStore(selectNowMs);
-  const behind = groupHealth(model.serviceId)?.staleness.records ?? 0;
+  const behind = model.behind;
   // A command-taking service's read model counts commands, not records it read.
   const firstLine = model.accepted !== null ? `${model.accepted} accepted` : `${model.applied} applied`;
   const behindText = model.accepted !== null ? `${model.rejected} rejected` : `${behind} behind`;
