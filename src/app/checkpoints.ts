@@ -28,7 +28,7 @@ export interface Checkpoint {
   size: number;
 }
 
-export function estimatedSize(simulation: Simulation): number {
+function estimatedSize(simulation: Simulation): number {
   let size = 0;
   for (const topic of simulation.snapshot().topics) for (const p of topic.partitions) size += p.logEndOffset;
   return size;

@@ -32,9 +32,9 @@ export interface EntityActions {
   owner: string;
 }
 
-export const SLOW_FACTORS = [1, 2, 5, 10] as const;
+const SLOW_FACTORS = [1, 2, 5, 10] as const;
 const SLOW_KEYS: Record<number, string> = { 1: '1', 2: '2', 5: '5', 10: '0' };
-export const BURST_COUNT = 20;
+const BURST_COUNT = 20;
 
 /** Handlers a late service may use (the engine's built-in ones). */
 export const SERVICE_HANDLERS: readonly string[] = HANDLER_NAMES;
@@ -53,11 +53,11 @@ export function findInstance(snapshot: SimSnapshot, name: string): { group: Grou
 }
 
 /** Instances the service currently wants running (those not stopped). */
-export function activeInstanceCount(group: GroupView): number {
+function activeInstanceCount(group: GroupView): number {
   return group.instances.filter((i) => i.status !== 'stopped').length;
 }
 
-export function instanceActions(instance: InstanceView): EntityAction[] {
+function instanceActions(instance: InstanceView): EntityAction[] {
   const target = instance.name;
   const alive = instance.status === 'running' || instance.status === 'hung';
   const actions: EntityAction[] = [
@@ -82,7 +82,7 @@ export function instanceActions(instance: InstanceView): EntityAction[] {
   return actions;
 }
 
-export function groupActions(group: GroupView): EntityAction[] {
+function groupActions(group: GroupView): EntityAction[] {
   const service = group.serviceId;
   const count = activeInstanceCount(group);
   return [

@@ -21,7 +21,7 @@ function canonicalJson(value: unknown): string {
 }
 
 /** The gallery preset a scenario is (a shared or saved run of a preset), or null. */
-export function presetIdOf(scenario: Scenario): string | null {
+function presetIdOf(scenario: Scenario): string | null {
   const text = canonicalJson(scenario);
   return PRESETS.find((preset) => canonicalJson(preset.scenario) === text)?.id ?? null;
 }

@@ -14,7 +14,7 @@ import { appStore } from './runController';
 import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
 
 export const STORAGE_KEY = 'logscope.lastRun';
-export const PERSIST_DELAY_MS = 1000;
+const PERSIST_DELAY_MS = 1000;
 
 export interface RestoreOffer {
   run: SharedRun;

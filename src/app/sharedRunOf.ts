@@ -16,7 +16,7 @@ export function sharedRunOf(state: AppState): SharedRun {
 }
 
 /** Whether a state change touched anything a link carries. */
-export function sharedPartChanged(state: AppState, previous: AppState): boolean {
+function sharedPartChanged(state: AppState, previous: AppState): boolean {
   return (
     state.run.scenario !== previous.run.scenario ||
     state.run.interventions !== previous.run.interventions ||

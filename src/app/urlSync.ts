@@ -15,7 +15,7 @@ import { fragmentOf, shouldWriteRun } from './sharedRunOf';
 import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
 
-export const URL_SYNC_DELAY_MS = 500;
+const URL_SYNC_DELAY_MS = 500;
 
 let writeNow: ((mode: 'replace' | 'push') => void) | null = null;
 

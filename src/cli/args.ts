@@ -10,7 +10,7 @@ export interface SimArgs {
   fullReadModels: boolean;
 }
 
-export const USAGE = 'usage: npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n] [--full-read-models]';
+const USAGE = 'usage: npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n] [--full-read-models]';
 const MAX_SECONDS = 86_400;
 
 export function parseArgs(argv: readonly string[]): { ok: true; args: SimArgs } | { ok: false; error: string } {

@@ -120,5 +120,3 @@ export const PRODUCER_BATCH_SIZE_BYTES = 16_384;
 /** Kafka's `fetch.max.wait.ms`: how long an empty fetch waits before poll returns nothing. */
 export const FETCH_MAX_WAIT_MS = 500;
 
-/** Kafka's `offsets.topic.num.partitions`, for naming a group's coordinator partition. */
-export const OFFSETS_TOPIC_PARTITIONS = 50;

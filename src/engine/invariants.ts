@@ -10,7 +10,7 @@ import { SIM_EVENT_HISTORY_CAP } from './simEvents';
 import { tpKey } from './types';
 import type { World } from './world';
 
-export class InvariantError extends Error {}
+class InvariantError extends Error {}
 
 export function checkInvariants(world: World): void {
   for (const topic of world.topics.values()) {

@@ -26,8 +26,3 @@ export function compareTopicPartitions(a: TopicPartition, b: TopicPartition): nu
   return a.partition - b.partition;
 }
 
-/** Splits `orders-2` back into topic and partition (topic names may contain dashes). */
-export function parseTpKey(key: string): TopicPartition {
-  const dash = key.lastIndexOf('-');
-  return { topic: key.slice(0, dash), partition: Number(key.slice(dash + 1)) };
-}

@@ -11,11 +11,8 @@ import type { CommandParseResult } from './validateCommand';
 // What this module exported before it was split: the parsers and their shared helpers.
 export { findForbiddenKeys } from './findForbiddenKeys';
 export { isRecord } from './isRecord';
-export { issuesToErrors, pathTo, unreadable } from './scenarioError';
+export { pathTo } from './scenarioError';
 export type { ScenarioError } from './scenarioError';
-export { splitInstanceName } from './splitInstanceName';
-export { unknownFieldWarnings } from './unknownFieldWarnings';
-export { validateCommand } from './validateCommand';
 export type { CommandParseResult } from './validateCommand';
 
 /**

@@ -10,24 +10,6 @@ import { producerSchema } from './producerSchema';
 import { serviceSchema } from './serviceSchema';
 import { topicSchema } from './topicSchema';
 
-// Everything this module exported before it was split, for the importers outside this folder.
-export {
-  atMsSchema,
-  decimal,
-  flag,
-  identifier,
-  integer,
-  list,
-  object,
-  oneOf,
-  text,
-  withoutNegativeZero,
-} from './fieldSchemas';
-export { fieldError, listOf, mustBe, showValue } from './mustBe';
-export { producerSchema, ratePerSecSchema } from './producerSchema';
-export { instancesSchema, serviceSchema } from './serviceSchema';
-export { topicSchema } from './topicSchema';
-
 const brokerSchema = object('broker', {
   'log.retention.check.interval.ms': integer(
     'log.retention.check.interval.ms',

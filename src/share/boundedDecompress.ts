@@ -27,7 +27,7 @@ export type DecompressResult =
   | { ok: false; reason: 'too-large'; maxChars: number };
 
 /** Whether every character belongs to the alphabet (a space stands for a `+` turned by a URL). */
-export function firstInvalidCharacter(input: string): number {
+function firstInvalidCharacter(input: string): number {
   for (let index = 0; index < input.length; index++) {
     const char = input.charAt(index);
     if (char !== ' ' && !CHAR_VALUES.has(char)) return index;

@@ -14,7 +14,7 @@ import * as scenarioLimits from '../scenarios/limits';
 import { findForbiddenKeys, isRecord, parseCommand, pathTo } from '../scenarios/parseCommand';
 import { describeJsonError } from '../scenarios/describeJsonError';
 import { parseScenario } from '../scenarios/parseScenario';
-import { mustBe } from '../scenarios/scenarioSchema';
+import { mustBe } from '../scenarios/mustBe';
 import { decompressBounded } from './boundedDecompress';
 import { compressToEncodedURIComponent } from './lzString';
 import * as limits from './shareLimits';

@@ -12,7 +12,7 @@ type LinkDecoder = (data: string, source: string) => DecodeResult;
 /** Every link format version this LogScope opens. */
 const LINK_DECODERS: ReadonlyMap<number, LinkDecoder> = new Map([[1, decodeV1]]);
 
-export const SUPPORTED_LINK_VERSIONS: readonly number[] = [...LINK_DECODERS.keys()];
+const SUPPORTED_LINK_VERSIONS: readonly number[] = [...LINK_DECODERS.keys()];
 
 /** `1.<data>`: the value of the `s` fragment parameter for `run`, in today's format. */
 export function encodeRunLink(run: SharedRun): string {

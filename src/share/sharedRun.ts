@@ -50,7 +50,7 @@ export function under(base: string, problems: readonly ShareProblem[]): SharePro
  * Validation messages start with the field's own name (`partitions is 500; ...`); the full path
  * replaces that name so the sentence says exactly where.
  */
-export function describeProblem({ path, message }: ShareProblem): string {
+function describeProblem({ path, message }: ShareProblem): string {
   if (path === '') return message;
   const label = lastLabel(path);
   if (label !== '' && message.startsWith(`${label} `)) return `${path}${message.slice(label.length)}`;

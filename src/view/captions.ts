@@ -1,7 +1,7 @@
 /** Which scenario note is the caption at a given time: the latest one at or before it, for a while. */
 import type { Note } from '../engine';
 
-export const CAPTION_HOLD_MS = 20_000;
+const CAPTION_HOLD_MS = 20_000;
 
 export function captionAt(notes: readonly Note[] | undefined, nowMs: number): Note | null {
   let current: Note | null = null;

@@ -16,10 +16,6 @@ export function partitionOwner(group: GroupView, partitionKey: string): Instance
   return instance?.assignment.includes(partitionKey) ? instance : undefined;
 }
 
-/** Whether the coordinator still counts the instance as a member of the current generation. */
-export function isGroupMember(group: GroupView, instanceName: string): boolean {
-  return group.members.some((m) => m.instance === instanceName);
-}
 
 /** The coordinator's member assigned `partitionKey` (what kafka-consumer-groups --describe shows). */
 export function assignedMember(group: GroupView, partitionKey: string) {

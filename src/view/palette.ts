@@ -12,7 +12,6 @@ export const CELL_TINTS = ['#9cc7e6', '#f5cf80', '#80d0b9', '#e6bcd3', '#eaae80'
 
 export const INK = '#1b1f24';
 export const MUTED = '#5b6470';
-export const PAPER = '#ffffff';
 export const STATUS_COLOURS: Record<string, string> = {
   running: '#009E73',
   hung: '#E69F00',

@@ -56,7 +56,7 @@ export interface LongestWait {
 }
 
 /** Caps that keep memory bounded however long the run (part of the schema of the summary). */
-export const CONSISTENCY_LIMITS = {
+const CONSISTENCY_LIMITS = {
   /** Facts not yet applied everywhere that are tracked (oldest dropped beyond). */
   pendingFacts: 10_000,
   /** Finished facts kept for the probe. */

@@ -31,7 +31,6 @@ import { selectProtocol } from './selectProtocol';
 export type { CommittedOffset } from './committedOffset';
 export type { GroupMember, JoinRequest } from './groupMember';
 export type { GroupState } from './groupMetadata';
-export { seconds } from './seconds';
 
 export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS';
 

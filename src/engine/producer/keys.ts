@@ -38,7 +38,7 @@ export function createKeyGenerator(spec: KeySpec | undefined, stream: RandomStre
 }
 
 /** Cumulative probabilities of ranks 0..count-1 with weight 1/(rank+1)^s. */
-export function zipfCdf(count: number, s: number): Float64Array {
+function zipfCdf(count: number, s: number): Float64Array {
   const cdf = new Float64Array(count);
   let total = 0;
   for (let i = 0; i < count; i++) {

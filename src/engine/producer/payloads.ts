@@ -8,7 +8,7 @@ import type { RandomStream } from '../random';
 
 /** The catalogue checkout knows; commands naming another SKU are rejected. */
 export const CATALOGUE_SKUS = ['sku-apple', 'sku-bread', 'sku-cheese', 'sku-dates', 'sku-eggs'] as const;
-export const UNKNOWN_SKU = 'sku-unknown';
+const UNKNOWN_SKU = 'sku-unknown';
 const CUSTOMERS = 24;
 
 export interface PayloadContext {

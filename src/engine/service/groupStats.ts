@@ -34,10 +34,10 @@ export interface Incident {
 }
 
 /** Incidents kept per group (the oldest fall off). */
-export const INCIDENT_HISTORY_CAP = 500;
+const INCIDENT_HISTORY_CAP = 500;
 
 /** Records whose repeat count is remembered per group (the most recently repeated). */
-export const REPEATS_CAP = 10_000;
+const REPEATS_CAP = 10_000;
 
 export class GroupStats {
   processed = 0;

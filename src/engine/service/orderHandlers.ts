@@ -56,7 +56,7 @@ export const sendReceipt = countModelHandler('sendReceipt', 'receiptsSent');
 /** shipping: consumes PaymentCharged and ships each order. */
 export const shipOrder = countModelHandler('shipOrder', 'shipments');
 
-export const INITIAL_STOCK = 10_000;
+const INITIAL_STOCK = 10_000;
 
 export interface StockModel {
   stock: Record<string, number>;
@@ -112,7 +112,7 @@ export const chargePayment: Handler<ChargeModel> = {
 };
 
 /** Orders above this amount are flagged by fraud-check. */
-export const FRAUD_THRESHOLD_CENTS = 1500;
+const FRAUD_THRESHOLD_CENTS = 1500;
 
 export interface FraudModel {
   flags: CowMap<string, 'ok' | 'suspicious'>;

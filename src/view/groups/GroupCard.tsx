@@ -23,8 +23,8 @@ const selectSpeed = (state: AppState) => state.playback.speed;
  * limits (32 members sharing 1,024 partitions) would otherwise put tens of thousands of chips on
  * the page. The describe table and the inspector list everything.
  */
-export const MAX_MEMBER_ROWS = 12;
-export const MAX_CHIPS = 12;
+const MAX_MEMBER_ROWS = 12;
+const MAX_CHIPS = 12;
 
 /** What a card shows of a group, as one string (offsets and stats change every frame; the card shows neither). */
 function cardSignature(group: GroupView): string {

@@ -24,9 +24,9 @@ export interface DescribeRow {
 }
 
 /** Rows printed before "Show all": a group reading 1,024 partitions would print 9,000 cells. */
-export const MAX_DESCRIBE_ROWS = 64;
+const MAX_DESCRIBE_ROWS = 64;
 
-export function describeRows(group: GroupView, topics: TopicView[]): DescribeRow[] {
+function describeRows(group: GroupView, topics: TopicView[]): DescribeRow[] {
   const rows: DescribeRow[] = [];
   for (const topicName of group.subscribe) {
     const topic = topics.find((t) => t.name === topicName);

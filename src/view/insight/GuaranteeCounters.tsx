@@ -16,7 +16,7 @@ const KINDS: Array<{ kind: Incident['kind']; label: string; stat: 'duplicates' |
   { kind: 'orderViolation', label: 'order violations', stat: 'orderViolations' },
 ];
 
-export function nextIncidentMs(list: readonly Incident[], kind: Incident['kind'], nowMs: number): number | null {
+function nextIncidentMs(list: readonly Incident[], kind: Incident['kind'], nowMs: number): number | null {
   const matching = list.filter((i) => i.kind === kind);
   if (matching.length === 0) return null;
   return (matching.find((i) => i.atMs > nowMs) ?? matching[0]!).atMs;

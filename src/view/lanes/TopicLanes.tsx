@@ -21,7 +21,7 @@ import { PartitionLane } from './PartitionLane';
  * Everything a lane shows, as one string: a lane whose signature did not change since the last
  * frame is not rendered again (most lanes, most frames, even at 100 records/s).
  */
-export function laneSignature(
+function laneSignature(
   partition: PartitionView,
   readers: { group: GroupView }[],
   selection: string | null,

@@ -67,7 +67,7 @@ export const PIPE = {
 } as const;
 
 /** Column x positions and node widths for a given total width: services get what is left. */
-export function pipelineColumns(width: number) {
+function pipelineColumns(width: number) {
   // Down to 600 px: the column a 1024-wide screen leaves beside the side panel is about 660.
   const w = Math.max(600, width);
   const producerWidth = Math.round(Math.min(150, w * 0.135));

@@ -25,7 +25,7 @@ const selectOwnership = (state: AppState): string =>
     )
     .join('\n');
 
-export function ownerMap(ownership: string): Map<string, string> {
+function ownerMap(ownership: string): Map<string, string> {
   const owners = new Map<string, string>();
   for (const line of ownership.split('\n')) {
     const [group, pk, instance] = line.split('|');

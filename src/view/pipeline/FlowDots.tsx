@@ -32,7 +32,7 @@ export interface Dot {
 }
 
 /** Where every record in flight is at the snapshot's time. Pure. */
-export function computeDots(snapshot: SimSnapshot, speed: number, layout: PipelineLayout, structure: PipelineStructure): Dot[] {
+function computeDots(snapshot: SimSnapshot, speed: number, layout: PipelineLayout, structure: PipelineStructure): Dot[] {
   const h = travelHalfMs(speed);
   const now = snapshot.nowMs;
   const dots: Dot[] = [];

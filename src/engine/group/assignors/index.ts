@@ -3,7 +3,4 @@
  * invariant checks the engine and tests use on any assignment.
  */
 export { assignPartitions } from './assignPartitions';
-export { ASSIGNOR_NAMES } from './types';
 export type { Assignment, AssignmentInput, AssignmentMember, AssignorName } from './types';
-export { compareMembers } from './memberOrder';
-export { findAssignmentViolations, findBalanceViolations } from './assignmentInvariants';

@@ -16,7 +16,7 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-export function compareMembers(a: MemberIdentity, b: MemberIdentity): number {
+function compareMembers(a: MemberIdentity, b: MemberIdentity): number {
   const aStatic = a.groupInstanceId != null;
   const bStatic = b.groupInstanceId != null;
   if (aStatic && bStatic) {

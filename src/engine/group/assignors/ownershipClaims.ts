@@ -11,7 +11,7 @@ import { tpKey, type TopicPartition } from '../../types';
 import { partitionExists } from './topicPartitions';
 import type { AssignmentMember } from './types';
 
-export const DEFAULT_GENERATION = -1;
+const DEFAULT_GENERATION = -1;
 
 export interface OwnershipClaims {
   /** Each member's claims that won, limited to partitions that exist and are subscribed by someone. */

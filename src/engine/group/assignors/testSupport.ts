@@ -6,7 +6,7 @@ import type { TopicPartition } from '../../types';
 import type { Assignment, AssignmentInput } from './types';
 
 /** `t0p1` → { topic: 't0', partition: 1 }; the topic is everything before the last `p`. */
-export function tp(text: string): TopicPartition {
+function tp(text: string): TopicPartition {
   const at = text.lastIndexOf('p');
   return { topic: text.slice(0, at), partition: Number(text.slice(at + 1)) };
 }
