@@ -1,7 +1,7 @@
 // ESLint flat config for LogScope. Non type-checked on purpose: lint stays at a couple of seconds.
 //
-// Besides the usual recommended sets, this file enforces the layer table in DESIGN.md
-// ("Layers and the one direction of data"): each folder under src/ may import values only from
+// Besides the usual recommended sets, this file enforces the layer table in doc/design.md
+// ("Layers"): each folder under src/ may import values only from
 // the layers and packages listed below, and src/engine may not touch ambient nondeterminism
 // (wall clock, timers, randomness, locale formatting) or the DOM.
 //
@@ -112,9 +112,9 @@ function layerImportRule(layer, depth, isTest) {
   const owner = `src/${layer}`;
   const leaveMessage =
     layers.length === 0
-      ? `${owner} may import only files inside ${owner} (see DESIGN.md, layer table).`
+      ? `${owner} may import only files inside ${owner} (see doc/design.md, Layers).`
       : `${owner} may import values only from ${layers.map((name) => `src/${name}`).join(', ')} ` +
-        '(see DESIGN.md, layer table).';
+        '(see doc/design.md, Layers).';
   const patterns = [
     barePattern(isTest ? [...packages, ...TEST_PACKAGES] : packages, owner),
     leavingPattern(depth + 1, [...layers, ...typeLayers], leaveMessage),
@@ -289,13 +289,38 @@ const engineNondeterminism = {
   },
 };
 
+/**
+ * Comments cite only files in this repository: design notes kept outside it (a workspace's
+ * shared folder) are not there for whoever clones it. doc/design.md and doc/kafka.md hold them.
+ */
+const OUTSIDE_CITATION = /\b(?:DESIGN|STYLE|TEACHING|TOOLCHAIN)\.md\b|kafka-semantics\.md|\.\.\/shared\//;
+const citationsPlugin = {
+  rules: {
+    'no-outside-citations': {
+      meta: { type: 'problem', messages: { outside: 'This comment cites {{file}}, which is not in the repository: cite doc/design.md or doc/kafka.md.' } },
+      create(context) {
+        return {
+          Program() {
+            for (const comment of context.sourceCode.getAllComments()) {
+              const match = OUTSIDE_CITATION.exec(comment.value);
+              if (match) context.report({ loc: comment.loc, messageId: 'outside', data: { file: match[0] } });
+            }
+          },
+        };
+      },
+    },
+  },
+};
+
 export default defineConfig([
   globalIgnores(['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'reports/']),
   {
     name: 'logscope/recommended',
     files: LINTED,
     extends: [js.configs.recommended, tseslint.configs.recommended],
+    plugins: { logscope: citationsPlugin },
     rules: {
+      'logscope/no-outside-citations': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         {

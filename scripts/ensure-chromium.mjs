@@ -2,7 +2,7 @@
 // Makes sure a Chromium binary exists for Playwright before the e2e suite starts.
 //
 // Playwright's own browser download cannot reach its host on these machines, so the e2e suite
-// uses Debian's `chromium` package (see TOOLCHAIN.md). Looks at $CHROMIUM_PATH, else
+// uses Debian's `chromium` package (README, "Run it"). Looks at $CHROMIUM_PATH, else
 // /usr/bin/chromium (the same default as playwright.config.ts). When it is missing and we are
 // root with apt-get, installs it; otherwise prints the exact command to run and exits 1.
 import { spawnSync } from 'node:child_process';

@@ -9,6 +9,7 @@ import { createSimulation } from '../src/engine';
 import { checkInvariants } from '../src/engine/invariants';
 import { parseScenario } from '../src/scenarios/parseScenario';
 import { legalScenario } from '../src/scenarios/testing/legalScenario';
+import { worldOf } from '../src/engine/testing/worldOf';
 
 const count = Number(process.argv[2] ?? 10_000);
 const first = Number(process.argv[3] ?? 1_000_001);
@@ -27,7 +28,7 @@ for (let seed = first; seed < first + count; seed++) {
     const chunked = createSimulation(parsed.scenario);
     for (let t = 7_919; ; t = Math.min(RUN_MS, t + 7_919)) {
       while (!chunked.runSteps(t, 97));
-      checkInvariants(chunked.world);
+      checkInvariants(worldOf(chunked));
       if (t === RUN_MS) break;
     }
     if (whole.now !== RUN_MS) throw new Error(`stopped at ${whole.now}`);

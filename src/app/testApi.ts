@@ -1,5 +1,5 @@
 /**
- * `window.__logscope`, present in every build (DESIGN.md contract 5): tests use it, and
+ * `window.__logscope`, present in every build (doc/design.md, contract 5): tests use it, and
  * teachers can script the lab from the console. None of its calls starts playback.
  */
 import type { Command, Summary } from '../engine';

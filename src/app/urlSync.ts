@@ -1,5 +1,5 @@
 /**
- * The address bar follows the run (DESIGN.md contract 6): within about half a second of a change
+ * The address bar follows the run (doc/design.md, contract 6): within about half a second of a change
  * to the scenario, the interventions, the playhead, the selection or the view, the fragment is
  * rewritten to `#s=1.<data>` with replaceState (no history entry, no hashchange), so a reload
  * or a copied address reopens exactly this run. During playback it is rewritten at most once

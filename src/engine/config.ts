@@ -1,6 +1,6 @@
 /**
  * Kafka's defaults, taken literally for every config key a scenario omits
- * (kafka-semantics.md §2.3 and §5), plus the documented simplification that retention is
+ * (doc/kafka.md, sections 2.3 and 5), plus the documented simplification that retention is
  * checked every second of virtual time rather than every five minutes.
  */
 import type {

@@ -1,8 +1,9 @@
 /**
- * The engine's public surface (DESIGN.md contract 1). Everything else in src/engine is internal.
+ * The engine's public surface (doc/design.md, contract 1). Everything else in src/engine is internal.
  */
 export { createSimulation } from './simulation';
-export type { Simulation, SimulationOptions, GroupHealth, RecordDelivery } from './simulation';
+export type { Simulation, SimulationOptions } from './simulation';
+export type { GroupHealth, RecordDelivery, SimulationQueries } from './simulationQueries';
 export { murmur2, partitionForKey, toPositive, utf8Bytes } from './producer/murmur2';
 export { assignPartitions } from './group/assignors';
 export type { AssignmentInput, AssignmentMember, Assignment } from './group/assignors';

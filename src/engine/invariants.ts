@@ -1,5 +1,5 @@
 /**
- * The model's invariants (STYLE.md rule 7), checked after every event in tests and sweeps:
+ * The model's invariants (doc/design.md, rule 7), checked after every event in tests and sweeps:
  * offsets unique and increasing per partition, log start ≤ high watermark ≤ log end,
  * segments contiguous, byte counts consistent, one record per key in a compacted log's cleaned
  * part, committed offsets within the log's range, at most one owner per

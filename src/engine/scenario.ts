@@ -1,5 +1,5 @@
 /**
- * Scenario format version 1: the plain JSON object that describes a run (DESIGN.md, contract 2).
+ * Scenario format version 1: the plain JSON object that describes a run (doc/design.md, contract 2).
  *
  * These are the *validated* shapes the engine consumes. Parsing untrusted input into them (with
  * field paths, limits and warnings) lives in `src/scenarios/parseScenario.ts`; the engine trusts

@@ -1,5 +1,5 @@
 /**
- * The seed sweep (STYLE.md rule 21): hundreds of seeds, each with a random script of consumer,
+ * The seed sweep (doc/design.md, rule 21): hundreds of seeds, each with a random script of consumer,
  * producer and topic commands (testing/sweepScenario.ts), run with every invariant checked
  * after every event, and each run's trace hash equal to the recorded one. A failure prints the seed and the command list, so it replays exactly.
  */

@@ -8,38 +8,22 @@
  */
 import { addService, applyCommand } from './applyCommand';
 import { deepClone } from './deepClone';
-import { LAG_LIMITS, type DisagreementSample, type GroupLagSample } from './lag/lagMonitor';
-import type { LagStatus } from './lag/evaluateLagStatus';
-import type { LongestWait, ProbeAnswer } from './consistency/consistencyTracker';
-import type { Incident } from './service/groupStats';
+import { LAG_LIMITS } from './lag/lagMonitor';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
 import { ENGINE_EVENT_CODES, type EngineEvent } from './engineEvents';
 import { checkInvariants } from './invariants';
-import type { LogRecord } from './log/record';
 import { runCleanupCheck } from './log/cleanupCheck';
 import { Topic } from './log/topic';
 import { Producer } from './producer/producer';
 import type { Scenario, TimedCommand } from './scenario';
 import type { SimEvent } from './simEvents';
 import { buildSnapshot, type SimSnapshot } from './snapshot';
+import { queriesOver, type SimulationQueries } from './simulationQueries';
 import { buildSummary, type Summary, type SummaryOptions } from './summary';
+import { registerWorld } from './testing/worldOf';
 import type { SimTimeMs } from './types';
 import { World } from './world';
-
-export interface RecordDelivery {
-  service: string;
-  /** Handler invocations on this record by the service's group (0 = not processed yet). */
-  times: number;
-  /** When the service's read model first applied the fact, if still tracked. */
-  firstAppliedMs: number | null;
-}
-
-export interface GroupHealth {
-  status: LagStatus;
-  staleness: { seconds: number; records: number };
-  maxConsistencyWindowMs: number | null;
-}
 
 export interface SimulationOptions {
   /** Check the model's invariants after every event (tests, development); throws on a breach. */
@@ -48,7 +32,8 @@ export interface SimulationOptions {
   maxStepsAtOneInstant?: number;
 }
 
-export interface Simulation {
+/** A run: time and commands in, snapshots, summaries and queries (simulationQueries.ts) out. */
+export interface Simulation extends SimulationQueries {
   readonly now: SimTimeMs;
   readonly scenario: Scenario;
   apply(command: Command): ApplyResult;
@@ -67,8 +52,6 @@ export interface Simulation {
   traceHash(): string;
   /** Explanations emitted so far (bounded; the oldest fall off). */
   events(): readonly SimEvent[];
-  /** Up to `max` retained records of a partition from `fromOffset` (below the high watermark). */
-  readRecords(topic: string, partition: number, fromOffset: number, max: number): LogRecord[];
   /**
    * Engine steps taken so far (events dispatched and records processed): a cheap measure of how
    * much state the run has built up (the app predicts a checkpoint copy's cost from it).
@@ -78,26 +61,6 @@ export interface Simulation {
   nextEventMs(): SimTimeMs;
   /** An independent copy at the same virtual time: running either never affects the other. */
   fork(): Simulation;
-  /** Lag samples of a group, one per second of virtual time (bounded). */
-  lagHistory(groupId: string): readonly GroupLagSample[];
-  /** Burrow's verdict per partition of a service's group now, with the rule that fired. */
-  lagExplanation(serviceId: string): Record<string, { status: LagStatus; rule: string }>;
-  /** Entities on which read models disagreed, sampled each second (bounded). */
-  disagreementHistory(): readonly DisagreementSample[];
-  /** "Is this entity (e.g. order-42) visible in each read model yet, and since when?" */
-  probe(entity: string): ProbeAnswer | null;
-  /** The newest entities (up to 64), newest first, with when each read model applied them. */
-  recentFacts(count: number): ProbeAnswer[];
-  /** The fact that has waited longest for a read model (applied or still waiting), if any. */
-  longestWait(): LongestWait | null;
-  /** The moments a service's guarantees were broken: duplicates, skips, order violations. */
-  incidents(serviceId: string): readonly Incident[];
-  /** Which services processed a record, how many times, and when each first applied its fact. */
-  recordDeliveries(topic: string, partition: number, offset: number): RecordDelivery[];
-  /** A service's group health now: Burrow status, staleness, largest consistency window. */
-  health(serviceId: string): GroupHealth | null;
-  /** The world itself, for engine-internal tests and benchmarks. */
-  readonly world: World;
 }
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
@@ -191,11 +154,11 @@ function wrapWorld(
   }
 
   const simulation: Simulation = {
+    ...queriesOver(world),
     get now() {
       return world.now;
     },
     scenario,
-    world,
     apply(command) {
       const result = applyCommand(world, command);
       if (invariants) checkInvariants(world);
@@ -213,50 +176,10 @@ function wrapWorld(
     summary: (summaryOptions) => buildSummary(world, world.hasher.digest(), summaryOptions),
     traceHash: () => world.hasher.digest(),
     events: () => world.events,
-    readRecords(topic, partition, fromOffset, max) {
-      const log = world.topics.get(topic)?.partitions[partition];
-      const out: LogRecord[] = [];
-      log?.read(Math.max(fromOffset, log.logStartOffset), max, out);
-      return out;
-    },
     nextEventMs: () => world.queue.peekDueMs(),
     stepsTaken: () => world.steps.total,
     fork: () => wrapWorld(deepClone(world), scenario, actions, nextAction, invariants),
-    lagHistory: (groupId) => world.lag.history(groupId),
-    lagExplanation(serviceId) {
-      const service = world.services.get(serviceId);
-      return service ? world.lag.explain(service) : {};
-    },
-    disagreementHistory: () => world.lag.disagreements,
-    probe: (entity) => world.consistency.probe(entity),
-    recentFacts: (count) => world.consistency.recent(count),
-    longestWait: () => world.consistency.longestWait(world.now),
-    incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
-    recordDeliveries(topic, partition, offset) {
-      const log = world.topics.get(topic)?.partitions[partition];
-      const record = log?.recordAtOrAfter(offset);
-      const key = `${topic}-${partition}`;
-      const out: RecordDelivery[] = [];
-      for (const service of world.services.values()) {
-        if (!service.spec.subscribe.includes(topic)) continue;
-        out.push({
-          service: service.id,
-          times: service.stats.timesProcessed(key, offset),
-          firstAppliedMs: record && record.offset === offset ? world.consistency.appliedAt(record.eventId, service.id) : null,
-        });
-      }
-      return out;
-    },
-    health(serviceId) {
-      const service = world.services.get(serviceId);
-      if (!service) return null;
-      const lag = world.lag.measureNow(service);
-      return {
-        status: lag.status,
-        staleness: lag.staleness,
-        maxConsistencyWindowMs: world.consistency.maxConsistencyWindowMs(service.id),
-      };
-    },
   };
+  registerWorld(simulation, world);
   return simulation;
 }

@@ -1,5 +1,5 @@
 /**
- * The summary JSON (DESIGN.md contract 3): log state per user topic, per group its state,
+ * The summary JSON (doc/design.md, contract 3): log state per user topic, per group its state,
  * members and offsets (`committed` and `lag` null without a commit; lag = high watermark −
  * committed, as kafka-consumer-groups shows it), delivery stats and read models.
  */

@@ -11,6 +11,7 @@ import { createSimulation } from '../engine';
 import { checkInvariants } from '../engine/invariants';
 import { parseScenario } from './parseScenario';
 import { legalScenario } from './testing/legalScenario';
+import { worldOf } from '../engine/testing/worldOf';
 
 const SCENARIOS = 200;
 const RUN_MS = 60_000;
@@ -35,7 +36,7 @@ describe('legal scenarios never break a run', () => {
           t = Math.min(RUN_MS, t + step);
           if (seed % 2 === 0) chunked.runUntil(t);
           else while (!chunked.runSteps(t, 1 + (step % 300)));
-          checkInvariants(chunked.world);
+          checkInvariants(worldOf(chunked));
           step = (step * 31 + 17) % 9_000 + 1;
         }
         expect(chunked.traceHash()).toBe(whole.traceHash());

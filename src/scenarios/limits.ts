@@ -1,5 +1,5 @@
 /**
- * Bounds a scenario must respect (DESIGN.md contract 2, "Validation"), so that no file or share
+ * Bounds a scenario must respect (doc/design.md, contract 2, "Validation"), so that no file or share
  * link can freeze a tab. Values outside them are refused with an error, never clamped.
  */
 

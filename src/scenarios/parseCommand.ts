@@ -1,5 +1,5 @@
 /**
- * Validates one command (DESIGN.md contract 2, "Actions"): a scenario action, a share link's
+ * Validates one command (doc/design.md, contract 2, "Actions"): a scenario action, a share link's
  * intervention or a UI click. Never throws: a fresh command with warnings, or errors.
  */
 import type { Command, TimedCommand } from '../engine';

@@ -5,8 +5,6 @@ import { formatScenarioErrors, parseScenario, parseScenarioJson } from './parseS
 import type { ParseResult } from './parseScenario';
 import { DELETE, EXAMPLE, accepted, withValue } from './parseScenarioTestSupport';
 
-// The DESIGN.md example names handlers the engine gains one by one; accept the planned names here
-// so these tests pin the parser rather than the handler registry (which the parser reads live).
 /** Asserts a refusal with an error at exactly `path` whose message contains every `part`. */
 function expectError(result: ParseResult, path: string, ...parts: string[]): void {
   if (result.ok) throw new Error(`expected an error at ${path}, but the scenario was accepted`);
@@ -16,7 +14,7 @@ function expectError(result: ParseResult, path: string, ...parts: string[]): voi
 }
 
 describe('parseScenario', () => {
-  it('accepts the DESIGN.md example without warnings and returns it unchanged', () => {
+  it('accepts the doc/design.md example without warnings and returns it unchanged', () => {
     const result = accepted(parseScenario(EXAMPLE));
     expect(result.warnings).toEqual([]);
     expect(result.scenario).toEqual(EXAMPLE);

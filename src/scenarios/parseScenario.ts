@@ -1,5 +1,5 @@
 /**
- * Reads a scenario file, format version 1 (DESIGN.md contract 2; STYLE.md rule 15): a fresh,
+ * Reads a scenario file, format version 1 (doc/design.md, contract 2; doc/design.md, rule 15): a fresh,
  * validated `Scenario` plus warnings, or errors naming each field path, value and rule.
  */
 import type { Scenario, TimedCommand } from '../engine';

@@ -6,8 +6,6 @@ import type { ParseResult } from './parseScenario';
 import { DELETE, EXAMPLE, accepted, setAt } from './parseScenarioTestSupport';
 import type { Path } from './parseScenarioTestSupport';
 
-// The DESIGN.md example names handlers the engine gains one by one; accept the planned names here
-// so these tests pin the parser rather than the handler registry (which the parser reads live).
 describe('parseScenario fuzzing', () => {
   const NOT_ZOD_DEFAULT = /^(?!Invalid |Too (?:big|small)|Unrecognized )/;
 

@@ -4,8 +4,6 @@ import { formatScenarioErrors, parseScenario } from './parseScenario';
 import type { ParseResult } from './parseScenario';
 import { EXAMPLE, accepted, setAt } from './parseScenarioTestSupport';
 
-// The DESIGN.md example names handlers the engine gains one by one; accept the planned names here
-// so these tests pin the parser rather than the handler registry (which the parser reads live).
 /** Asserts a refusal with an error at exactly `path` whose message contains every `part`. */
 function expectError(result: ParseResult, path: string, ...parts: string[]): void {
   if (result.ok) throw new Error(`expected an error at ${path}, but the scenario was accepted`);

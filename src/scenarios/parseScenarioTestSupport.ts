@@ -1,11 +1,11 @@
 /**
- * Fixtures for the parseScenario tests (imported only by `*.test.ts`): the DESIGN.md example and
+ * Fixtures for the parseScenario tests (imported only by `*.test.ts`): the doc/design.md example and
  * edits of it.
  */
 import { formatScenarioErrors } from './parseScenario';
 import type { ParseResult } from './parseScenario';
 
-/** The example scenario of DESIGN.md contract 2, verbatim. */
+/** The example scenario of doc/design.md, contract 2, verbatim. */
 export const EXAMPLE = {
   format: 'logscope-scenario',
   version: 1,

@@ -1,5 +1,5 @@
 /**
- * Zod schema for the whole scenario file, format version 1 (DESIGN.md contract 2), one field at a
+ * Zod schema for the whole scenario file, format version 1 (doc/design.md, contract 2), one field at a
  * time; the rules between fields (unique ids, references) live in `checkReferences.ts`.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * What the address asks to open (DESIGN.md contract 6), in order of precedence:
+ * What the address asks to open (doc/design.md, contract 6), in order of precedence:
  * `#s=<version>.<data>` (a shared run), `#preset=<id>` (a gallery preset),
  * `?scenario=<URL-encoded scenario JSON>` (a hand-written scenario). Any other non-empty
  * fragment is refused with a message, as is anything that does not decode. Never throws.

@@ -1,5 +1,5 @@
 /**
- * Share links (DESIGN.md contract 6): `#s=<format version>.<data>`. The version picks the
+ * Share links (doc/design.md, contract 6): `#s=<format version>.<data>`. The version picks the
  * decoder from a table, so links written by older LogScopes keep opening after the format
  * moves on; a new version adds an entry and never edits an old one.
  */

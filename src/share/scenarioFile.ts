@@ -1,5 +1,5 @@
 /**
- * Scenario files: a run saved as a scenario file, format version 1 (DESIGN.md contract 2), with
+ * Scenario files: a run saved as a scenario file, format version 1 (doc/design.md, contract 2), with
  * the run's interventions written as timed `actions` after the scenario's own. Opening it
  * replays the same commands at the same times: the same run, from t = 0.
  *

@@ -4,6 +4,7 @@ import { createSimulation } from '../simulation';
 import { orderScenario } from '../testing/scenarios';
 import { checked, emailService, eventTexts } from '../testing/groupServices';
 import { ConsumerLiveness } from './consumerLiveness';
+import { worldOf } from '../testing/worldOf';
 
 describe('consumer failures', () => {
   it('a hang shorter than session.timeout.ms causes no rebalance', () => {
@@ -61,7 +62,7 @@ describe('consumer failures', () => {
         ),
         checked,
       );
-      const stuck = sim.world.services.get('email')!.instances[0]!;
+      const stuck = worldOf(sim).services.get('email')!.instances[0]!;
       const checksOfStuck = () => checks.mock.contexts.filter((instance) => instance === stuck).length;
       sim.runUntil(24_000);
       const beforeTimeout = checksOfStuck();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario, ServiceSpec, TopicConfig } from '../scenario';
 import { createSimulation } from '../simulation';
+import { worldOf } from '../testing/worldOf';
 
 const compact: TopicConfig = { 'cleanup.policy': 'compact', 'segment.ms': 1000, 'min.cleanable.dirty.ratio': 0.1 };
 
@@ -23,7 +24,7 @@ describe('a compacted topic in a running simulation', () => {
   it('keeps at most one record per key in the cleaned part and explains each pass', () => {
     const sim = createSimulation(profiles(compact), { checkInvariants: true });
     sim.runUntil(30_000);
-    for (const log of sim.world.topics.get('profiles')!.partitions) {
+    for (const log of worldOf(sim).topics.get('profiles')!.partitions) {
       expect(log.cleanerCheckpoint).toBeGreaterThan(0);
       const cleaned = sim.readRecords('profiles', log.partition, 0, 10_000).filter((r) => r.offset < log.cleanerCheckpoint);
       expect(new Set(cleaned.map((r) => r.key)).size).toBe(cleaned.length);
@@ -66,13 +67,13 @@ describe('a compacted topic in a running simulation', () => {
       producers: [{ id: 'anonymous', topic: 'profiles', ratePerSec: 10, arrival: 'fixed', event: 'ProfileUpdated', keys: { kind: 'none' } }],
     });
     sim.runUntil(1000);
-    expect(sim.world.topics.get('profiles')!.partitions.map((p) => p.logEndOffset)).toEqual([0, 0]);
+    expect(worldOf(sim).topics.get('profiles')!.partitions.map((p) => p.logEndOffset)).toEqual([0, 0]);
     const errors = sim.events().filter((e) => e.kind === 'error');
     expect(errors).toHaveLength(10);
     expect(errors[0]!.text).toBe('anonymous: record refused by compacted topic profiles: "Compacted topic cannot accept message without key".');
     sim.apply({ type: 'produce', producer: 'anonymous', key: null, value: { name: 'x' } });
     sim.apply({ type: 'produce', producer: 'anonymous', key: 'user-1', value: { name: 'x' } });
-    expect(sim.world.topics.get('profiles')!.partitions.reduce((n, p) => n + p.logEndOffset, 0)).toBe(1);
+    expect(worldOf(sim).topics.get('profiles')!.partitions.reduce((n, p) => n + p.logEndOffset, 0)).toBe(1);
   });
 
   it('removes a tombstone produced with value null after delete.retention.ms, not at the first pass', () => {
@@ -87,7 +88,7 @@ describe('a compacted topic in a running simulation', () => {
     ];
     const sim = createSimulation({ ...base, producers: [...base.producers, sessions], actions }, { checkInvariants: true });
     const find = () =>
-      sim.world.topics.get('profiles')!.partitions.flatMap((p) => sim.readRecords('profiles', p.partition, 0, 10_000)).find((r) => r.key === 'user-3' && r.payload === null);
+      worldOf(sim).topics.get('profiles')!.partitions.flatMap((p) => sim.readRecords('profiles', p.partition, 0, 10_000)).find((r) => r.key === 'user-3' && r.payload === null);
     sim.runUntil(5000);
     const record = find()!;
     expect(record.key).toBe('user-3');

@@ -4,6 +4,7 @@ import { createSimulation } from '../simulation';
 import { logInvariantProblem } from './logInvariants';
 import { applyRetention, describeRetention } from './retention';
 import { contents, put, segmentRanges, testLog } from './testLog';
+import { worldOf } from '../testing/worldOf';
 
 /** 35 records of 100 bytes at t = 0, 1000, ..., 34000 in segments of 10 records. */
 function thirtyFiveRecords(config: Parameters<typeof testLog>[0]) {
@@ -125,7 +126,7 @@ describe('retention in a running simulation', () => {
     // Segments of 2000 ms: [0..21) holds t = 100..2100, [21..42) t = 2200..4200. With
     // retention.ms 10 s, the first may go after t = 12100 and the check runs every 1000 ms.
     const sim = createSimulation(fixedRateScenario({ 'retention.ms': 10_000, 'segment.ms': 2000 }), { checkInvariants: true });
-    const log = sim.world.topics.get('orders')!.partitions[0]!;
+    const log = worldOf(sim).topics.get('orders')!.partitions[0]!;
     sim.runUntil(12_999);
     expect(log.logStartOffset).toBe(0);
     sim.runUntil(13_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { murmur2, partitionForKey, toPositive, utf8Bytes } from './murmur2';
 
-// Values from Kafka's own UtilsTest.testMurmur2 and kafka-semantics.md.
+// Values from Kafka's own UtilsTest.testMurmur2 (doc/kafka.md, section 1).
 const KAFKA_TEST_VALUES: Array<[string, number]> = [
   ['21', -973932308],
   ['foobar', -790332482],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Scenario } from '../../engine';
 import { emailOutage } from './storyPresets';
+import { worldOf } from '../../engine/testing/worldOf';
 
 const scenario: Scenario = {
   ...emailOutage,
@@ -66,23 +67,23 @@ describe('eventual consistency in email-outage', () => {
     sim.runUntil(30_000);
     const orderId = `order-${sim.summary().producers['checkout']!.sent - 1}`;
     sim.runUntil(45_000);
-    const during = sim.world.consistency.probe(orderId)!;
+    const during = worldOf(sim).consistency.probe(orderId)!;
     expect(during.appendedMs).toBeGreaterThan(20_000);
     expect(during.readModels['inventory']).not.toBeNull();
     expect(during.readModels['billing']).not.toBeNull();
     expect(during.readModels['email']).toBeNull();
-    expect(sim.world.consistency.disagreementCount).toBeGreaterThan(100);
+    expect(worldOf(sim).consistency.disagreementCount).toBeGreaterThan(100);
     sim.runUntil(120_000);
-    const after = sim.world.consistency.probe(orderId)!;
+    const after = worldOf(sim).consistency.probe(orderId)!;
     expect(after.readModels['email']!).toBeGreaterThan(50_000);
     expect(after.readModels['shipping']!).toBeGreaterThanOrEqual(after.readModels['billing']!);
-    expect(sim.world.consistency.disagreementCount).toBe(0);
+    expect(worldOf(sim).consistency.disagreementCount).toBe(0);
   });
 
   it('samples lag every second into a bounded history', () => {
     const sim = createSimulation(scenario);
     sim.runUntil(60_000);
-    const history = sim.world.lag.history('email');
+    const history = worldOf(sim).lag.history('email');
     expect(history).toHaveLength(60);
     expect(history[0]!.atMs).toBe(1000);
     const outage = history.find((s) => s.atMs === 45_000)!;

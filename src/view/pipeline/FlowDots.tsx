@@ -5,7 +5,7 @@
  * to that instance during [T + h, T + 2h]. So pause, scrub and speed changes stay exact, and a
  * crashed instance visibly receives nothing. h grows with playback speed so dots stay visible.
  *
- * The dots move every frame, so they skip React (STYLE.md rule 11): a canvas laid over the
+ * The dots move every frame, so they skip React (doc/design.md, rule 11): a canvas laid over the
  * diagram subscribes to the store transiently and redraws itself when the snapshot changes.
  */
 import { uiZoom } from '../uiZoom';
