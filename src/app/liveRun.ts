@@ -8,11 +8,12 @@
  * 0 is the same run with the same trace hash. Invariant: every intervention at or before `now`
  * has been applied, none after it (`nextIntervention` indexes the first one not applied).
  */
-import { createSimulation, type ApplyResult, type Command, type Scenario, type Simulation, type TimedCommand } from '../engine';
+import { createSimulation, limits, type ApplyResult, type Command, type Scenario, type Simulation, type TimedCommand } from '../engine';
 import { estimateWork, workBudgetEndMs, workUntil, type WorkEstimate } from '../scenarios/workBudget';
 import { Checkpoints, forkOf, type CheckpointOptions } from './checkpoints';
 
-export const MAX_RUN_MS = 86_400_000;
+/** The latest moment a run may reach: the latest time a scenario may name. */
+export const MAX_RUN_MS = limits.MAX_AT_MS;
 
 export function clampTime(timeMs: number, endMs = MAX_RUN_MS): number {
   return Math.min(endMs, MAX_RUN_MS, Math.max(0, Math.round(timeMs)));

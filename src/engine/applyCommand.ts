@@ -10,6 +10,7 @@ import { findZeroTimeLoop, recordDurationMs, type LoopCandidate } from './progre
 import { Service } from './service/service';
 import { tpKey } from './types';
 import type { World } from './world';
+import { MAX_BURST_COUNT, MAX_PRODUCE_COUNT, MAX_RATE_PER_SEC } from './limits';
 
 export function applyCommand(world: World, command: Command): ApplyResult {
   world.hasher.string(command.type);
@@ -72,16 +73,16 @@ export function applyCommand(world: World, command: Command): ApplyResult {
         world.emit('producer', p.id, `${p.id} resumes at ${p.ratePerSec} records/s.`);
       });
     case 'setRate':
-      if (!(command.ratePerSec >= 0 && command.ratePerSec <= 10_000)) {
-        return refuse(world, `setRate: ratePerSec must be from 0 to 10000 (got ${command.ratePerSec})`);
+      if (!(command.ratePerSec >= 0 && command.ratePerSec <= MAX_RATE_PER_SEC)) {
+        return refuse(world, `setRate: ratePerSec must be from 0 to ${MAX_RATE_PER_SEC} (got ${command.ratePerSec})`);
       }
       return withProducer(world, command.producer, (p) => {
         p.setRate(world, command.ratePerSec);
         world.emit('producer', p.id, `${p.id} now produces ${command.ratePerSec} records/s.`);
       });
     case 'burst':
-      if (!Number.isInteger(command.count) || command.count < 1 || command.count > 10_000) {
-        return refuse(world, `burst: count must be an integer from 1 to 10000 (got ${command.count})`);
+      if (!Number.isInteger(command.count) || command.count < 1 || command.count > MAX_BURST_COUNT) {
+        return refuse(world, `burst: count must be an integer from 1 to ${MAX_BURST_COUNT} (got ${command.count})`);
       }
       return withProducer(world, command.producer, (p) => {
         world.emit('producer', p.id, `${p.id} sends a burst of ${command.count} records.`);
@@ -89,8 +90,8 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       });
     case 'produce': {
       const count = command.count ?? 1;
-      if (!Number.isInteger(count) || count < 1 || count > 10_000) {
-        return refuse(world, `produce: count must be an integer from 1 to 10000 (got ${count})`);
+      if (!Number.isInteger(count) || count < 1 || count > MAX_PRODUCE_COUNT) {
+        return refuse(world, `produce: count must be an integer from 1 to ${MAX_PRODUCE_COUNT} (got ${count})`);
       }
       return withProducer(world, command.producer, (p) => {
         const override = { key: command.key, value: command.value, partition: command.partition };

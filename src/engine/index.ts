@@ -28,3 +28,4 @@ export type { GroupLagSample, PartitionLagSample, DisagreementSample } from './l
 export { LAG_LIMITS } from './lag/lagMonitor';
 export type { LongestWait, ProbeAnswer } from './consistency/consistencyTracker';
 export type { Incident } from './service/groupStats';
+export * as limits from './limits';

@@ -6,7 +6,7 @@
  * work budget does (about 15 s of virtual time).
  */
 import type { Scenario, TimedCommand } from '../engine';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { estimateWork, workBudgetEndMs } from './workBudget';
 
 export function budgetEdgeScenario(): Scenario {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { COMMAND_TYPES } from '../engine';
 import type { Command, CommandType } from '../engine';
 import { decimal, flag, identifier, integer, object, oneOf, text } from './fieldSchemas';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { fieldError } from './mustBe';
 import { ratePerSecSchema } from './producerSchema';
 import { recordKeySchema, recordValueSchema } from './recordSchemas';

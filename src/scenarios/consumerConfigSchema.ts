@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { KAFKA_CONSUMER_DEFAULTS } from '../engine';
 import { flag, integer, object, oneOf, text } from './fieldSchemas';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { listOf, mustBe } from './mustBe';
 
 const ASSIGNORS = ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] as const;

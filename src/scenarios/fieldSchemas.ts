@@ -3,7 +3,7 @@
  * objects), each carrying its own {@link fieldError} message. Objects strip unknown keys.
  */
 import { z } from 'zod';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { fieldError, listOf } from './mustBe';
 
 const SAFE_MAX = Number.MAX_SAFE_INTEGER;

@@ -1,7 +1,7 @@
 /**
  * Screens untrusted input before any schema reads it: prototype keys, nesting depth and size.
  */
-import * as limits from './limits';
+import { limits } from '../engine';
 import { pathTo } from './scenarioError';
 import type { ScenarioError } from './scenarioError';
 

@@ -1,6 +1,6 @@
 // Accepting and returning scenarios, the header check and reading JSON text.
 import { describe, expect, it } from 'vitest';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { formatScenarioErrors, parseScenario, parseScenarioJson } from './parseScenario';
 import type { ParseResult } from './parseScenario';
 import { DELETE, EXAMPLE, accepted, withValue } from './parseScenarioTestSupport';

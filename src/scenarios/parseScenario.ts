@@ -7,7 +7,7 @@ import { checkReferences } from './checkReferences';
 import { describeJsonError } from './describeJsonError';
 import { findForbiddenKeys } from './findForbiddenKeys';
 import { isRecord } from './isRecord';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { mustBe } from './mustBe';
 import { issuesToErrors, pathTo, unreadable } from './scenarioError';
 import type { ScenarioError } from './scenarioError';

@@ -1,6 +1,6 @@
 // The bounds on every field and list of a scenario: out-of-range values are refused, never clamped.
 import { describe, expect, it } from 'vitest';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { formatScenarioErrors, parseScenario } from './parseScenario';
 import type { ParseResult } from './parseScenario';
 import { DELETE, withValue } from './parseScenarioTestSupport';

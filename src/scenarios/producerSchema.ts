@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { decimal, identifier, integer, object, oneOf, text } from './fieldSchemas';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { listOf, mustBe } from './mustBe';
 
 const KEY_KINDS = ['sequence', 'uniform', 'zipf', 'none'] as const;

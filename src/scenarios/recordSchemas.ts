@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { withoutNegativeZero } from './fieldSchemas';
 import { isRecord } from './isRecord';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { fieldError, mustBe } from './mustBe';
 
 const recordKeyError = fieldError(

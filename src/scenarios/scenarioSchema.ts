@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { atMsSchema, integer, list, object, text } from './fieldSchemas';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { fieldError } from './mustBe';
 import { producerSchema } from './producerSchema';
 import { serviceSchema } from './serviceSchema';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { HANDLER_NAMES } from '../engine';
 import { consumerConfigSchema } from './consumerConfigSchema';
 import { flag, identifier, integer, list, object, oneOf } from './fieldSchemas';
-import * as limits from './limits';
+import { limits } from '../engine';
 import { fieldError, listOf } from './mustBe';
 
 /** Read at every parse, so handlers registered later in the engine are accepted at once. */

@@ -1,7 +1,7 @@
 /**
  * Instance names, `<service id>-<index>` (`email-0`): the form a command's `target` must have.
  */
-import * as limits from './limits';
+import { limits } from '../engine';
 
 /** `<service id>-<index>`; the index is written as Kafka's ids are, without leading zeros. */
 const INSTANCE_NAME = /^([A-Za-z0-9._-]{1,64})-(0|[1-9][0-9]?)$/;

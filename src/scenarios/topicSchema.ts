@@ -4,7 +4,7 @@
  */
 import type { TopicConfig } from '../engine';
 import { decimal, identifier, integer, object, oneOf } from './fieldSchemas';
-import * as limits from './limits';
+import { limits } from '../engine';
 
 const SAFE_MAX = Number.MAX_SAFE_INTEGER;
 

@@ -14,7 +14,7 @@
  */
 import type { Scenario, ServiceSpec, TimedCommand } from '../engine';
 import { findZeroTimeLoop, HANDLER_NAMES_THAT_EMIT, KAFKA_CONSUMER_DEFAULTS, recordDurationMs } from '../engine';
-import { MAX_AT_MS } from './limits';
+import { limits } from '../engine';
 import type { ScenarioError } from './scenarioError';
 
 /**
@@ -65,13 +65,13 @@ export function workBudgetEndMs(estimate: WorkEstimate, budget = WORK_BUDGET): n
   for (const extra of [...estimate.extras].sort((a, b) => a.atMs - b.atMs)) {
     if (perMs * extra.atMs + spent + extra.units > budget) {
       // The budget runs out before this extra work, or at its moment.
-      const steadyEnd = perMs === 0 ? MAX_AT_MS : Math.floor((budget - spent) / perMs);
-      return Math.min(MAX_AT_MS, steadyEnd, extra.atMs - 1);
+      const steadyEnd = perMs === 0 ? limits.MAX_AT_MS : Math.floor((budget - spent) / perMs);
+      return Math.min(limits.MAX_AT_MS, steadyEnd, extra.atMs - 1);
     }
     spent += extra.units;
   }
-  if (perMs === 0) return spent > budget ? -1 : MAX_AT_MS;
-  return Math.min(MAX_AT_MS, Math.floor((budget - spent) / perMs));
+  if (perMs === 0) return spent > budget ? -1 : limits.MAX_AT_MS;
+  return Math.min(limits.MAX_AT_MS, Math.floor((budget - spent) / perMs));
 }
 
 /** The estimate for a scenario and, optionally, the interventions of a run. */

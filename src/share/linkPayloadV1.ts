@@ -10,7 +10,7 @@
  * are refused again, identically, on replay), so a reference to a missing entity is kept.
  */
 import type { TimedCommand } from '../engine';
-import * as scenarioLimits from '../scenarios/limits';
+import { limits as scenarioLimits } from '../engine';
 import { findForbiddenKeys, isRecord, parseCommand, pathTo } from '../scenarios/parseCommand';
 import { describeJsonError } from '../scenarios/describeJsonError';
 import { parseScenario } from '../scenarios/parseScenario';

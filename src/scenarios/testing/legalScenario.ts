@@ -11,7 +11,7 @@
  */
 import type { Command, ConsumerConfig, ProducerSpec, Scenario, ServiceSpec, TimedCommand, TopicSpec } from '../../engine';
 import { HANDLER_NAMES } from '../../engine';
-import * as limits from '../limits';
+import { limits } from '../../engine';
 import { estimateWork, workUntil } from '../workBudget';
 
 /** mulberry32: a tiny seeded generator (test support only; the engine has its own streams). */

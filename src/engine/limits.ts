@@ -1,6 +1,8 @@
 /**
- * Bounds a scenario must respect (doc/design.md, contract 2, "Validation"), so that no file or share
- * link can freeze a tab. Values outside them are refused with an error, never clamped.
+ * Every bound on what a scenario, a command, a link or a file may hold (doc/design.md, contract
+ * 2, "Validation"), in one module: validation refuses what passes them (with the field and the
+ * limit named, never clamping), the engine refuses commands that pass them, and the app and CLI
+ * read the same figures. Exported from the engine's surface as `limits`.
  */
 
 /** Largest scenario JSON text `parseScenarioJson` reads: 64 KB, in UTF-16 characters. */
