@@ -55,6 +55,16 @@ export function checkInvariants(world: World): void {
     }
   }
   if (world.events.length > SIM_EVENT_HISTORY_CAP * 1.25) fail(`event history over its cap: ${world.events.length}`);
+  // Every capped buffer stays within its cap, however long the run.
+  const bounds = [
+    world.lag.boundsProblem(),
+    world.consistency.boundsProblem(),
+    ...[...world.services.values()].map((service) => {
+      const problem = service.stats.boundsProblem();
+      return problem && `${service.id}: ${problem}`;
+    }),
+  ];
+  for (const problem of bounds) if (problem) fail(`over its bound: ${problem}`);
 }
 
 function findLog(world: World, key: string) {

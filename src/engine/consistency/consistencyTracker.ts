@@ -63,6 +63,9 @@ const CONSISTENCY_LIMITS = {
   recentFacts: 10_000,
 } as const;
 
+/** Entities `recent` can answer for (the side-by-side view shows eight). */
+const RECENT_ENTITIES = 64;
+
 /** Answers which services must apply facts appended to a topic (directly or downstream). */
 export type ExpectedServices = (topic: string) => readonly string[];
 
@@ -115,7 +118,7 @@ export class ConsistencyTracker {
     this.byEventId.set(record.eventId, record.eventId);
     this.byEntity.set(entity, record.eventId);
     this.recentEntities.push(entity);
-    if (this.recentEntities.length > 64) this.recentEntities.shift();
+    if (this.recentEntities.length > RECENT_ENTITIES) this.recentEntities.shift();
     this.trim();
   }
 
@@ -158,6 +161,20 @@ export class ConsistencyTracker {
       if (appliedCount > 0) this.disagreeing.set(entry.rootEventId, true);
       else this.disagreeing.delete(entry.rootEventId);
     }
+  }
+
+  /**
+   * The first table past its bound (for the invariants), or null. Pending facts are trimmed on
+   * append, so they never pass a quarter over their cap; finished ones may pass theirs by the
+   * pending facts that completed since the last append.
+   */
+  boundsProblem(): string | null {
+    const pending = this.facts.size - this.finished;
+    if (pending > CONSISTENCY_LIMITS.pendingFacts * 1.25) return `pending facts: ${pending}`;
+    if (this.finished > (CONSISTENCY_LIMITS.recentFacts + CONSISTENCY_LIMITS.pendingFacts) * 1.25) return `finished facts: ${this.finished}`;
+    if (this.recentEntities.length > RECENT_ENTITIES) return `recent entities: ${this.recentEntities.length}`;
+    if (this.disagreeing.size > pending) return `disagreeing facts ${this.disagreeing.size} > pending ${pending}`;
+    return null;
   }
 
   maxConsistencyWindowMs(service: string): number | null {

@@ -119,6 +119,21 @@ export class LagMonitor {
     return out;
   }
 
+  /** The first buffer past its bound (for the invariants), or null. */
+  boundsProblem(): string | null {
+    if (this.disagreements.length > LAG_LIMITS.historySamples) return `disagreement samples: ${this.disagreements.length}`;
+    for (const [groupId, state] of this.groups) {
+      if (state.history.length > LAG_LIMITS.historySamples) return `${groupId}: lag samples: ${state.history.length}`;
+      for (const [key, commits] of state.commits) {
+        if (commits.length > LAG_LIMITS.burrowWindowCommits) return `${groupId} ${key}: Burrow window commits: ${commits.length}`;
+      }
+      for (const [key, offsets] of state.brokerOffsets) {
+        if (offsets.length > LAG_LIMITS.brokerOffsetSamples) return `${groupId} ${key}: broker offset samples: ${offsets.length}`;
+      }
+    }
+    return null;
+  }
+
   history(groupId: string): readonly GroupLagSample[] {
     return this.groups.get(groupId)?.history ?? [];
   }

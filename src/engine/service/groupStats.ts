@@ -136,6 +136,13 @@ export class GroupStats {
     this.pruneAtSize = Math.max(1024, byKey.size * 2);
   }
 
+  /** The first buffer past its bound (for the invariants), or null. */
+  boundsProblem(): string | null {
+    if (this.incidents.length > INCIDENT_HISTORY_CAP) return `incidents: ${this.incidents.length}`;
+    if (this.repeats.size > REPEATS_CAP) return `repeat counts: ${this.repeats.size}`;
+    return null;
+  }
+
   get trackedKeys(): number {
     return this.trackedKeyCount;
   }
