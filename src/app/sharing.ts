@@ -4,10 +4,11 @@
  * and the offer to restore the last run. Everything that decodes input goes through src/share.
  */
 import { PRESETS } from '../scenarios/presets';
+import { limits } from '../engine';
 import {
   decodeScenarioText,
-  MAX_INPUT_CHARS,
-  isLoopbackLink, qrCodeOf,
+  isLoopbackLink,
+  qrCodeOf,
   runFileName,
   runFileText,
   type QrCodeResult,
@@ -84,11 +85,11 @@ function fileSource(name: string): string {
  */
 export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<OpenOutcome> {
   const source = fileSource(file.name);
-  if (file.size > MAX_INPUT_CHARS) {
+  if (file.size > limits.MAX_INPUT_CHARS) {
     return openDecoded({
       ok: false,
       source,
-      problems: [{ path: '', message: `it is ${file.size} bytes; the limit is ${MAX_INPUT_CHARS} (64 KB)` }],
+      problems: [{ path: '', message: `it is ${file.size} bytes; the limit is ${limits.MAX_INPUT_CHARS} (64 KB)` }],
     });
   }
   let text: string;

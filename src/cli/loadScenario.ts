@@ -3,13 +3,14 @@
  * validated exactly as links and files are in the app.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { Scenario } from '../engine';
+import { limits, type Scenario } from '../engine';
 import { findPreset, PRESETS } from '../scenarios/presets';
 import { formatScenarioErrors, parseScenarioJson } from '../scenarios/parseScenario';
 
 export type Loaded = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; error: string };
 
-const MAX_FILE_BYTES = 65_536;
+/** Scenario files are read up to the input limit, in bytes. */
+const MAX_FILE_BYTES = limits.MAX_INPUT_CHARS;
 
 export function loadScenario(source: string): Loaded {
   const preset = findPreset(source);

@@ -79,3 +79,17 @@ export const MAX_VALUE_STRING_CHARS = 1024;
 
 /** Java's `Integer.MAX_VALUE`: the ceiling of Kafka's int-typed configs. */
 export const JAVA_INT_MAX = 2_147_483_647;
+
+// Links, files and the kept run: checked before any decompression or parsing.
+/** Largest raw fragment, `scenario` parameter or file: 64 KB (characters, or bytes for files). */
+export const MAX_INPUT_CHARS = 65_536;
+/**
+ * Largest decompressed link payload. lz-string can expand its input many times over; a run
+ * (a 64 KB scenario plus up to 2,000 interventions) stays well under this.
+ */
+export const MAX_PAYLOAD_CHARS = 524_288;
+export const MAX_SELECTION_CHARS = 200;
+export const MAX_VIEW_SETTINGS = 32;
+export const MAX_VIEW_KEY_CHARS = 64;
+export const MAX_VIEW_STRING_CHARS = 200;
+export const VIEW_KEY_PATTERN = /^[A-Za-z0-9._-]+$/;

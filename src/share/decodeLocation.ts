@@ -7,7 +7,7 @@
 import { PRESETS, findPreset } from '../scenarios/presets';
 import { decodeRunLink } from './runLink';
 import { decodeScenarioText } from './scenarioFile';
-import { MAX_INPUT_CHARS } from './shareLimits';
+import { limits } from '../engine';
 import { refused, type DecodeResult } from './sharedRun';
 
 export interface AddressParts {
@@ -29,8 +29,8 @@ export function decodeLocation(address: AddressParts): DecodeResult | null {
 }
 
 function decodeFragment(fragment: string): DecodeResult {
-  if (fragment.length > MAX_INPUT_CHARS) {
-    return refused('link', '', `the link is ${fragment.length} characters long; the limit is ${MAX_INPUT_CHARS} (64 KB)`);
+  if (fragment.length > limits.MAX_INPUT_CHARS) {
+    return refused('link', '', `the link is ${fragment.length} characters long; the limit is ${limits.MAX_INPUT_CHARS} (64 KB)`);
   }
   if (fragment.startsWith('s=')) return decodeRunLink(fragment.slice(2), 'link');
   if (fragment.startsWith('preset=')) return decodePreset(fragment.slice('preset='.length));
@@ -71,8 +71,8 @@ function decodeSearch(search: string): DecodeResult | null {
   const raw = rawParameter(query, 'scenario');
   if (raw === null) return null;
   const source = 'scenario parameter';
-  if (raw.length > MAX_INPUT_CHARS) {
-    return refused(source, '', `it is ${raw.length} characters long; the limit is ${MAX_INPUT_CHARS} (64 KB)`);
+  if (raw.length > limits.MAX_INPUT_CHARS) {
+    return refused(source, '', `it is ${raw.length} characters long; the limit is ${limits.MAX_INPUT_CHARS} (64 KB)`);
   }
   const text = new URLSearchParams(`scenario=${raw}`).get('scenario') ?? '';
   if (text.trim() === '') return refused(source, '', 'it is empty; it must hold URL-encoded scenario JSON');

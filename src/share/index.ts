@@ -8,5 +8,4 @@ export { decodeScenarioText, runFileName, runFileText } from './scenarioFile';
 export { qrCodeOf, type QrCodeResult } from './qrCode';
 export { describeRefusal } from './sharedRun';
 export type { DecodeResult, SharedRun, SharedViewSettings, ShareProblem } from './sharedRun';
-export { MAX_INPUT_CHARS } from './shareLimits';
 export { isLoopbackLink } from './loopbackHost';

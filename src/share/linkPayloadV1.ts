@@ -17,7 +17,6 @@ import { parseScenario } from '../scenarios/parseScenario';
 import { mustBe } from '../scenarios/mustBe';
 import { decompressBounded } from './boundedDecompress';
 import { compressToEncodedURIComponent } from './lzString';
-import * as limits from './shareLimits';
 import { under, type DecodeResult, type SharedRun, type SharedViewSettings, type ShareProblem } from './sharedRun';
 
 const KNOWN_FIELDS = ['v', 'scenario', 'interventions', 'playheadMs', 'selection', 'view'];
@@ -43,7 +42,7 @@ export function decodeV1(data: string, source: string): DecodeResult {
     problems: [{ path, message }],
   });
   if (data.length === 0) return fail('', 'the link is truncated: there is no data after "#s=1."');
-  const decompressed = decompressBounded(data, limits.MAX_PAYLOAD_CHARS);
+  const decompressed = decompressBounded(data, scenarioLimits.MAX_PAYLOAD_CHARS);
   if (!decompressed.ok) {
     switch (decompressed.reason) {
       case 'invalid-character':
@@ -148,44 +147,44 @@ function readPlayhead(raw: unknown, problems: ShareProblem[]): number {
 
 function readSelection(raw: unknown, problems: ShareProblem[]): string | null {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'string' && raw.length >= 1 && raw.length <= limits.MAX_SELECTION_CHARS) return raw;
+  if (typeof raw === 'string' && raw.length >= 1 && raw.length <= scenarioLimits.MAX_SELECTION_CHARS) return raw;
   problems.push({
     path: 'selection',
-    message: mustBe('selection', raw, `null or a string of 1 to ${limits.MAX_SELECTION_CHARS} characters`),
+    message: mustBe('selection', raw, `null or a string of 1 to ${scenarioLimits.MAX_SELECTION_CHARS} characters`),
   });
   return null;
 }
 
 function readView(raw: unknown, problems: ShareProblem[]): SharedViewSettings {
   if (raw === undefined) return {};
-  const rule = `a flat object of at most ${limits.MAX_VIEW_SETTINGS} settings`;
+  const rule = `a flat object of at most ${scenarioLimits.MAX_VIEW_SETTINGS} settings`;
   if (!isRecord(raw)) {
     problems.push({ path: 'view', message: mustBe('view', raw, rule) });
     return {};
   }
   const entries = Object.entries(raw);
-  if (entries.length > limits.MAX_VIEW_SETTINGS) {
-    problems.push({ path: 'view', message: `view has ${entries.length} settings; at most ${limits.MAX_VIEW_SETTINGS} are allowed` });
+  if (entries.length > scenarioLimits.MAX_VIEW_SETTINGS) {
+    problems.push({ path: 'view', message: `view has ${entries.length} settings; at most ${scenarioLimits.MAX_VIEW_SETTINGS} are allowed` });
     return {};
   }
   const view: SharedViewSettings = {};
   for (const [key, setting] of entries) {
     const path = pathTo('view', [key]);
-    if (key.length > limits.MAX_VIEW_KEY_CHARS || !limits.VIEW_KEY_PATTERN.test(key)) {
+    if (key.length > scenarioLimits.MAX_VIEW_KEY_CHARS || !scenarioLimits.VIEW_KEY_PATTERN.test(key)) {
       problems.push({
         path,
-        message: mustBe('the setting name', key, `1 to ${limits.MAX_VIEW_KEY_CHARS} characters from A-Z a-z 0-9 . _ -`),
+        message: mustBe('the setting name', key, `1 to ${scenarioLimits.MAX_VIEW_KEY_CHARS} characters from A-Z a-z 0-9 . _ -`),
       });
     } else if (
       typeof setting === 'boolean' ||
       (typeof setting === 'number' && Number.isFinite(setting)) ||
-      (typeof setting === 'string' && setting.length <= limits.MAX_VIEW_STRING_CHARS)
+      (typeof setting === 'string' && setting.length <= scenarioLimits.MAX_VIEW_STRING_CHARS)
     ) {
       view[key] = setting;
     } else {
       problems.push({
         path,
-        message: mustBe(key, setting, `a boolean, a finite number or a string of at most ${limits.MAX_VIEW_STRING_CHARS} characters`),
+        message: mustBe(key, setting, `a boolean, a finite number or a string of at most ${scenarioLimits.MAX_VIEW_STRING_CHARS} characters`),
       });
     }
   }

@@ -3,7 +3,8 @@
  * decoder from a table, so links written by older LogScopes keep opening after the format
  * moves on; a new version adds an entry and never edits an old one.
  */
-import { LINK_FORMAT_VERSION, MAX_INPUT_CHARS } from './shareLimits';
+import { limits } from '../engine';
+import { LINK_FORMAT_VERSION } from './shareLimits';
 import { decodeV1, encodeV1 } from './linkPayloadV1';
 import { refused, type DecodeResult, type SharedRun } from './sharedRun';
 
@@ -31,8 +32,8 @@ export function runLinkFragment(run: SharedRun): string {
 export function decodeRunLink(value: string, source = 'link'): DecodeResult {
   try {
     if (typeof value !== 'string') return refused(source, '', 'the link is not text');
-    if (value.length > MAX_INPUT_CHARS) {
-      return refused(source, '', `the link is ${value.length} characters long; the limit is ${MAX_INPUT_CHARS} (64 KB)`);
+    if (value.length > limits.MAX_INPUT_CHARS) {
+      return refused(source, '', `the link is ${value.length} characters long; the limit is ${limits.MAX_INPUT_CHARS} (64 KB)`);
     }
     const match = /^(\d{1,9})\./.exec(value);
     if (match === null) {

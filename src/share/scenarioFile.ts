@@ -8,7 +8,7 @@
  */
 import type { Scenario, TimedCommand } from '../engine';
 import { parseScenarioJson } from '../scenarios/parseScenario';
-import { MAX_INPUT_CHARS } from './shareLimits';
+import { limits } from '../engine';
 import { refused, type DecodeResult } from './sharedRun';
 
 /** The scenario with the interventions appended to its actions, as the engine replays them. */
@@ -37,8 +37,8 @@ export function runFileName(scenario: Scenario): string {
 export function decodeScenarioText(text: string, source: string): DecodeResult {
   try {
     if (typeof text !== 'string') return refused(source, '', 'it is not text');
-    if (text.length > MAX_INPUT_CHARS) {
-      return refused(source, '', `it is ${text.length} characters long; the limit is ${MAX_INPUT_CHARS} (64 KB)`);
+    if (text.length > limits.MAX_INPUT_CHARS) {
+      return refused(source, '', `it is ${text.length} characters long; the limit is ${limits.MAX_INPUT_CHARS} (64 KB)`);
     }
     const parsed = parseScenarioJson(text);
     if (!parsed.ok) return { ok: false, source, problems: parsed.errors };
