@@ -1,22 +1,28 @@
 /**
  * The engine's own scheduled events: the items of the one event queue. Each names the entity
- * it wakes; `simulation.ts` dispatches each kind to the part that owns it.
+ * it wakes by id (a producer's id, an instance as its service's id and index, a group's id),
+ * never by reference: queued events are plain data, so a copy of the queue needs no object
+ * identity kept, and this module depends on no part of the engine. `simulation.ts` looks the
+ * entity up and dispatches each kind to it. Entities are never replaced (instances restart in
+ * place), so an id always names the object that scheduled the event.
  */
-import type { ConsumerInstance } from './group/consumerInstance';
-import type { ConsumerLiveness } from './group/consumerLiveness';
-import type { GroupCoordinator } from './group/coordinator';
-import type { Producer } from './producer/producer';
+
+/** An instance of a service: its service's id and its index (`email-1` is `email`, 1). */
+export interface InstanceRef {
+  service: string;
+  instance: number;
+}
 
 export type EngineEvent =
-  | { kind: 'produce'; producer: Producer }
-  | { kind: 'poll'; instance: ConsumerInstance }
-  | { kind: 'recordDone'; instance: ConsumerInstance }
-  | { kind: 'heartbeat'; instance: ConsumerLiveness }
-  | { kind: 'pollTimerCheck'; instance: ConsumerLiveness }
-  | { kind: 'sessionCheck'; group: GroupCoordinator; memberId: string }
-  | { kind: 'joinDeadline'; group: GroupCoordinator; epoch: number }
-  | { kind: 'syncDone'; group: GroupCoordinator; generation: number }
-  | { kind: 'syncDeadline'; group: GroupCoordinator; generation: number }
+  | { kind: 'produce'; producer: string }
+  | ({ kind: 'poll' } & InstanceRef)
+  | ({ kind: 'recordDone' } & InstanceRef)
+  | ({ kind: 'heartbeat' } & InstanceRef)
+  | ({ kind: 'pollTimerCheck' } & InstanceRef)
+  | { kind: 'sessionCheck'; group: string; memberId: string }
+  | { kind: 'joinDeadline'; group: string; epoch: number }
+  | { kind: 'syncDone'; group: string; generation: number }
+  | { kind: 'syncDeadline'; group: string; generation: number }
   | { kind: 'retentionCheck' }
   | { kind: 'sample' };
 

@@ -11,7 +11,7 @@ import { deepClone } from './deepClone';
 import { LAG_LIMITS } from './lag/lagMonitor';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
-import { ENGINE_EVENT_CODES, type EngineEvent } from './engineEvents';
+import { ENGINE_EVENT_CODES, type EngineEvent, type InstanceRef } from './engineEvents';
 import { checkInvariants } from './invariants';
 import { runCleanupCheck } from './log/cleanupCheck';
 import { Topic } from './log/topic';
@@ -88,26 +88,29 @@ function wrapWorld(
 ): Simulation {
   let nextAction = firstAction;
 
+  const instance = (ref: InstanceRef) => world.services.get(ref.service)!.instances[ref.instance]!;
+  const group = (groupId: string) => world.groups.get(groupId)!;
+
   function dispatch(event: EngineEvent): void {
     switch (event.kind) {
       case 'produce':
-        return event.producer.onArrival(world);
+        return world.producers.get(event.producer)!.onArrival(world);
       case 'poll':
-        return event.instance.onPoll();
+        return instance(event).onPoll();
       case 'recordDone':
-        return event.instance.onRecordDone();
+        return instance(event).onRecordDone();
       case 'heartbeat':
-        return event.instance.onHeartbeat();
+        return instance(event).onHeartbeat();
       case 'pollTimerCheck':
-        return event.instance.onPollTimerCheck();
+        return instance(event).onPollTimerCheck();
       case 'sessionCheck':
-        return event.group.onSessionCheck(event.memberId);
+        return group(event.group).onSessionCheck(event.memberId);
       case 'joinDeadline':
-        return event.group.onJoinDeadline(event.epoch);
+        return group(event.group).onJoinDeadline(event.epoch);
       case 'syncDone':
-        return event.group.onSyncDone(event.generation);
+        return group(event.group).onSyncDone(event.generation);
       case 'syncDeadline':
-        return event.group.onSyncDeadline(event.generation);
+        return group(event.group).onSyncDeadline(event.generation);
       case 'retentionCheck':
         runCleanupCheck(world);
         world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });

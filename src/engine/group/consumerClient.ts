@@ -11,6 +11,7 @@
  * rejoins.
  */
 import { rebalanceProtocolFor } from '../config';
+import type { InstanceRef } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Service } from '../service/service';
 import { tpKey, type TopicPartition } from '../types';
@@ -47,6 +48,11 @@ export abstract class ConsumerClient {
     protected readonly world: World,
   ) {
     this.name = `${service.id}-${index}`;
+  }
+
+  /** How queued events name this instance (engineEvents.ts). */
+  protected get ref(): InstanceRef {
+    return { service: this.service.id, instance: this.index };
   }
 
   /** JoinGroup (re)starts the heartbeat thread if it is not running. */

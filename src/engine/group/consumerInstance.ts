@@ -171,7 +171,7 @@ export class ConsumerInstance extends ConsumerLiveness {
 
   private schedulePoll(atMs: number): void {
     this.cancelLoop();
-    this.loopEntry = this.world.schedule(atMs, { kind: 'poll', instance: this });
+    this.loopEntry = this.world.schedule(atMs, { kind: 'poll', ...this.ref });
   }
 
   private cancelLoop(): void {
@@ -243,7 +243,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       while (batch.index < batch.records.length) {
         if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
           batch.currentStartMs = world.now;
-          this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', instance: this });
+          this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.ref });
           return;
         }
         this.processCurrent();

@@ -33,7 +33,7 @@ export abstract class ConsumerLiveness extends ConsumerClient {
 
   protected scheduleHeartbeat(atMs: number): void {
     this.cancelHeartbeat();
-    this.heartbeatEntry = this.world.schedule(atMs, { kind: 'heartbeat', instance: this });
+    this.heartbeatEntry = this.world.schedule(atMs, { kind: 'heartbeat', ...this.ref });
   }
 
   protected cancelHeartbeat(): void {
@@ -70,7 +70,7 @@ export abstract class ConsumerLiveness extends ConsumerClient {
     this.cancelPollTimer();
     this.pollTimerEntry = this.world.schedule(this.lastPollMs + this.service.config.maxPollIntervalMs, {
       kind: 'pollTimerCheck',
-      instance: this,
+      ...this.ref,
     });
   }
 

@@ -137,7 +137,7 @@ export class GroupCoordinator extends GroupMetadata {
   private setJoinDeadline(atMs: SimTimeMs): void {
     if (this.joinDeadline) this.joinDeadline.cancelled = true;
     this.joinEpoch++;
-    this.joinDeadline = this.world.schedule(atMs, { kind: 'joinDeadline', group: this, epoch: this.joinEpoch });
+    this.joinDeadline = this.world.schedule(atMs, { kind: 'joinDeadline', group: this.groupId, epoch: this.joinEpoch });
   }
 
   private tryCompleteJoin(): void {
@@ -229,9 +229,9 @@ export class GroupCoordinator extends GroupMetadata {
       member.lastHeartbeatMs = world.now;
     }
     if (this.pendingSync.size > 0) {
-      this.syncDeadline = world.schedule(world.now + this.rebalanceTimeoutMs(), { kind: 'syncDeadline', group: this, generation: this.generation });
+      this.syncDeadline = world.schedule(world.now + this.rebalanceTimeoutMs(), { kind: 'syncDeadline', group: this.groupId, generation: this.generation });
     }
-    world.schedule(world.now, { kind: 'syncDone', group: this, generation: this.generation });
+    world.schedule(world.now, { kind: 'syncDone', group: this.groupId, generation: this.generation });
   }
 
   // ---- SyncGroup -------------------------------------------------------------------------
@@ -314,7 +314,7 @@ export class GroupCoordinator extends GroupMetadata {
   private scheduleSessionCheck(member: GroupMember): void {
     member.sessionEntry = this.world.schedule(member.lastHeartbeatMs + member.sessionTimeoutMs, {
       kind: 'sessionCheck',
-      group: this,
+      group: this.groupId,
       memberId: member.memberId,
     });
   }

@@ -94,7 +94,7 @@ export class Producer {
     const meanGapMs = 1000 / this.ratePerSec;
     const gap = this.spec.arrival === 'fixed' ? meanGapMs : this.stream.exponential(meanGapMs);
     this.nextArrivalMs = Math.max(this.nextArrivalMs + gap, world.now);
-    this.entry = world.schedule(Math.floor(this.nextArrivalMs), { kind: 'produce', producer: this });
+    this.entry = world.schedule(Math.floor(this.nextArrivalMs), { kind: 'produce', producer: this.id });
   }
 }
 
