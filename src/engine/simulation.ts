@@ -116,7 +116,7 @@ function wrapWorld(
         world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
         return;
       case 'sample':
-        world.lag.sample();
+        world.lag.sample(world.services.values());
         world.schedule(world.now + LAG_LIMITS.sampleIntervalMs, { kind: 'sample' });
         return;
     }

@@ -8,7 +8,8 @@
 import type { ResolvedBrokerConfig } from './config';
 import { EventQueue, type QueueEntry } from './eventQueue';
 import type { EngineEvent } from './engineEvents';
-import type { LogRecord, Payload } from './log/record';
+import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
+import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
 import type { Topic } from './log/topic';
 import type { Producer } from './producer/producer';
@@ -21,15 +22,8 @@ import { LagMonitor } from './lag/lagMonitor';
 import { MAX_STEPS_AT_ONE_INSTANT, StepCounter } from './progress/noProgress';
 import type { SimTimeMs } from './types';
 
-export interface AppendRequest {
-  key: string | null;
-  eventType: string | null;
-  payload: Payload | null;
-  producer: string;
-  eventId: string;
-}
-
-export class World {
+/** The simulation's state; it is the context every part runs in (engineContext.ts). */
+export class World implements EngineContext {
   now: SimTimeMs = 0;
   readonly queue = new EventQueue<EngineEvent>();
   readonly hasher = new TraceHasher();
@@ -101,6 +95,14 @@ export class World {
     Object.freeze(expected);
     this.expectedCache.set(topic, expected);
     return expected;
+  }
+
+  sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void {
+    this.services.get(serviceId)?.receiveCommand(this, sender, message);
+  }
+
+  commitStored(groupId: string, partitionKey: string, offset: number): void {
+    this.lag.onCommit(groupId, partitionKey, offset);
   }
 
   /** Services were added: which read models expect which facts may have changed. */

@@ -15,7 +15,7 @@ import type { InstanceRef } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Service } from '../service/service';
 import { tpKey, type TopicPartition } from '../types';
-import type { World } from '../world';
+import type { EngineContext } from '../engineContext';
 import type { CoordinatorError } from './coordinator';
 import { lostToRetention } from './lostToRetention';
 import { resetPosition, startPosition } from './startPosition';
@@ -45,7 +45,7 @@ export abstract class ConsumerClient {
   constructor(
     readonly service: Service,
     readonly index: number,
-    protected readonly world: World,
+    protected readonly world: EngineContext,
   ) {
     this.name = `${service.id}-${index}`;
   }

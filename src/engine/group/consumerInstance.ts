@@ -19,7 +19,7 @@ import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Service } from '../service/service';
-import type { World } from '../world';
+import type { EngineContext } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
 import { offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
 import { ConsumerLiveness } from './consumerLiveness';
@@ -36,7 +36,7 @@ export class ConsumerInstance extends ConsumerLiveness {
   private fetchCursor = 0;
   private readonly stream: RandomStream;
 
-  constructor(service: Service, index: number, world: World) {
+  constructor(service: Service, index: number, world: EngineContext) {
     super(service, index, world);
     this.stream = createStream(world.seed, `instance:${this.name}`);
   }

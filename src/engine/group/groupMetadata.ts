@@ -6,7 +6,7 @@
  */
 import type { AssignorName } from '../scenario';
 import type { SimTimeMs } from '../types';
-import type { World } from '../world';
+import type { EngineContext } from '../engineContext';
 import type { CommittedOffset } from './committedOffset';
 import type { ConsumerClient } from './consumerClient';
 import { compareGroupMembers, type GroupMember } from './groupMember';
@@ -26,7 +26,7 @@ export class GroupMetadata {
 
   constructor(
     readonly groupId: string,
-    protected readonly world: World,
+    protected readonly world: EngineContext,
   ) {}
 
   memberCount(): number {
@@ -58,7 +58,7 @@ export class GroupMetadata {
     for (const [key, offset] of offsets) {
       this.committed.set(key, { offset, commitTimeMs: now, generation });
       this.world.hasher.int(offset);
-      this.world.lag.onCommit(this.groupId, key, offset);
+      this.world.commitStored(this.groupId, key, offset);
     }
   }
 }

@@ -8,9 +8,8 @@
  *   its commits (group status = worst partition).
  * Histories are bounded ring buffers (LAG_LIMITS), so memory stays flat over long runs.
  */
-import type { Service } from '../service/service';
 import { tpKey } from '../types';
-import type { World } from '../world';
+import type { EngineContext } from '../engineContext';
 import { evaluateLagStatus, explainLagStatus, worstLagStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
 
 export const LAG_LIMITS = {
@@ -22,6 +21,17 @@ export const LAG_LIMITS = {
   /** Recent high watermarks per partition, for Burrow's "recently caught up" rule. */
   brokerOffsetSamples: 10,
 } as const;
+
+/** A service as the lag monitor sees it: its group's subscription, commits and progress. */
+export interface LagSubject {
+  readonly groupId: string;
+  readonly spec: { readonly subscribe: readonly string[] };
+  readonly group: { readonly committed: ReadonlyMap<string, { readonly offset: number }> };
+  /** Position of the instance that owns the partition now, or null. */
+  positionOf(partitionKey: string): number | null;
+  /** Offset of the next record the read model has yet to apply. */
+  nextToApply(partitionKey: string, committed: number | null, logStartOffset: number, highWatermark: number): number;
+}
 
 export interface PartitionLagSample {
   /** High watermark − committed offset; null without a commit. */
@@ -56,7 +66,7 @@ export class LagMonitor {
   private readonly groups = new Map<string, GroupLagState>();
   readonly disagreements: DisagreementSample[] = [];
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: Pick<EngineContext, 'now' | 'topics' | 'consistency'>) {}
 
   private state(groupId: string): GroupLagState {
     let state = this.groups.get(groupId);
@@ -85,11 +95,11 @@ export class LagMonitor {
     state.commits.set(partitionKey, entries);
   }
 
-  /** The sampling event: one sample per group. */
-  sample(): void {
+  /** The sampling event: one sample per group of `services`. */
+  sample(services: Iterable<LagSubject>): void {
     this.disagreements.push(Object.freeze({ atMs: this.world.now, entities: this.world.consistency.disagreementCount }));
     if (this.disagreements.length > LAG_LIMITS.historySamples) this.disagreements.shift();
-    for (const service of this.world.services.values()) {
+    for (const service of services) {
       const state = this.state(service.groupId);
       // Samples never change once taken: frozen, checkpoint copies share them.
       const sample = freezeSample(this.measure(service, state));
@@ -100,12 +110,12 @@ export class LagMonitor {
   }
 
   /** The current measurement of a group (computed now, not from the last sample). */
-  measureNow(service: Service): GroupLagSample {
+  measureNow(service: LagSubject): GroupLagSample {
     return this.measure(service, this.state(service.groupId), false);
   }
 
   /** Burrow's verdict for each partition of a group now, with the rule that fired. */
-  explain(service: Service): Record<string, { status: LagStatus; rule: string }> {
+  explain(service: LagSubject): Record<string, { status: LagStatus; rule: string }> {
     const out: Record<string, { status: LagStatus; rule: string }> = {};
     for (const topicName of service.spec.subscribe) {
       const topic = this.world.topics.get(topicName);
@@ -168,7 +178,7 @@ export class LagMonitor {
     return evaluateLagStatus({ offsets, brokerOffsets, currentLag, nowMs: this.world.now, allowedLag: 0 });
   }
 
-  private measure(service: Service, state: GroupLagState, recordBrokerOffsets = true): GroupLagSample {
+  private measure(service: LagSubject, state: GroupLagState, recordBrokerOffsets = true): GroupLagSample {
     const world = this.world;
     const partitions: Record<string, PartitionLagSample> = {};
     const statuses: LagStatus[] = [];

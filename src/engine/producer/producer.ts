@@ -7,7 +7,7 @@ import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import { createStream, type RandomStream } from '../random';
 import type { ProducerSpec } from '../scenario';
-import type { World } from '../world';
+import type { EngineContext } from '../engineContext';
 import { createKeyGenerator, type KeyGenerator } from './keys';
 import { Partitioner } from './partitioner';
 import { generatePayload } from './payloads';
@@ -37,7 +37,7 @@ export class Producer {
     this.partitioner = new Partitioner(spec.partitioner ?? 'default', createStream(seed, `partitioner:${spec.id}`));
   }
 
-  start(world: World): void {
+  start(world: EngineContext): void {
     this.nextArrivalMs = world.now;
     this.scheduleNext(world);
   }
@@ -48,14 +48,14 @@ export class Producer {
     this.entry = null;
   }
 
-  resume(world: World): void {
+  resume(world: EngineContext): void {
     if (!this.paused) return;
     this.paused = false;
     this.nextArrivalMs = world.now;
     this.scheduleNext(world);
   }
 
-  setRate(world: World, ratePerSec: number): void {
+  setRate(world: EngineContext, ratePerSec: number): void {
     this.ratePerSec = ratePerSec;
     if (this.paused) return;
     if (this.entry) this.entry.cancelled = true;
@@ -64,14 +64,14 @@ export class Producer {
   }
 
   /** The queue fired: send every record due now, then wait for the next arrival. */
-  onArrival(world: World): void {
+  onArrival(world: EngineContext): void {
     this.entry = null;
     this.sendOne(world);
     this.scheduleNext(world);
   }
 
   /** Sends one record (or command), with an optional explicit key, value and partition. */
-  sendOne(world: World, override?: ProduceOverride): void {
+  sendOne(world: EngineContext, override?: ProduceOverride): void {
     const sequence = this.sent++;
     const key = override?.key !== undefined ? override.key : this.keys.next();
     const generated = generatePayload(this.spec.event ?? this.spec.command ?? 'Event', this.stream, {
@@ -89,7 +89,7 @@ export class Producer {
     sendFromProducer(world, this, { key, eventType, payload, partition, eventId: `${this.id}#${sequence}` });
   }
 
-  private scheduleNext(world: World): void {
+  private scheduleNext(world: EngineContext): void {
     if (this.paused || this.ratePerSec <= 0) return;
     const meanGapMs = 1000 / this.ratePerSec;
     const gap = this.spec.arrival === 'fixed' ? meanGapMs : this.stream.exponential(meanGapMs);

@@ -3,25 +3,17 @@
  * partition); a command client sends the command to the one service that owns it, which may
  * accept it (and append an event) or reject it.
  */
-import type { LogRecord, Payload } from '../log/record';
+import type { EngineContext, OutgoingMessage } from '../engineContext';
+import type { LogRecord } from '../log/record';
 import type { Topic } from '../log/topic';
-import type { World } from '../world';
-import type { Producer } from './producer';
+import type { ProducerSpec } from '../scenario';
 
-export interface OutgoingMessage {
-  key: string | null;
-  eventType: string | null;
-  payload: Payload | null;
-  /** An explicit partition, or a function choosing one from the partition count. */
-  partition: number | ((partitionCount: number) => number);
-  eventId: string;
-}
+export type { OutgoingMessage } from '../engineContext';
 
-export function sendFromProducer(world: World, producer: Producer, message: OutgoingMessage): void {
+export function sendFromProducer(world: EngineContext, producer: { readonly id: string; readonly spec: ProducerSpec }, message: OutgoingMessage): void {
   const spec = producer.spec;
   if (spec.command !== undefined && spec.to !== undefined) {
-    const service = world.services.get(spec.to);
-    if (service) service.receiveCommand(world, producer.id, message);
+    world.sendCommand(spec.to, producer.id, message);
     return;
   }
   const topic = world.topics.get(spec.topic ?? '');
@@ -29,7 +21,7 @@ export function sendFromProducer(world: World, producer: Producer, message: Outg
 }
 
 /** Appends a message to a topic, refusing what Kafka's broker would refuse. */
-export function appendToTopic(world: World, topic: Topic, source: string, message: OutgoingMessage): LogRecord | null {
+export function appendToTopic(world: EngineContext, topic: Topic, source: string, message: OutgoingMessage): LogRecord | null {
   if (message.key === null && topic.config.cleanupPolicy.includes('compact')) {
     world.emit('error', source, `${source}: record refused by compacted topic ${topic.name}: "Compacted topic cannot accept message without key".`);
     return null;

@@ -12,7 +12,7 @@ import { partitionForKey } from '../producer/murmur2';
 import { appendToTopic, type OutgoingMessage } from '../producer/send';
 import type { ServiceSpec } from '../scenario';
 import { tpKey } from '../types';
-import type { World } from '../world';
+import type { EngineContext } from '../engineContext';
 import type { EmittedEvent, Handler, HandlerContext } from './handler';
 import { handlerFor } from './handlers';
 import { GroupStats } from './groupStats';
@@ -40,7 +40,7 @@ export class Service implements HandlerContext {
 
   constructor(
     readonly spec: ServiceSpec,
-    private readonly world: World,
+    private readonly world: EngineContext,
     group: GroupCoordinator | undefined,
   ) {
     this.id = spec.id;
@@ -156,7 +156,7 @@ export class Service implements HandlerContext {
   }
 
   /** A command sent directly to this service (not through a topic): validate, then append an event. */
-  receiveCommand(world: World, from: string, message: OutgoingMessage): void {
+  receiveCommand(world: EngineContext, from: string, message: OutgoingMessage): void {
     this.commands.sent++;
     const alive = this.instances.some((i) => i.status === 'running');
     if (!alive || !this.handler.handleCommand) {

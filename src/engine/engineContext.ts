@@ -1,0 +1,58 @@
+/**
+ * What the parts of the engine (producers, services, their consumer instances, group
+ * coordinators, the lag monitor) may use of the simulation around them: the virtual clock,
+ * scheduling, explanations, the trace hash, the log and the few cross-part messages. Parts
+ * depend on this small interface, never on `World` (which implements it), so no part imports
+ * the world that holds it and the engine's modules import each other in one direction.
+ */
+import type { ResolvedBrokerConfig } from './config';
+import type { ConsistencyTracker } from './consistency/consistencyTracker';
+import type { EngineEvent } from './engineEvents';
+import type { QueueEntry } from './eventQueue';
+import type { LogRecord, Payload } from './log/record';
+import type { Topic } from './log/topic';
+import type { StepCounter } from './progress/noProgress';
+import type { SimEventKind } from './simEvents';
+import type { TraceHasher } from './traceHash';
+import type { SimTimeMs } from './types';
+
+export interface AppendRequest {
+  key: string | null;
+  eventType: string | null;
+  payload: Payload | null;
+  producer: string;
+  eventId: string;
+}
+
+/** A message a producer or a service sends: to a topic (appended) or, as a command, to a service. */
+export interface OutgoingMessage {
+  key: string | null;
+  eventType: string | null;
+  payload: Payload | null;
+  /** An explicit partition, or a function choosing one from the partition count. */
+  partition: number | ((partitionCount: number) => number);
+  eventId: string;
+}
+
+export interface EngineContext {
+  /** Virtual time (ms); only the simulation loop advances it. */
+  readonly now: SimTimeMs;
+  readonly seed: number;
+  readonly broker: ResolvedBrokerConfig;
+  readonly topics: ReadonlyMap<string, Topic>;
+  readonly hasher: TraceHasher;
+  /** Steps taken (events dispatched, records processed); guards against zero-time loops. */
+  readonly steps: StepCounter;
+  readonly consistency: ConsistencyTracker;
+  /** The production sequence the next appended record will get. */
+  readonly nextProduceSeq: number;
+  schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent>;
+  /** An explanation for the event log (and the trace hash). */
+  emit(kind: SimEventKind, entity: string, text: string, group?: string): void;
+  /** Appends a record to a partition at the current time and returns it. */
+  append(topic: Topic, partition: number, request: AppendRequest): LogRecord;
+  /** A command client's message, delivered to the service that owns the command (if any). */
+  sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void;
+  /** A group's offset commit was stored: it enters Burrow's window for the partition. */
+  commitStored(groupId: string, partitionKey: string, offset: number): void;
+}
