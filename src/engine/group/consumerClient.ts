@@ -13,16 +13,15 @@
 import { rebalanceProtocolFor } from '../config';
 import type { InstanceRef } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
-import type { Service } from '../service/service';
 import { tpKey, type TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
-import type { CoordinatorError } from './coordinator';
+import type { CoordinatorError, GroupClient, InstanceHost } from './groupProtocol';
 import { lostToRetention } from './lostToRetention';
 import { resetPosition, startPosition } from './startPosition';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 
-export abstract class ConsumerClient {
+export abstract class ConsumerClient implements GroupClient {
   readonly name: string;
   status: InstanceStatus = 'stopped';
   hangMode: 'process' | 'handler' | null = null;
@@ -43,7 +42,7 @@ export abstract class ConsumerClient {
   private nextAutoCommitMs = 0;
 
   constructor(
-    readonly service: Service,
+    readonly service: InstanceHost,
     readonly index: number,
     protected readonly world: EngineContext,
   ) {

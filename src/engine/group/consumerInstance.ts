@@ -18,7 +18,7 @@ import { recordDurationMs } from '../progress/zeroTimeLoops';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
-import type { Service } from '../service/service';
+import type { InstanceHost } from './groupProtocol';
 import type { EngineContext } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
 import { offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
@@ -36,7 +36,7 @@ export class ConsumerInstance extends ConsumerLiveness {
   private fetchCursor = 0;
   private readonly stream: RandomStream;
 
-  constructor(service: Service, index: number, world: EngineContext) {
+  constructor(service: InstanceHost, index: number, world: EngineContext) {
     super(service, index, world);
     this.stream = createStream(world.seed, `instance:${this.name}`);
   }
@@ -268,7 +268,7 @@ export class ConsumerInstance extends ConsumerLiveness {
     const key = batch.keys[batch.index]!;
     batch.index++;
     batch.currentRemainingMs = this.recordDurationMs();
-    this.service.process(this, partition, key, record);
+    this.service.process(this.index, partition, key, record);
   }
 
   /** Commits per the commit mode and polls again; true when that poll started a new batch. */

@@ -22,19 +22,20 @@ import type { EngineEvent } from '../engineEvents';
 import { tpKey, type SimTimeMs, type TopicPartition } from '../types';
 import { assignmentInput } from './assignmentInput';
 import { describeAssignmentChange } from './explain';
-import { newMember, replacementMember, type GroupMember, type JoinRequest } from './groupMember';
+import { newMember, replacementMember, type GroupMember } from './groupMember';
 import { GroupMetadata } from './groupMetadata';
 import { seconds } from './seconds';
 import { selectProtocol } from './selectProtocol';
 
 // Types and helper this module has always exported, now defined beside it.
 export type { CommittedOffset } from './committedOffset';
-export type { GroupMember, JoinRequest } from './groupMember';
+export type { GroupMember } from './groupMember';
+export type { JoinRequest } from './groupProtocol';
 export type { GroupState } from './groupMetadata';
 
-export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS';
+import type { CoordinatorApi, CoordinatorError, JoinRequest } from './groupProtocol';
 
-export class GroupCoordinator extends GroupMetadata {
+export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   /** Why the current rebalance started, for the explanation when it completes. */
   private rebalanceReason = '';
   private joinDeadline: QueueEntry<EngineEvent> | null = null;

@@ -4,23 +4,11 @@
  * instance (`ConsumerClient`) and may outlive it (a crashed instance stays a member until its
  * session times out).
  */
-import type { AssignorName } from '../scenario';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import type { SimTimeMs, TopicPartition } from '../types';
-import type { ConsumerClient } from './consumerClient';
+import type { JoinRequest } from './groupProtocol';
 
-export interface JoinRequest {
-  instance: ConsumerClient;
-  memberId: string | null;
-  groupInstanceId: string | null;
-  subscription: string[];
-  assignors: AssignorName[];
-  owned: TopicPartition[];
-  ownedGeneration: number;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-}
 
 /** What the coordinator keeps of a member: its last JoinGroup request, plus liveness and assignment. */
 export interface GroupMember extends Omit<JoinRequest, 'memberId'> {

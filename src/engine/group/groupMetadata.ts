@@ -8,7 +8,7 @@ import type { AssignorName } from '../scenario';
 import type { SimTimeMs } from '../types';
 import type { EngineContext } from '../engineContext';
 import type { CommittedOffset } from './committedOffset';
-import type { ConsumerClient } from './consumerClient';
+import type { GroupClient } from './groupProtocol';
 import { compareGroupMembers, type GroupMember } from './groupMember';
 
 export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
@@ -37,7 +37,7 @@ export class GroupMetadata {
     return [...this.members.values()].sort(compareGroupMembers);
   }
 
-  memberOf(instance: ConsumerClient): GroupMember | undefined {
+  memberOf(instance: GroupClient): GroupMember | undefined {
     for (const member of this.members.values()) if (member.instance === instance) return member;
     return undefined;
   }

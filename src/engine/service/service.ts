@@ -17,10 +17,10 @@ import type { EmittedEvent, Handler, HandlerContext } from './handler';
 import { handlerFor } from './handlers';
 import { GroupStats } from './groupStats';
 import { DEFAULT_PROCESSING_MS } from '../progress/zeroTimeLoops';
+import type { EffectiveCommitMode, InstanceHost } from '../group/groupProtocol';
 
-export type EffectiveCommitMode = 'auto' | 'after-processing' | 'before-processing' | 'none';
 
-export class Service implements HandlerContext {
+export class Service implements HandlerContext, InstanceHost {
   readonly id: string;
   readonly config: ResolvedConsumerConfig;
   readonly group: GroupCoordinator;
@@ -83,10 +83,10 @@ export class Service implements HandlerContext {
   }
 
   /** Applies one record for an instance: stats, idempotence, then the handler. */
-  process(instance: ConsumerInstance, log: PartitionLog, key: string, record: LogRecord): void {
+  process(instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void {
     const world = this.world;
     this.stats.onProcessed(key, log.topic, record);
-    world.hasher.int(instance.index);
+    world.hasher.int(instanceIndex);
     world.hasher.int(record.offset);
     if (this.idempotent) {
       if (this.appliedEventIds.has(record.eventId)) return;

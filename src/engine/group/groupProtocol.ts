@@ -1,0 +1,70 @@
+/**
+ * The two sides of the classic group protocol as each sees the other, so the client side
+ * (`ConsumerClient` and the instance built on it) and the coordinator side (`GroupCoordinator`,
+ * `GroupMetadata`, `GroupMember`) depend on these interfaces and not on each other's classes.
+ *
+ * - `GroupClient`: what the coordinator calls on a member's client (its name in explanations,
+ *   a new member id, and the assignment SyncGroup hands it).
+ * - `CoordinatorApi`: the requests a client sends (JoinGroup, Heartbeat, OffsetCommit,
+ *   LeaveGroup) and what it reads back (the generation, the committed offsets).
+ * - `InstanceHost`: the service an instance belongs to, as its instances see it.
+ */
+import type { ResolvedConsumerConfig } from '../config';
+import type { LogRecord } from '../log/record';
+import type { PartitionLog } from '../log/partitionLog';
+import type { AssignorName, ServiceSpec } from '../scenario';
+import type { GroupStats } from '../service/groupStats';
+import type { TopicPartition } from '../types';
+import type { CommittedOffset } from './committedOffset';
+
+/** The errors Kafka's coordinator answers a member with. */
+export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS';
+
+/** A JoinGroup request, as the coordinator keeps it for each member. */
+export interface JoinRequest {
+  instance: GroupClient;
+  memberId: string | null;
+  groupInstanceId: string | null;
+  subscription: string[];
+  assignors: AssignorName[];
+  owned: TopicPartition[];
+  ownedGeneration: number;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+}
+
+export interface GroupClient {
+  readonly name: string;
+  /** A fresh member id for a JoinGroup (Kafka's `<client id>-<uuid>`, deterministic here). */
+  nextMemberId(): string;
+  /** SyncGroup answered: the member's partitions in `generation`. */
+  onAssignment(generation: number, memberId: string, partitions: TopicPartition[]): void;
+}
+
+export interface CoordinatorApi {
+  readonly generation: number;
+  readonly committed: ReadonlyMap<string, CommittedOffset>;
+  /** JoinGroup: the member id the request joins (or rejoins) under. */
+  join(request: JoinRequest): string;
+  heartbeat(memberId: string, generation: number): CoordinatorError | null;
+  commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null;
+  leave(memberId: string, reason: string): void;
+}
+
+/** How a service commits: Kafka's auto-commit, or the handler's own commit before or after processing. */
+export type EffectiveCommitMode = 'auto' | 'after-processing' | 'before-processing' | 'none';
+
+export interface InstanceHost {
+  readonly id: string;
+  readonly groupId: string;
+  readonly spec: ServiceSpec;
+  readonly config: ResolvedConsumerConfig;
+  readonly group: CoordinatorApi;
+  readonly stats: GroupStats;
+  readonly processingMs: number;
+  readonly commitMode: EffectiveCommitMode;
+  readonly autoCommit: boolean;
+  readonly commitsOnClose: boolean;
+  /** Applies one record for the instance at `index`: stats, idempotence, then the handler. */
+  process(instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void;
+}
