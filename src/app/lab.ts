@@ -1,0 +1,579 @@
+/**
+ * A lab: one live run (src/app/liveRun.ts) and the store it publishes to. Every change goes
+ * through its actions and ends by publishing a fresh snapshot. Actions are plain functions,
+ * callable from the frame loop, the keyboard, views, URL sync and the test API. `createLab`
+ * makes as many as a page or a test needs; each has its own run, store and pacing, so two labs
+ * (a comparison of two runs) never share state.
+ *
+ * Seeking is exact: the live run restores the nearest checkpoint at or before the target and
+ * replays to it; interventions are re-applied at their own times.
+ */
+import {
+  type ApplyResult,
+  type Command,
+  type Scenario,
+  type SimEvent,
+  type TimedCommand,
+} from '../engine';
+import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
+import { formatClock, millions, WORK_BUDGET } from '../scenarios/workBudget';
+import { clampTime, LiveRun, MAX_RUN_MS } from './liveRun';
+import { Pacer } from './paced';
+import { recoverRun } from './recoverRun';
+import { simQueries } from './simQueries';
+import { SliceRunner } from './sliceRunner';
+import { mergeRebalances } from './rebalanceMarks';
+import { clampSpeed } from './speed';
+import { previousChangeMs, stepToNextChange } from './stepping';
+import { createAppStore, type AppState, type Selection, type ViewSettings } from './store';
+
+export type WorkOutcome = 'done' | 'cancelled' | 'failed';
+
+export interface LabOptions {
+  scenario: Scenario;
+  presetId: string | null;
+}
+
+/** The default preset, paused at t = 0. */
+function defaultLabOptions(): LabOptions {
+  return { scenario: findPreset(DEFAULT_PRESET_ID)!.scenario, presetId: DEFAULT_PRESET_ID };
+}
+
+export function createLab(initial: LabOptions = defaultLabOptions()) {
+  let run = new LiveRun(initial.scenario);
+  /** Times the playhead stepped forward from, so stepping back retraces them exactly. */
+  let stepHistory: number[] = [];
+  let publishedEvents: readonly SimEvent[] = [];
+  let publishedEventsKey = '';
+
+  const appStore = createAppStore({
+    playback: { playing: false, speed: 1 },
+    run: { scenario: initial.scenario, presetId: initial.presetId, interventions: [] },
+    sim: {
+      snapshot: run.simulation.snapshot(),
+      traceHash: run.simulation.traceHash(),
+      events: [],
+      queries: simQueries(run.simulation),
+    },
+    ui: { message: null, selection: null, view: {} },
+    lab: {
+      reachedMs: 0,
+      endMs: run.endMs,
+      work: null,
+      rebalances: [],
+      forkPrompt: null,
+      undo: null,
+    },
+  });
+
+  function eventsForStore(): readonly SimEvent[] {
+    // The engine appends to (and trims) one array: copy it only when it changed.
+    const events = run.simulation.events();
+    const key = `${events.length}:${events[events.length - 1]?.seq ?? -1}:${events[0]?.seq ?? -1}`;
+    if (key !== publishedEventsKey) {
+      publishedEvents = events.slice();
+      publishedEventsKey = key;
+    }
+    return publishedEvents;
+  }
+
+  function publish(): void {
+    const snapshot = run.simulation.snapshot();
+    appStore.setState((state) => ({
+      ...state,
+      run:
+        state.run.interventions === run.interventions
+          ? state.run
+          : { ...state.run, interventions: run.interventions },
+      sim: {
+        snapshot,
+        traceHash: run.simulation.traceHash(),
+        events: eventsForStore(),
+        queries: simQueries(run.simulation),
+      },
+      lab: {
+        ...state.lab,
+        endMs: run.endMs,
+        reachedMs: Math.max(state.lab.reachedMs, snapshot.nowMs),
+        rebalances: mergeRebalances(state.lab.rebalances, snapshot.groups),
+      },
+    }));
+  }
+
+  /**
+   * Publishing builds a snapshot and renders every view that changed: well under a millisecond
+   * for a preset, tens of milliseconds for a scenario at the limits. During playback a frame
+   * publishes only after four times the last publish's cost, so views of a huge run update a few
+   * times a second and the page keeps answering; long work shows its progress every 250 ms or
+   * after eight times that cost.
+   */
+  const playbackPublishing = new Pacer(0, 4);
+  const progressPublishing = new Pacer(250, 8);
+  const slices = new SliceRunner();
+
+  function publishPaced(): void {
+    if (playbackPublishing.due) playbackPublishing.measure(publish);
+  }
+
+  function currentSimulation() {
+    return run.simulation;
+  }
+
+  /** The live run (checkpoints, interventions), for benchmarks and diagnostics. */
+  function currentRun(): LiveRun {
+    return run;
+  }
+
+  function replaceRun(
+    scenario: Scenario,
+    interventions: readonly TimedCommand[],
+    presetId: string | null,
+  ): void {
+    stopWork();
+    run = new LiveRun(scenario, interventions);
+    slices.reset();
+    playbackPublishing.reset();
+    progressPublishing.reset();
+    stepHistory = [];
+    publishedEventsKey = '';
+    appStore.setState((state) => ({
+      ...state,
+      playback: { ...state.playback, playing: false },
+      run: { scenario, presetId, interventions: [...interventions] },
+      ui: { ...state.ui, message: null },
+      lab: {
+        reachedMs: 0,
+        endMs: run.endMs,
+        work: null,
+        rebalances: [],
+        forkPrompt: null,
+        undo: null,
+      },
+    }));
+  }
+
+  /** Replaces the run with a new scenario, paused at t = 0. */
+  function loadScenario(scenario: Scenario, presetId: string | null = null): void {
+    replaceRun(scenario, [], presetId);
+    guarded(() => run.forwardTo(0, true));
+    publish();
+  }
+
+  /**
+   * Replaces the run with a scenario and recorded interventions, paused at `playheadMs`
+   * (how a share link or a saved run is opened). A far playhead is reached in slices, with
+   * progress and Cancel; the promise settles when it is reached, cancelled or failed.
+   */
+  function loadRun(
+    scenario: Scenario,
+    interventions: TimedCommand[],
+    playheadMs: number,
+    presetId: string | null = null,
+  ): Promise<WorkOutcome> {
+    replaceRun(scenario, interventions, presetId);
+    guarded(() => run.forwardTo(0, true));
+    publish();
+    return seekInSlices(playheadMs, 'Opening the run at');
+  }
+
+  /**
+   * Playback: runs toward `timeMs` for at most `wallBudgetMs` of wall time (the frame loop's
+   * share of a frame), so a run heavier than the chosen speed allows plays slower instead of
+   * freezing the page. Pauses with a message at the run's end.
+   */
+  function playTo(timeMs: number, wallBudgetMs: number): void {
+    if (work) return;
+    const target = clampTime(timeMs, run.endMs);
+    if (target > run.now || !run.isSettled) {
+      guarded(() => slices.run(run, target, wallBudgetMs, false));
+      publishPaced();
+    }
+    if (run.now >= run.endMs && run.isSettled && appStore.getState().playback.playing) {
+      pause();
+      if (run.endMs < MAX_RUN_MS) showMessage({ kind: 'info', text: endOfRunText() });
+    }
+  }
+
+  function advance(deltaMs: number): void {
+    if (!Number.isFinite(deltaMs) || deltaMs <= 0) return;
+    seek(run.now + deltaMs);
+  }
+
+  /** Moves the playhead to an absolute time at once, exactly (checkpoint + replay when going back). */
+  function seek(timeMs: number): void {
+    if (!Number.isFinite(timeMs)) return;
+    stopWork();
+    stepHistory = [];
+    guarded(() => run.seek(clampTime(timeMs, run.endMs)));
+    publish();
+  }
+
+  // ---- long work in slices ------------------------------------------------------------------
+
+  /** Work (units of the work budget) done at once, without slices: a tenth of a second or so. */
+  const WORK_AT_ONCE = 10_000;
+  /** Wall time one slice of long work may take before the page gets the thread back. */
+  const SLICE_WALL_MS = 40;
+
+  let work: { resolve: (outcome: WorkOutcome) => void; done: Promise<WorkOutcome> } | null = null;
+
+  /**
+   * Seeks like `seek`, but work beyond a tenth of a second or so runs in slices: the page keeps
+   * answering, `lab.work` shows the progress, and `cancelWork` stops it at a whole moment.
+   */
+  function seekInSlices(timeMs: number, label = 'Seeking to'): Promise<WorkOutcome> {
+    if (!Number.isFinite(timeMs)) return Promise.resolve('done');
+    stopWork();
+    stepHistory = [];
+    const target = clampTime(timeMs, run.endMs);
+    let quick = false;
+    guarded(() => {
+      run.prepareSeek(target);
+      quick = run.workBetween(run.now, target) <= WORK_AT_ONCE;
+      if (quick) run.forwardTo(target, true);
+    });
+    if (quick || run.now === target) {
+      publish();
+      return Promise.resolve('done');
+    }
+    return startWork(`${label} ${formatClock(target)}`, target);
+  }
+
+  function startWork(label: string, targetMs: number): Promise<WorkOutcome> {
+    pause();
+    setWork({ label, fromMs: run.now, targetMs, reachedMs: run.now, cancelling: false });
+    publish();
+    let settle: (outcome: WorkOutcome) => void = () => undefined;
+    const done = new Promise<WorkOutcome>((resolve) => {
+      settle = resolve;
+    });
+    const current = { resolve: settle, done };
+    work = current;
+    const step = (): void => {
+      if (work !== current) return;
+      const cancelling = appStore.getState().lab.work?.cancelling ?? false;
+      let finished = false;
+      const ok = guarded(() => {
+        // Cancelling finishes the moment in hand (in slices too), so the run stands at a whole moment.
+        finished = slices.run(run, cancelling ? run.now : targetMs, SLICE_WALL_MS, true);
+      });
+      if (!ok || finished) {
+        work = null;
+        setWork(null);
+        publish();
+        if (ok && cancelling)
+          showMessage({
+            kind: 'info',
+            text: `Stopped at ${formatClock(run.now)}: cancelled before ${formatClock(targetMs)}.`,
+          });
+        current.resolve(!ok ? 'failed' : cancelling ? 'cancelled' : 'done');
+        return;
+      }
+      appStore.setState((state) =>
+        state.lab.work
+          ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, reachedMs: run.now } } }
+          : state,
+      );
+      if (progressPublishing.due) progressPublishing.measure(publish);
+      setTimeout(step, 0);
+    };
+    setTimeout(step, 0);
+    return done;
+  }
+
+  function setWork(next: AppState['lab']['work']): void {
+    appStore.setState((state) => ({ ...state, lab: { ...state.lab, work: next } }));
+  }
+
+  /** Cancel: long work stops at the next whole moment (the run stays where it got to). */
+  function cancelWork(): void {
+    appStore.setState((state) =>
+      state.lab.work
+        ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, cancelling: true } } }
+        : state,
+    );
+  }
+
+  /** Ends long work at once where it is (a new seek or run replaces it). */
+  function stopWork(): void {
+    if (!work) return;
+    const stopped = work;
+    work = null;
+    guarded(() => run.settle());
+    setWork(null);
+    stopped.resolve('cancelled');
+  }
+
+  /** The outcome of the long work in progress (at once 'done' when there is none). */
+  function workDone(): Promise<WorkOutcome> {
+    return work?.done ?? Promise.resolve('done');
+  }
+
+  // ---- engine errors ------------------------------------------------------------------------
+
+  /** Runs engine work; an error never escapes into the page (recoverRun.ts says what happens). */
+  function guarded(task: () => void): boolean {
+    try {
+      task();
+      return true;
+    } catch (error) {
+      recoverFrom(error);
+      return false;
+    }
+  }
+
+  function recoverFrom(error: unknown): void {
+    const text = recoverRun(run, error, appStore.getState().sim.snapshot.nowMs);
+    appStore.setState((state) => ({
+      ...state,
+      playback: { ...state.playback, playing: false },
+      lab: { ...state.lab, endMs: run.endMs },
+    }));
+    showMessage({ kind: 'error', text });
+    publish();
+  }
+
+  function endOfRunText(): string {
+    return (
+      `This run ends at ${formatClock(run.endMs)}: going further would need more work than the lab's budget ` +
+      `(${millions(WORK_BUDGET)} units: records appended and processed, commands, timed events).`
+    );
+  }
+
+  /** Back to t = 0 of the same run (interventions kept). */
+  function resetRun(): void {
+    pause();
+    seek(0);
+  }
+
+  /** Pauses and runs to the next moment anything visible changes. */
+  function stepForward(): void {
+    pause();
+    stopWork();
+    const from = run.now;
+    guarded(() => stepToNextChange(run));
+    if (run.now > from) stepHistory.push(from);
+    publish();
+  }
+
+  /** Pauses and goes back to the previous moment anything visible changed. */
+  function stepBack(): void {
+    pause();
+    stopWork();
+    const now = run.now;
+    if (now === 0) return;
+    let target: number | undefined;
+    while (stepHistory.length > 0 && target === undefined) {
+      const t = stepHistory.pop()!;
+      if (t < now) target = t;
+    }
+    const history = stepHistory;
+    target ??= previousChangeMs(
+      now,
+      run.simulation.snapshot(),
+      run.simulation.events(),
+      run.interventions.map((c) => c.atMs),
+    );
+    const back = target;
+    guarded(() => run.seek(back));
+    stepHistory = history;
+    publish();
+  }
+
+  /**
+   * Applies commands at the playhead and records them as interventions (the browser API and
+   * confirmed UI commands). Placed before later interventions they fork the run; an undo is kept.
+   */
+  function applyCommands(commands: readonly Command[]): ApplyResult[] {
+    const before = appStore.getState();
+    const playheadMs = run.now;
+    const interventionsBefore = [...run.interventions];
+    const results: ApplyResult[] = [];
+    let droppedCount = 0;
+    stopWork();
+    for (const command of commands) {
+      const overBudget = run.endMsWith(command) < run.now;
+      const applied = overBudget ? null : guardedApply(command);
+      const result: ApplyResult = applied?.result ?? {
+        ok: false,
+        error: overBudget
+          ? `${command.type} refused: from ${formatClock(run.now)} on it would need more work than the lab's budget (${millions(WORK_BUDGET)} units: records appended and processed, commands, timed events)`
+          : `${command.type} failed: the run could not go on`,
+      };
+      results.push(result);
+      droppedCount += applied?.dropped.length ?? 0;
+    }
+    stepHistory = [];
+    const forked = playheadMs < before.lab.reachedMs;
+    const refused = results.find((r): r is { ok: false; error: string } => !r.ok);
+    appStore.setState((state) => ({
+      ...state,
+      ui: { ...state.ui, message: refused ? { kind: 'error', text: refused.error } : null },
+      lab: {
+        ...state.lab,
+        endMs: run.endMs,
+        forkPrompt: null,
+        reachedMs: forked ? playheadMs : state.lab.reachedMs,
+        rebalances: forked
+          ? state.lab.rebalances.filter((m) => m.atMs <= playheadMs)
+          : state.lab.rebalances,
+        undo:
+          droppedCount > 0
+            ? {
+                interventions: interventionsBefore,
+                playheadMs,
+                reachedMs: before.lab.reachedMs,
+                rebalances: before.lab.rebalances,
+                droppedCount,
+              }
+            : null,
+      },
+    }));
+    publish();
+    return results;
+  }
+
+  function guardedApply(command: Command): { result: ApplyResult; dropped: TimedCommand[] } | null {
+    let applied: { result: ApplyResult; dropped: TimedCommand[] } | null = null;
+    guarded(() => {
+      applied = run.apply(command);
+    });
+    return applied;
+  }
+
+  function applyCommand(command: Command): ApplyResult {
+    return applyCommands([command])[0]!;
+  }
+
+  /**
+   * Commands from the UI: applied at once, unless later interventions exist, in which case
+   * playback pauses and the user is asked to confirm the fork first (null until then).
+   */
+  function requestCommands(commands: readonly Command[]): ApplyResult[] | null {
+    if (commands.length === 0) return [];
+    const later = run.laterInterventions();
+    if (later.length === 0) return applyCommands(commands);
+    pause();
+    appStore.setState((state) => ({
+      ...state,
+      lab: { ...state.lab, forkPrompt: { commands: [...commands], atMs: run.now, dropped: later } },
+    }));
+    return null;
+  }
+
+  function requestCommand(command: Command): ApplyResult[] | null {
+    return requestCommands([command]);
+  }
+
+  function confirmFork(): ApplyResult[] | null {
+    const prompt = appStore.getState().lab.forkPrompt;
+    if (!prompt) return null;
+    if (run.now !== prompt.atMs) guarded(() => run.seek(prompt.atMs));
+    return applyCommands(prompt.commands);
+  }
+
+  function cancelFork(): void {
+    appStore.setState((state) => ({ ...state, lab: { ...state.lab, forkPrompt: null } }));
+  }
+
+  /** Restores the interventions a fork dropped and the playhead where the fork happened. */
+  function undoFork(): void {
+    const undo = appStore.getState().lab.undo;
+    if (!undo) return;
+    pause();
+    stopWork();
+    stepHistory = [];
+    guarded(() => run.replaceInterventions(undo.interventions, undo.playheadMs));
+    appStore.setState((state) => ({
+      ...state,
+      ui: {
+        ...state.ui,
+        message: {
+          kind: 'info',
+          text: `Undone: the ${undo.droppedCount === 1 ? 'dropped intervention is' : `${undo.droppedCount} dropped interventions are`} back.`,
+        },
+      },
+      lab: { ...state.lab, undo: null, reachedMs: undo.reachedMs, rebalances: undo.rebalances },
+    }));
+    publish();
+  }
+
+  function dismissUndo(): void {
+    appStore.setState((state) => ({ ...state, lab: { ...state.lab, undo: null } }));
+  }
+
+  function play(): void {
+    if (work) return;
+    appStore.setState((state) => ({ ...state, playback: { ...state.playback, playing: true } }));
+  }
+
+  function pause(): void {
+    if (!appStore.getState().playback.playing) return;
+    appStore.setState((state) => ({ ...state, playback: { ...state.playback, playing: false } }));
+    // Paced playback may have skipped the last frames' publishing: show where the run is.
+    if (appStore.getState().sim.snapshot.nowMs !== run.now) publish();
+  }
+
+  function togglePlay(): void {
+    if (appStore.getState().playback.playing) pause();
+    else play();
+  }
+
+  function setSpeed(speed: number): void {
+    appStore.setState((state) => ({
+      ...state,
+      playback: { ...state.playback, speed: clampSpeed(speed) },
+    }));
+  }
+
+  function showMessage(message: AppState['ui']['message']): void {
+    appStore.setState((state) => ({ ...state, ui: { ...state.ui, message } }));
+  }
+
+  function select(selection: Selection): void {
+    if (appStore.getState().ui.selection === selection) return;
+    appStore.setState((state) => ({ ...state, ui: { ...state.ui, selection } }));
+  }
+
+  /** Sets one view setting (they travel in share links: primitives only). */
+  function setView(key: string, value: ViewSettings[string]): void {
+    appStore.setState((state) => ({
+      ...state,
+      ui: { ...state.ui, view: { ...state.ui.view, [key]: value } },
+    }));
+  }
+
+  return {
+    store: appStore,
+    currentSimulation,
+    currentRun,
+    loadScenario,
+    loadRun,
+    playTo,
+    advance,
+    seek,
+    seekInSlices,
+    cancelWork,
+    workDone,
+    resetRun,
+    stepForward,
+    stepBack,
+    applyCommands,
+    applyCommand,
+    requestCommands,
+    requestCommand,
+    confirmFork,
+    cancelFork,
+    undoFork,
+    dismissUndo,
+    play,
+    pause,
+    togglePlay,
+    setSpeed,
+    showMessage,
+    select,
+    setView,
+  };
+}
+
+export type Lab = ReturnType<typeof createLab>;
