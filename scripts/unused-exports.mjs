@@ -52,7 +52,13 @@ for (const file of files) {
     const isExported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (isExported) {
       if (ts.isVariableStatement(statement)) {
-        for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+          // `export const { a, b } = lab`: each bound name is an export.
+          else if (ts.isObjectBindingPattern(declaration.name) || ts.isArrayBindingPattern(declaration.name)) {
+            for (const element of declaration.name.elements) if (ts.isBindingElement(element) && ts.isIdentifier(element.name)) names.push(element.name.text);
+          }
+        }
       } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
         names.push(statement.name.text);
       }
