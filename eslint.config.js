@@ -43,7 +43,8 @@ const LAYERS = {
   view: {
     layers: ['app'],
     typeLayers: ['engine', 'scenarios'],
-    packages: ['react', 'react-dom', 'd3', 'd3-[a-z0-9-]+'],
+    // zustand: its React binding (useStore), through src/view/useAppStore.ts.
+    packages: ['react', 'react-dom', 'd3', 'd3-[a-z0-9-]+', 'zustand'],
   },
   cli: {
     layers: ['engine', 'scenarios', 'share'],

@@ -1,20 +1,25 @@
 /**
- * Entry point: installs the test API, opens the run the address names (and keeps the address
- * bar and localStorage in step), starts the frame loop and renders the app.
+ * Entry point: makes the page's lab, installs the test API, opens the run the address names
+ * (and keeps the address bar and localStorage in step), starts the frame loop and renders the
+ * app with the lab in context.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startFrameLoop } from './app/frameLoop';
+import { pageLab } from './app/runController';
 import { startSharing } from './app/sharing';
 import { installTestApi } from './app/testApi';
 import { App } from './view/App';
+import { LabContext } from './view/labContext';
 import './view/styles.css';
 
-installTestApi(window);
+installTestApi(window, pageLab);
 startSharing(window);
-startFrameLoop();
+startFrameLoop(pageLab);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <LabContext value={pageLab}>
+      <App />
+    </LabContext>
   </StrictMode>,
 );

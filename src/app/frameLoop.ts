@@ -4,21 +4,15 @@
  * or a slow frame never asks the engine for minutes of work at once, and a run heavier than the
  * chosen speed allows simply plays slower: the page keeps answering. Pause stops advancing.
  */
-import { appStore, currentSimulation, playTo, seekInSlices } from './runController';
+import type { Lab } from './lab';
 
 /** The largest wall-clock step one frame may turn into virtual time. */
 const MAX_FRAME_WALL_MS = 100;
 /** Wall time the engine may use in one frame (of about 16 ms at 60 Hz). */
 const ENGINE_MS_PER_FRAME = 10;
 
-/** A seek requested by a dragged scrubber: only the latest one per frame is performed. */
-let pendingSeekMs: number | null = null;
-
-export function scheduleSeek(timeMs: number): void {
-  pendingSeekMs = timeMs;
-}
-
-export function startFrameLoop(): () => void {
+/** Drives `lab` from animation frames until the returned function is called. */
+export function startFrameLoop(lab: Lab): () => void {
   let lastWallMs: number | null = null;
   let carryMs = 0;
   let handle = 0;
@@ -26,18 +20,14 @@ export function startFrameLoop(): () => void {
     // Nothing the engine or a view throws may stop the loop: the run controller catches engine
     // errors (and says what happened); this keeps the next frame coming whatever else happens.
     try {
-      if (pendingSeekMs !== null) {
-        const target = pendingSeekMs;
-        pendingSeekMs = null;
-        void seekInSlices(target);
-      }
-      const { playing, speed } = appStore.getState().playback;
+      lab.runScheduledSeek();
+      const { playing, speed } = lab.store.getState().playback;
       if (playing && lastWallMs !== null) {
         const wallStep = Math.min(MAX_FRAME_WALL_MS, Math.max(0, wallMs - lastWallMs));
         const virtualStep = wallStep * speed + carryMs;
         const whole = Math.floor(virtualStep);
         carryMs = virtualStep - whole;
-        if (whole > 0) playTo(currentSimulation().now + whole, ENGINE_MS_PER_FRAME);
+        if (whole > 0) lab.playTo(lab.currentSimulation().now + whole, ENGINE_MS_PER_FRAME);
       } else {
         carryMs = 0;
       }

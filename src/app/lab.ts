@@ -536,6 +536,21 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   }
 
   /** Sets one view setting (they travel in share links: primitives only). */
+  /** A seek requested by a dragged scrubber: only the latest one per frame is performed. */
+  let scheduledSeekMs: number | null = null;
+
+  function scheduleSeek(timeMs: number): void {
+    scheduledSeekMs = timeMs;
+  }
+
+  /** The frame loop performs the latest scheduled seek, if any. */
+  function runScheduledSeek(): void {
+    if (scheduledSeekMs === null) return;
+    const target = scheduledSeekMs;
+    scheduledSeekMs = null;
+    void seekInSlices(target);
+  }
+
   function setView(key: string, value: ViewSettings[string]): void {
     appStore.setState((state) => ({
       ...state,
@@ -545,6 +560,8 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
 
   return {
     store: appStore,
+    scheduleSeek,
+    runScheduledSeek,
     currentSimulation,
     currentRun,
     loadScenario,

@@ -7,7 +7,7 @@ import { createLab } from './lab';
 
 export type { Lab, LabOptions, WorkOutcome } from './lab';
 
-const pageLab = createLab();
+export const pageLab = createLab();
 
 export const appStore = pageLab.store;
 export const {

@@ -5,7 +5,7 @@
 import type { Command, Summary } from '../engine';
 import { formatScenarioErrors, parseScenario } from '../scenarios/parseScenario';
 import { parseCommand } from '../scenarios/parseCommand';
-import * as run from './runController';
+import type { Lab } from './lab';
 
 export interface LogScopeApi {
   load(scenario: unknown): Promise<{ ok: boolean; error?: string; warnings?: string[] }>;
@@ -21,7 +21,8 @@ export interface LogScopeApi {
   checkpoints(): { count: number; intervalMs: number; timesMs: number[] };
 }
 
-export function installTestApi(target: Window): LogScopeApi {
+/** Installs `window.__logscope` over `run`, the page's lab. */
+export function installTestApi(target: Window, run: Lab): LogScopeApi {
   const api: LogScopeApi = {
     async load(scenario) {
       const parsed = parseScenario(scenario);

@@ -4,7 +4,7 @@
  * over the consumer groups or the event log. Dialogs and the context menu float above.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { appStore, cancelFork } from '../app/runController';
+import { useLab } from './labContext';
 import { ContextMenu } from './ContextMenu';
 import { ForkDialog } from './ForkDialog';
 import { Inspector } from './inspector/Inspector';
@@ -20,6 +20,7 @@ import { Toolbar } from './Toolbar';
 import { useShortcuts, type ShortcutHandlers } from './useShortcuts';
 
 export function App() {
+  const { store: appStore, cancelFork } = useLab();
   const [menu, setMenu] = useState<MenuRequest | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -36,7 +37,7 @@ export function App() {
         return true;
       },
     }),
-    [menu, helpOpen],
+    [menu, helpOpen, appStore, cancelFork],
   );
   useShortcuts(handlers);
   return (

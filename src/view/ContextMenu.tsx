@@ -5,14 +5,15 @@
 import { uiZoom } from './uiZoom';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { actionsFor } from '../app/entityActions';
-import { requestCommand } from '../app/runController';
+import { useLab } from './labContext';
 import type { AppState } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
+import { useAppStore } from './useAppStore';
 import type { MenuRequest } from './labUiContext';
 
 const selectSnapshot = (state: AppState) => state.sim.snapshot;
 
 export function ContextMenu({ request, onClose }: { request: MenuRequest; onClose(): void }) {
+  const { requestCommand } = useLab();
   const snapshot = useAppStore(selectSnapshot);
   const ref = useRef<HTMLDivElement>(null);
   const entity = actionsFor(request.selection, snapshot);

@@ -3,9 +3,9 @@
  * later interventions (undoable afterwards).
  */
 import { useEffect, useRef } from 'react';
-import { cancelFork, confirmFork } from '../app/runController';
+import { useLab } from './labContext';
 import type { AppState } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
+import { useAppStore } from './useAppStore';
 import { formatSimTime } from './formatTime';
 import { commandLabel } from './labels';
 import { useFocusTrap } from './useFocusTrap';
@@ -13,6 +13,7 @@ import { useFocusTrap } from './useFocusTrap';
 const selectPrompt = (state: AppState) => state.lab.forkPrompt;
 
 export function ForkDialog() {
+  const { cancelFork, confirmFork } = useLab();
   const prompt = useAppStore(selectPrompt);
   const ref = useRef<HTMLDivElement>(null);
   useFocusTrap(ref, prompt !== null);

@@ -3,9 +3,9 @@
  * refused (role="alert"),
  * and after a fork the offer to undo it (role="status").
  */
-import { dismissUndo, showMessage, undoFork } from '../app/runController';
+import { useLab } from './labContext';
 import type { AppState } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
+import { useAppStore } from './useAppStore';
 import { captionAt } from './captions';
 import { formatSimTime } from './formatTime';
 import { WorkProgress } from './WorkProgress';
@@ -15,6 +15,7 @@ const selectUndo = (state: AppState) => state.lab.undo;
 const selectCaption = (state: AppState) => captionAt(state.run.scenario.notes, state.sim.snapshot.nowMs);
 
 export function MessageBar() {
+  const { dismissUndo, showMessage, undoFork } = useLab();
   const message = useAppStore(selectMessage);
   const undo = useAppStore(selectUndo);
   const caption = useAppStore(selectCaption);

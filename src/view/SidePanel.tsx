@@ -3,9 +3,9 @@
  * travels in links as the `panel` view setting).
  */
 import type { KeyboardEvent } from 'react';
-import { setView } from '../app/runController';
+import { useLab } from './labContext';
 import type { AppState } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
+import { useAppStore } from './useAppStore';
 import { EventLog } from './events/EventLog';
 import { GroupPanel } from './groups/GroupPanel';
 
@@ -17,6 +17,7 @@ const TABS = [
 const selectPanel = (state: AppState) => (state.ui.view['panel'] === 'events' ? 'events' : 'groups');
 
 export function SidePanel() {
+  const { setView } = useLab();
   const panel = useAppStore(selectPanel);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;

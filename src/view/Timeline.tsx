@@ -4,10 +4,9 @@
  * seeks exactly (one seek per frame); a marker seeks to its moment.
  */
 import { useMemo } from 'react';
-import { scheduleSeek } from '../app/frameLoop';
-import { seek } from '../app/runController';
+import { useLab } from './labContext';
 import { type AppState, selectNowMs, selectQueries } from '../app/store';
-import { useAppStore, useShallow } from '../app/useAppStore';
+import { useAppStore, useShallow } from './useAppStore';
 import { disagreementBands } from './insight/lagSeries';
 import { formatSimTime } from './formatTime';
 import { commandLabel } from './labels';
@@ -25,6 +24,7 @@ const MARKER_MIN_GAP_PX = 10;
 const selectLaterCount = (state: AppState) => state.run.interventions.filter((c) => c.atMs > state.sim.snapshot.nowMs).length;
 
 export function Timeline() {
+  const { seek, scheduleSeek } = useLab();
   const nowMs = useAppStore(selectNowMs);
   const reachedMs = useAppStore(selectReached);
   const interventions = useAppStore(selectInterventions);

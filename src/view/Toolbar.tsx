@@ -3,10 +3,10 @@
  * t = 0 of the same run, speed on a log scale (0.1× to 100×), the virtual clock and the
  * shortcut help (?).
  */
-import { resetRun, setSpeed, stepBack, stepForward, togglePlay } from '../app/runController';
+import { useLab } from './labContext';
 import { SPEED_STEPS } from '../app/speed';
 import { type AppState, selectNowMs } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
+import { useAppStore } from './useAppStore';
 import { formatSimTime } from './formatTime';
 import { useLabUi } from './labUiContext';
 
@@ -14,6 +14,7 @@ const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
 
 export function Toolbar() {
+  const { resetRun, setSpeed, stepBack, stepForward, togglePlay } = useLab();
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const { openHelp } = useLabUi();

@@ -2,13 +2,14 @@
  * Long work in progress (a far seek, a link opened far ahead): what is being done, a progress
  * bar in virtual time, and Cancel. The page keeps answering meanwhile (the work runs in slices).
  */
-import { cancelWork } from '../app/runController';
+import { useLab } from './labContext';
 import type { AppState } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
+import { useAppStore } from './useAppStore';
 
 const selectWork = (state: AppState) => state.lab.work;
 
 export function WorkProgress() {
+  const { cancelWork } = useLab();
   const work = useAppStore(selectWork);
   if (!work) return null;
   const span = Math.max(1, work.targetMs - work.fromMs);

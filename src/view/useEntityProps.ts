@@ -6,12 +6,13 @@
  * elements are joined without spaces in that visible text, so each ends with a space.
  */
 import type { KeyboardEvent, MouseEvent } from 'react';
-import { select } from '../app/runController';
+import { useLab } from './labContext';
 import type { AppState } from '../app/store';
-import { useAppStore } from '../app/useAppStore';
+import { useAppStore } from './useAppStore';
 import { useLabUi } from './labUiContext';
 
 export function useEntityProps(selection: string, label?: string) {
+  const { select } = useLab();
   const { openMenu } = useLabUi();
   const selected = useAppStore((state: AppState) => state.ui.selection === selection);
   return {

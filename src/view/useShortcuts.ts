@@ -1,7 +1,8 @@
 /** The lab's keyboard shortcuts (see shortcuts.ts), on the window. */
 import { useEffect } from 'react';
 import { actionsFor } from '../app/entityActions';
-import { appStore, requestCommand, resetRun, select, setSpeed, setView, stepBack, stepForward, togglePlay } from '../app/runController';
+import type { Lab } from '../app/lab';
+import { useLab } from './labContext';
 import { SPEED_STEPS } from '../app/speed';
 import { isOwnedByControl } from './shortcuts';
 
@@ -12,64 +13,65 @@ export interface ShortcutHandlers {
   overlayOpen(): boolean;
 }
 
-function changeSpeed(direction: 1 | -1): void {
-  const speed = appStore.getState().playback.speed;
+function changeSpeed(lab: Lab, direction: 1 | -1): void {
+  const speed = lab.store.getState().playback.speed;
   const index = SPEED_STEPS.findIndex((s) => s >= speed);
   const next = SPEED_STEPS[Math.min(SPEED_STEPS.length - 1, Math.max(0, (index === -1 ? SPEED_STEPS.length - 1 : index) + direction))];
-  if (next !== undefined) setSpeed(next);
+  if (next !== undefined) lab.setSpeed(next);
 }
 
 export function useShortcuts(handlers: ShortcutHandlers): void {
+  const lab = useLab();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
       if (event.key === 'Escape') {
-        if (!handlers.closeOverlay()) select(null);
+        if (!handlers.closeOverlay()) lab.select(null);
         return;
       }
       if (handlers.overlayOpen() || isOwnedByControl(event.target, event.key)) return;
-      const handled = runShortcut(event.key, handlers);
+      const handled = runShortcut(lab, event.key, handlers);
       if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [handlers]);
+  }, [lab, handlers]);
 }
 
-function runShortcut(key: string, handlers: ShortcutHandlers): boolean {
+function runShortcut(lab: Lab, key: string, handlers: ShortcutHandlers): boolean {
   switch (key) {
     case ' ':
-      togglePlay();
+      lab.togglePlay();
       return true;
     case 'ArrowRight':
-      stepForward();
+      lab.stepForward();
       return true;
     case 'ArrowLeft':
-      stepBack();
+      lab.stepBack();
       return true;
     case 'Home':
-      resetRun();
+      lab.resetRun();
       return true;
     case '[':
-      changeSpeed(-1);
+      changeSpeed(lab, -1);
       return true;
     case ']':
-      changeSpeed(1);
+      changeSpeed(lab, 1);
       return true;
     case '?':
       handlers.openHelp();
       return true;
     case 'g':
-      setView('panel', 'groups');
+      lab.setView('panel', 'groups');
       return true;
     case 'l':
-      setView('panel', 'events');
+      lab.setView('panel', 'events');
       return true;
   }
-  const state = appStore.getState();
+  const state = lab.store.getState();
   const entity = actionsFor(state.ui.selection, state.sim.snapshot);
   const action = entity?.actions.find((a) => a.key === key.toLowerCase() || (a.key === '+' && key === '='));
   if (!action || action.disabled) return false;
-  requestCommand(action.command);
+  lab.requestCommand(action.command);
   return true;
 }

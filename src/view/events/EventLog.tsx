@@ -3,9 +3,9 @@
  * in links as view settings). Each entry is a button that moves the playhead to its moment.
  */
 import { useMemo } from 'react';
-import { seek, setView } from '../../app/runController';
+import { useLab } from '../labContext';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { formatSimTime } from '../formatTime';
 import { ALL, filterEvents, filterOptions } from './eventFilter';
 
@@ -15,6 +15,7 @@ const selectEntity = (state: AppState) => String(state.ui.view['logEntity'] ?? A
 const selectKind = (state: AppState) => String(state.ui.view['logKind'] ?? ALL);
 
 export function EventLog() {
+  const { seek, setView } = useLab();
   const events = useAppStore(selectEvents);
   const entity = useAppStore(selectEntity);
   const kind = useAppStore(selectKind);

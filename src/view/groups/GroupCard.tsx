@@ -7,7 +7,7 @@
 import type { ReactElement } from 'react';
 import type { GroupView } from '../../engine';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { formatSimTime } from '../formatTime';
 import { STATUS_GLYPHS, statusText } from '../labels';
 import { travelHalfMs } from '../layout';

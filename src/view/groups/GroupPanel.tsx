@@ -1,6 +1,6 @@
 /** Every consumer group: one card each, in the order of the scenario's services. */
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { GroupCard } from './GroupCard';
 
 const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId).join('\n');

@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ProbeAnswer } from '../../engine';
 import { type AppState, selectQueries } from '../../app/store';
-import { useAppStore, useShallow } from '../../app/useAppStore';
+import { useAppStore, useShallow } from '../useAppStore';
 
 const selectServices = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId);
 const ROWS = 8;

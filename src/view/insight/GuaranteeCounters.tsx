@@ -4,9 +4,9 @@
  * grew (after the current playhead, wrapping to the first).
  */
 import type { Incident } from '../../engine';
-import { seek } from '../../app/runController';
+import { useLab } from '../labContext';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 
@@ -23,6 +23,7 @@ function nextIncidentMs(list: readonly Incident[], kind: Incident['kind'], nowMs
 }
 
 export function GuaranteeCounters() {
+  const { seek } = useLab();
   const groups = useAppStore(selectGroups);
   const nowMs = useAppStore(selectNowMs);
   const queries = useAppStore(selectQueries);

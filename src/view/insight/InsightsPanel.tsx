@@ -4,9 +4,9 @@
  * The open tab and the described group travel in share links as view settings.
  */
 import type { KeyboardEvent } from 'react';
-import { setView } from '../../app/runController';
+import { useLab } from '../labContext';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { ConsistencyPanel } from './ConsistencyPanel';
 import { DescribeTable } from './DescribeTable';
 import { GuaranteeCounters } from './GuaranteeCounters';
@@ -36,6 +36,7 @@ const selectDescribeGroup = (state: AppState) => {
 };
 
 export function InsightsPanel() {
+  const { setView } = useLab();
   const tab = useAppStore(selectTab);
   // ← and → move between the tabs (WAI-ARIA tabs pattern) instead of stepping the clock.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -77,6 +78,7 @@ export function InsightsPanel() {
 }
 
 function DescribePanel() {
+  const { setView } = useLab();
   const groups = useAppStore(selectGroups);
   const topics = useAppStore(selectTopics);
   const chosen = useAppStore(selectDescribeGroup);

@@ -7,7 +7,7 @@
 import { line, scaleLinear, type ScaleLinear } from 'd3';
 import type { GroupLagSample, TimedCommand } from '../../engine';
 import { type AppState, type RebalanceMark, selectNowMs } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { INK, MUTED, OKABE_ITO } from '../palette';
 import { disagreementBands, groupSeries, maxValue, partitionSeries, type LagUnit, type SeriesPoint } from './lagSeries';
 

@@ -2,9 +2,9 @@
  * The lag panel: Burrow status badges per group, unit and partition toggles, and the chart.
  */
 import { LAG_SAMPLE_INTERVAL_MS } from '../../app/insights';
-import { setView } from '../../app/runController';
+import { useLab } from '../labContext';
 import { type AppState, selectQueries } from '../../app/store';
-import { useAppStore, useQueriesFollowing, useShallow } from '../../app/useAppStore';
+import { useAppStore, useQueriesFollowing, useShallow } from '../useAppStore';
 import { useElementWidth } from '../useElementWidth';
 import { chartLines, LagChart, type ChartGroup } from './LagChart';
 import { chartDomainEndMs, disagreementBands, type LagUnit } from './lagSeries';
@@ -24,6 +24,7 @@ const selectActions = (state: AppState) => state.run.scenario.actions;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
 
 export function LagPanel() {
+  const { setView } = useLab();
   // Re-rendered once per lag sample (the lines), not every frame.
   const queries = useQueriesFollowing(selectSampleTick);
   const domainEndMs = useAppStore(selectDomainEnd);

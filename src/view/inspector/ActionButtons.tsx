@@ -1,8 +1,9 @@
 /** The selected entity's one-click commands, each with its keyboard shortcut in its title. */
 import type { EntityAction } from '../../app/entityActions';
-import { requestCommand } from '../../app/runController';
+import { useLab } from '../labContext';
 
 export function ActionButtons({ actions }: { actions: EntityAction[] }) {
+  const { requestCommand } = useLab();
   if (actions.length === 0) return null;
   return (
     <div className="action-buttons">

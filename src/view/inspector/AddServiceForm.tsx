@@ -5,7 +5,7 @@
  */
 import { memo, useState } from 'react';
 import { isValidServiceId, SERVICE_HANDLERS } from '../../app/entityActions';
-import { requestCommand } from '../../app/runController';
+import { useLab } from '../labContext';
 
 interface Props {
   topics: string[];
@@ -14,6 +14,7 @@ interface Props {
 }
 
 function AddServiceFormInner({ topics, existing, defaultTopic }: Props) {
+  const { requestCommand } = useLab();
   const suggested = existing.includes('fraud-check') ? `late-${existing.length}` : 'fraud-check';
   const [id, setId] = useState(suggested);
   const [topic, setTopic] = useState(defaultTopic ?? topics[0] ?? '');

@@ -4,10 +4,10 @@
  * selected it offers adding a late service.
  */
 import { actionsFor } from '../../app/entityActions';
-import { select } from '../../app/runController';
+import { useLab } from '../labContext';
 import { parseSelection } from '../../app/selection';
 import { type AppState, selectQueries } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { ActionButtons } from './ActionButtons';
 import { AddServiceForm } from './AddServiceForm';
 import { EntityDetails } from './EntityDetails';
@@ -19,6 +19,7 @@ const selectSnapshot = (state: AppState) => state.sim.snapshot;
 const KIND_NAMES = { instance: 'Instance', group: 'Service', producer: 'Producer', topic: 'Topic', record: 'Record' } as const;
 
 export function Inspector() {
+  const { select } = useLab();
   const selection = useAppStore(selectSelection);
   const snapshot = useAppStore(selectSnapshot);
   const queries = useAppStore(selectQueries);

@@ -1,9 +1,10 @@
 /** A producer's rate, and producing one chosen record (key, partition, or a tombstone). */
 import { useState } from 'react';
 import type { ProducerView } from '../../engine';
-import { requestCommand } from '../../app/runController';
+import { useLab } from '../labContext';
 
 export function RateForm({ producer }: { producer: ProducerView }) {
+  const { requestCommand } = useLab();
   const [rate, setRate] = useState(String(producer.ratePerSec));
   return (
     <form
@@ -22,6 +23,7 @@ export function RateForm({ producer }: { producer: ProducerView }) {
 }
 
 export function ProduceForm({ producer, partitions }: { producer: ProducerView; partitions: number }) {
+  const { requestCommand } = useLab();
   const [key, setKey] = useState('');
   const [partition, setPartition] = useState('auto');
   const [tombstone, setTombstone] = useState(false);

@@ -5,9 +5,10 @@
  */
 import { useState } from 'react';
 import type { GroupView, ResetTarget } from '../../engine';
-import { requestCommands } from '../../app/runController';
+import { useLab } from '../labContext';
 
 export function ResetOffsetsWalkthrough({ group }: { group: GroupView }) {
+  const { requestCommands } = useLab();
   const [target, setTarget] = useState<'earliest' | 'latest' | 'time'>('earliest');
   const [seconds, setSeconds] = useState('0');
   const [rebuild, setRebuild] = useState(false);

@@ -9,7 +9,7 @@
  */
 import { memo, type MouseEvent } from 'react';
 import type { LogRecord } from '../../engine';
-import { select } from '../../app/runController';
+import { useLab } from '../labContext';
 import type { SimQueries } from '../../app/simQueries';
 import { LANE, type LaneSpan } from '../layout';
 import { recordColour, type ColourMode } from '../recordColour';
@@ -39,6 +39,7 @@ function tapeSignature(p: Props): string {
 }
 
 export const LaneTape = memo(function LaneTape(props: Props) {
+  const { select } = useLab();
   const { name, span, cellWidth, y, highWatermark, logStartOffset, recent, selectedOffset, colourMode, hatchId } = props;
   const byOffset = new Map(recent.map((r) => [r.offset, r]));
   const recentFrom = recent[0]?.offset ?? logStartOffset;

@@ -7,7 +7,7 @@ import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
 import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { laneBlockHeight } from '../layout';
 import { colourModeFor } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';

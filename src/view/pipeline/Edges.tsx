@@ -7,7 +7,7 @@
  */
 import { linkHorizontal } from 'd3';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { commandCurve, curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
 import { partitionOwner } from '../ownership';
 import { consumeEdges, consumeEdgesPerTopic } from './consumeEdges';

@@ -12,7 +12,7 @@ import { uiZoom } from '../uiZoom';
 import { partitionOwner } from '../ownership';
 import { useEffect, useRef } from 'react';
 import type { LogRecord, SimSnapshot } from '../../engine';
-import { appStore } from '../../app/runController';
+import { useLab } from '../labContext';
 import { canvasWindowTop, cubicPoint, emitCurve, leftAnchor, linkPoint, rightAnchor, travelHalfMs, type PipelineLayout, type Point } from '../layout';
 import { colourModeFor, recordColour } from '../recordColour';
 import type { PipelineStructure } from './pipelineStructure';
@@ -92,6 +92,7 @@ const DOT_RADIUS = 6;
 const MAX_CANVAS_HEIGHT = 1600;
 
 export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
+  const { store: appStore } = useLab();
   const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     const canvas = ref.current;
@@ -139,7 +140,7 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
       window.removeEventListener('scroll', onScroll, { capture: true });
       if (scrolled !== null) cancelAnimationFrame(scrolled);
     };
-  }, [layout, structure]);
+  }, [appStore, layout, structure]);
   return (
     <canvas
       ref={ref}

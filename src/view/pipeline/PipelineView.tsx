@@ -4,9 +4,9 @@
  * records travelling along the edges, placed from their virtual timestamps.
  */
 import { useMemo } from 'react';
-import { appStore } from '../../app/runController';
+import { useLab } from '../labContext';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
 import { useReducedMotion } from '../useReducedMotion';
@@ -21,11 +21,12 @@ import { TopicNode } from './TopicNode';
 const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId).join('\n');
 
 export function PipelineView() {
+  const { store: appStore } = useLab();
   const structureJson = useAppStore(selectPipelineStructure);
   const groupOrder = useAppStore(selectGroupIds).split('\n');
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   const reducedMotion = useReducedMotion();
-  const structure = useMemo(() => parseStructure(structureJson, appStore.getState()), [structureJson]);
+  const structure = useMemo(() => parseStructure(structureJson, appStore.getState()), [appStore, structureJson]);
   const layout = useMemo(() => pipelineLayout(structure, width), [structure, width]);
   return (
     <section className="pipeline" aria-label="Pipeline">

@@ -1,6 +1,6 @@
 /** A producer (or a client sending commands): what it sends, how fast, and whether it is paused. */
 import type { AppState } from '../../app/store';
-import { useAppStore, useShallow } from '../../app/useAppStore';
+import { useAppStore, useShallow } from '../useAppStore';
 import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
 

@@ -4,7 +4,7 @@
  * in the lanes and the describe table), and how many it applied more than once.
  */
 import type { AppState } from '../../app/store';
-import { useAppStore, useShallow } from '../../app/useAppStore';
+import { useAppStore, useShallow } from '../useAppStore';
 import { readModelName } from '../labels';
 import type { Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';

@@ -5,7 +5,7 @@
  */
 import type { InstanceView } from '../../engine';
 import type { AppState } from '../../app/store';
-import { useAppStore, useShallow } from '../../app/useAppStore';
+import { useAppStore, useShallow } from '../useAppStore';
 import { STATUS_GLYPHS, statusText } from '../labels';
 import { fitText, PIPE, type ServiceBox } from '../layout';
 import { groupColours, STATUS_COLOURS } from '../palette';

@@ -1,7 +1,7 @@
 /** A topic with one row per partition: its log end offset; each row selects that partition. */
 import { memo } from 'react';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { PIPE, type TopicBox } from '../layout';
 import { useEntityProps } from '../useEntityProps';
 

@@ -4,7 +4,7 @@
  */
 import { GALLERY, openPreset } from '../../app/sharing';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { keepKeysInside, useModalDialog } from './useModalDialog';
 
 const selectPresetId = (state: AppState) => state.run.presetId;

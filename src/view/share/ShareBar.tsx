@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import { GALLERY } from '../../app/sharing';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { DropZone } from './DropZone';
 import { FileButtons } from './FileButtons';
 import { GalleryDialog } from './GalleryDialog';

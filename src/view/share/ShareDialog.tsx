@@ -5,10 +5,10 @@
  */
 import { uiZoom } from '../uiZoom';
 import { useRef, useState } from 'react';
-import { pause } from '../../app/runController';
+import { useLab } from '../labContext';
 import { currentShareUrl, linkIsLoopback } from '../../app/sharing';
 import { type AppState, selectNowMs } from '../../app/store';
-import { useAppStore } from '../../app/useAppStore';
+import { useAppStore } from '../useAppStore';
 import { formatSimTime } from '../formatTime';
 import { QrCode } from './QrCode';
 import { keepKeysInside, useModalDialog } from './useModalDialog';
@@ -25,6 +25,7 @@ function largeQrSizePx(): number {
 type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed' };
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const { pause } = useLab();
   const ref = useModalDialog(onClose);
   const [url] = useState(() => {
     pause();

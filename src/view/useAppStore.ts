@@ -1,15 +1,16 @@
 /**
- * The one hook binding React views to the app store. Views pass module-level selectors that
- * return the smallest thing they need; `useShallow` is re-exported for object results.
+ * The one hook binding React views to their lab's store (labContext.ts). Views pass
+ * module-level selectors that return the smallest thing they need; `useShallow` is re-exported
+ * for object results.
  */
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { SimQueries } from './simQueries';
-import type { AppState } from './store';
-import { appStore } from './runController';
+import type { SimQueries } from '../app/simQueries';
+import type { AppState } from '../app/store';
+import { useLab } from './labContext';
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {
-  return useStore(appStore, selector);
+  return useStore(useLab().store, selector);
 }
 
 export { useShallow };
@@ -20,6 +21,7 @@ export { useShallow };
  * it reads the queries published at that moment.
  */
 export function useQueriesFollowing<K>(selectKey: (state: AppState) => K): SimQueries {
-  useAppStore(selectKey);
-  return appStore.getState().sim.queries;
+  const store = useLab().store;
+  useStore(store, selectKey);
+  return store.getState().sim.queries;
 }
