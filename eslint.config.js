@@ -120,16 +120,6 @@ function layerImportRule(layer, depth, isTest) {
     barePattern(isTest ? [...packages, ...TEST_PACKAGES] : packages, owner),
     leavingPattern(depth + 1, [...layers, ...typeLayers], leaveMessage),
   ];
-  if (layer === 'view') {
-    // One read path: views read the run through the store (its snapshot and queries), never
-    // the live simulation, which may have moved on since the snapshot they show.
-    patterns.push({
-      regex: `^(?:\\./)?(?:\\.\\./){${depth + 1}}app/runController$`,
-      caseSensitive: true,
-      importNames: ['currentSimulation'],
-      message: 'Views read the run through the store (state.sim.snapshot, state.sim.queries), not currentSimulation().',
-    });
-  }
   if (typeLayers.length > 0) {
     patterns.push(
       typeOnlyPattern(
@@ -201,6 +191,31 @@ function e2eBlocks() {
   }
   return blocks;
 }
+
+/**
+ * One read path: views read the run through their lab's store (its snapshot and queries), never
+ * the live simulation or run, which may have moved on since the snapshot they show.
+ */
+const LIVE_RUN_ACCESS = ['currentSimulation', 'currentRun'];
+const viewReadPath = {
+  name: 'logscope/view/read-path',
+  files: [`src/view/**/*.${TS}`],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...LIVE_RUN_ACCESS.flatMap((name) => [
+        {
+          selector: `MemberExpression[property.name='${name}']`,
+          message: `Views read the run through the store (state.sim.snapshot, state.sim.queries), not ${name}().`,
+        },
+        {
+          selector: `ObjectPattern > Property[key.name='${name}']`,
+          message: `Views read the run through the store (state.sim.snapshot, state.sim.queries), not ${name}().`,
+        },
+      ]),
+    ],
+  },
+};
 
 const engineNondeterminism = {
   name: 'logscope/engine/determinism',
@@ -367,4 +382,5 @@ export default defineConfig([
   ...layerBlocks(),
   ...e2eBlocks(),
   engineNondeterminism,
+  viewReadPath,
 ]);

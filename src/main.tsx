@@ -6,15 +6,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startFrameLoop } from './app/frameLoop';
-import { pageLab } from './app/runController';
+import { createLab } from './app/lab';
 import { startSharing } from './app/sharing';
 import { installTestApi } from './app/testApi';
 import { App } from './view/App';
 import { LabContext } from './view/labContext';
 import './view/styles.css';
 
+const pageLab = createLab();
 installTestApi(window, pageLab);
-startSharing(window);
+startSharing(window, pageLab);
 startFrameLoop(pageLab);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,7 +6,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoProgressError, type Scenario } from '../engine';
 import { checkout } from '../scenarios/presets/checkout';
-import * as run from './runController';
+import { createLab } from './lab';
+
+/** This file's own lab: nothing it does reaches another test file's. */
+const lab = createLab();
+const run = { ...lab, appStore: lab.store };
 
 const state = () => run.appStore.getState();
 

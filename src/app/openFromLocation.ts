@@ -7,7 +7,7 @@
 import type { Scenario } from '../engine';
 import { PRESETS } from '../scenarios/presets';
 import { decodeLocation, describeRefusal, type AddressParts, type DecodeResult, type SharedRun } from '../share';
-import { appStore, loadRun, showMessage } from './runController';
+import type { Lab } from './lab';
 
 export type OpenOutcome = 'nothing' | 'opened' | 'refused';
 
@@ -31,9 +31,9 @@ function presetIdOf(scenario: Scenario): string | null {
  * far playhead is reached in slices with a progress bar and Cancel, so the page keeps
  * answering however long the way there is (the work budget bounds it).
  */
-export function openRun(run: SharedRun): void {
-  void loadRun(run.scenario, run.interventions, run.playheadMs, run.presetId ?? presetIdOf(run.scenario));
-  appStore.setState((state) => ({ ...state, ui: { ...state.ui, selection: run.selection, view: { ...run.view } } }));
+export function openRun(lab: Lab, run: SharedRun): void {
+  void lab.loadRun(run.scenario, run.interventions, run.playheadMs, run.presetId ?? presetIdOf(run.scenario));
+  lab.store.setState((state) => ({ ...state, ui: { ...state.ui, selection: run.selection, view: { ...run.view } } }));
 }
 
 /** What stays on screen when an input is refused: the user's run, or on a fresh page the default one. */
@@ -45,32 +45,32 @@ const KEPT_TEXT: Record<Kept, string> = {
 };
 
 /** Opens a decode result, or shows why it was refused; the current run is kept on refusal. */
-export function openDecoded(result: DecodeResult, kept: Kept = 'current run'): OpenOutcome {
+export function openDecoded(lab: Lab, result: DecodeResult, kept: Kept = 'current run'): OpenOutcome {
   if (!result.ok) {
-    showMessage({ kind: 'error', text: `${describeRefusal(result)}. ${KEPT_TEXT[kept]}` });
+    lab.showMessage({ kind: 'error', text: `${describeRefusal(result)}. ${KEPT_TEXT[kept]}` });
     return 'refused';
   }
-  openRun(result.run);
+  openRun(lab, result.run);
   if (result.warnings.length > 0) {
     const [first, ...rest] = result.warnings;
     const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
-    showMessage({ kind: 'info', text: `Opened, with fields this LogScope does not know left out: ${first}${more}.` });
+    lab.showMessage({ kind: 'info', text: `Opened, with fields this LogScope does not know left out: ${first}${more}.` });
   }
   return 'opened';
 }
 
-export function openFromLocation(address: AddressParts, kept: Kept = 'current run'): OpenOutcome {
+export function openFromLocation(lab: Lab, address: AddressParts, kept: Kept = 'current run'): OpenOutcome {
   const result = decodeLocation(address);
-  return result === null ? 'nothing' : openDecoded(result, kept);
+  return result === null ? 'nothing' : openDecoded(lab, result, kept);
 }
 
 /**
  * Opens links followed inside the page (a gallery deep link, an edited address bar). The address
  * bar's own updates use replaceState, which fires no hashchange, so they never reopen the run.
  */
-export function listenForLinks(target: Window): () => void {
+export function listenForLinks(target: Window, lab: Lab): () => void {
   const onHashChange = () => {
-    if (target.location.hash.length > 1) openFromLocation({ hash: target.location.hash, search: '' });
+    if (target.location.hash.length > 1) openFromLocation(lab, { hash: target.location.hash, search: '' });
   };
   target.addEventListener('hashchange', onHashChange);
   return () => target.removeEventListener('hashchange', onHashChange);

@@ -10,7 +10,7 @@ import { whenIdle } from './whenIdle';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
 import { decodeRunLink, encodeRunLink, type SharedRun } from '../share';
 import { openRun } from './openFromLocation';
-import { appStore } from './runController';
+import type { Lab } from './lab';
 import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
 
 export const STORAGE_KEY = 'logscope.lastRun';
@@ -25,6 +25,8 @@ export interface RestoreOffer {
 
 let offer: RestoreOffer | null = null;
 let offerStorage: Storage | null = null;
+/** The lab the offered run opens in. */
+let offerLab: Lab | null = null;
 /** The kept text that was offered: dismissing forgets it, but never a newer run kept since. */
 let offeredText: string | null = null;
 const listeners = new Set<() => void>();
@@ -49,8 +51,9 @@ function defaultRunLink(): string {
 }
 
 /** Reads the kept run; offers it back when it decodes and is not just the default run. */
-export function offerSavedRun(storage: Storage | null): RestoreOffer | null {
+export function offerSavedRun(lab: Lab, storage: Storage | null): RestoreOffer | null {
   offerStorage = storage;
+  offerLab = lab;
   let saved: string | null;
   try {
     saved = storage?.getItem(STORAGE_KEY) ?? null;
@@ -75,10 +78,10 @@ export function offerSavedRun(storage: Storage | null): RestoreOffer | null {
 }
 
 export function restoreSavedRun(): void {
-  if (offer === null) return;
+  if (offer === null || offerLab === null) return;
   const { run } = offer;
   setOffer(null);
-  openRun(run);
+  openRun(offerLab, run);
 }
 
 /** Declines the offer and forgets the kept run, so it is not offered again. */
@@ -100,7 +103,8 @@ function forget(storage: Storage | null): void {
 }
 
 /** Keeps the current run in `storage`, written at most once per `delayMs` after a change. */
-export function startPersistence(storage: Storage | null, delayMs = PERSIST_DELAY_MS): () => void {
+export function startPersistence(lab: Lab, storage: Storage | null, delayMs = PERSIST_DELAY_MS): () => void {
+  const appStore = lab.store;
   if (storage === null) return () => undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const pacer = new Pacer(delayMs);

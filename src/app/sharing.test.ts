@@ -3,10 +3,14 @@ import { findPreset } from '../scenarios/presets';
 import { decodeRunLink, encodeRunLink, runFileText, runLinkFragment, type SharedRun } from '../share';
 import { openFromLocation } from './openFromLocation';
 import { dismissSavedRun, getRestoreOffer, offerSavedRun, restoreSavedRun, startPersistence, STORAGE_KEY } from './persistence';
-import { appStore, applyCommand, cancelWork, loadScenario, play, seek, select, workDone } from './runController';
+import { createLab } from './lab';
 import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
 import { currentRunFile, currentShareUrl, openPreset, openScenarioFile } from './sharing';
 import { startUrlSync } from './urlSync';
+
+/** This file's own lab: nothing it does reaches another test file's. */
+const pageLab = createLab();
+const { store: appStore, applyCommand, cancelWork, loadScenario, play, seek, select, workDone } = pageLab;
 
 const checkout = findPreset('checkout')!.scenario;
 const hotPartition = findPreset('hot-partition')!.scenario;
@@ -58,7 +62,7 @@ beforeEach(() => loadScenario(checkout, 'checkout'));
 describe('opening the address', () => {
   it('opens a shared run paused at its playhead, with its selection and view', () => {
     play();
-    expect(openFromLocation({ hash: runLinkFragment(sharedRun), search: '' })).toBe('opened');
+    expect(openFromLocation(pageLab, { hash: runLinkFragment(sharedRun), search: '' })).toBe('opened');
     const state = appStore.getState();
     expect(sharedRunOf(state)).toEqual(sharedRun);
     expect(state.playback.playing).toBe(false);
@@ -68,7 +72,7 @@ describe('opening the address', () => {
   it('keeps the current run and says what is wrong when the link is refused', () => {
     applyCommand({ type: 'crash', target: 'email-0' });
     const before = sharedRunOf(appStore.getState());
-    expect(openFromLocation({ hash: '#s=1.garbage!', search: '' })).toBe('refused');
+    expect(openFromLocation(pageLab, { hash: '#s=1.garbage!', search: '' })).toBe('refused');
     expect(sharedRunOf(appStore.getState())).toEqual(before);
     expect(appStore.getState().ui.message).toEqual({
       kind: 'error',
@@ -79,7 +83,7 @@ describe('opening the address', () => {
   it('opens a run whose playhead is far ahead in slices, with progress, and Cancel stops it at a whole moment', async () => {
     const farRun = { ...sharedRun, playheadMs: 20 * 3_600_000 };
     // The page gets the thread back at once: the way to 20 h is long work, not one task.
-    expect(openFromLocation({ hash: runLinkFragment(farRun), search: '' })).toBe('opened');
+    expect(openFromLocation(pageLab, { hash: runLinkFragment(farRun), search: '' })).toBe('opened');
     const work = appStore.getState().lab.work;
     expect(work).toMatchObject({ label: 'Opening the run at 20:00:00', targetMs: 72_000_000, cancelling: false });
     expect(appStore.getState().run.interventions).toEqual(sharedRun.interventions);
@@ -92,16 +96,16 @@ describe('opening the address', () => {
   });
 
   it('recognises a shared run of a gallery preset', () => {
-    openFromLocation({ hash: runLinkFragment(sharedRun), search: '' });
+    openFromLocation(pageLab, { hash: runLinkFragment(sharedRun), search: '' });
     expect(appStore.getState().run.presetId).toBe('hot-partition');
-    openFromLocation({ hash: runLinkFragment({ ...sharedRun, scenario: { ...hotPartition, seed: 99 } }), search: '' });
+    openFromLocation(pageLab, { hash: runLinkFragment({ ...sharedRun, scenario: { ...hotPartition, seed: 99 } }), search: '' });
     expect(appStore.getState().run.presetId).toBeNull();
   });
 
   it('opens gallery presets by id', () => {
-    expect(openPreset('retention-loses-data')).toBe('opened');
+    expect(openPreset(pageLab, 'retention-loses-data')).toBe('opened');
     expect(appStore.getState().run.presetId).toBe('retention-loses-data');
-    expect(openPreset('nope')).toBe('refused');
+    expect(openPreset(pageLab, 'nope')).toBe('refused');
   });
 });
 
@@ -109,7 +113,7 @@ describe('the share link', () => {
   it('is always a #s= fragment on the page address, never a ?scenario= query (which a server may cut at its header limit)', () => {
     const big = { ...findPreset('checkout')!.scenario, title: 'x'.repeat(150), notes: Array.from({ length: 150 }, (_, i) => ({ atMs: i * 1000, text: `Note ${i} `.repeat(20) })) };
     loadScenario(big);
-    const url = new URL(currentShareUrl({ origin: 'http://lab.test', pathname: '/app/' }));
+    const url = new URL(currentShareUrl(pageLab, { origin: 'http://lab.test', pathname: '/app/' }));
     expect(url.search).toBe('');
     expect(url.hash.startsWith('#s=1.')).toBe(true);
     // A query of this size would exceed common servers' 8 KB request-line limit; the fragment never reaches the server.
@@ -123,7 +127,7 @@ describe('the address bar', () => {
 
   it('follows the run half a second after a change, without history entries', () => {
     const window = fakeWindow('http://lab.test/app/?scenario=%7B%7D&lang=en');
-    const stop = startUrlSync(window as unknown as Window);
+    const stop = startUrlSync(window as unknown as Window, pageLab);
     seek(3000);
     select('topic:orders');
     expect(window.history.replaceState).not.toHaveBeenCalled();
@@ -139,9 +143,9 @@ describe('the address bar', () => {
 
   it('adds one history entry when the gallery replaces the run, so Back returns to the old one', () => {
     const window = fakeWindow('http://lab.test/');
-    const stop = startUrlSync(window as unknown as Window);
+    const stop = startUrlSync(window as unknown as Window, pageLab);
     seek(7000);
-    openPreset('hot-partition');
+    openPreset(pageLab, 'hot-partition');
     expect(window.history.replaceState).toHaveBeenCalledTimes(1);
     expect(window.history.pushState).toHaveBeenCalledTimes(1);
     const previous = decodeRunLink(new URL(window.history.replaceState.mock.calls[0]![2]).hash.slice(3));
@@ -160,15 +164,15 @@ describe('keeping the run locally', () => {
 
   it('keeps the run after a change and offers it back on the next visit', () => {
     const storage = memoryStorage();
-    const stop = startPersistence(storage);
-    openFromLocation({ hash: runLinkFragment(sharedRun), search: '' });
+    const stop = startPersistence(pageLab, storage);
+    openFromLocation(pageLab, { hash: runLinkFragment(sharedRun), search: '' });
     vi.advanceTimersByTime(1000);
     stop();
     const kept = decodeRunLink(storage.getItem(STORAGE_KEY) ?? '');
     expect(kept.ok && kept.run).toEqual(sharedRun);
 
     loadScenario(checkout, 'checkout');
-    const offer = offerSavedRun(storage);
+    const offer = offerSavedRun(pageLab, storage);
     expect(offer).toMatchObject({ title: hotPartition.title, playheadMs: 5000, interventionCount: 1 });
     restoreSavedRun();
     expect(sharedRunOf(appStore.getState())).toEqual(sharedRun);
@@ -178,21 +182,21 @@ describe('keeping the run locally', () => {
   it('offers nothing for the default run, and drops a kept run that does not decode', () => {
     const storage = memoryStorage();
     storage.setItem(STORAGE_KEY, encodeRunLink({ scenario: checkout, interventions: [], playheadMs: 0, selection: null, view: {} }));
-    expect(offerSavedRun(storage)).toBeNull();
+    expect(offerSavedRun(pageLab, storage)).toBeNull();
     storage.setItem(STORAGE_KEY, '1.garbage');
-    expect(offerSavedRun(storage)).toBeNull();
+    expect(offerSavedRun(pageLab, storage)).toBeNull();
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 
   it('forgets the offered run when dismissed, but never a newer one kept since', () => {
     const storage = memoryStorage();
     storage.setItem(STORAGE_KEY, encodeRunLink(sharedRun));
-    offerSavedRun(storage);
+    offerSavedRun(pageLab, storage);
     dismissSavedRun();
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
 
     storage.setItem(STORAGE_KEY, encodeRunLink(sharedRun));
-    offerSavedRun(storage);
+    offerSavedRun(pageLab, storage);
     storage.setItem(STORAGE_KEY, '1.newer');
     dismissSavedRun();
     expect(storage.getItem(STORAGE_KEY)).toBe('1.newer');
@@ -202,10 +206,10 @@ describe('keeping the run locally', () => {
 describe('scenario files', () => {
   it('save the run and open it back as the same scenario with its interventions as actions', async () => {
     applyCommand({ type: 'crash', target: 'email-0' });
-    const saved = currentRunFile();
+    const saved = currentRunFile(pageLab);
     expect(saved.fileName).toBe('checkout-one-event-independent-consumers.json');
     loadScenario(hotPartition);
-    expect(await openScenarioFile(file(saved.fileName, saved.text))).toBe('opened');
+    expect(await openScenarioFile(pageLab, file(saved.fileName, saved.text))).toBe('opened');
     expect(appStore.getState().run.scenario.actions).toEqual([{ type: 'crash', target: 'email-0', atMs: 0 }]);
   });
 
@@ -213,11 +217,11 @@ describe('scenario files', () => {
     applyCommand({ type: 'crash', target: 'email-0' });
     const before = sharedRunOf(appStore.getState());
     const bad = runFileText({ ...checkout, topics: [{ name: 'orders', partitions: 0 }] }, []);
-    expect(await openScenarioFile(file('class.json', bad))).toBe('refused');
+    expect(await openScenarioFile(pageLab, file('class.json', bad))).toBe('refused');
     expect(appStore.getState().ui.message?.text).toMatch(
       /^file "class\.json": topics\[0\]\.partitions is 0; it must be an integer from 1 to 64/,
     );
-    expect(await openScenarioFile({ name: 'huge.json', size: 70_000, text: () => Promise.reject(new Error('not read')) })).toBe(
+    expect(await openScenarioFile(pageLab, { name: 'huge.json', size: 70_000, text: () => Promise.reject(new Error('not read')) })).toBe(
       'refused',
     );
     expect(appStore.getState().ui.message?.text).toMatch(/^file "huge\.json": it is 70000 bytes; the limit is 65536 \(64 KB\)/);

@@ -15,7 +15,7 @@ import {
 } from '../share';
 import { listenForLinks, openDecoded, openFromLocation, type OpenOutcome } from './openFromLocation';
 import { browserStorage, offerSavedRun, startPersistence } from './persistence';
-import { appStore } from './runController';
+import type { Lab } from './lab';
 import { fragmentOf } from './sharedRunOf';
 import { startUrlSync, withHistoryEntry } from './urlSync';
 
@@ -24,8 +24,8 @@ export type { RestoreOffer } from './persistence';
 export type { QrCodeResult };
 
 /** The address of the current run: this page, without query, with `#s=1.<data>`. */
-export function currentShareUrl(location: Pick<Location, 'origin' | 'pathname'>): string {
-  return `${location.origin}${location.pathname}${fragmentOf(appStore.getState())}`;
+export function currentShareUrl(lab: Lab, location: Pick<Location, 'origin' | 'pathname'>): string {
+  return `${location.origin}${location.pathname}${fragmentOf(lab.store.getState())}`;
 }
 
 export function qrCodeForUrl(url: string): QrCodeResult {
@@ -55,11 +55,11 @@ export const GALLERY: readonly GalleryEntry[] = PRESETS.map(({ id, title, descri
 }));
 
 /** Opens a gallery preset at t = 0; Back returns to the run it replaced. */
-export function openPreset(id: string): OpenOutcome {
+export function openPreset(lab: Lab, id: string): OpenOutcome {
   const preset = PRESETS.find((entry) => entry.id === id);
   if (preset === undefined) return 'refused';
   return withHistoryEntry(() =>
-    openDecoded({
+    openDecoded(lab, {
       ok: true,
       run: { scenario: preset.scenario, interventions: [], playheadMs: 0, selection: null, view: {}, presetId: id },
       warnings: [],
@@ -68,8 +68,8 @@ export function openPreset(id: string): OpenOutcome {
 }
 
 /** The current scenario with its interventions as a scenario file (format v1). */
-export function currentRunFile(): { fileName: string; text: string } {
-  const { scenario, interventions } = appStore.getState().run;
+export function currentRunFile(lab: Lab): { fileName: string; text: string } {
+  const { scenario, interventions } = lab.store.getState().run;
   return { fileName: runFileName(scenario), text: runFileText(scenario, interventions) };
 }
 
@@ -83,10 +83,10 @@ function fileSource(name: string): string {
  * are read; everything else is validated like a link. The current run is kept on refusal, and
  * Back returns to it after success.
  */
-export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<OpenOutcome> {
+export async function openScenarioFile(lab: Lab, file: Pick<File, 'name' | 'size' | 'text'>): Promise<OpenOutcome> {
   const source = fileSource(file.name);
   if (file.size > limits.MAX_INPUT_CHARS) {
-    return openDecoded({
+    return openDecoded(lab, {
       ok: false,
       source,
       problems: [{ path: '', message: `it is ${file.size} bytes; the limit is ${limits.MAX_INPUT_CHARS} (64 KB)` }],
@@ -97,10 +97,10 @@ export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'
     text = await file.text();
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'unknown error';
-    return openDecoded({ ok: false, source, problems: [{ path: '', message: `it could not be read: ${reason}` }] });
+    return openDecoded(lab, { ok: false, source, problems: [{ path: '', message: `it could not be read: ${reason}` }] });
   }
   const decoded = decodeScenarioText(text, source);
-  return withHistoryEntry(() => openDecoded(decoded));
+  return withHistoryEntry(() => openDecoded(lab, decoded));
 }
 
 /**
@@ -108,11 +108,11 @@ export async function openScenarioFile(file: Pick<File, 'name' | 'size' | 'text'
  * the last run back when the address asks for nothing that opened, then keep the address bar
  * and localStorage in step with the run and open in-page links.
  */
-export function startSharing(target: Window): void {
-  const outcome = openFromLocation({ hash: target.location.hash, search: target.location.search }, 'default run');
+export function startSharing(target: Window, lab: Lab): void {
+  const outcome = openFromLocation(lab, { hash: target.location.hash, search: target.location.search }, 'default run');
   const storage = browserStorage(target);
-  if (outcome !== 'opened') offerSavedRun(storage);
-  listenForLinks(target);
-  startUrlSync(target);
-  startPersistence(storage);
+  if (outcome !== 'opened') offerSavedRun(lab, storage);
+  listenForLinks(target, lab);
+  startUrlSync(target, lab);
+  startPersistence(lab, storage);
 }

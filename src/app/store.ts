@@ -1,7 +1,7 @@
 /**
  * The one vanilla zustand store, in typed slices. It references engine output (a read-only
  * snapshot swapped per frame); it never owns or edits the simulation itself. Actions live in
- * `runController.ts` and are plain functions, callable from the frame loop, URL sync, the
+ * `lab.ts` (one lab per store) and are plain functions, callable from the frame loop, URL sync, the
  * test API and views alike.
  */
 import { createStore } from 'zustand/vanilla';

@@ -10,7 +10,7 @@
  * browser's Back button brings the previous run back (its `#s=` is opened on hashchange).
  */
 import type { OpenOutcome } from './openFromLocation';
-import { appStore } from './runController';
+import type { Lab } from './lab';
 import { fragmentOf, shouldWriteRun } from './sharedRunOf';
 import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
@@ -29,7 +29,8 @@ export function withHistoryEntry(open: () => OpenOutcome): OpenOutcome {
   return outcome;
 }
 
-export function startUrlSync(target: Window, delayMs = URL_SYNC_DELAY_MS): () => void {
+export function startUrlSync(target: Window, lab: Lab, delayMs = URL_SYNC_DELAY_MS): () => void {
+  const appStore = lab.store;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const pacer = new Pacer(delayMs);
 

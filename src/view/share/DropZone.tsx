@@ -4,12 +4,14 @@
  */
 import { useEffect, useState } from 'react';
 import { openScenarioFile } from '../../app/sharing';
+import { useLab } from '../labContext';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
 export function DropZone() {
+  const lab = useLab();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -35,7 +37,7 @@ export function DropZone() {
       depth = 0;
       setDragging(false);
       const file = event.dataTransfer?.files[0];
-      if (file !== undefined) void openScenarioFile(file);
+      if (file !== undefined) void openScenarioFile(lab, file);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -47,7 +49,7 @@ export function DropZone() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [lab]);
   if (!dragging) return null;
   return (
     <div className="drop-zone" data-testid="drop-zone">

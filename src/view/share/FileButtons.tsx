@@ -4,6 +4,7 @@
  */
 import { useRef } from 'react';
 import { currentRunFile, openScenarioFile } from '../../app/sharing';
+import { useLab } from '../labContext';
 
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -17,14 +18,15 @@ function download(fileName: string, text: string): void {
 }
 
 export function FileButtons() {
+  const lab = useLab();
   const input = useRef<HTMLInputElement>(null);
   const save = () => {
-    const { fileName, text } = currentRunFile();
+    const { fileName, text } = currentRunFile(lab);
     download(fileName, text);
   };
   const choose = (files: FileList | null) => {
     const file = files?.[0];
-    if (file !== undefined) void openScenarioFile(file);
+    if (file !== undefined) void openScenarioFile(lab, file);
     if (input.current) input.current.value = '';
   };
   return (

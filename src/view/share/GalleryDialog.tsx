@@ -6,6 +6,7 @@ import { GALLERY, openPreset } from '../../app/sharing';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { keepKeysInside, useModalDialog } from './useModalDialog';
+import { useLab } from '../labContext';
 
 const selectPresetId = (state: AppState) => state.run.presetId;
 
@@ -15,10 +16,11 @@ function absolute(href: string): string {
 }
 
 export function GalleryDialog({ onClose }: { onClose: () => void }) {
+  const lab = useLab();
   const ref = useModalDialog(onClose);
   const current = useAppStore(selectPresetId);
   const open = (id: string) => {
-    openPreset(id);
+    openPreset(lab, id);
     onClose();
   };
   return (

@@ -25,11 +25,12 @@ function largeQrSizePx(): number {
 type CopyStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed' };
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
-  const { pause } = useLab();
+  const lab = useLab();
+  const { pause } = lab;
   const ref = useModalDialog(onClose);
   const [url] = useState(() => {
     pause();
-    return currentShareUrl(window.location);
+    return currentShareUrl(lab, window.location);
   });
   const nowMs = useAppStore(selectNowMs);
   const interventionCount = useAppStore(selectInterventionCount);

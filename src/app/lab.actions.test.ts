@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkout } from '../scenarios/presets/checkout';
-import * as run from './runController';
+import { createLab } from './lab';
+
+/** This file's own lab: nothing it does reaches another test file's. */
+const lab = createLab();
+const run = { ...lab, appStore: lab.store };
 
 const state = () => run.appStore.getState();
 
