@@ -1,5 +1,5 @@
 /**
- * The one vanilla zustand store, in typed slices. It references engine output (a read-only
+ * A lab's vanilla zustand store, in typed slices. It references engine output (a read-only
  * snapshot swapped per frame); it never owns or edits the simulation itself. Actions live in
  * `lab.ts` (one lab per store) and are plain functions, callable from the frame loop, URL sync, the
  * test API and views alike.
