@@ -87,6 +87,7 @@ function wrapWorld(
   invariants: boolean,
 ): Simulation {
   let nextAction = firstAction;
+  let lastSnapshot: SimSnapshot | undefined;
 
   const instance = (ref: InstanceRef) => world.services.get(ref.service)!.instances[ref.instance]!;
   const group = (groupId: string) => world.groups.get(groupId)!;
@@ -175,7 +176,11 @@ function wrapWorld(
       if (!(timeMs >= world.now)) return true;
       return runThrough(timeMs, world.steps.total + Math.max(1, maxSteps));
     },
-    snapshot: () => buildSnapshot(world),
+    snapshot() {
+      // Each snapshot shares with the last one what did not change (views compare by reference).
+      lastSnapshot = buildSnapshot(world, lastSnapshot);
+      return lastSnapshot;
+    },
     summary: (summaryOptions) => buildSummary(world, world.hasher.digest(), summaryOptions),
     traceHash: () => world.hasher.digest(),
     events: () => world.events,

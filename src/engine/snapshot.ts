@@ -1,13 +1,17 @@
 /**
- * A read-only picture of the world for views: small plain objects, rebuilt on request. It
- * copies counters and the most recent records of each partition, never whole logs (the
- * inspector reads further back through `readRecords`).
+ * A read-only picture of the world for views: small plain objects, built on request. It copies
+ * counters and the most recent records of each partition, never whole logs (the inspector reads
+ * further back through `readRecords`). Given the previous snapshot, every part that did not
+ * change is the previous object (snapshotSharing.ts): a partition whose log did not move is not
+ * read again, and views compare parts by reference.
  */
 import { rebalanceProtocolFor } from './config';
 import type { LogRecord } from './log/record';
 import type { SimEvent } from './simEvents';
 import type { StatsSummary } from './summary';
 import { tpKey } from './types';
+import type { PartitionLog } from './log/partitionLog';
+import { shareArray, shareRecord } from './snapshotSharing';
 import type { World } from './world';
 
 export const RECENT_RECORDS_PER_PARTITION = 64;
@@ -111,109 +115,153 @@ export interface SimSnapshot {
   eventCount: number;
 }
 
-export function buildSnapshot(world: World): SimSnapshot {
+/** What a partition's view is built from: when none of it moved, the view is the same. */
+const partitionSources = new WeakMap<PartitionView, readonly number[]>();
+
+function partitionSource(log: PartitionLog): number[] {
+  return [log.logStartOffset, log.logEndOffset, log.sizeBytes, log.segments.length, log.cleanerCheckpoint];
+}
+
+function partitionView(log: PartitionLog, topicName: string, previous: PartitionView | undefined): PartitionView {
+  const source = partitionSource(log);
+  const previousSource = previous && partitionSources.get(previous);
+  if (previous && previousSource && previousSource.every((value, i) => value === source[i])) return previous;
+  const recent: LogRecord[] = [];
+  const from = Math.max(log.logStartOffset, log.highWatermark - RECENT_RECORDS_PER_PARTITION);
+  log.read(from, RECENT_RECORDS_PER_PARTITION, recent);
+  const view: PartitionView = {
+    topic: topicName,
+    partition: log.partition,
+    logStartOffset: log.logStartOffset,
+    logEndOffset: log.logEndOffset,
+    highWatermark: log.highWatermark,
+    segments: log.segments.map((s, i) => ({
+      baseOffset: s.baseOffset,
+      endOffset: i === log.segments.length - 1 ? log.logEndOffset : s.endOffset,
+      recordCount: s.records.length,
+      sizeBytes: s.sizeBytes,
+    })),
+    recent,
+  };
+  partitionSources.set(view, source);
+  return view;
+}
+
+function distinctKeys(partitions: readonly PartitionView[]): number {
+  const keys = new Set<string>();
+  for (const partition of partitions) for (const record of partition.recent) if (record.key !== null) keys.add(record.key);
+  return keys.size;
+}
+
+/** The snapshot of `world` now, sharing with `previous` (the last snapshot of this run) what did not change. */
+export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot {
   const topics: TopicView[] = [];
   for (const topic of world.topics.values()) {
-    const keys = new Set<string>();
-    const partitions = topic.partitions.map((log): PartitionView => {
-      const recent: LogRecord[] = [];
-      const from = Math.max(log.logStartOffset, log.highWatermark - RECENT_RECORDS_PER_PARTITION);
-      log.read(from, RECENT_RECORDS_PER_PARTITION, recent);
-      for (const record of recent) if (record.key !== null) keys.add(record.key);
-      return {
-        topic: topic.name,
-        partition: log.partition,
-        logStartOffset: log.logStartOffset,
-        logEndOffset: log.logEndOffset,
-        highWatermark: log.highWatermark,
-        segments: log.segments.map((s, i) => ({
-          baseOffset: s.baseOffset,
-          endOffset: i === log.segments.length - 1 ? log.logEndOffset : s.endOffset,
-          recordCount: s.records.length,
-          sizeBytes: s.sizeBytes,
-        })),
-        recent,
-      };
-    });
-    topics.push({
+    const before = previous?.topics.find((t) => t.name === topic.name);
+    const partitions = shareArray(
+      before?.partitions,
+      topic.partitions.map((log) => partitionView(log, topic.name, before?.partitions[log.partition])),
+    );
+    const view: TopicView = {
       name: topic.name,
       cleanupPolicy: topic.config.cleanupPolicy,
       retentionMs: topic.config.retentionMs,
       partitions,
-      distinctRecentKeys: keys.size,
-    });
+      distinctRecentKeys: before && before.partitions === partitions ? before.distinctRecentKeys : distinctKeys(partitions),
+    };
+    topics.push(before && before.partitions === partitions ? shareRecord(before, view) : view);
   }
   const groups: GroupView[] = [];
   for (const service of world.services.values()) {
     const group = service.group;
+    const before = previous?.groups.find((g) => g.groupId === group.groupId);
     const committed: Record<string, number> = {};
     const committedAtMs: Record<string, number> = {};
     for (const [key, value] of group.committed) {
       committed[key] = value.offset;
       committedAtMs[key] = value.commitTimeMs;
     }
-    groups.push({
-      groupId: group.groupId,
-      serviceId: service.id,
-      handler: service.handler.name,
-      idempotent: service.idempotent,
-      subscribe: [...service.spec.subscribe],
-      emitTo: service.spec.emitTo ?? null,
-      state: group.state,
-      generation: group.generation,
-      protocol: group.protocol,
-      leaderId: group.leaderId,
-      instances: service.instances.map((instance) => {
+    const instances = shareArray(
+      before?.instances,
+      service.instances.map((instance, i) => {
+        const was = before?.instances[i];
         const positions: Record<string, number> = {};
         for (const tp of instance.assignment) {
           const key = tpKey(tp.topic, tp.partition);
           const position = instance.positionOf(key);
           if (position !== undefined) positions[key] = position;
         }
-        return {
+        const view: InstanceView = {
           name: instance.name,
           memberId: instance.memberId,
           status: instance.status,
           hangMode: instance.hangMode,
           slowFactor: instance.slowFactor,
-          assignment: instance.isAlive ? instance.assignment.map((tp) => tpKey(tp.topic, tp.partition)) : [],
-          positions,
+          assignment: shareArray(was?.assignment, instance.isAlive ? instance.assignment.map((tp) => tpKey(tp.topic, tp.partition)) : []),
+          positions: shareRecord(was?.positions, positions),
           lastHeartbeatMs: instance.lastHeartbeatMs,
           lastCommitMs: instance.lastCommitMs,
           lastPollMs: instance.lastPollMs,
         };
+        return shareRecord(was, view);
       }),
-      committed,
-      stats: { ...service.stats.toJSON(), divergence: service.divergence },
-      rebalances: group.rebalances.slice(-100),
+    );
+    const members = shareArray(
+      before?.members,
+      [...group.members.values()].map((member, i) => {
+        const was = before?.members[i];
+        return shareRecord(was, {
+          memberId: member.memberId,
+          instance: member.instance.name,
+          owned: shareArray(was?.owned, member.owned.map((tp) => tpKey(tp.topic, tp.partition))),
+          assignment: shareArray(was?.assignment, member.assignment.map((tp) => tpKey(tp.topic, tp.partition))),
+        });
+      }),
+    );
+    const view: GroupView = {
+      groupId: group.groupId,
+      serviceId: service.id,
+      handler: service.handler.name,
+      idempotent: service.idempotent,
+      subscribe: shareArray(before?.subscribe, [...service.spec.subscribe]),
+      emitTo: service.spec.emitTo ?? null,
+      state: group.state,
+      generation: group.generation,
+      protocol: group.protocol,
+      leaderId: group.leaderId,
+      instances,
+      committed: shareRecord(before?.committed, committed),
+      stats: shareRecord(before?.stats, { ...service.stats.toJSON(), divergence: service.divergence }),
+      rebalances: shareArray(before?.rebalances, group.rebalances.slice(-100)),
       // Lab view fields (issue 7).
       rebalanceProtocol: rebalanceProtocolFor(service.config.assignors),
-      members: [...group.members.values()].map((member) => ({
-        memberId: member.memberId,
-        instance: member.instance.name,
-        owned: member.owned.map((tp) => tpKey(tp.topic, tp.partition)),
-        assignment: member.assignment.map((tp) => tpKey(tp.topic, tp.partition)),
-      })),
-      committedAtMs,
-      commands: service.handler.handleCommand ? { ...service.commands } : null,
-    });
+      members,
+      committedAtMs: shareRecord(before?.committedAtMs, committedAtMs),
+      commands: service.handler.handleCommand ? shareRecord(before?.commands, { ...service.commands }) : null,
+    };
+    groups.push(shareRecord(before, view));
   }
-  const producers: ProducerView[] = [...world.producers.values()].map((p) => ({
-    id: p.id,
-    topic: p.spec.topic ?? null,
-    event: p.spec.event ?? null,
-    command: p.spec.command ?? null,
-    to: p.spec.to ?? null,
-    ratePerSec: p.ratePerSec,
-    paused: p.paused,
-    sent: p.sent,
-  }));
+  const producers = shareArray(
+    previous?.producers,
+    [...world.producers.values()].map((p, i) =>
+      shareRecord(previous?.producers[i], {
+        id: p.id,
+        topic: p.spec.topic ?? null,
+        event: p.spec.event ?? null,
+        command: p.spec.command ?? null,
+        to: p.spec.to ?? null,
+        ratePerSec: p.ratePerSec,
+        paused: p.paused,
+        sent: p.sent,
+      }),
+    ),
+  );
   return {
     nowMs: world.now,
-    topics,
-    groups,
+    topics: shareArray(previous?.topics, topics),
+    groups: shareArray(previous?.groups, groups),
     producers,
-    recentEvents: world.events.slice(-RECENT_EVENTS),
+    recentEvents: shareArray(previous?.recentEvents, world.events.slice(-RECENT_EVENTS)),
     eventCount: world.events.length + world.droppedEvents,
   };
 }
