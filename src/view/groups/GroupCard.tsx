@@ -4,7 +4,7 @@
  * moved ones marked with where they came from (sliding in, from the virtual clock), revoked
  * ones struck through. While a rebalance runs, a banner says what the protocol does now.
  */
-import type { ReactElement } from 'react';
+import { useState, type ReactElement } from 'react';
 import type { GroupView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
@@ -15,6 +15,7 @@ import { groupColours, STATUS_COLOURS } from '../palette';
 import { useEntityProps } from '../useEntityProps';
 import { useReducedMotion } from '../useReducedMotion';
 import { rebalanceDiff } from './rebalanceDiff';
+import { keepWhileSame } from '../keepWhileSame';
 
 const selectSpeed = (state: AppState) => state.playback.speed;
 
@@ -26,27 +27,34 @@ const selectSpeed = (state: AppState) => state.playback.speed;
 const MAX_MEMBER_ROWS = 12;
 const MAX_CHIPS = 12;
 
-/** What a card shows of a group, as one string (offsets and stats change every frame; the card shows neither). */
-function cardSignature(group: GroupView): string {
-  const instances = group.instances
-    .map((i) => `${i.name}:${i.status}:${i.hangMode}:${i.slowFactor}:${i.assignment.join(',')}`)
-    .join(';');
-  const members = group.members
-    .map((m) => `${m.instance}:${m.owned.join(',')}>${m.assignment.join(',')}`)
-    .join(';');
-  return `${group.state}|${group.generation}|${group.protocol}|${group.rebalanceProtocol}|${group.idempotent}|${group.rebalances.length}|${instances}|${members}`;
+/**
+ * Whether a card would draw the same: the group's state and protocol, its members and
+ * rebalances (shared by the snapshot while unchanged), and each instance's status and
+ * assignment. Offsets and stats change every frame; the card shows neither.
+ */
+function sameCard(a: GroupView | undefined, b: GroupView | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.state === b.state &&
+    a.generation === b.generation &&
+    a.protocol === b.protocol &&
+    a.rebalanceProtocol === b.rebalanceProtocol &&
+    a.idempotent === b.idempotent &&
+    a.subscribe === b.subscribe &&
+    a.rebalances === b.rebalances &&
+    a.members === b.members &&
+    a.instances.length === b.instances.length &&
+    a.instances.every((i, k) => {
+      const other = b.instances[k]!;
+      return i.name === other.name && i.status === other.status && i.hangMode === other.hangMode && i.slowFactor === other.slowFactor && i.assignment === other.assignment;
+    })
+  );
 }
 
-/** The latest snapshot's group, or the previous object when nothing the card shows changed. */
-const cardCache = new Map<string, { signature: string; group: GroupView }>();
-function selectCardGroup(state: AppState, groupId: string): GroupView | undefined {
-  const group = state.sim.snapshot.groups.find((g) => g.groupId === groupId);
-  if (!group) return undefined;
-  const signature = cardSignature(group);
-  const cached = cardCache.get(groupId);
-  if (cached && cached.signature === signature) return cached.group;
-  cardCache.set(groupId, { signature, group });
-  return group;
+/** A selector for one card: the latest snapshot's group, or the previous object when the card would draw the same. */
+function createCardSelector(groupId: string): (state: AppState) => GroupView | undefined {
+  return keepWhileSame((state) => state.sim.snapshot.groups.find((g) => g.groupId === groupId), sameCard);
 }
 
 /** The clock, but only while the last rebalance's chips are still sliding in (-1 after). */
@@ -58,7 +66,8 @@ function selectAnimationNow(state: AppState, groupId: string): number {
 }
 
 export function GroupCard({ groupId, colourIndex }: { groupId: string; colourIndex: number }) {
-  const group = useAppStore((state: AppState) => selectCardGroup(state, groupId));
+  const [selectCardGroup] = useState(() => createCardSelector(groupId));
+  const group = useAppStore(selectCardGroup);
   const speed = useAppStore(selectSpeed);
   const animationNow = useAppStore((state: AppState) => selectAnimationNow(state, groupId));
   const reducedMotion = useReducedMotion();

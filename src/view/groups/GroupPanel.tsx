@@ -1,12 +1,12 @@
 /** Every consumer group: one card each, in the order of the scenario's services. */
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../useAppStore';
+import { useAppStore, useShallow } from '../useAppStore';
 import { GroupCard } from './GroupCard';
 
-const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId).join('\n');
+const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId);
 
 export function GroupPanel() {
-  const ids = useAppStore(selectGroupIds).split('\n').filter(Boolean);
+  const ids = useAppStore(useShallow(selectGroupIds));
   return (
     <div className="groups" data-testid="group-panel">
       <ul>

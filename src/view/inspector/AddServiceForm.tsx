@@ -6,6 +6,7 @@
 import { memo, useState } from 'react';
 import { isValidServiceId, SERVICE_HANDLERS } from '../../app/entityActions';
 import { useLab } from '../labContext';
+import { sameElements } from '../keepWhileSame';
 
 interface Props {
   topics: string[];
@@ -71,5 +72,5 @@ function AddServiceFormInner({ topics, existing, defaultTopic }: Props) {
 /** Re-rendered only when the topics or services change, not on every frame of the clock. */
 export const AddServiceForm = memo(
   AddServiceFormInner,
-  (a, b) => a.topics.join('\n') === b.topics.join('\n') && a.existing.join('\n') === b.existing.join('\n') && a.defaultTopic === b.defaultTopic,
+  (a, b) => sameElements(a.topics, b.topics) && sameElements(a.existing, b.existing) && a.defaultTopic === b.defaultTopic,
 );

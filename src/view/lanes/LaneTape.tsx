@@ -21,7 +21,7 @@ interface Props {
   span: LaneSpan;
   /** The left span of a broken lane: its records are read, the snapshot has only the newest. */
   older: boolean;
-  /** Records never change once written, so the tape reads them only when its signature changes. */
+  /** Records never change once written, so the tape reads them only when what it shows changes. */
   queries: SimQueries;
   cellWidth: number;
   y: number;
@@ -33,9 +33,23 @@ interface Props {
   hatchId: string;
 }
 
-/** Everything the tape shows, as one string (records never change once written). */
-function tapeSignature(p: Props): string {
-  return `${p.span.firstOffset}|${p.span.slots}|${p.span.x}|${p.older}|${p.cellWidth}|${p.y}|${p.highWatermark}|${p.logStartOffset}|${p.recent[0]?.offset ?? -1}|${p.recent.length}|${p.selectedOffset}|${p.colourMode}|${p.hatchId}`;
+/** Whether the tape would draw the same (records never change once written). */
+function sameTape(a: Props, b: Props): boolean {
+  return (
+    a.span.firstOffset === b.span.firstOffset &&
+    a.span.slots === b.span.slots &&
+    a.span.x === b.span.x &&
+    a.older === b.older &&
+    a.cellWidth === b.cellWidth &&
+    a.y === b.y &&
+    a.highWatermark === b.highWatermark &&
+    a.logStartOffset === b.logStartOffset &&
+    a.recent[0]?.offset === b.recent[0]?.offset &&
+    a.recent.length === b.recent.length &&
+    a.selectedOffset === b.selectedOffset &&
+    a.colourMode === b.colourMode &&
+    a.hatchId === b.hatchId
+  );
 }
 
 export const LaneTape = memo(function LaneTape(props: Props) {
@@ -82,4 +96,4 @@ export const LaneTape = memo(function LaneTape(props: Props) {
       {ticks}
     </g>
   );
-}, (a, b) => tapeSignature(a) === tapeSignature(b));
+}, sameTape);

@@ -16,43 +16,36 @@ import type { PartitionView } from '../../engine';
 import { useOnScreen } from '../useOnScreen';
 import { laneAnchors } from './laneAnchors';
 import { PartitionLane } from './PartitionLane';
+import { sameElements } from '../keepWhileSame';
 
 /**
- * Everything a lane shows, as one string: a lane whose signature did not change since the last
- * frame is not rendered again (most lanes, most frames, even at 100 records/s).
+ * Everything a lane shows, as a flat list of values compared one by one: a lane whose list did
+ * not change since the last frame is not rendered again (most lanes, most frames, even at 100
+ * records/s). The partition itself is one value: the snapshot keeps the same object while its
+ * log did not move.
  */
-function laneSignature(
-  partition: PartitionView,
-  readers: { group: GroupView }[],
-  selection: string | null,
-  anchors: readonly number[],
-): string {
+function laneShows(partition: PartitionView, readers: { group: GroupView }[], selection: string | null, anchors: readonly number[]): unknown[] {
   const pk = `${partition.topic}-${partition.partition}`;
-  let signature = `${anchors.join(',')}|${partition.logStartOffset}|${partition.logEndOffset}|${partition.highWatermark}|${partition.segments.length}|${partition.recent[0]?.offset ?? -1}|${partition.recent.length}`;
+  const shows: unknown[] = [partition, ...anchors];
   for (const { group } of readers) {
     const owner = partitionOwner(group, pk);
-    const holder = owner ? '' : `${assignedMember(group, pk)?.instance ?? ''}:${group.state}`;
-    signature += `|${group.committed[pk] ?? ''}:${owner?.name ?? ''}:${owner?.positions[pk] ?? ''}:${holder}`;
+    shows.push(group.committed[pk], owner?.name, owner?.positions[pk], owner ? null : assignedMember(group, pk)?.instance, owner ? null : group.state);
   }
-  if (
-    selection !== null &&
-    (selection === `partition:${pk}` || selection.startsWith(`record:${pk}@`))
-  )
-    signature += `|${selection}`;
-  return signature;
+  if (selection !== null && (selection === `partition:${pk}` || selection.startsWith(`record:${pk}@`))) shows.push(selection);
+  return shows;
 }
 
-type LaneProps = Parameters<typeof PartitionLane>[0] & { signature: string; frozen: boolean };
+type LaneProps = Parameters<typeof PartitionLane>[0] & { shows: readonly unknown[]; frozen: boolean };
 
 /**
  * React compares against the props of the lane's last render, so a lane that was frozen while
  * off screen catches up as soon as it is on screen again (or the clock stops).
  */
 const MemoPartitionLane = memo(
-  ({ signature: _signature, frozen: _frozen, ...props }: LaneProps) => <PartitionLane {...props} />,
+  ({ shows: _shows, frozen: _frozen, ...props }: LaneProps) => <PartitionLane {...props} />,
   (a, b) =>
     b.frozen ||
-    (a.signature === b.signature &&
+    (sameElements(a.shows, b.shows) &&
       a.width === b.width &&
       a.top === b.top &&
       a.colourMode === b.colourMode &&
@@ -194,7 +187,7 @@ function TopicBlock({ topic, groups, width, selection, playing, nowMs, queries, 
           return (
             <LaneBlock
               key={partition.partition}
-              signature={laneSignature(partition, readers, selection, anchors)}
+              shows={laneShows(partition, readers, selection, anchors)}
               anchors={anchors}
               partition={partition}
               width={width}

@@ -7,7 +7,9 @@
  */
 import { linkHorizontal } from 'd3';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../useAppStore';
+import { useState } from 'react';
+import { keepWhileSame } from '../keepWhileSame';
+import { useAppStore, useShallow } from '../useAppStore';
 import { commandCurve, curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
 import { partitionOwner } from '../ownership';
 import { consumeEdges, consumeEdgesPerTopic } from './consumeEdges';
@@ -17,28 +19,28 @@ const link = linkHorizontal<{ source: Point; target: Point }, Point>()
   .source((d) => d.source)
   .target((d) => d.target);
 
-/** "group|partition|owner" lines: which instance consumes each partition in each group. */
-const selectOwnership = (state: AppState): string =>
-  state.sim.snapshot.groups
-    .flatMap((g) =>
-      g.instances.flatMap((i) => i.assignment.filter((pk) => partitionOwner(g, pk) === i).map((pk) => `${g.groupId}|${pk}|${i.name}`)),
-    )
-    .join('\n');
-
-function ownerMap(ownership: string): Map<string, string> {
+/** "group|partition" → the instance that consumes it, in every group. */
+function ownersOf(state: AppState): Map<string, string> {
   const owners = new Map<string, string>();
-  for (const line of ownership.split('\n')) {
-    const [group, pk, instance] = line.split('|');
-    if (group && pk && instance) owners.set(`${group}|${pk}`, instance);
+  for (const g of state.sim.snapshot.groups) {
+    for (const i of g.instances) for (const pk of i.assignment) if (partitionOwner(g, pk) === i) owners.set(`${g.groupId}|${pk}`, i.name);
   }
   return owners;
 }
 
-const selectNoOwnership = (): string => '';
+function sameOwners(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, owner] of a) if (b.get(key) !== owner) return false;
+  return true;
+}
+
+const NO_OWNERS: ReadonlyMap<string, string> = new Map();
+const selectNoOwners = (): ReadonlyMap<string, string> => NO_OWNERS;
 
 export function Edges({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
-  // Edges per topic need no owners: skip building 16,000 ownership lines a frame at the limits.
-  const owners = ownerMap(useAppStore(consumeEdgesPerTopic(structure) ? selectNoOwnership : selectOwnership));
+  // Edges per topic need no owners: skip finding 16,000 owners a frame at the limits.
+  const [selectOwners] = useState(() => keepWhileSame(ownersOf, sameOwners));
+  const owners = useAppStore(consumeEdgesPerTopic(structure) ? selectNoOwners : selectOwners);
   const paths: { key: string; d: string; className: string }[] = [];
   for (const producer of structure.producers) {
     const box = layout.producers[producer.id]!;
@@ -68,19 +70,17 @@ export function Edges({ layout, structure }: { layout: PipelineLayout; structure
   );
 }
 
-const selectEmits = (state: AppState) =>
-  state.sim.snapshot.groups
-    .filter((g) => g.emitTo)
-    .map((g) => `${g.groupId}|${g.emitTo}`)
-    .join('\n');
+/** [group id, topic] of every service that emits, flattened for a shallow comparison. */
+const selectEmits = (state: AppState) => state.sim.snapshot.groups.flatMap((g) => (g.emitTo ? [g.groupId, g.emitTo] : []));
 
 /** service → topic it emits to: drawn back to the left. */
 function EmitEdges({ layout }: { layout: PipelineLayout }) {
-  const emits = useAppStore(selectEmits);
+  const emits = useAppStore(useShallow(selectEmits));
+  const pairs = Array.from({ length: emits.length / 2 }, (_, k) => [emits[2 * k]!, emits[2 * k + 1]!] as const);
   return (
     <>
-      {emits.split('\n').filter(Boolean).map((line) => {
-        const [groupId, topicName] = line.split('|') as [string, string];
+      {pairs.map(([groupId, topicName]) => {
+        const line = `${groupId}→${topicName}`;
         const service = layout.services[groupId];
         const topic = layout.topics[topicName];
         if (!service || !topic) return null;

@@ -3,30 +3,28 @@
  * models, with each partition's edge going to the instance that owns it in each group, and
  * records travelling along the edges, placed from their virtual timestamps.
  */
-import { useMemo } from 'react';
-import { useLab } from '../labContext';
+import { useMemo, useState } from 'react';
 import type { AppState } from '../../app/store';
-import { useAppStore } from '../useAppStore';
+import { useAppStore, useShallow } from '../useAppStore';
 import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
 import { useReducedMotion } from '../useReducedMotion';
 import { Edges } from './Edges';
 import { FlowDots } from './FlowDots';
 import { ProducerNode } from './ProducerNode';
-import { parseStructure, selectPipelineStructure } from './pipelineStructure';
+import { createStructureSelector } from './pipelineStructure';
 import { ReadModelNode } from './ReadModelNode';
 import { ServiceNode } from './ServiceNode';
 import { TopicNode } from './TopicNode';
 
-const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId).join('\n');
+const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId);
 
 export function PipelineView() {
-  const { store: appStore } = useLab();
-  const structureJson = useAppStore(selectPipelineStructure);
-  const groupOrder = useAppStore(selectGroupIds).split('\n');
+  const [selectStructure] = useState(createStructureSelector);
+  const structure = useAppStore(selectStructure);
+  const groupOrder = useAppStore(useShallow(selectGroupIds));
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   const reducedMotion = useReducedMotion();
-  const structure = useMemo(() => parseStructure(structureJson, appStore.getState()), [appStore, structureJson]);
   const layout = useMemo(() => pipelineLayout(structure, width), [structure, width]);
   return (
     <section className="pipeline" aria-label="Pipeline">
