@@ -110,7 +110,9 @@ describe('evaluateLagStatus — Burrow caching_test.go rule table', () => {
       'STALL',
     ],
     [
-      '7: rewind',
+      // Current Burrow (since v1.3.7): the offsets went backwards but a later commit got back
+      // past the old offset (4000 ≥ 3000), so the rewind has recovered and the lag decreased: OK.
+      '7: rewind that recovered',
       [
         [1000, 100000, 100],
         [2000, 200000, 150],
@@ -121,7 +123,7 @@ describe('evaluateLagStatus — Burrow caching_test.go rule table', () => {
       [4300],
       300,
       600,
-      'REWIND',
+      'OK',
     ],
     [
       '8: current lag zero',

@@ -16,9 +16,8 @@
  * - An empty window: Burrow returns OK unevaluated (`len(offsets) == 0`); we do the same.
  * - Burrow compares `time.Now().Unix() * 1000` (now floored to whole seconds) with
  *   millisecond timestamps; `nowMs` is used as is, at full millisecond precision.
- * - `allowedLag` has no Burrow counterpart. Burrow's gate is `currentLag > 0`; ours is
- *   `currentLag > allowedLag`, so `allowedLag = 0` is Burrow exactly. It only moves that gate;
- *   the in-window "lag was zero" test stays a test for exactly zero, as in Burrow.
+ * - `allowedLag` is Burrow's `allowed-lag` (default 0): the gate is `currentLag > allowedLag`,
+ *   and a commit whose lag is within it counts as caught up (`isLagAlwaysNotZero`).
  * - Burrow reports a group with any STOP/STALL/REWIND partition as ERR; we have no ERR and
  *   `worstLagStatus` returns the worst partition status itself.
  */
@@ -70,12 +69,22 @@ export function worstLagStatus(statuses: LagStatus[]): LagStatus {
 
 // --- Burrow's checks, one for one -------------------------------------------------------------
 
-/** Rule 1 – if the lag was ever zero in the window the period is OK. A null lag is not zero. */
-function isLagAlwaysNotZero(offsets: LagWindowEntry[]): boolean {
+/** Burrow's isLagAlwaysNotZero: no commit's lag was within the allowed lag. A null lag counts as not. */
+function isLagAlwaysNotZero(offsets: LagWindowEntry[], allowedLag: number): boolean {
   for (const entry of offsets) {
-    if (entry.lag === 0) return false;
+    if (entry.lag !== null && entry.lag <= allowedLag) return false;
   }
   return true;
+}
+
+/**
+ * Burrow's checkIfRewindRecovered: after the backward step at `index`, some later commit is at
+ * or above the offset committed just before it (the consumer got back to where it was).
+ */
+function checkIfRewindRecovered(offsets: LagWindowEntry[], index: number): boolean {
+  const before = offsets[index - 1]!.offset;
+  for (let i = index; i < offsets.length; i++) if (offsets[i]!.offset >= before) return true;
+  return false;
 }
 
 /** Rule 2 – the committed offset decreased from one commit to the next. Index of the drop, or -1. */
@@ -161,10 +170,14 @@ function judge(window: LagWindow): Verdict {
     return { kind: 'stop', status: 'STOP' };
   const stopExcused = stopped;
 
-  // Only when the lag never hit zero, in order of severity: REWIND, STALL, WARN.
-  if (!isLagAlwaysNotZero(offsets)) return { kind: 'lagWasZero', status: 'OK', stopExcused };
+  // REWIND while the consumer has not got back to where it was, whether or not lag was zero
+  // somewhere in the window (current Burrow, since v1.3.7: a consumer that rewound to earliest
+  // after a zero-lag moment must not look OK).
   const rewindAt = findOffsetRewind(offsets);
-  if (rewindAt >= 0) return { kind: 'rewind', status: 'REWIND', index: rewindAt, stopExcused };
+  if (rewindAt > 0 && !checkIfRewindRecovered(offsets, rewindAt)) return { kind: 'rewind', status: 'REWIND', index: rewindAt, stopExcused };
+
+  // Then, only when the lag never reached the allowed lag, in order of severity: STALL, WARN.
+  if (!isLagAlwaysNotZero(offsets, allowedLagOf(window))) return { kind: 'lagWasZero', status: 'OK', stopExcused };
   if (checkIfOffsetsStalled(offsets)) return { kind: 'stall', status: 'STALL', stopExcused };
   const decrease = findLagDecrease(offsets);
   if (decrease === null) return { kind: 'warn', status: 'WARN', stopExcused };
@@ -233,7 +246,7 @@ function describe(verdict: Verdict, window: LagWindow): string {
     case 'rewind':
       return (
         `REWIND: the committed offset went backwards from ${offsets[verdict.index - 1]!.offset} ` +
-        `to ${offsets[verdict.index]!.offset} while lag never reached zero in the window` +
+        `to ${offsets[verdict.index]!.offset} and has not come back to ${offsets[verdict.index - 1]!.offset} since` +
         `${excusedStopClause(window, verdict.stopExcused)}.`
       );
     case 'stall':

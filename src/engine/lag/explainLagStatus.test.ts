@@ -88,7 +88,7 @@ describe('explainLagStatus', () => {
         ]),
       ).rule,
     ).toBe(
-      'REWIND: the committed offset went backwards from 300 to 200 while lag never reached zero in the window.',
+      'REWIND: the committed offset went backwards from 300 to 200 and has not come back to 300 since.',
     );
   });
 
