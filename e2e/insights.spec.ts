@@ -26,7 +26,11 @@ test('in email-outage the lag chart rises during the outage and drains after it;
   const during = Number(await emailLag(page).getAttribute('data-last-value'));
   expect(during).toBeGreaterThan(100);
   await expect(page.getByTestId('status-email')).toHaveAttribute('data-status', /STOP|WARN/);
+  // Burrow's group status beside it: ERR for a STOP partition, WARN for a WARN one.
+  await expect(page.getByTestId('status-email')).toHaveAttribute('data-group-status', /ERR|WARN/);
+  expect(['ERR', 'WARN']).toContain((await summary(page)).groups['email']!.burrowStatus);
   await expect(page.getByTestId('status-inventory')).toHaveAttribute('data-status', 'OK');
+  await expect(page.getByTestId('status-inventory')).toHaveAttribute('data-group-status', 'OK');
   // The inconsistency band also shows on the timeline, from the crash on.
   await expect(page.getByTestId('timeline-disagreement').last()).toBeVisible();
   await page.screenshot({ path: 'test-results/insights-lag-outage.png' });

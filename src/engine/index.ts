@@ -7,8 +7,8 @@ export type { GroupHealth, RecordDelivery, SimulationQueries } from './simulatio
 export { murmur2, partitionForKey, toPositive, utf8Bytes } from './producer/murmur2';
 export { assignPartitions } from './group/assignors';
 export type { AssignmentInput, AssignmentMember, Assignment } from './group/assignors';
-export { evaluateLagStatus, explainLagStatus, worstLagStatus } from './lag/evaluateLagStatus';
-export type { LagStatus, LagWindow, LagWindowEntry } from './lag/evaluateLagStatus';
+export { burrowGroupStatus, evaluateLagStatus, explainLagStatus, worstLagStatus } from './lag/evaluateLagStatus';
+export type { BurrowGroupStatus, LagStatus, LagWindow, LagWindowEntry } from './lag/evaluateLagStatus';
 export type * from './scenario';
 export type { Command, CommandType, ResetTarget, ApplyResult } from './commands';
 export { COMMAND_TYPES } from './commands';

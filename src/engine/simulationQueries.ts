@@ -4,7 +4,7 @@
  * per-record deliveries. Read-only functions over the world at the moment they are called.
  */
 import type { LongestWait, ProbeAnswer } from './consistency/consistencyTracker';
-import type { LagStatus } from './lag/evaluateLagStatus';
+import type { BurrowGroupStatus, LagStatus } from './lag/evaluateLagStatus';
 import type { DisagreementSample, GroupLagSample } from './lag/lagMonitor';
 import type { LogRecord } from './log/record';
 import type { Incident } from './service/groupStats';
@@ -20,6 +20,8 @@ export interface RecordDelivery {
 
 export interface GroupHealth {
   status: LagStatus;
+  /** Burrow's group status: ERR, WARN or OK. */
+  burrowStatus: BurrowGroupStatus;
   staleness: { seconds: number; records: number };
   maxConsistencyWindowMs: number | null;
 }
@@ -86,6 +88,7 @@ export function queriesOver(world: World): SimulationQueries {
       const lag = world.lag.measureNow(service);
       return {
         status: lag.status,
+        burrowStatus: lag.burrowStatus,
         staleness: lag.staleness,
         maxConsistencyWindowMs: world.consistency.maxConsistencyWindowMs(service.id),
       };

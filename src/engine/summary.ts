@@ -3,7 +3,7 @@
  * members and offsets (`committed` and `lag` null without a commit; lag = high watermark −
  * committed, as kafka-consumer-groups shows it), delivery stats and read models.
  */
-import type { LagStatus } from './lag/evaluateLagStatus';
+import type { BurrowGroupStatus, LagStatus } from './lag/evaluateLagStatus';
 import { tpKey } from './types';
 import type { World } from './world';
 import { boundListings } from './boundedListings';
@@ -34,8 +34,10 @@ export interface GroupSummary {
   protocol: string | null;
   members: Record<string, MemberSummary>;
   offsets: Record<string, OffsetSummary>;
-  /** Burrow's status of the group: the worst of its partitions. */
+  /** The worst partition status by Burrow's rules. */
   status: LagStatus;
+  /** Burrow's group status (contract 7): ERR for any STOP, STALL or REWIND partition, WARN for any WARN, else OK. */
+  burrowStatus: BurrowGroupStatus;
   /** How far the group's read model is behind: age of the oldest unapplied record, and count. */
   staleness: { seconds: number; records: number };
   /** Largest append → applied time of any fact this group's read model applied (null: none yet). */
@@ -125,6 +127,7 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
       members,
       offsets,
       status: lag.status,
+      burrowStatus: lag.burrowStatus,
       staleness: lag.staleness,
       maxConsistencyWindowMs: world.consistency.maxConsistencyWindowMs(service.id),
     };

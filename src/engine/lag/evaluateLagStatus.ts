@@ -58,7 +58,23 @@ export const LAG_STATUS_SEVERITY: Readonly<Record<LagStatus, number>> = Object.f
   REWIND: 6,
 });
 
-/** The group status: the worst partition by Burrow's order; OK when there are no partitions. */
+/** Burrow's group status: what its API and notifiers report for a consumer group. */
+export type BurrowGroupStatus = 'OK' | 'WARN' | 'ERR';
+
+/**
+ * Burrow's evaluateConsumerStatus: ERR when any partition is STOP, STALL or REWIND, else WARN
+ * when any is WARN, else OK (also for a group without partitions).
+ */
+export function burrowGroupStatus(statuses: readonly LagStatus[]): BurrowGroupStatus {
+  let group: BurrowGroupStatus = 'OK';
+  for (const status of statuses) {
+    if (status === 'STOP' || status === 'STALL' || status === 'REWIND') return 'ERR';
+    if (status === 'WARN') group = 'WARN';
+  }
+  return group;
+}
+
+/** The worst partition status by Burrow's order; OK when there are no partitions. */
 export function worstLagStatus(statuses: LagStatus[]): LagStatus {
   let worst: LagStatus = 'OK';
   for (const status of statuses) {

@@ -10,7 +10,7 @@
  */
 import { tpKey } from '../types';
 import type { EngineContext } from '../engineContext';
-import { evaluateLagStatus, explainLagStatus, worstLagStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
+import { burrowGroupStatus, evaluateLagStatus, explainLagStatus, worstLagStatus, type BurrowGroupStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
 
 export const LAG_LIMITS = {
   sampleIntervalMs: 1000,
@@ -47,6 +47,8 @@ export interface GroupLagSample {
   partitions: Record<string, PartitionLagSample>;
   staleness: { seconds: number; records: number };
   status: LagStatus;
+  /** Burrow's group status (ERR for any STOP, STALL or REWIND partition, WARN for any WARN). */
+  burrowStatus: BurrowGroupStatus;
 }
 
 class GroupLagState {
@@ -219,6 +221,7 @@ export class LagMonitor {
       partitions,
       staleness: { seconds: behindMs / 1000, records },
       status: worstLagStatus(statuses),
+      burrowStatus: burrowGroupStatus(statuses),
     };
   }
 }

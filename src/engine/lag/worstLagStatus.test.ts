@@ -1,6 +1,6 @@
 // Group status: the worst partition, by Burrow's severity order.
 import { describe, it, expect } from 'vitest';
-import { LAG_STATUS_SEVERITY, worstLagStatus, type LagStatus } from './evaluateLagStatus';
+import { burrowGroupStatus, LAG_STATUS_SEVERITY, worstLagStatus, type LagStatus } from './evaluateLagStatus';
 
 describe('worstLagStatus and LAG_STATUS_SEVERITY', () => {
   it("uses Burrow's StatusConstant values", () => {
@@ -26,5 +26,14 @@ describe('worstLagStatus and LAG_STATUS_SEVERITY', () => {
     expect(worstLagStatus(['STOP', 'WARN'])).toBe('STOP');
     expect(worstLagStatus(['REWIND', 'STALL', 'STOP'])).toBe('REWIND');
     expect(worstLagStatus(['WARN', 'REWIND', 'OK'])).toBe('REWIND');
+  });
+});
+
+describe("Burrow's group status", () => {
+  it('is ERR for any STOP, STALL or REWIND partition, else WARN for any WARN, else OK (evaluateConsumerStatus)', () => {
+    expect(burrowGroupStatus([])).toBe('OK');
+    expect(burrowGroupStatus(['OK', 'OK'])).toBe('OK');
+    expect(burrowGroupStatus(['OK', 'WARN'])).toBe('WARN');
+    for (const bad of ['STOP', 'STALL', 'REWIND'] as const) expect(burrowGroupStatus(['WARN', bad, 'OK'])).toBe('ERR');
   });
 });

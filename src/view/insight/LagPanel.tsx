@@ -118,7 +118,7 @@ function StatusBadges({ ids }: { ids: readonly string[] }) {
       {ids.map((pair) => {
         const [groupId, serviceId] = pair.split('\u0000') as [string, string];
         const health = queries.health(serviceId);
-        return health ? <StatusBadge key={groupId} groupId={groupId} status={health.status} rules={queries.lagExplanation(serviceId)} /> : null;
+        return health ? <StatusBadge key={groupId} groupId={groupId} groupStatus={health.burrowStatus} status={health.status} rules={queries.lagExplanation(serviceId)} /> : null;
       })}
     </div>
   );

@@ -7,6 +7,7 @@ const sample = (atMs: number, lags: Array<number | null>, behind: number[]): Gro
   partitions: Object.fromEntries(lags.map((lag, i) => [`orders-${i}`, { committedLag: lag, positionLag: null, behindMs: behind[i]! }])),
   staleness: { seconds: Math.max(...behind) / 1000, records: 0 },
   status: 'OK',
+  burrowStatus: 'OK',
 });
 
 describe('lag series', () => {
