@@ -70,6 +70,12 @@ test('the describe table shows what kafka-consumer-groups would, matching the su
   const s = await summary(page);
   for (const [key, offsets] of Object.entries(s.groups['email']!.offsets)) {
     const row = table.locator(`tr[data-partition="${key}"]`);
+    // The tool lists a partition only with an owner or a commit (email is down: no owner).
+    if (offsets.committed === null) {
+      await expect(row).toHaveCount(0);
+      continue;
+    }
+    await expect(row.locator('[data-col="consumer"]')).toHaveText('-');
     const partition = Number(key.split('-')[1]);
     await expect(row.locator('[data-col="current"]')).toHaveText(offsets.committed === null ? '-' : String(offsets.committed));
     await expect(row.locator('[data-col="leo"]')).toHaveText(String(s.topics['orders']!.partitions[partition]!.highWatermark));

@@ -1,58 +1,28 @@
 /**
- * `kafka-consumer-groups --describe --group <g>` for one group, with the tool's semantics:
- * CURRENT-OFFSET is the committed offset, LOG-END-OFFSET is the high watermark (what the tool's
- * ListOffsets returns), LAG is their difference, and both show "-" without a commit; CONSUMER-ID
- * is the member that owns the partition, "-" when nobody does.
+ * `kafka-consumer-groups --describe --group <g>` for one group, as the tool prints it: its
+ * warning line for an empty or rebalancing group, then the rows (describeRows.ts):
+ * CURRENT-OFFSET is the committed offset, LOG-END-OFFSET the high watermark (what the tool's
+ * ListOffsets returns), LAG their difference, "-" without a commit; CONSUMER-ID, HOST and
+ * CLIENT-ID name the member that owns the partition, "-" when nobody does. With no row, only the
+ * warning line.
  */
 import { useState } from 'react';
-import { assignedMember } from '../ownership';
 import type { GroupView, TopicView } from '../../engine';
+import { describeRows } from './describeRows';
 
 interface Props {
   group: GroupView;
   topics: TopicView[];
-}
-
-export interface DescribeRow {
-  topic: string;
-  partition: number;
-  currentOffset: number | null;
-  logEndOffset: number;
-  lag: number | null;
-  consumerId: string | null;
-  clientId: string | null;
+  /** Every group of the run (hosts are numbered by service and instance). */
+  groups: GroupView[];
 }
 
 /** Rows printed before "Show all": a group reading 1,024 partitions would print 9,000 cells. */
 const MAX_DESCRIBE_ROWS = 64;
 
-function describeRows(group: GroupView, topics: TopicView[]): DescribeRow[] {
-  const rows: DescribeRow[] = [];
-  for (const topicName of group.subscribe) {
-    const topic = topics.find((t) => t.name === topicName);
-    if (!topic) continue;
-    for (const partition of topic.partitions) {
-      const key = `${topicName}-${partition.partition}`;
-      const committed = group.committed[key];
-      // As the real tool: the coordinator's assignment for the current generation.
-      const owner = assignedMember(group, key);
-      rows.push({
-        topic: topicName,
-        partition: partition.partition,
-        currentOffset: committed ?? null,
-        logEndOffset: partition.highWatermark,
-        lag: committed === undefined ? null : Math.max(0, partition.highWatermark - committed),
-        consumerId: owner?.memberId ?? null,
-        clientId: owner?.instance ?? null,
-      });
-    }
-  }
-  return rows;
-}
-
-export function DescribeTable({ group, topics }: Props) {
+export function DescribeTable({ group, topics, groups }: Props) {
   const [all, setAll] = useState(false);
-  const allRows = describeRows(group, topics);
+  const allRows = describeRows(group, topics, groups);
   const rows = all ? allRows : allRows.slice(0, MAX_DESCRIBE_ROWS);
   const note =
     group.state === 'Empty'
@@ -66,34 +36,38 @@ export function DescribeTable({ group, topics }: Props) {
         <code>$ kafka-consumer-groups --bootstrap-server … --describe --group {group.groupId}</code>
       </figcaption>
       {note && <p className="describe-note">{note}</p>}
-      <table data-testid={`describe-${group.groupId}`}>
-        <thead>
-          <tr>
-            <th scope="col">GROUP</th>
-            <th scope="col">TOPIC</th>
-            <th scope="col">PARTITION</th>
-            <th scope="col">CURRENT-OFFSET</th>
-            <th scope="col">LOG-END-OFFSET</th>
-            <th scope="col">LAG</th>
-            <th scope="col">CONSUMER-ID</th>
-            <th scope="col">CLIENT-ID</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.topic}-${row.partition}`} data-partition={`${row.topic}-${row.partition}`}>
-              <td>{group.groupId}</td>
-              <td>{row.topic}</td>
-              <td className="num">{row.partition}</td>
-              <td className="num" data-col="current">{row.currentOffset ?? '-'}</td>
-              <td className="num" data-col="leo">{row.logEndOffset}</td>
-              <td className="num" data-col="lag">{row.lag ?? '-'}</td>
-              <td>{row.consumerId ?? '-'}</td>
-              <td>{row.clientId ?? '-'}</td>
+      {allRows.length > 0 && (
+        <table data-testid={`describe-${group.groupId}`}>
+          <thead>
+            <tr>
+              <th scope="col">GROUP</th>
+              <th scope="col">TOPIC</th>
+              <th scope="col">PARTITION</th>
+              <th scope="col">CURRENT-OFFSET</th>
+              <th scope="col">LOG-END-OFFSET</th>
+              <th scope="col">LAG</th>
+              <th scope="col">CONSUMER-ID</th>
+              <th scope="col">HOST</th>
+              <th scope="col">CLIENT-ID</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.topic}-${row.partition}`} data-partition={`${row.topic}-${row.partition}`}>
+                <td>{group.groupId}</td>
+                <td>{row.topic}</td>
+                <td className="num">{row.partition}</td>
+                <td className="num" data-col="current">{row.currentOffset ?? '-'}</td>
+                <td className="num" data-col="leo">{row.logEndOffset}</td>
+                <td className="num" data-col="lag">{row.lag ?? '-'}</td>
+                <td data-col="consumer">{row.consumerId ?? '-'}</td>
+                <td data-col="host">{row.host ?? '-'}</td>
+                <td data-col="client">{row.clientId ?? '-'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {rows.length < allRows.length && (
         <p className="hint">
           Showing {rows.length} of {allRows.length} rows.{' '}

@@ -96,7 +96,7 @@ function DescribePanel() {
           ))}
         </select>
       </label>
-      <DescribeTable group={group} topics={topics} />
+      <DescribeTable group={group} topics={topics} groups={groups} />
     </div>
   );
 }

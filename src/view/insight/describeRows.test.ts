@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupView, TopicView } from '../../engine';
+import { describeRows, hostOf } from './describeRows';
+
+const topics = [
+  { name: 'orders', partitions: [0, 1, 2, 3].map((p) => ({ topic: 'orders', partition: p, highWatermark: 100 + p })) },
+] as unknown as TopicView[];
+
+function group(state: string, committed: Record<string, number>): GroupView {
+  return {
+    groupId: 'email',
+    state,
+    committed,
+    instances: [{ name: 'email-0' }, { name: 'email-1' }],
+    members: [
+      { memberId: 'email-0-1', instance: 'email-0', owned: [], assignment: ['orders-2'] },
+      { memberId: 'email-1-1', instance: 'email-1', owned: [], assignment: ['orders-1', 'orders-0'] },
+    ],
+  } as unknown as GroupView;
+}
+
+describe('kafka-consumer-groups --describe rows', () => {
+  it('lists members with the most partitions first, then committed partitions nobody owns; never a partition with neither', () => {
+    const g = group('Stable', { 'orders-0': 90, 'orders-2': 101, 'orders-3': 50 });
+    const rows = describeRows(g, topics, [g]);
+    expect(rows.map((r) => [r.partition, r.consumerId, r.host, r.clientId])).toEqual([
+      [0, 'email-1-1', '/10.0.1.2', 'email-1'],
+      [1, 'email-1-1', '/10.0.1.2', 'email-1'],
+      [2, 'email-0-1', '/10.0.1.1', 'email-0'],
+      [3, null, null, null],
+    ]);
+    // LAG is the high watermark minus the commit, "-" (null) without one.
+    expect(rows.map((r) => r.lag)).toEqual([10, null, 1, 53]);
+  });
+
+  it('shows no owner while the group rebalances (DescribeGroups returns members without assignment)', () => {
+    const g = group('PreparingRebalance', { 'orders-1': 100 });
+    const rows = describeRows(g, topics, [g]);
+    expect(rows).toEqual([{ topic: 'orders', partition: 1, currentOffset: 100, logEndOffset: 101, lag: 1, consumerId: null, host: null, clientId: null }]);
+    expect(describeRows(group('PreparingRebalance', {}), topics, [g])).toEqual([]);
+  });
+
+  it('gives each instance its own stable host', () => {
+    const other = { ...group('Stable', {}), groupId: 'billing', instances: [{ name: 'billing-0' }] } as unknown as GroupView;
+    expect(hostOf([group('Stable', {}), other], 'billing-0')).toBe('/10.0.2.1');
+    expect(hostOf([group('Stable', {}), other], 'email-1')).toBe('/10.0.1.2');
+  });
+});
