@@ -83,6 +83,16 @@ test('the describe table shows what kafka-consumer-groups would, matching the su
   }
   await expect(page.getByText("Consumer group 'email' has no active members.")).toBeVisible();
   await page.locator('.describe').screenshot({ path: 'test-results/insights-describe.png' });
+  // --members and --state, for a healthy group: one member holding the three partitions.
+  await page.getByLabel('Group to describe').selectOption('billing');
+  await page.getByRole('radio', { name: '--members' }).check();
+  const members = page.getByTestId('describe-members-billing');
+  await expect(members.locator('[data-col="partitions"]')).toHaveText(['3']);
+  await expect(members.locator('[data-col="assignment"]')).toHaveText(['(0,1,2)']);
+  await page.locator('.describe').screenshot({ path: 'test-results/insights-describe-members.png' });
+  await page.getByRole('radio', { name: '--state' }).check();
+  await expect(page.getByTestId('describe-state-billing').locator('[data-col="state"]')).toHaveText('Stable');
+  await expect(page.getByTestId('describe-state-billing').locator('[data-col="members"]')).toHaveText('1');
 });
 
 test('guarantee counters jump to the moment duplicates happened', async ({ page }) => {

@@ -8,6 +8,7 @@
  */
 import { useState } from 'react';
 import type { GroupView, TopicView } from '../../engine';
+import { describeNote } from './DescribeMembers';
 import { describeRows } from './describeRows';
 
 interface Props {
@@ -24,12 +25,7 @@ export function DescribeTable({ group, topics, groups }: Props) {
   const [all, setAll] = useState(false);
   const allRows = describeRows(group, topics, groups);
   const rows = all ? allRows : allRows.slice(0, MAX_DESCRIBE_ROWS);
-  const note =
-    group.state === 'Empty'
-      ? `Consumer group '${group.groupId}' has no active members.`
-      : group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance'
-        ? `Warning: Consumer group '${group.groupId}' is rebalancing.`
-        : null;
+  const note = describeNote(group);
   return (
     <figure className="describe">
       <figcaption>

@@ -8,6 +8,7 @@ import { useLab } from '../labContext';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { ConsistencyPanel } from './ConsistencyPanel';
+import { MembersTable, StateTable } from './DescribeMembers';
 import { DescribeTable } from './DescribeTable';
 import { GuaranteeCounters } from './GuaranteeCounters';
 import { TopicLanes } from '../lanes/TopicLanes';
@@ -28,6 +29,17 @@ const selectTab = (state: AppState) => {
 };
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
+/** The tool's three views of a group: offsets (the default), --members, --state. */
+const DESCRIBE_VIEWS = [
+  { id: 'offsets', label: '--describe' },
+  { id: 'members', label: '--members' },
+  { id: 'state', label: '--state' },
+] as const;
+const selectDescribeView = (state: AppState): (typeof DESCRIBE_VIEWS)[number]['id'] => {
+  const value = state.ui.view['describeView'];
+  return value === 'members' || value === 'state' ? value : 'offsets';
+};
+
 const selectDescribeGroup = (state: AppState) => {
   const selection = state.ui.selection;
   if (selection?.startsWith('group:')) return selection.slice('group:'.length);
@@ -82,6 +94,7 @@ function DescribePanel() {
   const groups = useAppStore(selectGroups);
   const topics = useAppStore(selectTopics);
   const chosen = useAppStore(selectDescribeGroup);
+  const view = useAppStore(selectDescribeView);
   const group = groups.find((g) => g.groupId === chosen) ?? groups[0];
   if (!group) return <p>No consumer groups.</p>;
   return (
@@ -96,7 +109,18 @@ function DescribePanel() {
           ))}
         </select>
       </label>
-      <DescribeTable group={group} topics={topics} groups={groups} />
+      <fieldset className="segmented">
+        <legend className="visually-hidden">What to describe</legend>
+        {DESCRIBE_VIEWS.map((option) => (
+          <label key={option.id} className={view === option.id ? 'checked' : ''}>
+            <input type="radio" name="describe-view" value={option.id} checked={view === option.id} onChange={() => setView('describeView', option.id)} />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      {view === 'offsets' && <DescribeTable group={group} topics={topics} groups={groups} />}
+      {view === 'members' && <MembersTable group={group} groups={groups} />}
+      {view === 'state' && <StateTable group={group} />}
     </div>
   );
 }

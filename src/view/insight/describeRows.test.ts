@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupView, TopicView } from '../../engine';
+import { assignmentColumn, describeNote } from './DescribeMembers';
 import { describeRows, hostOf } from './describeRows';
 
 const topics = [
@@ -44,5 +45,18 @@ describe('kafka-consumer-groups --describe rows', () => {
     const other = { ...group('Stable', {}), groupId: 'billing', instances: [{ name: 'billing-0' }] } as unknown as GroupView;
     expect(hostOf([group('Stable', {}), other], 'billing-0')).toBe('/10.0.2.1');
     expect(hostOf([group('Stable', {}), other], 'email-1')).toBe('/10.0.1.2');
+  });
+});
+
+describe('kafka-consumer-groups --members --verbose', () => {
+  it('prints the assignment as the tool groups it: one "(partitions)" per topic, "-" for none', () => {
+    expect(assignmentColumn(['orders-1', 'orders-0', 'payments-2'])).toBe('(0,1), (2)');
+    expect(assignmentColumn([])).toBe('-');
+  });
+
+  it('says what the tool says of an empty or rebalancing group, nothing of a stable one', () => {
+    expect(describeNote(group('Empty', {}))).toBe("Consumer group 'email' has no active members.");
+    expect(describeNote(group('CompletingRebalance', {}))).toBe("Warning: Consumer group 'email' is rebalancing.");
+    expect(describeNote(group('Stable', {}))).toBeNull();
   });
 });
