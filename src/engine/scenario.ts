@@ -47,7 +47,21 @@ export interface ProducerSpec {
   partitioner?: 'default' | 'roundrobin';
   /** Fraction of commands that are invalid (unknown SKU or zero quantity), 0..1. */
   invalidRatio?: number;
+  /** Kafka's producer configs (doc/design.md contract 7); acted on once brokers exist. */
+  config?: ProducerConfig;
 }
+
+export type ProducerConfig = Partial<{
+  acks: 'all' | '-1' | '1' | '0';
+  'enable.idempotence': boolean;
+  retries: number;
+  'retry.backoff.ms': number;
+  'request.timeout.ms': number;
+  'delivery.timeout.ms': number;
+  'max.in.flight.requests.per.connection': number;
+  'linger.ms': number;
+  'metadata.max.age.ms': number;
+}>;
 
 export type { AssignorName, CommitMode, ConsumerConfig, ServiceSpec } from './serviceSpec';
 

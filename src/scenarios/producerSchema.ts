@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { decimal, identifier, integer, object, oneOf, text } from './fieldSchemas';
 import { limits } from '../engine';
 import { listOf, mustBe } from './mustBe';
+import { producerConfigSchema } from './producerConfigSchema';
 
 const KEY_KINDS = ['sequence', 'uniform', 'zipf', 'none'] as const;
 const keyPrefix = text('prefix', 0, limits.MAX_PREFIX_CHARS).optional();
@@ -56,4 +57,5 @@ export const producerSchema = object('producer', {
   keys: keySpecSchema.optional(),
   partitioner: oneOf('partitioner', ['default', 'roundrobin']).optional(),
   invalidRatio: decimal('invalidRatio', 'a number from 0 to 1', (r) => r >= 0 && r <= 1).optional(),
+  config: producerConfigSchema.optional(),
 });

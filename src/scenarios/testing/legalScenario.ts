@@ -103,6 +103,15 @@ export function legalScenario(seed: number, options: LegalScenarioOptions): Scen
       ...(chance(0.3) && { arrival: pick(['poisson', 'fixed'] as const) }),
       ...(chance(0.2) && { partitioner: pick(['default', 'roundrobin'] as const) }),
       keys,
+      // Producer configs are accepted now and acted on once brokers exist; legal ones only.
+      ...(chance(0.2) && {
+        config: {
+          acks: pick(['all', '-1', '1', '0'] as const),
+          retries: pick([0, 3, 2_147_483_647]),
+          'linger.ms': pick([0, 5, 100]),
+          'max.in.flight.requests.per.connection': pick([1, 5, 10]),
+        },
+      }),
     };
     if (chance(0.2)) {
       const owner = pick(services);
