@@ -19,9 +19,10 @@
 import { assignPartitions } from './assignors';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
-import { tpKey, type SimTimeMs, type TopicPartition } from '../types';
+import { tpKey, type SimTimeMs } from '../types';
 import { assignmentInput } from './assignmentInput';
-import { describeAssignmentChange } from './explain';
+import { describeAssignmentChange, type MemberAssignment } from './explain';
+import { rebalanceProtocolFor } from '../config';
 import { newMember, replacementMember, type GroupMember } from './groupMember';
 import { GroupMetadata } from './groupMetadata';
 import { seconds } from './seconds';
@@ -44,7 +45,8 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   private inInitialDelay = false;
   private newMemberAdded = false;
   private initialDelayRemainingMs = 0;
-  private previousAssignment = new Map<string, TopicPartition[]>();
+  /** Member id → what the last rebalance gave it, for the next rebalance's explanation. */
+  private previousAssignment = new Map<string, MemberAssignment>();
   /**
    * Member ids of the current generation that have not sent SyncGroup (Kafka's
    * pendingSyncMembers). Members that rejoined sync at once here, so these are static members
@@ -246,7 +248,11 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
     this.previousAssignment = new Map();
     for (const member of this.members.values()) {
       member.assignment = result[member.memberId] ?? [];
-      this.previousAssignment.set(member.instance.name, member.assignment);
+      this.previousAssignment.set(member.memberId, {
+        instance: member.instance.name,
+        partitions: member.assignment,
+        cooperative: rebalanceProtocolFor(member.assignors) === 'cooperative',
+      });
     }
     this.rebalances.push({ atMs: world.now, generation: this.generation });
     world.emit(
