@@ -39,6 +39,14 @@ const INCIDENT_HISTORY_CAP = 500;
 /** Records whose repeat count is remembered per group (the most recently repeated). */
 const REPEATS_CAP = 10_000;
 
+/**
+ * Keys whose latest production sequence the order checker remembers, per topic and group (the
+ * most recently first-processed). Retention prunes keys whose records are gone; with Kafka's
+ * default retention (7 days) nothing is pruned, and unique keys (order-1, order-2, …) would grow
+ * the table by every record. A key not seen among this many is no longer checked for order.
+ */
+const ORDER_KEYS_CAP = 131_072;
+
 export class GroupStats {
   processed = 0;
   uniqueProcessed = 0;
@@ -118,7 +126,13 @@ export class GroupStats {
       return true;
     }
     if (latest === undefined) this.trackedKeyCount++;
+    else byKey.delete(record.key);
+    // Re-inserted, so the oldest entry is the key first-processed longest ago.
     byKey.set(record.key, record.produceSeq);
+    if (byKey.size > ORDER_KEYS_CAP) {
+      byKey.delete(byKey.keys().next().value!);
+      this.trackedKeyCount--;
+    }
     return false;
   }
 
@@ -140,6 +154,7 @@ export class GroupStats {
   boundsProblem(): string | null {
     if (this.incidents.length > INCIDENT_HISTORY_CAP) return `incidents: ${this.incidents.length}`;
     if (this.repeats.size > REPEATS_CAP) return `repeat counts: ${this.repeats.size}`;
+    for (const [topic, byKey] of this.latestSeqByKey) if (byKey.size > ORDER_KEYS_CAP) return `${topic}: keys checked for order: ${byKey.size}`;
     return null;
   }
 
