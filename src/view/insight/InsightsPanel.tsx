@@ -99,25 +99,37 @@ function DescribePanel() {
   if (!group) return <p>No consumer groups.</p>;
   return (
     <div>
-      <label>
-        Group{' '}
-        <select value={group.groupId} onChange={(e) => setView('describeGroup', e.target.value)} aria-label="Group to describe">
-          {groups.map((g) => (
-            <option key={g.groupId} value={g.groupId}>
-              {g.groupId}
-            </option>
+      <div className="chart-controls">
+        <label>
+          Group{' '}
+          <select
+            value={group.groupId}
+            onChange={(e) => setView('describeGroup', e.target.value)}
+            aria-label="Group to describe"
+          >
+            {groups.map((g) => (
+              <option key={g.groupId} value={g.groupId}>
+                {g.groupId}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">What to describe</legend>
+          {DESCRIBE_VIEWS.map((option) => (
+            <label key={option.id} className={view === option.id ? 'checked' : ''}>
+              <input
+                type="radio"
+                name="describe-view"
+                value={option.id}
+                checked={view === option.id}
+                onChange={() => setView('describeView', option.id)}
+              />
+              {option.label}
+            </label>
           ))}
-        </select>
-      </label>
-      <fieldset className="segmented">
-        <legend className="visually-hidden">What to describe</legend>
-        {DESCRIBE_VIEWS.map((option) => (
-          <label key={option.id} className={view === option.id ? 'checked' : ''}>
-            <input type="radio" name="describe-view" value={option.id} checked={view === option.id} onChange={() => setView('describeView', option.id)} />
-            {option.label}
-          </label>
-        ))}
-      </fieldset>
+        </fieldset>
+      </div>
       {view === 'offsets' && <DescribeTable group={group} topics={topics} groups={groups} />}
       {view === 'members' && <MembersTable group={group} groups={groups} />}
       {view === 'state' && <StateTable group={group} />}
