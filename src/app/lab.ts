@@ -39,6 +39,11 @@ function defaultLabOptions(): LabOptions {
   return { scenario: findPreset(DEFAULT_PRESET_ID)!.scenario, presetId: DEFAULT_PRESET_ID };
 }
 
+/** The lab slice of a run that has just been opened: nothing reached, no work, no prompt. */
+function freshLabSlice(endMs: number): AppState['lab'] {
+  return { reachedMs: 0, endMs, work: null, rebalances: [], forkPrompt: null, undo: null };
+}
+
 export function createLab(initial: LabOptions = defaultLabOptions()) {
   let run = new LiveRun(initial.scenario);
   /** Times the playhead stepped forward from, so stepping back retraces them exactly. */
@@ -56,14 +61,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       queries: simQueries(run.simulation),
     },
     ui: { message: null, selection: null, view: {} },
-    lab: {
-      reachedMs: 0,
-      endMs: run.endMs,
-      work: null,
-      rebalances: [],
-      forkPrompt: null,
-      undo: null,
-    },
+    lab: freshLabSlice(run.endMs),
   });
 
   function eventsForStore(): readonly SimEvent[] {
@@ -141,14 +139,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       playback: { ...state.playback, playing: false },
       run: { scenario, presetId, interventions: [...interventions] },
       ui: { ...state.ui, message: null },
-      lab: {
-        reachedMs: 0,
-        endMs: run.endMs,
-        work: null,
-        rebalances: [],
-        forkPrompt: null,
-        undo: null,
-      },
+      lab: freshLabSlice(run.endMs),
     }));
   }
 
