@@ -98,6 +98,8 @@ export function applyCommand(world: World, command: Command): ApplyResult {
         for (let n = 0; n < count; n++) p.sendOne(world, override);
       });
     }
+    case 'query':
+      return query(world, command.service, command.entity);
     case 'addPartitions': {
       const topic = world.topics.get(command.topic);
       if (!topic) return refuse(world, `addPartitions: no topic "${command.topic}"`);
@@ -121,8 +123,24 @@ export function applyCommand(world: World, command: Command): ApplyResult {
   }
 }
 
+/**
+ * A read of a service's read model, the way a user's screen would ask it: the answer is what
+ * the model holds now, which may trail the log (eventual consistency).
+ */
+function query(world: World, serviceId: string, entity: string): ApplyResult {
+  const service = world.services.get(serviceId);
+  if (!service) return refuse(world, `query: no service "${serviceId}"`);
+  const hit = service.holds(entity);
+  if (hit === null) return refuse(world, `query: ${service.id}'s handler (${service.handler.name}) keeps no table of entities to ask`);
+  const text = hit
+    ? `Query: does ${service.id}'s read model hold ${entity}? Yes: it has applied ${entity}.`
+    : `Query: does ${service.id}'s read model hold ${entity}? Not found: ${service.id} has not applied ${entity} (not yet, or never).`;
+  world.emit('service', service.id, text, service.groupId, { code: 'query', fields: { service: service.id, entity, hit } });
+  return { ok: true };
+}
+
 function refuse(world: World, error: string): ApplyResult {
-  world.emit('error', 'command', `Refused: ${error}.`);
+  world.emit('error', 'command', `Refused: ${error}.`, undefined, { code: 'command.refused', fields: { error } });
   return { ok: false, error };
 }
 

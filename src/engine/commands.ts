@@ -36,7 +36,9 @@ export type Command =
       partition?: number;
       count?: number;
     }
-  | { type: 'addPartitions'; topic: string; partitions: number };
+  | { type: 'addPartitions'; topic: string; partitions: number }
+  /** Asks a service's read model whether it holds an entity ("is order-42 in email's receipts?"). */
+  | { type: 'query'; service: string; entity: string };
 
 export type CommandType = Command['type'];
 
@@ -57,6 +59,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'burst',
   'produce',
   'addPartitions',
+  'query',
 ];
 
 /** Result of applying a command: refused commands change nothing and say why. */

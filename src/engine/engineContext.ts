@@ -12,7 +12,7 @@ import type { QueueEntry } from './eventQueue';
 import type { LogRecord, Payload } from './log/record';
 import type { Topic } from './log/topic';
 import type { StepCounter } from './progress/noProgress';
-import type { SimEventKind } from './simEvents';
+import type { SimEventDetail, SimEventKind } from './simEvents';
 import type { TraceHasher } from './traceHash';
 import type { SimTimeMs } from './types';
 
@@ -48,7 +48,7 @@ export interface EngineContext {
   readonly nextProduceSeq: number;
   schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent>;
   /** An explanation for the event log (and the trace hash). */
-  emit(kind: SimEventKind, entity: string, text: string, group?: string): void;
+  emit(kind: SimEventKind, entity: string, text: string, group?: string, detail?: SimEventDetail): void;
   /** Appends a record to a partition at the current time and returns it. */
   append(topic: Topic, partition: number, request: AppendRequest): LogRecord;
   /** A command client's message, delivered to the service that owns the command (if any). */

@@ -26,6 +26,58 @@ export interface SimEvent {
   readonly entity: string;
   readonly text: string;
   readonly group?: string;
+  /**
+   * What happened, as data (lesson conditions match on it): a stable code and its fields.
+   * Neither is hashed: the text already says the same in words.
+   */
+  readonly code?: SimEventCode;
+  readonly fields?: SimEventFields;
+}
+
+/** Codes of the explained events that lessons (and tests) match on. */
+export type SimEventCode =
+  | 'command.rejected'
+  | 'command.unhandled'
+  | 'command.refused'
+  | 'member.started'
+  | 'member.crashed'
+  | 'member.stopped'
+  | 'member.hung'
+  | 'member.resumed'
+  | 'member.slowed'
+  | 'member.left'
+  | 'partitions.revoked'
+  | 'partitions.assigned'
+  | 'offsets.resumed'
+  | 'offsets.reset'
+  | 'offset.outOfRange'
+  | 'query';
+
+export const SIM_EVENT_CODES: readonly SimEventCode[] = [
+  'command.rejected',
+  'command.unhandled',
+  'command.refused',
+  'member.started',
+  'member.crashed',
+  'member.stopped',
+  'member.hung',
+  'member.resumed',
+  'member.slowed',
+  'member.left',
+  'partitions.revoked',
+  'partitions.assigned',
+  'offsets.resumed',
+  'offsets.reset',
+  'offset.outOfRange',
+  'query',
+];
+
+export type SimEventFields = Readonly<Record<string, string | number | boolean>>;
+
+/** The data half of an explained event. */
+export interface SimEventDetail {
+  code: SimEventCode;
+  fields: SimEventFields;
 }
 
 /** Cap on kept explanations; older ones fall off (the count of dropped ones is kept). */

@@ -15,7 +15,7 @@ import type { Topic } from './log/topic';
 import type { Producer } from './producer/producer';
 import type { GroupCoordinator } from './group/coordinator';
 import type { Service } from './service/service';
-import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventKind } from './simEvents';
+import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventDetail, type SimEventKind } from './simEvents';
 import { TraceHasher } from './traceHash';
 import { ConsistencyTracker } from './consistency/consistencyTracker';
 import { LagMonitor } from './lag/lagMonitor';
@@ -55,8 +55,12 @@ export class World implements EngineContext {
     return this.queue.push(atMs, event);
   }
 
-  emit(kind: SimEventKind, entity: string, text: string, group?: string): void {
-    const event: SimEvent = Object.freeze({ seq: this.eventSeq++, atMs: this.now, kind, entity, text, group });
+  emit(kind: SimEventKind, entity: string, text: string, group?: string, detail?: SimEventDetail): void {
+    const event: SimEvent = Object.freeze(
+      detail
+        ? { seq: this.eventSeq++, atMs: this.now, kind, entity, text, group, code: detail.code, fields: detail.fields }
+        : { seq: this.eventSeq++, atMs: this.now, kind, entity, text, group },
+    );
     this.hasher.int(this.now);
     this.hasher.string(text);
     this.events.push(event);

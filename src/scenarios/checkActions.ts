@@ -49,6 +49,7 @@ export function checkActions(
       }
       case 'scale':
       case 'setIdempotent':
+      case 'query':
         refer('service', 'service', action.service, registry.services);
         break;
       case 'addService':

@@ -82,6 +82,11 @@ export const COMMAND_SCHEMAS = {
       'the new total',
     ),
   }),
+  query: object('command', {
+    type: type('query'),
+    service,
+    entity: text('entity', 1, limits.MAX_NAME_CHARS),
+  }),
 } satisfies { [K in CommandType]: z.ZodType<Extract<Command, { type: K }>> };
 
 export function isCommandType(value: unknown): value is CommandType {

@@ -37,6 +37,8 @@ export function commandLabel(command: Command): string {
       return `${command.producer} produces ${command.count ?? 1}${command.key !== undefined ? ` (key ${command.key ?? 'null'})` : ''}`;
     case 'addPartitions':
       return `${command.topic} to ${command.partitions} partitions`;
+    case 'query':
+      return `ask ${command.service} for ${command.entity}`;
   }
 }
 

@@ -12,6 +12,7 @@
  */
 import { rebalanceProtocolFor } from '../config';
 import type { InstanceRef } from '../engineEvents';
+import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import { tpKey, type TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
@@ -52,6 +53,11 @@ export abstract class ConsumerClient implements GroupClient {
   /** How queued events name this instance (engineEvents.ts). */
   protected get ref(): InstanceRef {
     return { service: this.service.id, instance: this.index };
+  }
+
+  /** The data half of an explained event about this instance (lessons match on it). */
+  protected detail(code: SimEventCode, extra: SimEventFields = {}): SimEventDetail {
+    return { code, fields: { group: this.service.groupId, service: this.service.id, instance: this.name, ...extra } };
   }
 
   /** JoinGroup (re)starts the heartbeat thread if it is not running. */
@@ -143,7 +149,13 @@ export abstract class ConsumerClient implements GroupClient {
     const owned = this.assignment;
     const ownedGeneration = this.generation;
     if (this.protocol === 'eager' && this.assignment.length > 0) {
-      world.emit('rebalance', this.name, `${this.name} revokes all its partitions (eager rebalance) and rejoins.`, this.service.groupId);
+      world.emit(
+        'rebalance',
+        this.name,
+        `${this.name} revokes all its partitions (eager rebalance) and rejoins.`,
+        this.service.groupId,
+        this.detail('partitions.revoked', { count: this.assignment.length, partitions: keysOf(this.assignment), protocol: 'eager' }),
+      );
       this.assignment = [];
       this.positions.clear();
     }
@@ -189,20 +201,41 @@ export abstract class ConsumerClient implements GroupClient {
         `${this.name} revokes ${revoked.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')} without committing them (auto-commit ran before JoinGroup) ` +
           `and rejoins so they can move (cooperative).`,
         this.service.groupId,
+        this.detail('partitions.revoked', { count: revoked.length, partitions: keysOf(revoked), protocol: 'cooperative' }),
       );
       this.rejoinNeeded = true;
     }
     const had = new Set(this.assignment.map((tp) => tpKey(tp.topic, tp.partition)));
     this.assignment = partitions;
     const resumed: string[] = [];
+    const added: TopicPartition[] = [];
     for (const tp of partitions) {
       const key = tpKey(tp.topic, tp.partition);
       if (had.has(key) && this.positions.has(key)) continue;
+      added.push(tp);
+    }
+    if (added.length > 0) {
+      this.world.emit(
+        'rebalance',
+        this.name,
+        `${this.name} is assigned ${keysOf(added).replaceAll(',', ', ')} (generation ${generation}).`,
+        this.service.groupId,
+        this.detail('partitions.assigned', { count: added.length, partitions: keysOf(added), generation }),
+      );
+    }
+    for (const tp of added) {
+      const key = tpKey(tp.topic, tp.partition);
       if (this.initPosition(tp, key) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
     }
     // The moment the story turns on: a restarted or new owner continues where the group left off.
     if (resumed.length > 0) {
-      this.world.emit('offsets', this.name, `${this.name} resumes ${resumed.join(', ')}: the group's committed offset${resumed.length > 1 ? 's' : ''} (the next offset to read).`, this.service.groupId);
+      this.world.emit(
+        'offsets',
+        this.name,
+        `${this.name} resumes ${resumed.join(', ')}: the group's committed offset${resumed.length > 1 ? 's' : ''} (the next offset to read).`,
+        this.service.groupId,
+        this.detail('offsets.resumed', { count: resumed.length }),
+      );
     }
   }
 
@@ -222,7 +255,18 @@ export abstract class ConsumerClient implements GroupClient {
       const why = start.source === 'retention' ? `committed offset ${start.committedOffset} is out of range` : 'no committed offset';
       const lost = start.source === 'retention' ? start.lostRecords : 0;
       const loss = lost > 0 ? `: ${lost} records lost to retention` : '';
-      world.emit('offsets', this.name, `${this.name} starts ${key} at ${start.position}: ${why}, auto.offset.reset=${policy}${loss}.`, this.service.groupId);
+      world.emit(
+        'offsets',
+        this.name,
+        `${this.name} starts ${key} at ${start.position}: ${why}, auto.offset.reset=${policy}${loss}.`,
+        this.service.groupId,
+        this.detail(start.source === 'retention' ? 'offset.outOfRange' : 'offsets.reset', {
+          partition: key,
+          policy,
+          position: start.position,
+          lost,
+        }),
+      );
     }
     this.positions.set(key, start.position);
     this.service.stats.onPositionMoved(key, start.position, start.source, log.compactedAway);
@@ -247,6 +291,7 @@ export abstract class ConsumerClient implements GroupClient {
         `auto.offset.reset=${policy} moves it to ${target}` +
         (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
       this.service.groupId,
+      this.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
     );
     this.positions.set(key, target);
     this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
@@ -323,4 +368,9 @@ export abstract class ConsumerClient implements GroupClient {
     this.pendingAssignment = null;
     this.rejoinNeeded = true;
   }
+}
+
+/** `topic-partition` keys joined by commas (event fields are flat). */
+function keysOf(partitions: readonly TopicPartition[]): string {
+  return partitions.map((tp) => tpKey(tp.topic, tp.partition)).join(',');
 }

@@ -50,7 +50,7 @@ export class ConsumerInstance extends ConsumerLiveness {
     this.hangMode = null;
     this.resetMembership();
     this.lastPollMs = world.now;
-    world.emit('member', this.name, `${this.name} starts.`, this.service.groupId);
+    world.emit('member', this.name, `${this.name} starts.`, this.service.groupId, this.detail('member.started'));
     // Real clients never start in lockstep: the first heartbeat comes after a random part of
     // the interval (from this instance's own stream), so members notice rebalances at
     // different moments, as they do in Kafka.
@@ -69,6 +69,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       `${this.name} crashed: no LeaveGroup is sent, and what it processed after its last commit will be read again by the next owner; the coordinator notices only when ` +
         `session.timeout.ms (${seconds(this.service.config.sessionTimeoutMs)}) passes without a heartbeat.`,
       this.service.groupId,
+      this.detail('member.crashed'),
     );
   }
 
@@ -80,9 +81,9 @@ export class ConsumerInstance extends ConsumerLiveness {
     const memberId = this.memberId;
     this.halt('stopped');
     if (memberId !== null && this.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.name} stopped gracefully and sent LeaveGroup`);
+      this.service.group.leave(memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
     } else {
-      world.emit('member', this.name, `${this.name} stopped${this.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId);
+      world.emit('member', this.name, `${this.name} stopped${this.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId, this.detail('member.stopped'));
     }
   }
 
@@ -95,7 +96,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       this.pauseLoop();
       this.cancelHeartbeat();
       this.cancelPollTimer();
-      world.emit('member', this.name, `${this.name} hangs (whole process frozen: no heartbeats, no polls).`, this.service.groupId);
+      world.emit('member', this.name, `${this.name} hangs (whole process frozen: no heartbeats, no polls).`, this.service.groupId, this.detail('member.hung', { mode }));
       return;
     }
     // The handler gets stuck on the record in hand; an idle consumer gets stuck on the first
@@ -107,6 +108,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       `${this.name}'s handler is stuck: heartbeats go on, but it cannot poll; after max.poll.interval.ms ` +
         `(${seconds(this.service.config.maxPollIntervalMs)}) it will leave the group.`,
       this.service.groupId,
+      this.detail('member.hung', { mode }),
     );
   }
 
@@ -121,7 +123,7 @@ export class ConsumerInstance extends ConsumerLiveness {
     const wasProcessHang = this.hangMode === 'process';
     this.status = 'running';
     this.hangMode = null;
-    world.emit('member', this.name, `${this.name} resumes.`, this.service.groupId);
+    world.emit('member', this.name, `${this.name} resumes.`, this.service.groupId, this.detail('member.resumed'));
     if (wasProcessHang) {
       this.onPollTimerCheck();
       this.onHeartbeat();
@@ -134,7 +136,7 @@ export class ConsumerInstance extends ConsumerLiveness {
     const world = this.world;
     const previous = this.slowFactor;
     this.slowFactor = factor;
-    world.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId);
+    world.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.detail('member.slowed', { factor }));
     if (this.status === 'running' && this.batch && this.loopEntry) {
       const batch = this.batch;
       this.pauseLoop();

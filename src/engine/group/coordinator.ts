@@ -26,6 +26,7 @@ import { rebalanceProtocolFor } from '../config';
 import { newMember, replacementMember, type GroupMember } from './groupMember';
 import { GroupMetadata } from './groupMetadata';
 import { seconds } from './seconds';
+import type { SimEventCode } from '../simEvents';
 import { selectProtocol } from './selectProtocol';
 
 // Types and helper this module has always exported, now defined beside it.
@@ -344,19 +345,22 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
     this.scheduleSessionCheck(member);
   }
 
-  leave(memberId: string, reason: string): void {
+  leave(memberId: string, reason: string, code: SimEventCode = 'member.left'): void {
     const member = this.members.get(memberId);
-    if (member) this.removeMember(member, reason, true);
+    if (member) this.removeMember(member, reason, true, code);
   }
 
-  private removeMember(member: GroupMember, reason: string, rebalance: boolean): void {
+  private removeMember(member: GroupMember, reason: string, rebalance: boolean, code: SimEventCode = 'member.left'): void {
     this.members.delete(member.memberId);
     this.pendingSync.delete(member.memberId);
     if (member.sessionEntry) member.sessionEntry.cancelled = true;
     if (member.groupInstanceId !== null && this.staticMembers.get(member.groupInstanceId) === member.memberId) {
       this.staticMembers.delete(member.groupInstanceId);
     }
-    this.world.emit('member', member.instance.name, `${reason}.`, this.groupId);
+    this.world.emit('member', member.instance.name, `${reason}.`, this.groupId, {
+      code,
+      fields: { group: this.groupId, instance: member.instance.name },
+    });
     if (!rebalance) return;
     if (this.state === 'Stable' || this.state === 'CompletingRebalance') this.prepareRebalance(reason);
     else if (this.state === 'PreparingRebalance') {

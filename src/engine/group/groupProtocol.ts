@@ -16,6 +16,7 @@ import type { AssignorName, ServiceSpec } from '../scenario';
 import type { GroupStats } from '../service/groupStats';
 import type { TopicPartition } from '../types';
 import type { CommittedOffset } from './committedOffset';
+import type { SimEventCode } from '../simEvents';
 
 /** The errors Kafka's coordinator answers a member with. */
 export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS';
@@ -48,7 +49,7 @@ export interface CoordinatorApi {
   join(request: JoinRequest): string;
   heartbeat(memberId: string, generation: number): CoordinatorError | null;
   commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null;
-  leave(memberId: string, reason: string): void;
+  leave(memberId: string, reason: string, code?: SimEventCode): void;
 }
 
 /** How a service commits: Kafka's auto-commit, or the handler's own commit before or after processing. */

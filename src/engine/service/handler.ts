@@ -35,6 +35,8 @@ export interface Handler<Model = unknown> {
    * (e.g. an order charged twice). Handlers that keep no state have none.
    */
   divergence?(model: Model): number;
+  /** Whether the read model holds an entity (an order id, a key): what a `query` asks. */
+  holds?(model: Model, entity: string): boolean;
   /** Validates a command sent to this service (command-owning handlers only). */
   handleCommand?(model: Model, command: LogRecord): CommandOutcome;
 }

@@ -47,6 +47,7 @@ function countModelHandler(name: string, field: string): Handler<Counted> {
     },
     toJSON: (model) => ({ [field]: Object.fromEntries(model.counts) }),
     divergence: (model) => model.diverged,
+    holds: (model, entity) => model.counts.has(entity),
   };
 }
 
@@ -80,6 +81,7 @@ export const reserveStock: Handler<StockModel> = {
   },
   toJSON: (model) => ({ stock: { ...model.stock }, reservations: Object.fromEntries(model.reservations.counts) }),
   divergence: (model) => model.reservations.diverged,
+  holds: (model, entity) => model.reservations.counts.has(entity),
 };
 
 export interface ChargeModel {
@@ -95,6 +97,7 @@ export const chargePayment: Handler<ChargeModel> = {
   name: 'chargePayment',
   emits: true,
   divergence: (model) => model.times.diverged,
+  holds: (model, entity) => model.times.counts.has(entity),
   createReadModel: () => ({ amountCents: new CowMap(), times: counted(), totalCents: 0 }),
   apply(model, record, ctx) {
     const orderId = orderIdOf(record);
@@ -132,6 +135,7 @@ export const scoreFraud: Handler<FraudModel> = {
   },
   toJSON: (model) => ({ flags: Object.fromEntries(model.flags), scored: Object.fromEntries(model.scored.counts) }),
   divergence: (model) => model.scored.diverged,
+  holds: (model, entity) => model.flags.has(entity),
 };
 
 export interface CheckoutModel {

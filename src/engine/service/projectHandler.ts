@@ -20,5 +20,6 @@ export const project: Handler<ProjectionModel> = {
     if (record.payload === null) model.rows.delete(record.key);
     else model.rows.set(record.key, Object.freeze({ value: record.payload, produceSeq: record.produceSeq }));
   },
+  holds: (model, entity) => model.rows.has(entity),
   toJSON: (model) => ({ rows: Object.fromEntries([...model.rows].map(([key, row]) => [key, { ...row.value }])) }),
 };

@@ -139,6 +139,11 @@ export class Service implements HandlerContext, InstanceHost {
     return this.handler.divergence?.(this.readModel) ?? 0;
   }
 
+  /** Whether the read model holds `entity`; null when the handler keeps no per-entity table. */
+  holds(entity: string): boolean | null {
+    return this.handler.holds ? this.handler.holds(this.readModel, entity) : null;
+  }
+
   /** HandlerContext: appends an event the handler emits to the service's `emitTo` topic. */
   emit(event: EmittedEvent): void {
     const topic = this.spec.emitTo ? this.world.topics.get(this.spec.emitTo) : undefined;
@@ -161,7 +166,10 @@ export class Service implements HandlerContext, InstanceHost {
     const alive = this.instances.some((i) => i.status === 'running');
     if (!alive || !this.handler.handleCommand) {
       this.commands.rejected++;
-      world.emit('command', this.id, `${from} → ${this.id}: ${message.eventType} not handled: no running instance of ${this.id}.`);
+      world.emit('command', this.id, `${from} → ${this.id}: ${message.eventType} not handled: no running instance of ${this.id}.`, undefined, {
+        code: 'command.unhandled',
+        fields: { service: this.id, command: message.eventType ?? '', key: message.key ?? '', from },
+      });
       return;
     }
     const command: LogRecord = {
@@ -178,7 +186,10 @@ export class Service implements HandlerContext, InstanceHost {
     const outcome = this.handler.handleCommand(this.readModel, command);
     if (!outcome.accepted) {
       this.commands.rejected++;
-      world.emit('command', this.id, `${this.id} rejected ${message.eventType} ${message.key ?? ''}: ${outcome.reason ?? 'invalid'}.`);
+      world.emit('command', this.id, `${this.id} rejected ${message.eventType} ${message.key ?? ''}: ${outcome.reason ?? 'invalid'}.`, undefined, {
+        code: 'command.rejected',
+        fields: { service: this.id, command: message.eventType ?? '', key: message.key ?? '', from },
+      });
       return;
     }
     this.commands.accepted++;

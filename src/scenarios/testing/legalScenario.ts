@@ -137,7 +137,7 @@ export function legalScenario(seed: number, options: LegalScenarioOptions): Scen
   }
 
   function randomCommand(): Command | null {
-    const kind = int(0, 15);
+    const kind = int(0, 16);
     const producer = producers.length > 0 ? pick(producers).id : null;
     switch (kind) {
       case 0: return { type: 'crash', target: pick(instanceNames) };
@@ -161,6 +161,7 @@ export function legalScenario(seed: number, options: LegalScenarioOptions): Scen
       case 11: return producer ? { type: 'resumeProducer', producer } : null;
       case 12: return producer ? { type: 'setRate', producer, ratePerSec: pick([0.1, 1, 50, limits.MAX_RATE_PER_SEC]) } : null;
       case 13: return producer ? { type: 'burst', producer, count: pick([1, 100, 1000]) } : null;
+      case 15: return { type: 'query', service: pick(services).id, entity: `order-${int(0, 30)}` };
       case 14: return producer ? { type: 'produce', producer, key: chance(0.8) ? `order-${int(0, 30)}` : null, value: chance(0.3) ? null : { amount: int(1, 99) }, ...(chance(0.3) && { count: int(1, 50) }) } : null;
       default: {
         const topic = pick(topicNames);
