@@ -3,9 +3,8 @@
  * "a query that missed" without parsing sentences; `query` asks a read model what it holds.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from './simulation';
-import { findPreset } from '../scenarios/presets';
-import type { SimEvent } from './simEvents';
+import { createSimulation, type SimEvent } from '../../engine';
+import { findPreset } from '.';
 
 const withCode = (events: readonly SimEvent[], code: string) => events.filter((e) => e.code === code);
 
