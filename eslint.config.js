@@ -35,19 +35,20 @@ const LAYERS = {
     typeLayers: [],
     packages: ['lz-string', 'qrcode'],
   },
+  lessons: { layers: ['engine', 'scenarios'], typeLayers: [], packages: [] },
   app: {
-    layers: ['engine', 'scenarios', 'share'],
+    layers: ['engine', 'scenarios', 'share', 'lessons'],
     typeLayers: [],
     packages: ['zustand'],
   },
   view: {
     layers: ['app'],
-    typeLayers: ['engine', 'scenarios'],
+    typeLayers: ['engine', 'scenarios', 'lessons'],
     // zustand: its React binding (useStore), through src/view/useAppStore.ts.
     packages: ['react', 'react-dom', 'd3', 'd3-[a-z0-9-]+', 'zustand'],
   },
   cli: {
-    layers: ['engine', 'scenarios', 'share'],
+    layers: ['engine', 'scenarios', 'share', 'lessons'],
     typeLayers: [],
     packages: ['node-builtins'],
   },
@@ -178,10 +179,10 @@ function e2eBlocks() {
                 message: 'e2e may import only types from src/engine: use `import type`.',
               },
               {
-                regex: `^${up}(?!src/(?:engine|scenarios)(?:/|$))`,
+                regex: `^${up}(?!src/(?:engine|scenarios|lessons)(?:/|$))`,
                 caseSensitive: true,
                 message:
-                  'e2e may import values only from src/scenarios (presets) and types from src/engine.',
+                  'e2e may import values only from src/scenarios (presets) and src/lessons, and types from src/engine.',
               },
             ],
           },
