@@ -26,6 +26,7 @@ import { mergeRebalances } from './rebalanceMarks';
 import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
 import { createAppStore, type AppState, type Selection, type ViewSettings } from './store';
+import { createLessonSession } from './lessonSession';
 
 export type WorkOutcome = 'done' | 'cancelled' | 'failed';
 
@@ -62,6 +63,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     },
     ui: { message: null, selection: null, view: {} },
     lab: freshLabSlice(run.endMs),
+    lesson: null,
   });
 
   function eventsForStore(): readonly SimEvent[] {
@@ -467,6 +469,30 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     appStore.setState((state) => ({ ...state, lab: { ...state.lab, forkPrompt: null } }));
   }
 
+  /**
+   * Puts the run back at an earlier moment of its own history: these interventions, this
+   * playhead (a lesson's Back restores the step's start this way). Exact: the live run replays
+   * from a checkpoint.
+   */
+  function restoreMoment(interventions: readonly TimedCommand[], playheadMs: number): void {
+    pause();
+    stopWork();
+    stepHistory = [];
+    guarded(() => run.replaceInterventions(interventions, playheadMs));
+    appStore.setState((state) => ({
+      ...state,
+      // What lay beyond belonged to the branch given up: the scrubber's extent ends here.
+      lab: {
+        ...state.lab,
+        undo: null,
+        forkPrompt: null,
+        reachedMs: playheadMs,
+        rebalances: state.lab.rebalances.filter((m) => m.atMs <= playheadMs),
+      },
+    }));
+    publish();
+  }
+
   /** Restores the interventions a fork dropped and the playhead where the fork happened. */
   function undoFork(): void {
     const undo = appStore.getState().lab.undo;
@@ -549,8 +575,22 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     }));
   }
 
+  const lessons = createLessonSession({
+    store: appStore,
+    loadScenario,
+    loadRun,
+    play,
+    pause,
+    setSpeed,
+    setView,
+    applyCommands,
+    restoreMoment,
+    currentSimulation,
+  });
+
   return {
     store: appStore,
+    lessons,
     scheduleSeek,
     runScheduledSeek,
     currentSimulation,
@@ -573,6 +613,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     confirmFork,
     cancelFork,
     undoFork,
+    restoreMoment,
     dismissUndo,
     play,
     pause,

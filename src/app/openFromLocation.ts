@@ -8,6 +8,7 @@ import type { Scenario } from '../engine';
 import { PRESETS } from '../scenarios/presets';
 import { decodeLocation, describeRefusal, type AddressParts, type DecodeResult, type SharedRun } from '../share';
 import type { Lab } from './lab';
+import { isLessonFragment, parseLessonFragment } from '../lessons/lessonLink';
 
 export type OpenOutcome = 'nothing' | 'opened' | 'refused';
 
@@ -60,8 +61,21 @@ export function openDecoded(lab: Lab, result: DecodeResult, kept: Kept = 'curren
 }
 
 export function openFromLocation(lab: Lab, address: AddressParts, kept: Kept = 'current run'): OpenOutcome {
+  const fragment = address.hash.startsWith('#') ? address.hash.slice(1) : address.hash;
+  if (isLessonFragment(fragment)) return openLesson(lab, fragment, kept);
   const result = decodeLocation(address);
   return result === null ? 'nothing' : openDecoded(lab, result, kept);
+}
+
+/** `#lesson=<id>[&step=<n>]`: the lesson at that step, paused; a bad link keeps the run. */
+function openLesson(lab: Lab, fragment: string, kept: Kept): OpenOutcome {
+  const link = fragment.length > 200 ? { ok: false as const, error: 'the lesson link is longer than 200 characters' } : parseLessonFragment(fragment);
+  if (!link.ok) {
+    lab.showMessage({ kind: 'error', text: `This lesson link cannot be opened: ${link.error}. ${KEPT_TEXT[kept]}` });
+    return 'refused';
+  }
+  void lab.lessons.open(link.lesson, link.stepIndex);
+  return 'opened';
 }
 
 /**

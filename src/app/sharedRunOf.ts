@@ -4,6 +4,7 @@
  */
 import { runLinkFragment, type SharedRun } from '../share';
 import type { AppState } from './store';
+import { lessonFragment } from '../lessons/lessonLink';
 
 export function sharedRunOf(state: AppState): SharedRun {
   return {
@@ -22,8 +23,14 @@ function sharedPartChanged(state: AppState, previous: AppState): boolean {
     state.run.interventions !== previous.run.interventions ||
     state.sim.snapshot.nowMs !== previous.sim.snapshot.nowMs ||
     state.ui.selection !== previous.ui.selection ||
-    state.ui.view !== previous.ui.view
+    state.ui.view !== previous.ui.view ||
+    lessonPlace(state) !== lessonPlace(previous)
   );
+}
+
+/** The lesson and step being followed, as the address carries them ('' outside a lesson). */
+function lessonPlace(state: AppState): string {
+  return state.lesson ? lessonFragment(state.lesson.lesson.id, state.lesson.step) : '';
 }
 
 /**
@@ -38,7 +45,8 @@ export function shouldWriteRun(state: AppState, previous: AppState): boolean {
     state.run.scenario !== previous.run.scenario ||
     state.run.interventions !== previous.run.interventions ||
     state.ui.selection !== previous.ui.selection ||
-    state.ui.view !== previous.ui.view
+    state.ui.view !== previous.ui.view ||
+    lessonPlace(state) !== lessonPlace(previous)
   );
 }
 
@@ -50,6 +58,8 @@ let lastFragment: { state: AppState; fragment: string } | null = null;
  * kept while nothing a link carries changed.
  */
 export function fragmentOf(state: AppState): string {
+  // In a lesson the address names the lesson and its step: a class opens the same place.
+  if (state.lesson) return lessonPlace(state);
   if (lastFragment !== null && !sharedPartChanged(state, lastFragment.state)) return lastFragment.fragment;
   const fragment = runLinkFragment(sharedRunOf(state));
   lastFragment = { state, fragment };

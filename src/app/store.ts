@@ -6,6 +6,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Command, Scenario, SimEvent, SimSnapshot, TimedCommand } from '../engine';
+import type { ExplainOutcome } from '../lessons/explainOutcome';
+import type { Lesson, Prediction } from '../lessons/lessonTypes';
 import type { SimQueries } from './simQueries';
 
 export interface PlaybackSlice {
@@ -110,12 +112,32 @@ export interface UiSlice {
   view: ViewSettings;
 }
 
+/** The lesson being followed (lessonSession.ts), or null outside lesson mode. */
+export interface LessonSlice {
+  lesson: Lesson;
+  /** The current step, from 0. */
+  step: number;
+  /** Locked-in answers, by predict step id. */
+  predictions: Readonly<Record<string, Prediction>>;
+  /** The step's wait or check holds: Continue is enabled (predict: an answer is locked in). */
+  satisfied: boolean;
+  /** Virtual time since the step began (an observe step's hint shows after a while). */
+  elapsedMs: number;
+  /** "Do it for me" was used on this act step. */
+  doItUsed: boolean;
+  /** An explain step's prediction beside the measured outcome. */
+  explain: ExplainOutcome | null;
+  /** The last step (free exploration) is reached, so every check has passed. */
+  done: boolean;
+}
+
 export interface AppState {
   playback: PlaybackSlice;
   run: RunSlice;
   sim: SimSlice;
   ui: UiSlice;
   lab: LabSlice;
+  lesson: LessonSlice | null;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

@@ -6,6 +6,8 @@ import type { Command, Summary } from '../engine';
 import { formatScenarioErrors, parseScenario } from '../scenarios/parseScenario';
 import { parseCommand } from '../scenarios/parseCommand';
 import type { Lab } from './lab';
+import { resolveLessonLink } from '../lessons/lessonLink';
+import type { StepKind } from '../lessons/lessonTypes';
 
 export interface LogScopeApi {
   load(scenario: unknown): Promise<{ ok: boolean; error?: string; warnings?: string[] }>;
@@ -19,6 +21,20 @@ export interface LogScopeApi {
   now(): number;
   /** Seeking's checkpoints: how many, on what grid, at which virtual times (diagnostics). */
   checkpoints(): { count: number; intervalMs: number; timesMs: number[] };
+  /** The lesson being followed (contract 7), or null outside lesson mode. */
+  lesson(): LessonStatus | null;
+  /** Opens a lesson by id, paused at a step (1-based, default 1); a bad id or step is refused. */
+  openLesson(id: unknown, step?: unknown): Promise<{ ok: boolean; error?: string }>;
+}
+
+export interface LessonStatus {
+  id: string;
+  /** 1-based. */
+  step: number;
+  steps: number;
+  kind: StepKind;
+  canContinue: boolean;
+  done: boolean;
 }
 
 /** Installs `window.__logscope` over `run`, the page's lab. */
@@ -50,6 +66,25 @@ export function installTestApi(target: Window, run: Lab): LogScopeApi {
     checkpoints: () => {
       const checkpoints = run.currentRun().checkpoints;
       return { count: checkpoints.count, intervalMs: checkpoints.intervalMs, timesMs: checkpoints.times() };
+    },
+    lesson() {
+      const slice = run.store.getState().lesson;
+      if (!slice) return null;
+      const last = slice.lesson.steps.length - 1;
+      return {
+        id: slice.lesson.id,
+        step: slice.step + 1,
+        steps: slice.lesson.steps.length,
+        kind: slice.lesson.steps[slice.step]!.kind,
+        canContinue: slice.satisfied && slice.step < last,
+        done: slice.done,
+      };
+    },
+    async openLesson(id, step) {
+      const resolved = resolveLessonLink(id, step ?? 1);
+      if (!resolved.ok) return { ok: false, error: resolved.error };
+      await run.lessons.open(resolved.lesson, resolved.stepIndex);
+      return { ok: true };
     },
   };
   (target as Window & { __logscope?: LogScopeApi }).__logscope = api;

@@ -23,6 +23,10 @@ export interface StepMoment {
   atMs: number;
   /** Interventions applied before it (each at its own time). */
   interventions: TimedCommand[];
+  /** The summary then (what `at: 'step'` and `change: 'step'` read). */
+  summary: Summary;
+  /** Sequence number of the first explained event the step may count. */
+  firstSeq: number;
 }
 
 export interface StepReport {
@@ -37,6 +41,8 @@ export interface LessonRunResult {
   moments: StepMoment[];
   reports: StepReport[];
   predictions: Record<string, Prediction>;
+  /** The summary at t = 0 (what `at: 'lesson'` reads). */
+  lessonStart: Summary;
   /** Every check passed and the final free step was reached. */
   done: boolean;
   summary: Summary;
@@ -60,10 +66,10 @@ export function runLesson(lesson: Lesson, options: RunOptions): LessonRunResult 
   const last = options.stopAtStep ?? lesson.steps.length - 1;
   for (let index = 0; index <= last; index++) {
     const step = lesson.steps[index]!;
-    moments.push({ atMs: sim.now, interventions: [...interventions] });
+    const context = contextFor(sim, lessonStart);
+    moments.push({ atMs: sim.now, interventions: [...interventions], summary: context.stepStart, firstSeq: context.firstSeq });
     if (index === options.stopAtStep) break;
     const began = sim.now;
-    const context = contextFor(sim, lessonStart);
     let satisfied: boolean;
     switch (step.kind) {
       case 'predict': {
@@ -85,7 +91,7 @@ export function runLesson(lesson: Lesson, options: RunOptions): LessonRunResult 
         satisfied = waitFor(sim, context, (ctx) => evaluate(step.until, ctx), step.withinMs);
         break;
       case 'check':
-        satisfied = stepSatisfied(step, context(), true);
+        satisfied = stepSatisfied(step, context.now(), true);
         break;
       case 'explain':
       case 'free':
@@ -96,36 +102,55 @@ export function runLesson(lesson: Lesson, options: RunOptions): LessonRunResult 
     reports.push({ kind: step.kind, satisfied, tookMs: sim.now - began });
   }
   const reachedEnd = options.stopAtStep === undefined;
-  return { moments, reports, predictions, done: reachedEnd && allPassed, summary: sim.summary() };
+  return { moments, reports, predictions, lessonStart, done: reachedEnd && allPassed, summary: sim.summary() };
 }
 
-/** The condition context of a step that began now: later calls see the model as it is then. */
-function contextFor(sim: Simulation, lessonStart: Summary): () => ConditionContext {
+interface StepContext {
+  stepStart: Summary;
+  firstSeq: number;
+  /** The condition context now: the model as it is at the time of the call. */
+  now(): ConditionContext;
+}
+
+/** The condition context of a step that began now. */
+function contextFor(sim: Simulation, lessonStart: Summary): StepContext {
   const stepStart = sim.summary();
   const startMs = sim.now;
-  const firstSeq = nextSeq(sim.events());
-  return () => {
-    const events = sim.events();
-    return {
-      summary: sim.summary(),
-      stepStart,
-      lessonStart,
-      stepEvents: events.filter((e) => e.seq >= firstSeq),
-      lessonEvents: events,
-      elapsedMs: sim.now - startMs,
-    };
+  const firstSeq = nextEventSeq(sim.events());
+  return {
+    stepStart,
+    firstSeq,
+    now: () => conditionContext(sim, { summary: stepStart, atMs: startMs, firstSeq }, lessonStart),
   };
 }
 
-function nextSeq(events: readonly SimEvent[]): number {
+/** The sequence number the next explained event will get. */
+export function nextEventSeq(events: readonly SimEvent[]): number {
   return (events[events.length - 1]?.seq ?? -1) + 1;
 }
 
+/** What conditions see: the run now, measured against where the step and the lesson began. */
+export function conditionContext(
+  sim: Simulation,
+  step: { summary: Summary; atMs: number; firstSeq: number },
+  lessonStart: Summary,
+): ConditionContext {
+  const events = sim.events();
+  return {
+    summary: sim.summary(),
+    stepStart: step.summary,
+    lessonStart,
+    stepEvents: events.filter((e) => e.seq >= step.firstSeq),
+    lessonEvents: events,
+    elapsedMs: sim.now - step.atMs,
+  };
+}
+
 /** Runs the clock in ticks until `holds` or `withinMs` passed; whether it held. */
-function waitFor(sim: Simulation, context: () => ConditionContext, holds: (ctx: ConditionContext) => boolean, withinMs: number): boolean {
+function waitFor(sim: Simulation, context: StepContext, holds: (ctx: ConditionContext) => boolean, withinMs: number): boolean {
   const deadline = sim.now + withinMs;
   for (;;) {
-    if (holds(context())) return true;
+    if (holds(context.now())) return true;
     if (sim.now >= deadline) return false;
     sim.runUntil(Math.min(deadline, sim.now + RUNNER_TICK_MS));
   }
