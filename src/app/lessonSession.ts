@@ -10,11 +10,12 @@
  */
 import { createSimulation, type Command, type Scenario, type Simulation, type Summary, type TimedCommand } from '../engine';
 import { explainOutcome } from '../lessons/explainOutcome';
-import { nextLesson } from '../lessons/catalogue';
+import { LESSONS, nextLesson } from '../lessons/catalogue';
+import { lessonFragment } from '../lessons/lessonLink';
 import { conditionContext, nextEventSeq, runLesson } from '../lessons/lessonRunner';
 import { lessonScenario } from '../lessons/lessonScenario';
 import type { Lesson, Prediction } from '../lessons/lessonTypes';
-import { stepSatisfied } from '../lessons/stepProgress';
+import { HINT_AFTER_MS, stepSatisfied } from '../lessons/stepProgress';
 import type { AppStore, LessonSlice } from './store';
 
 /** Where a step began: enough to evaluate its conditions and to come back to it exactly. */
@@ -65,6 +66,7 @@ export function createLessonSession(host: LessonHost) {
     const target = Math.max(0, Math.min(lesson.steps.length - 1, Math.floor(step)));
     const scenario = lessonScenario(lesson);
     const reference = target > 0 ? runLesson(lesson, { act: 'reference', stopAtStep: target }) : null;
+    const following = nextLesson(lesson.id);
     ownScenario = scenario;
     store.setState((state) => ({ ...state, lesson: null }));
     if (reference) {
@@ -80,7 +82,18 @@ export function createLessonSession(host: LessonHost) {
     host.setSpeed(lesson.speed);
     store.setState((state) => ({
       ...state,
-      lesson: { lesson, step: target, predictions: {}, satisfied: false, elapsedMs: 0, doItUsed: false, explain: null, done: false },
+      lesson: {
+        lesson,
+        step: target,
+        predictions: {},
+        satisfied: false,
+        elapsedMs: 0,
+        doItUsed: false,
+        explain: null,
+        done: false,
+        hintShown: false,
+        next: following ? { id: following.id, title: following.title } : null,
+      },
     }));
     enterStep(target, {});
   }
@@ -107,7 +120,17 @@ export function createLessonSession(host: LessonHost) {
     const step = current.lesson.steps[index]!;
     store.setState((state) => ({
       ...state,
-      lesson: state.lesson && { ...state.lesson, step: index, predictions, satisfied: false, elapsedMs: 0, doItUsed: false, explain: null, done: false },
+      lesson: state.lesson && {
+        ...state.lesson,
+        step: index,
+        predictions,
+        satisfied: false,
+        elapsedMs: 0,
+        doItUsed: false,
+        explain: null,
+        done: false,
+        hintShown: false,
+      },
     }));
     if (step.tab) host.setView('panel', step.tab);
     // Observe steps wait while the clock runs; a question or an explanation waits for the learner.
@@ -136,8 +159,15 @@ export function createLessonSession(host: LessonHost) {
       elapsedMs: ctx.elapsedMs,
       explain: explain && JSON.stringify(explain) === JSON.stringify(slice.explain) ? slice.explain : explain,
       done,
+      hintShown: step.kind === 'observe' && !satisfied && ctx.elapsedMs >= HINT_AFTER_MS,
     };
-    if (next.satisfied !== slice.satisfied || next.elapsedMs !== slice.elapsedMs || next.explain !== slice.explain || next.done !== slice.done) {
+    if (
+      next.satisfied !== slice.satisfied ||
+      next.elapsedMs !== slice.elapsedMs ||
+      next.explain !== slice.explain ||
+      next.done !== slice.done ||
+      next.hintShown !== slice.hintShown
+    ) {
       store.setState((state) => ({ ...state, lesson: next }));
     }
   }
@@ -184,6 +214,12 @@ export function createLessonSession(host: LessonHost) {
     evaluateNow();
   }
 
+  /** Opens a lesson of the catalogue by id (the gallery's Lessons list). */
+  function openById(id: string): Promise<void> {
+    const lesson = LESSONS.find((l) => l.id === id);
+    return lesson ? open(lesson) : Promise.resolve();
+  }
+
   /** The next lesson of the plan, from its start. */
   function openNext(): Promise<void> {
     const slice = store.getState().lesson;
@@ -199,7 +235,10 @@ export function createLessonSession(host: LessonHost) {
     if (store.getState().lesson !== null) store.setState((state) => ({ ...state, lesson: null }));
   }
 
-  return { open, next, back, lockIn, doItForMe, openNext, close };
+  return { open, openById, next, back, lockIn, doItForMe, openNext, close };
 }
 
 export type LessonSession = ReturnType<typeof createLessonSession>;
+
+/** The lessons for the gallery: id, title, concept and minutes, in the plan's order. */
+export const LESSON_LIST = LESSONS.map(({ id, title, concept, trap, minutes }) => ({ id, title, concept, trap, minutes, href: lessonFragment(id, 0) }));

@@ -129,6 +129,10 @@ export interface LessonSlice {
   explain: ExplainOutcome | null;
   /** The last step (free exploration) is reached, so every check has passed. */
   done: boolean;
+  /** An observe step has waited long enough (virtual time) for its hint to show. */
+  hintShown: boolean;
+  /** The next lesson of the plan, offered at the end (null after the last). */
+  next: { id: string; title: string } | null;
 }
 
 export interface AppState {

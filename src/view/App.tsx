@@ -10,6 +10,7 @@ import { ForkDialog } from './ForkDialog';
 import { Inspector } from './inspector/Inspector';
 import { LabUiContext, type LabUi, type MenuRequest } from './labUiContext';
 import { InsightsPanel } from './insight/InsightsPanel';
+import { LessonPanel } from './lesson/LessonPanel';
 import { MessageBar } from './MessageBar';
 import { PipelineView } from './pipeline/PipelineView';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -53,6 +54,7 @@ export function App() {
             <InsightsPanel />
           </div>
           <aside className="side">
+            <LessonPanel />
             <Inspector />
             <SidePanel />
           </aside>

@@ -15,12 +15,14 @@ export function useEntityProps(selection: string, label?: string) {
   const { select } = useLab();
   const { openMenu } = useLabUi();
   const selected = useAppStore((state: AppState) => state.ui.selection === selection);
+  const focused = useAppStore((state: AppState) => lessonFocuses(state, selection));
   return {
     role: 'button',
     tabIndex: 0,
     ...(label ? { 'aria-label': label } : {}),
     'aria-pressed': selected,
     'data-selection': selection,
+    ...(focused ? { 'data-lesson-focus': 'true' } : {}),
     className: selected ? 'entity selected' : 'entity',
     onClick(event: MouseEvent) {
       event.stopPropagation();
@@ -44,4 +46,12 @@ export function useEntityProps(selection: string, label?: string) {
       }
     },
   };
+}
+
+/** Whether the current lesson step talks about this entity (its id after the `kind:` prefix). */
+function lessonFocuses(state: AppState, selection: string): boolean {
+  const slice = state.lesson;
+  const highlight = slice?.lesson.steps[slice.step]?.highlight;
+  if (!highlight) return false;
+  return highlight.includes(selection.slice(selection.indexOf(':') + 1));
 }

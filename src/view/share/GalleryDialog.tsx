@@ -3,6 +3,8 @@
  * button that opens it and its deep link (`#preset=<id>`) to share or bookmark.
  */
 import { GALLERY, openPreset } from '../../app/sharing';
+import { LESSON_LIST } from '../../app/lessonSession';
+import { withHistoryEntry } from '../../app/urlSync';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { keepKeysInside, useModalDialog } from './useModalDialog';
@@ -23,8 +25,20 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
     openPreset(lab, id);
     onClose();
   };
+  const startLesson = (id: string) => {
+    withHistoryEntry(() => {
+      void lab.lessons.openById(id);
+      return 'opened';
+    });
+    onClose();
+  };
   return (
-    <dialog ref={ref} className="gallery-dialog" aria-labelledby="gallery-title" onKeyDown={keepKeysInside}>
+    <dialog
+      ref={ref}
+      className="gallery-dialog"
+      aria-labelledby="gallery-title"
+      onKeyDown={keepKeysInside}
+    >
       <div className="dialog-head">
         <h2 id="gallery-title">Scenario gallery</h2>
         <button type="button" className="dialog-close" onClick={onClose} aria-label="Close">
@@ -32,29 +46,81 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <p className="gallery-hint">
-        Opening a scenario replaces the current run; the browser&apos;s Back button brings it back.
+        Opening a lesson or a scenario replaces the current run; the browser&apos;s Back button
+        brings it back.
       </p>
-      <ul className="gallery-list">
-        {GALLERY.map((entry) => (
-          <li key={entry.id} className="gallery-item" data-preset={entry.id} aria-current={entry.id === current ? 'true' : undefined}>
-            <div className="gallery-text">
-              <h3>{entry.title}</h3>
-              <p className="gallery-description">{entry.description}</p>
-              <p className="gallery-concept">
-                <span className="gallery-concept-label">Teaches:</span> {entry.concept}
-              </p>
-            </div>
-            <div className="gallery-actions">
-              <button type="button" className="primary" onClick={() => open(entry.id)} aria-label={`Open ${entry.title}`}>
-                Open
-              </button>
-              <a href={absolute(entry.href)} className="gallery-link" aria-label={`Deep link to ${entry.title}`} onClick={onClose}>
-                Deep link
-              </a>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <div className="gallery-body">
+        <h3 className="gallery-section">Lessons</h3>
+        <ol className="gallery-list lesson-list">
+          {LESSON_LIST.map((entry) => (
+            <li key={entry.id} className="gallery-item" data-lesson={entry.id}>
+              <div className="gallery-text">
+                <h4>{entry.title}</h4>
+                <p className="gallery-description">{entry.concept}</p>
+                <p className="gallery-concept">
+                  <span className="gallery-concept-label">The trap:</span> {entry.trap} · about{' '}
+                  {entry.minutes} min
+                </p>
+              </div>
+              <div className="gallery-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => startLesson(entry.id)}
+                  aria-label={`Start lesson: ${entry.title}`}
+                >
+                  Start
+                </button>
+                <a
+                  href={absolute(entry.href)}
+                  className="gallery-link"
+                  aria-label={`Link to the lesson ${entry.title}`}
+                  onClick={onClose}
+                >
+                  Link
+                </a>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <h3 className="gallery-section">Scenarios</h3>
+        <ul className="gallery-list">
+          {GALLERY.map((entry) => (
+            <li
+              key={entry.id}
+              className="gallery-item"
+              data-preset={entry.id}
+              aria-current={entry.id === current ? 'true' : undefined}
+            >
+              <div className="gallery-text">
+                <h4>{entry.title}</h4>
+                <p className="gallery-description">{entry.description}</p>
+                <p className="gallery-concept">
+                  <span className="gallery-concept-label">Teaches:</span> {entry.concept}
+                </p>
+              </div>
+              <div className="gallery-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => open(entry.id)}
+                  aria-label={`Open ${entry.title}`}
+                >
+                  Open
+                </button>
+                <a
+                  href={absolute(entry.href)}
+                  className="gallery-link"
+                  aria-label={`Deep link to ${entry.title}`}
+                  onClick={onClose}
+                >
+                  Deep link
+                </a>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
     </dialog>
   );
 }

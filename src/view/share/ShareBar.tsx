@@ -42,14 +42,19 @@ export function ShareBar() {
 /** The scenario's title and, for a gallery preset, the concept it teaches. */
 const selectTitle = (state: AppState) => state.run.scenario.title ?? 'Untitled scenario';
 
+/** In a lesson: what it teaches (the lesson's own title is the scenario's). */
+const selectLessonConcept = (state: AppState) => state.lesson?.lesson.concept ?? null;
+
 function ScenarioLabel({ presetId }: { presetId: string | null }) {
   const title = useAppStore(selectTitle);
+  const lessonConcept = useAppStore(selectLessonConcept);
   const entry = GALLERY.find((candidate) => candidate.id === presetId);
-  const full = entry ? `${title} · teaches: ${entry.concept}` : `${title} (custom scenario)`;
+  const detail =
+    lessonConcept !== null ? ` · lesson: ${lessonConcept}` : entry ? ` · teaches: ${entry.concept}` : ' (custom scenario)';
   return (
-    <span className="share-bar-scenario" data-testid="scenario-label" data-preset={entry?.id ?? ''} title={full}>
+    <span className="share-bar-scenario" data-testid="scenario-label" data-preset={entry?.id ?? ''} title={`${title}${detail}`}>
       <strong className="scenario-title">{title}</strong>
-      {entry ? ` · teaches: ${entry.concept}` : ' (custom scenario)'}
+      {detail}
     </span>
   );
 }
