@@ -3,6 +3,7 @@
  * live region), what the step needs (an answer, an action, a wait, a check) and Back /
  * Continue. Guidance is light: the rest of the lab stays usable while a lesson runs.
  */
+import { useCallback, useRef } from 'react';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { useLab } from '../labContext';
@@ -26,6 +27,10 @@ const KIND_LABEL: Record<LessonStep['kind'], string> = {
 export function LessonPanel() {
   const { lessons } = useLab();
   const slice = useAppStore(selectLesson);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  // After an answer or "Do it for me" the control used is gone or disabled: keyboard users
+  // land on Continue, the next thing to press.
+  const focusContinue = useCallback(() => requestAnimationFrame(() => continueRef.current?.focus()), []);
   if (!slice) return null;
   const { lesson, step: index } = slice;
   const step = lesson.steps[index]!;
@@ -60,7 +65,7 @@ export function LessonPanel() {
       <p className="visually-hidden" aria-live="polite" data-testid="lesson-live">
         {announcement}
       </p>
-      <StepBody />
+      <StepBody onAnswered={focusContinue} />
       <div className="lesson-nav">
         <button type="button" onClick={lessons.back} disabled={index === 0}>
           Back
@@ -68,11 +73,15 @@ export function LessonPanel() {
         {last ? (
           <NextLessonButton />
         ) : (
+          // aria-disabled rather than disabled: the button keeps the keyboard focus while the
+          // step waits, so pressing Enter again once it is ready just works.
           <button
+            ref={continueRef}
             type="button"
             className="primary"
             onClick={lessons.next}
-            disabled={!slice.satisfied}
+            aria-disabled={!slice.satisfied}
+            title={slice.satisfied ? undefined : 'The step is not finished yet'}
           >
             Continue
           </button>
@@ -83,20 +92,34 @@ export function LessonPanel() {
   );
 }
 
-function StepBody() {
+function StepBody({ onAnswered }: { onAnswered: () => void }) {
   const { lessons } = useLab();
   const slice = useAppStore(selectLesson)!;
   const step = slice.lesson.steps[slice.step]!;
   switch (step.kind) {
     case 'predict':
       return (
-        <PredictForm step={step} locked={slice.predictions[step.id]} onLockIn={lessons.lockIn} />
+        <PredictForm
+          step={step}
+          locked={slice.predictions[step.id]}
+          onLockIn={(prediction) => {
+            lessons.lockIn(prediction);
+            onAnswered();
+          }}
+        />
       );
     case 'act':
       return (
         <div className="lesson-status">
           <p role="status">{slice.satisfied ? '✓ Done: you can continue.' : 'Not done yet.'}</p>
-          <button type="button" onClick={lessons.doItForMe} disabled={slice.doItUsed}>
+          <button
+            type="button"
+            onClick={() => {
+              lessons.doItForMe();
+              onAnswered();
+            }}
+            disabled={slice.doItUsed}
+          >
             Do it for me
           </button>
         </div>
