@@ -29,7 +29,7 @@ export function evaluate(condition: Condition, ctx: ConditionContext): boolean {
   if ('not' in condition) return !evaluate(condition.not, ctx);
   if ('elapsedMs' in condition) return ctx.elapsedMs >= condition.elapsedMs;
   if ('event' in condition) {
-    const matching = matchingEvents(ctx.stepEvents, condition.event, condition.where);
+    const matching = matchingEvents(condition.since === 'lesson' ? ctx.lessonEvents : ctx.stepEvents, condition.event, condition.where);
     const amount =
       condition.sumOf === undefined
         ? matching.length
@@ -43,8 +43,8 @@ export function evaluate(condition: Condition, ctx: ConditionContext): boolean {
 export function measure(item: Measure, ctx: ConditionContext): Value {
   const value = item.value;
   if ('events' in value) {
-    const events = value.since === 'lesson' ? ctx.lessonEvents : ctx.stepEvents;
-    return matchingEvents(events, value.events, value.where).length;
+    const events = matchingEvents(value.since === 'lesson' ? ctx.lessonEvents : ctx.stepEvents, value.events, value.where);
+    return value.sumOf === undefined ? events.length : events.reduce((sum, e) => sum + numberField(e, value.sumOf!), 0);
   }
   return operandValue(value, ctx);
 }

@@ -39,6 +39,8 @@ export type Condition =
   | {
       event: SimEventCode;
       where?: Readonly<Record<string, string | number | boolean>>;
+      /** Count from the lesson's start instead of the step's (an earlier step's query, say). */
+      since?: 'lesson';
       sumOf?: string;
       op?: CompareOp;
       value?: number;
@@ -96,7 +98,10 @@ export interface ObserveStep extends StepBase {
 
 export interface Measure {
   label: string;
-  value: SummaryOperand | { events: SimEventCode; where?: Readonly<Record<string, string | number | boolean>>; since?: 'lesson' };
+  /** A summary reading, or the number of matching events (with `sumOf`, the sum of a numeric field). */
+  value:
+    | SummaryOperand
+    | { events: SimEventCode; where?: Readonly<Record<string, string | number | boolean>>; since?: 'lesson'; sumOf?: string };
   unit?: string;
 }
 

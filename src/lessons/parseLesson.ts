@@ -259,8 +259,9 @@ function readMeasures(raw: unknown, path: string, errors: Errors): Measure[] | n
       const where = readWhere(v.where, `${at}.value.where`, errors);
       const since = v.since === undefined ? undefined : v.since === 'lesson' ? ('lesson' as const) : null;
       if (since === null) errors.push({ path: `${at}.value.since`, message: mustBe('since', v.since, '"lesson" (or leave it out: since the step began)') });
-      if (label !== null && code && where !== null && since !== null) {
-        measures.push({ label, ...(unit && { unit }), value: { events: code, ...(where && { where }), ...(since && { since }) } });
+      const sumOf = v.sumOf === undefined ? undefined : str(v, 'sumOf', `${at}.value`, errors, 1, 64);
+      if (label !== null && code && where !== null && since !== null && sumOf !== null) {
+        measures.push({ label, ...(unit && { unit }), value: { events: code, ...(where && { where }), ...(since && { since }), ...(sumOf && { sumOf }) } });
       }
       return;
     }
@@ -304,8 +305,17 @@ function readCondition(raw: unknown, path: string, errors: Errors, depth: number
     const sumOf = raw.sumOf === undefined ? undefined : str(raw, 'sumOf', path, errors, 1, 64);
     const op = raw.op === undefined ? undefined : readOp(raw.op, `${path}.op`, errors);
     const value = raw.value === undefined ? undefined : num(raw, 'value', path, errors, 0, Number.MAX_SAFE_INTEGER);
-    if (!code || where === null || sumOf === null || op === null || value === null) return null;
-    return { event: code, ...(where && { where }), ...(sumOf && { sumOf }), ...(op && { op }), ...(value !== undefined && { value }) };
+    const since = raw.since === undefined ? undefined : raw.since === 'lesson' ? ('lesson' as const) : null;
+    if (since === null) errors.push({ path: `${path}.since`, message: mustBe('since', raw.since, '"lesson" (or leave it out: since the step began)') });
+    if (!code || where === null || sumOf === null || op === null || value === null || since === null) return null;
+    return {
+      event: code,
+      ...(where && { where }),
+      ...(since && { since }),
+      ...(sumOf && { sumOf }),
+      ...(op && { op }),
+      ...(value !== undefined && { value }),
+    };
   }
   if (raw.compare !== undefined) {
     const left = readSummaryOperand(raw.compare, `${path}.compare`, errors);

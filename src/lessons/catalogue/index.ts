@@ -3,9 +3,33 @@
  * watching and checking, and ends in free exploration.
  */
 import type { Lesson } from '../lessonTypes';
+import { eventsVsCommands } from './eventsVsCommands';
 import { pubSubFanOut } from './pubSubFanOut';
+import { logNotQueue } from './logNotQueue';
+import { keysAndOrder } from './keysAndOrder';
+import { groupsAndParallelism } from './groupsAndParallelism';
+import { offsetsAndResume } from './offsetsAndResume';
+import { deliveryGuarantees } from './deliveryGuarantees';
+import { eventualConsistency } from './eventualConsistency';
+import { lateSubscriber } from './lateSubscriber';
+import { eventSourcingCqrs } from './eventSourcingCqrs';
+import { retentionLoss } from './retentionLoss';
+import { rebalancing } from './rebalancing';
 
-export const LESSONS: readonly Lesson[] = [pubSubFanOut];
+export const LESSONS: readonly Lesson[] = [
+  eventsVsCommands,
+  pubSubFanOut,
+  logNotQueue,
+  keysAndOrder,
+  groupsAndParallelism,
+  offsetsAndResume,
+  deliveryGuarantees,
+  eventualConsistency,
+  lateSubscriber,
+  eventSourcingCqrs,
+  retentionLoss,
+  rebalancing,
+];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((lesson) => lesson.id === id);
