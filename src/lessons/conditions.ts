@@ -49,7 +49,7 @@ export function measure(item: Measure, ctx: ConditionContext): Value {
   return operandValue(value, ctx);
 }
 
-export function operandValue(operand: Operand, ctx: ConditionContext): Value {
+function operandValue(operand: Operand, ctx: ConditionContext): Value {
   if (typeof operand !== 'object') return operand;
   const value = readOperand(operand, ctx);
   if (typeof value !== 'number' || (operand.times === undefined && operand.plus === undefined)) return value;

@@ -14,7 +14,7 @@ import type { Lesson, LessonStep, Prediction } from './lessonTypes';
 import { stepSatisfied } from './stepProgress';
 
 /** Virtual time between two looks at the model while an observe step waits. */
-export const RUNNER_TICK_MS = 100;
+const RUNNER_TICK_MS = 100;
 /** How long the runner lets an act step's goal take to hold after the reference commands. */
 const ACT_SETTLE_MS = 30_000;
 

@@ -5,7 +5,7 @@
  */
 
 /** Every value the path reaches (none when a segment is missing). */
-export function valuesAt(root: unknown, path: string): unknown[] {
+function valuesAt(root: unknown, path: string): unknown[] {
   let current: unknown[] = [root];
   for (const segment of path.split('.')) {
     const next: unknown[] = [];
