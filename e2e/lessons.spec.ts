@@ -155,3 +155,16 @@ test('broken lesson links show what is wrong and keep a working lab', async ({ p
   await advance(page, 5_000);
   expect((await summary(page)).producers['checkout']!.sent).toBeGreaterThan(0);
 });
+
+test('the eventual-consistency act done through the inspector: inventory has order-10, email not yet', async ({ page }) => {
+  await openLab(page, '/#lesson=eventual-consistency&step=3');
+  await expect.poll(() => lessonStatus(page).then((s) => s?.kind)).toBe('act');
+  for (const [service, hit] of [['inventory', 'true'], ['email', 'false']] as const) {
+    await page.locator(`[data-selection="group:${service}"]`).first().click();
+    await page.getByLabel('Entity to ask about').fill('order-10');
+    await page.getByRole('button', { name: 'Ask the read model' }).click();
+    await expect(page.getByTestId(`query-answer-${service}`)).toHaveAttribute('data-hit', hit);
+  }
+  await expect(page.getByTestId('query-answer-email')).toContainText('Not found: email has not applied order-10');
+  expect((await lessonStatus(page))!.canContinue).toBe(true);
+});

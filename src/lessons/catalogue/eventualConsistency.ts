@@ -84,7 +84,7 @@ export const eventualConsistency: Lesson = {
     },
     {
       kind: 'act',
-      text: 'Without running the clock, ask inventory\'s read model and then email\'s read model whether they hold order-10.',
+      text: 'Without running the clock, ask inventory\'s read model and then email\'s read model whether they hold order-10 (select a service: its panel can ask its read model).',
       highlight: ['inventory', 'email'],
       tab: 'events',
       goal: {

@@ -12,6 +12,7 @@ import { ActionButtons } from './ActionButtons';
 import { AddServiceForm } from './AddServiceForm';
 import { EntityDetails } from './EntityDetails';
 import { ProduceForm, RateForm } from './ProducerForms';
+import { QueryForm } from './QueryForm';
 import { ResetOffsetsWalkthrough } from './ResetOffsetsWalkthrough';
 
 const selectSelection = (state: AppState) => state.ui.selection;
@@ -57,6 +58,7 @@ export function Inspector() {
         </button>
       )}
       <ActionButtons actions={entity.actions} />
+      {group && <QueryForm key={`query-${group.groupId}`} group={group} />}
       {group && <ResetOffsetsWalkthrough key={group.groupId} group={group} />}
       {producer && <RateForm key={`rate-${producer.id}`} producer={producer} />}
       {producer && <ProduceForm key={`produce-${producer.id}`} producer={producer} partitions={producerPartitions} />}
