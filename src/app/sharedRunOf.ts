@@ -5,6 +5,7 @@
 import { runLinkFragment, type SharedRun } from '../share';
 import type { AppState } from './store';
 import { lessonFragment } from '../lessons/lessonLink';
+import { findLesson } from '../lessons/catalogue';
 
 export function sharedRunOf(state: AppState): SharedRun {
   return {
@@ -28,9 +29,14 @@ function sharedPartChanged(state: AppState, previous: AppState): boolean {
   );
 }
 
-/** The lesson and step being followed, as the address carries them ('' outside a lesson). */
+/**
+ * The lesson and step being followed, as the address carries them: '' outside a lesson, and
+ * for a lesson opened from a file (a link can name only the lessons LogScope ships; the run's
+ * own link is written instead).
+ */
 function lessonPlace(state: AppState): string {
-  return state.lesson ? lessonFragment(state.lesson.lesson.id, state.lesson.step) : '';
+  const lesson = state.lesson?.lesson;
+  return lesson && findLesson(lesson.id) === lesson ? lessonFragment(lesson.id, state.lesson!.step) : '';
 }
 
 /**
@@ -59,7 +65,8 @@ let lastFragment: { state: AppState; fragment: string } | null = null;
  */
 export function fragmentOf(state: AppState): string {
   // In a lesson the address names the lesson and its step: a class opens the same place.
-  if (state.lesson) return lessonPlace(state);
+  const place = lessonPlace(state);
+  if (place !== '') return place;
   if (lastFragment !== null && !sharedPartChanged(state, lastFragment.state)) return lastFragment.fragment;
   const fragment = runLinkFragment(sharedRunOf(state));
   lastFragment = { state, fragment };

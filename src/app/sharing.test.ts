@@ -4,7 +4,8 @@ import { decodeRunLink, encodeRunLink, runFileText, runLinkFragment, type Shared
 import { openFromLocation } from './openFromLocation';
 import { dismissSavedRun, getRestoreOffer, offerSavedRun, restoreSavedRun, startPersistence, STORAGE_KEY } from './persistence';
 import { createLab } from './lab';
-import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
+import { fragmentOf, sharedRunOf, shouldWriteRun } from './sharedRunOf';
+import { findLesson } from '../lessons/catalogue';
 import { currentRunFile, currentShareUrl, openPreset, openScenarioFile } from './sharing';
 import { startUrlSync } from './urlSync';
 
@@ -226,6 +227,21 @@ describe('scenario files', () => {
     );
     expect(appStore.getState().ui.message?.text).toMatch(/^file "huge\.json": it is 70000 bytes; the limit is 65536 \(64 KB\)/);
     expect(sharedRunOf(appStore.getState())).toEqual(before);
+  });
+
+  it('open a lesson file at its first step, and refuse a bad one naming the field, keeping the run', async () => {
+    const lesson = JSON.parse(JSON.stringify(findLesson('pub-sub-fan-out'))) as { id: string; steps: { kind: string }[] };
+    const custom = { ...lesson, id: 'my-fan-out' };
+    expect(await openScenarioFile(pageLab, file('fan-out.json', JSON.stringify(custom)))).toBe('opened');
+    await vi.waitFor(() => expect(appStore.getState().lesson?.lesson.id).toBe('my-fan-out'));
+    // Not a lesson LogScope ships: the address carries the run itself, not #lesson=.
+    expect(fragmentOf(appStore.getState())).toMatch(/^#s=/);
+    const before = sharedRunOf(appStore.getState());
+    const broken = { ...custom, steps: custom.steps.map((s, i) => (i === 1 ? { ...s, kind: 'quiz' } : s)) };
+    expect(await openScenarioFile(pageLab, file('broken.json', JSON.stringify(broken)))).toBe('refused');
+    expect(appStore.getState().ui.message?.text).toMatch(/^file "broken\.json": steps\[1\]\.kind is "quiz"; it must be one of/);
+    expect(sharedRunOf(appStore.getState())).toEqual(before);
+    expect(appStore.getState().lesson?.lesson.id).toBe('my-fan-out');
   });
 });
 

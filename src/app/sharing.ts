@@ -17,6 +17,7 @@ import { listenForLinks, openDecoded, openFromLocation, type OpenOutcome } from 
 import { browserStorage, offerSavedRun, startPersistence } from './persistence';
 import type { Lab } from './lab';
 import { fragmentOf } from './sharedRunOf';
+import { isLessonText, parseLessonJson } from '../lessons/parseLesson';
 import { startUrlSync, withHistoryEntry } from './urlSync';
 
 export { dismissSavedRun, getRestoreOffer, restoreSavedRun, subscribeRestoreOffer } from './persistence';
@@ -99,8 +100,19 @@ export async function openScenarioFile(lab: Lab, file: Pick<File, 'name' | 'size
     const reason = error instanceof Error ? error.message : 'unknown error';
     return openDecoded(lab, { ok: false, source, problems: [{ path: '', message: `it could not be read: ${reason}` }] });
   }
+  if (isLessonText(text)) return openLessonText(lab, text, source);
   const decoded = decodeScenarioText(text, source);
   return withHistoryEntry(() => openDecoded(lab, decoded));
+}
+
+/** A lesson file (format "logscope-lesson"): opened at its first step, or refused like a scenario file. */
+function openLessonText(lab: Lab, text: string, source: string): OpenOutcome {
+  const parsed = parseLessonJson(text);
+  if (!parsed.ok) return openDecoded(lab, { ok: false, source, problems: parsed.errors });
+  return withHistoryEntry(() => {
+    void lab.lessons.open(parsed.lesson);
+    return 'opened';
+  });
 }
 
 /**

@@ -45,6 +45,17 @@ export function parseLesson(input: unknown): LessonParseResult {
   }
 }
 
+/** Whether a file's text claims to be a lesson (its `format`), so it is read as one. Never throws. */
+export function isLessonText(text: string): boolean {
+  if (typeof text !== 'string' || text.length > L.MAX_LESSON_JSON_CHARS || !text.includes(LESSON_FORMAT)) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) && value.format === LESSON_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
 /** Parses lesson JSON text of bounded size, then validates it. */
 export function parseLessonJson(text: string): LessonParseResult {
   if (typeof text !== 'string' || text.length > L.MAX_LESSON_JSON_CHARS) {

@@ -37,6 +37,7 @@ const VALID: Record<string, unknown>[] = [
     value: { sku: 'A', qty: 2, gift: false, note: null },
   },
   { type: 'addPartitions', topic: 'orders', partitions: 64 },
+  { type: 'query', service: 'email', entity: 'order-42' },
 ];
 
 function errorsOf(result: CommandParseResult<unknown>): ScenarioError[] {
@@ -171,5 +172,15 @@ describe('parseCommand', () => {
       }),
       { numRuns: 2000, seed: 20_260_011 },
     );
+  });
+});
+
+describe('parseCommand: query', () => {
+  it('refuses an empty or overlong entity, naming the field and the limit', () => {
+    for (const entity of ['', 'x'.repeat(65), 42]) {
+      const errors = errorsOf(parseCommand({ type: 'query', service: 'email', entity }));
+      expect(errors[0]!.path).toBe('entity');
+      expect(errors[0]!.message).toMatch(/it must be a string of 1 to 64 characters/);
+    }
   });
 });
