@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Summary } from '../src/engine';
 import { PRESETS } from '../src/scenarios/presets';
+import { LESSONS } from '../src/lessons/catalogue';
 import { advance, openLab, summary } from './helpers';
 
 type LogScopeWindow = Window & { __logscope: { apply(command: unknown): { ok: boolean }; now(): number } };
@@ -237,7 +238,14 @@ test('the gallery lists every preset with its concept and deep link, opens one, 
   await page.getByRole('button', { name: 'Gallery' }).click();
   const gallery = page.getByRole('dialog', { name: 'Scenario gallery' });
   await expect(gallery).toBeVisible();
-  await expect(gallery.getByRole('listitem')).toHaveCount(PRESETS.length);
+  await expect(gallery.locator('[data-preset]')).toHaveCount(PRESETS.length);
+  await expect(gallery.locator('[data-lesson]')).toHaveCount(LESSONS.length);
+  for (const lesson of LESSONS) {
+    const item = gallery.locator(`[data-lesson="${lesson.id}"]`);
+    await expect(item).toContainText(lesson.concept);
+    await expect(item).toContainText(`about ${lesson.minutes} min`);
+    await expect(item.getByRole('link', { name: `Link to the lesson ${lesson.title}` })).toHaveAttribute('href', new RegExp(`^http://[^#]+#lesson=${lesson.id}&step=1$`));
+  }
   for (const preset of PRESETS) {
     const item = gallery.locator(`[data-preset="${preset.id}"]`);
     await expect(item).toContainText(preset.description);
@@ -262,6 +270,14 @@ test('the gallery lists every preset with its concept and deep link, opens one, 
   await page.getByRole('button', { name: 'Gallery' }).click();
   await page.getByRole('link', { name: 'Deep link to Hot partition' }).click();
   await expect(page.getByTestId('scenario-label')).toHaveAttribute('data-preset', 'hot-partition');
+
+  await page.getByRole('button', { name: 'Gallery' }).click();
+  await page.getByRole('button', { name: `Start lesson: ${LESSONS[0]!.title}` }).click();
+  await expect(page.getByRole('region', { name: /Lesson/ })).toContainText(LESSONS[0]!.title);
+  await expect.poll(() => page.url()).toContain(`#lesson=${LESSONS[0]!.id}&step=1`);
+  await page.goBack();
+  await expect(page.getByTestId('scenario-label')).toHaveAttribute('data-preset', 'hot-partition');
+  await expect(page.getByRole('region', { name: /Lesson/ })).toHaveCount(0);
 });
 
 test('the share dialog works by keyboard, copies the link and shows its QR code', async ({ page, context }) => {

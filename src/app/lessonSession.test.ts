@@ -23,8 +23,8 @@ describe('lesson session', () => {
     const state = () => lab.store.getState();
     expect(state().lesson!.step).toBe(0);
     expect(kindOf(lab)).toBe('observe');
-    // An observe step runs the clock and holds Continue until the model gets there.
-    expect(state().playback.playing).toBe(true);
+    // Opened paused, like any link; the step holds Continue until the model gets there.
+    expect(state().playback.playing).toBe(false);
     lab.lessons.next();
     expect(state().lesson!.step).toBe(0);
     lab.advance(12_000);
@@ -50,6 +50,8 @@ describe('lesson session', () => {
 
     lab.lessons.next();
     expect(kindOf(lab)).toBe('observe');
+    // Entered by Continue, an observe step runs the clock by itself.
+    expect(state().playback.playing).toBe(true);
     const observeStartHash = lab.currentSimulation().traceHash();
     const observeStartMs = lab.currentSimulation().now;
     lab.advance(30_000);

@@ -95,7 +95,8 @@ export function createLessonSession(host: LessonHost) {
         next: following ? { id: following.id, title: following.title } : null,
       },
     }));
-    enterStep(target, {});
+    // A lesson opens paused, like every run opened from a link: the learner presses Play.
+    enterStep(target, {}, false);
   }
 
   function atStart(scenario: Scenario): Summary {
@@ -105,7 +106,7 @@ export function createLessonSession(host: LessonHost) {
   }
 
   /** Records where the step begins (now) and sets the lab up the way the step needs. */
-  function enterStep(index: number, predictions: Readonly<Record<string, Prediction>>): void {
+  function enterStep(index: number, predictions: Readonly<Record<string, Prediction>>, autoplay = true): void {
     const current = store.getState().lesson;
     if (!current) return;
     const simulation = host.currentSimulation();
@@ -134,7 +135,9 @@ export function createLessonSession(host: LessonHost) {
     }));
     if (step.tab) host.setView('panel', step.tab);
     // Observe steps wait while the clock runs; a question or an explanation waits for the learner.
-    if (step.kind === 'observe') host.play();
+    if (step.kind === 'observe') {
+      if (autoplay) host.play();
+    }
     else if (step.kind !== 'act' && step.kind !== 'free') host.pause();
     evaluateNow();
   }

@@ -94,7 +94,7 @@ export const keysAndOrder: Lesson = {
     },
     {
       kind: 'observe',
-      text: 'Press Play and watch shipping\'s order violations: each is an update processed after a later update of the same order.',
+      text: 'The clock runs: watch shipping\'s order violations: each is an update processed after a later update of the same order.',
       highlight: ['shipping', 'shipping-2', 'order-updates'],
       tab: 'groups',
       until: {

@@ -68,7 +68,7 @@ export const pubSubFanOut: Lesson = {
     {
       kind: 'explain',
       prediction: 'billing-when-email-down',
-      text: 'Your prediction beside what the run measured.',
+      text: "Your prediction beside what the run measured. email's lag counts from its last committed offset, so it is larger than the orders it has not processed: what email processed after its last commit will be read again when it restarts.",
       measured: [
         { label: 'orders in the log', value: { path: 'topics.orders.partitions.*.logEndOffset' } },
         { label: 'orders billing has processed', value: { path: 'stats.billing.uniqueProcessed' } },
