@@ -12,7 +12,9 @@ import {
   type ApplyResult,
   type Command,
   type Scenario,
+  type Note,
   type SimEvent,
+  type Summary,
   type TimedCommand,
 } from '../engine';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
@@ -26,6 +28,7 @@ import { mergeRebalances } from './rebalanceMarks';
 import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
 import { createAppStore, type AppState, type Selection, type ViewSettings } from './store';
+import { currentCaption, summaryAtStart } from './captions';
 import { createLessonSession } from './lessonSession';
 
 export type WorkOutcome = 'done' | 'cancelled' | 'failed';
@@ -60,6 +63,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       traceHash: run.simulation.traceHash(),
       events: [],
       queries: simQueries(run.simulation),
+      caption: null,
     },
     ui: { message: null, selection: null, view: {} },
     lab: freshLabSlice(run.endMs),
@@ -90,6 +94,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
         traceHash: run.simulation.traceHash(),
         events: eventsForStore(),
         queries: simQueries(run.simulation),
+        caption: captionNow(),
       },
       lab: {
         ...state.lab,
@@ -98,6 +103,12 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
         rebalances: mergeRebalances(state.lab.rebalances, snapshot.groups),
       },
     }));
+  }
+
+  /** The run's summary at t = 0, for notes whose claims compare with it (made once per run). */
+  let startSummary: Summary | null = null;
+  function captionNow(): Note | null {
+    return currentCaption(run.simulation, run.scenario.notes, () => (startSummary ??= summaryAtStart(run.scenario)));
   }
 
   /**
@@ -131,6 +142,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   ): void {
     stopWork();
     run = new LiveRun(scenario, interventions);
+    startSummary = null;
     slices.reset();
     playbackPublishing.reset();
     progressPublishing.reset();

@@ -5,7 +5,7 @@
  * test API and views alike.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Command, Scenario, SimEvent, SimSnapshot, TimedCommand } from '../engine';
+import type { Command, Note, Scenario, SimEvent, SimSnapshot, TimedCommand } from '../engine';
 import type { ExplainOutcome } from '../lessons/explainOutcome';
 import type { Lesson, Prediction } from '../lessons/lessonTypes';
 import type { SimQueries } from './simQueries';
@@ -37,6 +37,8 @@ export interface SimSlice {
   events: readonly SimEvent[];
   /** What the snapshot does not carry (lag history, health, the probe…), for this moment. */
   queries: SimQueries;
+  /** The scenario note captioning this moment (its claim, if any, holds), or null. */
+  caption: Note | null;
 }
 
 export interface UiMessage {

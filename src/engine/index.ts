@@ -17,6 +17,7 @@ export { SUMMARY_LISTING_CAP } from './boundedListings';
 export type { Summary, GroupSummary, MemberSummary, OffsetSummary, StatsSummary, PartitionSummary } from './summary';
 export type * from './snapshot';
 export type { SimEvent, SimEventCode, SimEventFields, SimEventKind } from './simEvents';
+export type { CompareOp, Condition, Operand, SummaryOperand } from './conditionTypes';
 export { SIM_EVENT_CODES } from './simEvents';
 export type { LogRecord, Payload } from './log/record';
 export type { TopicPartition, SimTimeMs, Offset } from './types';

@@ -5,6 +5,7 @@
  * field paths, limits and warnings) lives in `src/scenarios/parseScenario.ts`; the engine trusts
  * what it is given and fills Kafka's defaults for omitted config keys.
  */
+import type { Condition } from './conditionTypes';
 import type { Command } from './commands';
 import type { ServiceSpec } from './serviceSpec';
 
@@ -73,6 +74,12 @@ export type BrokerConfig = Partial<{
 export interface Note {
   atMs: number;
   text: string;
+  /**
+   * What the note claims, as a condition on the run (the lessons' condition data): the caption
+   * shows only while it holds, so a run the user changed never shows a caption that is no longer
+   * true of it. Events count from the note's time; `at`/`change` read the run at t = 0.
+   */
+  when?: Condition;
 }
 
 /** A timed command: the scenario's `actions` and the run's interventions. */

@@ -2,7 +2,8 @@
  * An explain step's content: the learner's prediction beside what the run measured, and why.
  * ("You predicted 0 duplicates; the run shows 30.")
  */
-import { measure, type ConditionContext } from './conditions';
+import type { ConditionContext } from '../scenarios/conditions/evaluateCondition';
+import { measure } from './measure';
 import type { ExplainStep, Lesson, PredictStep, Prediction } from './lessonTypes';
 
 export interface MeasuredValue {

@@ -6,10 +6,7 @@ export const MAX_OPTIONS = 6;
 export const MAX_MEASURES = 6;
 export const MAX_REFERENCE_COMMANDS = 8;
 export const MAX_TEACHER_NOTES = 12;
-export const MAX_CONDITION_DEPTH = 6;
-export const MAX_CONDITION_ITEMS = 12;
 export const MAX_HIGHLIGHTS = 8;
-export const MAX_PATH_CHARS = 200;
 /** Longest wait an observe step may declare: ten virtual minutes. */
 export const MAX_OBSERVE_MS = 600_000;
 export const MIN_LESSON_SPEED = 0.1;

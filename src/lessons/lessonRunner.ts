@@ -7,8 +7,8 @@
  * step.
  */
 import { createSimulation, type SimEvent, type Simulation, type Summary, type TimedCommand } from '../engine';
-import type { ConditionContext } from './conditions';
-import { evaluate } from './conditions';
+import type { ConditionContext } from '../scenarios/conditions/evaluateCondition';
+import { evaluate } from '../scenarios/conditions/evaluateCondition';
 import { lessonScenario } from './lessonScenario';
 import type { Lesson, LessonStep, Prediction } from './lessonTypes';
 import { stepSatisfied } from './stepProgress';

@@ -3,7 +3,7 @@
  * A predict step waits for a locked-in answer; act, observe and check steps wait for their
  * condition; explain and free steps never wait.
  */
-import { evaluate, type ConditionContext } from './conditions';
+import { evaluate, type ConditionContext } from '../scenarios/conditions/evaluateCondition';
 import type { LessonStep } from './lessonTypes';
 
 export function stepSatisfied(step: LessonStep, ctx: ConditionContext, predicted: boolean): boolean {

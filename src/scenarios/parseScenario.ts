@@ -2,7 +2,8 @@
  * Reads a scenario file, format version 1 (doc/design.md, contract 2; doc/design.md, rule 15): a fresh,
  * validated `Scenario` plus warnings, or errors naming each field path, value and rule.
  */
-import type { Scenario, TimedCommand } from '../engine';
+import type { Note, Scenario, TimedCommand } from '../engine';
+import { readCondition } from './conditions/readCondition';
 import { checkReferences } from './checkReferences';
 import { describeJsonError } from './describeJsonError';
 import { findForbiddenKeys } from './findForbiddenKeys';
@@ -85,7 +86,10 @@ function parseUnscreened(input: unknown): ParseResult {
   errors.push(...actions.errors);
   if (!parsed.success || errors.length > 0) return refuse(errors);
 
-  const { actions: _unchecked, ...fields } = parsed.data;
+  const { actions: _unchecked, notes: rawNotes, ...rest } = parsed.data;
+  const notes = parseNotes(rawNotes, errors);
+  if (errors.length > 0) return refuse(errors);
+  const fields = notes === undefined ? rest : { ...rest, notes };
   const scenario: Scenario =
     actions.commands === undefined ? fields : { ...fields, actions: actions.commands };
   const referenceErrors = checkReferences(scenario);
@@ -133,6 +137,16 @@ function parseActions(raw: unknown): {
     }
   });
   return { commands, errors, warnings };
+}
+
+/** Notes with their `when` conditions read (and refused with their paths when malformed). */
+function parseNotes(raw: { atMs: number; text: string; when?: unknown }[] | undefined, errors: ScenarioError[]): Note[] | undefined {
+  if (raw === undefined) return undefined;
+  return raw.map((note, index) => {
+    if (note.when === undefined) return { atMs: note.atMs, text: note.text };
+    const when = readCondition(note.when, pathTo('notes', [index]) + '.when', errors, 0);
+    return when ? { atMs: note.atMs, text: note.text, when } : { atMs: note.atMs, text: note.text };
+  });
 }
 
 function refuse(errors: ScenarioError[]): { ok: false; errors: ScenarioError[] } {

@@ -26,6 +26,8 @@ const brokerSchema = object('broker', {
 const noteSchema = object('note', {
   atMs: atMsSchema,
   text: text('text', 1, limits.MAX_NOTE_TEXT_CHARS),
+  // Checked field by field by `readCondition` (parseScenario.ts), which names each path.
+  when: z.unknown().optional(),
 });
 
 /**

@@ -6,13 +6,12 @@
 import { useLab } from './labContext';
 import type { AppState } from '../app/store';
 import { useAppStore } from './useAppStore';
-import { captionAt } from './captions';
 import { formatSimTime } from './formatTime';
 import { WorkProgress } from './WorkProgress';
 
 const selectMessage = (state: AppState) => state.ui.message;
 const selectUndo = (state: AppState) => state.lab.undo;
-const selectCaption = (state: AppState) => captionAt(state.run.scenario.notes, state.sim.snapshot.nowMs);
+const selectCaption = (state: AppState) => state.sim.caption;
 
 export function MessageBar() {
   const { dismissUndo, showMessage, undoFork } = useLab();

@@ -30,7 +30,21 @@ export const checkout: Scenario = {
   ],
   notes: [
     { atMs: 0, text: 'checkout appends OrderPlaced events to the orders topic, spread over 3 partitions by key.' },
-    { atMs: 4000, text: 'Each service is its own consumer group: each reads every event at its own pace.' },
-    { atMs: 8000, text: 'billing emits PaymentCharged to payments; shipping reacts to that: a two-hop pipeline.' },
+    {
+      atMs: 4000,
+      text: 'Each service is its own consumer group: each reads every event at its own pace.',
+      when: {
+        all: [
+          { compare: { path: 'stats.inventory.uniqueProcessed' }, op: '>', to: 0 },
+          { compare: { path: 'stats.billing.uniqueProcessed' }, op: '>', to: 0 },
+          { compare: { path: 'stats.email.uniqueProcessed' }, op: '>', to: 0 },
+        ],
+      },
+    },
+    {
+      atMs: 8000,
+      text: 'billing emits PaymentCharged to payments; shipping reacts to that: a two-hop pipeline.',
+      when: { compare: { path: 'stats.shipping.uniqueProcessed' }, op: '>', to: 0 },
+    },
   ],
 };

@@ -43,11 +43,11 @@ export const atLeastOnceVsAtMostOnce: Scenario = {
   ],
   notes: [
     { atMs: 0, text: 'billing-after commits after processing each batch; billing-before commits as soon as poll returns.' },
-    { atMs: 19_000, text: 'A burst of 300 orders: both groups are busy with big batches.' },
+    { atMs: 19_000, text: 'A burst of 300 orders: both groups are busy with big batches.', when: { all: [{ compare: { path: 'groups.billing-after.offsets.*.lag' }, op: '>=', to: 100 }, { compare: { path: 'groups.billing-before.offsets.*.lag' }, op: '>=', to: 100 }] }  },
     { atMs: 21_000, text: 'Both crash mid-batch. Compare committed offsets with what each processed.' },
     { atMs: 26_000, text: 'Both restart; once session.timeout.ms drops the crashed members, each resumes from its committed offset.' },
-    { atMs: 35_000, text: 'billing-after charged some orders twice (processed, not committed): at-least-once.' },
-    { atMs: 40_000, text: 'billing-before skipped the orders it committed before processing them: lost. At-most-once.' },
+    { atMs: 35_000, text: 'billing-after charged some orders twice (processed, not committed): at-least-once.', when: { compare: { path: 'stats.billing-after.duplicates' }, op: '>', to: 0 }  },
+    { atMs: 40_000, text: 'billing-before skipped the orders it committed before processing them: lost. At-most-once.', when: { compare: { path: 'stats.billing-before.skipped' }, op: '>', to: 0 }  },
   ],
   actions: [
     { atMs: 19_000, type: 'burst', producer: 'checkout', count: 300 },
@@ -80,10 +80,10 @@ export const hangVsSessionTimeout: Scenario = {
   notes: [
     { atMs: 0, text: 'email has two instances sharing four partitions; session.timeout.ms is 10 s, heartbeats every 3 s.' },
     { atMs: 20_000, text: 'email-0 hangs (no polls, no heartbeats) for 5 s, less than the session timeout.' },
-    { atMs: 25_000, text: 'It resumes: no rebalance happened. Its partitions only lagged for a while.' },
+    { atMs: 25_000, text: 'It resumes: no rebalance happened. Its partitions only lagged for a while.', when: { all: [{ compare: { path: 'groups.email.generation' }, op: '=', to: 1 }, { compare: { path: 'groups.email.members.email-0.status' }, op: '=', to: 'running' }] }  },
     { atMs: 40_000, text: 'email-0 hangs again, this time for 25 s.' },
-    { atMs: 50_000, text: 'After 10 s without a heartbeat the coordinator evicts it: a rebalance gives its partitions to email-1, which re-reads what email-0 had processed but not committed (duplicates).' },
-    { atMs: 65_000, text: 'email-0 wakes up as a zombie: its commits fail; it rejoins and the group rebalances again.' },
+    { atMs: 50_000, text: 'After 10 s without a heartbeat the coordinator evicts it: a rebalance gives its partitions to email-1, which re-reads what email-0 had processed but not committed (duplicates).', when: { all: [{ compare: { path: 'groups.email.generation' }, op: '>=', to: 2 }, { compare: { path: 'stats.email.duplicates' }, op: '>', to: 0 }] }  },
+    { atMs: 65_000, text: 'email-0 wakes up as a zombie: its commits fail; it rejoins and the group rebalances again.', when: { compare: { path: 'groups.email.generation' }, op: '>=', to: 3 }  },
   ],
   actions: [
     { atMs: 20_000, type: 'hang', target: 'email-0' },
@@ -115,8 +115,8 @@ export const eagerVsCooperative: Scenario = {
   notes: [
     { atMs: 0, text: 'Two groups read orders with two instances each: eager uses the range assignor, cooperative uses cooperative-sticky.' },
     { atMs: 30_000, text: 'Both scale to three instances at the same moment. Watch the partition assignments and the generations.' },
-    { atMs: 32_000, text: 'eager: every member revoked all its partitions and rejoined; range dealt them out from scratch, so orders-2 moved between two old members too.' },
-    { atMs: 33_000, text: 'cooperative: members kept their partitions; only orders-4 and orders-5 moved to the new member, over two rebalances (generations 2 and 3).' },
+    { atMs: 32_000, text: 'eager: every member revoked all its partitions and rejoined; range dealt them out from scratch, so orders-2 moved between two old members too.', when: { all: [{ compare: { path: 'groups.eager.generation' }, op: '>=', to: 2 }, { compare: { path: 'groups.eager.state' }, op: '=', to: 'Stable' }] }  },
+    { atMs: 33_000, text: 'cooperative: members kept their partitions; only orders-4 and orders-5 moved to the new member, over two rebalances (generations 2 and 3).', when: { all: [{ compare: { path: 'groups.cooperative.generation' }, op: '=', to: 3 }, { compare: { path: 'groups.cooperative.state' }, op: '=', to: 'Stable' }] }  },
   ],
   actions: [
     { atMs: 30_000, type: 'scale', service: 'eager', instances: 3 },
@@ -150,8 +150,8 @@ export const hotPartition: Scenario = {
   ],
   notes: [
     { atMs: 0, text: 'Keys follow a zipf law: a few pages get most of the views. The default partitioner hashes each key to one partition.' },
-    { atMs: 10_000, text: 'Compare the log end offsets: the partition holding the hottest keys grows much faster.' },
-    { atMs: 30_000, text: 'Four instances, one per partition, yet only the one reading clicks-3 falls behind: its lag keeps growing while the others keep up.' },
+    { atMs: 10_000, text: 'Compare the log end offsets: the partition holding the hottest keys grows much faster.', when: { compare: { path: 'topics.clicks.partitions.*.logEndOffset', of: 'max' }, op: '>=', to: { path: 'topics.clicks.partitions.*.logEndOffset', of: 'min', times: 2 } }  },
+    { atMs: 30_000, text: 'Four instances, one per partition, yet only the one reading clicks-3 falls behind: its lag keeps growing while the others keep up.', when: { all: [{ compare: { path: 'groups.analytics.offsets.clicks-3.lag' }, op: '>=', to: 100 }, { compare: { path: 'groups.analytics.offsets.*.lag', of: 'max' }, op: '=', to: { path: 'groups.analytics.offsets.clicks-3.lag' } }] }  },
     { atMs: 60_000, text: 'Adding instances cannot help: a partition is consumed by at most one member of a group. Only better keys can.' },
   ],
 };
@@ -176,9 +176,9 @@ export const retentionLosesData: Scenario = {
   notes: [
     { atMs: 0, text: 'events keeps records for 30 s (retention.ms) in 5 s segments: a topic is not a queue, but it is not forever either.' },
     { atMs: 10_000, text: 'reporting slows down to a tenth of its speed: it now reads 5 records a second while 20 arrive.' },
-    { atMs: 36_000, text: 'The first whole segment older than 30 s is deleted: the log start offset moves forward.' },
-    { atMs: 59_000, text: "The log start offset overtakes reporting's position: offset out of range. auto.offset.reset jumps it forward and the records in between are skipped, never processed." },
-    { atMs: 70_000, text: 'Check the skipped count: data lost without any crash. Retention must outlast the worst consumer lag.' },
+    { atMs: 36_000, text: 'The first whole segment older than 30 s is deleted: the log start offset moves forward.', when: { compare: { path: 'topics.events.partitions.*.logStartOffset' }, op: '>', to: 0 }  },
+    { atMs: 59_000, text: "The log start offset overtakes reporting's position: offset out of range. auto.offset.reset jumps it forward and the records in between are skipped, never processed.", when: { all: [{ event: 'offset.outOfRange', where: { group: 'reporting' }, since: 'lesson' }, { compare: { path: 'stats.reporting.skipped' }, op: '>', to: 0 }] }  },
+    { atMs: 70_000, text: 'Check the skipped count: data lost without any crash. Retention must outlast the worst consumer lag.', when: { compare: { path: 'stats.reporting.skipped' }, op: '>', to: 0 }  },
   ],
   actions: [{ atMs: 10_000, type: 'slow', target: 'reporting-0', factor: 10 }],
 };
@@ -251,10 +251,10 @@ export const addingPartitionsBreaksOrder: Scenario = {
   ],
   notes: [
     { atMs: 0, text: 'Eight accounts, keyed by account id: each key always lands in the same partition, so its changes are read in order.' },
-    { atMs: 28_000, text: 'A burst of 300 changes: both ledger instances now have a backlog of about 200 records each.' },
+    { atMs: 28_000, text: 'A burst of 300 changes: both ledger instances now have a backlog of about 200 records each.', when: { compare: { path: 'groups.ledger.offsets.*.lag' }, op: '>=', to: 300 }  },
     { atMs: 30_000, text: 'accounts grows from 2 to 4 partitions. murmur2(key) % 4 sends account-0, 3, 4 and 7 to the new, empty partitions.' },
-    { atMs: 34_000, text: "After the rebalance ledger-1 reads the new partitions, which have no backlog: those accounts' newest changes are processed before their older ones, still queued in the old partitions." },
-    { atMs: 45_000, text: 'See orderViolations in the stats. Size partitions for the future up front, or migrate to a new topic.' },
+    { atMs: 34_000, text: "After the rebalance ledger-1 reads the new partitions, which have no backlog: those accounts' newest changes are processed before their older ones, still queued in the old partitions.", when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
+    { atMs: 45_000, text: 'See orderViolations in the stats. Size partitions for the future up front, or migrate to a new topic.', when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
   ],
   actions: [
     { atMs: 28_000, type: 'burst', producer: 'bank', count: 300 },

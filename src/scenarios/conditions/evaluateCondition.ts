@@ -1,10 +1,10 @@
 /**
- * Evaluating lesson conditions: pure functions of the summary now, the summaries at the step's
- * and the lesson's start, the explained events since the step began and the virtual time since
- * then. The headless runner and the lab evaluate the same data the same way.
+ * Evaluating conditions (a lesson step's wait or check, a scenario note's claim): pure functions
+ * of the summary now, the summaries at the step's and the lesson's start, the explained events
+ * since the step began and the virtual time since then. The headless lesson runner, the lab and
+ * the caption bar evaluate the same data the same way.
  */
-import type { SimEvent, Summary } from '../engine';
-import type { CompareOp, Condition, Measure, Operand, SummaryOperand } from './lessonTypes';
+import type { CompareOp, Condition, Operand, SimEvent, Summary, SummaryOperand } from '../../engine';
 import { readPath } from './summaryPath';
 
 export interface ConditionContext {
@@ -39,17 +39,7 @@ export function evaluate(condition: Condition, ctx: ConditionContext): boolean {
   return compare(operandValue(condition.compare, ctx), condition.op, operandValue(condition.to, ctx));
 }
 
-/** A measured value for an explain step: a summary reading or a count of events. */
-export function measure(item: Measure, ctx: ConditionContext): Value {
-  const value = item.value;
-  if ('events' in value) {
-    const events = matchingEvents(value.since === 'lesson' ? ctx.lessonEvents : ctx.stepEvents, value.events, value.where);
-    return value.sumOf === undefined ? events.length : events.reduce((sum, e) => sum + numberField(e, value.sumOf!), 0);
-  }
-  return operandValue(value, ctx);
-}
-
-function operandValue(operand: Operand, ctx: ConditionContext): Value {
+export function operandValue(operand: Operand, ctx: ConditionContext): Value {
   if (typeof operand !== 'object') return operand;
   const value = readOperand(operand, ctx);
   if (typeof value !== 'number' || (operand.times === undefined && operand.plus === undefined)) return value;
@@ -67,7 +57,7 @@ function readOperand(operand: SummaryOperand, ctx: ConditionContext): Value {
   return read(at === 'now' ? ctx.summary : at === 'step' ? ctx.stepStart : ctx.lessonStart);
 }
 
-function matchingEvents(
+export function matchingEvents(
   events: readonly SimEvent[],
   code: string,
   where: Readonly<Record<string, string | number | boolean>> | undefined,
@@ -77,7 +67,7 @@ function matchingEvents(
   );
 }
 
-function numberField(event: SimEvent, field: string): number {
+export function numberField(event: SimEvent, field: string): number {
   const value = event.fields?.[field];
   return typeof value === 'number' ? value : 0;
 }

@@ -1,7 +1,7 @@
 /** Conditions are pure functions of summaries, events and time; paths with `*` sum their matches. */
 import { describe, expect, it } from 'vitest';
-import type { SimEvent, Summary } from '../engine';
-import { compare, evaluate, type ConditionContext } from './conditions';
+import type { SimEvent, Summary } from '../../engine';
+import { compare, evaluate, type ConditionContext } from './evaluateCondition';
 import { readPath } from './summaryPath';
 
 const summary = (lags: (number | null)[], status = 'running') =>
