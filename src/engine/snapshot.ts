@@ -71,6 +71,8 @@ export interface GroupView {
   instances: InstanceView[];
   committed: Record<string, number>;
   stats: StatsSummary;
+  /** Distinct records in the read model as it is now (0 again after a rebuild clears it). */
+  readModelApplied: number;
   rebalances: { atMs: number; generation: number }[];
   // ---- Lab view fields (read-only, added for the group panel and stepping; issue 7) ----------
   /** `eager` or `cooperative`, by Kafka's rule over the configured assignors. */
@@ -232,6 +234,7 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
       instances,
       committed: shareRecord(before?.committed, committed),
       stats: shareRecord(before?.stats, { ...service.stats.toJSON(), divergence: service.divergence }),
+      readModelApplied: service.stats.appliedToModel,
       rebalances: shareArray(before?.rebalances, group.rebalances.slice(-100)),
       // Lab view fields (issue 7).
       rebalanceProtocol: rebalanceProtocolFor(service.config.assignors),

@@ -19,6 +19,8 @@ class PartitionProgress {
   replayHorizon = 0;
   /** Offset after the last record the read model applied (raised by skips, lowered by a rebuild). */
   appliedUpTo: number | null = null;
+  /** Offsets applied to the read model as it is now (emptied when it is cleared for a rebuild). */
+  readonly inModel = new IntervalSet();
 }
 
 export type ProcessingKind = 'first' | 'duplicate' | 'replayed';
@@ -54,6 +56,12 @@ export class GroupStats {
   replayed = 0;
   skipped = 0;
   orderViolations = 0;
+  /**
+   * Distinct records in the read model as it is now: `uniqueProcessed` counts every record the
+   * group ever handled, this starts again at 0 when the model is cleared for a rebuild, so
+   * "applied" and "behind" add up to what the model must hold.
+   */
+  appliedToModel = 0;
   private readonly partitions = new Map<string, PartitionProgress>();
   /** Per topic, per key, the highest production sequence first-processed so far. */
   private readonly latestSeqByKey = new Map<string, Map<string, number>>();
@@ -91,6 +99,7 @@ export class GroupStats {
     const progress = this.progress(partitionKey);
     if (progress.firstPosition === null) progress.firstPosition = record.offset;
     if (progress.appliedUpTo === null || record.offset + 1 > progress.appliedUpTo) progress.appliedUpTo = record.offset + 1;
+    if (progress.inModel.add(record.offset)) this.appliedToModel++;
     if (progress.processed.add(record.offset)) {
       progress.accounted.add(record.offset);
       this.uniqueProcessed++;
@@ -197,6 +206,12 @@ export class GroupStats {
   /** The read model was cleared and will be rebuilt from `offset` on. */
   onRebuild(partitionKey: string, offset: number): void {
     this.progress(partitionKey).appliedUpTo = offset;
+  }
+
+  /** The read model was emptied (a rebuild): nothing is applied to it any more. */
+  onModelCleared(): void {
+    for (const progress of this.partitions.values()) progress.inModel.clear();
+    this.appliedToModel = 0;
   }
 
   /** Offset after the last record applied on a partition, or null before any progress. */

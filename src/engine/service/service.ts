@@ -210,6 +210,7 @@ export class Service implements HandlerContext, InstanceHost {
     this.readModel = this.handler.createReadModel();
     this.appliedEventIds.clear();
     this.world.consistency.onReadModelCleared(this.id);
+    this.stats.onModelCleared();
   }
 
   readModelJSON(): unknown {
