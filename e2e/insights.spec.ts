@@ -44,6 +44,26 @@ test('in email-outage the lag chart rises during the outage and drains after it;
   await page.screenshot({ path: 'test-results/insights-lag-recovered.png' });
 });
 
+test("the lag chart switches, by keyboard, from Kafka's lag to the records not yet processed", async ({ page }) => {
+  await openLab(page, '/#preset=email-outage');
+  await seek(page, 45_000);
+  await openTab(page, 'Lag');
+  const inventory = page.locator('.lag-chart path[data-series="inventory"]');
+  // A healthy group: Kafka's lag climbs between auto-commits, so it is never flat at 0.
+  expect(Number(await inventory.getAttribute('data-max-value'))).toBeGreaterThan(10);
+  const kafkaLag = page.getByRole('radio', { name: 'Kafka lag (log end − committed)' });
+  await expect(kafkaLag).toBeChecked();
+  await kafkaLag.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Records not yet processed (log end − position)' })).toBeChecked();
+  await expect(page.locator('.lag-chart')).toHaveAttribute('aria-label', /log end − position/);
+  // Its position keeps up with the log end all along.
+  expect(Number(await inventory.getAttribute('data-max-value'))).toBeLessThanOrEqual(5);
+  // Crashed email owns nothing: what it has to process counts from its committed offset.
+  expect(Number(await emailLag(page).getAttribute('data-last-value'))).toBeGreaterThan(100);
+  await expect(page.locator('.lag-why')).toContainText('jumps with each auto-commit');
+});
+
 test('the probe answers "not yet" for an order placed during the outage and "yes, since …" after catch-up', async ({ page }) => {
   await openLab(page, '/#preset=email-outage');
   await advance(page, 30_000);

@@ -34,3 +34,22 @@ describe('Burrow’s lag per commit', () => {
     expect(worldOf(sim).lag.burrowWindow('email', 'orders-0')!.offsets.at(-1)!.lag).toBe(0);
   });
 });
+
+describe('the two lags each sample holds', () => {
+  it("keeps Kafka's lag, which saws with each auto-commit, beside the records a healthy consumer has still to process", () => {
+    const sim = createSimulation(orderScenario(), opts);
+    sim.runUntil(30_000);
+    const samples = sim.lagHistory('inventory').filter((s) => s.atMs > 10_000);
+    for (const partition of ['orders-0', 'orders-1', 'orders-2']) {
+      const committed = samples.map((s) => s.partitions[partition]!.committedLag!);
+      const position = samples.map((s) => s.partitions[partition]!.positionLag!);
+      // Between commits (every 5 s) the committed lag climbs past 20 records, then falls back.
+      expect(Math.max(...committed)).toBeGreaterThan(20);
+      expect(committed.some((lag, i) => i > 0 && lag < committed[i - 1]! - 15)).toBe(true);
+      // The consumer keeps up all along: at most a record or two appended since its last poll.
+      expect(Math.max(...position)).toBeLessThanOrEqual(2);
+      // Position never trails the committed offset: it is where the last commit came from.
+      position.forEach((lag, i) => expect(lag).toBeLessThanOrEqual(committed[i]!));
+    }
+  });
+});

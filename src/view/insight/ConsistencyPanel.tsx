@@ -2,14 +2,18 @@
  * Read models side by side for the newest orders: when each read model applied each one (or
  * "not yet", highlighted while others already have it), each read model's staleness, and the
  * probe "is order-N visible yet?" answered per read model and since when, and the order that
- * waited longest for a read model (one click probes it).
+ * waited longest for a read model (one click probes it). A read model goes by its service's
+ * name ("email's receipts"): services with one handler keep read models of one name.
  */
 import { useState, type FormEvent } from 'react';
 import type { ProbeAnswer } from '../../engine';
 import { type AppState, selectQueries } from '../../app/store';
 import { useAppStore, useShallow } from '../useAppStore';
+import { possessive, readModelLabel, readModelName } from '../labels';
 
 const selectServices = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId);
+/** Each service's handler, in the order of `selectServices`. */
+const selectHandlers = (state: AppState) => state.sim.snapshot.groups.map((g) => g.handler);
 const ROWS = 8;
 
 function seconds(ms: number): string {
@@ -24,6 +28,9 @@ function delay(ms: number): string {
 export function ConsistencyPanel() {
   const queries = useAppStore(selectQueries);
   const services = useAppStore(useShallow(selectServices));
+  const handlers = useAppStore(useShallow(selectHandlers));
+  const handlerOf = (service: string) => handlers[services.indexOf(service)] ?? 'noop';
+  const label = (service: string) => readModelLabel(service, handlerOf(service));
   const facts = queries.recentFacts(ROWS);
   const longest = queries.longestWait();
   // Orders in the checkout story; keys (user-1, …) or other entities in other scenarios.
@@ -39,7 +46,7 @@ export function ConsistencyPanel() {
           if (!health) return null;
           return (
             <span key={service} className="staleness" data-testid={`staleness-${service}`}>
-              <strong>{service}</strong> {health.staleness.records} behind · {health.staleness.seconds.toFixed(1)} s stale
+              <strong>{label(service)}</strong> {health.staleness.records} behind · {health.staleness.seconds.toFixed(1)} s stale
               {health.maxConsistencyWindowMs !== null && <> · worst window {seconds(health.maxConsistencyWindowMs)}</>}
             </span>
           );
@@ -51,7 +58,7 @@ export function ConsistencyPanel() {
           <strong>{longest.service}</strong>{' '}
           {longest.pending
             ? `has not applied it yet (waiting ${delay(longest.waitMs)}).`
-            : `applied it ${delay(longest.waitMs)} later. Until then the ${noun} existed but ${longest.service} did not show it.`}{' '}
+            : `applied it ${delay(longest.waitMs)} later. Until then the ${noun} existed but ${label(longest.service)} did not show it.`}{' '}
           <button
             type="button"
             onClick={() => {
@@ -69,9 +76,11 @@ export function ConsistencyPanel() {
           <tr>
             <th scope="col">{noun}</th>
             <th scope="col">placed</th>
+            {/* On two lines: the headers do not wrap, and five read models side by side must fit. */}
             {columns.map((service) => (
               <th scope="col" key={service}>
-                {service}
+                {possessive(service)} <br />
+                {readModelName(handlerOf(service))}
               </th>
             ))}
           </tr>
@@ -82,7 +91,7 @@ export function ConsistencyPanel() {
           ))}
         </tbody>
       </table>
-      <Probe noun={noun} entity={entity} setEntity={setEntity} asked={asked} setAsked={setAsked} />
+      <Probe noun={noun} entity={entity} setEntity={setEntity} asked={asked} setAsked={setAsked} label={label} />
     </section>
   );
 }
@@ -122,9 +131,11 @@ interface ProbeProps {
   setEntity(entity: string): void;
   asked: string | null;
   setAsked(entity: string): void;
+  /** A service's read model's name on screen. */
+  label(service: string): string;
 }
 
-function Probe({ noun, entity, setEntity, asked, setAsked }: ProbeProps) {
+function Probe({ noun, entity, setEntity, asked, setAsked, label }: ProbeProps) {
   const queries = useAppStore(selectQueries);
   const answer = asked === null ? null : queries.probe(asked);
   const submit = (event: FormEvent) => {
@@ -150,7 +161,7 @@ function Probe({ noun, entity, setEntity, asked, setAsked }: ProbeProps) {
               </li>
               {Object.entries(answer.readModels).map(([service, at]) => (
                 <li key={service} data-service={service} data-visible={at !== null}>
-                  <strong>{service}</strong>:{' '}
+                  <strong>{label(service)}</strong>:{' '}
                   {at === null ? 'not yet' : `yes, since ${seconds(at)} (${delay(at - answer.appendedMs)} after it was placed)`}
                 </li>
               ))}

@@ -9,7 +9,7 @@ import type { GroupLagSample, TimedCommand } from '../../engine';
 import { type AppState, type RebalanceMark, selectNowMs } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { INK, MUTED, OKABE_ITO } from '../palette';
-import { disagreementBands, groupSeries, maxValue, partitionSeries, type LagUnit, type SeriesPoint } from './lagSeries';
+import { disagreementBands, groupSeries, LAG_MEASURES, maxValue, partitionSeries, type LagMeasure, type LagUnit, type SeriesPoint } from './lagSeries';
 
 export interface ChartGroup {
   groupId: string;
@@ -21,6 +21,8 @@ interface Props {
   width: number;
   groups: ChartGroup[];
   unit: LagUnit;
+  /** What the records unit counts. */
+  measure: LagMeasure;
   /** Show this group's partitions as separate lines instead of one line per group. */
   partitionsOf: string | null;
   /** The right end of the time axis (chartDomainEndMs): moves in steps, not every frame. */
@@ -43,7 +45,7 @@ export interface ChartLine {
 }
 
 /** The lines the chart draws: one per group, or one per partition of `partitionsOf`. */
-export function chartLines(groups: ChartGroup[], unit: LagUnit, partitionsOf: string | null): ChartLine[] {
+export function chartLines(groups: ChartGroup[], unit: LagUnit, measure: LagMeasure, partitionsOf: string | null): ChartLine[] {
   const lines: ChartLine[] = [];
   if (partitionsOf) {
     const group = groups.find((g) => g.groupId === partitionsOf);
@@ -54,7 +56,7 @@ export function chartLines(groups: ChartGroup[], unit: LagUnit, partitionsOf: st
         label: partition,
         colour: OKABE_ITO[i % OKABE_ITO.length]!,
         dash: DASHES[i % DASHES.length]!,
-        points: partitionSeries(group.samples, partition, unit),
+        points: partitionSeries(group.samples, partition, unit, measure),
       }),
     );
     return lines;
@@ -65,14 +67,14 @@ export function chartLines(groups: ChartGroup[], unit: LagUnit, partitionsOf: st
       label: group.groupId,
       colour: OKABE_ITO[group.colourIndex % OKABE_ITO.length]!,
       dash: DASHES[group.colourIndex % DASHES.length]!,
-      points: groupSeries(group.samples, unit),
+      points: groupSeries(group.samples, unit, measure),
     });
   }
   return lines;
 }
 
-export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, interventions, rebalances, disagreements }: Props) {
-  const lines = chartLines(groups, unit, partitionsOf);
+export function LagChart({ width, groups, unit, measure, partitionsOf, domainEndMs, interventions, rebalances, disagreements }: Props) {
+  const lines = chartLines(groups, unit, measure, partitionsOf);
   const innerWidth = Math.max(100, width - MARGIN.left - MARGIN.right);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const x = scaleLinear().domain([0, domainEndMs / 1000]).range([0, innerWidth]);
@@ -82,9 +84,9 @@ export function LagChart({ width, groups, unit, partitionsOf, domainEndMs, inter
     .defined((p) => p.value !== null)
     .x((p) => x(p.atMs / 1000))
     .y((p) => y(p.value ?? 0));
-  const yLabel = unit === 'records' ? 'lag (records): high watermark − committed' : 'seconds behind (s)';
+  const yLabel = unit === 'records' ? LAG_MEASURES.find((m) => m.id === measure)!.axis : 'seconds behind (s)';
   return (
-    <svg width={width} height={HEIGHT} role="img" aria-label={`Lag over time in ${unit}`} className="lag-chart">
+    <svg width={width} height={HEIGHT} role="img" aria-label={`Over time: ${yLabel}`} className="lag-chart">
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         {disagreements.map((band) => (
           <rect

@@ -1,5 +1,7 @@
 /**
- * The lag panel: Burrow status badges per group, unit and partition toggles, and the chart.
+ * The lag panel: Burrow status badges per group, unit, measure and partition toggles, and the
+ * chart. The measure switch names the two backlogs (Kafka's lag, records not yet processed) and
+ * says in one line why they differ; like the other toggles it is a view setting, so links keep it.
  */
 import { LAG_SAMPLE_INTERVAL_MS } from '../../app/insights';
 import { useLab } from '../labContext';
@@ -7,7 +9,8 @@ import { type AppState, selectQueries } from '../../app/store';
 import { useAppStore, useQueriesFollowing, useShallow } from '../useAppStore';
 import { useElementWidth } from '../useElementWidth';
 import { chartLines, LagChart, type ChartGroup } from './LagChart';
-import { chartDomainEndMs, disagreementBands, type LagUnit } from './lagSeries';
+import { chartDomainEndMs, disagreementBands, LAG_MEASURES, type LagMeasure, type LagUnit } from './lagSeries';
+import { LAG_WHY } from '../lanes/partitionLag';
 import { StatusBadge } from './StatusBadge';
 
 /** The panel follows the lag samples, taken once a virtual second, not every frame. */
@@ -15,6 +18,7 @@ const selectSampleTick = (state: AppState) => Math.floor(state.sim.snapshot.nowM
 const selectDomainEnd = (state: AppState) => chartDomainEndMs(state.sim.snapshot.nowMs);
 const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => `${g.groupId}\u0000${g.serviceId}`);
 const selectUnit = (state: AppState): LagUnit => (state.ui.view['lagUnit'] === 'seconds' ? 'seconds' : 'records');
+const selectMeasure = (state: AppState): LagMeasure => (state.ui.view['lagMeasure'] === 'toProcess' ? 'toProcess' : 'kafkaLag');
 const selectPartitionsOf = (state: AppState) => {
   const value = state.ui.view['lagPartitionsOf'];
   return typeof value === 'string' && value !== '' ? value : null;
@@ -30,6 +34,7 @@ export function LagPanel() {
   const domainEndMs = useAppStore(selectDomainEnd);
   const ids = useAppStore(useShallow(selectGroupIds));
   const unit = useAppStore(selectUnit);
+  const measure = useAppStore(selectMeasure);
   const partitionsOf = useAppStore(selectPartitionsOf);
   const interventions = useAppStore(selectInterventions);
   const actions = useAppStore(selectActions);
@@ -39,7 +44,7 @@ export function LagPanel() {
     const [groupId] = pair.split('\u0000');
     return { groupId: groupId!, colourIndex, samples: queries.lagHistory(groupId!) };
   });
-  const lines = chartLines(groups, unit, partitionsOf);
+  const lines = chartLines(groups, unit, measure, partitionsOf);
   return (
     <section className="lag-panel" aria-label="Lag over time" ref={ref}>
       <div className="panel-head">
@@ -56,6 +61,17 @@ export function LagPanel() {
             </label>
           ))}
         </fieldset>
+        {unit === 'records' && (
+          <fieldset className="segmented">
+            <legend className="visually-hidden">Records counted</legend>
+            {LAG_MEASURES.map((option) => (
+              <label key={option.id} className={measure === option.id ? 'checked' : ''}>
+                <input type="radio" name="lag-measure" value={option.id} checked={measure === option.id} onChange={() => setView('lagMeasure', option.id)} />
+                {option.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label>
           Lines:{' '}
           <select value={partitionsOf ?? ''} onChange={(e) => setView('lagPartitionsOf', e.target.value)} aria-label="Show lag per group or per partition">
@@ -93,10 +109,12 @@ export function LagPanel() {
           </li>
         </ul>
       </div>
+      {unit === 'records' && <p className="hint lag-why">{LAG_WHY}</p>}
       <LagChart
         width={width}
         groups={groups}
         unit={unit}
+        measure={measure}
         partitionsOf={partitionsOf}
         domainEndMs={domainEndMs}
         interventions={[...(actions ?? []), ...interventions]}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupLagSample } from '../../engine';
-import { chartDomainEndMs, disagreementBands, groupSeries, partitionSeries } from './lagSeries';
+import { chartDomainEndMs, disagreementBands, groupSeries, partitionRecords, partitionSeries } from './lagSeries';
 
-const sample = (atMs: number, lags: Array<number | null>, behind: number[]): GroupLagSample => ({
+const sample = (atMs: number, lags: Array<number | null>, behind: number[], positionLags: Array<number | null> = []): GroupLagSample => ({
   atMs,
-  partitions: Object.fromEntries(lags.map((lag, i) => [`orders-${i}`, { committedLag: lag, positionLag: null, behindMs: behind[i]! }])),
+  partitions: Object.fromEntries(lags.map((lag, i) => [`orders-${i}`, { committedLag: lag, positionLag: positionLags[i] ?? null, behindMs: behind[i]! }])),
   staleness: { seconds: Math.max(...behind) / 1000, records: 0 },
   status: 'OK',
   burrowStatus: 'OK',
@@ -21,6 +21,29 @@ describe('lag series', () => {
     expect(groupSeries(samples, 'seconds')[0]!.value).toBe(2.5);
     expect(partitionSeries(samples, 'orders-0', 'seconds')[0]!.value).toBe(0.5);
     expect(partitionSeries(samples, 'orders-1', 'records')[0]!.value).toBe(2);
+  });
+
+  it('counts records not yet processed from the position, where Kafka lag counts from the commit', () => {
+    // A healthy consumer: Kafka lag saws up between auto-commits, the position keeps up.
+    const samples = [sample(1000, [40, 10], [0, 0], [1, 0]), sample(2000, [0, 20], [0, 0], [2, 1])];
+    expect(groupSeries(samples, 'records', 'kafkaLag').map((p) => p.value)).toEqual([50, 20]);
+    expect(groupSeries(samples, 'records', 'toProcess').map((p) => p.value)).toEqual([1, 3]);
+    expect(partitionSeries(samples, 'orders-1', 'records', 'toProcess').map((p) => p.value)).toEqual([0, 1]);
+    // Seconds behind is one measure whichever records are counted.
+    expect(groupSeries(samples, 'seconds', 'toProcess')).toEqual(groupSeries(samples, 'seconds', 'kafkaLag'));
+  });
+
+  it('counts from the committed offset while nobody owns a partition, where the next owner starts', () => {
+    // orders-0 has no owner (a crash): no position, so its records to process are its lag.
+    const outage = sample(45_000, [30, 5], [0, 0], [null, 2]);
+    expect(partitionRecords(outage.partitions['orders-0']!, 'toProcess')).toBe(30);
+    expect(groupSeries([outage], 'records', 'toProcess')[0]!.value).toBe(32);
+    // Neither a commit nor an owner: unknown, a gap in the line.
+    expect(partitionSeries([sample(1000, [null], [0], [null])], 'orders-0', 'records', 'toProcess')[0]!.value).toBeNull();
+    // A position before the first commit (auto.offset.reset chose it): only to-process is known.
+    const fresh = [sample(1000, [null], [0], [4])];
+    expect(groupSeries(fresh, 'records', 'kafkaLag')[0]!.value).toBeNull();
+    expect(groupSeries(fresh, 'records', 'toProcess')[0]!.value).toBe(4);
   });
 
   it('merges consecutive disagreeing samples into bands', () => {

@@ -1,11 +1,20 @@
 /**
  * Turns lag samples into chart series: per group (summed over partitions) or per partition, in
- * records (high watermark − committed, as kafka-consumer-groups shows it) or in seconds behind.
- * Pure, so it is unit-tested; the chart only draws what this returns.
+ * records or in seconds behind. Records count one of two backlogs (see src/view/lanes/partitionLag.ts):
+ * Kafka's lag (high watermark − committed, as kafka-consumer-groups shows it) or the records not
+ * yet processed (high watermark − the owner's position). Pure, so it is unit-tested; the chart
+ * only draws what this returns.
  */
-import type { DisagreementSample, GroupLagSample } from '../../engine';
+import type { DisagreementSample, GroupLagSample, PartitionLagSample } from '../../engine';
 
 export type LagUnit = 'records' | 'seconds';
+/** Which records the records unit counts: from the committed offset, or from the position. */
+export type LagMeasure = 'kafkaLag' | 'toProcess';
+
+export const LAG_MEASURES: ReadonlyArray<{ id: LagMeasure; label: string; axis: string }> = [
+  { id: 'kafkaLag', label: 'Kafka lag (log end − committed)', axis: 'Kafka lag (records): log end − committed' },
+  { id: 'toProcess', label: 'Records not yet processed (log end − position)', axis: 'records not yet processed: log end − position' },
+];
 
 export interface SeriesPoint {
   atMs: number;
@@ -13,22 +22,32 @@ export interface SeriesPoint {
   value: number | null;
 }
 
-export function groupSeries(samples: readonly GroupLagSample[], unit: LagUnit): SeriesPoint[] {
+/**
+ * One partition's records in `measure`. With nobody consuming (a crash, a rebalance) there is no
+ * position, and the next owner starts at the committed offset: what is left to process is
+ * Kafka's lag, so the line keeps going through an outage instead of breaking off.
+ */
+export function partitionRecords(partition: PartitionLagSample, measure: LagMeasure): number | null {
+  return measure === 'kafkaLag' ? partition.committedLag : (partition.positionLag ?? partition.committedLag);
+}
+
+export function groupSeries(samples: readonly GroupLagSample[], unit: LagUnit, measure: LagMeasure = 'kafkaLag'): SeriesPoint[] {
   return samples.map((sample) => {
     if (unit === 'seconds') return { atMs: sample.atMs, value: sample.staleness.seconds };
     let total: number | null = null;
     for (const partition of Object.values(sample.partitions)) {
-      if (partition.committedLag !== null) total = (total ?? 0) + partition.committedLag;
+      const records = partitionRecords(partition, measure);
+      if (records !== null) total = (total ?? 0) + records;
     }
     return { atMs: sample.atMs, value: total };
   });
 }
 
-export function partitionSeries(samples: readonly GroupLagSample[], partition: string, unit: LagUnit): SeriesPoint[] {
+export function partitionSeries(samples: readonly GroupLagSample[], partition: string, unit: LagUnit, measure: LagMeasure = 'kafkaLag'): SeriesPoint[] {
   return samples.map((sample) => {
     const value = sample.partitions[partition];
     if (!value) return { atMs: sample.atMs, value: null };
-    return { atMs: sample.atMs, value: unit === 'seconds' ? value.behindMs / 1000 : value.committedLag };
+    return { atMs: sample.atMs, value: unit === 'seconds' ? value.behindMs / 1000 : partitionRecords(value, measure) };
   });
 }
 

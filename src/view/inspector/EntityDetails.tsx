@@ -6,6 +6,7 @@ import type { SimQueries } from '../../app/simQueries';
 import { splitPartitionKey, splitRecordId, type ParsedSelection } from '../../app/selection';
 import { formatSimTime } from '../formatTime';
 import { readModelName, statusText } from '../labels';
+import { groupLagRows, instanceLagRows, partitionLagRows } from './lagRows';
 
 export function EntityDetails({ selection, snapshot, queries }: { selection: ParsedSelection; snapshot: SimSnapshot; queries: SimQueries }) {
   const rows = detailRows(selection, snapshot, queries);
@@ -33,11 +34,12 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot, queries: 
       const member = group.members.find((m) => m.instance === instance.name);
       const down = instance.status === 'crashed' || instance.status === 'stopped';
       const memberId = instance.memberId ?? (member ? `${member.memberId} (still in the group until session.timeout.ms)` : '— (not in the group)');
+      const held = down && member ? member.assignment : [];
       const owns =
         instance.assignment.length > 0
           ? `${instance.assignment.join(', ')}${member === undefined ? ' (stale: the group gave them away)' : ''}`
-          : down && member && member.assignment.length > 0
-            ? `${member.assignment.join(', ')} (held: nobody consumes them)`
+          : held.length > 0
+            ? `${held.join(', ')} (held: nobody consumes them)`
             : '—';
       return [
         ['status', `${statusText(instance)}${instance.slowFactor !== 1 ? ` · ×${instance.slowFactor} slow` : ''}`],
@@ -47,6 +49,7 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot, queries: 
         ['positions', positions.join(', ') || '—'],
         ['last commit', instance.lastCommitMs < 0 ? 'never' : formatSimTime(instance.lastCommitMs)],
         ['last heartbeat', instance.lastHeartbeatMs < 0 ? 'never' : formatSimTime(instance.lastHeartbeatMs)],
+        ...instanceLagRows(group, instance.assignment.length > 0 ? instance.assignment : held, snapshot),
       ];
     }
     case 'group': {
@@ -58,6 +61,7 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot, queries: 
         ['read model', `${readModelName(group.handler)}${group.idempotent ? ' · idempotent' : ''}`],
         ['committed', committed.join(', ') || 'nothing yet'],
         ['processed', `${group.stats.processed} (${group.stats.uniqueProcessed} distinct, ${group.stats.duplicates} duplicates, ${group.stats.skipped} skipped)`],
+        ...groupLagRows(group, snapshot),
       ];
     }
     case 'producer': {
@@ -78,6 +82,8 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot, queries: 
       return [
         ['cleanup', `${topic.cleanupPolicy} · retention ${topic.retentionMs / 1000} s`],
         ...partitions.map((p): [string, string] => [`${p.topic}-${p.partition}`, `log start ${p.logStartOffset} · log end ${p.logEndOffset} · ${p.segments.length} segment(s)`]),
+        // Per group only for one partition: a whole topic would be a row per group and partition.
+        ...(selection.kind === 'partition' && partitions[0] ? partitionLagRows(partitions[0], snapshot) : []),
       ];
     }
     case 'record': {

@@ -1,12 +1,14 @@
 /**
  * One group's row under a partition lane: ▲ at its committed offset, ◆ at the position of the
- * instance that owns the partition, and a label saying committed offset, lag and owner. A
- * marker left of the visible window is pinned to the lane's start with ◀.
+ * instance that owns the partition, and a label saying committed offset, Kafka's lag, the records
+ * still to process and the owner. A marker left of the visible window is pinned to the lane's
+ * start with ◀.
  */
 import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, PartitionView } from '../../engine';
 import { groupRowY, labelPlacement, markerX, type LaneLayout } from '../layout';
 import { groupColours } from '../palette';
+import { offsetWords, partitionLag } from './partitionLag';
 
 interface Props {
   group: GroupView;
@@ -22,7 +24,8 @@ export function GroupRow({ group, colourIndex, row, top, layout, partition, widt
   const pk = `${partition.topic}-${partition.partition}`;
   const { mark: colour, text: textColour } = groupColours(colourIndex);
   const rowY = groupRowY(top, row);
-  const committed = group.committed[pk];
+  const figures = partitionLag(group, partition);
+  const committed = figures.committed ?? undefined;
   const owner = partitionOwner(group, pk);
   const position = owner?.positions[pk];
   const holder = owner ? undefined : assignedMember(group, pk);
@@ -37,15 +40,14 @@ export function GroupRow({ group, colourIndex, row, top, layout, partition, widt
       : holder
         ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
         : 'no owner';
-  const lag = committed === undefined ? null : Math.max(0, partition.highWatermark - committed);
-  const base = committed === undefined ? `no commit yet · ${ownerText}` : `committed ${committed} · lag ${lag} · ${ownerText}`;
+  // Both figures stay in the short form (only the owner goes): either alone misleads.
+  const short = offsetWords(figures);
   const mark = committed === undefined ? null : markerX(layout, committed);
   const pos = position === undefined ? null : markerX(layout, position);
   // Pinned to the lane's start: the real offset is further left, outside the window.
   const pinned = (mark ?? pos)?.clamped === 'left' ? '◀ ' : '';
-  const short = committed === undefined ? 'no commit yet' : `committed ${committed} · lag ${lag}`;
   const xs = [mark?.x, pos?.x].filter((x): x is number => x !== undefined);
-  const place = labelPlacement(pinned + base, pinned + short, xs, layout.laneX, width);
+  const place = labelPlacement(`${pinned}${short} · ${ownerText}`, pinned + short, xs, layout.laneX, width);
   return (
     <g data-testid={`committed-${group.groupId}-${pk}`} data-offset={committed ?? ''} data-owner={owner?.name ?? ''} data-position={position ?? ''}>
       <text x={8} y={rowY} className="group-row-name" fill={textColour}>

@@ -16,6 +16,7 @@ import type { PartitionView } from '../../engine';
 import { useOnScreen } from '../useOnScreen';
 import { laneAnchors } from './laneAnchors';
 import { PartitionLane } from './PartitionLane';
+import { LAG_WHY } from './partitionLag';
 import { sameElements } from '../keepWhileSame';
 
 /**
@@ -119,6 +120,9 @@ export function TopicLanes() {
         ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃
         log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
         away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
+      </p>
+      <p className="legend">
+        lag = log end − ▲ (Kafka&apos;s lag) · to process = log end − ◆, or − ▲ while nobody owns it. {LAG_WHY}
       </p>
       {topics.map((topic, i) => (
         <TopicBlock
