@@ -122,6 +122,8 @@ function openLessonText(lab: Lab, text: string, source: string): OpenOutcome {
  */
 export function startSharing(target: Window, lab: Lab): void {
   const outcome = openFromLocation(lab, { hash: target.location.hash, search: target.location.search }, 'default run');
+  // `?presenter` in a link a teacher opens on the classroom computer: presenter mode from the start.
+  if (new URLSearchParams(target.location.search).has('presenter')) lab.setView('presenter', true);
   const storage = browserStorage(target);
   if (outcome !== 'opened') offerSavedRun(lab, storage);
   listenForLinks(target, lab);

@@ -19,6 +19,7 @@ import { SidePanel } from './SidePanel';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
 import { useShortcuts, type ShortcutHandlers } from './useShortcuts';
+import { usePresenterMode } from './presenter/usePresenterMode';
 
 export function App() {
   const { store: appStore, cancelFork } = useLab();
@@ -41,6 +42,7 @@ export function App() {
     [menu, helpOpen, appStore, cancelFork],
   );
   useShortcuts(handlers);
+  usePresenterMode();
   return (
     <LabUiContext.Provider value={labUi}>
       <div className="app">

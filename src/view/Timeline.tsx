@@ -109,7 +109,7 @@ export function Timeline() {
         })}
         <text x={trackLeft} y={TIMELINE.height - 2} className="timeline-axis">0:00</text>
         <text x={x(extentMs)} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end">{formatSimTime(extentMs).replace(/\.000$/, '')}</text>
-        <text x={x(extentMs) - 70} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end">
+        <text x={x(extentMs) - 70} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end" data-chrome="prepare">
           ▼ intervention · ▽ scenario action · ⟳ rebalance · ▬ read models disagree{laterCount > 0 ? ` · ${laterCount} later` : ''}
         </text>
       </svg>

@@ -9,6 +9,7 @@ import { type AppState, selectNowMs } from '../app/store';
 import { useAppStore } from './useAppStore';
 import { formatSimTime } from './formatTime';
 import { useLabUi } from './labUiContext';
+import { PresenterControls } from './presenter/PresenterControls';
 
 const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
@@ -50,6 +51,7 @@ export function Toolbar() {
           <output>{speed}×</output>
         </label>
         <Clock />
+        <PresenterControls />
         <button type="button" onClick={openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
         </button>
@@ -62,7 +64,7 @@ export function Toolbar() {
 function Clock() {
   const nowMs = useAppStore(selectNowMs);
   return (
-    <div className="clock" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs}>
+    <div className="clock" role="timer" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs}>
       t = {formatSimTime(nowMs)}
     </div>
   );

@@ -13,6 +13,7 @@ export const GLOBAL_SHORTCUTS: readonly Shortcut[] = [
   { keys: '←', what: 'Step back to the previous change' },
   { keys: '[  ]', what: 'Slower / faster' },
   { keys: 'Home', what: 'Reset to t = 0 (same run)' },
+  { keys: 'PageDown  PageUp', what: 'Presenter mode: next / previous (lesson step or change)' },
   { keys: 'G  L', what: 'Show the groups / the event log' },
   { keys: 'Tab, Enter', what: 'Move to an entity, select it' },
   { keys: 'Shift+F10', what: 'Open the menu of the focused entity' },

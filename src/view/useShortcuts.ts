@@ -52,6 +52,9 @@ function runShortcut(lab: Lab, key: string, handlers: ShortcutHandlers): boolean
     case 'Home':
       lab.resetRun();
       return true;
+    case 'PageDown':
+    case 'PageUp':
+      return presentationRemote(lab, key === 'PageDown' ? 1 : -1);
     case '[':
       changeSpeed(lab, -1);
       return true;
@@ -73,5 +76,21 @@ function runShortcut(lab: Lab, key: string, handlers: ShortcutHandlers): boolean
   const action = entity?.actions.find((a) => a.key === key.toLowerCase() || (a.key === '+' && key === '='));
   if (!action || action.disabled) return false;
   lab.requestCommand(action.command);
+  return true;
+}
+
+/**
+ * A presentation remote sends PageDown / PageUp. In presenter mode they move through a lesson's
+ * steps (Continue / Back), or outside a lesson to the next or previous visible change; elsewhere
+ * the page scrolls as usual.
+ */
+function presentationRemote(lab: Lab, direction: 1 | -1): boolean {
+  const state = lab.store.getState();
+  if (state.ui.view['presenter'] !== true) return false;
+  if (state.lesson) {
+    if (direction === 1) lab.lessons.next();
+    else lab.lessons.back();
+  } else if (direction === 1) lab.stepForward();
+  else lab.stepBack();
   return true;
 }

@@ -31,10 +31,10 @@ export function FileButtons() {
   };
   return (
     <>
-      <button type="button" onClick={save} title="Save the scenario and your interventions as a JSON file">
+      <button type="button" onClick={save} data-chrome="prepare" title="Save the scenario and your interventions as a JSON file">
         Save file
       </button>
-      <button type="button" onClick={() => input.current?.click()} title="Open a scenario JSON file (or drop one on the page)">
+      <button type="button" onClick={() => input.current?.click()} data-chrome="prepare" title="Open a scenario JSON file (or drop one on the page)">
         Open file…
       </button>
       <input
