@@ -5,6 +5,7 @@
  * chosen speed allows simply plays slower: the page keeps answering. Pause stops advancing.
  */
 import type { Lab } from './lab';
+import { effectiveSpeed } from './slowMotion';
 
 /** The largest wall-clock step one frame may turn into virtual time. */
 const MAX_FRAME_WALL_MS = 100;
@@ -21,10 +22,10 @@ export function startFrameLoop(lab: Lab): () => void {
     // errors (and says what happened); this keeps the next frame coming whatever else happens.
     try {
       lab.runScheduledSeek();
-      const { playing, speed } = lab.store.getState().playback;
+      const { playing, speed, slowUntilMs } = lab.store.getState().playback;
       if (playing && lastWallMs !== null) {
         const wallStep = Math.min(MAX_FRAME_WALL_MS, Math.max(0, wallMs - lastWallMs));
-        const virtualStep = wallStep * speed + carryMs;
+        const virtualStep = wallStep * effectiveSpeed(speed, lab.currentSimulation().now, slowUntilMs) + carryMs;
         const whole = Math.floor(virtualStep);
         carryMs = virtualStep - whole;
         if (whole > 0) lab.playTo(lab.currentSimulation().now + whole, ENGINE_MS_PER_FRAME);

@@ -14,6 +14,8 @@ export interface PlaybackSlice {
   playing: boolean;
   /** Virtual milliseconds per wall millisecond, 0.1 to 100. */
   speed: number;
+  /** Slow motion (slowMotion.ts) runs until this virtual time; -1 when it is not running. */
+  slowUntilMs: number;
 }
 
 export interface RunSlice {

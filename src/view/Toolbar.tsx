@@ -13,11 +13,13 @@ import { PresenterControls } from './presenter/PresenterControls';
 
 const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
+const selectSlowMotionNow = (state: AppState) => state.sim.snapshot.nowMs < state.playback.slowUntilMs;
 
 export function Toolbar() {
   const { resetRun, setSpeed, stepBack, stepForward, togglePlay } = useLab();
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
+  const slow = useAppStore(selectSlowMotionNow);
   const { openHelp } = useLabUi();
   const speedIndex = Math.max(0, SPEED_STEPS.findIndex((s) => s >= speed));
   return (
@@ -48,7 +50,7 @@ export function Toolbar() {
             aria-valuetext={`${speed}×`}
             onChange={(event) => setSpeed(SPEED_STEPS[Number(event.target.value)] ?? 1)}
           />
-          <output>{speed}×</output>
+          <output>{slow ? `${Math.min(speed, 0.25)}× slow motion` : `${speed}×`}</output>
         </label>
         <Clock />
         <PresenterControls />

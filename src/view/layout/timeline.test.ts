@@ -4,8 +4,12 @@ import { clusterByPixels, describeDetails, MARKER_DETAILS_SHOWN, mergeSameMoment
 describe('timeline layout', () => {
   it('extends to what the run reached, rounded up, and at least a minute', () => {
     expect(timelineExtentMs(0, 0, [])).toBe(60_000);
-    expect(timelineExtentMs(123_000, 5_000, [])).toBe(130_000);
-    expect(timelineExtentMs(0, 0, [95_000])).toBe(110_000);
+    expect(timelineExtentMs(123_000, 5_000, [])).toBe(300_000);
+    expect(timelineExtentMs(0, 0, [95_000])).toBe(120_000);
+    // While a run plays from 1:01 to 1:59 the axis keeps one length: its markers never slide.
+    const lengths = new Set<number>();
+    for (let t = 61_000; t < 120_000; t += 1000) lengths.add(timelineExtentMs(t, t, [50_000]));
+    expect([...lengths]).toEqual([120_000]);
   });
 
   it('maps 0 and the extent to the inset ends', () => {

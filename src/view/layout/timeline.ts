@@ -16,11 +16,18 @@ export const TIMELINE = {
   charWidth: 7,
 } as const;
 
+/**
+ * Lengths the scrubber's axis may have. The axis is the first of these that holds the run, so
+ * while a run plays its scale changes only at these few moments: between them the markers stay
+ * where they are instead of sliding left every few seconds (a room watching a projector loses
+ * its place when the marks move).
+ */
+const EXTENT_STEPS_MS = [60_000, 120_000, 300_000, 600_000, 1_200_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 43_200_000, 86_400_000];
+
 /** The extent of the scrubber: what the run reached, scenario events, and at least a minute. */
 export function timelineExtentMs(reachedMs: number, nowMs: number, scenarioTimes: readonly number[]): number {
   const latest = Math.max(reachedMs, nowMs, ...scenarioTimes.map((t) => t + 10_000), 60_000);
-  // Round up to a whole 10 s so the axis ends on a clean tick.
-  return Math.ceil(latest / 10_000) * 10_000;
+  return EXTENT_STEPS_MS.find((step) => step >= latest) ?? Math.ceil(latest / 3_600_000) * 3_600_000;
 }
 
 export function timelineScale(extentMs: number, width: number) {

@@ -9,12 +9,14 @@ import { selectPresenter, selectSpotlight } from './usePresenterMode';
 import './presenter.css';
 
 const selectHasSelection = (state: AppState) => state.ui.selection !== null;
+const selectSlowMotionSetting = (state: AppState) => state.ui.view['slowMotion'] === true;
 
 export function PresenterControls() {
   const { setView } = useLab();
   const presenter = useAppStore(selectPresenter);
   const spotlight = useAppStore(selectSpotlight);
   const hasSelection = useAppStore(selectHasSelection);
+  const slowMotion = useAppStore(selectSlowMotionSetting);
   return (
     <>
       <button
@@ -33,6 +35,16 @@ export function PresenterControls() {
           title={hasSelection ? 'Dim everything but the selected entity' : 'Select an entity, then dim everything else'}
         >
           Spotlight
+        </button>
+      )}
+      {presenter && (
+        <button
+          type="button"
+          aria-pressed={slowMotion}
+          onClick={() => setView('slowMotion', !slowMotion)}
+          title="After an intervention, a rebalance or a catch-up, play at 0.25× for 3 virtual seconds"
+        >
+          Slow motion
         </button>
       )}
     </>
