@@ -59,3 +59,18 @@ test('presenter mode: large clock and caption, remote keys, spotlight, axe-clean
   await expect(page.getByRole('button', { name: 'Save file' })).toBeVisible();
   await advance(page, 1000);
 });
+
+test.describe('at 200 % zoom (1280 × 720 shown as 640 × 360 CSS px)', () => {
+  test.use({ viewport: { width: 640, height: 360 } });
+  test('the clock and the time controls are whole', async ({ page }) => {
+    await openLab(page, '/#preset=email-outage');
+    await seek(page, 45_000);
+    for (const locator of [page.getByTestId('sim-time'), page.getByRole('button', { name: 'Presenter' }), page.getByRole('button', { name: 'Keyboard shortcuts' })]) {
+      const box = (await locator.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(640);
+    }
+    expect(await page.getByTestId('sim-time').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect(page.getByTestId('sim-time')).toHaveText('t = 0:45.000');
+  });
+});
