@@ -64,7 +64,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       traceHash: run.simulation.traceHash(),
       events: [],
       queries: simQueries(run.simulation),
-      caption: null,
+      caption: currentCaption(run.simulation, initial.scenario.notes, () => summaryAtStart(initial.scenario)),
     },
     ui: { message: null, selection: null, view: {} },
     lab: freshLabSlice(run.endMs),

@@ -5,7 +5,7 @@
  */
 import type { AppState } from './store';
 
-export const SLOW_MOTION_SPEED = 0.25;
+const SLOW_MOTION_SPEED = 0.25;
 export const SLOW_MOTION_MS = 3000;
 
 /** What a moment of the run looks like to the trigger: compared with the previous one. */

@@ -8,6 +8,7 @@ import { parseCommand } from '../scenarios/parseCommand';
 import type { Lab } from './lab';
 import { resolveLessonLink } from '../lessons/lessonLink';
 import type { StepKind } from '../lessons/lessonTypes';
+import { narrationFeedOf } from './narrationFeed';
 
 export interface LogScopeApi {
   load(scenario: unknown): Promise<{ ok: boolean; error?: string; warnings?: string[] }>;
@@ -25,6 +26,8 @@ export interface LogScopeApi {
   lesson(): LessonStatus | null;
   /** Opens a lesson by id, paused at a step (1-based, default 1); a bad id or step is refused. */
   openLesson(id: unknown, step?: unknown): Promise<{ ok: boolean; error?: string }>;
+  /** The screen-reader narration's messages sent so far (the latest 200), oldest first. */
+  narration(): string[];
 }
 
 export interface LessonStatus {
@@ -86,6 +89,7 @@ export function installTestApi(target: Window, run: Lab): LogScopeApi {
       await run.lessons.open(resolved.lesson, resolved.stepIndex);
       return { ok: true };
     },
+    narration: () => narrationFeedOf(run.store).messages().map((m) => m.text),
   };
   (target as Window & { __logscope?: LogScopeApi }).__logscope = api;
   return api;

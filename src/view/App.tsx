@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useLab } from './labContext';
+import { Accessibility } from './a11y/Accessibility';
 import { ContextMenu } from './ContextMenu';
 import { ForkDialog } from './ForkDialog';
 import { Inspector } from './inspector/Inspector';
@@ -46,6 +47,7 @@ export function App() {
   return (
     <LabUiContext.Provider value={labUi}>
       <div className="app">
+        <Accessibility />
         <Toolbar />
         <ShareBar />
         <Timeline />

@@ -10,6 +10,7 @@ import { useAppStore } from './useAppStore';
 import { formatSimTime } from './formatTime';
 import { useLabUi } from './labUiContext';
 import { PresenterControls } from './presenter/PresenterControls';
+import { NarrationPreference } from './a11y/NarrationPreference';
 
 const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
@@ -53,6 +54,9 @@ export function Toolbar() {
           <output>{slow ? `${Math.min(speed, 0.25)}× slow motion` : `${speed}×`}</output>
         </label>
         <Clock />
+        <div className="toolbar-narration" data-chrome="prepare">
+          <NarrationPreference />
+        </div>
         <PresenterControls />
         <button type="button" onClick={openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?

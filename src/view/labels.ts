@@ -70,9 +70,72 @@ const READ_MODELS: Record<string, string> = {
   shipOrder: 'shipments',
   scoreFraud: 'fraud flags',
   acceptOrder: 'orders',
+  project: 'latest values',
   noop: 'counts',
 };
 
+/** What a handler's read model holds ("receipts"): shared by every service with that handler. */
 export function readModelName(handler: string): string {
   return READ_MODELS[handler] ?? `${handler} model`;
+}
+
+/**
+ * `email` → `email's`, `analytics` → `analytics'`. Service ids are names, so the apostrophe is
+ * added as for a name; an id ending in s takes the apostrophe alone ("workers' counts" rather
+ * than "workers's counts").
+ */
+export function possessive(serviceId: string): string {
+  return /s$/i.test(serviceId) ? `${serviceId}'` : `${serviceId}'s`;
+}
+
+/**
+ * The name a read model goes by on screen: "email's receipts". A handler's read-model name is
+ * shared by every service using that handler (three email services in one lesson each keep
+ * "receipts"), and some match a topic ("orders"), so on its own it is ambiguous; the owning
+ * service's id is unique among services, and the possessive keeps it from reading as a topic.
+ */
+export function readModelLabel(serviceId: string, handler: string): string {
+  return `${possessive(serviceId)} ${readModelName(handler)}`;
+}
+
+/** The story's service for each built-in handler: what a new service with it is called first. */
+const STORY_SERVICES: Record<string, string> = {
+  scoreFraud: 'fraud-check',
+  sendReceipt: 'email',
+  reserveStock: 'inventory',
+  chargePayment: 'billing',
+  shipOrder: 'shipping',
+  acceptOrder: 'checkout',
+  project: 'projection',
+  noop: 'counter',
+};
+
+/**
+ * The name the "Add a late service" form suggests: the story's name for the handler
+ * (`fraud-check` for scoreFraud), then that name with the offset reset chosen
+ * (`fraud-check-latest`, `fraud-check-earliest`), then numbered (`fraud-check-latest-2`). Never
+ * a name in `taken` (services, topics, services the run adds later), so two services on screen
+ * never share a name and the name says what is different about the newcomer.
+ */
+export function suggestServiceName(handler: string, reset: 'earliest' | 'latest', taken: readonly string[]): string {
+  const used = new Set(taken);
+  const base = STORY_SERVICES[handler] ?? handler;
+  if (!used.has(base)) return base;
+  const withReset = `${base}-${reset}`;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? withReset : `${withReset}-${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * `text` cut to at most `maxChars` characters by an ellipsis in the middle, keeping more of its
+ * end: ids that share a start differ at the end ("fraud-check-latest" and "fraud-check-latest-2",
+ * "email-0" and "email-1"), so cutting the end would give two of them one name on screen.
+ */
+export function shortenMiddle(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const keep = Math.max(2, Math.floor(maxChars)) - 1;
+  const head = Math.max(1, Math.floor(keep * 0.4));
+  return `${text.slice(0, head)}…${text.slice(text.length - (keep - head))}`;
 }

@@ -11,8 +11,9 @@ import { useAppStore } from '../useAppStore';
 import { formatSimTime } from '../formatTime';
 import { STATUS_GLYPHS, statusText } from '../labels';
 import { travelHalfMs } from '../layout';
-import { groupColours, STATUS_COLOURS } from '../palette';
+import { statusColour } from '../themes';
 import { useEntityProps } from '../useEntityProps';
+import { useServiceColour } from '../useServiceColour';
 import { useReducedMotion } from '../useReducedMotion';
 import { rebalanceDiff } from './rebalanceDiff';
 import { keepWhileSame } from '../keepWhileSame';
@@ -65,15 +66,16 @@ function selectAnimationNow(state: AppState, groupId: string): number {
   return last && now - last.atMs < 3 * travelHalfMs(state.playback.speed) ? now : -1;
 }
 
-export function GroupCard({ groupId, colourIndex }: { groupId: string; colourIndex: number }) {
+/** A group's card, in its service's colour (by id, as its pipeline node: palette.ts, `serviceColours`). */
+export function GroupCard({ groupId }: { groupId: string }) {
   const [selectCardGroup] = useState(() => createCardSelector(groupId));
   const group = useAppStore(selectCardGroup);
+  const colour = useServiceColour(group?.serviceId ?? groupId);
   const speed = useAppStore(selectSpeed);
   const animationNow = useAppStore((state: AppState) => selectAnimationNow(state, groupId));
   const reducedMotion = useReducedMotion();
   const headProps = useEntityProps(`group:${groupId}`);
   if (!group) return null;
-  const colour = groupColours(colourIndex);
   const last = group.rebalances[group.rebalances.length - 1];
   const diff = rebalanceDiff(group.members);
   const progress =
@@ -179,7 +181,7 @@ function MemberRow({
   return (
     <li data-testid={`instance-${name}`} data-status={instance.status}>
       <button type="button" {...props} className={`link member-name ${props.className}`}>
-        <span style={{ color: STATUS_COLOURS[instance.status] }} aria-hidden="true">
+        <span style={{ color: statusColour(instance.status) }} aria-hidden="true">
           {STATUS_GLYPHS[instance.status]}
         </span>{' '}
         {name}

@@ -10,8 +10,8 @@ export function GroupPanel() {
   return (
     <div className="groups" data-testid="group-panel">
       <ul>
-        {ids.map((id, index) => (
-          <GroupCard key={id} groupId={id} colourIndex={index} />
+        {ids.map((id) => (
+          <GroupCard key={id} groupId={id} />
         ))}
       </ul>
     </div>

@@ -13,6 +13,9 @@ import { disagreementBands, groupSeries, LAG_MEASURES, maxValue, partitionSeries
 
 export interface ChartGroup {
   groupId: string;
+  /** The group's service colour (the same as in the pipeline and the lanes). */
+  colour: string;
+  /** Its position among the groups: picks the dash pattern, so lines differ without colour too. */
   colourIndex: number;
   samples: readonly GroupLagSample[];
 }
@@ -65,7 +68,7 @@ export function chartLines(groups: ChartGroup[], unit: LagUnit, measure: LagMeas
     lines.push({
       id: group.groupId,
       label: group.groupId,
-      colour: OKABE_ITO[group.colourIndex % OKABE_ITO.length]!,
+      colour: group.colour,
       dash: DASHES[group.colourIndex % DASHES.length]!,
       points: groupSeries(group.samples, unit, measure),
     });

@@ -6,6 +6,7 @@
 import { LAG_SAMPLE_INTERVAL_MS } from '../../app/insights';
 import { useLab } from '../labContext';
 import { type AppState, selectQueries } from '../../app/store';
+import { serviceColours } from '../palette';
 import { useAppStore, useQueriesFollowing, useShallow } from '../useAppStore';
 import { useElementWidth } from '../useElementWidth';
 import { chartLines, LagChart, type ChartGroup } from './LagChart';
@@ -40,9 +41,10 @@ export function LagPanel() {
   const actions = useAppStore(selectActions);
   const rebalances = useAppStore(selectRebalances);
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
+  const colours = serviceColours(ids.map((pair) => pair.split('\u0000')[1]!));
   const groups: ChartGroup[] = ids.map((pair, colourIndex) => {
-    const [groupId] = pair.split('\u0000');
-    return { groupId: groupId!, colourIndex, samples: queries.lagHistory(groupId!) };
+    const [groupId, serviceId] = pair.split('\u0000');
+    return { groupId: groupId!, colour: colours[serviceId!]!.mark, colourIndex, samples: queries.lagHistory(groupId!) };
   });
   const lines = chartLines(groups, unit, measure, partitionsOf);
   return (

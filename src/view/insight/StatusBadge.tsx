@@ -25,6 +25,9 @@ export function StatusBadge({ groupId, groupStatus, status, rules }: Props) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const worst = Object.entries(rules).find(([, r]) => r.status === status);
+  const differs = groupStatus !== status;
+  // WCAG 2.5.3: the name starts with the visible text, so "click email OK" works by voice.
+  const visible = `${groupId} ${groupStatus}${differs ? ` · ${status}` : ''}`;
   return (
     <span className="status-badge-wrap">
       <button
@@ -32,7 +35,7 @@ export function StatusBadge({ groupId, groupStatus, status, rules }: Props) {
         className={`status-badge ${BADGE_CLASS[groupStatus]}`}
         aria-expanded={open}
         aria-controls={id}
-        aria-label={`${groupId} Burrow status ${groupStatus}${groupStatus === status ? '' : `, worst partition ${status}`}: explain`}
+        aria-label={`${visible}: Burrow's group status${differs ? `, worst partition ${status}` : ''}; explain`}
         data-testid={`status-${groupId}`}
         data-status={status}
         data-group-status={groupStatus}
@@ -40,7 +43,7 @@ export function StatusBadge({ groupId, groupStatus, status, rules }: Props) {
         onClick={() => setOpen((v) => !v)}
       >
         {groupId} <strong>{groupStatus}</strong>
-        {groupStatus !== status && <span className="status-partition"> · {status}</span>}
+        {differs && <span className="status-partition"> · {status}</span>}
       </button>
       {open && (
         <div id={id} role="note" className="status-explanation">

@@ -1,12 +1,16 @@
 /**
  * Add a late service: a new consumer group subscribing to a topic, starting from the earliest
  * retained record (replaying history) or from the latest (only what comes next). Producers
- * change nothing.
+ * change nothing. The suggested name says what the newcomer is (labels.ts, `suggestServiceName`).
  */
 import { memo, useState } from 'react';
+import type { TimedCommand } from '../../engine';
 import { isValidServiceId, SERVICE_HANDLERS } from '../../app/entityActions';
+import type { AppState } from '../../app/store';
 import { useLab } from '../labContext';
 import { sameElements } from '../keepWhileSame';
+import { suggestServiceName } from '../labels';
+import { useAppStore, useShallow } from '../useAppStore';
 
 interface Props {
   topics: string[];
@@ -14,13 +18,26 @@ interface Props {
   defaultTopic?: string;
 }
 
+/**
+ * Services the run adds by command (scenario actions and interventions): some are still to come,
+ * and a name suggested now would make that later addition fail.
+ */
+function addedLater(actions: readonly TimedCommand[] | undefined): string[] {
+  return (actions ?? []).flatMap((action) => (action.type === 'addService' ? [action.service.id] : []));
+}
+
+const selectAddedLater = (state: AppState) => [...addedLater(state.run.scenario.actions), ...addedLater(state.run.interventions)];
+
 function AddServiceFormInner({ topics, existing, defaultTopic }: Props) {
   const { requestCommand } = useLab();
-  const suggested = existing.includes('fraud-check') ? `late-${existing.length}` : 'fraud-check';
-  const [id, setId] = useState(suggested);
+  const later = useAppStore(useShallow(selectAddedLater));
   const [topic, setTopic] = useState(defaultTopic ?? topics[0] ?? '');
   const [reset, setReset] = useState<'earliest' | 'latest'>('earliest');
   const [handler, setHandler] = useState(SERVICE_HANDLERS.includes('scoreFraud') ? 'scoreFraud' : 'noop');
+  // The suggestion follows the handler and the offset reset until the user types a name; a
+  // topic's name is avoided too, so a service never shares a name with anything on screen.
+  const [typed, setTyped] = useState<string | null>(null);
+  const id = typed ?? suggestServiceName(handler, reset, [...existing, ...topics, ...later]);
   const problem = !isValidServiceId(id) ? 'letters, digits, . _ - only' : existing.includes(id) ? 'that name is taken' : null;
   return (
     <form
@@ -29,13 +46,14 @@ function AddServiceFormInner({ topics, existing, defaultTopic }: Props) {
         e.preventDefault();
         if (problem) return;
         requestCommand({ type: 'addService', service: { id, subscribe: [topic], handler, config: { 'auto.offset.reset': reset } } });
-        setId(`late-${existing.length + 1}`);
+        // Back to suggesting: once the new service is on screen the suggestion moves past it.
+        setTyped(null);
       }}
     >
       <fieldset>
         <legend>Add a late service</legend>
         <label>
-          Name <input value={id} onChange={(e) => setId(e.target.value)} className="medium" aria-invalid={problem !== null} />
+          Name <input value={id} onChange={(e) => setTyped(e.target.value)} className="medium" aria-invalid={problem !== null} />
         </label>
         <label>
           reads

@@ -5,7 +5,7 @@ import { partitioningOf } from '../../app/insights';
 import type { SimQueries } from '../../app/simQueries';
 import { splitPartitionKey, splitRecordId, type ParsedSelection } from '../../app/selection';
 import { formatSimTime } from '../formatTime';
-import { readModelName, statusText } from '../labels';
+import { readModelLabel, statusText } from '../labels';
 import { groupLagRows, instanceLagRows, partitionLagRows } from './lagRows';
 
 export function EntityDetails({ selection, snapshot, queries }: { selection: ParsedSelection; snapshot: SimSnapshot; queries: SimQueries }) {
@@ -58,7 +58,7 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot, queries: 
       const committed = Object.entries(group.committed).map(([pk, o]) => `${pk} ${o}`);
       return [
         ['group', `${group.state} · gen ${group.generation} · ${group.protocol ? `assignor ${group.protocol}` : 'no assignor'} · ${group.rebalanceProtocol}`],
-        ['read model', `${readModelName(group.handler)}${group.idempotent ? ' · idempotent' : ''}`],
+        ['read model', `${readModelLabel(group.serviceId, group.handler)}${group.idempotent ? ' · idempotent' : ''}`],
         ['committed', committed.join(', ') || 'nothing yet'],
         ['processed', `${group.stats.processed} (${group.stats.uniqueProcessed} distinct, ${group.stats.duplicates} duplicates, ${group.stats.skipped} skipped)`],
         ...groupLagRows(group, snapshot),

@@ -7,12 +7,11 @@
 import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, PartitionView } from '../../engine';
 import { groupRowY, labelPlacement, markerX, type LaneLayout } from '../layout';
-import { groupColours } from '../palette';
+import { useServiceColour } from '../useServiceColour';
 import { offsetWords, partitionLag } from './partitionLag';
 
 interface Props {
   group: GroupView;
-  colourIndex: number;
   row: number;
   top: number;
   layout: LaneLayout;
@@ -20,9 +19,9 @@ interface Props {
   width: number;
 }
 
-export function GroupRow({ group, colourIndex, row, top, layout, partition, width }: Props) {
+export function GroupRow({ group, row, top, layout, partition, width }: Props) {
   const pk = `${partition.topic}-${partition.partition}`;
-  const { mark: colour, text: textColour } = groupColours(colourIndex);
+  const { mark: colour, text: textColour } = useServiceColour(group.serviceId);
   const rowY = groupRowY(top, row);
   const figures = partitionLag(group, partition);
   const committed = figures.committed ?? undefined;

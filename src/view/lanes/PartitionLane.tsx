@@ -102,8 +102,8 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
       >
         {endLabel}
       </text>
-      {readers.map(({ group, index }, row) => (
-        <GroupRow key={group.groupId} group={group} colourIndex={index} row={row} top={top} layout={layout} partition={partition} width={width} />
+      {readers.map(({ group }, row) => (
+        <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} />
       ))}
     </g>
   );

@@ -4,8 +4,7 @@
  * records travelling along the edges, placed from their virtual timestamps.
  */
 import { useMemo, useState } from 'react';
-import type { AppState } from '../../app/store';
-import { useAppStore, useShallow } from '../useAppStore';
+import { useAppStore } from '../useAppStore';
 import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
 import { useReducedMotion } from '../useReducedMotion';
@@ -16,18 +15,17 @@ import { createStructureSelector } from './pipelineStructure';
 import { ReadModelNode } from './ReadModelNode';
 import { ServiceNode } from './ServiceNode';
 import { TopicNode } from './TopicNode';
-
-const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.groupId);
+import { usePipelineArrowKeys } from './usePipelineArrowKeys';
 
 export function PipelineView() {
   const [selectStructure] = useState(createStructureSelector);
   const structure = useAppStore(selectStructure);
-  const groupOrder = useAppStore(useShallow(selectGroupIds));
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
+  usePipelineArrowKeys(ref);
   const reducedMotion = useReducedMotion();
   const layout = useMemo(() => pipelineLayout(structure, width), [structure, width]);
   return (
-    <section className="pipeline" aria-label="Pipeline">
+    <section className="pipeline" id="pipeline" aria-label="Pipeline">
       <h2>
         Pipeline <span className="section-meta">producers → topics → services → read models · click anything to act on it</span>
       </h2>
@@ -46,7 +44,7 @@ export function PipelineView() {
             <TopicNode key={t.name} name={t.name} box={layout.topics[t.name]!} />
           ))}
           {structure.groups.map((g) => (
-            <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} colourIndex={groupOrder.indexOf(g.groupId)} />
+            <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
           ))}
           {structure.groups.map((g) => (
             <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} />

@@ -1,13 +1,16 @@
 /**
- * A service's read model: what it keeps, how many events it applied, how many records it has
- * yet to apply ("behind", the same figure as the consistency panel's; Kafka's committed lag is
- * in the lanes and the describe table), and how many it applied more than once.
+ * A service's read model: whose it is and what it keeps ("email's receipts", on two lines: three
+ * services with one handler keep three "receipts", and one keeps "orders" beside the topic of
+ * that name), how many events it applied, how many records it has yet to apply ("behind", the
+ * same figure as the consistency panel's; Kafka's committed lag is in the lanes and the describe
+ * table), and how many it applied more than once.
  */
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../useAppStore';
-import { readModelName } from '../labels';
-import type { Box } from '../layout';
+import { possessive, readModelLabel, readModelName, shortenMiddle } from '../labels';
+import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
+import { useSqueezeToFit } from './useSqueezeToFit';
 
 export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
   const model = useAppStore(
@@ -16,43 +19,56 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
       return g
         ? {
             serviceId: g.serviceId,
-            name: readModelName(g.handler),
-            applied: g.stats.uniqueProcessed,
+            handler: g.handler,
+            applied: g.readModelApplied,
             duplicates: g.stats.duplicates,
             accepted: g.commands?.accepted ?? null,
             rejected: g.commands?.rejected ?? 0,
             behind: state.sim.queries.health(g.serviceId)?.staleness.records ?? 0,
           }
-        : { serviceId: '', name: '', applied: 0, duplicates: 0, accepted: null, rejected: 0, behind: 0 };
+        : { serviceId: '', handler: '', applied: 0, duplicates: 0, accepted: null, rejected: 0, behind: 0 };
     }),
   );
   const behind = model.behind;
+  const label = readModelLabel(model.serviceId, model.handler);
   // A command-taking service's read model counts commands, not records it read.
   const firstLine = model.accepted !== null ? `${model.accepted} accepted` : `${model.applied} applied`;
   const behindText = model.accepted !== null ? `${model.rejected} rejected` : `${behind} behind`;
-  const duplicatesText = model.duplicates > 0 ? `${model.duplicates} duplicates` : '';
-  const props = useEntityProps(
-    `group:${groupId}`,
-    `${model.name} ${firstLine} ${behindText}${duplicatesText ? ` ${duplicatesText}` : ''}, read model of ${groupId}`,
-  );
+  // Duplicates share the last line: the two-line name took the line they had.
+  const lastLine = model.duplicates > 0 ? `${behindText} · ${model.duplicates} dup` : behindText;
+  const props = useEntityProps(`group:${groupId}`, `${label} ${firstLine} ${lastLine}, read model of ${model.serviceId}`);
+  const room = box.width - 18;
+  // A long id gives way (an ellipsis in its middle: ids sharing a start differ at the end) before
+  // the possessive ending, which says "whose"; what is a little too wide is squeezed instead.
+  const owner = possessive(model.serviceId);
+  const ending = owner.slice(model.serviceId.length);
+  const budget = room / MAX_SQUEEZE;
+  const ownerText = `${shortenMiddle(model.serviceId, Math.floor(budget / TITLE_CHAR_PX) - ending.length)}${ending}`;
+  const nounText = fitText(readModelName(model.handler), budget, TITLE_CHAR_PX);
+  const ownerFit = useSqueezeToFit(ownerText, room);
+  const nounFit = useSqueezeToFit(nounText, room);
+  const lastFit = useSqueezeToFit(lastLine, room);
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-readmodel" />
-      <text x={10} y={18} className="node-title">
-        {`${model.name} `}
+      <title>{`${label}: ${firstLine}, ${behindText}${model.duplicates > 0 ? `, ${model.duplicates} records applied more than once` : ''}`}</title>
+      <text x={10} y={18} className="node-title" data-testid={`readmodel-name-${groupId}`} {...ownerFit}>
+        {`${ownerText} `}
       </text>
-      <text x={10} y={36} className="node-line">
+      <text x={10} y={35} className="node-title" {...nounFit}>
+        {`${nounText} `}
+      </text>
+      <text x={10} y={53} className="node-line">
         {`${firstLine} `}
       </text>
-      <text x={10} y={53} className="node-line" data-testid={`readmodel-lag-${groupId}`}>
-        {behindText}
+      <text x={10} y={70} className="node-line" data-testid={`readmodel-lag-${groupId}`} {...lastFit}>
+        {lastLine}
       </text>
-      {duplicatesText && (
-        <text x={10} y={70} className="node-line">
-          <title>{`${model.duplicates} records applied more than once`}</title>
-          {duplicatesText}
-        </text>
-      )}
     </g>
   );
 }
+
+/** About how wide a bold 16 px title character is, for cutting names far too long to squeeze. */
+const TITLE_CHAR_PX = 9;
+/** Text narrowed to this fraction of its width still reads well. */
+const MAX_SQUEEZE = 0.85;

@@ -6,12 +6,13 @@
 import type { InstanceView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../useAppStore';
-import { STATUS_GLYPHS, statusText } from '../labels';
-import { fitText, PIPE, type ServiceBox } from '../layout';
-import { groupColours, STATUS_COLOURS } from '../palette';
+import { shortenMiddle, STATUS_GLYPHS, statusText } from '../labels';
+import { PIPE, type ServiceBox } from '../layout';
+import { statusColour } from '../themes';
 import { useEntityProps } from '../useEntityProps';
+import { useServiceColour } from '../useServiceColour';
 
-export function ServiceNode({ groupId, box, colourIndex }: { groupId: string; box: ServiceBox; colourIndex: number }) {
+export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox }) {
   const head = useAppStore(
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
@@ -21,16 +22,18 @@ export function ServiceNode({ groupId, box, colourIndex }: { groupId: string; bo
   // A service that reads no topic takes commands sent to it: its group has nothing to balance.
   const headText = head.commands ? 'takes commands' : `${shortState(head.state)} · gen ${head.generation}`;
   const props = useEntityProps(`group:${groupId}`, `${head.serviceId} ${headText}, service`);
-  const colour = groupColours(Math.max(0, colourIndex)).mark;
+  // The service's colour, by its id: the same bar as its group card and its lane markers.
+  const colour = useServiceColour(head.serviceId).mark;
   return (
     <g transform={`translate(${box.x},${box.y})`} data-testid={`service-${groupId}`}>
       <rect width={box.width} height={box.height} rx={8} className={props['aria-pressed'] ? 'node node-service node-selected' : 'node node-service'} />
       <rect width={6} height={box.height} rx={3} fill={colour} />
       <g {...props}>
         <rect width={box.width} height={PIPE.header} rx={8} className="header-hit" />
-        {/* Narrow screens: the name gives way (with an ellipsis) to the group's state. */}
+        {/* Narrow screens: the name gives way (an ellipsis in its middle, keeping the end that
+            tells "fraud-check-latest" from "fraud-check-latest-2") to the group's state. */}
         <text x={14} y={18} className="node-title">
-          {`${fitText(head.serviceId, box.width - 34 - headText.length * 7.4, 9.5)} `}
+          {`${shortenMiddle(head.serviceId, (box.width - 34 - headText.length * 7.4) / 9.5)} `}
         </text>
         <text x={box.width - 10} y={18} className="node-line" textAnchor="end">
           {headText}
@@ -70,11 +73,11 @@ function InstanceRow({ groupId, name, y, width }: { groupId: string; name: strin
     <g {...props} data-testid={`pipeline-instance-${name}`} data-status={instance.status}>
       <rect x={10} y={y - PIPE.instanceRow / 2 + 2} width={width - 16} height={PIPE.instanceRow - 4} rx={4} className={`instance-row status-${instance.status}`} />
       {/* Centred in a fixed slot: ❚❚ is wider than ● and ran into the name. */}
-      <text x={26} y={y + 5} className={`status-glyph status-glyph-${instance.status}`} textAnchor="middle" fill={STATUS_COLOURS[instance.status]} aria-hidden="true">
+      <text x={26} y={y + 5} className={`status-glyph status-glyph-${instance.status}`} textAnchor="middle" style={{ fill: statusColour(instance.status) }} aria-hidden="true">
         {STATUS_GLYPHS[instance.status]}
       </text>
       <text x={40} y={y + 5} className="node-line instance-label">
-        {`${fitText(name, width - 62 - (status.length + slow.length) * 7.4, 8.6)} `}
+        {`${shortenMiddle(name, (width - 62 - (status.length + slow.length) * 7.4) / 8.6)} `}
       </text>
       <text x={width - 12} y={y + 5} className="node-line instance-status-text" textAnchor="end">
         {status}
