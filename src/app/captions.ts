@@ -6,6 +6,7 @@
  */
 import { createSimulation, type Note, type Scenario, type Simulation, type Summary } from '../engine';
 import { evaluate } from '../scenarios/conditions/evaluateCondition';
+import { withFoldPaths } from '../scenarios/conditions/foldPaths';
 
 const CAPTION_HOLD_MS = 20_000;
 
@@ -23,7 +24,7 @@ function noteHolds(simulation: Simulation, note: Note, startSummary: Summary): b
   if (!note.when) return true;
   const events = simulation.events();
   return evaluate(note.when, {
-    summary: simulation.summary(),
+    summary: withFoldPaths(simulation.summary(), (serviceId) => simulation.foldComparison(serviceId)),
     stepStart: startSummary,
     lessonStart: startSummary,
     stepEvents: events.filter((e) => e.atMs >= note.atMs),

@@ -3,6 +3,7 @@
  * explanations, group health, the consistency probe, disagreements, guarantee incidents and
  * per-record deliveries. Read-only functions over the world at the moment they are called.
  */
+import { compareWithFold, type FoldComparison } from './service/referenceFold';
 import type { LongestWait, ProbeAnswer } from './consistency/consistencyTracker';
 import type { BurrowGroupStatus, LagStatus } from './lag/evaluateLagStatus';
 import type { DisagreementSample, GroupLagSample } from './lag/lagMonitor';
@@ -47,6 +48,11 @@ export interface SimulationQueries {
   recordDeliveries(topic: string, partition: number, offset: number): RecordDelivery[];
   /** A service's group health now: Burrow status, staleness, largest consistency window. */
   health(serviceId: string): GroupHealth | null;
+  /**
+   * A service's read model against the reference fold of its retained log (every record once,
+   * in order): how many entities differ. Reads the whole log: ask on demand, not every frame.
+   */
+  foldComparison(serviceId: string): FoldComparison | null;
 }
 
 export function queriesOver(world: World): SimulationQueries {
@@ -67,6 +73,10 @@ export function queriesOver(world: World): SimulationQueries {
     recentFacts: (count) => world.consistency.recent(count),
     longestWait: () => world.consistency.longestWait(world.now),
     incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
+    foldComparison(serviceId) {
+      const service = world.services.get(serviceId);
+      return service ? compareWithFold(service, world.topics) : null;
+    },
     recordDeliveries(topic, partition, offset) {
       const log = world.topics.get(topic)?.partitions[partition];
       const record = log?.recordAtOrAfter(offset);

@@ -9,6 +9,7 @@
 import { createSimulation, type SimEvent, type Simulation, type Summary, type TimedCommand } from '../engine';
 import type { ConditionContext } from '../scenarios/conditions/evaluateCondition';
 import { evaluate } from '../scenarios/conditions/evaluateCondition';
+import { withFoldPaths } from '../scenarios/conditions/foldPaths';
 import { lessonScenario } from './lessonScenario';
 import type { Lesson, LessonStep, Prediction } from './lessonTypes';
 import { stepSatisfied } from './stepProgress';
@@ -137,7 +138,7 @@ export function conditionContext(
 ): ConditionContext {
   const events = sim.events();
   return {
-    summary: sim.summary(),
+    summary: withFoldPaths(sim.summary(), (serviceId) => sim.foldComparison(serviceId)),
     stepStart: step.summary,
     lessonStart,
     stepEvents: events.filter((e) => e.seq >= step.firstSeq),

@@ -16,6 +16,7 @@ export const GLOBAL_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'PageDown  PageUp', what: 'Presenter mode: next / previous (lesson step or change)' },
   { keys: 'G  L', what: 'Show the groups / the event log' },
   { keys: 'Tab, Enter', what: 'Move to an entity, select it' },
+  { keys: 'Arrows, Home, End', what: 'In the pipeline: move between entities (← → across columns)' },
   { keys: 'Shift+F10', what: 'Open the menu of the focused entity' },
   { keys: 'Esc', what: 'Close a menu or dialog; clear the selection' },
   { keys: '?', what: 'This help' },
