@@ -35,7 +35,7 @@ const small: Scenario = {
 
 describe('encodeRunLink and decodeRunLink', () => {
   it.each(PRESETS.map((preset) => [preset.id, preset.scenario] as const))(
-    'round-trips %s exactly, and with 20 interventions the link stays within 2,000 characters',
+    'round-trips %s exactly, and with 20 interventions the link stays within 2,500 characters',
     (_id, scenario) => {
       const run: SharedRun = {
         scenario,
@@ -45,7 +45,9 @@ describe('encodeRunLink and decodeRunLink', () => {
         view: { lagUnit: 'records', showRetired: true, zoom: 1.5 },
       };
       const link = encodeRunLink(run);
-      expect(link.length).toBeLessThanOrEqual(2000);
+      // A QR code at error level L holds 2,953 bytes: a preset's run (its notes' claims
+      // included) with 20 interventions still fits one, with room for the page's address.
+      expect(link.length).toBeLessThanOrEqual(2500);
       expect(decodeRunLink(link)).toEqual({ ok: true, run, warnings: [] });
       const bare: SharedRun = { scenario, interventions: [], playheadMs: 0, selection: null, view: {} };
       expect(decodeRunLink(encodeRunLink(bare))).toEqual({ ok: true, run: bare, warnings: [] });
