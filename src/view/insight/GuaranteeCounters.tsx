@@ -3,6 +3,7 @@
  * read-model divergence. Each count is a button that moves the playhead to the next moment it
  * grew (after the current playhead, wrapping to the first).
  */
+import { possessive } from '../labels';
 import type { Incident } from '../../engine';
 import { useLab } from '../labContext';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
@@ -54,7 +55,7 @@ export function GuaranteeCounters() {
                 return (
                   <td key={k.kind} className={`num ${count > 0 ? 'cell-missing' : ''}`}>
                     {count > 0 && target !== null ? (
-                      <button type="button" className="link-button" data-target-ms={target} onClick={() => seek(target)} aria-label={`${serviceId}: ${count} ${k.label}; jump to ${(target / 1000).toFixed(1)} s`}>
+                      <button type="button" className="link-button" data-target-ms={target} onClick={() => seek(target)} aria-label={`${count} ↦ ${(target / 1000).toFixed(1)} s: ${possessive(serviceId)} ${count} ${k.label}; jump to ${(target / 1000).toFixed(1)} s`}>
                         {count} ↦ {(target / 1000).toFixed(1)} s
                       </button>
                     ) : (
