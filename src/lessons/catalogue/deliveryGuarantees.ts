@@ -48,7 +48,7 @@ export const deliveryGuarantees: Lesson = {
     'Part 1: expect "neither, Kafka delivers exactly once". Ask: the crash came after some receipts were sent but before the commit. What does the committed offset still say?',
     'Part 2: many expect committing early to be the safe choice. Ask: what does a commit promise, "I read it" or "I finished it"? Auto-commit does not mean "processed" either: on a timer, inside poll, it commits what poll has returned. That is safe only if every record is finished before the next poll; records handed to another thread can be committed unprocessed.',
     'Part 3: idempotence does not stop the repeat delivery; the handler recognises the event id and skips the second receipt. Kafka offers no exactly-once for side effects outside Kafka: the consumer has to make them safe to repeat.',
-    'If a crash lands on the first order of a batch there is nothing to repeat (or, for email-before, on the last, nothing to lose); students can simply crash again while the service is busy.',
+    'If a crash lands on the first order of a batch there is nothing to repeat (or, for email-before, after the last one is finished, nothing to lose); students can simply crash again while the service is busy.',
   ],
   steps: [
     {

@@ -38,7 +38,7 @@ export const eventsVsCommands: Lesson = {
   },
   teacherNotes: [
     'Expect "10 records, all services see all commands": many students picture one message bus where everything is broadcast. Ask: who can say no to a PlaceOrder?',
-    'Option C (10 records, 2 marked failed) is a subtler trap: a refused command never happened, so there is no fact to record. The refusal goes back to the sender (here, the event list), not to the subscribers.',
+    'Option C (10 records, 2 marked failed) is a subtler trap: a refused command placed no order, so there is no fact to record. The refusal goes back to the sender (here, the event list), not to the subscribers.',
     'Naming helps: commands are imperative (PlaceOrder), events are past tense (OrderPlaced). A command has one owner; an event has any number of readers, which the writer does not know.',
     'The kiosk\'s catalogue is out of date: about one command in five asks for an item checkout does not sell or a quantity of 0. web\'s commands are always valid, so every refusal in this run comes from the kiosk.',
     'Discussion: billing wants to refuse an order whose card is declined. Can it "reject" OrderPlaced? (No: the order was placed. It emits a new event, such as PaymentFailed, and others react to that.)',
@@ -79,7 +79,7 @@ export const eventsVsCommands: Lesson = {
           id: 'marked-failed',
           text: '10 records, with the 2 refused ones marked as failed',
           correct: false,
-          why: 'A refused command never happened, so there is no fact to record. The refusal goes back to the sender; the log only holds what did happen.',
+          why: 'A refused command placed no order, so there is no fact to record. The refusal goes back to the sender; the log only holds what did happen.',
         },
         {
           id: 'wait-for-all',

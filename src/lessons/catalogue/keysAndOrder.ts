@@ -139,7 +139,7 @@ export const keysAndOrder: Lesson = {
           id: 'fewer',
           text: 'Fewer, but some: keys make disorder less likely, not impossible',
           correct: false,
-          why: 'Within a partition the order is strict, so while the number of partitions stays the same the chance is zero, not just smaller.',
+          why: 'Within a partition the order is strict, so while the number of partitions stays the same the chance is zero here (Kafka\'s default idempotent producer keeps that order even across retries).',
         },
       ],
     },

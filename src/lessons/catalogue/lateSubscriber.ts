@@ -6,7 +6,7 @@ export const lateSubscriber: Lesson = {
   version: 1,
   id: 'late-subscriber',
   title: 'A late subscriber: earliest or latest',
-  concept: 'A new consumer group reads the existing log with no change to the producer; auto.offset.reset picks its start only while it has no committed offset.',
+  concept: 'A new consumer group reads the existing log with no change to the producer; auto.offset.reset picks its start only when it has no committed offset, or one that is no longer in the log.',
   trap: 'Adding a consumer needs the producer to change or re-send; a consumer set to "earliest" replays everything every time it starts.',
   minutes: 10,
   speed: 1,
@@ -14,7 +14,7 @@ export const lateSubscriber: Lesson = {
   teacherNotes: [
     'Expect "yes, it checks the old orders too": students assume a new reader sees everything. Kafka\'s default (auto.offset.reset=latest) starts at the end of the log.',
     'Some will say checkout must re-send the old orders. Point out that checkout is never touched in this lesson: the orders it sent are still in the log for anyone to read.',
-    'After the restart, ask: why did fraud-earliest not start from the beginning again? (It has a committed offset now; the reset policy only applies to a group without one.)',
+    'After the restart, ask: why did fraud-earliest not start from the beginning again? (It has a committed offset now; the reset policy only applies to a group without one, or whose offset retention has deleted: lesson 11.)',
     'To score history with a group that already has offsets you must reset them explicitly (stop it, reset to earliest, start it): that counts as a replay.',
     'Compare with a run where no fraud check is added: at the same moment the orders topic holds exactly the same records. Adding readers never changes what the producer writes.',
   ],
@@ -83,7 +83,7 @@ export const lateSubscriber: Lesson = {
     {
       kind: 'explain',
       prediction: 'default-start',
-      text: 'Your prediction beside what the run measured: fraud-check has almost nothing left to read, yet it has scored only part of the log. The older orders are still there; it will never get to them.',
+      text: 'Your prediction beside what the run measured: fraud-check has almost nothing left to read, yet it has scored only part of the log. The older orders are still there; it will not read them unless its offsets are reset.',
       highlight: ['fraud-check'],
       measured: [
         { label: 'orders in the log', value: { path: 'topics.orders.partitions.*.logEndOffset' } },
@@ -129,13 +129,13 @@ export const lateSubscriber: Lesson = {
           id: 'from-start',
           text: 'From the start of the log again: it is set to earliest',
           correct: false,
-          why: 'auto.offset.reset is only used when the group has no committed offset. fraud-earliest committed its offsets, so "earliest" plays no part any more.',
+          why: 'auto.offset.reset is only used when the group has no valid committed offset. fraud-earliest committed its offsets, and they are still in the log, so "earliest" plays no part.',
         },
         {
           id: 'committed',
           text: 'At its committed offset, where it stopped',
           correct: true,
-          why: 'Right: a group with a committed offset always resumes there. The reset policy only chose its very first position.',
+          why: 'Right: a group resumes at its committed offset while that offset is still in the log. The reset policy only chose its very first position.',
         },
         {
           id: 'end',

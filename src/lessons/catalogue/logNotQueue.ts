@@ -42,7 +42,7 @@ export const logNotQueue: Lesson = {
   },
   teacherNotes: [
     'Many students arrive with a queue in mind (a mailbox, a to-do list): reading takes the item out. Expect "0" and "only the ones inventory has not read yet".',
-    'Before revealing, ask: what does billing keep to know where it is? (Its committed offsets, one number per partition.) Nothing in the topic changes when that number moves.',
+    'Before revealing, ask: what does Kafka keep so billing knows where it is? (billing\'s committed offsets, one number per partition.) Nothing in the topic changes when that number moves.',
     'If a student tries to rewind billing while it runs, LogScope refuses, as kafka-consumer-groups does: a group\'s offsets can only be reset while it has no members. Read the refusal out loud: it says what to do.',
     'billing is idempotent here (it ignores an order it has already charged), so the replay charges nobody twice. Lesson 7 shows what happens without that.',
     'Point at inventory during the replay: its offsets and counts do not move. Each group has its own place in the log.',
@@ -85,7 +85,7 @@ export const logNotQueue: Lesson = {
           id: 'unread',
           text: 'Only those inventory has not read yet: an order goes once every group has read it',
           correct: false,
-          why: 'The log does not track who has read what. Records are deleted by retention (age or size), whether every group has read them or none has.',
+          why: 'Kafka stores each group\'s offsets, but retention never looks at them: records are deleted by age or size, whether every group has read them or none has.',
         },
       ],
     },
