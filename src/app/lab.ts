@@ -29,7 +29,7 @@ import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
 import { createAppStore, type AppState, type Selection, type ViewSettings } from './store';
 import { currentCaption, summaryAtStart } from './captions';
-import { SLOW_MOTION_MS, slowMotionMoment, slowMotionTrigger, type SlowMotionMoment } from './slowMotion';
+import { createSlowMotionWatch } from './slowMotion';
 import { createLessonSession } from './lessonSession';
 
 export type WorkOutcome = 'done' | 'cancelled' | 'failed';
@@ -82,29 +82,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     return publishedEvents;
   }
 
-  /** The last moment slow motion compared with (only while the setting is on and playing). */
-  let slowMotionSeen: SlowMotionMoment | null = null;
-
-  /** Starts slow motion when something a class should see just happened (setting on, playing). */
-  function watchForSlowMotion(): void {
-    const state = appStore.getState();
-    const { slowUntilMs } = state.playback;
-    // Gone back to before it began (a seek): slow motion is over.
-    if (slowUntilMs >= 0 && state.sim.snapshot.nowMs < slowUntilMs - SLOW_MOTION_MS) {
-      appStore.setState((s) => ({ ...s, playback: { ...s.playback, slowUntilMs: -1 } }));
-    }
-    if (state.ui.view['slowMotion'] !== true || !state.playback.playing) {
-      slowMotionSeen = null;
-      return;
-    }
-    const moment = slowMotionMoment(state);
-    const seen = slowMotionSeen;
-    slowMotionSeen = moment;
-    if (seen && slowMotionTrigger(seen, moment)) {
-      const until = state.sim.snapshot.nowMs + SLOW_MOTION_MS;
-      appStore.setState((s) => ({ ...s, playback: { ...s.playback, slowUntilMs: until } }));
-    }
-  }
+  const watchForSlowMotion = createSlowMotionWatch(appStore);
 
   function publish(): void {
     const snapshot = run.simulation.snapshot();

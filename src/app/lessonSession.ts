@@ -8,7 +8,7 @@
  * Its state lives in the lab's store (`lesson`), so views, the test API and the address bar
  * read it like everything else.
  */
-import { createSimulation, type Command, type Scenario, type Simulation, type Summary, type TimedCommand } from '../engine';
+import { type Command, type Scenario, type Simulation, type Summary, type TimedCommand } from '../engine';
 import { explainOutcome } from '../lessons/explainOutcome';
 import { LESSONS, nextLesson } from '../lessons/catalogue';
 import { lessonFragment } from '../lessons/lessonLink';
@@ -17,6 +17,7 @@ import { lessonScenario } from '../lessons/lessonScenario';
 import type { Lesson, Prediction } from '../lessons/lessonTypes';
 import { HINT_AFTER_MS, stepSatisfied } from '../lessons/stepProgress';
 import type { AppStore, LessonSlice } from './store';
+import { summaryAtStart } from './captions';
 
 /** Where a step began: enough to evaluate its conditions and to come back to it exactly. */
 interface StepStart {
@@ -76,7 +77,7 @@ export function createLessonSession(host: LessonHost) {
       starts = reference.moments.slice(0, target).map((m) => ({ ...m, predictions: {} }));
     } else {
       host.loadScenario(scenario);
-      lessonStart = atStart(scenario);
+      lessonStart = summaryAtStart(scenario);
       starts = [];
     }
     host.setSpeed(lesson.speed);
@@ -97,12 +98,6 @@ export function createLessonSession(host: LessonHost) {
     }));
     // A lesson opens paused, like every run opened from a link: the learner presses Play.
     enterStep(target, {}, false);
-  }
-
-  function atStart(scenario: Scenario): Summary {
-    const simulation = createSimulation(scenario);
-    simulation.runUntil(0);
-    return simulation.summary();
   }
 
   /** Records where the step begins (now) and sets the lab up the way the step needs. */

@@ -3,7 +3,7 @@
  * runs at 0.25× for 3 virtual seconds, so the moment a class must see does not pass in a blink.
  * Optional (the `slowMotion` view setting); the frame loop applies it.
  */
-import type { AppState } from './store';
+import type { AppState, AppStore } from './store';
 
 const SLOW_MOTION_SPEED = 0.25;
 export const SLOW_MOTION_MS = 3000;
@@ -16,7 +16,7 @@ export interface SlowMotionMoment {
   behind: ReadonlySet<string>;
 }
 
-export function slowMotionMoment(state: AppState): SlowMotionMoment {
+function slowMotionMoment(state: AppState): SlowMotionMoment {
   const behind = new Set<string>();
   for (const group of state.sim.snapshot.groups) {
     if ((state.sim.queries.health(group.serviceId)?.staleness.records ?? 0) > 0) behind.add(group.serviceId);
@@ -35,4 +35,31 @@ export function slowMotionTrigger(previous: SlowMotionMoment, next: SlowMotionMo
 /** The speed the frame loop plays at now. */
 export function effectiveSpeed(speed: number, nowMs: number, slowUntilMs: number): number {
   return nowMs < slowUntilMs ? Math.min(speed, SLOW_MOTION_SPEED) : speed;
+}
+
+/**
+ * Called after each publish: starts slow motion when something a class should see just happened
+ * (setting on, playing), and ends it when the playhead went back before it began (a seek).
+ */
+export function createSlowMotionWatch(store: AppStore): () => void {
+  /** The last moment compared with (only while the setting is on and playing). */
+  let seen: SlowMotionMoment | null = null;
+  return () => {
+    const state = store.getState();
+    const { slowUntilMs } = state.playback;
+    if (slowUntilMs >= 0 && state.sim.snapshot.nowMs < slowUntilMs - SLOW_MOTION_MS) {
+      store.setState((s) => ({ ...s, playback: { ...s.playback, slowUntilMs: -1 } }));
+    }
+    if (state.ui.view['slowMotion'] !== true || !state.playback.playing) {
+      seen = null;
+      return;
+    }
+    const moment = slowMotionMoment(state);
+    const previous = seen;
+    seen = moment;
+    if (previous && slowMotionTrigger(previous, moment)) {
+      const until = state.sim.snapshot.nowMs + SLOW_MOTION_MS;
+      store.setState((s) => ({ ...s, playback: { ...s.playback, slowUntilMs: until } }));
+    }
+  };
 }

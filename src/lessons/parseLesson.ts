@@ -5,6 +5,7 @@
  */
 import type { Command } from '../engine';
 import { readCode, readCondition, readSummaryOperand, readWhere } from '../scenarios/conditions/readCondition';
+import { readNumber as num, readText as str } from '../scenarios/conditions/readField';
 import { findPreset } from '../scenarios/presets';
 import { findForbiddenKeys, parseCommand } from '../scenarios/parseCommand';
 import { parseScenario } from '../scenarios/parseScenario';
@@ -276,22 +277,6 @@ function readMeasures(raw: unknown, path: string, errors: Errors): Measure[] | n
     if (label !== null && operand) measures.push({ label, ...(unit && { unit }), value: operand });
   });
   return measures.length === raw.length ? measures : null;
-}
-
-function str(obj: Record<string, unknown>, key: string, path: string, errors: Errors, min: number, max: number): string | null {
-  const value = obj[key];
-  if (typeof value === 'string' && value.length >= min && value.length <= max) return value;
-  const at = path ? `${path}.${key}` : key;
-  errors.push({ path: at, message: mustBe(key, value, `a string of ${min} to ${max} characters`) });
-  return null;
-}
-
-function num(obj: Record<string, unknown>, key: string, path: string, errors: Errors, min: number, max: number, integer = false): number | null {
-  const value = obj[key];
-  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))) return value;
-  const at = path ? `${path}.${key}` : key;
-  errors.push({ path: at, message: mustBe(key, value, `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`) });
-  return null;
 }
 
 function strList(obj: Record<string, unknown>, key: string, path: string, errors: Errors, max: number): string[] | null {

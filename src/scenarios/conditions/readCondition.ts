@@ -6,6 +6,7 @@ import { SIM_EVENT_CODES, type CompareOp, type Condition, type Operand, type Sim
 import { isRecord } from '../isRecord';
 import { listOf, mustBe } from '../mustBe';
 import { pathTo, type ScenarioError } from '../scenarioError';
+import { readNumber as num, readText as str } from './readField';
 
 type Errors = ScenarioError[];
 
@@ -145,19 +146,5 @@ export function readWhere(raw: unknown, path: string, errors: Errors): Record<st
 function readOp(raw: unknown, path: string, errors: Errors): CompareOp | null {
   if (typeof raw === 'string' && Object.hasOwn(OPS, raw)) return OPS[raw]!;
   errors.push({ path, message: mustBe('op', raw, listOf(Object.keys(OPS))) });
-  return null;
-}
-
-function str(obj: Record<string, unknown>, key: string, path: string, errors: Errors, min: number, max: number): string | null {
-  const value = obj[key];
-  if (typeof value === 'string' && value.length >= min && value.length <= max) return value;
-  errors.push({ path: path ? `${path}.${key}` : key, message: mustBe(key, value, `a string of ${min} to ${max} characters`) });
-  return null;
-}
-
-function num(obj: Record<string, unknown>, key: string, path: string, errors: Errors, min: number, max: number, integer = false): number | null {
-  const value = obj[key];
-  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))) return value;
-  errors.push({ path: path ? `${path}.${key}` : key, message: mustBe(key, value, `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`) });
   return null;
 }
