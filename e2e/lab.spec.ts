@@ -27,6 +27,9 @@ test('crash email with a click: its committed offset stops while the others adva
   await expect(page.getByTestId('pipeline-instance-email-0')).toHaveAttribute('data-status', 'crashed');
   await expect(page.getByTestId('instance-email-0')).toHaveAttribute('data-status', 'crashed');
   await expect(page.getByTestId('pipeline-instance-email-0')).toContainText('crashed');
+  // At 1280×720 the lanes show the affected group's rows alone; the others are one click away.
+  await expect(page.getByTestId('lanes-focus')).toContainText('Rows of email only');
+  await page.getByRole('button', { name: 'Every group' }).click();
 
   await advance(page, 5_000);
   const email = await committedOffset(page, 'email', 'orders-0');

@@ -6,7 +6,7 @@
  */
 import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, PartitionView } from '../../engine';
-import { groupRowY, labelPlacement, markerX, type LaneLayout } from '../layout';
+import { groupRowY, labelPlacement, markerX, type LaneLayout, type LaneRows } from '../layout';
 import { useServiceColour } from '../useServiceColour';
 import { offsetWords, partitionLag } from './partitionLag';
 
@@ -17,12 +17,13 @@ interface Props {
   layout: LaneLayout;
   partition: PartitionView;
   width: number;
+  rows: LaneRows;
 }
 
-export function GroupRow({ group, row, top, layout, partition, width }: Props) {
+export function GroupRow({ group, row, top, layout, partition, width, rows }: Props) {
   const pk = `${partition.topic}-${partition.partition}`;
   const { mark: colour, text: textColour } = useServiceColour(group.serviceId);
-  const rowY = groupRowY(top, row);
+  const rowY = groupRowY(top, row, rows);
   const figures = partitionLag(group, partition);
   const committed = figures.committed ?? undefined;
   const owner = partitionOwner(group, pk);

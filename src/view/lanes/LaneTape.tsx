@@ -11,7 +11,7 @@ import { memo, type MouseEvent } from 'react';
 import type { LogRecord } from '../../engine';
 import { useLab } from '../labContext';
 import type { SimQueries } from '../../app/simQueries';
-import { LANE, type LaneSpan } from '../layout';
+import { LANE, type LaneRows, type LaneSpan } from '../layout';
 import { recordColour, type ColourMode } from '../recordColour';
 
 interface Props {
@@ -25,6 +25,7 @@ interface Props {
   queries: SimQueries;
   cellWidth: number;
   y: number;
+  rows: LaneRows;
   highWatermark: number;
   logStartOffset: number;
   recent: readonly LogRecord[];
@@ -42,6 +43,7 @@ function sameTape(a: Props, b: Props): boolean {
     a.older === b.older &&
     a.cellWidth === b.cellWidth &&
     a.y === b.y &&
+    a.rows === b.rows &&
     a.highWatermark === b.highWatermark &&
     a.logStartOffset === b.logStartOffset &&
     a.recent[0]?.offset === b.recent[0]?.offset &&
@@ -54,7 +56,7 @@ function sameTape(a: Props, b: Props): boolean {
 
 export const LaneTape = memo(function LaneTape(props: Props) {
   const { select } = useLab();
-  const { name, span, cellWidth, y, highWatermark, logStartOffset, recent, selectedOffset, colourMode, hatchId } = props;
+  const { name, span, cellWidth, y, rows, highWatermark, logStartOffset, recent, selectedOffset, colourMode, hatchId } = props;
   const byOffset = new Map(recent.map((r) => [r.offset, r]));
   const recentFrom = recent[0]?.offset ?? logStartOffset;
   const read = props.older ? props.queries.readRecords(props.topic, props.partition, span.firstOffset, span.slots) : [];
@@ -68,7 +70,7 @@ export const LaneTape = memo(function LaneTape(props: Props) {
   const ticks = [];
   for (let offset = span.firstOffset; offset < span.firstOffset + span.slots; offset++) {
     const record = byOffset.get(offset);
-    const common = { x: offset * step, y, width: cellWidth, height: LANE.height, 'data-offset': offset };
+    const common = { x: offset * step, y, width: cellWidth, height: rows.height, 'data-offset': offset };
     if (offset === highWatermark) cells.push(<rect key={offset} {...common} className="cell-next" />);
     else if (offset > highWatermark) continue;
     else if (offset < logStartOffset) cells.push(<rect key={offset} {...common} fill={`url(#${hatchId})`} className="cell-deleted" />);
@@ -82,9 +84,9 @@ export const LaneTape = memo(function LaneTape(props: Props) {
       // Inside a span whose records were read, a missing offset was removed by compaction.
       cells.push(<rect key={offset} {...common} className="cell-gap" />);
     } else cells.push(<rect key={offset} {...common} className="cell-old" />);
-    if (offset % 10 === 0) {
+    if (offset % 10 === 0 && rows.ticks > 0) {
       ticks.push(
-        <text key={`t${offset}`} x={offset * step + cellWidth / 2} y={y + LANE.height + 13} className="tick" textAnchor="middle">
+        <text key={`t${offset}`} x={offset * step + cellWidth / 2} y={y + rows.height + rows.ticks - 3} className="tick" textAnchor="middle">
           {offset}
         </text>,
       );

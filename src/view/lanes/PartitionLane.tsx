@@ -4,7 +4,7 @@
  */
 import type { SimQueries } from '../../app/simQueries';
 import type { GroupView, PartitionView } from '../../engine';
-import { LANE, laneLayout, markerX } from '../layout';
+import { END_LABEL_ROOM, LANE, laneLayout, markerX, type LaneRows } from '../layout';
 import { INK } from '../palette';
 import type { ColourMode } from '../recordColour';
 import { useEntityProps } from '../useEntityProps';
@@ -23,12 +23,14 @@ interface Props {
   anchors: readonly number[];
   /** Reads the older span's records, which the snapshot does not carry. */
   queries: SimQueries;
+  rows: LaneRows;
 }
 
-export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries }: Props) {
+export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries, rows }: Props) {
   const name = `${partition.topic}-${partition.partition}`;
-  const layout = laneLayout(width, partition.highWatermark, anchors);
-  const y = top + LANE.top;
+  const after = rows.endLabel === 'after';
+  const layout = laneLayout(after ? width - END_LABEL_ROOM : width, partition.highWatermark, anchors);
+  const y = top + rows.top;
   const labelProps = useEntityProps(`partition:${name}`, `Partition ${name}: log start ${partition.logStartOffset}, log end ${partition.logEndOffset}`);
   const selectedOffset = selection?.startsWith(`record:${name}@`) ? Number(selection.slice(`record:${name}@`.length)) : null;
   const tapes = layout.spans.map((span, i) => (
@@ -41,6 +43,7 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
       older={layout.spans.length > 1 && i === 0}
       cellWidth={layout.cellWidth}
       y={y}
+      rows={rows}
       highWatermark={partition.highWatermark}
       logStartOffset={partition.logStartOffset}
       recent={partition.recent}
@@ -54,8 +57,8 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
   const gapMark = gap && (
     <g className="lane-gap" data-testid={`gap-${name}`} data-from={gap.fromOffset} data-to={gap.toOffset}>
       <title>{`Offsets ${gap.fromOffset}–${gap.toOffset - 1} are not drawn`}</title>
-      <path d={`M ${gap.x + 6} ${y - 2} l 5 ${LANE.height / 2 + 2} l -5 ${LANE.height / 2 + 2} M ${gap.x + gap.width - 6} ${y - 2} l -5 ${LANE.height / 2 + 2} l 5 ${LANE.height / 2 + 2}`} className="lane-gap-edge" />
-      <text x={gap.x + gap.width / 2} y={y + LANE.height / 2 + 5} textAnchor="middle" className="lane-gap-label">
+      <path d={`M ${gap.x + 6} ${y - 2} l 5 ${rows.height / 2 + 2} l -5 ${rows.height / 2 + 2} M ${gap.x + gap.width - 6} ${y - 2} l -5 ${rows.height / 2 + 2} l 5 ${rows.height / 2 + 2}`} className="lane-gap-edge" />
+      <text x={gap.x + gap.width / 2} y={y + rows.height / 2 + 5} textAnchor="middle" className="lane-gap-label">
         {gap.toOffset - gap.fromOffset}
       </text>
     </g>
@@ -64,17 +67,18 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
     .filter((s) => s.baseOffset > layout.spans[0]!.firstOffset && s.baseOffset < partition.highWatermark && markerX(layout, s.baseOffset).clamped === null)
     .map((s) => {
       const x = markerX(layout, s.baseOffset).x;
-      return <line key={s.baseOffset} x1={x} x2={x} y1={y - 3} y2={y + LANE.height + 3} className="segment-line" />;
+      return <line key={s.baseOffset} x1={x} x2={x} y1={y - 3} y2={y + rows.height + 3} className="segment-line" />;
     });
   const end = markerX(layout, partition.highWatermark);
-  const endLabel = `log end ${partition.logEndOffset}${partition.highWatermark !== partition.logEndOffset ? ` · HW ${partition.highWatermark}` : ' = high watermark'}`;
-  // Right-aligned to the marker, unless that would run past the lane's start.
-  const endLabelLeft = end.x - endLabel.length * 8 > LANE.labelWidth;
+  const hw = partition.highWatermark !== partition.logEndOffset ? ` · HW ${partition.highWatermark}` : '';
+  const endLabel = after ? `end ${partition.logEndOffset}${hw}` : `log end ${partition.logEndOffset}${hw || ' = high watermark'}`;
+  // Above the cells: right-aligned to the marker, unless that would run past the lane's start.
+  const endLabelLeft = !after && end.x - endLabel.length * 8 > LANE.labelWidth;
   const start = markerX(layout, partition.logStartOffset);
   return (
     <g data-partition={name}>
       <g {...labelProps}>
-        <text x={8} y={y + LANE.height / 2 + 6} className="lane-label">
+        <text x={8} y={y + rows.height / 2 + 6} className="lane-label">
           {name}
         </text>
       </g>
@@ -83,18 +87,18 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
       {segmentLines}
       {start.clamped === null && partition.logStartOffset > 0 && (
         <g data-testid={`lso-${name}`} data-offset={partition.logStartOffset}>
-          <line x1={start.x} x2={start.x} y1={y - 6} y2={y + LANE.height + 4} stroke={INK} strokeWidth={2} strokeDasharray="3 2" />
-          {end.x - start.x > 260 && (
+          <line x1={start.x} x2={start.x} y1={y - 6} y2={y + rows.height + 4} stroke={INK} strokeWidth={2} strokeDasharray="3 2" />
+          {!after && end.x - start.x > 260 && (
             <text x={start.x + 4} y={y - 7} className="marker-label">
               {`log start ${partition.logStartOffset}`}
             </text>
           )}
         </g>
       )}
-      <line x1={end.x} x2={end.x} y1={y - 6} y2={y + LANE.height + 4} stroke={INK} strokeWidth={3} />
+      <line x1={end.x} x2={end.x} y1={y - 6} y2={y + rows.height + 4} stroke={INK} strokeWidth={3} />
       <text
-        x={endLabelLeft ? end.x - 4 : end.x + 4}
-        y={y - 7}
+        x={after ? end.x + layout.cellWidth + 6 : endLabelLeft ? end.x - 4 : end.x + 4}
+        y={after ? y + rows.height / 2 + 5 : y - 7}
         className="marker-label"
         textAnchor={endLabelLeft ? 'end' : 'start'}
         data-testid={`leo-${name}`}
@@ -103,7 +107,7 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
         {endLabel}
       </text>
       {readers.map(({ group }, row) => (
-        <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} />
+        <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} />
       ))}
     </g>
   );

@@ -8,7 +8,7 @@ import type { GroupView, TopicView } from '../../engine';
 import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../useAppStore';
-import { laneBlockHeight } from '../layout';
+import { COMPACT_LANE_ROWS, LANE_ROWS, laneBlockHeight, type LaneRows } from '../layout';
 import { colourModeFor } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
 import { memo, useState } from 'react';
@@ -18,6 +18,8 @@ import { laneAnchors } from './laneAnchors';
 import { PartitionLane } from './PartitionLane';
 import { LAG_WHY } from './partitionLag';
 import { sameElements } from '../keepWhileSame';
+import { useShortScreen } from '../useMediaQuery';
+import { focusGroup } from './focusGroup';
 
 /**
  * Everything a lane shows, as a flat list of values compared one by one: a lane whose list did
@@ -51,6 +53,7 @@ const MemoPartitionLane = memo(
       a.top === b.top &&
       a.colourMode === b.colourMode &&
       a.hatchId === b.hatchId &&
+      a.rows === b.rows &&
       a.readers.length === b.readers.length),
 );
 
@@ -107,28 +110,61 @@ export function TopicLanes() {
   const playing = useAppStore(selectPlaying);
   const nowMs = useAppStore(selectNowMs);
   const queries = useAppStore(selectQueries);
+  const short = useShortScreen();
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [everyGroup, setEveryGroup] = useState(false);
+  const focus = short && !everyGroup ? focusGroup(groups, topics, selection) : null;
+  // A topic the focused group does not read keeps every reader's row.
+  const readersOf = (topic: TopicView) =>
+    groups
+      .map((group, index) => ({ group, index }))
+      .filter(({ group }) => group.subscribe.includes(topic.name))
+      .filter(({ group }, _, all) => focus === null || !all.some((r) => r.group.groupId === focus) || group.groupId === focus);
+  const readers = topics.map(readersOf);
   const shown = lanesShown(
     topics.map((t) => t.partitions.length),
     topics.map((t) => expanded.has(t.name)),
-    topics.map((t) => groups.filter((g) => g.subscribe.includes(t.name)).length),
+    readers.map((r) => r.length),
   );
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
-      <p className="legend">
-        ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃
-        log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
-        away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
-      </p>
-      <p className="legend">
-        lag = log end − ▲ (Kafka&apos;s lag) · to process = log end − ◆, or − ▲ while nobody owns it. {LAG_WHY}
-      </p>
+      <div className="lanes-head">
+        {/* Open on a tall screen; on a short one its first line says enough and the lanes need the room. */}
+        <details className="legend" open={!short} key={short ? 'short' : 'tall'}>
+          <summary>Key: ▲ committed · ◆ position · ┃ log end — lag = end − ▲, to process = end − ◆</summary>
+          <p>
+            ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃
+            log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
+            away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
+          </p>
+          <p>
+            lag = log end − ▲ (Kafka&apos;s lag) · to process = log end − ◆, or − ▲ while nobody owns it. {LAG_WHY}
+          </p>
+        </details>
+        {short && (focus !== null || everyGroup) && (
+          <p className="lanes-focus" data-testid="lanes-focus">
+            {focus !== null ? (
+              <>
+                Rows of <strong>{focus}</strong> only{' '}
+                <button type="button" onClick={() => setEveryGroup(true)}>
+                  Every group
+                </button>
+              </>
+            ) : (
+              <button type="button" onClick={() => setEveryGroup(false)}>
+                Affected group only
+              </button>
+            )}
+          </p>
+        )}
+      </div>
       {topics.map((topic, i) => (
         <TopicBlock
           key={topic.name}
           topic={topic}
-          groups={groups}
+          readers={readers[i]!}
+          rows={short ? COMPACT_LANE_ROWS : LANE_ROWS}
           width={width}
           selection={selection}
           playing={playing}
@@ -144,7 +180,9 @@ export function TopicLanes() {
 
 interface TopicBlockProps {
   topic: TopicView;
-  groups: GroupView[];
+  /** The groups whose rows its lanes show. */
+  readers: { group: GroupView; index: number }[];
+  rows: LaneRows;
   width: number;
   selection: string | null;
   playing: boolean;
@@ -155,11 +193,8 @@ interface TopicBlockProps {
   onShowAll: () => void;
 }
 
-function TopicBlock({ topic, groups, width, selection, playing, nowMs, queries, shown, onShowAll }: TopicBlockProps) {
-  const readers = groups
-    .map((group, index) => ({ group, index }))
-    .filter(({ group }) => group.subscribe.includes(topic.name));
-  const blockHeight = laneBlockHeight(readers.length);
+function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, queries, shown, onShowAll }: TopicBlockProps) {
+  const blockHeight = laneBlockHeight(readers.length, rows);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
   return (
     <div className="topic">
@@ -202,6 +237,7 @@ function TopicBlock({ topic, groups, width, selection, playing, nowMs, queries, 
               selection={selection}
               hatchId={`hatch-${topic.name}`}
               queries={queries}
+              rows={rows}
             />
           );
         })}

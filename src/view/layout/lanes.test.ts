@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneLayout, markerX, offsetX, spanOf } from './lanes';
+import { COMPACT_LANE_ROWS, groupRowY, laneBlockHeight, laneLayout, markerX, offsetX, spanOf } from './lanes';
 
 describe('laneLayout', () => {
   it('ends the window at the high watermark so the newest records sit at the right', () => {
@@ -66,5 +66,14 @@ describe('laneLayout', () => {
     expect(markerX(layout, 40).clamped).toBeNull();
     // Never more than 60 % of the cells: an anchor far from the oldest stays in the break.
     expect(markerX(layout, 200).clamped).toBe('gap');
+  });
+
+  it('on a short screen takes a row per group and the cells, nothing more: the log end goes after the cells', () => {
+    expect(laneBlockHeight(1, COMPACT_LANE_ROWS)).toBeLessThan(laneBlockHeight(1) * 0.7);
+    // Three partitions of the affected group fit in the room a 1280×720 screen leaves.
+    expect(3 * laneBlockHeight(1, COMPACT_LANE_ROWS)).toBeLessThanOrEqual(150);
+    // Group rows follow the cells directly, one after another.
+    expect(groupRowY(0, 1, COMPACT_LANE_ROWS) - groupRowY(0, 0, COMPACT_LANE_ROWS)).toBe(COMPACT_LANE_ROWS.groupRow);
+    expect(groupRowY(0, 0, COMPACT_LANE_ROWS)).toBeGreaterThan(COMPACT_LANE_ROWS.top + COMPACT_LANE_ROWS.height);
   });
 });

@@ -23,24 +23,43 @@ export interface LaneLayout {
   laneX: number;
 }
 
+/** Across a lane: the label column and the cells. */
 export const LANE = {
   labelWidth: 120,
-  /** Room above the cells for the log start and log end markers' labels. */
-  top: 22,
-  height: 30,
-  /** Room below the cells for offset ticks. */
-  ticks: 16,
-  /** One row per group: its committed offset, its owner and the owner's position. */
-  groupRow: 20,
-  bottom: 8,
   cellGap: 2,
   minCellWidth: 14,
   maxCellWidth: 30,
 } as const;
 
+/** Down a lane: where the cells, ticks and group rows go. */
+export interface LaneRows {
+  /** Room above the cells for the log start and log end markers' labels (0: no such labels). */
+  top: number;
+  height: number;
+  /** Room below the cells for offset ticks. */
+  ticks: number;
+  /** One row per group: its committed offset, its owner and the owner's position. */
+  groupRow: number;
+  bottom: number;
+  /** Where the log end's figure goes: above the cells by its marker, or after the lane's last cell. */
+  endLabel: 'above' | 'after';
+}
+
+export const LANE_ROWS: LaneRows = { top: 22, height: 30, ticks: 16, groupRow: 20, bottom: 8, endLabel: 'above' };
+
+/**
+ * On a short screen (a 1280×720 projector), lanes give up the line above their cells and the
+ * offset ticks: the log end's figure moves after the lane's last cell and each group row says
+ * its offsets in words, so the pipeline and the affected group's lanes fit on one screen.
+ */
+export const COMPACT_LANE_ROWS: LaneRows = { top: 2, height: 24, ticks: 0, groupRow: 18, bottom: 3, endLabel: 'after' };
+
+/** Room kept right of the cells for the log end's figure when it goes after them ("end 12345"). */
+export const END_LABEL_ROOM = 64;
+
 /** Height of one partition's block: label room, cells, ticks and a marker row per group. */
-export function laneBlockHeight(groupCount: number): number {
-  return LANE.top + LANE.height + LANE.ticks + groupCount * LANE.groupRow + LANE.bottom;
+export function laneBlockHeight(groupCount: number, rows: LaneRows = LANE_ROWS): number {
+  return rows.top + rows.height + rows.ticks + groupCount * rows.groupRow + rows.bottom;
 }
 
 /** Cells the break between two spans takes. */
@@ -86,8 +105,8 @@ export function offsetX(layout: LaneLayout, offset: number, span: LaneSpan = lay
 }
 
 /** y of the baseline of group row `row` below a lane whose block starts at `top`. */
-export function groupRowY(top: number, row: number): number {
-  return top + LANE.top + LANE.height + LANE.ticks + row * LANE.groupRow + 14;
+export function groupRowY(top: number, row: number, rows: LaneRows = LANE_ROWS): number {
+  return top + rows.top + rows.height + rows.ticks + row * rows.groupRow + rows.groupRow - 6;
 }
 
 /**

@@ -22,6 +22,17 @@ describe('pipelineLayout', () => {
   const layout = pipelineLayout(input, 900);
   const boxes = [...Object.values(layout.producers), ...Object.values(layout.topics), ...Object.values(layout.services), ...Object.values(layout.readModels)];
 
+  it('on a short screen sits rows closer, gives read models one-line names a wider column, and still overlaps nothing', () => {
+    const compact = pipelineLayout(input, 900, true);
+    expect(compact.height).toBeLessThan(layout.height);
+    expect(compact.readModels['email']!.width).toBeGreaterThan(layout.readModels['email']!.width);
+    const all = [...Object.values(compact.producers), ...Object.values(compact.topics), ...Object.values(compact.services), ...Object.values(compact.readModels)];
+    for (let i = 0; i < all.length; i++) {
+      expect(all[i]!.y + all[i]!.height).toBeLessThanOrEqual(compact.height);
+      for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!), `${i} vs ${j}`).toBe(false);
+    }
+  });
+
   it('places columns left to right: producers, topics, services, read models', () => {
     expect(layout.producers['checkout']!.x + layout.producers['checkout']!.width).toBeLessThan(layout.topics['orders']!.x);
     expect(layout.topics['orders']!.x + layout.topics['orders']!.width).toBeLessThan(layout.services['email']!.x);

@@ -59,21 +59,27 @@ export const PIPE = {
   padding: 6,
   gap: 12,
   producerHeight: 74,
-  /** Four lines: name, applied, behind, duplicates. */
+  /** Four lines: name (two lines), applied, behind and duplicates. */
   readModelHeight: 76,
+  /** On a short screen: the name on one line (its column is wider), applied, behind. */
+  compactReadModelHeight: 54,
+  compactGap: 8,
+  /** Below a service's last instance row on a short screen. */
+  compactPadding: 2,
   /** Room above the topics for command edges, which go to a service, not through a topic. */
   commandLane: 30,
   margin: 8,
 } as const;
 
 /** Column x positions and node widths for a given total width: services get what is left. */
-function pipelineColumns(width: number) {
+function pipelineColumns(width: number, compact: boolean) {
   // Down to 600 px: the column a 1024-wide screen leaves beside the side panel is about 660.
   const w = Math.max(600, width);
   const producerWidth = Math.round(Math.min(150, w * 0.135));
   const topicWidth = Math.round(Math.min(160, w * 0.145));
   // Wide enough for "0 behind · 33 dup" at 880 px.
-  const readModelWidth = Math.round(Math.min(180, w * 0.165));
+  // On a short screen the read model's name takes one line: its column widens, services narrow.
+  const readModelWidth = Math.round(compact ? Math.min(220, w * 0.215) : Math.min(180, w * 0.165));
   const gaps = { producerTopic: Math.round(w * 0.07), topicService: Math.round(w * 0.11), serviceReadModel: Math.round(w * 0.035) };
   const serviceWidth = Math.min(
     300,
@@ -87,8 +93,15 @@ function pipelineColumns(width: number) {
   return { producerX, producerWidth, topicX, topicWidth, serviceX, serviceWidth, readModelX, readModelWidth };
 }
 
-export function pipelineLayout(input: PipelineInput, width: number): PipelineLayout {
-  const c = pipelineColumns(width);
+/**
+ * `compact`: for a short screen (1280×720), rows of services sit closer and read models take
+ * three lines instead of four, so the pipeline leaves room for the affected group's lanes.
+ */
+export function pipelineLayout(input: PipelineInput, width: number, compact = false): PipelineLayout {
+  const c = pipelineColumns(width, compact);
+  const readModelHeight = compact ? PIPE.compactReadModelHeight : PIPE.readModelHeight;
+  const serviceGap = compact ? PIPE.compactGap : PIPE.gap;
+  const servicePadding = compact ? PIPE.compactPadding : PIPE.padding;
   const topics: Record<string, TopicBox> = {};
   const hasCommands = input.producers.some((p) => p.to !== null);
   let y = PIPE.margin + (hasCommands ? PIPE.commandLane : 0);
@@ -114,12 +127,12 @@ export function pipelineLayout(input: PipelineInput, width: number): PipelineLay
   for (const { g } of ordered) {
     const hiddenInstances = g.hiddenInstances ?? 0;
     const rows = Math.max(1, g.instances.length + (hiddenInstances > 0 ? 1 : 0));
-    const height = PIPE.header + rows * PIPE.instanceRow + PIPE.padding;
+    const height = PIPE.header + rows * PIPE.instanceRow + servicePadding;
     const instanceY: Record<string, number> = {};
     g.instances.forEach((name, i) => (instanceY[name] = y + PIPE.header + i * PIPE.instanceRow + PIPE.instanceRow / 2));
     services[g.groupId] = { x: c.serviceX, y, width: c.serviceWidth, height, instanceY, hiddenInstances };
-    readModels[g.groupId] = { x: c.readModelX, y, width: c.readModelWidth, height: Math.max(PIPE.readModelHeight, height) };
-    y += Math.max(height, PIPE.readModelHeight) + PIPE.gap;
+    readModels[g.groupId] = { x: c.readModelX, y, width: c.readModelWidth, height: Math.max(readModelHeight, height) };
+    y += Math.max(height, readModelHeight) + serviceGap;
   }
   const serviceBottom = y;
 

@@ -8,6 +8,7 @@ import { useAppStore } from '../useAppStore';
 import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
 import { useReducedMotion } from '../useReducedMotion';
+import { useShortScreen } from '../useMediaQuery';
 import { Edges } from './Edges';
 import { FlowDots } from './FlowDots';
 import { ProducerNode } from './ProducerNode';
@@ -23,7 +24,8 @@ export function PipelineView() {
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   usePipelineArrowKeys(ref);
   const reducedMotion = useReducedMotion();
-  const layout = useMemo(() => pipelineLayout(structure, width), [structure, width]);
+  const compact = useShortScreen();
+  const layout = useMemo(() => pipelineLayout(structure, width, compact), [structure, width, compact]);
   return (
     <section className="pipeline" id="pipeline" aria-label="Pipeline">
       <h2>
@@ -47,7 +49,7 @@ export function PipelineView() {
             <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
           ))}
           {structure.groups.map((g) => (
-            <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} />
+            <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} />
           ))}
         </svg>
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}

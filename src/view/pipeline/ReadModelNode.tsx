@@ -12,7 +12,8 @@ import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
 import { useSqueezeToFit } from './useSqueezeToFit';
 
-export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
+/** `compact`: the name on one line (a short screen's layout gives the column the width). */
+export function ReadModelNode({ groupId, box, compact }: { groupId: string; box: Box; compact: boolean }) {
   const model = useAppStore(
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
@@ -45,23 +46,27 @@ export function ReadModelNode({ groupId, box }: { groupId: string; box: Box }) {
   const budget = room / MAX_SQUEEZE;
   const ownerText = `${shortenMiddle(model.serviceId, Math.floor(budget / TITLE_CHAR_PX) - ending.length)}${ending}`;
   const nounText = fitText(readModelName(model.handler), budget, TITLE_CHAR_PX);
-  const ownerFit = useSqueezeToFit(ownerText, room);
+  const nameText = compact ? fitText(`${ownerText} ${nounText}`, budget, TITLE_CHAR_PX) : ownerText;
+  const ownerFit = useSqueezeToFit(nameText, room);
   const nounFit = useSqueezeToFit(nounText, room);
   const lastFit = useSqueezeToFit(lastLine, room);
+  const lineY = compact ? [18, 34, 50] : [18, 35, 53, 70];
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-readmodel" />
       <title>{`${label}: ${firstLine}, ${behindText}${model.duplicates > 0 ? `, ${model.duplicates} records applied more than once` : ''}`}</title>
-      <text x={10} y={18} className="node-title" data-testid={`readmodel-name-${groupId}`} {...ownerFit}>
-        {`${ownerText} `}
+      <text x={10} y={lineY[0]} className="node-title" data-testid={`readmodel-name-${groupId}`} {...ownerFit}>
+        {`${nameText} `}
       </text>
-      <text x={10} y={35} className="node-title" {...nounFit}>
-        {`${nounText} `}
-      </text>
-      <text x={10} y={53} className="node-line">
+      {!compact && (
+        <text x={10} y={35} className="node-title" {...nounFit}>
+          {`${nounText} `}
+        </text>
+      )}
+      <text x={10} y={lineY.at(-2)} className="node-line">
         {`${firstLine} `}
       </text>
-      <text x={10} y={70} className="node-line" data-testid={`readmodel-lag-${groupId}`} {...lastFit}>
+      <text x={10} y={lineY.at(-1)} className="node-line" data-testid={`readmodel-lag-${groupId}`} {...lastFit}>
         {lastLine}
       </text>
     </g>

@@ -1,0 +1,41 @@
+/**
+ * The group a short screen's lanes show alone, so the story's evidence fits beside the pipeline
+ * (at 1280×720 every group's rows under every lane would not): the group the user picked (the
+ * group or one of its instances selected), else the group the story is about now — one with a
+ * member crashed, hung or stopped, else the one with the most records still to process when
+ * that is a real backlog. With none of these, no group stands out and every row is shown.
+ */
+import type { GroupView, TopicView } from '../../engine';
+import { partitionLag } from './partitionLag';
+
+/** Fewer records to process than this is the normal trail of a healthy consumer, not a story. */
+export const BACKLOG_WORTH_SHOWING = 20;
+
+export function focusGroup(groups: readonly GroupView[], topics: readonly TopicView[], selection: string | null): string | null {
+  const picked = pickedGroup(groups, selection);
+  if (picked) return picked;
+  const failing = groups.find((g) => g.instances.some((i) => i.status !== 'running'));
+  if (failing) return failing.groupId;
+  let most: { groupId: string; records: number } | null = null;
+  for (const group of groups) {
+    let records = 0;
+    for (const topic of topics) {
+      if (!group.subscribe.includes(topic.name)) continue;
+      for (const partition of topic.partitions) records += partitionLag(group, partition).toProcess ?? 0;
+    }
+    if (records >= BACKLOG_WORTH_SHOWING && (most === null || records > most.records)) most = { groupId: group.groupId, records };
+  }
+  return most?.groupId ?? null;
+}
+
+function pickedGroup(groups: readonly GroupView[], selection: string | null): string | null {
+  if (selection?.startsWith('group:')) {
+    const id = selection.slice('group:'.length);
+    return groups.some((g) => g.groupId === id) ? id : null;
+  }
+  if (selection?.startsWith('instance:')) {
+    const name = selection.slice('instance:'.length);
+    return groups.find((g) => g.instances.some((i) => i.name === name))?.groupId ?? null;
+  }
+  return null;
+}
