@@ -8,7 +8,7 @@
 import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
-import { decodeRunLink, encodeRunLink, type SharedRun } from '../share';
+import { decodeRunLink, encodeRunLink, encodeRunLinkOffThread, type SharedRun } from '../share';
 import { openRun } from './openFromLocation';
 import type { Lab } from './lab';
 import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
@@ -108,18 +108,31 @@ export function startPersistence(lab: Lab, storage: Storage | null, delayMs = PE
   if (storage === null) return () => undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const pacer = new Pacer(delayMs);
+  /** Each save's number: an answer from the worker is kept only if no save began since. */
+  let latest = 0;
+  const keep = (text: string) => {
+    try {
+      storage.setItem(STORAGE_KEY, text);
+    } catch {
+      // Full or disabled storage: the address bar still holds the run.
+    }
+  };
+  /** At once: the page is going away. */
   const save = () => {
     timer = null;
-    pacer.measure(() => {
-      try {
-        storage.setItem(STORAGE_KEY, encodeRunLink(sharedRunOf(appStore.getState())));
-      } catch {
-        // Full or disabled storage: the address bar still holds the run.
-      }
+    latest++;
+    pacer.measure(() => keep(encodeRunLink(sharedRunOf(appStore.getState()))));
+  };
+  /** Compressed off the main thread (hundreds of milliseconds for a run at the limits). */
+  const saveLater = () => {
+    timer = null;
+    const ticket = ++latest;
+    void encodeRunLinkOffThread(sharedRunOf(appStore.getState())).then((text) => {
+      if (ticket === latest) keep(text);
     });
   };
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && shouldWriteRun(state, previous)) timer = setTimeout(() => whenIdle(save), pacer.delayMs);
+    if (timer === null && shouldWriteRun(state, previous)) timer = setTimeout(() => whenIdle(saveLater), pacer.delayMs);
   });
   const flush = () => {
     if (timer !== null) {

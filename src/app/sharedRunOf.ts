@@ -2,7 +2,7 @@
  * The shareable part of the app state: what a link, the address bar and the locally kept run
  * hold. Playback (playing, speed) is left out on purpose: a shared run always opens paused.
  */
-import { runLinkFragment, type SharedRun } from '../share';
+import { encodedRunFragment, encodeRunLinkOffThread, runLinkFragment, type SharedRun } from '../share';
 import type { AppState } from './store';
 import { lessonFragment } from '../lessons/lessonLink';
 import { findLesson } from '../lessons/catalogue';
@@ -69,6 +69,19 @@ export function fragmentOf(state: AppState): string {
   if (place !== '') return place;
   if (lastFragment !== null && !sharedPartChanged(state, lastFragment.state)) return lastFragment.fragment;
   const fragment = runLinkFragment(sharedRunOf(state));
+  lastFragment = { state, fragment };
+  return fragment;
+}
+
+/**
+ * `fragmentOf`, with the compression done off the main thread (a run at the limits takes
+ * hundreds of milliseconds to compress): for the writes that can wait for it.
+ */
+export async function fragmentOfOffThread(state: AppState): Promise<string> {
+  const place = lessonPlace(state);
+  if (place !== '') return place;
+  if (lastFragment !== null && !sharedPartChanged(state, lastFragment.state)) return lastFragment.fragment;
+  const fragment = encodedRunFragment(await encodeRunLinkOffThread(sharedRunOf(state)));
   lastFragment = { state, fragment };
   return fragment;
 }

@@ -126,13 +126,13 @@ describe('the address bar', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  it('follows the run half a second after a change, without history entries', () => {
+  it('follows the run half a second after a change (once it is compressed), without history entries', async () => {
     const window = fakeWindow('http://lab.test/app/?scenario=%7B%7D&lang=en');
     const stop = startUrlSync(window as unknown as Window, pageLab);
     seek(3000);
     select('topic:orders');
     expect(window.history.replaceState).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(500);
+    await vi.advanceTimersByTimeAsync(500);
     expect(window.history.replaceState).toHaveBeenCalledTimes(1);
     const url = new URL(window.location.href);
     expect(url.pathname + url.search).toBe('/app/?lang=en');
@@ -142,7 +142,7 @@ describe('the address bar', () => {
     stop();
   });
 
-  it('adds one history entry when the gallery replaces the run, so Back returns to the old one', () => {
+  it('adds one history entry when the gallery replaces the run, so Back returns to the old one', async () => {
     const window = fakeWindow('http://lab.test/');
     const stop = startUrlSync(window as unknown as Window, pageLab);
     seek(7000);
@@ -153,8 +153,22 @@ describe('the address bar', () => {
     expect(previous.ok && previous.run.playheadMs).toBe(7000);
     const current = decodeRunLink(new URL(window.location.href).hash.slice(3));
     expect(current.ok && current.run.scenario).toEqual(hotPartition);
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(window.history.replaceState).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('never lets a compression still under way overwrite a newer address', async () => {
+    const window = fakeWindow('http://lab.test/');
+    const stop = startUrlSync(window as unknown as Window, pageLab);
+    seek(4000);
+    // The timer fires and the compression of the 4 s run starts; before it answers, the gallery
+    // replaces the run (written at once, with a history entry).
+    vi.advanceTimersByTime(500);
+    openPreset(pageLab, 'hot-partition');
+    await vi.advanceTimersByTimeAsync(0);
+    const current = decodeRunLink(new URL(window.location.href).hash.slice(3));
+    expect(current.ok && current.run.scenario).toEqual(hotPartition);
     stop();
   });
 });
@@ -163,11 +177,11 @@ describe('keeping the run locally', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
-  it('keeps the run after a change and offers it back on the next visit', () => {
+  it('keeps the run after a change and offers it back on the next visit', async () => {
     const storage = memoryStorage();
     const stop = startPersistence(pageLab, storage);
     openFromLocation(pageLab, { hash: runLinkFragment(sharedRun), search: '' });
-    vi.advanceTimersByTime(1000);
+    await vi.advanceTimersByTimeAsync(1000);
     stop();
     const kept = decodeRunLink(storage.getItem(STORAGE_KEY) ?? '');
     expect(kept.ok && kept.run).toEqual(sharedRun);

@@ -3,15 +3,16 @@
  * to the scenario, the interventions, the playhead, the selection or the view, the fragment is
  * rewritten to `#s=1.<data>` with replaceState (no history entry, no hashchange), so a reload
  * or a copied address reopens exactly this run. During playback it is rewritten at most once
- * per interval, with the state at the moment of writing; a write that took long (a scenario
- * at the limits) spaces out the next ones (`Pacer`).
+ * per interval, with the state at the moment of writing. The run is compressed off the main
+ * thread (a scenario at the limits takes hundreds of milliseconds); only the newest answer is
+ * written.
  *
  * Replacing the whole run from the gallery or a file adds one history entry instead, so the
  * browser's Back button brings the previous run back (its `#s=` is opened on hashchange).
  */
 import type { OpenOutcome } from './openFromLocation';
 import type { Lab } from './lab';
-import { fragmentOf, shouldWriteRun } from './sharedRunOf';
+import { fragmentOf, fragmentOfOffThread, shouldWriteRun } from './sharedRunOf';
 import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
 
@@ -33,15 +34,28 @@ export function startUrlSync(target: Window, lab: Lab, delayMs = URL_SYNC_DELAY_
   const appStore = lab.store;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const pacer = new Pacer(delayMs);
+  /** Each write's number: an answer from the worker is written only if no write began since. */
+  let latest = 0;
 
+  /** At once (a history entry must hold the run it names before the next one is pushed). */
   const write = (mode: 'replace' | 'push' = 'replace') => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    pacer.measure(() => writeFragment(mode));
+    latest++;
+    pacer.measure(() => writeFragment(mode, fragmentOf(appStore.getState())));
   };
-  const writeFragment = (mode: 'replace' | 'push') => {
+  const writeLater = () => {
+    timer = null;
+    const ticket = ++latest;
+    void fragmentOfOffThread(appStore.getState()).then(
+      (fragment) => {
+        if (ticket === latest) writeFragment('replace', fragment);
+      },
+      () => undefined,
+    );
+  };
+  const writeFragment = (mode: 'replace' | 'push', fragment: string) => {
     try {
-      const fragment = fragmentOf(appStore.getState());
       const url = new URL(target.location.href);
       // A hand-written ?scenario= link has been opened; the fragment now carries the run.
       if (url.searchParams.has('scenario')) url.searchParams.delete('scenario');
@@ -57,7 +71,7 @@ export function startUrlSync(target: Window, lab: Lab, delayMs = URL_SYNC_DELAY_
   writeNow = write;
 
   const unsubscribe = appStore.subscribe((state, previous) => {
-    if (timer === null && shouldWriteRun(state, previous)) timer = setTimeout(() => whenIdle(() => write()), pacer.delayMs);
+    if (timer === null && shouldWriteRun(state, previous)) timer = setTimeout(() => whenIdle(writeLater), pacer.delayMs);
   });
   return () => {
     unsubscribe();

@@ -16,24 +16,9 @@ import { describeJsonError } from '../scenarios/describeJsonError';
 import { parseScenario } from '../scenarios/parseScenario';
 import { mustBe } from '../scenarios/mustBe';
 import { decompressBounded } from './boundedDecompress';
-import { compressToEncodedURIComponent } from './lzString';
-import { under, type DecodeResult, type SharedRun, type SharedViewSettings, type ShareProblem } from './sharedRun';
+import { under, type DecodeResult, type SharedViewSettings, type ShareProblem } from './sharedRun';
 
 const KNOWN_FIELDS = ['v', 'scenario', 'interventions', 'playheadMs', 'selection', 'view'];
-
-/** The data part of a version 1 link for `run`. */
-export function encodeV1(run: SharedRun): string {
-  // Empty fields are left out (the decoder's defaults): every character counts in a link.
-  const payload = {
-    v: 1,
-    scenario: run.scenario,
-    ...(run.interventions.length > 0 && { interventions: run.interventions }),
-    ...(run.playheadMs !== 0 && { playheadMs: run.playheadMs }),
-    ...(run.selection !== null && { selection: run.selection }),
-    ...(Object.keys(run.view).length > 0 && { view: run.view }),
-  };
-  return compressToEncodedURIComponent(JSON.stringify(payload));
-}
 
 export function decodeV1(data: string, source: string): DecodeResult {
   const fail = (path: string, message: string): DecodeResult => ({

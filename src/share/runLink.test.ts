@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario, TimedCommand } from '../engine';
 import { PRESETS } from '../scenarios/presets';
 import { compressToEncodedURIComponent } from './lzString';
-import { decodeRunLink, encodeRunLink } from './runLink';
+import { decodeRunLink } from './runLink';
+import { encodeRunLink } from './encodeRunLink';
 import { describeRefusal, type DecodeResult, type SharedRun } from './sharedRun';
 
 /** Twenty interventions of the kind a lesson makes: crash and restart the first service. */

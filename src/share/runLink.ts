@@ -4,8 +4,9 @@
  * moves on; a new version adds an entry and never edits an old one.
  */
 import { limits } from '../engine';
+import { encodeRunLink } from './encodeRunLink';
 import { LINK_FORMAT_VERSION } from './shareLimits';
-import { decodeV1, encodeV1 } from './linkPayloadV1';
+import { decodeV1 } from './linkPayloadV1';
 import { refused, type DecodeResult, type SharedRun } from './sharedRun';
 
 type LinkDecoder = (data: string, source: string) => DecodeResult;
@@ -15,14 +16,14 @@ const LINK_DECODERS: ReadonlyMap<number, LinkDecoder> = new Map([[1, decodeV1]])
 
 const SUPPORTED_LINK_VERSIONS: readonly number[] = [...LINK_DECODERS.keys()];
 
-/** `1.<data>`: the value of the `s` fragment parameter for `run`, in today's format. */
-export function encodeRunLink(run: SharedRun): string {
-  return `${LINK_FORMAT_VERSION}.${encodeV1(run)}`;
-}
-
 /** `#s=1.<data>`. */
 export function runLinkFragment(run: SharedRun): string {
-  return `#s=${encodeRunLink(run)}`;
+  return encodedRunFragment(encodeRunLink(run));
+}
+
+/** The fragment carrying an encoded run (`encodeRunLink`'s or `encodeRunLinkOffThread`'s text). */
+export function encodedRunFragment(encoded: string): string {
+  return `#s=${encoded}`;
 }
 
 /**

@@ -12,7 +12,8 @@ import { parseScenario } from '../scenarios/parseScenario';
 import { PRESETS } from '../scenarios/presets';
 import { decodeLocation } from './decodeLocation';
 import { compressToEncodedURIComponent } from './lzString';
-import { decodeRunLink, encodeRunLink } from './runLink';
+import { decodeRunLink } from './runLink';
+import { encodeRunLink } from './encodeRunLink';
 import { decodeScenarioText, runFileText } from './scenarioFile';
 import { describeRefusal, type DecodeResult } from './sharedRun';
 
