@@ -23,7 +23,7 @@ import { clampTime, LiveRun, MAX_RUN_MS } from './liveRun';
 import { Pacer } from './paced';
 import { recoverRun } from './recoverRun';
 import { simQueries } from './simQueries';
-import { SliceRunner } from './sliceRunner';
+import { createLongWork, type WorkOutcome } from './longWork';
 import { mergeRebalances } from './rebalanceMarks';
 import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
@@ -32,7 +32,7 @@ import { currentCaption, summaryAtStart } from './captions';
 import { createSlowMotionWatch } from './slowMotion';
 import { createLessonSession } from './lessonSession';
 
-export type WorkOutcome = 'done' | 'cancelled' | 'failed';
+export type { WorkOutcome } from './longWork';
 
 export interface LabOptions {
   scenario: Scenario;
@@ -119,12 +119,28 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
    * Publishing builds a snapshot and renders every view that changed: well under a millisecond
    * for a preset, tens of milliseconds for a scenario at the limits. During playback a frame
    * publishes only after four times the last publish's cost, so views of a huge run update a few
-   * times a second and the page keeps answering; long work shows its progress every 250 ms or
-   * after eight times that cost.
+   * times a second and the page keeps answering (long work paces its own, longWork.ts).
    */
   const playbackPublishing = new Pacer(0, 4);
-  const progressPublishing = new Pacer(250, 8);
-  const slices = new SliceRunner();
+  const longWork = createLongWork({
+    store: appStore,
+    run: () => run,
+    guarded: (task) => guarded(task),
+    publish: () => publish(),
+    pause: () => pause(),
+    showMessage: (message) => showMessage(message),
+  });
+  const { cancelWork, stopWork, workDone } = longWork;
+
+  /**
+   * Seeks like `seek`, but work beyond a tenth of a second or so runs in slices: the page keeps
+   * answering, `lab.work` shows the progress, and `cancelWork` stops it at a whole moment.
+   */
+  function seekInSlices(timeMs: number, label = 'Seeking to'): Promise<WorkOutcome> {
+    if (!Number.isFinite(timeMs)) return Promise.resolve('done');
+    stepHistory = [];
+    return longWork.seekInSlices(clampTime(timeMs, run.endMs), label);
+  }
 
   function publishPaced(): void {
     if (playbackPublishing.due) playbackPublishing.measure(publish);
@@ -147,9 +163,8 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     stopWork();
     run = new LiveRun(scenario, interventions);
     startSummary = null;
-    slices.reset();
+    longWork.reset();
     playbackPublishing.reset();
-    progressPublishing.reset();
     stepHistory = [];
     publishedEventsKey = '';
     appStore.setState((state) => ({
@@ -191,10 +206,10 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
    * freezing the page. Pauses with a message at the run's end.
    */
   function playTo(timeMs: number, wallBudgetMs: number): void {
-    if (work) return;
+    if (longWork.busy) return;
     const target = clampTime(timeMs, run.endMs);
     if (target > run.now || !run.isSettled) {
-      guarded(() => slices.run(run, target, wallBudgetMs, false));
+      longWork.runFor(target, wallBudgetMs);
       publishPaced();
     }
     if (run.now >= run.endMs && run.isSettled && appStore.getState().playback.playing) {
@@ -215,107 +230,6 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     stepHistory = [];
     guarded(() => run.seek(clampTime(timeMs, run.endMs)));
     publish();
-  }
-
-  // ---- long work in slices ------------------------------------------------------------------
-
-  /** Work (units of the work budget) done at once, without slices: a tenth of a second or so. */
-  const WORK_AT_ONCE = 10_000;
-  /** Wall time one slice of long work may take before the page gets the thread back. */
-  const SLICE_WALL_MS = 40;
-
-  let work: { resolve: (outcome: WorkOutcome) => void; done: Promise<WorkOutcome> } | null = null;
-
-  /**
-   * Seeks like `seek`, but work beyond a tenth of a second or so runs in slices: the page keeps
-   * answering, `lab.work` shows the progress, and `cancelWork` stops it at a whole moment.
-   */
-  function seekInSlices(timeMs: number, label = 'Seeking to'): Promise<WorkOutcome> {
-    if (!Number.isFinite(timeMs)) return Promise.resolve('done');
-    stopWork();
-    stepHistory = [];
-    const target = clampTime(timeMs, run.endMs);
-    let quick = false;
-    guarded(() => {
-      run.prepareSeek(target);
-      quick = run.workBetween(run.now, target) <= WORK_AT_ONCE;
-      if (quick) run.forwardTo(target, true);
-    });
-    if (quick || run.now === target) {
-      publish();
-      return Promise.resolve('done');
-    }
-    return startWork(`${label} ${formatClock(target)}`, target);
-  }
-
-  function startWork(label: string, targetMs: number): Promise<WorkOutcome> {
-    pause();
-    setWork({ label, fromMs: run.now, targetMs, reachedMs: run.now, cancelling: false });
-    publish();
-    let settle: (outcome: WorkOutcome) => void = () => undefined;
-    const done = new Promise<WorkOutcome>((resolve) => {
-      settle = resolve;
-    });
-    const current = { resolve: settle, done };
-    work = current;
-    const step = (): void => {
-      if (work !== current) return;
-      const cancelling = appStore.getState().lab.work?.cancelling ?? false;
-      let finished = false;
-      const ok = guarded(() => {
-        // Cancelling finishes the moment in hand (in slices too), so the run stands at a whole moment.
-        finished = slices.run(run, cancelling ? run.now : targetMs, SLICE_WALL_MS, true);
-      });
-      if (!ok || finished) {
-        work = null;
-        setWork(null);
-        publish();
-        if (ok && cancelling)
-          showMessage({
-            kind: 'info',
-            text: `Stopped at ${formatClock(run.now)}: cancelled before ${formatClock(targetMs)}.`,
-          });
-        current.resolve(!ok ? 'failed' : cancelling ? 'cancelled' : 'done');
-        return;
-      }
-      appStore.setState((state) =>
-        state.lab.work
-          ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, reachedMs: run.now } } }
-          : state,
-      );
-      if (progressPublishing.due) progressPublishing.measure(publish);
-      setTimeout(step, 0);
-    };
-    setTimeout(step, 0);
-    return done;
-  }
-
-  function setWork(next: AppState['lab']['work']): void {
-    appStore.setState((state) => ({ ...state, lab: { ...state.lab, work: next } }));
-  }
-
-  /** Cancel: long work stops at the next whole moment (the run stays where it got to). */
-  function cancelWork(): void {
-    appStore.setState((state) =>
-      state.lab.work
-        ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, cancelling: true } } }
-        : state,
-    );
-  }
-
-  /** Ends long work at once where it is (a new seek or run replaces it). */
-  function stopWork(): void {
-    if (!work) return;
-    const stopped = work;
-    work = null;
-    guarded(() => run.settle());
-    setWork(null);
-    stopped.resolve('cancelled');
-  }
-
-  /** The outcome of the long work in progress (at once 'done' when there is none). */
-  function workDone(): Promise<WorkOutcome> {
-    return work?.done ?? Promise.resolve('done');
   }
 
   // ---- engine errors ------------------------------------------------------------------------
@@ -536,7 +450,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   }
 
   function play(): void {
-    if (work) return;
+    if (longWork.busy) return;
     appStore.setState((state) => ({ ...state, playback: { ...state.playback, playing: true } }));
   }
 

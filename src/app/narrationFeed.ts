@@ -112,7 +112,9 @@ export function createNarrationFeed(
     for (const intervention of state.run.interventions) seen.add(intervention);
     lastSeq = lastSeqOf(state.sim.events);
     pending = [];
-    if (setting === 'everything')
+    // During long work every publish is a jump, and measuring every group's health each time
+    // costs tens of milliseconds at the limits: the publish that ends the work measures it.
+    if (setting === 'everything' && state.lab.work === null)
       progress = groupProgress(state.sim.snapshot, state.sim.queries.health);
   }
 

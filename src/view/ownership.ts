@@ -16,6 +16,23 @@ export function partitionOwner(group: GroupView, partitionKey: string): Instance
   return instance?.assignment.includes(partitionKey) ? instance : undefined;
 }
 
+/**
+ * Every owned partition's position, by partition key: `partitionOwner` for all partitions at
+ * once (a group at the limits owns 1,024; asking one by one scans every member each time).
+ */
+export function ownerPositions(group: GroupView): Map<string, number> {
+  const instances = new Map(group.instances.map((i) => [i.name, i]));
+  const positions = new Map<string, number>();
+  for (const member of group.members) {
+    const instance = instances.get(member.instance);
+    if (!instance) continue;
+    for (const pk of member.assignment) {
+      const position = instance.positions[pk];
+      if (position !== undefined && instance.assignment.includes(pk)) positions.set(pk, position);
+    }
+  }
+  return positions;
+}
 
 /** The coordinator's member assigned `partitionKey` (what kafka-consumer-groups --describe shows). */
 export function assignedMember(group: GroupView, partitionKey: string) {

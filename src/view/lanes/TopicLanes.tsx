@@ -80,7 +80,8 @@ function LaneBlock({
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectSelection = (state: AppState) => state.ui.selection;
-const selectPlaying = (state: AppState) => state.playback.playing;
+/** Playing or long work under way: the run moves on, and off-screen lanes may wait. */
+const selectMoving = (state: AppState) => state.playback.playing || state.lab.work !== null;
 
 /**
  * Lanes drawn unless the user asks for more: a scenario at the limits has 1,024 partitions read
@@ -107,7 +108,7 @@ export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
   const selection = useAppStore(selectSelection);
-  const playing = useAppStore(selectPlaying);
+  const playing = useAppStore(selectMoving);
   const nowMs = useAppStore(selectNowMs);
   const queries = useAppStore(selectQueries);
   const short = useShortScreen();

@@ -6,7 +6,7 @@
  * that is a real backlog. With none of these, no group stands out and every row is shown.
  */
 import type { GroupView, TopicView } from '../../engine';
-import { partitionLag } from './partitionLag';
+import { ownerPositions } from '../ownership';
 
 /** Fewer records to process than this is the normal trail of a healthy consumer, not a story. */
 export const BACKLOG_WORTH_SHOWING = 20;
@@ -18,10 +18,17 @@ export function focusGroup(groups: readonly GroupView[], topics: readonly TopicV
   if (failing) return failing.groupId;
   let most: { groupId: string; records: number } | null = null;
   for (const group of groups) {
+    // Records to process, as the lanes count them (partitionLag.ts): from the owner's position,
+    // or from the committed offset while nobody owns the partition.
+    const positions = ownerPositions(group);
     let records = 0;
     for (const topic of topics) {
       if (!group.subscribe.includes(topic.name)) continue;
-      for (const partition of topic.partitions) records += partitionLag(group, partition).toProcess ?? 0;
+      for (const partition of topic.partitions) {
+        const pk = `${partition.topic}-${partition.partition}`;
+        const from = positions.get(pk) ?? group.committed[pk];
+        if (from !== undefined) records += Math.max(0, partition.highWatermark - from);
+      }
     }
     if (records >= BACKLOG_WORTH_SHOWING && (most === null || records > most.records)) most = { groupId: group.groupId, records };
   }

@@ -114,7 +114,9 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
       }
       context.setTransform(ratio, 0, 0, ratio, 0, -top * ratio);
       context.clearRect(0, top, layout.width, height);
-      const dots = computeDots(state.sim.snapshot, state.playback.speed, layout, structure);
+      // While long work runs the run jumps ahead in slices: nothing travels (and at the limits
+      // placing the dots costs more than a frame).
+      const dots = state.lab.work ? [] : computeDots(state.sim.snapshot, state.playback.speed, layout, structure);
       canvas.dataset['dots'] = String(dots.length);
       for (const dot of dots) {
         context.beginPath();
@@ -133,7 +135,8 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
     };
     if (windowed) window.addEventListener('scroll', onScroll, { passive: true, capture: true });
     const unsubscribe = appStore.subscribe((state, previous) => {
-      if (state.sim.snapshot !== previous.sim.snapshot || state.playback.speed !== previous.playback.speed) draw();
+      const workChanged = (state.lab.work === null) !== (previous.lab.work === null);
+      if (state.sim.snapshot !== previous.sim.snapshot || state.playback.speed !== previous.playback.speed || workChanged) draw();
     });
     return () => {
       unsubscribe();
