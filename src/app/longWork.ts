@@ -98,13 +98,20 @@ export function createLongWork(host: LongWorkHost) {
         setWork(null);
         host.publish();
         if (ok && cancelling)
-          host.showMessage({ kind: 'info', text: `Stopped at ${formatClock(run.now)}: cancelled before ${formatClock(targetMs)}.` });
+          host.showMessage({
+            kind: 'info',
+            text: `Stopped at ${formatClock(run.now)}: cancelled before ${formatClock(targetMs)}.`,
+          });
         current.resolve(!ok ? 'failed' : cancelling ? 'cancelled' : 'done');
         return;
       }
       if (performance.now() - progressShownAt >= PROGRESS_EVERY_MS) {
         progressShownAt = performance.now();
-        store.setState((state) => (state.lab.work ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, reachedMs: run.now } } } : state));
+        store.setState((state) =>
+          state.lab.work
+            ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, reachedMs: run.now } } }
+            : state,
+        );
       }
       if (!publishQueued && progressPublishing.due) publishSoon();
       setTimeout(step, 0);
@@ -115,7 +122,11 @@ export function createLongWork(host: LongWorkHost) {
 
   /** Cancel: long work stops at the next whole moment (the run stays where it got to). */
   function cancelWork(): void {
-    store.setState((state) => (state.lab.work ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, cancelling: true } } } : state));
+    store.setState((state) =>
+      state.lab.work
+        ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, cancelling: true } } }
+        : state,
+    );
   }
 
   /** Ends long work at once where it is (a new seek or run replaces it). */
