@@ -9,6 +9,7 @@ import { findLesson } from '../lessons/catalogue';
 import { runLesson } from '../lessons/lessonRunner';
 import { findPreset } from '../scenarios/presets';
 import { createLab } from './lab';
+import { fragmentOf } from './sharedRunOf';
 
 const lesson = findLesson('pub-sub-fan-out')!;
 const kindOf = (lab: ReturnType<typeof createLab>) => {
@@ -101,4 +102,22 @@ describe('lesson session', () => {
     lab.loadScenario(findPreset('email-outage')!.scenario, 'email-outage');
     expect(lab.store.getState().lesson).toBeNull();
   });
+
+  it('opens a catalogue lesson by id once it has loaded, names it in the address, offers the next one, and refuses a step it lacks', async () => {
+    const lab = createLab();
+    expect(await lab.lessons.openById('pub-sub-fan-out', 99)).toEqual({
+      ok: false,
+      error: 'step "100" is not a step of "pub-sub-fan-out"; it must be a whole number from 1 to 7',
+    });
+    expect(lab.store.getState().lesson).toBeNull();
+    expect(await lab.lessons.openById('pub-sub-fan-out', 2)).toEqual({ ok: true });
+    const slice = lab.store.getState().lesson!;
+    expect(slice.lesson).toBe(lesson);
+    expect(slice.fromCatalogue).toBe(true);
+    expect(slice.next).toEqual({ id: 'log-not-queue', title: findLesson('log-not-queue')!.title });
+    expect(fragmentOf(lab.store.getState())).toBe('#lesson=pub-sub-fan-out&step=3');
+    await lab.lessons.openNext();
+    expect(lab.store.getState().lesson!.lesson.id).toBe('log-not-queue');
+  });
 });
+

@@ -10,8 +10,9 @@
  */
 import { type Command, type Scenario, type Simulation, type Summary, type TimedCommand } from '../engine';
 import { explainOutcome } from '../lessons/explainOutcome';
-import { LESSONS, nextLesson } from '../lessons/catalogue';
-import { lessonFragment } from '../lessons/lessonLink';
+import { LESSON_INDEX } from '../lessons/catalogue/lessonIndex';
+import { loadLesson } from '../lessons/catalogue/loadLesson';
+import { lessonFragment, stepError } from '../lessons/lessonLink';
 import { conditionContext, nextEventSeq, runLesson } from '../lessons/lessonRunner';
 import { lessonScenario } from '../lessons/lessonScenario';
 import type { Lesson, Prediction } from '../lessons/lessonTypes';
@@ -63,11 +64,11 @@ export function createLessonSession(host: LessonHost) {
    * reference path headless first, which gives every earlier step's start (so Back works from
    * a link too); the run then opens there, paused.
    */
-  async function open(lesson: Lesson, step = 0): Promise<void> {
+  async function open(lesson: Lesson, step = 0, fromCatalogue = false): Promise<void> {
     const target = Math.max(0, Math.min(lesson.steps.length - 1, Math.floor(step)));
     const scenario = lessonScenario(lesson);
     const reference = target > 0 ? runLesson(lesson, { act: 'reference', stopAtStep: target }) : null;
-    const following = nextLesson(lesson.id);
+    const following = fromCatalogue ? nextInPlan(lesson.id) : undefined;
     ownScenario = scenario;
     store.setState((state) => ({ ...state, lesson: null }));
     if (reference) {
@@ -85,6 +86,7 @@ export function createLessonSession(host: LessonHost) {
       ...state,
       lesson: {
         lesson,
+        fromCatalogue,
         step: target,
         predictions: {},
         satisfied: false,
@@ -212,17 +214,23 @@ export function createLessonSession(host: LessonHost) {
     evaluateNow();
   }
 
-  /** Opens a lesson of the catalogue by id (the gallery's Lessons list). */
-  function openById(id: string): Promise<void> {
-    const lesson = LESSONS.find((l) => l.id === id);
-    return lesson ? open(lesson) : Promise.resolve();
+  /**
+   * Opens a lesson of the catalogue by id at a step (0-based), once it has loaded: the gallery's
+   * Lessons list, lesson links, the console. Says why when it cannot (no such lesson or step).
+   */
+  async function openById(id: string, step = 0): Promise<{ ok: true } | { ok: false; error: string }> {
+    const lesson = await loadLesson(id);
+    if (!lesson) return { ok: false, error: `lesson ${JSON.stringify(id.slice(0, 40))} could not be loaded` };
+    const error = stepError(lesson, step);
+    if (error !== null) return { ok: false, error };
+    await open(lesson, step, true);
+    return { ok: true };
   }
 
   /** The next lesson of the plan, from its start. */
-  function openNext(): Promise<void> {
-    const slice = store.getState().lesson;
-    const following = slice ? nextLesson(slice.lesson.id) : undefined;
-    return following ? open(following) : Promise.resolve();
+  async function openNext(): Promise<void> {
+    const next = store.getState().lesson?.next;
+    if (next) await openById(next.id);
   }
 
   /** Leaves lesson mode; the run stays as it is. */
@@ -238,5 +246,11 @@ export function createLessonSession(host: LessonHost) {
 
 export type LessonSession = ReturnType<typeof createLessonSession>;
 
+/** The lesson after `id` in the plan, if any. */
+function nextInPlan(id: string) {
+  const index = LESSON_INDEX.findIndex((entry) => entry.id === id);
+  return index >= 0 ? LESSON_INDEX[index + 1] : undefined;
+}
+
 /** The lessons for the gallery: id, title, concept and minutes, in the plan's order. */
-export const LESSON_LIST = LESSONS.map(({ id, title, concept, trap, minutes }) => ({ id, title, concept, trap, minutes, href: lessonFragment(id, 0) }));
+export const LESSON_LIST = LESSON_INDEX.map(({ id, title, concept, trap, minutes }) => ({ id, title, concept, trap, minutes, href: lessonFragment(id, 0) }));

@@ -74,7 +74,9 @@ function openLesson(lab: Lab, fragment: string, kept: Kept): OpenOutcome {
     lab.showMessage({ kind: 'error', text: `This lesson link cannot be opened: ${link.error}. ${KEPT_TEXT[kept]}` });
     return 'refused';
   }
-  void lab.lessons.open(link.lesson, link.stepIndex);
+  void lab.lessons.openById(link.id, link.stepIndex).then((opened) => {
+    if (!opened.ok) lab.showMessage({ kind: 'error', text: `This lesson link cannot be opened: ${opened.error}. ${KEPT_TEXT[kept]}` });
+  });
   return 'opened';
 }
 

@@ -5,7 +5,6 @@
 import { encodedRunFragment, encodeRunLinkOffThread, runLinkFragment, type SharedRun } from '../share';
 import type { AppState } from './store';
 import { lessonFragment } from '../lessons/lessonLink';
-import { findLesson } from '../lessons/catalogue';
 
 export function sharedRunOf(state: AppState): SharedRun {
   return {
@@ -35,8 +34,8 @@ function sharedPartChanged(state: AppState, previous: AppState): boolean {
  * own link is written instead).
  */
 function lessonPlace(state: AppState): string {
-  const lesson = state.lesson?.lesson;
-  return lesson && findLesson(lesson.id) === lesson ? lessonFragment(lesson.id, state.lesson!.step) : '';
+  const slice = state.lesson;
+  return slice?.fromCatalogue ? lessonFragment(slice.lesson.id, slice.step) : '';
 }
 
 /**

@@ -8,7 +8,6 @@ import { limits } from '../engine';
 import {
   decodeScenarioText,
   isLoopbackLink,
-  qrCodeOf,
   runFileName,
   runFileText,
   type QrCodeResult,
@@ -29,8 +28,14 @@ export function currentShareUrl(lab: Lab, location: Pick<Location, 'origin' | 'p
   return `${location.origin}${location.pathname}${fragmentOf(lab.store.getState())}`;
 }
 
-export function qrCodeForUrl(url: string): QrCodeResult {
-  return qrCodeOf(url);
+/** The QR code of `url`. The encoder loads on first use: most sessions never draw one. */
+export async function qrCodeForUrl(url: string): Promise<QrCodeResult> {
+  try {
+    const { qrCodeOf } = await import('../share/qrCode');
+    return qrCodeOf(url);
+  } catch {
+    return { ok: false, message: 'The QR code could not be drawn (its code did not load). Share the link itself instead.' };
+  }
 }
 
 /** Whether the link opens only on this computer (the share dialog warns before a class scans it). */

@@ -119,6 +119,8 @@ export interface UiSlice {
 /** The lesson being followed (lessonSession.ts), or null outside lesson mode. */
 export interface LessonSlice {
   lesson: Lesson;
+  /** Opened from LogScope's catalogue (a link can name it), not from a lesson file. */
+  fromCatalogue: boolean;
   /** The current step, from 0. */
   step: number;
   /** Locked-in answers, by predict step id. */

@@ -86,8 +86,7 @@ export function installTestApi(target: Window, run: Lab): LogScopeApi {
     async openLesson(id, step) {
       const resolved = resolveLessonLink(id, step ?? 1);
       if (!resolved.ok) return { ok: false, error: resolved.error };
-      await run.lessons.open(resolved.lesson, resolved.stepIndex);
-      return { ok: true };
+      return run.lessons.openById(resolved.id, resolved.stepIndex);
     },
     narration: () => narrationFeedOf(run.store).messages().map((m) => m.text),
   };

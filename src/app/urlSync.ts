@@ -20,6 +20,15 @@ const URL_SYNC_DELAY_MS = 500;
 
 let writeNow: ((mode: 'replace' | 'push') => void) | null = null;
 
+/** `withHistoryEntry` for an open that completes later (a lesson loads first). */
+export async function withHistoryEntryLater(open: () => Promise<OpenOutcome>): Promise<OpenOutcome> {
+  writeNow?.('replace');
+  const outcome = await open();
+  // Whatever is current by then (this run's sync may have been stopped meanwhile).
+  if (outcome === 'opened') writeNow?.('push');
+  return outcome;
+}
+
 /** Runs `open` (which replaces the run) so that Back returns to the run it replaced. */
 export function withHistoryEntry(open: () => OpenOutcome): OpenOutcome {
   const write = writeNow;

@@ -7,7 +7,8 @@ export { decodeRunLink, encodedRunFragment, runLinkFragment } from './runLink';
 export { encodeRunLink } from './encodeRunLink';
 export { encodeRunLinkOffThread } from './encodeOffThread';
 export { decodeScenarioText, runFileName, runFileText } from './scenarioFile';
-export { qrCodeOf, type QrCodeResult } from './qrCode';
+// The QR code encoder loads on demand (app/sharing.ts): only its type is part of this index.
+export type { QrCodeResult } from './qrCode';
 export { describeRefusal } from './sharedRun';
 export type { DecodeResult, SharedRun, SharedViewSettings, ShareProblem } from './sharedRun';
 export { isLoopbackLink } from './loopbackHost';

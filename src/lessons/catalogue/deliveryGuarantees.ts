@@ -1,4 +1,5 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 const receipts = (id: string, commit: 'after-processing' | 'before-processing', idempotent = false) => ({
   id,
@@ -20,11 +21,7 @@ const receipts = (id: string, commit: 'after-processing' | 'before-processing', 
 export const deliveryGuarantees: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'delivery-guarantees',
-  title: 'Delivery guarantees: duplicates, loss and idempotent handlers',
-  concept: 'Commit after processing and a crash repeats records (at-least-once); commit before and it loses them (at-most-once); an idempotent handler makes repeats harmless.',
-  trap: 'Kafka delivers every record exactly once, and a committed offset means the record was processed.',
-  minutes: 15,
+  ...lessonMeta('delivery-guarantees'),
   speed: 0.5,
   start: {
     scenario: {

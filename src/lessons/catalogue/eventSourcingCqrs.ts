@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 10: a read model is derived from the log, so a wrong one can be rebuilt by replaying the log. */
 export const eventSourcingCqrs: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'event-sourcing-cqrs',
-  title: 'Event sourcing: rebuild a broken read model from the log',
-  concept: 'The log of events is the source of truth; a read model is derived from it and can be thrown away and rebuilt by replaying the log.',
-  trap: 'A read model that is lost or wrong is gone for good, unless someone kept a backup.',
-  minutes: 8,
+  ...lessonMeta('event-sourcing-cqrs'),
   speed: 0.5,
   start: {
     scenario: {

@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 1: a command asks one owner and may be refused; an event is a fact every subscriber reads. */
 export const eventsVsCommands: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'events-vs-commands',
-  title: 'Events vs commands: a request to one owner, a fact for everyone',
-  concept: 'A command asks one service to do something and may be refused; an event records what happened and goes to every subscriber.',
-  trap: 'Events and commands are the same kind of message: whatever is sent ends up in the log for everyone.',
-  minutes: 7,
+  ...lessonMeta('events-vs-commands'),
   speed: 0.75,
   start: {
     scenario: {

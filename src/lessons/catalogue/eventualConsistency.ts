@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 8: each read model applies a new event in its own time, so views disagree for a while. */
 export const eventualConsistency: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'eventual-consistency',
-  title: 'Eventual consistency: every view catches up, not at once',
-  concept: 'Once an event is in the log, each read model applies it when its consumer gets there: views disagree for a window, then agree.',
-  trap: 'As soon as the write succeeds, every view of the data is up to date.',
-  minutes: 10,
+  ...lessonMeta('eventual-consistency'),
   speed: 1,
   start: {
     scenario: {

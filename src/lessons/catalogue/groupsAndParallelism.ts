@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 5: a group works on at most one instance per partition; extra instances wait idle. */
 export const groupsAndParallelism: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'groups-and-parallelism',
-  title: 'Consumer groups and parallelism: one partition, one worker',
-  concept: 'Inside a group each partition is read by one instance, so the partition count caps how many instances can share the work.',
-  trap: 'More instances always help: add enough of them and any backlog disappears.',
-  minutes: 8,
+  ...lessonMeta('groups-and-parallelism'),
   speed: 1,
   start: {
     scenario: {

@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 4: order holds inside a partition only, so the records of one key must share a partition. */
 export const keysAndOrder: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'keys-and-order',
-  title: 'Partitions, keys and order: order holds per partition',
-  concept: 'A topic keeps order inside each partition, not across them; choosing the partition by key puts all records of one key in one partition, read in order.',
-  trap: 'Kafka keeps one global order: records are always read in the order they were written.',
-  minutes: 9,
+  ...lessonMeta('keys-and-order'),
   speed: 1,
   start: {
     scenario: {

@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 9: a late subscriber needs no producer change; auto.offset.reset decides where it starts, once. */
 export const lateSubscriber: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'late-subscriber',
-  title: 'A late subscriber: earliest or latest',
-  concept: 'A new consumer group reads the existing log with no change to the producer; auto.offset.reset picks its start only when it has no committed offset, or one that is no longer in the log.',
-  trap: 'Adding a consumer needs the producer to change or re-send; a consumer set to "earliest" replays everything every time it starts.',
-  minutes: 10,
+  ...lessonMeta('late-subscriber'),
   speed: 1,
   start: { preset: 'checkout' },
   teacherNotes: [

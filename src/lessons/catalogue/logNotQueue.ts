@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 3: reading a log deletes nothing, so a group can go back and read it all again. */
 export const logNotQueue: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'log-not-queue',
-  title: 'A log is not a queue: records stay, and can be read again',
-  concept: 'Consuming only moves a group\'s offset; the records stay in the log, so a group can rewind and replay them without touching other groups.',
-  trap: 'Reading a message removes it, as in a queue: once billing has read an order, the order is gone.',
-  minutes: 7,
+  ...lessonMeta('log-not-queue'),
   speed: 1,
   start: {
     scenario: {

@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 6: after an outage a consumer resumes at its group's committed offset, the next record to read. */
 export const offsetsAndResume: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'offsets-and-resume',
-  title: 'Offsets and commits: where a consumer resumes after an outage',
-  concept: 'A group commits the offset of the next record to read; a restarted consumer resumes there, so nothing is skipped.',
-  trap: 'A restarted consumer starts from the newest record, or from the very first one; the committed offset is the last record processed.',
-  minutes: 8,
+  ...lessonMeta('offsets-and-resume'),
   speed: 1,
   start: {
     scenario: {

@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 2: one slow or dead consumer group does not stop the others. */
 export const pubSubFanOut: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'pub-sub-fan-out',
-  title: 'Pub/sub fan-out: one consumer down, the others carry on',
-  concept: 'Each consumer group reads the log on its own: a failure in one group does not hold back another.',
-  trap: 'One slow or dead consumer stops (or slows) everyone else, as a call chain would.',
-  minutes: 6,
+  ...lessonMeta('pub-sub-fan-out'),
   speed: 1,
   start: { preset: 'checkout' },
   teacherNotes: [

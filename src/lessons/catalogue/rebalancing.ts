@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 12: an eager rebalance stops every partition; a cooperative one moves only what must move. */
 export const rebalancing: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'rebalancing',
-  title: 'Rebalances: eager stops everything, cooperative moves only what must move',
-  concept: 'When a member joins, an eager group revokes every partition before reassigning; a cooperative group revokes only the partitions that change owner, over two rebalances.',
-  trap: 'Rebalances are free, and every rebalance works the same way.',
-  minutes: 8,
+  ...lessonMeta('rebalancing'),
   speed: 0.5,
   start: {
     scenario: {

@@ -1,14 +1,11 @@
 import type { Lesson } from '../lessonTypes';
+import { lessonMeta } from './lessonIndex';
 
 /** Lesson 11: retention deletes old records whether or not anyone has read them, a whole segment at a time. */
 export const retentionLoss: Lesson = {
   format: 'logscope-lesson',
   version: 1,
-  id: 'retention-loss',
-  title: 'Retention: an outage longer than retention loses data',
-  concept: 'Retention deletes records by age, whole segments at a time, whether or not every group has read them; a consumer that falls behind the log start skips what was deleted.',
-  trap: 'Kafka keeps unread records until every consumer has read them, and deletes each record exactly when its retention time is up.',
-  minutes: 12,
+  ...lessonMeta('retention-loss'),
   speed: 2,
   start: {
     scenario: {

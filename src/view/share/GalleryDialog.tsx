@@ -4,7 +4,7 @@
  */
 import { GALLERY, openPreset } from '../../app/sharing';
 import { LESSON_LIST } from '../../app/lessonSession';
-import { withHistoryEntry } from '../../app/urlSync';
+import { withHistoryEntryLater } from '../../app/urlSync';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { keepKeysInside, useModalDialog } from './useModalDialog';
@@ -26,10 +26,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
     onClose();
   };
   const startLesson = (id: string) => {
-    withHistoryEntry(() => {
-      void lab.lessons.openById(id);
-      return 'opened';
-    });
+    void withHistoryEntryLater(async () => ((await lab.lessons.openById(id)).ok ? 'opened' : 'refused'));
     onClose();
   };
   return (
