@@ -8,9 +8,11 @@ export interface SimArgs {
   seed: number | undefined;
   /** Every read model's every entity in the summary (default: the newest 1,000 per listing). */
   fullReadModels: boolean;
+  /** A folder to write the run's data files into (the page's Export… data items). */
+  exportDir: string | undefined;
 }
 
-const USAGE = 'usage: npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n] [--full-read-models]';
+const USAGE = 'usage: npm run sim -- <scenario.json | preset id> --until <seconds> [--seed n] [--full-read-models] [--export <dir>]';
 const MAX_SECONDS = 86_400;
 
 export function parseArgs(argv: readonly string[]): { ok: true; args: SimArgs } | { ok: false; error: string } {
@@ -18,10 +20,16 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: SimArgs } 
   let until: number | undefined;
   let seed: number | undefined;
   let fullReadModels = false;
+  let exportDir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--full-read-models') {
       fullReadModels = true;
+    } else if (arg === '--export') {
+      const value = argv[i + 1];
+      if (value === undefined || value.trim() === '' || value.startsWith('-')) return { ok: false, error: `--export needs a folder. ${USAGE}` };
+      exportDir = value;
+      i++;
     } else if (arg === '--until' || arg === '--seed') {
       const value = argv[i + 1];
       if (value === undefined) return { ok: false, error: `${arg} needs a value. ${USAGE}` };
@@ -48,5 +56,5 @@ export function parseArgs(argv: readonly string[]): { ok: true; args: SimArgs } 
   }
   if (source === undefined) return { ok: false, error: `missing scenario file or preset id. ${USAGE}` };
   if (until === undefined) return { ok: false, error: `missing --until <seconds>. ${USAGE}` };
-  return { ok: true, args: { source, untilSeconds: until, seed, fullReadModels } };
+  return { ok: true, args: { source, untilSeconds: until, seed, fullReadModels, exportDir } };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,30 @@ describe('the sim CLI', () => {
     expect(summary.simTimeMs).toBe(20_000);
     expect(summary.traceHash).toMatch(/^[0-9a-f]{16}$/);
     expect(Object.keys(summary.groups).length).toBeGreaterThan(0);
+  });
+
+  it('writes the run\'s data files into the --export folder (made if missing), beside the summary', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'logscope-export-')), 'out', 'email');
+    const { code, out, err } = run(['email-outage', '--until', '45', '--export', dir]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['consistency.csv', 'events.csv', 'events.jsonl', 'lag.csv', 'run.json', 'summary.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))).toEqual(JSON.parse(out));
+    expect(readFileSync(join(dir, 'lag.csv'), 'utf8').split('\r\n')[0]).toBe('timeMs,group,topic,partition,committedLag,unprocessed,behindMs,status');
+    const events = readFileSync(join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(events.some((e) => e.code === 'member.crashed' && e.entity === 'email-0')).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).format).toBe('logscope-scenario');
+  });
+
+  it('refuses an --export path that is a file, or no folder at all, with one line', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'logscope-export-')), 'taken');
+    writeFileSync(file, 'x');
+    const taken = run(['checkout', '--until', '2', '--export', file]);
+    expect(taken.code).toBe(2);
+    expect(taken.err).toBe(`logscope sim: --export ${file} is not a folder\n`);
+    const missing = run(['checkout', '--until', '2', '--export']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^logscope sim: --export needs a folder\./);
   });
 
   it('overrides the seed with --seed and changes the run', () => {

@@ -5,7 +5,9 @@
  */
 import { createSimulation, NoProgressError } from '../engine';
 import { describeRate, estimateWork, millions, WORK_BUDGET, workBudgetEndMs } from '../scenarios/workBudget';
+import { DATA_EXPORTS, dataExport } from '../share';
 import { parseArgs } from './args';
+import { writeExports } from './writeExports';
 import { loadScenario } from './loadScenario';
 
 export interface CliIo {
@@ -33,6 +35,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     const simulation = createSimulation(scenario);
     simulation.runUntil(untilMs);
+    if (parsed.args.exportDir !== undefined) {
+      const files = DATA_EXPORTS.map(({ name }) => dataExport(name, simulation, { scenario, interventions: [] }));
+      const written = writeExports(parsed.args.exportDir, files);
+      if (!written.ok) return fail(io, written.error);
+    }
     io.out(`${JSON.stringify(simulation.summary({ fullReadModels: parsed.args.fullReadModels }), null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -12,3 +12,4 @@ export type { QrCodeResult } from './qrCode';
 export { describeRefusal } from './sharedRun';
 export type { DecodeResult, SharedRun, SharedViewSettings, ShareProblem } from './sharedRun';
 export { isLoopbackLink } from './loopbackHost';
+export { DATA_EXPORTS, dataExport, type DataExportName, type ExportFile } from './exports/runExports';

@@ -5,17 +5,8 @@
 import { useRef } from 'react';
 import { currentRunFile, openScenarioFile } from '../../app/sharing';
 import { useLab } from '../labContext';
+import { download } from './download';
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function FileButtons() {
   const lab = useLab();

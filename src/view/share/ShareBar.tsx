@@ -7,6 +7,7 @@ import { GALLERY } from '../../app/sharing';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { DropZone } from './DropZone';
+import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
 import { GalleryDialog } from './GalleryDialog';
 import { RestoreBanner } from './RestoreBanner';
@@ -28,6 +29,7 @@ export function ShareBar() {
           Gallery
         </button>
         <FileButtons />
+        <ExportMenu />
         <button type="button" className="primary" onClick={() => setDialog('share')} aria-haspopup="dialog">
           Share…
         </button>
