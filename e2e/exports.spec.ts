@@ -65,4 +65,15 @@ test('every export downloads a file that parses', async ({ page }) => {
   }
   // The lag chart's export opened its tab.
   await expect(page.getByRole('tab', { name: 'Lag' })).toHaveAttribute('aria-selected', 'true');
+
+  // The describe table copies as the tool's text output.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('tab', { name: 'Describe group' }).click();
+  await page.getByRole('combobox', { name: 'Group to describe' }).selectOption('billing');
+  await page.getByRole('button', { name: 'Copy as text' }).click();
+  await expect(page.getByText("Copied: the tool's output, every row.")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const lines = copied.split('\n');
+  expect(lines[1]).toMatch(/^GROUP {11}TOPIC {11}PARTITION {2}CURRENT-OFFSET {2}LOG-END-OFFSET {2}LAG {13}CONSUMER-ID {5}HOST {12}CLIENT-ID$/);
+  expect(lines.filter((line) => line.startsWith('billing '))).toHaveLength(3);
 });

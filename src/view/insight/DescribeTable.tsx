@@ -9,7 +9,7 @@
 import { useState } from 'react';
 import type { GroupView, TopicView } from '../../engine';
 import { describeNote } from './DescribeMembers';
-import { describeRows } from './describeRows';
+import { describeRows, describeText } from './describeRows';
 
 interface Props {
   group: GroupView;
@@ -26,10 +26,25 @@ export function DescribeTable({ group, topics, groups }: Props) {
   const allRows = describeRows(group, topics, groups);
   const rows = all ? allRows : allRows.slice(0, MAX_DESCRIBE_ROWS);
   const note = describeNote(group);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = () => {
+    // Every row, not only those shown: the text is what the tool would print.
+    const text = describeText(group.groupId, allRows, note);
+    navigator.clipboard.writeText(text).then(
+      () => setCopied('Copied: the tool\'s output, every row.'),
+      () => setCopied('The clipboard refused the text (the browser did not allow it).'),
+    );
+  };
   return (
     <figure className="describe">
       <figcaption>
-        <code>$ kafka-consumer-groups --bootstrap-server … --describe --group {group.groupId}</code>
+        <code>$ kafka-consumer-groups --bootstrap-server … --describe --group {group.groupId}</code>{' '}
+        <button type="button" onClick={copy}>
+          Copy as text
+        </button>{' '}
+        <span role="status" className="hint">
+          {copied}
+        </span>
       </figcaption>
       {note && <p className="describe-note">{note}</p>}
       {allRows.length > 0 && (

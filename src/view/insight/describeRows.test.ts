@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupView, TopicView } from '../../engine';
 import { assignmentColumn, describeNote } from './DescribeMembers';
-import { describeRows, hostOf } from './describeRows';
+import { describeRows, hostOf, describeText } from './describeRows';
 
 const topics = [
   { name: 'orders', partitions: [0, 1, 2, 3].map((p) => ({ topic: 'orders', partition: p, highWatermark: 100 + p })) },
@@ -58,5 +58,30 @@ describe('kafka-consumer-groups --members --verbose', () => {
     expect(describeNote(group('Empty', {}))).toBe("Consumer group 'email' has no active members.");
     expect(describeNote(group('CompletingRebalance', {}))).toBe("Warning: Consumer group 'email' is rebalancing.");
     expect(describeNote(group('Stable', {}))).toBeNull();
+  });
+});
+
+describe('the describe text', () => {
+  it('prints as ConsumerGroupCommand does: a line break before each line, %-Ns columns, a blank line at the end', () => {
+    const rows = [
+      { topic: 'orders', partition: 0, currentOffset: 80, logEndOffset: 85, lag: 5, consumerId: 'billing-0-1f2e', host: '/10.0.2.1', clientId: 'billing-0' },
+      { topic: 'orders', partition: 1, currentOffset: null, logEndOffset: 82, lag: null, consumerId: null, host: null, clientId: null },
+    ];
+    const text = describeText('billing', rows, null);
+    const pad = (s: string, n: number) => s.padEnd(n);
+    expect(text).toBe(
+      `\n${pad('GROUP', 15)} ${pad('TOPIC', 15)} ${pad('PARTITION', 10)} ${pad('CURRENT-OFFSET', 15)} ${pad('LOG-END-OFFSET', 15)} ${pad('LAG', 15)} ${pad('CONSUMER-ID', 15)} ${pad('HOST', 15)} CLIENT-ID` +
+        `\n${pad('billing', 15)} ${pad('orders', 15)} ${pad('0', 10)} ${pad('80', 15)} ${pad('85', 15)} ${pad('5', 15)} ${pad('billing-0-1f2e', 15)} ${pad('/10.0.2.1', 15)} billing-0` +
+        `\n${pad('billing', 15)} ${pad('orders', 15)} ${pad('1', 10)} ${pad('-', 15)} ${pad('82', 15)} ${pad('-', 15)} ${pad('-', 15)} ${pad('-', 15)} -` +
+        '\n',
+    );
+  });
+
+  it('widens a column for a longer value, and prints only the warning when there is no row', () => {
+    const long = 'a-consumer-id-longer-than-fifteen';
+    const text = describeText('g', [{ topic: 't', partition: 0, currentOffset: 1, logEndOffset: 1, lag: 0, consumerId: long, host: '/10.0.1.1', clientId: 'c' }], "Warning: Consumer group 'g' is rebalancing.");
+    expect(text.startsWith("\nWarning: Consumer group 'g' is rebalancing.\n\nGROUP")).toBe(true);
+    expect(text).toContain(`${long} /10.0.1.1`);
+    expect(describeText('g', [], "Consumer group 'g' has no active members.")).toBe("\nConsumer group 'g' has no active members.\n");
   });
 });

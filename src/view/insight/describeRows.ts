@@ -71,3 +71,22 @@ export function describeRows(group: GroupView, topics: readonly TopicView[], gro
   for (const key of unowned) rows.push(row(key, null));
   return rows;
 }
+
+/**
+ * The tool's text output for these rows, character for character as ConsumerGroupCommand's
+ * printOffsets writes it: each line begins with a line break; columns are `%-Ns` with a single
+ * space between, GROUP, TOPIC, CONSUMER-ID and HOST at least 15 wide (wider for longer values),
+ * PARTITION 10 and the offsets 15; a blank line at the end. The warning for an empty or
+ * rebalancing group (the tool prints it to stderr) comes first; with no row, only the warning.
+ */
+export function describeText(groupId: string, rows: readonly DescribeRow[], warning: string | null): string {
+  const dash = (value: number | string | null) => (value === null ? '-' : String(value));
+  const cells = rows.map((r) => [groupId, r.topic, String(r.partition), dash(r.currentOffset), String(r.logEndOffset), dash(r.lag), dash(r.consumerId), dash(r.host), dash(r.clientId)]);
+  const widest = (column: number) => Math.max(15, ...cells.map((c) => c[column]!.length));
+  const widths = [widest(0), widest(1), 10, 15, 15, 15, widest(6), widest(7)];
+  const line = (values: readonly string[]) => `\n${values.map((value, i) => (i < widths.length ? value.padEnd(widths[i]!) : value)).join(' ')}`;
+  const head = warning === null ? '' : `\n${warning}\n`;
+  if (rows.length === 0) return head;
+  const header = ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'];
+  return `${head}${line(header)}${cells.map(line).join('')}\n`;
+}
