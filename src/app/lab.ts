@@ -23,6 +23,7 @@ import { recoverRun } from './recoverRun';
 import { simQueries } from './simQueries';
 import { createLongWork, type WorkOutcome } from './longWork';
 import { createForks } from './forks';
+import { createScenarioEditing } from './scenarioEditing';
 import { mergeRebalances } from './rebalanceMarks';
 import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
@@ -65,7 +66,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       queries: simQueries(run.simulation),
       caption: currentCaption(run.simulation, initial.scenario.notes, () => summaryAtStart(initial.scenario)),
     },
-    ui: { message: null, selection: null, view: {} },
+    ui: { message: null, selection: null, view: {}, editUndo: null },
     lab: freshLabSlice(run.endMs),
     lesson: null,
   });
@@ -170,7 +171,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       ...state,
       playback: { ...state.playback, playing: false },
       run: { scenario, presetId, interventions: [...interventions] },
-      ui: { ...state.ui, message: null },
+      ui: { ...state.ui, message: null, editUndo: null },
       lab: freshLabSlice(run.endMs),
     }));
   }
@@ -371,6 +372,13 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     }));
   }
 
+  const editing = createScenarioEditing({
+    store: appStore,
+    now: () => run.now,
+    loadRun: (scenario, interventions, playheadMs, presetId) => loadRun(scenario, interventions, playheadMs, presetId),
+    showMessage: (message) => showMessage(message),
+  });
+
   const lessons = createLessonSession({
     store: appStore,
     loadScenario,
@@ -387,6 +395,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   return {
     store: appStore,
     lessons,
+    editing,
     scheduleSeek,
     runScheduledSeek,
     currentSimulation,

@@ -114,6 +114,18 @@ export interface UiSlice {
   message: UiMessage | null;
   selection: Selection;
   view: ViewSettings;
+  /** The run an applied scenario edit replaced, offered back (undo of the last apply). */
+  editUndo: EditUndo | null;
+}
+
+/** What an applied scenario edit replaced (scenarioEditing.ts). */
+export interface EditUndo {
+  scenario: Scenario;
+  interventions: TimedCommand[];
+  playheadMs: number;
+  presetId: string | null;
+  /** Where the edited run opened. */
+  appliedAtMs: number;
 }
 
 /** The lesson being followed (lessonSession.ts), or null outside lesson mode. */

@@ -1,7 +1,7 @@
 /**
  * Under the timeline: the scenario's caption for this moment, long work in progress, anything
  * refused (role="alert"),
- * and after a fork the offer to undo it (role="status").
+ * and after a fork or an applied scenario edit the offer to undo it (role="status").
  */
 import { useLab } from './labContext';
 import type { AppState } from '../app/store';
@@ -12,9 +12,11 @@ import { WorkProgress } from './WorkProgress';
 const selectMessage = (state: AppState) => state.ui.message;
 const selectUndo = (state: AppState) => state.lab.undo;
 const selectCaption = (state: AppState) => state.sim.caption;
+const selectEditUndo = (state: AppState) => state.ui.editUndo;
 
 export function MessageBar() {
-  const { dismissUndo, showMessage, undoFork } = useLab();
+  const { dismissUndo, showMessage, undoFork, editing } = useLab();
+  const editUndo = useAppStore(selectEditUndo);
   const message = useAppStore(selectMessage);
   const undo = useAppStore(selectUndo);
   const caption = useAppStore(selectCaption);
@@ -45,6 +47,17 @@ export function MessageBar() {
             Undo
           </button>
           <button type="button" className="link" onClick={dismissUndo} aria-label="Keep the fork">
+            ✕
+          </button>
+        </div>
+      )}
+      {editUndo && (
+        <div role="status" className="message message-info" data-testid="edit-undo">
+          <span>Your edited scenario is the run now (opened at {formatSimTime(editUndo.appliedAtMs).replace(/\.000$/, '')}).</span>
+          <button type="button" onClick={() => void editing.undoApply()}>
+            Undo apply
+          </button>
+          <button type="button" className="link" onClick={editing.dismissEditUndo} aria-label="Keep the edited scenario">
             ✕
           </button>
         </div>

@@ -7,6 +7,7 @@ import { GALLERY } from '../../app/sharing';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { DropZone } from './DropZone';
+import { ScenarioEditor } from '../editor/ScenarioEditor';
 import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
 import { GalleryDialog } from './GalleryDialog';
@@ -17,7 +18,7 @@ import './share.css';
 const selectPresetId = (state: AppState) => state.run.presetId;
 
 export function ShareBar() {
-  const [dialog, setDialog] = useState<'share' | 'gallery' | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'gallery' | 'editor' | null>(null);
   const close = useCallback(() => setDialog(null), []);
   const presetId = useAppStore(selectPresetId);
   return (
@@ -28,6 +29,9 @@ export function ShareBar() {
         <button type="button" onClick={() => setDialog('gallery')} aria-haspopup="dialog">
           Gallery
         </button>
+        <button type="button" onClick={() => setDialog('editor')} aria-haspopup="dialog" data-chrome="prepare">
+          Edit scenario
+        </button>
         <FileButtons />
         <ExportMenu />
         <button type="button" className="primary" onClick={() => setDialog('share')} aria-haspopup="dialog">
@@ -36,6 +40,7 @@ export function ShareBar() {
       </nav>
       {dialog === 'share' && <ShareDialog onClose={close} />}
       {dialog === 'gallery' && <GalleryDialog onClose={close} />}
+      {dialog === 'editor' && <ScenarioEditor onClose={close} />}
       <DropZone />
     </>
   );

@@ -1,0 +1,90 @@
+/**
+ * Edit scenario: the run as scenario JSON (the "JSON twin"), checked as you type: every problem
+ * with its field path, the same validation as a file or a link. Apply starts the edited run,
+ * paused; it is disabled while the text is invalid, so an invalid edit never replaces the run.
+ * Start from the current run, a blank scenario or any preset.
+ */
+import { useId, useMemo, useState } from 'react';
+import { checkScenarioText, startingText } from '../../app/scenarioEditing';
+import { GALLERY } from '../../app/sharing';
+import { useLab } from '../labContext';
+import { keepKeysInside, useModalDialog } from '../share/useModalDialog';
+import './editor.css';
+
+export function ScenarioEditor({ onClose }: { onClose: () => void }) {
+  const lab = useLab();
+  const ref = useModalDialog(onClose);
+  const [from, setFrom] = useState('current');
+  const [text, setText] = useState(() => startingText(lab.store, 'current'));
+  const check = useMemo(() => checkScenarioText(text), [text]);
+  const problemsId = useId();
+  const startFrom = (choice: string) => {
+    setFrom(choice);
+    setText(startingText(lab.store, choice));
+  };
+  const apply = () => {
+    if (!check.ok) return;
+    void lab.editing.applyScenario(check.scenario);
+    onClose();
+  };
+  return (
+    <dialog ref={ref} className="editor-dialog" aria-labelledby="editor-title" onKeyDown={keepKeysInside}>
+      <div className="dialog-head">
+        <h2 id="editor-title">Edit scenario</h2>
+        <button type="button" className="dialog-close" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      <div className="editor-controls">
+        <label>
+          Start from{' '}
+          <select value={from} onChange={(event) => startFrom(event.target.value)}>
+            <option value="current">the current run</option>
+            <option value="blank">a blank scenario</option>
+            {GALLERY.map((preset) => (
+              <option key={preset.id} value={preset.id}>
+                preset: {preset.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="editor-label" htmlFor={`${problemsId}-text`}>
+        Scenario JSON
+      </label>
+      <textarea
+        id={`${problemsId}-text`}
+        className="editor-text"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        spellCheck={false}
+        aria-invalid={!check.ok}
+        aria-describedby={problemsId}
+        rows={22}
+      />
+      <div id={problemsId} className="editor-problems" aria-live="polite" data-testid="editor-problems">
+        {check.ok ? (
+          <p className="editor-ok">
+            ✓ A valid scenario{check.warnings.length > 0 ? ` (${check.warnings.join('; ')})` : ''}.
+          </p>
+        ) : (
+          <ul>
+            {check.problems.map((problem, i) => (
+              <li key={i}>
+                {problem.path !== '' && <code>{problem.path}</code>} {problem.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="editor-actions">
+        <button type="button" className="primary" onClick={apply} disabled={!check.ok}>
+          Apply
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}
