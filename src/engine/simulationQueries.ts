@@ -40,6 +40,8 @@ export interface SimulationQueries {
   probe(entity: string): ProbeAnswer | null;
   /** The newest entities (up to 64), newest first, with when each read model applied them. */
   recentFacts(count: number): ProbeAnswer[];
+  /** Every fact the consistency tracker keeps (finished and pending), oldest first. */
+  consistencyFacts(): ProbeAnswer[];
   /** The fact that has waited longest for a read model (applied or still waiting), if any. */
   longestWait(): LongestWait | null;
   /** The moments a service's guarantees were broken: duplicates, skips, order violations. */
@@ -71,6 +73,7 @@ export function queriesOver(world: World): SimulationQueries {
     disagreementHistory: () => world.lag.disagreements,
     probe: (entity) => world.consistency.probe(entity),
     recentFacts: (count) => world.consistency.recent(count),
+    consistencyFacts: () => world.consistency.all(),
     longestWait: () => world.consistency.longestWait(world.now),
     incidents: (serviceId) => world.services.get(serviceId)?.stats.incidents ?? [],
     foldComparison(serviceId) {

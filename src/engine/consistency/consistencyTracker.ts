@@ -45,6 +45,15 @@ export interface ProbeAnswer {
   readModels: Record<string, SimTimeMs | null>;
 }
 
+function answerOf(entry: FactEntry): ProbeAnswer {
+  const readModels: Record<string, SimTimeMs | null> = {};
+  entry.expected.forEach((service, i) => {
+    const at = entry.appliedMs[i]!;
+    readModels[service] = at >= 0 ? at : null;
+  });
+  return { entity: entry.entity, appendedMs: entry.appendedMs, readModels };
+}
+
 /** Which fact waited longest for which read model, and whether it is still waiting. */
 export interface LongestWait {
   entity: string;
@@ -240,13 +249,17 @@ export class ConsistencyTracker {
   probe(entity: string): ProbeAnswer | null {
     const rootId = this.byEntity.get(entity);
     const entry = rootId === undefined ? undefined : this.facts.get(rootId);
-    if (!entry) return null;
-    const readModels: Record<string, SimTimeMs | null> = {};
-    entry.expected.forEach((service, i) => {
-      const at = entry.appliedMs[i]!;
-      readModels[service] = at >= 0 ? at : null;
-    });
-    return { entity, appendedMs: entry.appendedMs, readModels };
+    return entry ? answerOf(entry) : null;
+  }
+
+  /**
+   * Every fact kept (finished and pending, within the limits above), oldest first: what the
+   * consistency export writes. Read only on demand, never while the run plays.
+   */
+  all(): ProbeAnswer[] {
+    const answers: ProbeAnswer[] = [];
+    for (const [, entry] of this.facts) answers.push(answerOf(entry));
+    return answers.sort((a, b) => a.appendedMs - b.appendedMs);
   }
 
   /**

@@ -1,8 +1,8 @@
 /**
  * The consistency windows as CSV: one row per fact (an event appended to the log, named by its
  * entity), when it was appended and, per read model, when that model applied it and the window
- * in between (empty while it has not yet). The facts are those the engine keeps for the probe
- * (the newest, doc/model.md says how many).
+ * in between (empty while it has not yet). The facts are all those the engine keeps, finished
+ * and pending (the newest ones; doc/model.md says how many).
  */
 import type { ProbeAnswer } from '../../engine';
 import { csvText } from './csv';

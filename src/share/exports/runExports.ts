@@ -27,9 +27,6 @@ export const DATA_EXPORTS = [
 
 export type DataExportName = (typeof DATA_EXPORTS)[number]['name'];
 
-/** The facts the consistency export covers: every one the engine keeps for the probe. */
-const ALL_KEPT_FACTS = 10_000;
-
 export function dataExport(
   name: DataExportName,
   simulation: Simulation,
@@ -46,7 +43,7 @@ export function dataExport(
         return lagCsv(simulation.snapshot().groups.map((g) => ({ groupId: g.groupId, history: simulation.lagHistory(g.groupId) })));
       case 'consistency.csv':
         return consistencyCsv(
-          simulation.recentFacts(ALL_KEPT_FACTS),
+          simulation.consistencyFacts(),
           simulation.snapshot().groups.map((g) => g.serviceId),
         );
       case 'summary.json':
