@@ -111,10 +111,18 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       }
       const before = topic.partitionCount;
       topic.growTo(command.partitions);
-      world.emit('topic', topic.name, `${topic.name} grows from ${before} to ${command.partitions} partitions: keys now map to different partitions (murmur2 % ${command.partitions}).`);
+      world.emit(
+        'topic',
+        topic.name,
+        `${topic.name} grows from ${before} to ${command.partitions} partitions: keys now map to different partitions (murmur2 % ${command.partitions}). ` +
+          `Producers and consumers see the new partitions at their next metadata refresh (metadata.max.age.ms).`,
+      );
+      // Clients learn of it from their metadata (doc/kafka.md §1.5): producers write to the new
+      // partitions, and the group's leader rejoins to assign them, only after a refresh.
+      for (const producer of world.producers.values()) if (producer.spec.topic === topic.name) producer.onTopicGrew(world);
       for (const service of world.services.values()) {
         if (service.spec.subscribe.includes(topic.name)) {
-          service.group.onMetadataChange(`${topic.name} gained partitions`);
+          for (const instance of service.instances) instance.onTopicGrew();
           service.onPartitionsAdded(topic.name, before, command.partitions);
         }
       }

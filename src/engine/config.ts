@@ -62,7 +62,12 @@ export interface ResolvedConsumerConfig {
   maxPollRecords: number;
   /** The configured assignors in preference order. */
   assignors: AssignorName[];
+  /** How often the client refreshes its metadata, so how late it sees added partitions (doc/kafka.md §1.5). */
+  metadataMaxAgeMs: number;
 }
+
+/** Kafka's `metadata.max.age.ms` default (CommonClientConfigs), for producers and consumers alike. */
+export const METADATA_MAX_AGE_MS = 300_000;
 
 export const KAFKA_CONSUMER_DEFAULTS = {
   enableAutoCommit: true,
@@ -73,6 +78,7 @@ export const KAFKA_CONSUMER_DEFAULTS = {
   maxPollIntervalMs: 300_000,
   maxPollRecords: 500,
   assignors: ['range', 'cooperative-sticky'] as AssignorName[],
+  metadataMaxAgeMs: METADATA_MAX_AGE_MS,
 };
 
 export function resolveConsumerConfig(service: ServiceSpec): ResolvedConsumerConfig {
@@ -90,6 +96,7 @@ export function resolveConsumerConfig(service: ServiceSpec): ResolvedConsumerCon
     maxPollIntervalMs: c['max.poll.interval.ms'] ?? d.maxPollIntervalMs,
     maxPollRecords: c['max.poll.records'] ?? d.maxPollRecords,
     assignors: strategy === undefined ? d.assignors : Array.isArray(strategy) ? strategy : [strategy],
+    metadataMaxAgeMs: c['metadata.max.age.ms'] ?? d.metadataMaxAgeMs,
   };
 }
 

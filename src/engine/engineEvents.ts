@@ -24,7 +24,9 @@ export type EngineEvent =
   | { kind: 'syncDone'; group: string; generation: number }
   | { kind: 'syncDeadline'; group: string; generation: number }
   | { kind: 'retentionCheck' }
-  | { kind: 'sample' };
+  | { kind: 'sample' }
+  | { kind: 'producerMetadata'; producer: string }
+  | ({ kind: 'consumerMetadata' } & InstanceRef);
 
 /** Small integer per kind, fed to the trace hash. */
 export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
@@ -39,4 +41,6 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   retentionCheck: 9,
   sample: 10,
   syncDeadline: 11,
+  producerMetadata: 12,
+  consumerMetadata: 13,
 };

@@ -62,6 +62,14 @@ export const MAX_ASSIGNORS = 4;
 export const MAX_RETENTION_CHECK_INTERVAL_MS = 3_600_000;
 export const MAX_INITIAL_REBALANCE_DELAY_MS = 300_000;
 
+// Burrow's settings (LogScope's bounds; Burrow has none).
+/** `offset-refresh`, in whole seconds: at most an hour. */
+export const MAX_BURROW_OFFSET_REFRESH_S = 3600;
+/** `intervals`: commits and fetched offsets kept per partition. */
+export const MAX_BURROW_INTERVALS = 100;
+/** `allowed-lag`, in records. */
+export const MAX_BURROW_ALLOWED_LAG = 1_000_000_000;
+
 // Notes and actions.
 export const MAX_NOTES = 200;
 export const MAX_NOTE_TEXT_CHARS = 500;

@@ -71,6 +71,16 @@ export type BrokerConfig = Partial<{
   'group.initial.rebalance.delay.ms': number;
 }>;
 
+/**
+ * Burrow's settings by Burrow's names (doc/design.md contract 7): `offset-refresh` in whole
+ * seconds (default 10), `intervals` (default 10), `allowed-lag` (default 0).
+ */
+export type BurrowConfig = Partial<{
+  'offset-refresh': number;
+  intervals: number;
+  'allowed-lag': number;
+}>;
+
 export interface Note {
   atMs: number;
   text: string;
@@ -94,6 +104,7 @@ export interface Scenario {
   producers: ProducerSpec[];
   services: ServiceSpec[];
   broker?: BrokerConfig;
+  burrow?: BurrowConfig;
   notes?: Note[];
   actions?: TimedCommand[];
 }

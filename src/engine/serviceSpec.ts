@@ -17,6 +17,7 @@ export type ConsumerConfig = Partial<{
   'max.poll.interval.ms': number;
   'max.poll.records': number;
   'partition.assignment.strategy': AssignorName | AssignorName[];
+  'metadata.max.age.ms': number;
 }>;
 
 export type CommitMode = 'auto' | 'after-processing' | 'before-processing';

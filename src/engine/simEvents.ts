@@ -51,6 +51,8 @@ export type SimEventCode =
   | 'offsets.resumed'
   | 'offsets.reset'
   | 'offset.outOfRange'
+  | 'producer.metadata'
+  | 'group.metadataChanged'
   | 'query';
 
 export const SIM_EVENT_CODES: readonly SimEventCode[] = [
@@ -69,6 +71,8 @@ export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'offsets.resumed',
   'offsets.reset',
   'offset.outOfRange',
+  'producer.metadata',
+  'group.metadataChanged',
   'query',
 ];
 

@@ -9,6 +9,7 @@
 import { addService, applyCommand } from './applyCommand';
 import { deepClone } from './deepClone';
 import { LAG_LIMITS } from './lag/lagMonitor';
+import { resolveBurrowConfig } from './lag/burrowConfig';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
 import { ENGINE_EVENT_CODES, type EngineEvent, type InstanceRef } from './engineEvents';
@@ -64,7 +65,7 @@ export interface Simulation extends SimulationQueries {
 }
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker), options.maxStepsAtOneInstant);
+  const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker), resolveBurrowConfig(scenario.burrow), options.maxStepsAtOneInstant);
   for (const spec of scenario.topics) world.topics.set(spec.name, new Topic(spec));
   for (const spec of scenario.services) addService(world, spec);
   for (const spec of scenario.producers) {
@@ -120,6 +121,10 @@ function wrapWorld(
         world.lag.sample(world.services.values());
         world.schedule(world.now + LAG_LIMITS.sampleIntervalMs, { kind: 'sample' });
         return;
+      case 'producerMetadata':
+        return world.producers.get(event.producer)!.onMetadataRefresh(world);
+      case 'consumerMetadata':
+        return instance(event).onMetadataRefresh();
     }
   }
 

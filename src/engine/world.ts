@@ -6,6 +6,7 @@
  * with `schedule(atMs, event)`; nothing here looks at a real clock.
  */
 import type { ResolvedBrokerConfig } from './config';
+import type { ResolvedBurrowConfig } from './lag/burrowConfig';
 import { EventQueue, type QueueEntry } from './eventQueue';
 import type { EngineEvent } from './engineEvents';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
@@ -33,7 +34,7 @@ export class World implements EngineContext {
   readonly groups = new Map<string, GroupCoordinator>();
   readonly events: SimEvent[] = [];
   readonly consistency = new ConsistencyTracker();
-  readonly lag: LagMonitor = new LagMonitor(this);
+  readonly lag: LagMonitor;
   /** Steps taken (events dispatched, records processed); guards against zero-time loops. */
   readonly steps: StepCounter;
   /** Per topic, the services that must apply its facts (directly or downstream); cleared when services change. */
@@ -45,8 +46,10 @@ export class World implements EngineContext {
   constructor(
     readonly seed: number,
     readonly broker: ResolvedBrokerConfig,
+    burrow: ResolvedBurrowConfig,
     maxStepsAtOneInstant = MAX_STEPS_AT_ONE_INSTANT,
   ) {
+    this.lag = new LagMonitor(this, burrow);
     this.steps = new StepCounter(maxStepsAtOneInstant);
   }
 

@@ -58,6 +58,7 @@ export const consumerConfigSchema = object('config', {
     "LogScope's limit",
   ).optional(),
   'partition.assignment.strategy': assignmentStrategySchema.optional(),
+  'metadata.max.age.ms': integer('metadata.max.age.ms', 0, limits.JAVA_INT_MAX).optional(),
 }).refine(
   // Kafka's consumer refuses a heartbeat interval that is not below the session timeout.
   (config) =>

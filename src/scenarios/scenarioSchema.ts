@@ -23,6 +23,13 @@ const brokerSchema = object('broker', {
   ).optional(),
 });
 
+/** Burrow's settings by Burrow's names (contract 7); whole seconds, as Burrow reads `offset-refresh`. */
+const burrowSchema = object('burrow', {
+  'offset-refresh': integer('offset-refresh', 1, limits.MAX_BURROW_OFFSET_REFRESH_S, 'seconds').optional(),
+  intervals: integer('intervals', 1, limits.MAX_BURROW_INTERVALS, "LogScope's limit").optional(),
+  'allowed-lag': integer('allowed-lag', 0, limits.MAX_BURROW_ALLOWED_LAG, "LogScope's limit").optional(),
+});
+
 const noteSchema = object('note', {
   atMs: atMsSchema,
   text: text('text', 1, limits.MAX_NOTE_TEXT_CHARS),
@@ -47,6 +54,7 @@ export const scenarioSchema = object('the scenario', {
   producers: list('producers', producerSchema, limits.MAX_PRODUCERS, 'producers'),
   services: list('services', serviceSchema, limits.MAX_SERVICES, 'services'),
   broker: brokerSchema.optional(),
+  burrow: burrowSchema.optional(),
   notes: list('notes', noteSchema, limits.MAX_NOTES, 'notes').optional(),
   actions: list('actions', z.unknown(), limits.MAX_ACTIONS, 'actions').optional(),
 });

@@ -1,9 +1,9 @@
 /**
  * What the group leader's assignor sees when SyncGroup completes a rebalance: the partition
- * count of every subscribed topic the cluster knows, and each member's subscription, owned
+ * count of every subscribed topic as the leader's metadata has it (partitions added since its
+ * last refresh are not there: doc/kafka.md §1.5), and each member's subscription, owned
  * partitions and the generation of that claim (for the sticky assignors).
  */
-import type { Topic } from '../log/topic';
 import type { AssignmentInput } from './assignors';
 import type { GroupMember } from './groupMember';
 
@@ -14,13 +14,13 @@ import type { GroupMember } from './groupMember';
 export function assignmentInput(
   members: Iterable<GroupMember>,
   ordered: readonly GroupMember[],
-  clusterTopics: ReadonlyMap<string, Topic>,
+  partitionCountOf: (topic: string) => number | undefined,
 ): AssignmentInput {
   const topics: Record<string, number> = {};
   for (const member of members) {
     for (const name of member.subscription) {
-      const topic = clusterTopics.get(name);
-      if (topic) topics[name] = topic.partitionCount;
+      const count = partitionCountOf(name);
+      if (count !== undefined) topics[name] = count;
     }
   }
   return {
@@ -33,4 +33,14 @@ export function assignmentInput(
       generation: m.ownedGeneration,
     })),
   };
+}
+
+/** A member's metadata of the topics it subscribes to: what it would assign with as the leader. */
+export function metadataOf(member: GroupMember): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const topic of member.subscription) {
+    const count = member.instance.knownPartitionCount(topic);
+    if (count !== undefined) counts.set(topic, count);
+  }
+  return counts;
 }

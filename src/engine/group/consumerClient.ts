@@ -8,17 +8,18 @@
  * Group progress (JoinGroup, applying a new assignment, auto-commit) only happens when the poll
  * loop asks for it, as in the Java client, so a long batch delays it. A member fenced by the
  * coordinator (a zombie) learns it from a failed commit or heartbeat, drops its partitions and
- * rejoins.
+ * rejoins. It keeps its metadata (`ConsumerMetadata`; `ConsumerLiveness` refreshes it) and, as
+ * the group's leader, the partition counts its last assignment used.
  */
 import { rebalanceProtocolFor } from '../config';
 import type { InstanceRef } from '../engineEvents';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
-import type { PartitionLog } from '../log/partitionLog';
 import { tpKey, type TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
 import type { CoordinatorError, GroupClient, InstanceHost } from './groupProtocol';
-import { lostToRetention } from './lostToRetention';
-import { resetPosition, startPosition } from './startPosition';
+import { ConsumerMetadata } from './consumerMetadata';
+import { seconds } from './seconds';
+import { startPosition } from './startPosition';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 
@@ -41,6 +42,9 @@ export abstract class ConsumerClient implements GroupClient {
   protected joining = false;
   private pendingAssignment: { generation: number; memberId: string; partitions: TopicPartition[] } | null = null;
   private nextAutoCommitMs = 0;
+  protected readonly metadata = new ConsumerMetadata();
+  /** Why the next JoinGroup is sent, when it is not the usual rejoin (the coordinator's rebalance reason). */
+  protected rejoinReason: string | null = null;
 
   constructor(
     readonly service: InstanceHost,
@@ -95,8 +99,10 @@ export abstract class ConsumerClient implements GroupClient {
     return this.status === 'running' || this.status === 'hung' ? this.positions.get(key) : undefined;
   }
 
-  /** A fresh client at start: no member id, nothing owned; its first poll sends JoinGroup. */
+  /** A fresh client at start: no member id, nothing owned, fresh metadata; its first poll sends JoinGroup. */
   protected resetMembership(): void {
+    this.metadata.fetch(this.world.topics, this.service.spec.subscribe, this.world.now);
+    this.rejoinReason = null;
     this.memberId = null;
     this.generation = -1;
     this.rejoinNeeded = true;
@@ -109,6 +115,8 @@ export abstract class ConsumerClient implements GroupClient {
 
   /** The process crashed or stopped: everything it knew about the group is gone. */
   protected forgetMembership(): void {
+    this.metadata.cancelRefresh();
+    this.metadata.assignmentSnapshot = null;
     this.assignment = [];
     this.positions.clear();
     this.memberId = null;
@@ -162,6 +170,8 @@ export abstract class ConsumerClient implements GroupClient {
     this.rejoinNeeded = false;
     this.joining = true;
     const config = this.service.config;
+    const reason = this.rejoinReason ?? undefined;
+    this.rejoinReason = null;
     this.memberId = this.service.group.join({
       instance: this,
       memberId: this.memberId,
@@ -172,13 +182,44 @@ export abstract class ConsumerClient implements GroupClient {
       ownedGeneration,
       sessionTimeoutMs: config.sessionTimeoutMs,
       rebalanceTimeoutMs: config.maxPollIntervalMs,
+      ...(reason !== undefined && { reason }),
     });
   }
 
-  /** SyncGroup answered: remembered, and applied at the next poll. */
-  onAssignment(generation: number, memberId: string, partitions: TopicPartition[]): void {
+  /**
+   * SyncGroup answered: remembered, and applied at the next poll. `assignedWith` is given to
+   * the leader only: the partition counts of its metadata the assignment used.
+   */
+  onAssignment(generation: number, memberId: string, partitions: TopicPartition[], assignedWith: ReadonlyMap<string, number> | null = null): void {
     this.pendingAssignment = { generation, memberId, partitions };
+    this.metadata.assignmentSnapshot = assignedWith;
     this.wakeToApplyAssignment();
+  }
+
+  // ---- Metadata ---------------------------------------------------------------------------
+
+  /** Partitions of a topic as this client's metadata has them (a leader assigns with these). */
+  knownPartitionCount(topic: string): number | undefined {
+    return this.metadata.partitionCount(topic) ?? this.world.topics.get(topic)?.partitionCount;
+  }
+
+  /** As the leader: rejoin if its metadata has partitions its last assignment did not (Kafka's rejoinNeededOrPending). */
+  protected rejoinIfAssignmentStale(): boolean {
+    const stale = this.metadata.staleAssignment();
+    if (stale === null || this.memberId === null) return false;
+    this.metadata.assignmentSnapshot = null;
+    const { topic, assigned, known } = stale;
+    this.world.emit(
+      'rebalance',
+      this.name,
+      `${this.name}, the leader of ${this.service.groupId}, finds in its refreshed metadata (metadata.max.age.ms ${seconds(this.service.config.metadataMaxAgeMs)}) ` +
+        `that ${topic} has ${known} partitions, not the ${assigned} it assigned: it rejoins and the group rebalances.`,
+      this.service.groupId,
+      this.detail('group.metadataChanged', { topic, partitions: known, before: assigned }),
+    );
+    this.rejoinReason = `${this.name}, the leader, saw ${topic} grow to ${known} partitions`;
+    this.rejoinNeeded = true;
+    return true;
   }
 
   private applyAssignment(): void {
@@ -237,6 +278,8 @@ export abstract class ConsumerClient implements GroupClient {
         this.detail('offsets.resumed', { count: resumed.length }),
       );
     }
+    // Its metadata may have been refreshed while it was rebalancing; pollCoordinator rejoins next.
+    this.rejoinIfAssignmentStale();
   }
 
   /** Position of a newly assigned partition: the committed offset, else auto.offset.reset. */
@@ -271,31 +314,6 @@ export abstract class ConsumerClient implements GroupClient {
     this.positions.set(key, start.position);
     this.service.stats.onPositionMoved(key, start.position, start.source, log.compactedAway);
     return start.source === 'committed' ? 'committed' : 'reset';
-  }
-
-  /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (none stops the consumer with an error). */
-  protected resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
-    const world = this.world;
-    const policy = this.service.config.autoOffsetReset;
-    if (policy === 'none') {
-      world.emit('error', this.name, `${this.name}: offset ${position} on ${key} is out of range and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
-      this.stopWithError();
-      return null;
-    }
-    const target = resetPosition(log, policy);
-    const lost = lostToRetention(log, position, Math.min(log.logStartOffset, target));
-    world.emit(
-      'offsets',
-      this.name,
-      `${this.name}: position ${position} on ${key} is out of range (log start offset ${log.logStartOffset}); ` +
-        `auto.offset.reset=${policy} moves it to ${target}` +
-        (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
-      this.service.groupId,
-      this.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
-    );
-    this.positions.set(key, target);
-    this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
-    return target;
   }
 
   // ---- OffsetCommit ----------------------------------------------------------------------
@@ -355,6 +373,7 @@ export abstract class ConsumerClient implements GroupClient {
   /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */
   protected loseMembership(forgetMemberId: boolean, keepUntilNextPoll = false): void {
     if (forgetMemberId) this.memberId = null;
+    this.metadata.assignmentSnapshot = null;
     this.generation = -1;
     if (keepUntilNextPoll) {
       // As in the Java client, the partitions are declared lost at the next poll.

@@ -24,7 +24,9 @@ import { createStream, type RandomStream } from '../random';
 import { offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
 import { ConsumerLiveness } from './consumerLiveness';
 import { fetchRecords, type FetchedRecords } from './fetchRecords';
+import { lostToRetention } from './lostToRetention';
 import { seconds } from './seconds';
+import { resetPosition } from './startPosition';
 
 export type { InstanceStatus } from './consumerClient';
 
@@ -294,6 +296,31 @@ export class ConsumerInstance extends ConsumerLiveness {
       maxRecords: this.service.config.maxPollRecords,
     };
     return fetchRecords(this.world.topics, request, (log, key, position) => this.resetOutOfRange(log, key, position));
+  }
+
+  /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (none stops the consumer with an error). */
+  private resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
+    const world = this.world;
+    const policy = this.service.config.autoOffsetReset;
+    if (policy === 'none') {
+      world.emit('error', this.name, `${this.name}: offset ${position} on ${key} is out of range and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
+      this.stopWithError();
+      return null;
+    }
+    const target = resetPosition(log, policy);
+    const lost = lostToRetention(log, position, Math.min(log.logStartOffset, target));
+    world.emit(
+      'offsets',
+      this.name,
+      `${this.name}: position ${position} on ${key} is out of range (log start offset ${log.logStartOffset}); ` +
+        `auto.offset.reset=${policy} moves it to ${target}` +
+        (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
+      this.service.groupId,
+      this.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
+    );
+    this.positions.set(key, target);
+    this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
+    return target;
   }
 
   private waitForData(): void {

@@ -1,5 +1,6 @@
 /**
- * The two liveness clocks of a Kafka consumer, on top of its group membership.
+ * The background clocks of a Kafka consumer, on top of its group membership: the two liveness
+ * clocks, and the metadata refresh.
  *
  * The heartbeat "thread" sends a heartbeat every `heartbeat.interval.ms`, also while the
  * handler is stuck; its answer tells the member that a rebalance started (rejoin) or that it
@@ -10,9 +11,15 @@
  * rejoins with its `group.instance.id` and gets that place back. The timer then stays off until
  * the next poll re-arms it. A crash stops both clocks; a process hang freezes both. Both are
  * events on the simulation's queue, never state kept in closures.
+ *
+ * Metadata is refreshed every `metadata.max.age.ms` after the instance started (doc/kafka.md
+ * §1.5). Only a refresh that can see something new is scheduled: the first one after partitions
+ * were added to a subscribed topic. The group's leader then rejoins if its last assignment did
+ * not have them (Kafka's ConsumerCoordinator.rejoinNeededOrPending); other members do nothing.
  */
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
+import { nextMetadataRefreshMs } from '../metadataRefresh';
 import { ConsumerClient } from './consumerClient';
 import { seconds } from './seconds';
 
@@ -22,7 +29,7 @@ export abstract class ConsumerLiveness extends ConsumerClient {
   private heartbeatEntry: QueueEntry<EngineEvent> | null = null;
   private pollTimerEntry: QueueEntry<EngineEvent> | null = null;
 
-  /** The heartbeat learned of a rebalance: an idle, running poll loop polls now to rejoin. */
+  /** The member must rejoin (a heartbeat said so, or its metadata changed): an idle, running poll loop polls now. */
   protected abstract wakeToRejoin(): void;
 
   // ---- heartbeat thread ------------------------------------------------------------------
@@ -116,5 +123,23 @@ export abstract class ConsumerLiveness extends ConsumerClient {
     // Both kinds reset membership (resetGenerationOnLeaveGroup): the next poll rejoins with an
     // empty member id, a static member with its group.instance.id.
     this.loseMembership(true, true);
+  }
+
+  // ---- metadata refresh ------------------------------------------------------------------
+
+  /** A subscribed topic gained partitions: this client sees them at its next metadata refresh. */
+  onTopicGrew(): void {
+    if (!this.isAlive || this.metadata.entry) return;
+    const atMs = nextMetadataRefreshMs(this.metadata.phaseMs, this.service.config.metadataMaxAgeMs, this.world.now);
+    this.metadata.entry = this.world.schedule(atMs, { kind: 'consumerMetadata', ...this.ref });
+  }
+
+  /** The refresh: only the leader acts, rejoining when its last assignment missed partitions. */
+  onMetadataRefresh(): void {
+    this.metadata.entry = null;
+    if (!this.isAlive) return;
+    this.metadata.refresh(this.world.topics, this.service.spec.subscribe);
+    // While rebalancing, the assignment in progress (or applying it) settles it.
+    if (!this.joining && this.rejoinIfAssignmentStale()) this.wakeToRejoin();
   }
 }

@@ -9,8 +9,8 @@
  * join completed is removed and the group rebalances (Kafka's pending-sync expiry); in this
  * model only a static member that did not rejoin can be in that position. The first rebalance
  * of an empty group is delayed by `group.initial.rebalance.delay.ms`, extended by each new
- * arrival. Completing the join bumps the generation exactly once; the leader's assignor runs and
- * SyncGroup hands each member its part. Commits carry (member.id, generation) and fail from
+ * arrival. Completing the join bumps the generation exactly once; the leader's assignor runs over
+ * the partitions the leader's metadata knows (doc/kafka.md §1.5) and SyncGroup hands each member its part. Commits carry (member.id, generation) and fail from
  * members the coordinator no longer knows (zombies).
  *
  * This file handles the requests (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit)
@@ -20,7 +20,7 @@ import { assignPartitions } from './assignors';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import { tpKey, type SimTimeMs } from '../types';
-import { assignmentInput } from './assignmentInput';
+import { assignmentInput, metadataOf } from './assignmentInput';
 import { describeAssignmentChange, type MemberAssignment } from './explain';
 import { rebalanceProtocolFor } from '../config';
 import { newMember, replacementMember, type GroupMember } from './groupMember';
@@ -81,7 +81,7 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
       member.ownedGeneration = request.ownedGeneration;
       member.subscription = request.subscription;
       member.lastHeartbeatMs = world.now;
-      this.prepareRebalance(`${request.instance.name} rejoined`);
+      this.prepareRebalance(request.reason ?? `${request.instance.name} rejoined`);
     }
     member.joined = true;
     this.tryCompleteJoin();
@@ -107,8 +107,10 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
           `[${member.assignment.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')}]: no rebalance.`,
         this.groupId,
       );
-      const assignment = member.assignment;
-      request.instance.onAssignment(this.generation, memberId, assignment);
+      // A returning static leader skips the assignment and watches its metadata from now on
+      // (Kafka's skipAssignment: assignmentSnapshot = its current metadata).
+      const assignedWith = this.leaderId === memberId ? metadataOf(member) : null;
+      request.instance.onAssignment(this.generation, memberId, member.assignment, assignedWith);
       return memberId;
     }
     world.emit('member', request.instance.name, `${request.instance.name} (static member ${request.groupInstanceId}) rejoins as ${memberId}.`, this.groupId);
@@ -243,7 +245,11 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   onSyncDone(generation: number): void {
     if (generation !== this.generation || this.state !== 'CompletingRebalance') return;
     const world = this.world;
-    const result = assignPartitions(this.protocol!, assignmentInput(this.members.values(), this.orderedMembers(), world.topics));
+    // The leader runs the assignor over the partitions its own metadata knows.
+    const leader = this.members.get(this.leaderId!)!;
+    const input = assignmentInput(this.members.values(), this.orderedMembers(), (topic) => leader.instance.knownPartitionCount(topic));
+    const result = assignPartitions(this.protocol!, input);
+    const assignedWith: ReadonlyMap<string, number> = new Map(Object.entries(input.topics));
     this.state = 'Stable';
     const before = this.previousAssignment;
     this.previousAssignment = new Map();
@@ -265,7 +271,9 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
     );
     for (const member of this.orderedMembers()) {
       // A member that did not rejoin sent no SyncGroup, so nothing answers it.
-      if (!this.pendingSync.has(member.memberId)) member.instance.onAssignment(this.generation, member.memberId, member.assignment);
+      if (!this.pendingSync.has(member.memberId)) {
+        member.instance.onAssignment(this.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
+      }
     }
   }
 
@@ -310,13 +318,17 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
 
   // ---- Heartbeat, session timeout, LeaveGroup --------------------------------------------
 
+  /**
+   * In the order of Kafka's validateClassicGroupHeartbeat and classicGroupHeartbeatToClassicGroup
+   * (doc/kafka.md §3.5): the member, then the generation, then the state. A heartbeat of another
+   * generation does not keep the session alive; CompletingRebalance answers without error.
+   */
   heartbeat(memberId: string, generation: number): CoordinatorError | null {
     const member = this.members.get(memberId);
     if (!member) return 'UNKNOWN_MEMBER_ID';
-    member.lastHeartbeatMs = this.world.now;
-    if (this.state === 'PreparingRebalance' || this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
     if (generation !== this.generation) return 'ILLEGAL_GENERATION';
-    return null;
+    member.lastHeartbeatMs = this.world.now;
+    return this.state === 'PreparingRebalance' ? 'REBALANCE_IN_PROGRESS' : null;
   }
 
   private scheduleSessionCheck(member: GroupMember): void {
@@ -369,17 +381,16 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
     }
   }
 
-  /** A subscribed topic changed (partitions added): the group must rebalance. */
-  onMetadataChange(reason: string): void {
-    if (this.state === 'Stable' || this.state === 'CompletingRebalance') this.prepareRebalance(reason);
-  }
-
   // ---- OffsetCommit ----------------------------------------------------------------------
 
+  /**
+   * In the order of Kafka's ClassicGroup.validateOffsetCommit (doc/kafka.md §3.7): the member,
+   * then the generation, then CompletingRebalance.
+   */
   commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null {
     if (memberId === null || !this.members.has(memberId)) return 'UNKNOWN_MEMBER_ID';
-    if (this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
     if (generation !== this.generation) return 'ILLEGAL_GENERATION';
+    if (this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
     this.store(offsets, generation);
     return null;
   }

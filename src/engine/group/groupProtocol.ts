@@ -32,14 +32,21 @@ export interface JoinRequest {
   ownedGeneration: number;
   sessionTimeoutMs: number;
   rebalanceTimeoutMs: number;
+  /** Why the member rejoins, when the coordinator's explanation should say (the leader saw partitions added). */
+  reason?: string;
 }
 
 export interface GroupClient {
   readonly name: string;
   /** A fresh member id for a JoinGroup (Kafka's `<client id>-<uuid>`, deterministic here). */
   nextMemberId(): string;
-  /** SyncGroup answered: the member's partitions in `generation`. */
-  onAssignment(generation: number, memberId: string, partitions: TopicPartition[]): void;
+  /**
+   * SyncGroup answered: the member's partitions in `generation`; to the leader also the
+   * partition counts of its metadata the assignment used (Kafka's assignmentSnapshot).
+   */
+  onAssignment(generation: number, memberId: string, partitions: TopicPartition[], assignedWith?: ReadonlyMap<string, number> | null): void;
+  /** Partitions of a topic as the member's metadata has them: the leader assigns with these. */
+  knownPartitionCount(topic: string): number | undefined;
 }
 
 export interface CoordinatorApi {

@@ -101,28 +101,32 @@ describe('members that do not rejoin within the rebalance timeout', () => {
   });
 
   it('waits another rebalance timeout when no member rejoined and only static members are left', () => {
-    // A lone static member freezes; adding a partition starts a rebalance nobody answers.
+    // Two static members: email-1 stops at 5 s (no LeaveGroup), email-0's handler is stuck from
+    // 50 s. email-1's session expiry at 66 s starts a rebalance nobody answers: email-0 cannot
+    // poll, and its session holds until 125 s (its heartbeats stop only at its poll timeout).
     const sim = createSimulation(
       orderScenario(
         {
           actions: [
-            { atMs: 10_000, type: 'hang', target: 'email-0' },
-            { atMs: 12_000, type: 'addPartitions', topic: 'orders', partitions: 4 },
-            { atMs: 30_000, type: 'resume', target: 'email-0' },
+            { atMs: 5_000, type: 'stop', target: 'email-1' },
+            { atMs: 50_000, type: 'hang', target: 'email-0', mode: 'handler' },
+            { atMs: 90_000, type: 'resume', target: 'email-0' },
           ],
         },
-        [emailService({ instances: 1 }, { 'group.instance.id': 'e', 'session.timeout.ms': 60_000, 'max.poll.interval.ms': 15_000 })],
+        [emailService({ instances: 2 }, { 'group.instance.id': 'e', 'session.timeout.ms': 60_000, 'max.poll.interval.ms': 15_000 })],
       ),
       checked,
     );
-    sim.runUntil(29_999);
+    sim.runUntil(89_999);
     expect(sim.summary().groups['email']!.state).toBe('PreparingRebalance');
     expect(Object.keys(coordinatorView(sim))).toEqual(['email-0']);
-    expect(eventTexts(sim).join('\n')).toMatch(/27000 No member of email rejoined within the rebalance timeout; its static members keep their places/);
-    sim.runUntil(30_000);
+    const log = eventTexts(sim).join('\n');
+    expect(log).toMatch(/66000 email-1 sent no heartbeat for 60 s \(session\.timeout\.ms\) and was removed/);
+    expect(log).toMatch(/81000 No member of email rejoined within the rebalance timeout; its static members keep their places/);
+    sim.runUntil(90_100);
     const group = sim.summary().groups['email']!;
     expect(group.generation).toBe(2);
-    expect(coordinatorView(sim)).toEqual({ 'email-0': ['orders-0', 'orders-1', 'orders-2', 'orders-3'] });
+    expect(coordinatorView(sim)).toEqual({ 'email-0': ['orders-0', 'orders-1', 'orders-2'] });
   });
 
   it('removes a static member that sent no SyncGroup one rebalance timeout after the join completed, and rebalances', () => {

@@ -5,20 +5,25 @@
  *   kafka-consumer-groups shows "-"), high watermark − position (the consumer's records-lag),
  *   and seconds behind (age of the next record the read model has yet to apply);
  * - per group: staleness (records and seconds) and Burrow's status over a sliding window of
- *   its commits (group status = worst partition).
- * Histories are bounded ring buffers (LAG_LIMITS), so memory stays flat over long runs.
+ *   its commits (group status = worst partition; Burrow's group status beside it).
+ * Burrow's own input is coarser than the charts' (doc/kafka.md §4.5): it knows high watermarks
+ * only from a fetch of every partition each `offset-refresh` (10 s by default, the first at the
+ * first sample), and keeps the last `intervals` fetched offsets and commits per partition.
+ * Histories are bounded ring buffers (LAG_LIMITS, `intervals`), so memory stays flat over long
+ * runs.
  */
 import { tpKey } from '../types';
 import type { EngineContext } from '../engineContext';
+import type { ResolvedBurrowConfig } from './burrowConfig';
 import { burrowGroupStatus, evaluateLagStatus, explainLagStatus, worstLagStatus, type BurrowGroupStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
 
 export const LAG_LIMITS = {
   sampleIntervalMs: 1000,
   /** Samples kept per group: one hour at one sample a second. */
   historySamples: 3600,
-  /** Commits per partition in Burrow's sliding window (Burrow's default `intervals`). */
+  /** Commits per partition in Burrow's sliding window by default (Burrow's `intervals`; a scenario's `burrow` may change it). */
   burrowWindowCommits: 10,
-  /** Recent high watermarks per partition, for Burrow's "recently caught up" rule. */
+  /** Fetched high watermarks per partition by default, for Burrow's "recently caught up" rule (also `intervals`). */
   brokerOffsetSamples: 10,
 } as const;
 
@@ -53,7 +58,6 @@ export interface GroupLagSample {
 
 class GroupLagState {
   readonly commits = new Map<string, LagWindowEntry[]>();
-  readonly brokerOffsets = new Map<string, number[]>();
   readonly history: GroupLagSample[] = [];
   latest: GroupLagSample | null = null;
 }
@@ -67,8 +71,14 @@ export interface DisagreementSample {
 export class LagMonitor {
   private readonly groups = new Map<string, GroupLagState>();
   readonly disagreements: DisagreementSample[] = [];
+  /** Burrow's fetched high watermarks per `topic-partition`, oldest first: one cluster, every group reads them. */
+  private readonly brokerOffsets = new Map<string, number[]>();
+  private nextBrokerFetchMs = 0;
 
-  constructor(private readonly world: Pick<EngineContext, 'now' | 'topics' | 'consistency'>) {}
+  constructor(
+    private readonly world: Pick<EngineContext, 'now' | 'topics' | 'consistency'>,
+    private readonly burrow: ResolvedBurrowConfig,
+  ) {}
 
   private state(groupId: string): GroupLagState {
     let state = this.groups.get(groupId);
@@ -89,16 +99,20 @@ export class LagMonitor {
    */
   onCommit(groupId: string, partitionKey: string, offset: number): void {
     const state = this.state(groupId);
-    const brokerOffset = lastOf(state.brokerOffsets.get(partitionKey));
+    const brokerOffset = lastOf(this.brokerOffsets.get(partitionKey));
     if (brokerOffset === undefined) return;
     const entries = state.commits.get(partitionKey) ?? [];
     entries.push({ offset, timestampMs: this.world.now, lag: Math.max(0, brokerOffset - offset) });
-    if (entries.length > LAG_LIMITS.burrowWindowCommits) entries.shift();
+    if (entries.length > this.burrow.intervals) entries.shift();
     state.commits.set(partitionKey, entries);
   }
 
-  /** The sampling event: one sample per group of `services`. */
+  /** The sampling event: Burrow's broker-offset fetch when `offset-refresh` has passed, then one sample per group of `services`. */
   sample(services: Iterable<LagSubject>): void {
+    if (this.world.now >= this.nextBrokerFetchMs) {
+      this.fetchBrokerOffsets();
+      this.nextBrokerFetchMs = this.world.now + this.burrow.offsetRefreshMs;
+    }
     this.disagreements.push(Object.freeze({ atMs: this.world.now, entities: this.world.consistency.disagreementCount }));
     if (this.disagreements.length > LAG_LIMITS.historySamples) this.disagreements.shift();
     for (const service of services) {
@@ -113,7 +127,20 @@ export class LagMonitor {
 
   /** The current measurement of a group (computed now, not from the last sample). */
   measureNow(service: LagSubject): GroupLagSample {
-    return this.measure(service, this.state(service.groupId), false);
+    return this.measure(service, this.state(service.groupId));
+  }
+
+  /** Burrow's getOffsets: the newest offset of every partition of every topic, into each partition's ring. */
+  private fetchBrokerOffsets(): void {
+    for (const [topicName, topic] of this.world.topics) {
+      for (const log of topic.partitions) {
+        const key = tpKey(topicName, log.partition);
+        const offsets = this.brokerOffsets.get(key) ?? [];
+        offsets.push(log.highWatermark);
+        if (offsets.length > this.burrow.intervals) offsets.shift();
+        this.brokerOffsets.set(key, offsets);
+      }
+    }
   }
 
   /** Burrow's verdict for each partition of a group now, with the rule that fired. */
@@ -137,11 +164,11 @@ export class LagMonitor {
     for (const [groupId, state] of this.groups) {
       if (state.history.length > LAG_LIMITS.historySamples) return `${groupId}: lag samples: ${state.history.length}`;
       for (const [key, commits] of state.commits) {
-        if (commits.length > LAG_LIMITS.burrowWindowCommits) return `${groupId} ${key}: Burrow window commits: ${commits.length}`;
+        if (commits.length > this.burrow.intervals) return `${groupId} ${key}: Burrow window commits: ${commits.length}`;
       }
-      for (const [key, offsets] of state.brokerOffsets) {
-        if (offsets.length > LAG_LIMITS.brokerOffsetSamples) return `${groupId} ${key}: broker offset samples: ${offsets.length}`;
-      }
+    }
+    for (const [key, offsets] of this.brokerOffsets) {
+      if (offsets.length > this.burrow.intervals) return `${key}: broker offset samples: ${offsets.length}`;
     }
     return null;
   }
@@ -158,7 +185,7 @@ export class LagMonitor {
     const state = this.groups.get(groupId);
     const offsets = state?.commits.get(partitionKey);
     if (!state || !offsets || offsets.length === 0) return null;
-    const brokerOffsets = state.brokerOffsets.get(partitionKey) ?? [];
+    const brokerOffsets = this.brokerOffsets.get(partitionKey) ?? [];
     // A commit is only kept once a broker offset was sampled, so there is always one here.
     const brokerOffset = lastOf(brokerOffsets)!;
     return {
@@ -166,7 +193,7 @@ export class LagMonitor {
       brokerOffsets: [...brokerOffsets],
       currentLag: Math.max(0, brokerOffset - offsets[offsets.length - 1]!.offset),
       nowMs: this.world.now,
-      allowedLag: 0,
+      allowedLag: this.burrow.allowedLag,
     };
   }
 
@@ -174,13 +201,13 @@ export class LagMonitor {
   private statusOf(state: GroupLagState, partitionKey: string): LagStatus {
     const offsets = state.commits.get(partitionKey);
     if (!offsets || offsets.length === 0) return 'OK';
-    const brokerOffsets = state.brokerOffsets.get(partitionKey) ?? [];
+    const brokerOffsets = this.brokerOffsets.get(partitionKey) ?? [];
     const brokerOffset = lastOf(brokerOffsets)!;
     const currentLag = Math.max(0, brokerOffset - offsets[offsets.length - 1]!.offset);
-    return evaluateLagStatus({ offsets, brokerOffsets, currentLag, nowMs: this.world.now, allowedLag: 0 });
+    return evaluateLagStatus({ offsets, brokerOffsets, currentLag, nowMs: this.world.now, allowedLag: this.burrow.allowedLag });
   }
 
-  private measure(service: LagSubject, state: GroupLagState, recordBrokerOffsets = true): GroupLagSample {
+  private measure(service: LagSubject, state: GroupLagState): GroupLagSample {
     const world = this.world;
     const partitions: Record<string, PartitionLagSample> = {};
     const statuses: LagStatus[] = [];
@@ -192,12 +219,6 @@ export class LagMonitor {
       for (const log of topic.partitions) {
         const key = tpKey(topicName, log.partition);
         const hw = log.highWatermark;
-        if (recordBrokerOffsets) {
-          const broker = state.brokerOffsets.get(key) ?? [];
-          broker.push(hw);
-          if (broker.length > LAG_LIMITS.brokerOffsetSamples) broker.shift();
-          state.brokerOffsets.set(key, broker);
-        }
         const committed = service.group.committed.get(key)?.offset ?? null;
         const position = service.positionOf(key);
         const next = Math.max(log.logStartOffset, service.nextToApply(key, committed, log.logStartOffset, hw));

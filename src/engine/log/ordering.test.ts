@@ -7,7 +7,9 @@ import { createSimulation } from '../simulation';
  * 20 keys at exactly 50 records/s over 3 partitions; two instances of 25 records/s each. With
  * range, email-0 owns orders-0 and orders-1 (about 33 records/s: it falls behind) and email-1
  * owns orders-2 (about 17 records/s: it keeps up). After orders grows to 4 partitions, email-1
- * also gets orders-3, where keys that used to live on the lagging partitions now land.
+ * also gets orders-3, where keys that used to live on the lagging partitions now land. Clients
+ * refresh their metadata every few seconds here (Kafka's default is five minutes), so they see
+ * the new partition soon after it is added.
  */
 function keyedScenario(actions: Scenario['actions'], services?: ServiceSpec[]): Scenario {
   return {
@@ -16,7 +18,15 @@ function keyedScenario(actions: Scenario['actions'], services?: ServiceSpec[]): 
     seed: 5,
     topics: [{ name: 'orders', partitions: 3 }],
     producers: [
-      { id: 'checkout', topic: 'orders', ratePerSec: 50, arrival: 'fixed', event: 'OrderUpdated', keys: { kind: 'uniform', prefix: 'order-', count: 20 } },
+      {
+        id: 'checkout',
+        topic: 'orders',
+        ratePerSec: 50,
+        arrival: 'fixed',
+        event: 'OrderUpdated',
+        keys: { kind: 'uniform', prefix: 'order-', count: 20 },
+        config: { 'metadata.max.age.ms': 1000 },
+      },
     ],
     services: services ?? [
       {
@@ -24,7 +34,7 @@ function keyedScenario(actions: Scenario['actions'], services?: ServiceSpec[]): 
         subscribe: ['orders'],
         instances: 2,
         processingMs: 40,
-        config: { 'auto.offset.reset': 'earliest', 'max.poll.records': 20, 'partition.assignment.strategy': 'range' },
+        config: { 'auto.offset.reset': 'earliest', 'max.poll.records': 20, 'partition.assignment.strategy': 'range', 'metadata.max.age.ms': 5000 },
       },
     ],
     actions,
@@ -67,7 +77,7 @@ describe('ordering is per partition only', () => {
       subscribe: ['orders'],
       instances: 2,
       processingMs: 100,
-      config: { 'auto.offset.reset': 'latest', 'max.poll.records': 50 },
+      config: { 'auto.offset.reset': 'latest', 'max.poll.records': 50, 'metadata.max.age.ms': 7000 },
     };
     const sim = createSimulation(keyedScenario([grow], [latest]), { checkInvariants: true });
     sim.runUntil(19_999);

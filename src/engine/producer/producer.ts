@@ -2,9 +2,17 @@
  * A producer: appends events to a topic at a Poisson (or fixed) rate, with keys from its key
  * distribution and payloads from its own random stream. Pausing stops arrivals; the next
  * arrival after a resume or a rate change is drawn afresh from that moment.
+ *
+ * It partitions over the partitions its metadata knows (doc/kafka.md §1.5): fetched when it
+ * starts, refreshed every `metadata.max.age.ms`, so partitions added to its topic get records
+ * only after its next refresh; a record sent to a partition it does not know makes it fetch
+ * metadata at once, as Kafka's waitOnMetadata does.
  */
+import { METADATA_MAX_AGE_MS } from '../config';
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
+import { seconds } from '../group/seconds';
+import { nextMetadataRefreshMs } from '../metadataRefresh';
 import { createStream, type RandomStream } from '../random';
 import type { ProducerSpec } from '../scenario';
 import type { EngineContext } from '../engineContext';
@@ -25,6 +33,11 @@ export class Producer {
   private readonly partitioner: Partitioner;
   private nextArrivalMs = 0;
   private entry: QueueEntry<EngineEvent> | null = null;
+  /** Partitions of its topic as of its last metadata refresh. */
+  private knownPartitions = 0;
+  /** Its refreshes fall at this time plus multiples of `metadata.max.age.ms`. */
+  private metadataPhaseMs = 0;
+  private metadataEntry: QueueEntry<EngineEvent> | null = null;
 
   constructor(
     readonly spec: ProducerSpec,
@@ -38,8 +51,50 @@ export class Producer {
   }
 
   start(world: EngineContext): void {
+    this.fetchMetadata(world);
     this.nextArrivalMs = world.now;
     this.scheduleNext(world);
+  }
+
+  private get metadataMaxAgeMs(): number {
+    return this.spec.config?.['metadata.max.age.ms'] ?? METADATA_MAX_AGE_MS;
+  }
+
+  /** Metadata fetched now: the topic's partitions as they are, and the refresh clock restarts. */
+  private fetchMetadata(world: EngineContext): void {
+    this.knownPartitions = world.topics.get(this.spec.topic ?? '')?.partitionCount ?? 0;
+    this.metadataPhaseMs = world.now;
+    if (this.metadataEntry) this.metadataEntry.cancelled = true;
+    this.metadataEntry = null;
+  }
+
+  /** Partitions were added to its topic: it sees them at its next metadata refresh. */
+  onTopicGrew(world: EngineContext): void {
+    if (this.metadataEntry) return;
+    const atMs = nextMetadataRefreshMs(this.metadataPhaseMs, this.metadataMaxAgeMs, world.now);
+    this.metadataEntry = world.schedule(atMs, { kind: 'producerMetadata', producer: this.id });
+  }
+
+  /** The periodic refresh after partitions were added (its phase is unchanged). */
+  onMetadataRefresh(world: EngineContext): void {
+    this.metadataEntry = null;
+    const before = this.knownPartitions;
+    this.knownPartitions = world.topics.get(this.spec.topic ?? '')?.partitionCount ?? before;
+    if (this.knownPartitions !== before) {
+      this.announcePartitions(world, before, `refreshes its metadata (metadata.max.age.ms ${seconds(this.metadataMaxAgeMs)})`);
+    }
+  }
+
+  private announcePartitions(world: EngineContext, before: number, how: string): void {
+    const topic = this.spec.topic ?? '';
+    const partitions = this.knownPartitions;
+    world.emit(
+      'producer',
+      this.id,
+      `${this.id} ${how}: it now sees ${partitions} partitions of ${topic}, not ${before}, and writes to the new ones too (keys map by murmur2 % ${partitions}).`,
+      undefined,
+      { code: 'producer.metadata', fields: { producer: this.id, topic, partitions, before } },
+    );
   }
 
   pause(): void {
@@ -82,10 +137,16 @@ export class Producer {
     const isTombstone = override?.value === null;
     const eventType = isTombstone ? null : (this.spec.event ?? this.spec.command ?? 'Event');
     const payload = isTombstone ? null : override?.value !== undefined ? toPayload(override.value) : generated;
+    if (override?.partition !== undefined && override.partition >= this.knownPartitions) {
+      const before = this.knownPartitions;
+      this.fetchMetadata(world);
+      if (this.knownPartitions !== before) this.announcePartitions(world, before, `fetches metadata at once for a record to partition ${override.partition}`);
+    }
+    const known = this.knownPartitions;
     const partition =
       override?.partition ??
       ((partitionCount: number) =>
-        this.partitioner.choose(key, estimateRecordSize(key, eventType, payload), partitionCount));
+        this.partitioner.choose(key, estimateRecordSize(key, eventType, payload), known > 0 ? Math.min(known, partitionCount) : partitionCount));
     sendFromProducer(world, this, { key, eventType, payload, partition, eventId: `${this.id}#${sequence}` });
   }
 

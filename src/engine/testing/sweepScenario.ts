@@ -78,9 +78,13 @@ export function sweepScenario(seed: number): Scenario {
   return {
     ...base,
     topics: [{ name: 'orders', partitions: 3, config: topicConfig(seed, policy) }],
-    producers: compacted
-      ? base.producers.map((p) => ({ ...p, keys: { kind: 'uniform' as const, prefix: 'order-', count: 30 } }))
-      : base.producers,
+    // Clients refresh metadata every few seconds (Kafka: 5 min), so partitions added within the
+    // 60 s run are written to and assigned.
+    producers: base.producers.map((p) => ({
+      ...p,
+      ...(compacted && { keys: { kind: 'uniform' as const, prefix: 'order-', count: 30 } }),
+      config: { 'metadata.max.age.ms': 5000 },
+    })),
     services: base.services.map((s) => ({
       ...s,
       instances: 1 + (seed % 3),
@@ -90,6 +94,7 @@ export function sweepScenario(seed: number): Scenario {
         'partition.assignment.strategy': strategy,
         'max.poll.interval.ms': 20_000,
         'max.poll.records': 50,
+        'metadata.max.age.ms': 10_000,
         // Static members meet poll timeouts, rejoins under a new member id and pending-SyncGroup
         // expiry alongside the random commands.
         ...(seed % 5 === 4 ? { 'group.instance.id': s.id } : {}),

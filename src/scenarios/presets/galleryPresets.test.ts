@@ -107,4 +107,24 @@ describe('what the gallery presets teach', () => {
     expect(summary.topics['accounts']!.partitions).toHaveLength(4);
     expect(summary.stats['ledger']!.orderViolations).toBeGreaterThan(0);
   });
+
+  it('adding-partitions-breaks-order: the new partitions fill from bank\'s metadata refresh but are read only after ledger\'s leader refreshes and rebalances', () => {
+    const sim = createSimulation(preset('adding-partitions-breaks-order'));
+    sim.runUntil(31_999);
+    const unseen = sim.summary();
+    expect(unseen.topics['accounts']!.partitions.slice(2).map((p) => p.highWatermark)).toEqual([0, 0]);
+    sim.runUntil(34_999);
+    const window = sim.summary();
+    expect(window.topics['accounts']!.partitions[3]!.highWatermark).toBeGreaterThan(0);
+    const assigned = Object.values(window.groups['ledger']!.members).flatMap((m) => m.assignment);
+    expect(assigned.sort()).toEqual(['accounts-0', 'accounts-1']);
+    sim.runUntil(45_000);
+    const noticed = sim.events().filter((e) => e.code === 'producer.metadata' || e.code === 'group.metadataChanged');
+    expect(noticed.map((e) => [e.atMs, e.code])).toEqual([
+      [32_000, 'producer.metadata'],
+      [35_000, 'group.metadataChanged'],
+    ]);
+    const after = Object.values(sim.summary().groups['ledger']!.members).flatMap((m) => m.assignment);
+    expect(after.sort()).toEqual(['accounts-0', 'accounts-1', 'accounts-2', 'accounts-3']);
+  });
 });

@@ -238,6 +238,9 @@ export const addingPartitionsBreaksOrder: Scenario = {
       ratePerSec: 20,
       event: 'BalanceChanged',
       keys: { kind: 'uniform', prefix: 'account-', count: 8 },
+      // Clients see added partitions at their next metadata refresh: every 5 min by default,
+      // shortened here so the run shows both refreshes (bank's at 32 s, ledger's at 35 s).
+      config: { 'metadata.max.age.ms': 4000 },
     },
   ],
   services: [
@@ -246,14 +249,16 @@ export const addingPartitionsBreaksOrder: Scenario = {
       subscribe: ['accounts'],
       instances: 2,
       processingMs: 80,
-      config: { 'auto.offset.reset': 'earliest', 'max.poll.records': 20 },
+      config: { 'auto.offset.reset': 'earliest', 'max.poll.records': 20, 'metadata.max.age.ms': 7000 },
     },
   ],
   notes: [
     { atMs: 0, text: 'Eight accounts, keyed by account id: each key always lands in the same partition, so its changes are read in order.' },
     { atMs: 28_000, text: 'A burst of 300 changes: both ledger instances now have a backlog of about 200 records each.', when: { compare: { path: 'groups.ledger.offsets.*.lag' }, op: '>=', to: 300 }  },
-    { atMs: 30_000, text: 'accounts grows from 2 to 4 partitions. murmur2(key) % 4 sends account-0, 3, 4 and 7 to the new, empty partitions.' },
-    { atMs: 34_000, text: "After the rebalance ledger-1 reads the new partitions, which have no backlog: those accounts' newest changes are processed before their older ones, still queued in the old partitions.", when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
+    { atMs: 30_000, text: 'accounts grows from 2 to 4 partitions. No client knows yet: each sees them at its next metadata refresh (metadata.max.age.ms: 4 s for bank, 7 s for ledger here, 5 min by default).' },
+    { atMs: 32_000, text: "bank's metadata refresh: murmur2(key) % 4 now sends account-0, 3, 4 and 7 to the new, empty partitions, which ledger does not read yet.", when: { event: 'producer.metadata' } },
+    { atMs: 35_000, text: "ledger's leader refreshes its metadata, sees 4 partitions where it assigned 2, and rejoins: the rebalance hands out the new partitions.", when: { event: 'group.metadataChanged' } },
+    { atMs: 41_000, text: "After the rebalance ledger-1 reads the new partitions, which have no backlog: those accounts' newest changes are processed before their older ones, still queued in the old partitions.", when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
     { atMs: 45_000, text: 'See orderViolations in the stats. Size partitions for the future up front, or migrate to a new topic.', when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
   ],
   actions: [

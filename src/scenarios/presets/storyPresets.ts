@@ -43,6 +43,9 @@ export const emailOutage: Scenario = {
       },
     },
   ],
+  // Burrow fetches high watermarks every 10 s by default and keeps 10 of them: a 30 s outage
+  // would never leave OK. Fetched every 2 s, the 10 it keeps span 20 s: STOP within the outage.
+  burrow: { 'offset-refresh': 2 },
   actions: [
     { atMs: 20_000, type: 'crash', target: 'email-0' },
     { atMs: 50_000, type: 'start', target: 'email-0' },

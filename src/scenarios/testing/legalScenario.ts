@@ -2,7 +2,7 @@
  * Generates legal scenarios across the whole format, for the fuzzer that runs them: every
  * field within its limits (topics with retention, compaction and segment configs; event and
  * command producers with every key kind, arrival and partitioner; services with every handler,
- * commit mode, consumer config, static membership and emitTo hop; broker configs; notes; and
+ * commit mode, consumer config, static membership and emitTo hop; broker and Burrow configs; notes; and
  * actions of every type with references that resolve). Seeded, so a failure replays exactly.
  *
  * Rates are drawn up to the 10,000/s limit and then scaled down until the estimated work for
@@ -185,6 +185,18 @@ export function legalScenario(seed: number, options: LegalScenarioOptions): Scen
     return true;
   });
 
+  // Drawn last, so adding them left the rest of each generated scenario as it was.
+  const metadataMaxAge = () => ({ 'metadata.max.age.ms': pick([0, 1000, 300_000]) });
+  for (let i = 0; i < services.length; i++) {
+    if (chance(0.3)) services[i] = { ...services[i]!, config: { ...services[i]!.config, ...metadataMaxAge() } };
+  }
+  for (let i = 0; i < producers.length; i++) {
+    if (chance(0.3)) producers[i] = { ...producers[i]!, config: { ...producers[i]!.config, ...metadataMaxAge() } };
+  }
+  const burrow = chance(0.3)
+    ? { 'offset-refresh': pick([1, 10, limits.MAX_BURROW_OFFSET_REFRESH_S]), intervals: pick([1, 10, limits.MAX_BURROW_INTERVALS]), 'allowed-lag': pick([0, 5, limits.MAX_BURROW_ALLOWED_LAG]) }
+    : undefined;
+
   let scenario: Scenario = {
     format: 'logscope-scenario',
     version: 1,
@@ -194,6 +206,7 @@ export function legalScenario(seed: number, options: LegalScenarioOptions): Scen
     producers,
     services,
     ...(broker && { broker }),
+    ...(burrow && { burrow }),
     ...(notes && { notes }),
     ...(ordered.length > 0 && { actions: ordered }),
   };
