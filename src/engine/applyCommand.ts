@@ -122,7 +122,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       for (const producer of world.producers.values()) if (producer.spec.topic === topic.name) producer.onTopicGrew(world);
       for (const service of world.services.values()) {
         if (service.spec.subscribe.includes(topic.name)) {
-          for (const instance of service.instances) instance.onTopicGrew();
+          for (const instance of service.instances) instance.liveness.onTopicGrew();
           service.onPartitionsAdded(topic.name, before, command.partitions);
         }
       }
@@ -197,11 +197,11 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
   const service = [...world.services.values()].find((s) => s.groupId === groupId);
   if (!service) return refuse(world, `resetOffsets: no group "${groupId}"`);
   const group = service.group;
-  if (group.members.size > 0) {
-    const members = [...group.members.values()].map((m) => m.instance.name).join(', ');
+  if (group.metadata.members.size > 0) {
+    const members = [...group.metadata.members.values()].map((m) => m.instance.name).join(', ');
     return refuse(
       world,
-      `resetOffsets: group ${groupId} is ${group.state} with ${group.members.size} member(s) (${members}); ` +
+      `resetOffsets: group ${groupId} is ${group.metadata.state} with ${group.metadata.members.size} member(s) (${members}); ` +
         `as kafka-consumer-groups --reset-offsets, it only resets an Empty group: stop its instances, wait until the ` +
         `coordinator has removed them, reset, then start them`,
     );

@@ -42,9 +42,9 @@ export function checkInvariants(world: World): void {
       const log = findLog(world, key);
       if (log && committed.offset > log.highWatermark) fail(`${group.groupId}: committed ${key} ${committed.offset} > HW ${log.highWatermark}`);
     }
-    if (group.state === 'Stable') {
+    if (group.metadata.state === 'Stable') {
       const owners = new Map<string, string>();
-      for (const member of group.members.values()) {
+      for (const member of group.metadata.members.values()) {
         for (const tp of member.assignment) {
           const key = tpKey(tp.topic, tp.partition);
           const other = owners.get(key);

@@ -102,9 +102,9 @@ function wrapWorld(
       case 'recordDone':
         return instance(event).onRecordDone();
       case 'heartbeat':
-        return instance(event).onHeartbeat();
+        return instance(event).liveness.onHeartbeat();
       case 'pollTimerCheck':
-        return instance(event).onPollTimerCheck();
+        return instance(event).liveness.onPollTimerCheck();
       case 'sessionCheck':
         return group(event.group).onSessionCheck(event.memberId);
       case 'joinDeadline':
@@ -124,7 +124,7 @@ function wrapWorld(
       case 'producerMetadata':
         return world.producers.get(event.producer)!.onMetadataRefresh(world);
       case 'consumerMetadata':
-        return instance(event).onMetadataRefresh();
+        return instance(event).liveness.onMetadataRefresh();
     }
   }
 

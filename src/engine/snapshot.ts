@@ -216,16 +216,16 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
           slowFactor: instance.slowFactor,
           assignment: shareArray(was?.assignment, instance.isAlive ? instance.assignment.map((tp) => tpKey(tp.topic, tp.partition)) : []),
           positions: shareRecord(was?.positions, positions),
-          lastHeartbeatMs: instance.lastHeartbeatMs,
-          lastCommitMs: instance.lastCommitMs,
-          lastPollMs: instance.lastPollMs,
+          lastHeartbeatMs: instance.liveness.lastHeartbeatMs,
+          lastCommitMs: instance.client.lastCommitMs,
+          lastPollMs: instance.liveness.lastPollMs,
         };
         return shareRecord(was, view);
       }),
     );
     const members = shareArray(
       before?.members,
-      [...group.members.values()].map((member, i) => {
+      [...group.metadata.members.values()].map((member, i) => {
         const was = before?.members[i];
         return shareRecord(was, {
           memberId: member.memberId,
@@ -242,15 +242,15 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
       idempotent: service.idempotent,
       subscribe: shareArray(before?.subscribe, [...service.spec.subscribe]),
       emitTo: service.spec.emitTo ?? null,
-      state: group.state,
+      state: group.metadata.state,
       generation: group.generation,
-      protocol: group.protocol,
-      leaderId: group.leaderId,
+      protocol: group.metadata.protocol,
+      leaderId: group.metadata.leaderId,
       instances,
       committed: shareRecord(before?.committed, committed),
       stats: shareRecord(before?.stats, { ...service.stats.toJSON(), divergence: service.divergence }),
       readModelApplied: service.stats.appliedToModel,
-      rebalances: shareArray(before?.rebalances, group.rebalances.slice(-100)),
+      rebalances: shareArray(before?.rebalances, group.metadata.rebalances.slice(-100)),
       // Lab view fields (issue 7).
       rebalanceProtocol: rebalanceProtocolFor(service.config.assignors),
       members,

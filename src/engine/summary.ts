@@ -121,9 +121,9 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
     }
     const lag = world.lag.measureNow(service);
     groups[group.groupId] = {
-      state: group.state,
+      state: group.metadata.state,
       generation: group.generation,
-      protocol: group.protocol,
+      protocol: group.metadata.protocol,
       members,
       offsets,
       status: lag.status,

@@ -2,14 +2,18 @@
  * The group side of a Kafka consumer (client side of the classic group protocol): member id
  * and generation, JoinGroup and the assignment SyncGroup answers, the assigned partitions and
  * the position in each (committed offset or auto.offset.reset), and offset commits. This is
- * what the coordinator talks to. `ConsumerLiveness` adds the heartbeat thread and the poll
- * timer, `ConsumerInstance` the lifecycle and the poll loop.
+ * what the coordinator talks to: a `GroupMember` holds this client, not the instance. The
+ * `ConsumerInstance` that owns it (lifecycle, poll loop) is reached only through `ClientHost`,
+ * and its `ConsumerLiveness` (heartbeat thread, poll timer) calls the client's public members;
+ * composition rather than a class chain, so each part's state is its own and a checkpoint copy
+ * keeps the references between the parts as references (deepClone keeps identity).
  *
  * Group progress (JoinGroup, applying a new assignment, auto-commit) only happens when the poll
  * loop asks for it, as in the Java client, so a long batch delays it. A member fenced by the
  * coordinator (a zombie) learns it from a failed commit or heartbeat, drops its partitions and
  * rejoins. It keeps its metadata (`ConsumerMetadata`; `ConsumerLiveness` refreshes it) and, as
- * the group's leader, the partition counts its last assignment used.
+ * the group's leader, the partition counts its last assignment used. Whether the process is up
+ * is the instance's business: the client holds only what the group protocol needs.
  */
 import { rebalanceProtocolFor } from '../config';
 import type { InstanceRef } from '../engineEvents';
@@ -23,53 +27,57 @@ import { startPosition } from './startPosition';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 
-export abstract class ConsumerClient implements GroupClient {
+/** What a client asks of the consumer around it: its heartbeat thread and its poll loop. */
+export interface ClientHost {
+  /** JoinGroup (re)starts the heartbeat thread if it is not running. */
+  startHeartbeatThreadIfNeeded(): void;
+  /** SyncGroup answered: an idle, running poll loop polls now to apply the assignment. */
+  wakeToApplyAssignment(): void;
+  /** auto.offset.reset=none and no valid offset: the consumer stops with an error. */
+  stopWithError(): void;
+}
+
+export class ConsumerClient implements GroupClient {
   readonly name: string;
-  status: InstanceStatus = 'stopped';
-  hangMode: 'process' | 'handler' | null = null;
   memberId: string | null = null;
   generation = -1;
   /** Partitions this consumer believes it owns (its own view; a zombie may be wrong). */
-  protected owned: TopicPartition[] = [];
-  /** `topic-partition` keys of `assignment`, computed once per assignment (hot path). */
-  protected ownedKeys: string[] = [];
+  private owned: TopicPartition[] = [];
+  /** `topic-partition` keys of `assignment`, computed once per assignment (hot path); set with it. */
+  ownedKeys: readonly string[] = [];
   readonly positions = new Map<string, number>();
   lastCommitMs = -1;
   private incarnation = 0;
-  protected rejoinNeeded = true;
+  /** JoinGroup is sent at the next poll (a heartbeat, a failed commit or the metadata said so). */
+  rejoinNeeded = true;
   /** Fenced (heartbeat error or poll timeout): partitions are given up at the next poll. */
   private partitionsLost = false;
-  protected joining = false;
+  /** Between JoinGroup and applying the assignment SyncGroup sent. */
+  joining = false;
   private pendingAssignment: { generation: number; memberId: string; partitions: TopicPartition[] } | null = null;
   private nextAutoCommitMs = 0;
-  protected readonly metadata = new ConsumerMetadata();
+  readonly metadata = new ConsumerMetadata();
   /** Why the next JoinGroup is sent, when it is not the usual rejoin (the coordinator's rebalance reason). */
-  protected rejoinReason: string | null = null;
+  private rejoinReason: string | null = null;
 
   constructor(
     readonly service: InstanceHost,
     readonly index: number,
-    protected readonly world: EngineContext,
+    private readonly world: EngineContext,
+    private readonly host: ClientHost,
   ) {
     this.name = `${service.id}-${index}`;
   }
 
   /** How queued events name this instance (engineEvents.ts). */
-  protected get ref(): InstanceRef {
+  get ref(): InstanceRef {
     return { service: this.service.id, instance: this.index };
   }
 
   /** The data half of an explained event about this instance (lessons match on it). */
-  protected detail(code: SimEventCode, extra: SimEventFields = {}): SimEventDetail {
+  detail(code: SimEventCode, extra: SimEventFields = {}): SimEventDetail {
     return { code, fields: { group: this.service.groupId, service: this.service.id, instance: this.name, ...extra } };
   }
-
-  /** JoinGroup (re)starts the heartbeat thread if it is not running. */
-  protected abstract startHeartbeatThreadIfNeeded(): void;
-  /** SyncGroup answered: an idle, running poll loop polls now to apply the assignment. */
-  protected abstract wakeToApplyAssignment(): void;
-  /** auto.offset.reset=none and no valid offset: the consumer stops with an error. */
-  protected abstract stopWithError(): void;
 
   get assignment(): TopicPartition[] {
     return this.owned;
@@ -85,22 +93,13 @@ export abstract class ConsumerClient implements GroupClient {
     return base === null ? null : `${base}-${this.index}`;
   }
 
-  get isAlive(): boolean {
-    return this.status === 'running' || this.status === 'hung';
-  }
-
   nextMemberId(): string {
     this.incarnation++;
     return `${this.name}-${this.incarnation}`;
   }
 
-  /** Position of a partition if this running instance owns it. */
-  positionOf(key: string): number | undefined {
-    return this.status === 'running' || this.status === 'hung' ? this.positions.get(key) : undefined;
-  }
-
   /** A fresh client at start: no member id, nothing owned, fresh metadata; its first poll sends JoinGroup. */
-  protected resetMembership(): void {
+  resetMembership(): void {
     this.metadata.fetch(this.world.topics, this.service.spec.subscribe, this.world.now);
     this.rejoinReason = null;
     this.memberId = null;
@@ -114,7 +113,7 @@ export abstract class ConsumerClient implements GroupClient {
   }
 
   /** The process crashed or stopped: everything it knew about the group is gone. */
-  protected forgetMembership(): void {
+  forgetMembership(): void {
     this.metadata.cancelRefresh();
     this.metadata.assignmentSnapshot = null;
     this.assignment = [];
@@ -133,7 +132,7 @@ export abstract class ConsumerClient implements GroupClient {
   }
 
   /** The group part of a poll: apply an assignment SyncGroup sent, rejoin when needed. */
-  protected pollCoordinator(): void {
+  pollCoordinator(): void {
     if (this.pendingAssignment) this.applyAssignment();
     if (this.rejoinNeeded && !this.joining) this.sendJoinGroup();
     // A static member may get its assignment back inside JoinGroup itself.
@@ -153,7 +152,7 @@ export abstract class ConsumerClient implements GroupClient {
       this.commit(this.currentPositions(), 'before rebalance');
       this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
     }
-    this.startHeartbeatThreadIfNeeded();
+    this.host.startHeartbeatThreadIfNeeded();
     const owned = this.assignment;
     const ownedGeneration = this.generation;
     if (this.protocol === 'eager' && this.assignment.length > 0) {
@@ -193,7 +192,7 @@ export abstract class ConsumerClient implements GroupClient {
   onAssignment(generation: number, memberId: string, partitions: TopicPartition[], assignedWith: ReadonlyMap<string, number> | null = null): void {
     this.pendingAssignment = { generation, memberId, partitions };
     this.metadata.assignmentSnapshot = assignedWith;
-    this.wakeToApplyAssignment();
+    this.host.wakeToApplyAssignment();
   }
 
   // ---- Metadata ---------------------------------------------------------------------------
@@ -204,7 +203,7 @@ export abstract class ConsumerClient implements GroupClient {
   }
 
   /** As the leader: rejoin if its metadata has partitions its last assignment did not (Kafka's rejoinNeededOrPending). */
-  protected rejoinIfAssignmentStale(): boolean {
+  rejoinIfAssignmentStale(): boolean {
     const stale = this.metadata.staleAssignment();
     if (stale === null || this.memberId === null) return false;
     this.metadata.assignmentSnapshot = null;
@@ -291,7 +290,7 @@ export abstract class ConsumerClient implements GroupClient {
     const start = startPosition(log, this.service.group.committed.get(key), policy);
     if (start === null) {
       world.emit('error', this.name, `${this.name}: no committed offset for ${key} and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
-      this.stopWithError();
+      this.host.stopWithError();
       return null;
     }
     if (start.source !== 'committed') {
@@ -318,7 +317,7 @@ export abstract class ConsumerClient implements GroupClient {
 
   // ---- OffsetCommit ----------------------------------------------------------------------
 
-  protected currentPositions(): Map<string, number> {
+  currentPositions(): Map<string, number> {
     const offsets = new Map<string, number>();
     for (const key of this.ownedKeys) {
       const position = this.positions.get(key);
@@ -328,7 +327,7 @@ export abstract class ConsumerClient implements GroupClient {
   }
 
   /** enable.auto.commit: commit the positions once `auto.commit.interval.ms` has passed. */
-  protected autoCommitIfDue(): void {
+  autoCommitIfDue(): void {
     const world = this.world;
     if (this.service.autoCommit && this.memberId !== null && world.now >= this.nextAutoCommitMs) {
       this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
@@ -371,7 +370,7 @@ export abstract class ConsumerClient implements GroupClient {
   }
 
   /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */
-  protected loseMembership(forgetMemberId: boolean, keepUntilNextPoll = false): void {
+  loseMembership(forgetMemberId: boolean, keepUntilNextPoll = false): void {
     if (forgetMemberId) this.memberId = null;
     this.metadata.assignmentSnapshot = null;
     this.generation = -1;

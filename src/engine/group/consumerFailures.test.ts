@@ -63,7 +63,7 @@ describe('consumer failures', () => {
         checked,
       );
       const stuck = worldOf(sim).services.get('email')!.instances[0]!;
-      const checksOfStuck = () => checks.mock.contexts.filter((instance) => instance === stuck).length;
+      const checksOfStuck = () => checks.mock.contexts.filter((liveness) => liveness === stuck.liveness).length;
       sim.runUntil(24_000);
       const beforeTimeout = checksOfStuck();
       sim.runUntil(39_999);

@@ -1,7 +1,10 @@
 /**
  * One instance of a service: a Kafka consumer's lifecycle (start, crash, graceful stop, hang,
- * slow-down) and its poll loop, on top of its group membership (`ConsumerClient`) and liveness
- * clocks (`ConsumerLiveness`).
+ * slow-down) and its poll loop. It has two parts: its group membership, positions and commits
+ * (`client`, what the coordinator talks to) and its liveness clocks and metadata refresh
+ * (`liveness`). The parts reach back to the instance only through the small `ClientHost` and
+ * `LivenessHost` interfaces it implements. Readers (snapshot, summary) ask the part that
+ * owns a fact: `client.lastCommitMs`, `liveness.lastHeartbeatMs`.
  *
  * Poll loop: poll → (join/sync progress, auto-commit) → fetch up to `max.poll.records` below
  * the high watermark → process each record for `processingMs × slowFactor` → commit per the
@@ -19,10 +22,12 @@ import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import type { InstanceHost } from './groupProtocol';
+import type { TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
 import { offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
-import { ConsumerLiveness } from './consumerLiveness';
+import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
+import { ConsumerLiveness, type LivenessHost } from './consumerLiveness';
 import { fetchRecords, type FetchedRecords } from './fetchRecords';
 import { lostToRetention } from './lostToRetention';
 import { seconds } from './seconds';
@@ -30,17 +35,49 @@ import { resetPosition } from './startPosition';
 
 export type { InstanceStatus } from './consumerClient';
 
-export class ConsumerInstance extends ConsumerLiveness {
+export class ConsumerInstance implements ClientHost, LivenessHost {
+  readonly name: string;
+  status: InstanceStatus = 'stopped';
+  hangMode: 'process' | 'handler' | null = null;
   slowFactor = 1;
+  /** Group membership, positions and commits: the side of the consumer the coordinator sees. */
+  readonly client: ConsumerClient;
+  /** Heartbeat thread, poll timer and metadata refresh. */
+  readonly liveness: ConsumerLiveness;
   private batch: Batch | null = null;
   private loopEntry: QueueEntry<EngineEvent> | null = null;
   private waitingOn: PartitionLog[] = [];
   private fetchCursor = 0;
   private readonly stream: RandomStream;
 
-  constructor(service: InstanceHost, index: number, world: EngineContext) {
-    super(service, index, world);
+  constructor(
+    readonly service: InstanceHost,
+    readonly index: number,
+    private readonly world: EngineContext,
+  ) {
+    this.client = new ConsumerClient(service, index, world, this);
+    this.liveness = new ConsumerLiveness(this.client, service, world, this);
+    this.name = this.client.name;
     this.stream = createStream(world.seed, `instance:${this.name}`);
+  }
+
+  // ---- read side (snapshot, summary, the service) ----------------------------------------
+
+  get isAlive(): boolean {
+    return this.status === 'running' || this.status === 'hung';
+  }
+
+  get memberId(): string | null {
+    return this.client.memberId;
+  }
+
+  get assignment(): TopicPartition[] {
+    return this.client.assignment;
+  }
+
+  /** Position of a partition if this running instance owns it. */
+  positionOf(key: string): number | undefined {
+    return this.isAlive ? this.client.positions.get(key) : undefined;
   }
 
   // ---- lifecycle -------------------------------------------------------------------------
@@ -50,15 +87,15 @@ export class ConsumerInstance extends ConsumerLiveness {
     const world = this.world;
     this.status = 'running';
     this.hangMode = null;
-    this.resetMembership();
-    this.lastPollMs = world.now;
-    world.emit('member', this.name, `${this.name} starts.`, this.service.groupId, this.detail('member.started'));
+    this.client.resetMembership();
+    this.liveness.lastPollMs = world.now;
+    world.emit('member', this.name, `${this.name} starts.`, this.service.groupId, this.client.detail('member.started'));
     // Real clients never start in lockstep: the first heartbeat comes after a random part of
     // the interval (from this instance's own stream), so members notice rebalances at
     // different moments, as they do in Kafka.
     const interval = this.service.config.heartbeatIntervalMs;
-    this.scheduleHeartbeat(world.now + 1 + this.stream.int(interval));
-    this.schedulePollTimer();
+    this.liveness.scheduleHeartbeat(world.now + 1 + this.stream.int(interval));
+    this.liveness.schedulePollTimer();
     this.schedulePoll(world.now);
   }
 
@@ -71,7 +108,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       `${this.name} crashed: no LeaveGroup is sent, and what it processed after its last commit will be read again by the next owner; the coordinator notices only when ` +
         `session.timeout.ms (${seconds(this.service.config.sessionTimeoutMs)}) passes without a heartbeat.`,
       this.service.groupId,
-      this.detail('member.crashed'),
+      this.client.detail('member.crashed'),
     );
   }
 
@@ -79,13 +116,13 @@ export class ConsumerInstance extends ConsumerLiveness {
   stop(): void {
     if (!this.isAlive) return;
     const world = this.world;
-    if (this.service.commitsOnClose && this.memberId !== null) this.commit(this.processedOffsets(), 'on close');
+    if (this.service.commitsOnClose && this.memberId !== null) this.client.commit(this.processedOffsets(), 'on close');
     const memberId = this.memberId;
     this.halt('stopped');
-    if (memberId !== null && this.groupInstanceId === null) {
+    if (memberId !== null && this.client.groupInstanceId === null) {
       this.service.group.leave(memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
     } else {
-      world.emit('member', this.name, `${this.name} stopped${this.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId, this.detail('member.stopped'));
+      world.emit('member', this.name, `${this.name} stopped${this.client.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId, this.client.detail('member.stopped'));
     }
   }
 
@@ -96,9 +133,9 @@ export class ConsumerInstance extends ConsumerLiveness {
     this.hangMode = mode;
     if (mode === 'process') {
       this.pauseLoop();
-      this.cancelHeartbeat();
-      this.cancelPollTimer();
-      world.emit('member', this.name, `${this.name} hangs (whole process frozen: no heartbeats, no polls).`, this.service.groupId, this.detail('member.hung', { mode }));
+      this.liveness.cancelHeartbeat();
+      this.liveness.cancelPollTimer();
+      world.emit('member', this.name, `${this.name} hangs (whole process frozen: no heartbeats, no polls).`, this.service.groupId, this.client.detail('member.hung', { mode }));
       return;
     }
     // The handler gets stuck on the record in hand; an idle consumer gets stuck on the first
@@ -110,7 +147,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       `${this.name}'s handler is stuck: heartbeats go on, but it cannot poll; after max.poll.interval.ms ` +
         `(${seconds(this.service.config.maxPollIntervalMs)}) it will leave the group.`,
       this.service.groupId,
-      this.detail('member.hung', { mode }),
+      this.client.detail('member.hung', { mode }),
     );
   }
 
@@ -125,10 +162,10 @@ export class ConsumerInstance extends ConsumerLiveness {
     const wasProcessHang = this.hangMode === 'process';
     this.status = 'running';
     this.hangMode = null;
-    world.emit('member', this.name, `${this.name} resumes.`, this.service.groupId, this.detail('member.resumed'));
+    world.emit('member', this.name, `${this.name} resumes.`, this.service.groupId, this.client.detail('member.resumed'));
     if (wasProcessHang) {
-      this.onPollTimerCheck();
-      this.onHeartbeat();
+      this.liveness.onPollTimerCheck();
+      this.liveness.onHeartbeat();
     }
     if (this.batch) this.continueBatch();
     else this.schedulePoll(world.now);
@@ -138,7 +175,7 @@ export class ConsumerInstance extends ConsumerLiveness {
     const world = this.world;
     const previous = this.slowFactor;
     this.slowFactor = factor;
-    world.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.detail('member.slowed', { factor }));
+    world.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.client.detail('member.slowed', { factor }));
     if (this.status === 'running' && this.batch && this.loopEntry) {
       const batch = this.batch;
       this.pauseLoop();
@@ -149,25 +186,25 @@ export class ConsumerInstance extends ConsumerLiveness {
 
   private halt(status: 'crashed' | 'stopped'): void {
     this.pauseLoop();
-    this.cancelHeartbeat();
-    this.cancelPollTimer();
+    this.liveness.cancelHeartbeat();
+    this.liveness.cancelPollTimer();
     this.status = status;
     this.hangMode = null;
     this.batch = null;
-    this.forgetMembership();
+    this.client.forgetMembership();
   }
 
-  protected override stopWithError(): void {
+  stopWithError(): void {
     const memberId = this.memberId;
     this.halt('stopped');
-    if (memberId !== null && this.groupInstanceId === null) {
+    if (memberId !== null && this.client.groupInstanceId === null) {
       this.service.group.leave(memberId, `${this.name} stopped with an error and left the group`);
     }
   }
 
   /** Offsets of what has been processed: the positions, minus records of the batch in hand. */
   private processedOffsets(): Map<string, number> {
-    const offsets = this.currentPositions();
+    const offsets = this.client.currentPositions();
     return this.batch ? rewindToUnprocessed(offsets, this.batch) : offsets;
   }
 
@@ -175,7 +212,7 @@ export class ConsumerInstance extends ConsumerLiveness {
 
   private schedulePoll(atMs: number): void {
     this.cancelLoop();
-    this.loopEntry = this.world.schedule(atMs, { kind: 'poll', ...this.ref });
+    this.loopEntry = this.world.schedule(atMs, { kind: 'poll', ...this.client.ref });
   }
 
   private cancelLoop(): void {
@@ -202,26 +239,31 @@ export class ConsumerInstance extends ConsumerLiveness {
     this.loopEntry = null;
     this.stopWaiting();
     if (!this.canPoll || this.batch) return false;
-    this.notePoll();
-    this.pollCoordinator();
+    this.liveness.notePoll();
+    this.client.pollCoordinator();
     if (!this.canPoll) return false;
-    this.autoCommitIfDue();
+    this.client.autoCommitIfDue();
     const fetched = this.fetch();
     if (!this.canPoll) return false;
     if (fetched.records.length === 0) {
       this.waitForData();
       return false;
     }
-    if (this.service.commitMode === 'before-processing') this.commit(this.currentPositions(), 'before processing');
+    if (this.service.commitMode === 'before-processing') this.client.commit(this.client.currentPositions(), 'before processing');
     this.batch = { ...fetched, index: 0, currentStartMs: this.world.now, currentRemainingMs: this.recordDurationMs() };
     return this.status === 'running';
   }
 
-  protected override wakeToRejoin(): void {
+  // What the parts ask of the instance (ClientHost, LivenessHost): they own no loop of their own.
+  startHeartbeatThreadIfNeeded(): void {
+    this.liveness.startHeartbeatThreadIfNeeded();
+  }
+
+  wakeToRejoin(): void {
     if (!this.batch && this.status === 'running') this.onDataArrived();
   }
 
-  protected override wakeToApplyAssignment(): void {
+  wakeToApplyAssignment(): void {
     if (this.status === 'running' && !this.batch && this.loopEntry?.dueMs !== this.world.now) {
       this.stopWaiting();
       this.schedulePoll(this.world.now);
@@ -247,7 +289,7 @@ export class ConsumerInstance extends ConsumerLiveness {
       while (batch.index < batch.records.length) {
         if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
           batch.currentStartMs = world.now;
-          this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.ref });
+          this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.client.ref });
           return;
         }
         this.processCurrent();
@@ -279,19 +321,19 @@ export class ConsumerInstance extends ConsumerLiveness {
   private finishBatch(): boolean {
     const batch = this.batch!;
     this.batch = null;
-    if (this.service.commitMode === 'after-processing') this.commit(offsetsAfter(batch), 'after processing');
+    if (this.service.commitMode === 'after-processing') this.client.commit(offsetsAfter(batch), 'after processing');
     return this.status === 'running' && this.poll();
   }
 
   // ---- fetch -----------------------------------------------------------------------------
 
   private fetch(): FetchedRecords {
-    const count = this.owned.length;
+    const count = this.client.assignment.length;
     if (count === 0) return { records: [], partitions: [], keys: [] };
     const request = {
-      assignment: this.owned,
-      assignmentKeys: this.ownedKeys,
-      positions: this.positions,
+      assignment: this.client.assignment,
+      assignmentKeys: this.client.ownedKeys,
+      positions: this.client.positions,
       startIndex: this.fetchCursor++ % count,
       maxRecords: this.service.config.maxPollRecords,
     };
@@ -316,15 +358,15 @@ export class ConsumerInstance extends ConsumerLiveness {
         `auto.offset.reset=${policy} moves it to ${target}` +
         (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
       this.service.groupId,
-      this.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
+      this.client.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
     );
-    this.positions.set(key, target);
+    this.client.positions.set(key, target);
     this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
     return target;
   }
 
   private waitForData(): void {
-    for (const tp of this.owned) {
+    for (const tp of this.client.assignment) {
       const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
       if (log) {
         log.fetchWaiters.add(this);

@@ -1,6 +1,8 @@
 /**
- * The background clocks of a Kafka consumer, on top of its group membership: the two liveness
- * clocks, and the metadata refresh.
+ * The background clocks of a Kafka consumer: the two liveness clocks, and the metadata refresh.
+ * A part of `ConsumerInstance`, beside its `ConsumerClient`: the clocks read and reset the
+ * client's membership (member id, generation, rejoin), and ask the instance (`LivenessHost`)
+ * whether the process runs and to wake its poll loop.
  *
  * The heartbeat "thread" sends a heartbeat every `heartbeat.interval.ms`, also while the
  * handler is stuck; its answer tells the member that a rebalance started (rejoin) or that it
@@ -20,51 +22,65 @@
 import type { QueueEntry } from '../eventQueue';
 import type { EngineEvent } from '../engineEvents';
 import { nextMetadataRefreshMs } from '../metadataRefresh';
-import { ConsumerClient } from './consumerClient';
+import type { EngineContext } from '../engineContext';
+import type { ConsumerClient } from './consumerClient';
+import type { InstanceHost } from './groupProtocol';
 import { seconds } from './seconds';
 
-export abstract class ConsumerLiveness extends ConsumerClient {
+/** What the clocks ask of the consumer around them: is the process up, and wake its poll loop. */
+export interface LivenessHost {
+  readonly isAlive: boolean;
+  readonly hangMode: 'process' | 'handler' | null;
+  /** The member must rejoin (a heartbeat said so, or its metadata changed): an idle, running poll loop polls now. */
+  wakeToRejoin(): void;
+}
+
+export class ConsumerLiveness {
   lastPollMs = 0;
   lastHeartbeatMs = -1;
   private heartbeatEntry: QueueEntry<EngineEvent> | null = null;
   private pollTimerEntry: QueueEntry<EngineEvent> | null = null;
 
-  /** The member must rejoin (a heartbeat said so, or its metadata changed): an idle, running poll loop polls now. */
-  protected abstract wakeToRejoin(): void;
+  constructor(
+    private readonly client: ConsumerClient,
+    private readonly service: InstanceHost,
+    private readonly world: EngineContext,
+    private readonly host: LivenessHost,
+  ) {}
 
   // ---- heartbeat thread ------------------------------------------------------------------
 
-  protected override startHeartbeatThreadIfNeeded(): void {
+  startHeartbeatThreadIfNeeded(): void {
     if (!this.heartbeatEntry) this.scheduleHeartbeat(this.world.now + this.service.config.heartbeatIntervalMs);
   }
 
-  protected scheduleHeartbeat(atMs: number): void {
+  scheduleHeartbeat(atMs: number): void {
     this.cancelHeartbeat();
-    this.heartbeatEntry = this.world.schedule(atMs, { kind: 'heartbeat', ...this.ref });
+    this.heartbeatEntry = this.world.schedule(atMs, { kind: 'heartbeat', ...this.client.ref });
   }
 
-  protected cancelHeartbeat(): void {
+  cancelHeartbeat(): void {
     if (this.heartbeatEntry) this.heartbeatEntry.cancelled = true;
     this.heartbeatEntry = null;
   }
 
   onHeartbeat(): void {
     this.heartbeatEntry = null;
-    if (!this.isAlive || this.hangMode === 'process') return;
+    if (!this.host.isAlive || this.host.hangMode === 'process') return;
     const world = this.world;
-    if (this.memberId !== null) {
+    if (this.client.memberId !== null) {
       this.lastHeartbeatMs = world.now;
-      const error = this.service.group.heartbeat(this.memberId, this.generation);
+      const error = this.service.group.heartbeat(this.client.memberId, this.client.generation);
       if (error === 'REBALANCE_IN_PROGRESS') {
-        if (!this.joining) {
-          this.rejoinNeeded = true;
-          this.wakeToRejoin();
+        if (!this.client.joining) {
+          this.client.rejoinNeeded = true;
+          this.host.wakeToRejoin();
         }
       } else if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
-        if (!this.joining || error === 'UNKNOWN_MEMBER_ID') {
-          world.emit('member', this.name, `${this.name} learns from its heartbeat that it is no longer in the group (${error}); it gives up its partitions and rejoins.`, this.service.groupId);
-          this.loseMembership(error === 'UNKNOWN_MEMBER_ID', true);
-          this.wakeToRejoin();
+        if (!this.client.joining || error === 'UNKNOWN_MEMBER_ID') {
+          world.emit('member', this.client.name, `${this.client.name} learns from its heartbeat that it is no longer in the group (${error}); it gives up its partitions and rejoins.`, this.service.groupId);
+          this.client.loseMembership(error === 'UNKNOWN_MEMBER_ID', true);
+          this.host.wakeToRejoin();
         }
       }
     }
@@ -73,21 +89,21 @@ export abstract class ConsumerLiveness extends ConsumerClient {
 
   // ---- poll timer ------------------------------------------------------------------------
 
-  protected schedulePollTimer(): void {
+  schedulePollTimer(): void {
     this.cancelPollTimer();
     this.pollTimerEntry = this.world.schedule(this.lastPollMs + this.service.config.maxPollIntervalMs, {
       kind: 'pollTimerCheck',
-      ...this.ref,
+      ...this.client.ref,
     });
   }
 
-  protected cancelPollTimer(): void {
+  cancelPollTimer(): void {
     if (this.pollTimerEntry) this.pollTimerEntry.cancelled = true;
     this.pollTimerEntry = null;
   }
 
   /** The poll loop polled: the max.poll.interval.ms clock restarts (and is re-armed if it fired). */
-  protected notePoll(): void {
+  notePoll(): void {
     this.lastPollMs = this.world.now;
     // An armed check is not moved on every poll (hot path): when it fires early it re-arms itself.
     if (!this.pollTimerEntry) this.schedulePollTimer();
@@ -95,7 +111,7 @@ export abstract class ConsumerLiveness extends ConsumerClient {
 
   onPollTimerCheck(): void {
     this.pollTimerEntry = null;
-    if (!this.isAlive || this.hangMode === 'process') return;
+    if (!this.host.isAlive || this.host.hangMode === 'process') return;
     const world = this.world;
     const maxPollIntervalMs = this.service.config.maxPollIntervalMs;
     if (world.now < this.lastPollMs + maxPollIntervalMs) {
@@ -105,15 +121,15 @@ export abstract class ConsumerLiveness extends ConsumerClient {
     }
     // The deadline passed. The check acts at most once and is not re-armed until the next poll
     // (notePoll), as Kafka's heartbeat thread stays disabled once the client has left the group.
-    if (this.memberId === null || this.joining) return;
-    const memberId = this.memberId;
-    if (this.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
+    if (this.client.memberId === null || this.client.joining) return;
+    const memberId = this.client.memberId;
+    if (this.client.groupInstanceId === null) {
+      this.service.group.leave(memberId, `${this.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
     } else {
       world.emit(
         'member',
-        this.name,
-        `${this.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms); as a static member it sends no LeaveGroup: ` +
+        this.client.name,
+        `${this.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms); as a static member it sends no LeaveGroup: ` +
           `it forgets its member id and generation and stops heartbeating, and the coordinator keeps its place until ` +
           `session.timeout.ms (${seconds(this.service.config.sessionTimeoutMs)}) passes.`,
         this.service.groupId,
@@ -122,24 +138,24 @@ export abstract class ConsumerLiveness extends ConsumerClient {
     }
     // Both kinds reset membership (resetGenerationOnLeaveGroup): the next poll rejoins with an
     // empty member id, a static member with its group.instance.id.
-    this.loseMembership(true, true);
+    this.client.loseMembership(true, true);
   }
 
   // ---- metadata refresh ------------------------------------------------------------------
 
   /** A subscribed topic gained partitions: this client sees them at its next metadata refresh. */
   onTopicGrew(): void {
-    if (!this.isAlive || this.metadata.entry) return;
-    const atMs = nextMetadataRefreshMs(this.metadata.phaseMs, this.service.config.metadataMaxAgeMs, this.world.now);
-    this.metadata.entry = this.world.schedule(atMs, { kind: 'consumerMetadata', ...this.ref });
+    if (!this.host.isAlive || this.client.metadata.entry) return;
+    const atMs = nextMetadataRefreshMs(this.client.metadata.phaseMs, this.service.config.metadataMaxAgeMs, this.world.now);
+    this.client.metadata.entry = this.world.schedule(atMs, { kind: 'consumerMetadata', ...this.client.ref });
   }
 
   /** The refresh: only the leader acts, rejoining when its last assignment missed partitions. */
   onMetadataRefresh(): void {
-    this.metadata.entry = null;
-    if (!this.isAlive) return;
-    this.metadata.refresh(this.world.topics, this.service.spec.subscribe);
+    this.client.metadata.entry = null;
+    if (!this.host.isAlive) return;
+    this.client.metadata.refresh(this.world.topics, this.service.spec.subscribe);
     // While rebalancing, the assignment in progress (or applying it) settles it.
-    if (!this.joining && this.rejoinIfAssignmentStale()) this.wakeToRejoin();
+    if (!this.client.joining && this.client.rejoinIfAssignmentStale()) this.host.wakeToRejoin();
   }
 }

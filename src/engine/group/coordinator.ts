@@ -13,8 +13,10 @@
  * the partitions the leader's metadata knows (doc/kafka.md §1.5) and SyncGroup hands each member its part. Commits carry (member.id, generation) and fail from
  * members the coordinator no longer knows (zombies).
  *
- * This file handles the requests (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit)
- * and the timeouts; the group's state, members and committed offsets are in `GroupMetadata`.
+ * This class handles the requests (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit)
+ * and the timeouts, and owns the queue entries they schedule. It has its group's
+ * `GroupMetadata` (state, generation, members, committed offsets) as plain data, and the checks
+ * that only read it (heartbeatError, commitError) are functions over it in groupMetadata.ts.
  */
 import { assignPartitions } from './assignors';
 import type { QueueEntry } from '../eventQueue';
@@ -24,20 +26,17 @@ import { assignmentInput, metadataOf } from './assignmentInput';
 import { describeAssignmentChange, type MemberAssignment } from './explain';
 import { rebalanceProtocolFor } from '../config';
 import { newMember, replacementMember, type GroupMember } from './groupMember';
-import { GroupMetadata } from './groupMetadata';
+import type { EngineContext } from '../engineContext';
+import { anyMemberJoined, commitError, heartbeatError, newGroupMetadata, orderedMembers, rebalanceTimeoutMs, storeOffsets, type GroupMetadata } from './groupMetadata';
 import { seconds } from './seconds';
 import type { SimEventCode } from '../simEvents';
 import { selectProtocol } from './selectProtocol';
 
-// Types and helper this module has always exported, now defined beside it.
-export type { CommittedOffset } from './committedOffset';
-export type { GroupMember } from './groupMember';
-export type { JoinRequest } from './groupProtocol';
-export type { GroupState } from './groupMetadata';
-
 import type { CoordinatorApi, CoordinatorError, JoinRequest } from './groupProtocol';
 
-export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
+export class GroupCoordinator implements CoordinatorApi {
+  /** The group as Kafka's GroupMetadata keeps it; plain data, read by the snapshot and the invariants. */
+  readonly metadata: GroupMetadata;
   /** Why the current rebalance started, for the explanation when it completes. */
   private rebalanceReason = '';
   private joinDeadline: QueueEntry<EngineEvent> | null = null;
@@ -57,22 +56,37 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   private readonly pendingSync = new Set<string>();
   private syncDeadline: QueueEntry<EngineEvent> | null = null;
 
+  constructor(
+    readonly groupId: string,
+    private readonly world: EngineContext,
+  ) {
+    this.metadata = newGroupMetadata(groupId);
+  }
+
+  get generation(): number {
+    return this.metadata.generation;
+  }
+
+  get committed(): GroupMetadata['committed'] {
+    return this.metadata.committed;
+  }
+
   // ---- JoinGroup -------------------------------------------------------------------------
 
   join(request: JoinRequest): string {
     const world = this.world;
-    let member = request.memberId ? this.members.get(request.memberId) : undefined;
+    let member = request.memberId ? this.metadata.members.get(request.memberId) : undefined;
     if (!member && request.groupInstanceId !== null) {
-      const previousId = this.staticMembers.get(request.groupInstanceId);
-      const previous = previousId ? this.members.get(previousId) : undefined;
+      const previousId = this.metadata.staticMembers.get(request.groupInstanceId);
+      const previous = previousId ? this.metadata.members.get(previousId) : undefined;
       if (previous) return this.replaceStaticMember(previous, request);
     }
     if (!member) {
       const memberId = request.instance.nextMemberId();
       member = newMember(request, memberId, world.now);
-      if (this.state === 'PreparingRebalance' && this.generation === 0) this.newMemberAdded = true;
-      this.members.set(memberId, member);
-      if (request.groupInstanceId !== null) this.staticMembers.set(request.groupInstanceId, memberId);
+      if (this.metadata.state === 'PreparingRebalance' && this.metadata.generation === 0) this.newMemberAdded = true;
+      this.metadata.members.set(memberId, member);
+      if (request.groupInstanceId !== null) this.metadata.staticMembers.set(request.groupInstanceId, memberId);
       this.scheduleSessionCheck(member);
       world.emit('member', request.instance.name, `${request.instance.name} joins group ${this.groupId} as ${memberId}.`, this.groupId);
       this.prepareRebalance(`${request.instance.name} joined`);
@@ -92,14 +106,14 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   private replaceStaticMember(previous: GroupMember, request: JoinRequest): string {
     const world = this.world;
     const memberId = request.instance.nextMemberId();
-    this.members.delete(previous.memberId);
+    this.metadata.members.delete(previous.memberId);
     if (previous.sessionEntry) previous.sessionEntry.cancelled = true;
     const member = replacementMember(previous, request, memberId, world.now);
-    this.members.set(memberId, member);
-    this.staticMembers.set(request.groupInstanceId!, memberId);
-    if (this.leaderId === previous.memberId) this.leaderId = memberId;
+    this.metadata.members.set(memberId, member);
+    this.metadata.staticMembers.set(request.groupInstanceId!, memberId);
+    if (this.metadata.leaderId === previous.memberId) this.metadata.leaderId = memberId;
     this.scheduleSessionCheck(member);
-    if (this.state === 'Stable') {
+    if (this.metadata.state === 'Stable') {
       world.emit(
         'member',
         request.instance.name,
@@ -109,8 +123,8 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
       );
       // A returning static leader skips the assignment and watches its metadata from now on
       // (Kafka's skipAssignment: assignmentSnapshot = its current metadata).
-      const assignedWith = this.leaderId === memberId ? metadataOf(member) : null;
-      request.instance.onAssignment(this.generation, memberId, member.assignment, assignedWith);
+      const assignedWith = this.metadata.leaderId === memberId ? metadataOf(member) : null;
+      request.instance.onAssignment(this.metadata.generation, memberId, member.assignment, assignedWith);
       return memberId;
     }
     world.emit('member', request.instance.name, `${request.instance.name} (static member ${request.groupInstanceId}) rejoins as ${memberId}.`, this.groupId);
@@ -120,23 +134,23 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
 
   private prepareRebalance(reason: string): void {
     const world = this.world;
-    if (this.state === 'PreparingRebalance') return;
+    if (this.metadata.state === 'PreparingRebalance') return;
     this.rebalanceReason = reason;
-    const wasEmpty = this.state === 'Empty';
-    this.state = 'PreparingRebalance';
+    const wasEmpty = this.metadata.state === 'Empty';
+    this.metadata.state = 'PreparingRebalance';
     // Every member joins (and syncs) afresh, so no SyncGroup of the old generation is awaited.
     this.clearPendingSync();
-    for (const member of this.members.values()) member.joined = false;
+    for (const member of this.metadata.members.values()) member.joined = false;
     if (wasEmpty) {
       // Kafka's InitialDelayedJoin: wait for more members to arrive before the first rebalance.
       const delay = world.broker.groupInitialRebalanceDelayMs;
       this.inInitialDelay = true;
       this.newMemberAdded = false;
-      this.initialDelayRemainingMs = Math.max(0, this.rebalanceTimeoutMs() - delay);
+      this.initialDelayRemainingMs = Math.max(0, rebalanceTimeoutMs(this.metadata) - delay);
       this.setJoinDeadline(world.now + delay);
     } else {
       this.inInitialDelay = false;
-      this.setJoinDeadline(world.now + this.rebalanceTimeoutMs());
+      this.setJoinDeadline(world.now + rebalanceTimeoutMs(this.metadata));
     }
   }
 
@@ -147,13 +161,13 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   }
 
   private tryCompleteJoin(): void {
-    if (this.state !== 'PreparingRebalance' || this.inInitialDelay) return;
-    for (const member of this.members.values()) if (!member.joined) return;
+    if (this.metadata.state !== 'PreparingRebalance' || this.inInitialDelay) return;
+    for (const member of this.metadata.members.values()) if (!member.joined) return;
     this.completeJoin();
   }
 
   onJoinDeadline(epoch: number): void {
-    if (epoch !== this.joinEpoch || this.state !== 'PreparingRebalance') return;
+    if (epoch !== this.joinEpoch || this.metadata.state !== 'PreparingRebalance') return;
     this.joinDeadline = null;
     if (this.inInitialDelay && this.newMemberAdded && this.initialDelayRemainingMs > 0) {
       // New members arrived during the delay: wait once more, up to the rebalance timeout.
@@ -165,7 +179,7 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
     }
     this.inInitialDelay = false;
     // Kafka removes only dynamic members here; a static member keeps its place (see completeJoin).
-    for (const member of [...this.members.values()]) {
+    for (const member of [...this.metadata.members.values()]) {
       if (!member.joined && member.groupInstanceId === null) {
         this.removeMember(
           member,
@@ -175,47 +189,42 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
         );
       }
     }
-    if (this.members.size > 0 && !this.anyMemberJoined()) {
+    if (this.metadata.members.size > 0 && !anyMemberJoined(this.metadata)) {
       // Only static members are left and none rejoined: there is no leader to run the assignor,
       // so Kafka waits another rebalance timeout, until their sessions expire or they come back.
       this.world.emit(
         'rebalance',
         this.groupId,
-        `No member of ${this.groupId} rejoined within the rebalance timeout; its static members keep their places, so the coordinator waits another ${seconds(this.rebalanceTimeoutMs())}.`,
+        `No member of ${this.groupId} rejoined within the rebalance timeout; its static members keep their places, so the coordinator waits another ${seconds(rebalanceTimeoutMs(this.metadata))}.`,
         this.groupId,
       );
-      this.setJoinDeadline(this.world.now + this.rebalanceTimeoutMs());
+      this.setJoinDeadline(this.world.now + rebalanceTimeoutMs(this.metadata));
       return;
     }
     this.completeJoin();
-  }
-
-  private anyMemberJoined(): boolean {
-    for (const member of this.members.values()) if (member.joined) return true;
-    return false;
   }
 
   private completeJoin(): void {
     const world = this.world;
     if (this.joinDeadline) this.joinDeadline.cancelled = true;
     this.joinDeadline = null;
-    this.generation++;
-    if (this.members.size === 0) {
-      this.state = 'Empty';
-      this.protocol = null;
-      this.leaderId = null;
+    this.metadata.generation++;
+    if (this.metadata.members.size === 0) {
+      this.metadata.state = 'Empty';
+      this.metadata.protocol = null;
+      this.metadata.leaderId = null;
       // Nobody owns anything now: the next member gets its partitions, it does not keep them.
       this.previousAssignment = new Map();
-      world.emit('rebalance', this.groupId, `Group ${this.groupId} has no members left: it is Empty (generation ${this.generation}).`, this.groupId);
-      this.rebalances.push({ atMs: world.now, generation: this.generation });
+      world.emit('rebalance', this.groupId, `Group ${this.groupId} has no members left: it is Empty (generation ${this.metadata.generation}).`, this.groupId);
+      this.metadata.rebalances.push({ atMs: world.now, generation: this.metadata.generation });
       return;
     }
-    this.protocol = selectProtocol(this.orderedMembers());
-    const ordered = this.orderedMembers();
+    this.metadata.protocol = selectProtocol(orderedMembers(this.metadata));
+    const ordered = orderedMembers(this.metadata);
     // The leader must be a member that rejoined (Kafka's maybeElectNewJoinedLeader).
-    const leader = this.leaderId ? this.members.get(this.leaderId) : undefined;
-    if (!leader || !leader.joined) this.leaderId = ordered.find((member) => member.joined)!.memberId;
-    this.state = 'CompletingRebalance';
+    const leader = this.metadata.leaderId ? this.metadata.members.get(this.metadata.leaderId) : undefined;
+    if (!leader || !leader.joined) this.metadata.leaderId = ordered.find((member) => member.joined)!.memberId;
+    this.metadata.state = 'CompletingRebalance';
     for (const member of ordered) {
       if (!member.joined) {
         // Only static members get here (dynamic ones were removed): the group keeps their place.
@@ -224,8 +233,8 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
           'member',
           member.instance.name,
           `${member.instance.name} (static member ${member.groupInstanceId}) did not rejoin, but keeps its place in generation ` +
-            `${this.generation}: its partitions wait for it until session.timeout.ms (${seconds(member.sessionTimeoutMs)}) passes ` +
-            `or, without a SyncGroup from it, the rebalance timeout (${seconds(this.rebalanceTimeoutMs())}) passes again.`,
+            `${this.metadata.generation}: its partitions wait for it until session.timeout.ms (${seconds(member.sessionTimeoutMs)}) passes ` +
+            `or, without a SyncGroup from it, the rebalance timeout (${seconds(rebalanceTimeoutMs(this.metadata))}) passes again.`,
           this.groupId,
         );
       }
@@ -235,25 +244,25 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
       member.lastHeartbeatMs = world.now;
     }
     if (this.pendingSync.size > 0) {
-      this.syncDeadline = world.schedule(world.now + this.rebalanceTimeoutMs(), { kind: 'syncDeadline', group: this.groupId, generation: this.generation });
+      this.syncDeadline = world.schedule(world.now + rebalanceTimeoutMs(this.metadata), { kind: 'syncDeadline', group: this.groupId, generation: this.metadata.generation });
     }
-    world.schedule(world.now, { kind: 'syncDone', group: this.groupId, generation: this.generation });
+    world.schedule(world.now, { kind: 'syncDone', group: this.groupId, generation: this.metadata.generation });
   }
 
   // ---- SyncGroup -------------------------------------------------------------------------
 
   onSyncDone(generation: number): void {
-    if (generation !== this.generation || this.state !== 'CompletingRebalance') return;
+    if (generation !== this.metadata.generation || this.metadata.state !== 'CompletingRebalance') return;
     const world = this.world;
     // The leader runs the assignor over the partitions its own metadata knows.
-    const leader = this.members.get(this.leaderId!)!;
-    const input = assignmentInput(this.members.values(), this.orderedMembers(), (topic) => leader.instance.knownPartitionCount(topic));
-    const result = assignPartitions(this.protocol!, input);
+    const leader = this.metadata.members.get(this.metadata.leaderId!)!;
+    const input = assignmentInput(this.metadata.members.values(), orderedMembers(this.metadata), (topic) => leader.instance.knownPartitionCount(topic));
+    const result = assignPartitions(this.metadata.protocol!, input);
     const assignedWith: ReadonlyMap<string, number> = new Map(Object.entries(input.topics));
-    this.state = 'Stable';
+    this.metadata.state = 'Stable';
     const before = this.previousAssignment;
     this.previousAssignment = new Map();
-    for (const member of this.members.values()) {
+    for (const member of this.metadata.members.values()) {
       member.assignment = result[member.memberId] ?? [];
       this.previousAssignment.set(member.memberId, {
         instance: member.instance.name,
@@ -261,18 +270,18 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
         cooperative: rebalanceProtocolFor(member.assignors) === 'cooperative',
       });
     }
-    this.rebalances.push({ atMs: world.now, generation: this.generation });
+    this.metadata.rebalances.push({ atMs: world.now, generation: this.metadata.generation });
     world.emit(
       'rebalance',
       this.groupId,
-      `Rebalance of ${this.groupId} to generation ${this.generation} (${this.rebalanceReason}; assignor ${this.protocol}): ` +
+      `Rebalance of ${this.groupId} to generation ${this.metadata.generation} (${this.rebalanceReason}; assignor ${this.metadata.protocol}): ` +
         describeAssignmentChange(before, this.previousAssignment),
       this.groupId,
     );
-    for (const member of this.orderedMembers()) {
+    for (const member of orderedMembers(this.metadata)) {
       // A member that did not rejoin sent no SyncGroup, so nothing answers it.
       if (!this.pendingSync.has(member.memberId)) {
-        member.instance.onAssignment(this.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
+        member.instance.onAssignment(this.metadata.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
       }
     }
   }
@@ -284,14 +293,14 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
    */
   onSyncDeadline(generation: number): void {
     this.syncDeadline = null;
-    if (generation !== this.generation || (this.state !== 'CompletingRebalance' && this.state !== 'Stable')) return;
+    if (generation !== this.metadata.generation || (this.metadata.state !== 'CompletingRebalance' && this.metadata.state !== 'Stable')) return;
     if (this.pendingSync.size === 0) return;
     const memberIds = [...this.pendingSync];
-    const timeoutMs = this.rebalanceTimeoutMs();
+    const timeoutMs = rebalanceTimeoutMs(this.metadata);
     this.pendingSync.clear();
     const replaced: string[] = [];
     for (const memberId of memberIds) {
-      const member = this.members.get(memberId);
+      const member = this.metadata.members.get(memberId);
       if (!member) {
         replaced.push(memberId);
         continue;
@@ -318,17 +327,12 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
 
   // ---- Heartbeat, session timeout, LeaveGroup --------------------------------------------
 
-  /**
-   * In the order of Kafka's validateClassicGroupHeartbeat and classicGroupHeartbeatToClassicGroup
-   * (doc/kafka.md §3.5): the member, then the generation, then the state. A heartbeat of another
-   * generation does not keep the session alive; CompletingRebalance answers without error.
-   */
+  /** Heartbeat: answered by heartbeatError (doc/kafka.md §3.5); a rejected one does not keep the session alive. */
   heartbeat(memberId: string, generation: number): CoordinatorError | null {
-    const member = this.members.get(memberId);
-    if (!member) return 'UNKNOWN_MEMBER_ID';
-    if (generation !== this.generation) return 'ILLEGAL_GENERATION';
-    member.lastHeartbeatMs = this.world.now;
-    return this.state === 'PreparingRebalance' ? 'REBALANCE_IN_PROGRESS' : null;
+    const error = heartbeatError(this.metadata, memberId, generation);
+    // A known member of this generation keeps its session alive, also while the group rebalances.
+    if (error === null || error === 'REBALANCE_IN_PROGRESS') this.metadata.members.get(memberId)!.lastHeartbeatMs = this.world.now;
+    return error;
   }
 
   private scheduleSessionCheck(member: GroupMember): void {
@@ -340,11 +344,11 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   }
 
   onSessionCheck(memberId: string): void {
-    const member = this.members.get(memberId);
+    const member = this.metadata.members.get(memberId);
     if (!member) return;
     member.sessionEntry = null;
     // A member waiting for its JoinGroup answer is kept alive by the pending request.
-    const waitingOnJoin = member.joined && this.state === 'PreparingRebalance';
+    const waitingOnJoin = member.joined && this.metadata.state === 'PreparingRebalance';
     if (waitingOnJoin) member.lastHeartbeatMs = this.world.now;
     if (this.world.now - member.lastHeartbeatMs >= member.sessionTimeoutMs) {
       this.removeMember(
@@ -358,24 +362,24 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
   }
 
   leave(memberId: string, reason: string, code: SimEventCode = 'member.left'): void {
-    const member = this.members.get(memberId);
+    const member = this.metadata.members.get(memberId);
     if (member) this.removeMember(member, reason, true, code);
   }
 
   private removeMember(member: GroupMember, reason: string, rebalance: boolean, code: SimEventCode = 'member.left'): void {
-    this.members.delete(member.memberId);
+    this.metadata.members.delete(member.memberId);
     this.pendingSync.delete(member.memberId);
     if (member.sessionEntry) member.sessionEntry.cancelled = true;
-    if (member.groupInstanceId !== null && this.staticMembers.get(member.groupInstanceId) === member.memberId) {
-      this.staticMembers.delete(member.groupInstanceId);
+    if (member.groupInstanceId !== null && this.metadata.staticMembers.get(member.groupInstanceId) === member.memberId) {
+      this.metadata.staticMembers.delete(member.groupInstanceId);
     }
     this.world.emit('member', member.instance.name, `${reason}.`, this.groupId, {
       code,
       fields: { group: this.groupId, instance: member.instance.name },
     });
     if (!rebalance) return;
-    if (this.state === 'Stable' || this.state === 'CompletingRebalance') this.prepareRebalance(reason);
-    else if (this.state === 'PreparingRebalance') {
+    if (this.metadata.state === 'Stable' || this.metadata.state === 'CompletingRebalance') this.prepareRebalance(reason);
+    else if (this.metadata.state === 'PreparingRebalance') {
       this.rebalanceReason = this.rebalanceReason || reason;
       this.tryCompleteJoin();
     }
@@ -383,15 +387,18 @@ export class GroupCoordinator extends GroupMetadata implements CoordinatorApi {
 
   // ---- OffsetCommit ----------------------------------------------------------------------
 
-  /**
-   * In the order of Kafka's ClassicGroup.validateOffsetCommit (doc/kafka.md §3.7): the member,
-   * then the generation, then CompletingRebalance.
-   */
+  /** OffsetCommit: checked by commitError (doc/kafka.md §3.7), stored when valid. */
   commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null {
-    if (memberId === null || !this.members.has(memberId)) return 'UNKNOWN_MEMBER_ID';
-    if (generation !== this.generation) return 'ILLEGAL_GENERATION';
-    if (this.state === 'CompletingRebalance') return 'REBALANCE_IN_PROGRESS';
-    this.store(offsets, generation);
-    return null;
+    const error = commitError(this.metadata, memberId, generation);
+    if (error === null) this.store(offsets, generation);
+    return error;
+  }
+
+  /**
+   * Writes committed offsets: for a valid OffsetCommit, or from an admin tool
+   * (kafka-consumer-groups --reset-offsets) on an Empty group.
+   */
+  store(offsets: Map<string, number>, generation: number): void {
+    storeOffsets(this.metadata, this.world, offsets, generation);
   }
 }

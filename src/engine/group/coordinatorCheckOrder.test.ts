@@ -20,7 +20,7 @@ function coordinatorOf(sim: Simulation): GroupCoordinator {
 /** Runs one engine step at a time until the email group is in `state` (CompletingRebalance lasts 0 ms here). */
 function stepUntil(sim: Simulation, state: GroupState, untilMs: number): GroupCoordinator {
   const coordinator = coordinatorOf(sim);
-  while (coordinator.state !== state) {
+  while (coordinator.metadata.state !== state) {
     expect(sim.now).toBeLessThan(untilMs);
     sim.runSteps(untilMs, 1);
   }
@@ -40,7 +40,7 @@ describe('the coordinator checks the generation before the state', () => {
   it('answers a heartbeat of the current generation during CompletingRebalance without error', () => {
     const sim = scaledOut();
     const coordinator = stepUntil(sim, 'CompletingRebalance', 20_000);
-    const memberId = [...coordinator.members.keys()][0]!;
+    const memberId = [...coordinator.metadata.members.keys()][0]!;
     expect(coordinator.heartbeat(memberId, coordinator.generation)).toBeNull();
     expect(coordinator.heartbeat(memberId, coordinator.generation - 1)).toBe('ILLEGAL_GENERATION');
   });
@@ -48,10 +48,10 @@ describe('the coordinator checks the generation before the state', () => {
   it('answers a heartbeat of another generation during PreparingRebalance with ILLEGAL_GENERATION, keeping no session alive', () => {
     const sim = scaledOut();
     const coordinator = stepUntil(sim, 'PreparingRebalance', 20_000);
-    const [memberId, member] = [...coordinator.members.entries()][0]!;
+    const [memberId, member] = [...coordinator.metadata.members.entries()][0]!;
     const before = member.lastHeartbeatMs;
     sim.runUntil(sim.now + 1);
-    expect(coordinator.state).toBe('PreparingRebalance');
+    expect(coordinator.metadata.state).toBe('PreparingRebalance');
     expect(coordinator.heartbeat(memberId, coordinator.generation + 1)).toBe('ILLEGAL_GENERATION');
     expect(member.lastHeartbeatMs).toBe(before);
     expect(coordinator.heartbeat(memberId, coordinator.generation)).toBe('REBALANCE_IN_PROGRESS');
@@ -61,7 +61,7 @@ describe('the coordinator checks the generation before the state', () => {
   it('answers a commit of an older generation during CompletingRebalance with ILLEGAL_GENERATION, of the current one with REBALANCE_IN_PROGRESS', () => {
     const sim = scaledOut();
     const coordinator = stepUntil(sim, 'CompletingRebalance', 20_000);
-    const memberId = [...coordinator.members.keys()][0]!;
+    const memberId = [...coordinator.metadata.members.keys()][0]!;
     const committedBefore = new Map(coordinator.committed);
     expect(coordinator.commit(memberId, coordinator.generation - 1, offsets)).toBe('ILLEGAL_GENERATION');
     expect(coordinator.commit(memberId, coordinator.generation, offsets)).toBe('REBALANCE_IN_PROGRESS');
@@ -72,7 +72,7 @@ describe('the coordinator checks the generation before the state', () => {
   it('accepts a commit of the current generation while the group is preparing a rebalance', () => {
     const sim = scaledOut();
     const coordinator = stepUntil(sim, 'PreparingRebalance', 20_000);
-    const memberId = [...coordinator.members.keys()][0]!;
+    const memberId = [...coordinator.metadata.members.keys()][0]!;
     expect(coordinator.commit(memberId, coordinator.generation + 1, offsets)).toBe('ILLEGAL_GENERATION');
     expect(coordinator.commit(memberId, coordinator.generation, offsets)).toBeNull();
     expect(coordinator.committed.get('orders-0')!.offset).toBe(1);

@@ -1,6 +1,6 @@
 /**
  * The two sides of the classic group protocol as each sees the other, so the client side
- * (`ConsumerClient` and the instance built on it) and the coordinator side (`GroupCoordinator`,
+ * (`ConsumerClient`, a part of each `ConsumerInstance`) and the coordinator side (`GroupCoordinator`,
  * `GroupMetadata`, `GroupMember`) depend on these interfaces and not on each other's classes.
  *
  * - `GroupClient`: what the coordinator calls on a member's client (its name in explanations,

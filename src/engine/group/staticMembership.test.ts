@@ -5,6 +5,7 @@ import { orderScenario } from '../testing/scenarios';
 import { checked, emailService, eventTexts } from '../testing/groupServices';
 import type { ServiceSpec, TimedCommand } from '../scenario';
 import { worldOf } from '../testing/worldOf';
+import { orderedMembers } from './groupMetadata';
 
 describe('static membership', () => {
   it('a static member stuck past max.poll.interval.ms sends no LeaveGroup, resets its member id, and takes its old place back without a rebalance', () => {
@@ -73,7 +74,7 @@ describe('members that do not rejoin within the rebalance timeout', () => {
 
   function coordinatorView(sim: ReturnType<typeof createSimulation>): Record<string, string[]> {
     const out: Record<string, string[]> = {};
-    for (const member of worldOf(sim).services.get('email')!.group.orderedMembers()) {
+    for (const member of orderedMembers(worldOf(sim).services.get('email')!.group.metadata)) {
       out[member.instance.name] = member.assignment.map((tp) => `${tp.topic}-${tp.partition}`);
     }
     return out;
