@@ -37,6 +37,11 @@ export type { WorkOutcome } from './longWork';
 export interface LabOptions {
   scenario: Scenario;
   presetId: string | null;
+  /**
+   * The wall clock that paces publishing and slices long work (default `performance.now`).
+   * Tests pass a manual one, so what a frame does never depends on how busy the machine is.
+   */
+  wallClock?: () => number;
 }
 
 /** The default preset, paused at t = 0. */
@@ -121,7 +126,8 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
    * publishes only after four times the last publish's cost, so views of a huge run update a few
    * times a second and the page keeps answering (long work paces its own, longWork.ts).
    */
-  const playbackPublishing = new Pacer(0, 4);
+  const wallClock = initial.wallClock ?? (() => performance.now());
+  const playbackPublishing = new Pacer(0, 4, wallClock);
   const longWork = createLongWork({
     store: appStore,
     run: () => run,
@@ -129,6 +135,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     publish: () => publish(),
     pause: () => pause(),
     showMessage: (message) => showMessage(message),
+    now: wallClock,
   });
   const { cancelWork, stopWork, workDone } = longWork;
 

@@ -25,6 +25,8 @@ export interface LongWorkHost {
   publish(): void;
   pause(): void;
   showMessage(message: AppState['ui']['message']): void;
+  /** The wall clock. */
+  now(): number;
 }
 
 /** Work (units of the work budget) done at once, without slices: a tenth of a second or so. */
@@ -36,9 +38,9 @@ const PROGRESS_EVERY_MS = 200;
 
 export function createLongWork(host: LongWorkHost) {
   const { store } = host;
-  const slices = new SliceRunner();
+  const slices = new SliceRunner(host.now);
   /** Views see the run move every 250 ms, or after eight times what publishing cost. */
-  const progressPublishing = new Pacer(250, 8);
+  const progressPublishing = new Pacer(250, 8, host.now);
   let work: { resolve: (outcome: WorkOutcome) => void; done: Promise<WorkOutcome> } | null = null;
 
   function setWork(next: AppState['lab']['work']): void {
@@ -76,7 +78,7 @@ export function createLongWork(host: LongWorkHost) {
     });
     const current = { resolve: settle, done };
     work = current;
-    let progressShownAt = performance.now();
+    let progressShownAt = host.now();
     let publishQueued = false;
     const publishSoon = () => {
       publishQueued = true;
@@ -105,8 +107,8 @@ export function createLongWork(host: LongWorkHost) {
         current.resolve(!ok ? 'failed' : cancelling ? 'cancelled' : 'done');
         return;
       }
-      if (performance.now() - progressShownAt >= PROGRESS_EVERY_MS) {
-        progressShownAt = performance.now();
+      if (host.now() - progressShownAt >= PROGRESS_EVERY_MS) {
+        progressShownAt = host.now();
         store.setState((state) =>
           state.lab.work
             ? { ...state, lab: { ...state.lab, work: { ...state.lab.work, reachedMs: run.now } } }

@@ -9,9 +9,11 @@ export class Pacer {
   private lastCostMs = 0;
   private lastEndMs = Number.NEGATIVE_INFINITY;
 
+  /** `now`: the wall clock (tests pass a manual one, so pacing does not depend on the machine). */
   constructor(
     private readonly baseDelayMs: number,
     private readonly pace = 20,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Delay before the next job. */
@@ -21,7 +23,7 @@ export class Pacer {
 
   /** Whether that delay has passed since the last job ended. */
   get due(): boolean {
-    return performance.now() - this.lastEndMs >= this.delayMs;
+    return this.now() - this.lastEndMs >= this.delayMs;
   }
 
   /** Forgets the last cost (a new run). */
@@ -31,11 +33,11 @@ export class Pacer {
 
   /** Runs a job and remembers what it cost. */
   measure(job: () => void): void {
-    const started = performance.now();
+    const started = this.now();
     try {
       job();
     } finally {
-      this.lastEndMs = performance.now();
+      this.lastEndMs = this.now();
       this.lastCostMs = this.lastEndMs - started;
     }
   }

@@ -12,6 +12,9 @@ const MAX_SLICE_STEPS = 100_000;
 export class SliceRunner {
   private steps = FIRST_SLICE_STEPS;
 
+  /** `now`: the wall clock (tests pass a manual one: a slice then runs until its target). */
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
   /** A new run: its steps may cost anything, start small again. */
   reset(): void {
     this.steps = FIRST_SLICE_STEPS;
@@ -19,15 +22,15 @@ export class SliceRunner {
 
   /** Runs toward `targetMs` until it is reached (true) or `wallBudgetMs` is spent (false). */
   run(live: LiveRun, targetMs: number, wallBudgetMs: number, ignoreCheckpointBudget: boolean): boolean {
-    const started = performance.now();
+    const started = this.now();
     for (;;) {
-      const callStarted = performance.now();
+      const callStarted = this.now();
       const reached = live.forwardInSlices(targetMs, this.steps, ignoreCheckpointBudget);
-      const took = performance.now() - callStarted;
+      const took = this.now() - callStarted;
       if (took < 4) this.steps = Math.min(MAX_SLICE_STEPS, this.steps * 2);
       else if (took > 12) this.steps = Math.max(100, Math.floor(this.steps / 2));
       if (reached) return true;
-      if (performance.now() - started >= wallBudgetMs) return false;
+      if (this.now() - started >= wallBudgetMs) return false;
     }
   }
 }
