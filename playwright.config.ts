@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 // Playwright's browser download cannot reach its host here, so we drive Debian's Chromium
 // (scripts/ensure-chromium.mjs checks for it). One worker: the machines have 2 cores and the
 // preview server needs one.
-const baseURL = 'http://127.0.0.1:4173';
+// LOGSCOPE_E2E_PORT lets two checkouts run their e2e at once on one machine.
+const port = Number(process.env.LOGSCOPE_E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -15,7 +17,7 @@ export default defineConfig({
   forbidOnly: isCI,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   webServer: {
-    command: 'npm run preview',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
     reuseExistingServer: !isCI,
     timeout: 60_000,
