@@ -7,13 +7,26 @@
  * When the intervention list changes from index k at time T, checkpoints after T or past k no
  * longer describe the run and are dropped.
  *
- * Bounded: at most `maxCount` checkpoints, and at most `maxTotalSize` summed over them (a copy's
- * size is estimated by the records its topics ever held, which read models and delivery stats
- * grow with); when over, the grid's interval doubles and every other checkpoint goes. A copy
- * costs wall time proportional to the world's size, so during playback a checkpoint is skipped
- * when the last copy's cost would exceed the overhead budget.
+ * Two grids. Within `denseSpanMs` of the playhead (the time of the copy taken last) checkpoints
+ * stay on the fine grid (`intervalMs`), so scrubbing near where the user is replays a few seconds
+ * at most; elsewhere they sit on a coarse grid, a power-of-two multiple of the fine one that
+ * covers the whole run. Bounded: at most `maxCount` checkpoints, and at most `maxTotalBytes`
+ * held by them together. When over, fine checkpoints far from the playhead go first (each
+ * coarse slot keeps its earliest), then the coarse grid doubles.
+ *
+ * What a checkpoint holds is estimated from the snapshot (`copySizeOf`, `heldBytes`), not from
+ * the records ever appended: retention deletes those, and copies share rolled segments, finished
+ * facts and lag samples. What grows is the read models' per-order tables, copy-on-write maps
+ * whose recent writes each copy holds itself and whose frozen bases copies share only until the
+ * run merges a new one. The constants are measured in Chromium by
+ * `bench/checkpointMemory.browser.ts` (figures in doc/benchmarks.md).
+ *
+ * A copy costs wall time proportional to what it copies, so during playback a checkpoint is
+ * skipped when the last copy's cost would exceed the overhead budget, a copy predicted to take
+ * longer than `maxCopyMs` is skipped always, and one only for the dense span when predicted
+ * over `maxDenseCopyMs`.
  */
-import type { Simulation } from '../engine';
+import type { SimSnapshot, Simulation } from '../engine';
 
 /** The one place that copies a simulation. */
 export function forkOf(simulation: Simulation): Simulation {
@@ -24,27 +37,70 @@ export interface Checkpoint {
   timeMs: number;
   nextIntervention: number;
   simulation: Simulation;
-  /** Estimated size: records appended to its topics so far (log end offsets summed). */
-  size: number;
+  size: CopySize;
 }
 
-function estimatedSize(simulation: Simulation): number {
-  let size = 0;
-  for (const topic of simulation.snapshot().topics) for (const p of topic.partitions) size += p.logEndOffset;
-  return size;
+/** What a copy holds, as the checkpoint budget counts it. */
+export interface CopySize {
+  /** Bytes it holds of its own whatever other copies exist: active segments, histories, entities. */
+  ownBytes: number;
+  /** Entries of the per-order tables (read models) at its time. */
+  tableEntries: number;
+}
+
+/** Per copy: entity objects, lag and disagreement histories (bounded), the event list's tail. */
+const BYTES_PER_COPY = 128 * 1024;
+/** Per retained record: the active segments' record arrays (rolled segments are shared). */
+const BYTES_PER_RETAINED_RECORD = 2;
+/** Per entry of a per-order table (a Map entry, its key shared with the record). */
+const BYTES_PER_TABLE_ENTRY = 34;
+/**
+ * Per-order tables a handler keeps, one entry per record applied (src/engine/service/
+ * orderHandlers.ts); `noop` keeps none, the others not listed one.
+ */
+const TABLES_PER_HANDLER: Readonly<Record<string, number>> = { noop: 0, chargePayment: 2, scoreFraud: 2 };
+
+/** What a copy of the simulation whose snapshot is `snapshot` would hold. */
+export function copySizeOf(snapshot: SimSnapshot): CopySize {
+  let retained = 0;
+  for (const topic of snapshot.topics) for (const p of topic.partitions) retained += p.logEndOffset - p.logStartOffset;
+  let tableEntries = 0;
+  for (const group of snapshot.groups) tableEntries += (TABLES_PER_HANDLER[group.handler] ?? 1) * group.readModelApplied;
+  return { ownBytes: BYTES_PER_COPY + BYTES_PER_RETAINED_RECORD * retained, tableEntries };
+}
+
+/** Bytes a copy takes to make: what it holds itself, with its tables' recent writes (an eighth of them on average). */
+function copiedBytes(size: CopySize): number {
+  return size.ownBytes + (BYTES_PER_TABLE_ENTRY * size.tableEntries) / 8;
+}
+
+/**
+ * Bytes a checkpoint of `size` holds, the previous checkpoint being of `previous`. The tables
+ * are copy-on-write maps (src/engine/cowMap.ts): a frozen base that copies share until the run
+ * merges its recent writes into a new one, after a quarter of the table's size in writes. So a
+ * copy Δ entries after the previous one has a base of its own with a probability of about 4Δ / S:
+ * it holds min(S, 4Δ) entries of base on average. Over checkpoints that cover a run, the bases
+ * they keep come to about four times the tables' final size, however many checkpoints there are.
+ */
+function heldBytes(size: CopySize, previous: CopySize | undefined): number {
+  const grown = Math.max(0, size.tableEntries - (previous?.tableEntries ?? 0));
+  return copiedBytes(size) + BYTES_PER_TABLE_ENTRY * Math.min(size.tableEntries, 4 * grown);
 }
 
 export interface CheckpointOptions {
-  /** Initial grid interval in virtual milliseconds. */
+  /** The fine grid's interval in virtual milliseconds (near the playhead). */
   intervalMs?: number;
+  /** Checkpoints within this much virtual time of the playhead stay on the fine grid. */
+  denseSpanMs?: number;
   maxCount?: number;
   /**
-   * Bound on the summed estimated sizes. Copies share records, finished facts, lag samples and
-   * the frozen bases of the per-order tables, so a copy holds little of its own (measured at
-   * well under 100 bytes per unit for the checkout story): the default of 6,000,000 keeps
-   * checkpoints to a few hundred MB at most.
+   * Bound on the bytes the checkpoints hold together (estimated; default 320 MiB). A 10-minute
+   * run of the checkout story at 100 records/s stays on the fine grid (about 120 MiB); an hour of
+   * it gets a coarse grid of 160 s, its tables' bases alone coming to about 200 MiB.
    */
-  maxTotalSize?: number;
+  maxTotalBytes?: number;
+  /** What a copy of `simulation` would hold (injected by tests). */
+  sizeOf?: (simulation: Simulation) => CopySize;
   /**
    * With a budget b, a checkpoint is taken only when the wall time since the previous copy is at
    * least (1 / b − 1) times that copy's cost: b = 0.2 keeps copying under about 20 % of the time.
@@ -53,42 +109,72 @@ export interface CheckpointOptions {
   /** Wall clock in milliseconds (injected so tests stay deterministic). */
   wallClock?: () => number;
   /**
-   * Longest a single copy may be predicted to take (wall ms). A copy is one task the page cannot
-   * interrupt; in huge runs copies are skipped instead (seeking then replays from further back,
-   * in slices). Predicted from the last copy's cost per engine step.
+   * Longest a single copy may be predicted to take (wall ms; default 200, issue 20's longest
+   * task). A copy is one task the page cannot interrupt; in huge runs copies are skipped instead
+   * (seeking then replays from further back, in slices).
    */
   maxCopyMs?: number;
+  /**
+   * Longest a copy for the dense span only (its coarse slot already holds one) may be predicted
+   * to take (default 100 ms). Such a copy makes scrubbing nearby cheaper but blocks the seek or
+   * frame that takes it; where copies are slower the coarse grid alone has to do.
+   */
+  maxDenseCopyMs?: number;
 }
 
 /**
- * Until a copy has been measured, cost per engine step is assumed at this (about 3× what small
- * runs measure), so the first copy of a huge run is skipped rather than taken blindly.
+ * Until a copy has been measured, its cost is predicted from the engine steps taken at this
+ * rate (about 3× what small runs measure), so the first copy of a huge run is skipped rather
+ * than taken blindly.
  */
 const INITIAL_COPY_MS_PER_STEP = 0.001;
+/** A copy's cost is predicted from the lowest cost per byte of this many recent copies. */
+const COPY_RATES_KEPT = 5;
+/**
+ * Bytes counted on top of what a copy holds when predicting its cost from another's: a small
+ * copy's cost is mostly fixed (and the first ones run cold), so it does not scale up in full.
+ */
+const COPY_FIXED_BYTES = 2 ** 20;
 
 export class Checkpoints {
+  /** In time order. */
   private list: Checkpoint[] = [];
-  private interval: number;
+  private readonly fine: number;
+  private coarse: number;
+  private readonly denseSpan: number;
   private readonly maxCount: number;
-  private readonly maxTotalSize: number;
+  private readonly maxTotalBytes: number;
+  private readonly sizeOf: (simulation: Simulation) => CopySize;
   private readonly budget: number;
   private readonly wallClock: () => number;
-  private lastCostMs = 0;
-  private copyMsPerStep = INITIAL_COPY_MS_PER_STEP;
   private readonly maxCopyMs: number;
+  private readonly maxDenseCopyMs: number;
+  private lastCostMs = 0;
   private lastTakenWallMs = Number.NEGATIVE_INFINITY;
+  /** Wall ms per byte copied (COPY_FIXED_BYTES included) of the most recent copies. */
+  private copyRates: number[] = [];
 
   constructor(options: CheckpointOptions = {}) {
-    this.interval = options.intervalMs ?? 5_000;
-    this.maxCount = options.maxCount ?? 64;
-    this.maxTotalSize = options.maxTotalSize ?? 6_000_000;
+    this.fine = options.intervalMs ?? 5_000;
+    this.coarse = this.fine;
+    this.denseSpan = options.denseSpanMs ?? 4 * this.fine;
+    this.maxCount = options.maxCount ?? 256;
+    this.maxTotalBytes = options.maxTotalBytes ?? 320 * 2 ** 20;
+    this.sizeOf = options.sizeOf ?? ((simulation) => copySizeOf(simulation.snapshot()));
     this.budget = options.overheadBudget ?? 0.2;
     this.wallClock = options.wallClock ?? (() => performance.now());
-    this.maxCopyMs = options.maxCopyMs ?? 100;
+    this.maxCopyMs = options.maxCopyMs ?? 200;
+    this.maxDenseCopyMs = options.maxDenseCopyMs ?? 100;
   }
 
+  /** The coarse grid's interval: every stretch of the run this long holds a checkpoint. */
   get intervalMs(): number {
-    return this.interval;
+    return this.coarse;
+  }
+
+  /** The fine grid's interval, kept near the playhead. */
+  get fineIntervalMs(): number {
+    return this.fine;
   }
 
   get count(): number {
@@ -99,13 +185,24 @@ export class Checkpoints {
     return this.list.map((c) => c.timeMs);
   }
 
-  /** Grid times in (fromMs, toMs] whose slot holds no checkpoint yet, in order. */
-  wantedBetween(fromMs: number, toMs: number): number[] {
-    const out: number[] = [];
-    for (let t = (Math.floor(fromMs / this.interval) + 1) * this.interval; t <= toMs; t += this.interval) {
-      if (!this.hasSlot(t)) out.push(t);
+  /**
+   * The first grid time in (fromMs, toMs] whose slot holds no checkpoint yet: on the coarse grid
+   * all the way, on the fine grid only within the dense span before `toMs`, where the run is
+   * going (fine copies on the way would be thinned again at once).
+   */
+  nextWanted(fromMs: number, toMs: number): number | undefined {
+    let wanted: number | undefined;
+    for (let t = (Math.floor(fromMs / this.coarse) + 1) * this.coarse; t <= toMs; t += this.coarse) {
+      if (!this.holds(t, this.coarse)) {
+        wanted = t;
+        break;
+      }
     }
-    return out;
+    const denseFrom = Math.max(fromMs, toMs - this.denseSpan);
+    for (let t = (Math.floor(denseFrom / this.fine) + 1) * this.fine; t <= Math.min(toMs, wanted ?? toMs); t += this.fine) {
+      if (!this.holds(t, this.fine)) return t;
+    }
+    return wanted;
   }
 
   /** Whether the overhead budget allows copying now (always true with `ignoreBudget`). */
@@ -115,37 +212,37 @@ export class Checkpoints {
     return this.wallClock() - this.lastTakenWallMs >= waitMs;
   }
 
-  /** Stores a copy of `simulation` (at its current time), unless its slot is taken. */
+  /** Stores a copy of `simulation` (at its current time), unless its fine slot is taken. */
   take(simulation: Simulation, nextIntervention: number): void {
     const timeMs = simulation.now;
-    if (timeMs <= 0 || this.hasSlot(timeMs)) return;
-    const steps = Math.max(1, simulation.stepsTaken());
-    if (this.copyMsPerStep * steps > this.maxCopyMs) return;
+    if (timeMs <= 0 || this.holds(timeMs, this.fine)) return;
+    const size = this.sizeOf(simulation);
+    const bytes = copiedBytes(size);
+    const limitMs = this.holds(timeMs, this.coarse) ? Math.min(this.maxCopyMs, this.maxDenseCopyMs) : this.maxCopyMs;
+    if (this.predictedCopyMs(simulation, bytes) > limitMs) return;
     const started = this.wallClock();
     const copy = forkOf(simulation);
     const ended = this.wallClock();
     this.lastCostMs = Math.max(0.01, ended - started);
-    this.copyMsPerStep = this.lastCostMs / steps;
     this.lastTakenWallMs = ended;
-    const at = this.list.findIndex((c) => c.timeMs > timeMs);
-    const checkpoint = { timeMs, nextIntervention, simulation: copy, size: estimatedSize(copy) };
-    if (at === -1) this.list.push(checkpoint);
-    else this.list.splice(at, 0, checkpoint);
-    while (this.list.length > this.maxCount || (this.list.length > 2 && this.totalSize() > this.maxTotalSize)) this.thin();
+    this.copyRates = [...this.copyRates.slice(1 - COPY_RATES_KEPT), this.lastCostMs / (bytes + COPY_FIXED_BYTES)];
+    this.list.splice(this.indexAfter(timeMs), 0, { timeMs, nextIntervention, simulation: copy, size });
+    this.thin(timeMs);
   }
 
-  totalSize(): number {
-    return this.list.reduce((sum, c) => sum + c.size, 0);
+  /** Estimated bytes the checkpoints hold together (what dropping them all would free). */
+  totalBytes(): number {
+    return this.heldEach().reduce((sum, bytes) => sum + bytes, 0);
+  }
+
+  /** Estimated bytes each checkpoint holds, in time order (it depends on the one before). */
+  private heldEach(): number[] {
+    return this.list.map((c, i) => heldBytes(c.size, this.list[i - 1]?.size));
   }
 
   /** The latest checkpoint at or before `timeMs`. */
   nearest(timeMs: number): Checkpoint | undefined {
-    let best: Checkpoint | undefined;
-    for (const checkpoint of this.list) {
-      if (checkpoint.timeMs > timeMs) break;
-      best = checkpoint;
-    }
-    return best;
+    return this.list[this.indexAfter(timeMs) - 1];
   }
 
   /** The intervention list changed from `index` on, at virtual time `timeMs`. */
@@ -159,24 +256,70 @@ export class Checkpoints {
     this.lastTakenWallMs = Number.NEGATIVE_INFINITY;
   }
 
-  private slotOf(timeMs: number): number {
-    return Math.floor(timeMs / this.interval);
+  /**
+   * From the lowest cost per byte of the last copies: a copy does the same work each time, and
+   * what makes one slower (a garbage collection, a busy machine, code not yet optimised) must
+   * not stop copying for good. Before the first copy, from the engine steps taken.
+   */
+  private predictedCopyMs(simulation: Simulation, bytes: number): number {
+    if (this.copyRates.length === 0) return INITIAL_COPY_MS_PER_STEP * Math.max(1, simulation.stepsTaken());
+    return Math.min(...this.copyRates) * (bytes + COPY_FIXED_BYTES);
   }
 
-  private hasSlot(timeMs: number): boolean {
-    const slot = this.slotOf(timeMs);
-    return this.list.some((c) => this.slotOf(c.timeMs) === slot);
+  /** Index of the first checkpoint after `timeMs` (binary search). */
+  private indexAfter(timeMs: number): number {
+    let low = 0;
+    let high = this.list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.list[middle]!.timeMs <= timeMs) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
-  /** Doubles the grid interval and keeps the earliest checkpoint of each new slot. */
-  private thin(): void {
-    this.interval *= 2;
-    const seen = new Set<number>();
-    this.list = this.list.filter((c) => {
-      const slot = this.slotOf(c.timeMs);
-      if (seen.has(slot)) return false;
-      seen.add(slot);
-      return true;
-    });
+  /** Whether the slot of `timeMs` on a grid of `intervalMs` holds a checkpoint. */
+  private holds(timeMs: number, intervalMs: number): boolean {
+    const slotStart = Math.floor(timeMs / intervalMs) * intervalMs;
+    const before = this.list[this.indexAfter(slotStart + intervalMs - 1) - 1];
+    return before !== undefined && before.timeMs >= slotStart;
+  }
+
+  private overBudget(): boolean {
+    return this.list.length > this.maxCount || this.totalBytes() > this.maxTotalBytes;
+  }
+
+  /**
+   * Back under budget, around the playhead at `focusMs`. Far checkpoints other than the
+   * earliest of their coarse slot go first. The dense span keeps at most half the budget: while
+   * it holds more, it narrows (its edge checkpoints count as far from then on). Otherwise the
+   * coarse grid doubles. The newest checkpoint and one other always stay.
+   */
+  private thin(focusMs: number): void {
+    let span = this.denseSpan;
+    const isNear = (c: Checkpoint) => Math.abs(c.timeMs - focusMs) <= span;
+    while (this.list.length > 2 && this.overBudget()) {
+      const seen = new Set<number>();
+      const kept = this.list.filter((c) => {
+        if (isNear(c)) return true;
+        const slot = Math.floor(c.timeMs / this.coarse);
+        if (seen.has(slot)) return false;
+        seen.add(slot);
+        return true;
+      });
+      if (kept.length < this.list.length) {
+        this.list = kept;
+        continue;
+      }
+      const held = this.heldEach();
+      const near = this.list.filter((c) => isNear(c) && c.timeMs !== focusMs);
+      const nearBytes = this.list.reduce((sum, c, i) => (near.includes(c) ? sum + held[i]! : sum), 0);
+      const farCount = this.list.length - near.length - 1;
+      if (near.length > 0 && (farCount < 2 || nearBytes > this.maxTotalBytes / 2 || near.length > this.maxCount / 2)) {
+        span = Math.max(...near.map((c) => Math.abs(c.timeMs - focusMs))) - 1;
+      } else {
+        this.coarse *= 2;
+      }
+    }
   }
 }

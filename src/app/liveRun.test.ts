@@ -98,9 +98,14 @@ describe('LiveRun', () => {
 describe('Checkpoints copy cost', () => {
   it('skips a copy predicted to take longer than maxCopyMs (one task the page cannot interrupt)', () => {
     let wall = 0;
-    // Every copy "takes" 50 ms: once the run has twice the steps of the last copy, the next
-    // one is predicted at 100 ms or more and skipped.
-    const run = new LiveRun(scenario, [], { intervalMs: 1_000, wallClock: () => (wall += 50), maxCopyMs: 99 });
+    // Every copy "takes" 50 ms and holds 1 KiB per virtual ms: once a copy would hold (with the
+    // 1 MiB counted for any copy) twice what the first did, it is predicted at 100 ms or more.
+    const run = new LiveRun(scenario, [], {
+      intervalMs: 1_000,
+      wallClock: () => (wall += 50),
+      maxCopyMs: 99,
+      sizeOf: (simulation) => ({ ownBytes: simulation.now * 1024, tableEntries: 0 }),
+    });
     run.seek(30_000);
     const times = run.checkpoints.times();
     expect(times[0]).toBe(1_000);
@@ -116,9 +121,9 @@ describe('Checkpoints copy cost', () => {
 
 describe('Checkpoints memory bound', () => {
   it('widens the grid when the copies together would hold too many records', () => {
-    const run = new LiveRun(scenario, [], { intervalMs: 1_000, maxTotalSize: 2_000 });
+    const run = new LiveRun(scenario, [], { intervalMs: 1_000, maxTotalBytes: 2_000_000 });
     run.seek(40_000);
-    expect(run.checkpoints.totalSize()).toBeLessThanOrEqual(2_000 + 1_000);
+    expect(run.checkpoints.totalBytes()).toBeLessThanOrEqual(2_000_000);
     expect(run.checkpoints.intervalMs).toBeGreaterThan(1_000);
   });
 });

@@ -110,8 +110,9 @@ export class LiveRun {
 
   /**
    * Runs forward to `targetMs`, applying interventions on the way and leaving checkpoints on
-   * the grid. `ignoreBudget` copies at every grid slot (an explicit seek or step); playback
-   * honours the overhead budget so frames stay smooth.
+   * the grid (the coarse one on the way, the fine one just before the target). `ignoreBudget`
+   * copies at every such slot (an explicit seek or step); playback honours the overhead budget
+   * so frames stay smooth.
    */
   forwardTo(targetMs: number, ignoreBudget = false): void {
     this.settle();
@@ -122,10 +123,12 @@ export class LiveRun {
       this.applyDueAt(this.now);
       return;
     }
-    for (const gridMs of this.checkpoints.wantedBetween(this.now, target)) {
-      if (!this.checkpoints.affordable(ignoreBudget)) break;
+    // Asked again after each copy: a copy may widen the coarse grid.
+    let gridMs = this.checkpoints.nextWanted(this.now, target);
+    while (gridMs !== undefined && this.checkpoints.affordable(ignoreBudget)) {
       this.runSegment(gridMs);
       this.checkpoints.take(this.simulation, this.next);
+      gridMs = this.checkpoints.nextWanted(this.now, target);
     }
     this.runSegment(target);
   }
@@ -144,8 +147,9 @@ export class LiveRun {
   prepareSeek(targetMs: number): void {
     const target = clampTime(targetMs, this.endMs);
     const checkpoint = this.checkpoints.nearest(target);
-    // Going back needs a checkpoint; going far forward may start from a later one.
-    if (target < this.now || !this.settled || (checkpoint && checkpoint.timeMs - this.now > this.checkpoints.intervalMs)) {
+    // Going back needs a checkpoint; going forward may start from a later one more than one
+    // fine interval ahead.
+    if (target < this.now || !this.settled || (checkpoint && checkpoint.timeMs - this.now > this.checkpoints.fineIntervalMs)) {
       this.restoreBefore(target);
     }
   }
@@ -165,7 +169,7 @@ export class LiveRun {
     // slice that stopped inside the instant of a grid slot keeps that slot as its stop.
     const gridMs = !this.settled && this.sliceGridMs !== undefined && this.sliceGridMs <= target
       ? this.sliceGridMs
-      : this.checkpoints.affordable(ignoreBudget) ? this.checkpoints.wantedBetween(this.now, target)[0] : undefined;
+      : this.checkpoints.affordable(ignoreBudget) ? this.checkpoints.nextWanted(this.now, target) : undefined;
     this.sliceGridMs = gridMs;
     const stopMs = gridMs ?? target;
     while (this.next < this.list.length && this.list[this.next]!.atMs <= stopMs) {
