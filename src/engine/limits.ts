@@ -63,6 +63,8 @@ export const MAX_RETENTION_CHECK_INTERVAL_MS = 3_600_000;
 export const MAX_INITIAL_REBALANCE_DELAY_MS = 300_000;
 
 // Burrow's settings (LogScope's bounds; Burrow has none).
+/** The one-way network latency a scenario may set (contract 7). */
+export const MAX_NETWORK_LATENCY_MS = 10_000;
 /** `offset-refresh`, in whole seconds: at most an hour. */
 export const MAX_BURROW_OFFSET_REFRESH_S = 3600;
 /** `intervals`: commits and fetched offsets kept per partition. */

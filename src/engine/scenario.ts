@@ -81,6 +81,9 @@ export type BurrowConfig = Partial<{
   'allowed-lag': number;
 }>;
 
+/** The network between nodes (doc/design.md contract 7): `latencyMs` one way, integer 0–10,000. */
+export type NetworkConfig = Partial<{ latencyMs: number }>;
+
 export interface Note {
   atMs: number;
   text: string;
@@ -105,6 +108,7 @@ export interface Scenario {
   services: ServiceSpec[];
   broker?: BrokerConfig;
   burrow?: BurrowConfig;
+  network?: NetworkConfig;
   notes?: Note[];
   actions?: TimedCommand[];
 }

@@ -10,6 +10,7 @@ import { addService, applyCommand } from './applyCommand';
 import { deepClone } from './deepClone';
 import { LAG_LIMITS } from './lag/lagMonitor';
 import { resolveBurrowConfig } from './lag/burrowConfig';
+import { resolveNetworkConfig } from './network';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
 import { ENGINE_EVENT_CODES, type EngineEvent, type InstanceRef } from './engineEvents';
@@ -65,7 +66,7 @@ export interface Simulation extends SimulationQueries {
 }
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker), resolveBurrowConfig(scenario.burrow), options.maxStepsAtOneInstant);
+  const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker), resolveBurrowConfig(scenario.burrow), resolveNetworkConfig(scenario.network), options.maxStepsAtOneInstant);
   for (const spec of scenario.topics) world.topics.set(spec.name, new Topic(spec));
   for (const spec of scenario.services) addService(world, spec);
   for (const spec of scenario.producers) {

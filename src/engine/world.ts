@@ -7,6 +7,7 @@
  */
 import type { ResolvedBrokerConfig } from './config';
 import type { ResolvedBurrowConfig } from './lag/burrowConfig';
+import type { ResolvedNetworkConfig } from './network';
 import { EventQueue, type QueueEntry } from './eventQueue';
 import type { EngineEvent } from './engineEvents';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
@@ -47,6 +48,7 @@ export class World implements EngineContext {
     readonly seed: number,
     readonly broker: ResolvedBrokerConfig,
     burrow: ResolvedBurrowConfig,
+    readonly network: ResolvedNetworkConfig,
     maxStepsAtOneInstant = MAX_STEPS_AT_ONE_INSTANT,
   ) {
     this.lag = new LagMonitor(this, burrow);

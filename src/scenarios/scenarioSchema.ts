@@ -30,6 +30,11 @@ const burrowSchema = object('burrow', {
   'allowed-lag': integer('allowed-lag', 0, limits.MAX_BURROW_ALLOWED_LAG, "LogScope's limit").optional(),
 });
 
+/** The one-way latency between any two nodes (contract 7). */
+const networkSchema = object('network', {
+  latencyMs: integer('latencyMs', 0, limits.MAX_NETWORK_LATENCY_MS, 'ms').optional(),
+});
+
 const noteSchema = object('note', {
   atMs: atMsSchema,
   text: text('text', 1, limits.MAX_NOTE_TEXT_CHARS),
@@ -55,6 +60,7 @@ export const scenarioSchema = object('the scenario', {
   services: list('services', serviceSchema, limits.MAX_SERVICES, 'services'),
   broker: brokerSchema.optional(),
   burrow: burrowSchema.optional(),
+  network: networkSchema.optional(),
   notes: list('notes', noteSchema, limits.MAX_NOTES, 'notes').optional(),
   actions: list('actions', z.unknown(), limits.MAX_ACTIONS, 'actions').optional(),
 });
