@@ -321,7 +321,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       stepHistory = [];
     },
   });
-  const { applyCommands, applyCommand, requestCommands, requestCommand, confirmFork, cancelFork, restoreMoment, undoFork, dismissUndo } = forks;
+  const { applyCommands, restoreMoment } = forks;
 
   function play(): void {
     if (longWork.busy) return;
@@ -356,7 +356,6 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     appStore.setState((state) => ({ ...state, ui: { ...state.ui, selection } }));
   }
 
-  /** Sets one view setting (they travel in share links: primitives only). */
   /** A seek requested by a dragged scrubber: only the latest one per frame is performed. */
   let scheduledSeekMs: number | null = null;
 
@@ -372,6 +371,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     void seekInSlices(target);
   }
 
+  /** Sets one view setting (they travel in share links: primitives only). */
   function setView(key: string, value: ViewSettings[string]): void {
     appStore.setState((state) => ({
       ...state,
@@ -418,15 +418,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     resetRun,
     stepForward,
     stepBack,
-    applyCommands,
-    applyCommand,
-    requestCommands,
-    requestCommand,
-    confirmFork,
-    cancelFork,
-    undoFork,
-    restoreMoment,
-    dismissUndo,
+    ...forks,
     play,
     pause,
     togglePlay,
