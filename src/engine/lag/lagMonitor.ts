@@ -32,8 +32,8 @@ export interface LagSubject {
   readonly groupId: string;
   readonly spec: { readonly subscribe: readonly string[] };
   readonly group: { readonly committed: ReadonlyMap<string, { readonly offset: number }> };
-  /** Position of the instance that owns the partition now, or null. */
-  positionOf(partitionKey: string): number | null;
+  /** Each partition's position at the running instance that owns it now (absent: nobody). */
+  positions(): ReadonlyMap<string, number>;
   /** Offset of the next record the read model has yet to apply. */
   nextToApply(partitionKey: string, committed: number | null, logStartOffset: number, highWatermark: number): number;
 }
@@ -213,14 +213,15 @@ export class LagMonitor {
     const statuses: LagStatus[] = [];
     let records = 0;
     let behindMs = 0;
+    const positions = service.positions();
     for (const topicName of service.spec.subscribe) {
       const topic = world.topics.get(topicName);
       if (!topic) continue;
       for (const log of topic.partitions) {
-        const key = tpKey(topicName, log.partition);
+        const key = log.key;
         const hw = log.highWatermark;
         const committed = service.group.committed.get(key)?.offset ?? null;
-        const position = service.positionOf(key);
+        const position = positions.get(key) ?? null;
         const next = Math.max(log.logStartOffset, service.nextToApply(key, committed, log.logStartOffset, hw));
         let partitionBehindMs = 0;
         if (next < hw) {

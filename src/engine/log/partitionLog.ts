@@ -8,7 +8,7 @@
  * horizons, gaps) lives here so a fork of the world copies it with the log.
  */
 import type { ResolvedTopicConfig } from '../config';
-import type { Offset, SimTimeMs } from '../types';
+import { tpKey, type Offset, type SimTimeMs } from '../types';
 import { CompactedOffsets } from './compactedOffsets';
 import type { LogRecord } from './record';
 import { Segment } from './segment';
@@ -27,12 +27,16 @@ export class PartitionLog {
   readonly compactedAway = new CompactedOffsets();
   /** Consumers parked on an empty fetch, woken by the next append (fetch.min.bytes = 1). */
   readonly fetchWaiters = new Set<{ onDataArrived(): void }>();
+  /** `topic-partition`, the key of per-partition maps, built once (lag sampling reads it for every partition). */
+  readonly key: string;
 
   constructor(
     readonly topic: string,
     readonly partition: number,
     readonly config: ResolvedTopicConfig,
-  ) {}
+  ) {
+    this.key = tpKey(topic, partition);
+  }
 
   get highWatermark(): Offset {
     return this.logEndOffset;
