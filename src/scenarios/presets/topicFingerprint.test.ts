@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../index';
-import { findPreset } from '../../scenarios/presets';
+import { createSimulation } from '../../engine';
+import { findPreset } from '.';
 
 function fingerprintAt(presetId: string, atMs: number, topic = 'orders', chunkMs = atMs) {
   const simulation = createSimulation(findPreset(presetId)!.scenario);
