@@ -16,7 +16,7 @@ export interface ComparedRun {
 export function comparisonCaption(notes: readonly ComparisonNote[], a: ComparedRun, b: ComparedRun): ComparisonNote | null {
   const nowMs = Math.min(a.simulation.now, b.simulation.now);
   // Newest first; of two notes at the same time, the later one in the list.
-  const candidates = notes.filter((note) => captionAt([note], nowMs) !== null).reverse();
+  const candidates = notes.filter((note) => captionAt([{ atMs: note.atMs, text: note.text }], nowMs) !== null).reverse();
   candidates.sort((x, y) => y.atMs - x.atMs);
   return candidates.find((note) => holdsOf(a, note, note.when?.a) && holdsOf(b, note, note.when?.b)) ?? null;
 }
