@@ -43,6 +43,19 @@ export function startComparisonUrlSync(target: Window, host: ComparisonHost): ()
     }, WRITE_DELAY_MS);
   };
 
+  const follow = (comparison: NonNullable<ReturnType<ComparisonHost['current']>>) => {
+    unsubscribeRuns = [comparison.a.store, comparison.b.store].map((store) =>
+      store.subscribe((run, before) => {
+        if (
+          run.run.interventions !== before.run.interventions ||
+          run.playback.playing !== before.playback.playing ||
+          (!run.playback.playing && run.sim.snapshot.nowMs !== before.sim.snapshot.nowMs)
+        ) {
+          writeLater();
+        }
+      }),
+    );
+  };
   const unsubscribeHost = host.store.subscribe((state, previous) => {
     if (state.comparison === previous.comparison) return;
     for (const stop of unsubscribeRuns) stop();
@@ -56,18 +69,11 @@ export function startComparisonUrlSync(target: Window, host: ComparisonHost): ()
     const fromLink = target.location.hash.startsWith('#c=') || target.location.hash.startsWith('#preset=');
     const fragment = comparisonFragment();
     if (!fromLink && fragment !== null) write('push', fragment);
-    unsubscribeRuns = [state.comparison.a.store, state.comparison.b.store].map((store) =>
-      store.subscribe((run, before) => {
-        if (
-          run.run.interventions !== before.run.interventions ||
-          run.playback.playing !== before.playback.playing ||
-          (!run.playback.playing && run.sim.snapshot.nowMs !== before.sim.snapshot.nowMs)
-        ) {
-          writeLater();
-        }
-      }),
-    );
+    follow(state.comparison);
   });
+  // A comparison the address opened at startup, before this began.
+  const opened = host.current();
+  if (opened !== null) follow(opened);
   return () => {
     unsubscribeHost();
     for (const stop of unsubscribeRuns) stop();

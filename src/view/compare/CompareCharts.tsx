@@ -30,7 +30,7 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
   const lag = [useRunLines(comparison, 'a', 'lagRecords', labels.a), useRunLines(comparison, 'b', 'lagRecords', labels.b)];
   const staleness = [useRunLines(comparison, 'a', 'stalenessSeconds', labels.a), useRunLines(comparison, 'b', 'stalenessSeconds', labels.b)];
   const domainEndMs = sharedDomainEndMs(nowMs);
-  const chartWidth = width >= 900 ? Math.floor((width - 24) / 2) : width;
+  const chartWidth = width >= 900 ? Math.floor((width - 24) / 2) - 2 : width;
   return (
     <section ref={ref} className="compare-charts" aria-label="Both runs over time">
       <CompareChart title="Consumer lag" yTitle="records (all groups)" width={chartWidth} lines={lag} domainEndMs={domainEndMs} nowMs={nowMs} />
