@@ -23,7 +23,7 @@ export function specOfPreset(preset: ComparisonPreset): ComparisonSpec {
   return { title: preset.title, presetId: preset.id, a: preset.a, b: preset.b, notes: preset.notes, reference: preset.reference };
 }
 
-export function specOfShared(shared: SharedComparison): ComparisonSpec {
+function specOfShared(shared: SharedComparison): ComparisonSpec {
   const preset = shared.presetId === null ? undefined : findComparisonPreset(shared.presetId);
   // A preset's notes and reference run hold of the preset's own runs only: kept when both runs are its.
   const same = preset !== undefined && sameScenario(preset.a.scenario, shared.a.scenario) && sameScenario(preset.b.scenario, shared.b.scenario);

@@ -19,7 +19,7 @@ import { compressToEncodedURIComponent } from './lzString';
 import { decodeLinkJson, validatePayload } from './linkPayloadV1';
 import { refused, under, type ShareProblem } from './sharedRun';
 
-export const COMPARISON_LINK_VERSION = 1;
+const COMPARISON_LINK_VERSION = 1;
 const MAX_LABEL_CHARS = 80;
 const MAX_TITLE_CHARS = 200;
 const KNOWN_FIELDS = ['v', 'title', 'preset', 'a', 'b', 'playheadMs'];
