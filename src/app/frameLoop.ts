@@ -12,8 +12,11 @@ const MAX_FRAME_WALL_MS = 100;
 /** Wall time the engine may use in one frame (of about 16 ms at 60 Hz). */
 const ENGINE_MS_PER_FRAME = 10;
 
+/** What the loop drives: a lab, or a comparison of two (comparisonHost.ts). */
+export type FrameTarget = Pick<Lab, 'runScheduledSeek' | 'store' | 'playTo'> & { currentSimulation(): { now: number } };
+
 /** Drives `lab` from animation frames until the returned function is called. */
-export function startFrameLoop(lab: Lab): () => void {
+export function startFrameLoop(lab: FrameTarget): () => void {
   let lastWallMs: number | null = null;
   let carryMs = 0;
   let handle = 0;

@@ -4,11 +4,15 @@
  * message (role="alert" in the view) and the current run stays as it was: the default run on a
  * fresh page, the user's work otherwise.
  */
-import type { Scenario } from '../engine';
+import { limits, type Scenario } from '../engine';
 import { PRESETS } from '../scenarios/presets';
 import { decodeLocation, describeRefusal, type AddressParts, type DecodeResult, type SharedRun } from '../share';
 import type { Lab } from './lab';
 import { isLessonFragment, parseLessonFragment } from '../lessons/lessonLink';
+import type { ComparisonHost } from './comparisonHost';
+
+/** The page's comparisons, when it has them: `#c=` and comparison presets open there. */
+export type ComparisonLinks = Pick<ComparisonHost, 'openFragment' | 'close'>;
 
 export type OpenOutcome = 'nothing' | 'opened' | 'refused';
 
@@ -60,9 +64,21 @@ export function openDecoded(lab: Lab, result: DecodeResult, kept: Kept = 'curren
   return 'opened';
 }
 
-export function openFromLocation(lab: Lab, address: AddressParts, kept: Kept = 'current run'): OpenOutcome {
+export function openFromLocation(lab: Lab, address: AddressParts, kept: Kept = 'current run', comparisons?: ComparisonLinks): OpenOutcome {
   const fragment = address.hash.startsWith('#') ? address.hash.slice(1) : address.hash;
-  if (isLessonFragment(fragment)) return openLesson(lab, fragment, kept);
+  const compared = fragment.length > limits.MAX_INPUT_CHARS ? null : (comparisons?.openFragment(fragment) ?? null);
+  if (compared !== null) {
+    if (compared.ok) return 'opened';
+    lab.showMessage({ kind: 'error', text: `${compared.refusal}. ${KEPT_TEXT[kept]}` });
+    return 'refused';
+  }
+  const outcome = isLessonFragment(fragment) ? openLesson(lab, fragment, kept) : openAddress(lab, address, kept);
+  // Another run opened: the page shows it, not the comparison.
+  if (outcome === 'opened') comparisons?.close();
+  return outcome;
+}
+
+function openAddress(lab: Lab, address: AddressParts, kept: Kept): OpenOutcome {
   const result = decodeLocation(address);
   return result === null ? 'nothing' : openDecoded(lab, result, kept);
 }
@@ -84,9 +100,9 @@ function openLesson(lab: Lab, fragment: string, kept: Kept): OpenOutcome {
  * Opens links followed inside the page (a gallery deep link, an edited address bar). The address
  * bar's own updates use replaceState, which fires no hashchange, so they never reopen the run.
  */
-export function listenForLinks(target: Window, lab: Lab): () => void {
+export function listenForLinks(target: Window, lab: Lab, comparisons?: ComparisonLinks): () => void {
   const onHashChange = () => {
-    if (target.location.hash.length > 1) openFromLocation(lab, { hash: target.location.hash, search: '' });
+    if (target.location.hash.length > 1) openFromLocation(lab, { hash: target.location.hash, search: '' }, 'current run', comparisons);
   };
   target.addEventListener('hashchange', onHashChange);
   return () => target.removeEventListener('hashchange', onHashChange);

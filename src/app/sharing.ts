@@ -18,6 +18,8 @@ import type { Lab } from './lab';
 import { fragmentOf } from './sharedRunOf';
 import { isLessonText, parseLessonJson } from '../lessons/parseLesson';
 import { startUrlSync, withHistoryEntry } from './urlSync';
+import type { ComparisonHost } from './comparisonHost';
+import { startComparisonUrlSync } from './comparisonUrlSync';
 
 export { dismissSavedRun, getRestoreOffer, restoreSavedRun, subscribeRestoreOffer } from './persistence';
 export type { RestoreOffer } from './persistence';
@@ -125,13 +127,14 @@ function openLessonText(lab: Lab, text: string, source: string): OpenOutcome {
  * the last run back when the address asks for nothing that opened, then keep the address bar
  * and localStorage in step with the run and open in-page links.
  */
-export function startSharing(target: Window, lab: Lab): void {
-  const outcome = openFromLocation(lab, { hash: target.location.hash, search: target.location.search }, 'default run');
+export function startSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): void {
+  const outcome = openFromLocation(lab, { hash: target.location.hash, search: target.location.search }, 'default run', comparisons);
   // `?presenter` in a link a teacher opens on the classroom computer: presenter mode from the start.
   if (new URLSearchParams(target.location.search).has('presenter')) lab.setView('presenter', true);
   const storage = browserStorage(target);
   if (outcome !== 'opened') offerSavedRun(lab, storage);
-  listenForLinks(target, lab);
+  listenForLinks(target, lab, comparisons);
   startUrlSync(target, lab);
+  if (comparisons) startComparisonUrlSync(target, comparisons);
   startPersistence(lab, storage);
 }

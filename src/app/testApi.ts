@@ -9,12 +9,15 @@ import type { Lab } from './lab';
 import { resolveLessonLink } from '../lessons/lessonLink';
 import type { StepKind } from '../lessons/lessonTypes';
 import { narrationFeedOf } from './narrationFeed';
+import type { ComparisonHost } from './comparisonHost';
+import type { InterventionTarget } from './comparison';
 
 export interface LogScopeApi {
   load(scenario: unknown): Promise<{ ok: boolean; error?: string; warnings?: string[] }>;
   advance(ms: number): Promise<void>;
   seek(ms: number): Promise<void>;
-  apply(command: unknown): { ok: boolean; error?: string };
+  /** In a comparison, `run` says which: "a" (default), "b" or "both". */
+  apply(command: unknown, run?: unknown): { ok: boolean; error?: string };
   play(): void;
   pause(): void;
   summary(): Summary;
@@ -28,6 +31,10 @@ export interface LogScopeApi {
   openLesson(id: unknown, step?: unknown): Promise<{ ok: boolean; error?: string }>;
   /** The screen-reader narration's messages sent so far (the latest 200), oldest first. */
   narration(): string[];
+  /** Contract 7: both runs' summaries `[a, b]` in a comparison, else `[summary()]`. */
+  summaries(): Summary[];
+  /** The open comparison (its preset id, title, run labels), or null. */
+  comparison(): { presetId: string | null; title: string; labels: { a: string; b: string } } | null;
 }
 
 export interface LessonStatus {
@@ -41,7 +48,10 @@ export interface LessonStatus {
 }
 
 /** Installs `window.__logscope` over `run`, the page's lab. */
-export function installTestApi(target: Window, run: Lab): LogScopeApi {
+export function installTestApi(target: Window, run: Lab, comparisons?: ComparisonHost): LogScopeApi {
+  // In a comparison, time, playback and summary() go to it (summary() is run A's, contract 7);
+  // `apply` takes an optional second argument: "a" (the default), "b" or "both".
+  const compared = () => comparisons?.current() ?? null;
   const api: LogScopeApi = {
     async load(scenario) {
       const parsed = parseScenario(scenario);
@@ -51,21 +61,36 @@ export function installTestApi(target: Window, run: Lab): LogScopeApi {
     },
     async advance(ms) {
       // Waits for the run to get there; long work goes in slices, so the page keeps answering.
-      if (Number.isFinite(ms) && ms > 0) await run.seekInSlices(run.currentSimulation().now + ms);
+      if (!(Number.isFinite(ms) && ms > 0)) return;
+      const comparison = compared();
+      if (comparison) await comparison.seekInSlices(comparison.nowMs() + ms);
+      else await run.seekInSlices(run.currentSimulation().now + ms);
     },
     async seek(ms) {
-      await run.seekInSlices(ms);
+      await (compared() ?? run).seekInSlices(ms);
     },
-    apply(command) {
+    apply(command, side?: unknown) {
       const parsed = parseCommand(command);
       if (!parsed.ok) return { ok: false, error: formatScenarioErrors(parsed.errors) };
-      return run.applyCommand(parsed.command as Command);
+      const comparison = compared();
+      if (!comparison) return run.applyCommand(parsed.command as Command);
+      const target: InterventionTarget = side === 'b' || side === 'both' ? side : 'a';
+      const results = comparison.apply(parsed.command as Command, target);
+      return results.find((result) => !result.ok) ?? results[0]!;
     },
-    play: run.play,
-    pause: run.pause,
-    summary: () => run.currentSimulation().summary(),
-    traceHash: () => run.currentSimulation().traceHash(),
-    now: () => run.currentSimulation().now,
+    play: () => (compared() ?? run).play(),
+    pause: () => (compared() ?? run).pause(),
+    summary: () => (compared()?.a ?? run).currentSimulation().summary(),
+    summaries: () => {
+      const comparison = compared();
+      return comparison ? [comparison.a.currentSimulation().summary(), comparison.b.currentSimulation().summary()] : [run.currentSimulation().summary()];
+    },
+    comparison: () => {
+      const state = compared()?.store.getState();
+      return state ? { presetId: state.presetId, title: state.title, labels: { ...state.labels } } : null;
+    },
+    traceHash: () => (compared()?.a ?? run).currentSimulation().traceHash(),
+    now: () => compared()?.nowMs() ?? run.currentSimulation().now,
     checkpoints: () => {
       const checkpoints = run.currentRun().checkpoints;
       return { count: checkpoints.count, intervalMs: checkpoints.intervalMs, timesMs: checkpoints.times() };

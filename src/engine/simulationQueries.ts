@@ -10,6 +10,7 @@ import type { DisagreementSample, GroupLagSample } from './lag/lagMonitor';
 import type { LogRecord } from './log/record';
 import type { Incident } from './service/groupStats';
 import type { World } from './world';
+import { topicFingerprint, type TopicFingerprint } from './log/topicFingerprint';
 
 export interface RecordDelivery {
   service: string;
@@ -55,10 +56,16 @@ export interface SimulationQueries {
    * in order): how many entities differ. Reads the whole log: ask on demand, not every frame.
    */
   foldComparison(serviceId: string): FoldComparison | null;
+  /** A hash of a topic's retained records (log/topicFingerprint.ts); null for an unknown topic. */
+  topicFingerprint(topic: string): TopicFingerprint | null;
 }
 
 export function queriesOver(world: World): SimulationQueries {
   return {
+    topicFingerprint(topic) {
+      const found = world.topics.get(topic);
+      return found ? topicFingerprint(found) : null;
+    },
     readRecords(topic, partition, fromOffset, max) {
       const log = world.topics.get(topic)?.partitions[partition];
       const out: LogRecord[] = [];

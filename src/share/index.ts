@@ -13,3 +13,5 @@ export { describeRefusal } from './sharedRun';
 export type { DecodeResult, SharedRun, SharedViewSettings, ShareProblem } from './sharedRun';
 export { isLoopbackLink } from './loopbackHost';
 export { DATA_EXPORTS, dataExport, type DataExportName, type ExportFile } from './exports/runExports';
+export { comparisonLinkFragment, decodeComparisonLink } from './comparisonLink';
+export type { ComparisonDecodeResult, SharedComparison, SharedComparisonRun } from './comparisonLink';

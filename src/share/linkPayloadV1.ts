@@ -21,12 +21,21 @@ import { under, type DecodeResult, type SharedViewSettings, type ShareProblem } 
 const KNOWN_FIELDS = ['v', 'scenario', 'interventions', 'playheadMs', 'selection', 'view'];
 
 export function decodeV1(data: string, source: string): DecodeResult {
-  const fail = (path: string, message: string): DecodeResult => ({
-    ok: false,
-    source,
-    problems: [{ path, message }],
-  });
-  if (data.length === 0) return fail('', 'the link is truncated: there is no data after "#s=1."');
+  const json = decodeLinkJson(data, source, '#s=1.');
+  return json.ok ? validatePayload(json.value, source) : json;
+}
+
+/**
+ * The JSON value a version 1 link's data holds (`#s=1.` and `#c=1.` links alike): checked
+ * characters, bounded decompression, then JSON, each refusal saying what is wrong.
+ */
+export function decodeLinkJson(
+  data: string,
+  source: string,
+  prefix: string,
+): { ok: true; value: unknown } | { ok: false; source: string; problems: ShareProblem[] } {
+  const fail = (path: string, message: string) => ({ ok: false as const, source, problems: [{ path, message }] });
+  if (data.length === 0) return fail('', `the link is truncated: there is no data after "${prefix}"`);
   const decompressed = decompressBounded(data, scenarioLimits.MAX_PAYLOAD_CHARS);
   if (!decompressed.ok) {
     switch (decompressed.reason) {
@@ -52,10 +61,11 @@ export function decodeV1(data: string, source: string): DecodeResult {
     // Say where, as files do: a hand-made link may hold NaN, a trailing comma or a bare word.
     return fail('', `the link data decompresses, but ${describeJsonError(decompressed.text, error)} of the decompressed text (was it written by hand?)`);
   }
-  return validatePayload(value, source);
+  return { ok: true, value };
 }
 
-function validatePayload(value: unknown, source: string): DecodeResult {
+/** A version 1 run (`{ v: 1, scenario, interventions, … }`), validated field by field. */
+export function validatePayload(value: unknown, source: string): DecodeResult {
   if (!isRecord(value)) return { ok: false, source, problems: [{ path: '', message: mustBe('the link data', value, 'a JSON object') }] };
   const forbidden = findForbiddenKeys(value, '');
   if (forbidden.length > 0) return { ok: false, source, problems: forbidden };

@@ -9,6 +9,7 @@ import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { keepKeysInside, useModalDialog } from './useModalDialog';
 import { useLab } from '../labContext';
+import { ComparisonGallery } from '../compare/ComparisonGallery';
 
 const selectPresetId = (state: AppState) => state.run.presetId;
 
@@ -80,6 +81,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
             </li>
           ))}
         </ol>
+        <ComparisonGallery onClose={onClose} absolute={absolute} />
         <h3 className="gallery-section">Scenarios</h3>
         <ul className="gallery-list">
           {GALLERY.map((entry) => (

@@ -11,6 +11,7 @@ import { ScenarioEditor } from '../editor/ScenarioEditor';
 import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
 import { GalleryDialog } from './GalleryDialog';
+import { CompareWithButton } from '../compare/CompareWithButton';
 import { RestoreBanner } from './RestoreBanner';
 import { ShareDialog } from './ShareDialog';
 import './share.css';
@@ -32,6 +33,7 @@ export function ShareBar() {
         <button type="button" onClick={() => setDialog('editor')} aria-haspopup="dialog" data-chrome="prepare">
           Edit scenario
         </button>
+        <CompareWithButton />
         <FileButtons />
         <ExportMenu />
         <button type="button" className="primary" onClick={() => setDialog('share')} aria-haspopup="dialog">

@@ -1,0 +1,113 @@
+/**
+ * One shared-axis chart of a comparison: both runs' lines over the same virtual time axis and
+ * the same value axis, with axis titles and units, tick labels, the playhead, and each line
+ * labelled at its end and in a legend (A solid, B dashed), so colour is never needed to tell
+ * them apart. d3 computes the scales and paths; React renders the SVG.
+ */
+import { line, scaleLinear } from 'd3';
+import type { SeriesPoint } from '../insight/lagSeries';
+import { INK, MUTED } from '../palette';
+
+export interface CompareLine {
+  id: string;
+  /** "A" or "B". */
+  letter: string;
+  label: string;
+  colour: string;
+  text: string;
+  dash: string;
+  points: SeriesPoint[];
+}
+
+interface Props {
+  title: string;
+  yTitle: string;
+  width: number;
+  lines: CompareLine[];
+  domainEndMs: number;
+  nowMs: number;
+}
+
+const HEIGHT = 220;
+const MARGIN = { top: 30, right: 34, bottom: 44, left: 62 };
+
+function clockLabel(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs }: Props) {
+  const innerWidth = Math.max(120, width - MARGIN.left - MARGIN.right);
+  const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const maxValue = Math.max(1, ...lines.flatMap((l) => l.points.map((p) => p.value ?? 0)));
+  const x = scaleLinear().domain([0, domainEndMs]).range([0, innerWidth]);
+  const y = scaleLinear().domain([0, maxValue]).nice(4).range([innerHeight, 0]);
+  const path = line<SeriesPoint>()
+    .defined((p) => p.value !== null)
+    .x((p) => x(p.atMs))
+    .y((p) => y(p.value ?? 0));
+  const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 90)));
+  const yTicks = y.ticks(4);
+  return (
+    <figure className="compare-chart">
+      <figcaption>
+        <strong>{title}</strong>
+        <span className="compare-legend">
+          {lines.map((l) => (
+            <span key={l.id} className="compare-legend-item">
+              <svg width="30" height="10" aria-hidden="true">
+                <line x1="0" y1="5" x2="30" y2="5" stroke={l.colour} strokeWidth="3" strokeDasharray={l.dash} />
+              </svg>
+              <span style={{ color: l.text }}>
+                Run {l.letter}: {l.label}
+              </span>
+            </span>
+          ))}
+        </span>
+      </figcaption>
+      <svg width={width} height={HEIGHT} role="img" aria-label={`${title}: ${lines.map((l) => `run ${l.letter} ${lastValue(l.points)}`).join(', ')}`}>
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {yTicks.map((tick) => (
+            <g key={`y${tick}`}>
+              <line x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="#d9dde3" />
+              <text x={-8} y={y(tick)} dy="0.32em" textAnchor="end" className="compare-tick">
+                {tick}
+              </text>
+            </g>
+          ))}
+          {xTicks.map((tick) => (
+            <text key={`x${tick}`} x={x(tick)} y={innerHeight + 18} textAnchor="middle" className="compare-tick">
+              {clockLabel(tick)}
+            </text>
+          ))}
+          <line x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} stroke={MUTED} />
+          <line x1={0} x2={0} y1={0} y2={innerHeight} stroke={MUTED} />
+          <text x={innerWidth / 2} y={innerHeight + 38} textAnchor="middle" className="compare-axis-title">
+            virtual time (m:ss)
+          </text>
+          <text transform={`translate(${-46},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" className="compare-axis-title">
+            {yTitle}
+          </text>
+          {lines.map((l) => (
+            <path key={l.id} d={path(l.points) ?? ''} fill="none" stroke={l.colour} strokeWidth={3} strokeDasharray={l.dash} />
+          ))}
+          {lines.map((l, i) => {
+            const last = [...l.points].reverse().find((p) => p.value !== null);
+            if (!last) return null;
+            return (
+              <text key={`end${l.id}`} x={x(last.atMs) + 6} y={y(last.value ?? 0) + (i === 0 ? -6 : 14)} className="compare-end-label" fill={l.text}>
+                {l.letter}
+              </text>
+            );
+          })}
+          <line x1={x(nowMs)} x2={x(nowMs)} y1={0} y2={innerHeight} stroke={INK} strokeWidth={1.5} />
+        </g>
+      </svg>
+    </figure>
+  );
+}
+
+function lastValue(points: SeriesPoint[]): string {
+  const last = [...points].reverse().find((p) => p.value !== null);
+  return last ? String(Math.round((last.value ?? 0) * 10) / 10) : 'no data';
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupLagSample } from '../../engine';
+import { runSeries, sharedDomainEndMs } from './compareSeries';
+
+const sample = (atMs: number, lags: Array<number | null>, stalenessSeconds: number): GroupLagSample => ({
+  atMs,
+  partitions: Object.fromEntries(lags.map((lag, i) => [`orders-${i}`, { committedLag: lag, positionLag: lag, behindMs: 0 }])),
+  staleness: { seconds: stalenessSeconds, records: 0 },
+  status: 'OK',
+  burrowStatus: 'OK',
+});
+
+describe('runSeries', () => {
+  const billing = [sample(1_000, [2, 3], 1), sample(2_000, [null, null], 4)];
+  const email = [sample(1_000, [10, 0], 7), sample(2_000, [1, 1], 2), sample(3_000, [5, 5], 0)];
+
+  it('sums the Kafka lag of every group and partition at each sample time, leaving out unknowns', () => {
+    expect(runSeries([billing, email], 'lagRecords')).toEqual([
+      { atMs: 1_000, value: 15 },
+      { atMs: 2_000, value: 2 },
+      { atMs: 3_000, value: 10 },
+    ]);
+    expect(runSeries([billing], 'lagRecords')[1]).toEqual({ atMs: 2_000, value: null });
+  });
+
+  it('takes the worst staleness of any group', () => {
+    expect(runSeries([billing, email], 'stalenessSeconds').map((p) => p.value)).toEqual([7, 4, 0]);
+  });
+
+  it('gives a time axis that moves in 10 s steps, at least 30 s', () => {
+    expect([0, 29_999, 30_000, 41_000].map(sharedDomainEndMs)).toEqual([30_000, 30_000, 40_000, 50_000]);
+  });
+});

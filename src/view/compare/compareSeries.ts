@@ -1,0 +1,29 @@
+/**
+ * A run's lines for the comparison charts, from its groups' lag samples (one a virtual second):
+ * the Kafka lag summed over every group and partition (records), and the worst read-model
+ * staleness of any group (seconds). Pure, so it is unit-tested; the chart draws what this gives.
+ */
+import type { GroupLagSample } from '../../engine';
+import { groupSeries, type SeriesPoint } from '../insight/lagSeries';
+
+export type CompareMeasure = 'lagRecords' | 'stalenessSeconds';
+
+export function runSeries(histories: ReadonlyArray<readonly GroupLagSample[]>, measure: CompareMeasure): SeriesPoint[] {
+  const byTime = new Map<number, number | null>();
+  for (const samples of histories) {
+    for (const point of groupSeries(samples, measure === 'lagRecords' ? 'records' : 'seconds')) {
+      const before = byTime.get(point.atMs) ?? null;
+      if (point.value === null) {
+        if (!byTime.has(point.atMs)) byTime.set(point.atMs, null);
+        continue;
+      }
+      byTime.set(point.atMs, before === null ? point.value : measure === 'lagRecords' ? before + point.value : Math.max(before, point.value));
+    }
+  }
+  return [...byTime.entries()].sort(([x], [y]) => x - y).map(([atMs, value]) => ({ atMs, value }));
+}
+
+/** The right end of a shared time axis: the playhead rounded up to the next 10 s (at least 30 s), so it moves in steps. */
+export function sharedDomainEndMs(nowMs: number): number {
+  return Math.max(30_000, Math.ceil((nowMs + 1) / 10_000) * 10_000);
+}
