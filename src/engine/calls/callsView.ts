@@ -14,6 +14,8 @@ export interface CallClientView extends RequestSummary {
   targets: readonly string[];
   timeoutMs: number;
   retries: number;
+  /** Calls the client made again after a failure or a timeout. */
+  retried: number;
   /** Orders placed and not yet answered. */
   inFlight: number;
   /** The last seconds, oldest first; seconds in which no order settled are absent. */
@@ -83,6 +85,7 @@ export function callsView(world: CallsWorld): CallsView | undefined {
       targets: calls.targets,
       timeoutMs: calls.timeoutMs,
       retries: calls.retries,
+      retried: stats.retries,
       inFlight: world.calls.ordersInFlight(producer.id),
       windows: stats.windows.map((w) => ({ ...w })),
       ...stats.toJSON(),
