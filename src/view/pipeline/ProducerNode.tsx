@@ -47,7 +47,7 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
       <text x={10} y={target ? 69 : 53} className="node-line">
         {`${fitText(failed ? `${rate} · ${sent}` : rate, box.width - 20)} `}
       </text>
-      <text x={10} y={target ? 85 : 69} className={failed ? 'node-line calls-failed-text' : 'node-line'} data-testid={failed ? `producer-failed-${id}` : undefined}>
+      <text x={10} y={target ? 85 : 69} className={producer.failed ? 'node-line calls-failed-text' : 'node-line'} data-testid={failed ? `producer-failed-${id}` : undefined}>
         {fitText(failed ?? sent, box.width - 20)}
       </text>
     </g>
