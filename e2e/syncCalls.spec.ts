@@ -3,6 +3,7 @@
  * only while email is down (20 s to 50 s), the chart counts them, and the event log explains
  * them. Virtual time moves only through the test API.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { advance, nextFrames, openLab, seek, summary } from './helpers';
 
@@ -24,6 +25,9 @@ test('sync-checkout: failed orders appear only during the email outage', async (
   await expect(failed).toHaveText(`✕ ${during.failed} failed`);
   await expect(chartFailed).toHaveText(`${during.failed} failed`);
   await expect(page.getByTestId('pipeline-instance-email-0')).toHaveAttribute('data-status', 'crashed');
+  // The calls drawing and chart pass axe (contrast of the red failure text, the chart's name).
+  const axe = await new AxeBuilder({ page }).include('#pipeline').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await seek(page, 52_000);
   const atRecovery = (await summary(page)).requests!['checkout']!.failed;

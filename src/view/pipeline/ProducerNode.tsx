@@ -10,7 +10,8 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
       const p = state.sim.snapshot.producers.find((candidate) => candidate.id === id);
       const client = state.sim.snapshot.calls?.clients.find((c) => c.producer === id);
       return {
-        what: client ? `calls → ${client.mode === 'chain' ? client.targets[0]! : client.targets.join(', ')}` : (p?.event ?? p?.command ?? ''),
+        // Short enough to fit the node: the arrows show whom it calls, the chart how it went.
+        what: client ? 'sync calls' : (p?.event ?? p?.command ?? ''),
         to: client ? null : (p?.to ?? null),
         rate: p?.ratePerSec ?? 0,
         paused: p?.paused ?? false,
@@ -27,8 +28,9 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
   // A calling client shows its failed orders (refused, errors and timeouts) where they happen.
   const failed = producer.failed === null ? null : `✕ ${producer.failed} failed`;
   const line2 = `${rate} · ${sent}${failed ? ` · ${failed}` : ''}`;
-  // The accessible name reads the visible lines in order (WCAG 2.5.3, label in name).
-  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${target ? `${target} ` : ''}${failed ? `${rate} · ${sent} ${failed}` : `${rate} ${sent}`}, producer`);
+  // The accessible name reads the visible lines in order (WCAG 2.5.3, label in name); a calling
+  // client draws its failed orders where others draw what they sent (sent is in its chart).
+  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${target ? `${target} ` : ''}${rate} ${failed ?? sent}, producer`);
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`producer-${id}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-producer" />
@@ -45,7 +47,7 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
         </text>
       )}
       <text x={10} y={target ? 69 : 53} className="node-line">
-        {`${fitText(failed ? `${rate} · ${sent}` : rate, box.width - 20)} `}
+        {`${fitText(rate, box.width - 20)} `}
       </text>
       <text x={10} y={target ? 85 : 69} className={producer.failed ? 'node-line calls-failed-text' : 'node-line'} data-testid={failed ? `producer-failed-${id}` : undefined}>
         {fitText(failed ?? sent, box.width - 20)}

@@ -26,7 +26,9 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
   // A service that reads no topic takes commands (or calls) sent to it: its group has nothing to
   // balance. A called service shows its busy workers and queued requests instead.
   const headText = head.called
-    ? `${head.busy}/${head.threads} busy · ${head.queued} queued`
+    ? // Short while nothing queues, so the service's name keeps its room (its accessible name
+      // must contain what is drawn).
+      `${head.busy}/${head.threads} busy${head.queued > 0 ? ` · ${head.queued} queued` : ''}`
     : head.commands
       ? 'takes commands'
       : `${shortState(head.state)} · gen ${head.generation}`;
