@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, type GroupHealth, type SimEvent } from '../engine';
 import { checkout } from '../scenarios/presets/checkout';
 import { emailOutage } from '../scenarios/presets/storyPresets';
+import { findPreset } from '../scenarios/presets';
 import { digestText, happeningsFromEvents, progressHappenings, groupProgress } from './narration';
 import { answerText, newInterventions } from './narrationAnswers';
 import { seekSummaryText } from './narrationSummary';
@@ -65,6 +66,17 @@ describe('digests', () => {
     ];
     expect(digestText(happeningsFromEvents(events))).toBe(
       '0:42: email-0 crashed; billing rebalanced (generation 3: billing-0 got orders-0, orders-1; billing-1 got orders-2); 12 records lost to retention in events.',
+    );
+  });
+
+  it('counts a calling client\'s failed orders per service in one phrase (sync-checkout)', () => {
+    const sim = createSimulation(findPreset('sync-checkout')!.scenario);
+    sim.runUntil(22_000);
+    const events = sim.events().filter((e) => e.atMs >= 20_000);
+    const failed = sim.summary().requests!['checkout']!.failed;
+    expect(failed).toBeGreaterThan(1);
+    expect(digestText(happeningsFromEvents(events))).toMatch(
+      new RegExp(`^0:2\\d to 0:2\\d: email-0 crashed; ${failed} checkout orders failed at email\\.$`),
     );
   });
 

@@ -19,7 +19,9 @@ export type Happening =
     }
   | { kind: 'lost'; atMs: number; group: string; records: number }
   | { kind: 'duplicates'; atMs: number; group: string; count: number }
-  | { kind: 'caughtUp'; atMs: number; group: string };
+  | { kind: 'caughtUp'; atMs: number; group: string }
+  /** A calling client's order failed or timed out (at `service`). */
+  | { kind: 'orderFailed'; atMs: number; producer: string; service: string; timedOut: boolean };
 
 /**
  * A group counts as behind once its read model trails the log by this much virtual time. A
@@ -75,6 +77,14 @@ export function happeningsFromEvents(events: readonly SimEvent[]): Happening[] {
         partitions: String(fields['partitions'] ?? '')
           .split(',')
           .filter(Boolean),
+      });
+    } else if (event.code === 'order.failed' || event.code === 'order.timedOut') {
+      out.push({
+        kind: 'orderFailed',
+        atMs: event.atMs,
+        producer: String(fields['producer'] ?? event.entity),
+        service: String(fields['service'] ?? ''),
+        timedOut: event.code === 'order.timedOut',
       });
     } else if (event.code === 'offset.outOfRange' && Number(fields['lost']) > 0) {
       out.push({
@@ -171,6 +181,13 @@ function happeningPhrases(happenings: readonly Happening[]): string[] {
         `lost:${h.group}`,
         h.records,
         (n) => `${plural(n, 'record', 'records')} lost to retention in ${h.group}`,
+      );
+    else if (h.kind === 'orderFailed')
+      total(
+        `orders:${h.producer}:${h.service}:${h.timedOut}`,
+        1,
+        (n) =>
+          `${plural(n, `${h.producer} order`, `${h.producer} orders`)} ${h.timedOut ? `timed out waiting for ${h.service}` : `failed at ${h.service}`}`,
       );
     else if (h.kind === 'duplicates')
       total(

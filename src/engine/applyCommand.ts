@@ -46,6 +46,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       }
       world.emit('service', service.id, `${service.id} is scaled to ${command.instances} instance(s).`, service.groupId);
       service.scaleTo(command.instances);
+      for (const instance of service.instances) world.calls.onInstanceChanged(service.id, instance.index);
       return { ok: true };
     }
     case 'addService': {
@@ -163,6 +164,7 @@ function withInstance(world: World, name: string, act: (instance: ConsumerInstan
   const instance = findInstance(world, name);
   if (!instance) return refuse(world, `no instance "${name}"`);
   const problem = act(instance);
+  if (!problem) world.calls.onInstanceChanged(instance.service.id, instance.index);
   return problem ? refuse(world, problem) : { ok: true };
 }
 

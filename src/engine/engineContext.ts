@@ -55,4 +55,6 @@ export interface EngineContext {
   sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void;
   /** A group's offset commit was stored: it enters Burrow's window for the partition. */
   commitStored(groupId: string, partitionKey: string, offset: number): void;
+  /** A calling client (a producer with `calls`) places one order (calls/calls.ts). */
+  placeOrder(producer: string, order: string): void;
 }

@@ -26,7 +26,9 @@ export type EngineEvent =
   | { kind: 'retentionCheck' }
   | { kind: 'sample' }
   | { kind: 'producerMetadata'; producer: string }
-  | ({ kind: 'consumerMetadata' } & InstanceRef);
+  | ({ kind: 'consumerMetadata' } & InstanceRef)
+  /** A synchronous call's next step (calls/calls.ts), by request id. */
+  | { kind: 'call'; step: 'arrive' | 'done' | 'reply' | 'timeout'; request: number };
 
 /** Small integer per kind, fed to the trace hash. */
 export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
@@ -43,4 +45,5 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   syncDeadline: 11,
   producerMetadata: 12,
   consumerMetadata: 13,
+  call: 30,
 };

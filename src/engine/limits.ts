@@ -55,6 +55,16 @@ export const MIN_SESSION_TIMEOUT_MS = 6000;
 export const MAX_SESSION_TIMEOUT_MS = 1_800_000;
 /** LogScope's own bound on `max.poll.records` (Kafka allows up to Java's int maximum). */
 export const MAX_POLL_RECORDS = 10_000;
+/** Workers per instance serving synchronous calls (`threads`). */
+export const MAX_SERVICE_THREADS = 256;
+
+// Synchronous calls (a producer's `calls`).
+/** Services one client calls: each service at most once. */
+export const MAX_CALL_TARGETS = 16;
+/** `calls.timeoutMs`: at most a minute per call. */
+export const MAX_CALL_TIMEOUT_MS = 60_000;
+/** `calls.retries`: so one order makes at most 11 attempts per call. */
+export const MAX_CALL_RETRIES = 10;
 /** At most the four assignors, each named once. */
 export const MAX_ASSIGNORS = 4;
 

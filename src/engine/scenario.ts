@@ -8,6 +8,7 @@
 import type { Condition } from './conditionTypes';
 import type { Command } from './commands';
 import type { ServiceSpec } from './serviceSpec';
+import type { CallsSpec } from './calls/callSpec';
 
 export type TopicConfig = Partial<{
   'retention.ms': number;
@@ -50,6 +51,8 @@ export interface ProducerSpec {
   invalidRatio?: number;
   /** Kafka's producer configs (doc/design.md contract 7); acted on once brokers exist. */
   config?: ProducerConfig;
+  /** A client placing orders through synchronous calls instead of events (calls/callSpec.ts). */
+  calls?: CallsSpec;
 }
 
 export type ProducerConfig = Partial<{
@@ -65,6 +68,7 @@ export type ProducerConfig = Partial<{
 }>;
 
 export type { AssignorName, CommitMode, ConsumerConfig, ServiceSpec } from './serviceSpec';
+export type { CallMode, CallsSpec } from './calls/callSpec';
 
 export type BrokerConfig = Partial<{
   'log.retention.check.interval.ms': number;

@@ -32,4 +32,6 @@ export interface ServiceSpec {
   emitTo?: string;
   commit?: CommitMode;
   config?: ConsumerConfig;
+  /** Workers per instance serving synchronous calls (default 4; calls/callSpec.ts). */
+  threads?: number;
 }

@@ -16,6 +16,7 @@ export type SimEventKind =
   | 'compaction'
   | 'topic'
   | 'service'
+  | 'call'
   | 'error';
 
 export interface SimEvent {
@@ -53,7 +54,9 @@ export type SimEventCode =
   | 'offset.outOfRange'
   | 'producer.metadata'
   | 'group.metadataChanged'
-  | 'query';
+  | 'query'
+  | 'order.failed'
+  | 'order.timedOut';
 
 export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'command.rejected',
@@ -74,6 +77,8 @@ export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'producer.metadata',
   'group.metadataChanged',
   'query',
+  'order.failed',
+  'order.timedOut',
 ];
 
 export type SimEventFields = Readonly<Record<string, string | number | boolean>>;

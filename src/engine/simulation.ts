@@ -126,6 +126,8 @@ function wrapWorld(
         return world.producers.get(event.producer)!.onMetadataRefresh(world);
       case 'consumerMetadata':
         return instance(event).liveness.onMetadataRefresh();
+      case 'call':
+        return world.calls.onEvent(event.step, event.request);
     }
   }
 

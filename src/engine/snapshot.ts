@@ -13,6 +13,7 @@ import { tpKey } from './types';
 import type { PartitionLog } from './log/partitionLog';
 import { shareArray, shareRecord } from './snapshotSharing';
 import type { World } from './world';
+import { callsView, type CallsView } from './calls/callsView';
 
 export const RECENT_RECORDS_PER_PARTITION = 64;
 const RECENT_EVENTS = 200;
@@ -118,6 +119,8 @@ export interface SimSnapshot {
   producers: ProducerView[];
   recentEvents: SimEvent[];
   eventCount: number;
+  /** Synchronous calls (clients, called services' workers, messages in flight); absent without calling clients. */
+  calls?: CallsView;
 }
 
 /** What a partition's view is built from: when none of it moved, the view is the same. */
@@ -274,6 +277,7 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
       }),
     ),
   );
+  const calls = callsView(world);
   return {
     nowMs: world.now,
     topics: shareArray(previous?.topics, topics),
@@ -281,5 +285,6 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
     producers,
     recentEvents: shareArray(previous?.recentEvents, world.events.slice(-RECENT_EVENTS)),
     eventCount: world.events.length + world.droppedEvents,
+    ...(calls ? { calls } : {}),
   };
 }

@@ -7,6 +7,8 @@ import type { BurrowGroupStatus, LagStatus } from './lag/evaluateLagStatus';
 import { tpKey } from './types';
 import type { World } from './world';
 import { boundListings } from './boundedListings';
+import { requestSummaries } from './calls/callsView';
+import type { RequestSummary } from './calls/requestStats';
 
 export interface PartitionSummary {
   partition: number;
@@ -65,6 +67,8 @@ export interface Summary {
   producers: Record<string, { sent: number; ratePerSec: number; paused: boolean }>;
   /** Commands sent to each command-owning service, and how many it accepted or rejected. */
   commands: Record<string, { sent: number; accepted: number; rejected: number }>;
+  /** Orders of each calling client (a producer with `calls`); absent in runs without one. */
+  requests?: Record<string, RequestSummary>;
 }
 
 export interface SummaryOptions {
@@ -139,5 +143,7 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
   for (const producer of world.producers.values()) {
     producers[producer.id] = { sent: producer.sent, ratePerSec: producer.ratePerSec, paused: producer.paused };
   }
-  return { simTimeMs: world.now, traceHash, topics, groups, stats, readModels, producers, commands };
+  const requests = requestSummaries(world);
+  const summary: Summary = { simTimeMs: world.now, traceHash, topics, groups, stats, readModels, producers, commands };
+  return requests ? { ...summary, requests } : summary;
 }

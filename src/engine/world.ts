@@ -20,6 +20,7 @@ import type { Service } from './service/service';
 import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventDetail, type SimEventKind } from './simEvents';
 import { TraceHasher } from './traceHash';
 import { ConsistencyTracker } from './consistency/consistencyTracker';
+import { Calls } from './calls/calls';
 import { LagMonitor } from './lag/lagMonitor';
 import { MAX_STEPS_AT_ONE_INSTANT, StepCounter } from './progress/noProgress';
 import type { SimTimeMs } from './types';
@@ -36,6 +37,8 @@ export class World implements EngineContext {
   readonly events: SimEvent[] = [];
   readonly consistency = new ConsistencyTracker();
   readonly lag: LagMonitor;
+  /** Synchronous calls: requests, orders and the workers serving them (calls/calls.ts). */
+  readonly calls: Calls = new Calls(this);
   /** Steps taken (events dispatched, records processed); guards against zero-time loops. */
   readonly steps: StepCounter;
   /** Per topic, the services that must apply its facts (directly or downstream); cleared when services change. */
@@ -112,6 +115,10 @@ export class World implements EngineContext {
 
   commitStored(groupId: string, partitionKey: string, offset: number): void {
     this.lag.onCommit(groupId, partitionKey, offset);
+  }
+
+  placeOrder(producer: string, order: string): void {
+    this.calls.placeOrder(producer, order);
   }
 
   /** Services were added: which read models expect which facts may have changed. */

@@ -17,7 +17,7 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
     services: new Map(),
     groups: new Map(),
     producers: new Map(),
-    commandOwners: new Set(scenario.producers.flatMap((producer) => producer.to ?? [])),
+    commandOwners: new Set(scenario.producers.flatMap((producer) => [...(producer.to === undefined ? [] : [producer.to]), ...(producer.calls?.targets ?? [])])),
   };
   scenario.topics.forEach((topic, index) => {
     const first = scenario.topics.findIndex((other) => other.name === topic.name);

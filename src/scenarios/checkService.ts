@@ -46,7 +46,7 @@ export function checkService(
   if (service.subscribe.length === 0 && !registry.commandOwners.has(id)) {
     errors.push({
       path: `${path}.subscribe`,
-      message: `subscribe is an empty list; service "${id}" must subscribe to at least one topic unless a producer sends it commands ("to": "${id}")`,
+      message: `subscribe is an empty list; service "${id}" must subscribe to at least one topic unless a producer sends it commands ("to": "${id}") or calls it (calls.targets)`,
     });
   }
   service.subscribe.forEach((topic, index) => {

@@ -3,7 +3,7 @@
  * writes. Whether it names a topic or a service that exists is checked in `checkProducer.ts`.
  */
 import { z } from 'zod';
-import { decimal, identifier, integer, object, oneOf, text } from './fieldSchemas';
+import { decimal, identifier, integer, list, object, oneOf, text } from './fieldSchemas';
 import { limits } from '../engine';
 import { listOf, mustBe } from './mustBe';
 import { producerConfigSchema } from './producerConfigSchema';
@@ -46,6 +46,15 @@ const rate = (label: string) =>
 
 export const ratePerSecSchema = rate('ratePerSec');
 
+const callsSchema = object('calls', {
+  targets: list('targets', identifier('target'), limits.MAX_CALL_TARGETS, 'services').min(1, {
+    error: 'targets is an empty list; name at least one service to call',
+  }),
+  mode: oneOf('mode', ['chain', 'parallel']).optional(),
+  timeoutMs: integer('timeoutMs', 1, limits.MAX_CALL_TIMEOUT_MS).optional(),
+  retries: integer('retries', 0, limits.MAX_CALL_RETRIES).optional(),
+});
+
 export const producerSchema = object('producer', {
   id: identifier('producer id'),
   topic: identifier('topic').optional(),
@@ -58,4 +67,5 @@ export const producerSchema = object('producer', {
   partitioner: oneOf('partitioner', ['default', 'roundrobin']).optional(),
   invalidRatio: decimal('invalidRatio', 'a number from 0 to 1', (r) => r >= 0 && r <= 1).optional(),
   config: producerConfigSchema.optional(),
+  calls: callsSchema.optional(),
 });

@@ -12,7 +12,7 @@ export interface ReferenceRegistry {
   /** Consumer group id → the service id that owns it. */
   groups: Map<string, string>;
   producers: Map<string, ProducerSpec>;
-  /** Services that receive commands from a producer; only they may subscribe to nothing. */
+  /** Services that receive commands or calls from a producer; only they may subscribe to nothing. */
   commandOwners: Set<string>;
 }
 

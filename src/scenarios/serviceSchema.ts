@@ -27,4 +27,5 @@ export const serviceSchema = object('service', {
   emitTo: identifier('emitTo').optional(),
   commit: oneOf('commit', ['auto', 'after-processing', 'before-processing']).optional(),
   config: consumerConfigSchema.optional(),
+  threads: integer('threads', 1, limits.MAX_SERVICE_THREADS).optional(),
 });

@@ -89,6 +89,8 @@ export function estimateWork(scenario: Scenario, interventions: readonly TimedCo
     for (const c of commands) if (c.type === 'setRate' && c.producer === producer.id) rate = Math.max(rate, c.ratePerSec);
     const topic = producer.topic ?? services.find((s) => s.id === producer.to)?.emitTo;
     if (producer.to !== undefined) commandsPerSec += rate;
+    // A calling client's order is about three steps per call (arrival, end of work, answer).
+    if (producer.calls !== undefined) commandsPerSec += rate * producer.calls.targets.length * 3;
     if (topic !== undefined) produced.set(topic, (produced.get(topic) ?? 0) + rate);
   }
 

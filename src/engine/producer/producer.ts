@@ -129,6 +129,8 @@ export class Producer {
   sendOne(world: EngineContext, override?: ProduceOverride): void {
     const sequence = this.sent++;
     const key = override?.key !== undefined ? override.key : this.keys.next();
+    // A calling client places an order through synchronous calls instead (calls/calls.ts).
+    if (this.spec.calls) return world.placeOrder(this.id, key ?? `${this.id}-${sequence}`);
     const generated = generatePayload(this.spec.event ?? this.spec.command ?? 'Event', this.stream, {
       key,
       sequence,

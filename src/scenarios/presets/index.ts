@@ -12,6 +12,7 @@ import {
   hotPartition,
   retentionLosesData,
 } from './galleryPresets';
+import { syncCheckout } from './syncPresets';
 import { commandsVsEvents, cqrsRebuild, emailOutage, lateFraudCheck, lateFraudCheckLatest, pubsubVsQueue } from './storyPresets';
 
 export interface Preset {
@@ -125,6 +126,14 @@ export const PRESETS: readonly Preset[] = [
     description: 'accounts grows from 2 to 4 partitions while ledger has a backlog; some keys move partition.',
     concept: 'Per-key order holds only while the key-to-partition mapping stays fixed',
     scenario: addingPartitionsBreaksOrder,
+  },
+  {
+    id: 'sync-checkout',
+    title: 'Sync checkout',
+    description:
+      'checkout calls inventory, billing and email in a chain; email is down from 20 s to 50 s and every order placed meanwhile fails.',
+    concept: 'Synchronous calls fail together: one service down stalls the whole call chain',
+    scenario: syncCheckout,
   },
 ];
 

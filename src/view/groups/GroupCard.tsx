@@ -75,6 +75,7 @@ export function GroupCard({ groupId }: { groupId: string }) {
   const animationNow = useAppStore((state: AppState) => selectAnimationNow(state, groupId));
   const reducedMotion = useReducedMotion();
   const headProps = useEntityProps(`group:${groupId}`);
+  const called = useAppStore((state: AppState) => state.sim.snapshot.calls?.services.some((s) => s.service === group?.serviceId) ?? false);
   if (!group) return null;
   const last = group.rebalances[group.rebalances.length - 1];
   const diff = rebalanceDiff(group.members);
@@ -104,7 +105,7 @@ export function GroupCard({ groupId }: { groupId: string }) {
       </div>
       {group.subscribe.length === 0 && (
         <div className="group-meta">
-          takes commands sent to it directly: it reads no topic, so it has no partitions
+          {called ? 'serves synchronous calls' : 'takes commands sent to it directly'}: it reads no topic, so it has no partitions
         </div>
       )}
       <div className="group-meta">

@@ -9,6 +9,8 @@ import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
 import { useReducedMotion } from '../useReducedMotion';
 import { useShortScreen } from '../useMediaQuery';
+import { CallEdges, CallMarkers } from './CallEdges';
+import { CallsPanel } from './CallsPanel';
 import { Edges } from './Edges';
 import { FlowDots } from './FlowDots';
 import { ProducerNode } from './ProducerNode';
@@ -37,8 +39,10 @@ export function PipelineView() {
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" fill="#5b6470" />
             </marker>
+            <CallMarkers />
           </defs>
           <Edges layout={layout} structure={structure} />
+          <CallEdges layout={layout} structure={structure} />
           {structure.producers.map((p) => (
             <ProducerNode key={p.id} id={p.id} box={layout.producers[p.id]!} />
           ))}
@@ -54,6 +58,7 @@ export function PipelineView() {
         </svg>
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
       </div>
+      <CallsPanel />
     </section>
   );
 }

@@ -8,7 +8,16 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
   const producer = useAppStore(
     useShallow((state: AppState) => {
       const p = state.sim.snapshot.producers.find((candidate) => candidate.id === id);
-      return { what: p?.event ?? p?.command ?? '', to: p?.to ?? null, rate: p?.ratePerSec ?? 0, paused: p?.paused ?? false, sent: p?.sent ?? 0 };
+      const client = state.sim.snapshot.calls?.clients.find((c) => c.producer === id);
+      return {
+        // Short enough to fit the node: the arrows show whom it calls, the chart how it went.
+        what: client ? 'sync calls' : (p?.event ?? p?.command ?? ''),
+        to: client ? null : (p?.to ?? null),
+        rate: p?.ratePerSec ?? 0,
+        paused: p?.paused ?? false,
+        sent: p?.sent ?? 0,
+        failed: client ? client.failed + client.timedOut : null,
+      };
     }),
   );
   const line1 = producer.what;
@@ -16,9 +25,12 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
   // Rate and count on lines of their own: together they did not fit a narrow node ("5/s · 351 se…").
   const rate = producer.paused ? 'paused' : `${producer.rate}/s`;
   const sent = `${producer.sent} sent`;
-  const line2 = `${rate} · ${sent}`;
-  // The accessible name reads the visible lines in order (WCAG 2.5.3, label in name).
-  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${target ? `${target} ` : ''}${rate} ${sent}, producer`);
+  // A calling client shows its failed orders (refused, errors and timeouts) where they happen.
+  const failed = producer.failed === null ? null : `✕ ${producer.failed} failed`;
+  const line2 = `${rate} · ${sent}${failed ? ` · ${failed}` : ''}`;
+  // The accessible name reads the visible lines in order (WCAG 2.5.3, label in name); a calling
+  // client draws its failed orders where others draw what they sent (sent is in its chart).
+  const props = useEntityProps(`producer:${id}`, `${id} ${line1} ${target ? `${target} ` : ''}${rate} ${failed ?? sent}, producer`);
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`producer-${id}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-producer" />
@@ -37,8 +49,8 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
       <text x={10} y={target ? 69 : 53} className="node-line">
         {`${fitText(rate, box.width - 20)} `}
       </text>
-      <text x={10} y={target ? 85 : 69} className="node-line">
-        {fitText(sent, box.width - 20)}
+      <text x={10} y={target ? 85 : 69} className={producer.failed ? 'node-line calls-failed-text' : 'node-line'} data-testid={failed ? `producer-failed-${id}` : undefined}>
+        {fitText(failed ?? sent, box.width - 20)}
       </text>
     </g>
   );

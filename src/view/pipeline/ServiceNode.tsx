@@ -16,11 +16,22 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
   const head = useAppStore(
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
-      return { serviceId: g?.serviceId ?? groupId, state: g?.state ?? '', generation: g?.generation ?? 0, commands: g !== undefined && g.subscribe.length === 0 };
+      const calls = state.sim.snapshot.calls?.services.find((s) => s.service === g?.serviceId);
+      const busy = calls?.instances.reduce((n, i) => n + i.busy, 0) ?? 0;
+      const queued = calls?.instances.reduce((n, i) => n + i.queued, 0) ?? 0;
+      const threads = (calls?.threads ?? 0) * (calls?.instances.length ?? 0);
+      return { serviceId: g?.serviceId ?? groupId, state: g?.state ?? '', generation: g?.generation ?? 0, commands: g !== undefined && g.subscribe.length === 0, called: calls !== undefined, busy, queued, threads };
     }),
   );
-  // A service that reads no topic takes commands sent to it: its group has nothing to balance.
-  const headText = head.commands ? 'takes commands' : `${shortState(head.state)} · gen ${head.generation}`;
+  // A service that reads no topic takes commands (or calls) sent to it: its group has nothing to
+  // balance. A called service shows its busy workers and queued requests instead.
+  const headText = head.called
+    ? // Short while nothing queues, so the service's name keeps its room (its accessible name
+      // must contain what is drawn).
+      `${head.busy}/${head.threads} busy${head.queued > 0 ? ` · ${head.queued} queued` : ''}`
+    : head.commands
+      ? 'takes commands'
+      : `${shortState(head.state)} · gen ${head.generation}`;
   const props = useEntityProps(`group:${groupId}`, `${head.serviceId} ${headText}, service`);
   // The service's colour, by its id: the same bar as its group card and its lane markers.
   const colour = useServiceColour(head.serviceId).mark;

@@ -1,0 +1,10 @@
+import { createSimulation } from '../src/engine';
+import { PRESET_HASH_AT_MS } from '../src/scenarios/presets/presetHashAt';
+import { findPreset } from '../src/scenarios/presets';
+import { parseScenario } from '../src/scenarios/parseScenario';
+const p = findPreset('sync-checkout')!;
+const parsed = parseScenario(p.scenario);
+console.log(JSON.stringify(parsed.ok ? parsed.warnings : parsed.errors));
+const sim = createSimulation(p.scenario);
+sim.runUntil(PRESET_HASH_AT_MS);
+console.log(sim.traceHash(), JSON.stringify(sim.summary().requests));
