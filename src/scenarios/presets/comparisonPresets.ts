@@ -8,7 +8,8 @@
 import type { Condition, Scenario } from '../../engine';
 import { checkout } from './checkout';
 import { atLeastOnceVsAtMostOnce, eagerVsCooperative } from './galleryPresets';
-import { lateFraudCheck, lateFraudCheckLatest } from './storyPresets';
+import { emailOutage, lateFraudCheck, lateFraudCheckLatest } from './storyPresets';
+import { syncCheckout } from './syncPresets';
 
 export interface ComparisonRun {
   /** What distinguishes this run, e.g. "earliest: replays history" (regions read "Run A: …"). */
@@ -77,7 +78,36 @@ const fraudChecked = (op: '>=' | '<', to: number): Condition => ({
   to,
 });
 
+const emailDown = { compare: { path: 'groups.email.members.email-0.status' }, op: '=', to: 'crashed' } as const;
+
 export const COMPARISON_PRESETS: readonly ComparisonPreset[] = [
+  {
+    id: 'sync-vs-events',
+    title: 'Sync calls vs events: one email outage',
+    description: 'The same checkout, orders and email outage (20 s to 50 s): in A checkout calls inventory, billing and email in a chain; in B it appends OrderPlaced to the log they read.',
+    concept: 'A chain of calls is as available as its weakest link; services joined by a log fail independently',
+    a: { label: 'call chain', scenario: quiet(syncCheckout, 'checkout calls inventory → billing → email') },
+    b: { label: 'events', scenario: quiet(emailOutage, 'checkout appends OrderPlaced; inventory, billing and email read it') },
+    notes: [
+      { atMs: 0, text: 'The same checkout twice. A: each order is a chain of calls, checkout → inventory → billing → email. B: each order is an OrderPlaced event in the log, read by each service on its own. Email goes down from 20 s to 50 s in both.' },
+      {
+        atMs: 25_000,
+        text: 'Email is down. In A every order fails: one service down takes the whole checkout down. In B orders keep flowing into the log; only email falls behind.',
+        when: {
+          a: { all: [emailDown, { compare: { path: 'requests.checkout.failed' }, op: '>', to: 0 }] },
+          b: { all: [emailDown, { compare: { path: 'groups.email.offsets.*.lag' }, op: '>', to: 0 }] },
+        },
+      },
+      {
+        atMs: 60_000,
+        text: "Email is back. A's failed orders stay failed: nothing kept them. B's email resumed from its committed offset and has caught up: every order got its receipt, late.",
+        when: {
+          a: { compare: { path: 'requests.checkout.failed' }, op: '>=', to: 100 },
+          b: { compare: { path: 'groups.email.offsets.*.lag' }, op: '<=', to: 5 },
+        },
+      },
+    ],
+  },
   {
     id: 'late-fraud-earliest-vs-latest',
     title: 'Late fraud check: earliest vs latest',
