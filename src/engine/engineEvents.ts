@@ -26,7 +26,11 @@ export type EngineEvent =
   | { kind: 'retentionCheck' }
   | { kind: 'sample' }
   | { kind: 'producerMetadata'; producer: string }
-  | ({ kind: 'consumerMetadata' } & InstanceRef);
+  | ({ kind: 'consumerMetadata' } & InstanceRef)
+  /** A consumer's fetch reaches the broker, or its response reaches the consumer (one network hop). */
+  | ({ kind: 'fetch' } & InstanceRef)
+  /** The broker's fetch.max.wait.ms timer for a consumer's parked fetch (DelayedFetch). */
+  | ({ kind: 'fetchMaxWait' } & InstanceRef);
 
 /** Small integer per kind, fed to the trace hash. */
 export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
@@ -43,4 +47,6 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   syncDeadline: 11,
   producerMetadata: 12,
   consumerMetadata: 13,
+  fetch: 14,
+  fetchMaxWait: 15,
 };

@@ -126,6 +126,10 @@ function wrapWorld(
         return world.producers.get(event.producer)!.onMetadataRefresh(world);
       case 'consumerMetadata':
         return instance(event).liveness.onMetadataRefresh();
+      case 'fetch':
+        return instance(event).fetcher.onNetworkHop();
+      case 'fetchMaxWait':
+        return instance(event).fetcher.onMaxWait();
     }
   }
 

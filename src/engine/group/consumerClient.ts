@@ -54,6 +54,11 @@ export class ConsumerClient implements GroupClient {
   private partitionsLost = false;
   /** Between JoinGroup and applying the assignment SyncGroup sent. */
   joining = false;
+  /**
+   * Eager protocol, from onJoinPrepare's commit until JoinGroup: the owned partitions are about
+   * to be revoked, so they are neither fetched nor returned (maybeMarkPartitionsPendingRevocation).
+   */
+  pendingRevocation = false;
   private pendingAssignment: { generation: number; memberId: string; partitions: TopicPartition[] } | null = null;
   private nextAutoCommitMs = 0;
   readonly metadata = new ConsumerMetadata();
