@@ -30,7 +30,9 @@ export type EngineEvent =
   /** A consumer's fetch reaches the broker, or its response reaches the consumer (one network hop). */
   | ({ kind: 'fetch' } & InstanceRef)
   /** The broker's fetch.max.wait.ms timer for a consumer's parked fetch (DelayedFetch). */
-  | ({ kind: 'fetchMaxWait' } & InstanceRef);
+  | ({ kind: 'fetchMaxWait' } & InstanceRef)
+  /** onJoinPrepare's commit reaches the coordinator, or its response the member. */
+  | ({ kind: 'joinPrepareCommit' } & InstanceRef);
 
 /** Small integer per kind, fed to the trace hash. */
 export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
@@ -49,4 +51,5 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   consumerMetadata: 13,
   fetch: 14,
   fetchMaxWait: 15,
+  joinPrepareCommit: 16,
 };

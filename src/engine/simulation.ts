@@ -130,6 +130,8 @@ function wrapWorld(
         return instance(event).fetcher.onNetworkHop();
       case 'fetchMaxWait':
         return instance(event).fetcher.onMaxWait();
+      case 'joinPrepareCommit':
+        return instance(event).client.joinPrepare.onNetworkHop();
     }
   }
 
