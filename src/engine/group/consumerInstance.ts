@@ -36,6 +36,9 @@ import { resetPosition } from './startPosition';
 
 export type { InstanceStatus } from './consumerClient';
 
+/** The timeout the application passes to poll (`poll(Duration.ofMillis(500))`), when nothing can be fetched. */
+const POLL_TIMEOUT_MS = 500;
+
 export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   readonly name: string;
   status: InstanceStatus = 'stopped';
@@ -287,10 +290,19 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     }
   }
 
-  /** A fetch response reached the consumer: a poll blocked on it returns now (KafkaConsumer.pollForFetches). */
-  onFetchCompleted(): void {
+  /**
+   * A fetch response reached the consumer: a poll blocked on it returns now
+   * (KafkaConsumer.pollForFetches). An empty response that took no time (no latency and
+   * fetch.max.wait.ms 0) would make the loop spin at one instant: the next poll comes 1 ms later.
+   */
+  onFetchCompleted(emptyAndInstant: boolean): void {
     if (!this.waitingForFetch || !this.canPoll || this.batch) return;
     this.cancelLoop();
+    if (emptyAndInstant) {
+      this.waitingForFetch = false;
+      this.schedulePoll(this.world.now + 1);
+      return;
+    }
     this.onPoll();
   }
 
@@ -378,11 +390,11 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
 
   /**
    * An empty poll blocks until the fetch in flight comes back (the broker answers within
-   * fetch.max.wait.ms); with nothing to fetch (no assignment yet) it returns after the poll
-   * timeout, taken as fetch.max.wait.ms as before the fetch model.
+   * fetch.max.wait.ms); with nothing to fetch (no assignment yet) it returns after the
+   * application's poll timeout (POLL_TIMEOUT_MS).
    */
   private waitForFetch(): void {
     if (this.fetcher.inFlight) this.waitingForFetch = true;
-    else this.schedulePoll(this.world.now + this.service.config.fetchMaxWaitMs);
+    else this.schedulePoll(this.world.now + POLL_TIMEOUT_MS);
   }
 }

@@ -30,8 +30,8 @@ import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
 
 /** What the fetcher asks of the consumer around it. */
 export interface FetcherHost {
-  /** A response reached the consumer: a poll waiting on it goes on. */
-  onFetchCompleted(): void;
+  /** A response reached the consumer: a poll waiting on it goes on. `emptyAndInstant`: it brought nothing and took no time. */
+  onFetchCompleted(emptyAndInstant: boolean): void;
   /** OFFSET_OUT_OF_RANGE: follow auto.offset.reset; the new position, or null when the consumer stopped. */
   resetOutOfRange(log: PartitionLog, key: string, position: number): number | null;
 }
@@ -48,6 +48,7 @@ export class ConsumerFetcher {
   private readonly request: FetchRequestData = { logs: [], keys: [], offsets: [] };
   private readonly response: CompletedFetch[] = [];
   private cursor = 0;
+  private sentAtMs = 0;
 
   constructor(
     private readonly client: ConsumerClient,
@@ -87,6 +88,7 @@ export class ConsumerFetcher {
     }
     if (logs.length === 0) return false;
     this.stage = 'toBroker';
+    this.sentAtMs = this.world.now;
     this.hopEntry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'fetch', ...client.ref });
     return true;
   }
@@ -145,9 +147,10 @@ export class ConsumerFetcher {
 
   private atConsumer(): void {
     this.stage = 'idle';
+    const empty = this.response.length === 0;
     for (const fetch of this.response) this.buffer.add(fetch);
     this.response.length = 0;
-    this.host.onFetchCompleted();
+    this.host.onFetchCompleted(empty && this.world.now === this.sentAtMs);
   }
 
   /**
