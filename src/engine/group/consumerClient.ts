@@ -24,7 +24,7 @@ import type { CoordinatorError, GroupClient, InstanceHost } from './groupProtoco
 import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
-import { startPosition } from './startPosition';
+import { initPosition } from './initPosition';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 
@@ -304,7 +304,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
     }
     for (const tp of added) {
       const key = tpKey(tp.topic, tp.partition);
-      if (this.initPosition(tp, key) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
+      if (initPosition(this.world, this, tp, key, () => this.host.stopWithError()) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
     }
     // The moment the story turns on: a restarted or new owner continues where the group left off.
     if (resumed.length > 0) {
@@ -318,40 +318,6 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
     }
     // Its metadata may have been refreshed while it was rebalancing; pollCoordinator rejoins next.
     this.rejoinIfAssignmentStale();
-  }
-
-  /** Position of a newly assigned partition: the committed offset, else auto.offset.reset. */
-  private initPosition(tp: TopicPartition, key: string): 'committed' | 'reset' | null {
-    const world = this.world;
-    const log = world.topics.get(tp.topic)?.partitions[tp.partition];
-    if (!log) return null;
-    const policy = this.service.config.autoOffsetReset;
-    const start = startPosition(log, this.service.group.committed.get(key), policy);
-    if (start === null) {
-      world.emit('error', this.name, `${this.name}: no committed offset for ${key} and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
-      this.host.stopWithError();
-      return null;
-    }
-    if (start.source !== 'committed') {
-      const why = start.source === 'retention' ? `committed offset ${start.committedOffset} is out of range` : 'no committed offset';
-      const lost = start.source === 'retention' ? start.lostRecords : 0;
-      const loss = lost > 0 ? `: ${lost} records lost to retention` : '';
-      world.emit(
-        'offsets',
-        this.name,
-        `${this.name} starts ${key} at ${start.position}: ${why}, auto.offset.reset=${policy}${loss}.`,
-        this.service.groupId,
-        this.detail(start.source === 'retention' ? 'offset.outOfRange' : 'offsets.reset', {
-          partition: key,
-          policy,
-          position: start.position,
-          lost,
-        }),
-      );
-    }
-    this.positions.set(key, start.position);
-    this.service.stats.onPositionMoved(key, start.position, start.source, log.compactedAway);
-    return start.source === 'committed' ? 'committed' : 'reset';
   }
 
   // ---- OffsetCommit ----------------------------------------------------------------------

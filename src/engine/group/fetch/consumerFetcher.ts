@@ -5,8 +5,9 @@
  * consumer's `FetchBuffer`.
  *
  * A fetch asks for every owned partition that has a position and no buffered data
- * (fetchablePartitions), starting one partition further each time (Kafka's fetch session moves
- * partitions that returned data to the end, so a busy partition cannot starve the others). The
+ * (fetchablePartitions), starting one partition further each time: a simpler rotation with the
+ * purpose of the broker's FetchSession, which moves partitions that returned data to the end of
+ * the session, so a busy partition cannot starve the others. The
  * request pays `network.latencyMs` to reach the broker; there `delayedFetch` answers at once or
  * parks it until enough bytes arrive or fetch.max.wait.ms passes; the response pays the latency
  * back and its partitions join the buffer. Poll then hands out buffered records (`collect`), at
