@@ -62,6 +62,18 @@ describe('the consumer fetch', () => {
     expect(steps).toEqual(Array.from({ length: 20 }, (_, i) => [first + 50 * i, 5 * (i + 1)]));
   });
 
+  it('sends the next fetch while the batch is processed, so a round trip overlaps the work', () => {
+    // One record per fetch (max.partition.fetch.bytes below two records), 150 ms to process it,
+    // 200 ms per round trip: a poll every 200 ms, not every 150 + 200 ms.
+    const sim = createSimulation(scenario(100, { processingMs: 150, config: { 'max.partition.fetch.bytes': 150 } }), checked);
+    sim.runUntil(10_000);
+    sim.apply({ type: 'burst', producer: 'checkout', count: 10 });
+    const steps = positionSteps(sim, 13_000);
+    expect(steps.map(([, p]) => p)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const gaps = steps.slice(1).map(([t], i) => t - steps[i]![0]);
+    expect(gaps).toEqual(Array.from({ length: 9 }, () => 200));
+  });
+
   it('is parked by the broker until fetch.min.bytes are there or fetch.max.wait.ms passes', () => {
     const config = { 'fetch.min.bytes': 5000, 'fetch.max.wait.ms': 2000 };
     const sim = createSimulation(scenario(1, { config }), checked);
