@@ -64,6 +64,12 @@ export interface ResolvedConsumerConfig {
   assignors: AssignorName[];
   /** How often the client refreshes its metadata, so how late it sees added partitions (doc/kafka.md §1.5). */
   metadataMaxAgeMs: number;
+  /** The fetch (doc/kafka.md): the broker answers once this many bytes are there, or after fetchMaxWaitMs. */
+  fetchMinBytes: number;
+  fetchMaxWaitMs: number;
+  /** Per partition and per response: a fetch returns at most this many bytes (but always one record to make progress). */
+  maxPartitionFetchBytes: number;
+  fetchMaxBytes: number;
 }
 
 /** Kafka's `metadata.max.age.ms` default (CommonClientConfigs), for producers and consumers alike. */
@@ -79,6 +85,11 @@ export const KAFKA_CONSUMER_DEFAULTS = {
   maxPollRecords: 500,
   assignors: ['range', 'cooperative-sticky'] as AssignorName[],
   metadataMaxAgeMs: METADATA_MAX_AGE_MS,
+  // ConsumerConfig's DEFAULT_FETCH_MIN_BYTES, DEFAULT_FETCH_MAX_WAIT_MS, DEFAULT_MAX_PARTITION_FETCH_BYTES, DEFAULT_FETCH_MAX_BYTES.
+  fetchMinBytes: 1,
+  fetchMaxWaitMs: 500,
+  maxPartitionFetchBytes: 1_048_576,
+  fetchMaxBytes: 52_428_800,
 };
 
 export function resolveConsumerConfig(service: ServiceSpec): ResolvedConsumerConfig {
@@ -97,6 +108,10 @@ export function resolveConsumerConfig(service: ServiceSpec): ResolvedConsumerCon
     maxPollRecords: c['max.poll.records'] ?? d.maxPollRecords,
     assignors: strategy === undefined ? d.assignors : Array.isArray(strategy) ? strategy : [strategy],
     metadataMaxAgeMs: c['metadata.max.age.ms'] ?? d.metadataMaxAgeMs,
+    fetchMinBytes: c['fetch.min.bytes'] ?? d.fetchMinBytes,
+    fetchMaxWaitMs: c['fetch.max.wait.ms'] ?? d.fetchMaxWaitMs,
+    maxPartitionFetchBytes: c['max.partition.fetch.bytes'] ?? d.maxPartitionFetchBytes,
+    fetchMaxBytes: c['fetch.max.bytes'] ?? d.fetchMaxBytes,
   };
 }
 
@@ -123,7 +138,4 @@ export function resolveBrokerConfig(config: BrokerConfig | undefined): ResolvedB
 
 /** Kafka's producer `batch.size`: the sticky partitioner switches after this many bytes. */
 export const PRODUCER_BATCH_SIZE_BYTES = 16_384;
-
-/** Kafka's `fetch.max.wait.ms`: how long an empty fetch waits before poll returns nothing. */
-export const FETCH_MAX_WAIT_MS = 500;
 

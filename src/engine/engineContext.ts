@@ -13,6 +13,7 @@ import type { LogRecord, Payload } from './log/record';
 import type { Topic } from './log/topic';
 import type { StepCounter } from './progress/noProgress';
 import type { SimEventDetail, SimEventKind } from './simEvents';
+import type { ResolvedNetworkConfig } from './network';
 import type { TraceHasher } from './traceHash';
 import type { SimTimeMs } from './types';
 
@@ -39,6 +40,8 @@ export interface EngineContext {
   readonly now: SimTimeMs;
   readonly seed: number;
   readonly broker: ResolvedBrokerConfig;
+  /** The latency every request and response pays (network.ts). */
+  readonly network: ResolvedNetworkConfig;
   readonly topics: ReadonlyMap<string, Topic>;
   readonly hasher: TraceHasher;
   /** Steps taken (events dispatched, records processed); guards against zero-time loops. */

@@ -28,7 +28,13 @@ export type EngineEvent =
   | { kind: 'producerMetadata'; producer: string }
   | ({ kind: 'consumerMetadata' } & InstanceRef)
   /** A synchronous call's next step (calls/calls.ts), by request id. */
-  | { kind: 'call'; step: 'arrive' | 'done' | 'reply' | 'timeout'; request: number };
+  | { kind: 'call'; step: 'arrive' | 'done' | 'reply' | 'timeout'; request: number }
+  /** A consumer's fetch reaches the broker, or its response reaches the consumer (one network hop). */
+  | ({ kind: 'fetch' } & InstanceRef)
+  /** The broker's fetch.max.wait.ms timer for a consumer's parked fetch (DelayedFetch). */
+  | ({ kind: 'fetchMaxWait' } & InstanceRef)
+  /** onJoinPrepare's commit reaches the coordinator, or its response the member. */
+  | ({ kind: 'joinPrepareCommit' } & InstanceRef);
 
 /** Small integer per kind, fed to the trace hash. */
 export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
@@ -46,4 +52,7 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   producerMetadata: 12,
   consumerMetadata: 13,
   call: 30,
+  fetch: 14,
+  fetchMaxWait: 15,
+  joinPrepareCommit: 16,
 };

@@ -18,6 +18,10 @@ export type ConsumerConfig = Partial<{
   'max.poll.records': number;
   'partition.assignment.strategy': AssignorName | AssignorName[];
   'metadata.max.age.ms': number;
+  'fetch.min.bytes': number;
+  'fetch.max.wait.ms': number;
+  'max.partition.fetch.bytes': number;
+  'fetch.max.bytes': number;
 }>;
 
 export type CommitMode = 'auto' | 'after-processing' | 'before-processing';

@@ -128,6 +128,12 @@ function wrapWorld(
         return instance(event).liveness.onMetadataRefresh();
       case 'call':
         return world.calls.onEvent(event.step, event.request);
+      case 'fetch':
+        return instance(event).fetcher.onNetworkHop();
+      case 'fetchMaxWait':
+        return instance(event).fetcher.onMaxWait();
+      case 'joinPrepareCommit':
+        return instance(event).client.joinPrepare.onNetworkHop();
     }
   }
 

@@ -59,6 +59,11 @@ export const consumerConfigSchema = object('config', {
   ).optional(),
   'partition.assignment.strategy': assignmentStrategySchema.optional(),
   'metadata.max.age.ms': integer('metadata.max.age.ms', 0, limits.JAVA_INT_MAX).optional(),
+  // The fetch: Kafka's names and bounds (atLeast(0), Java ints).
+  'fetch.min.bytes': integer('fetch.min.bytes', 0, limits.JAVA_INT_MAX).optional(),
+  'fetch.max.wait.ms': integer('fetch.max.wait.ms', 0, limits.JAVA_INT_MAX).optional(),
+  'max.partition.fetch.bytes': integer('max.partition.fetch.bytes', 0, limits.JAVA_INT_MAX).optional(),
+  'fetch.max.bytes': integer('fetch.max.bytes', 0, limits.JAVA_INT_MAX).optional(),
 }).refine(
   // Kafka's consumer refuses a heartbeat interval that is not below the session timeout.
   (config) =>

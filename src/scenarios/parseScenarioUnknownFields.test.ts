@@ -18,7 +18,7 @@ describe('parseScenario unknown and forbidden fields', () => {
     setAt(draft, ['colour'], 'red');
     setAt(draft, ['topics', 0, 'config', 'flush.ms'], 1);
     setAt(draft, ['producers', 0, 'keys', 'count'], 3);
-    setAt(draft, ['services', 1, 'config', 'fetch.min.bytes'], 1);
+    setAt(draft, ['services', 1, 'config', 'fetch.min.byte'], 1);
     setAt(draft, ['broker', 'num.partitions'], 1);
     setAt(draft, ['notes', 0, 'author'], 'me');
     setAt(draft, ['actions', 1, 'reason'], 'recovery');
@@ -28,7 +28,7 @@ describe('parseScenario unknown and forbidden fields', () => {
       'unknown field "author" at notes[0] was ignored',
       'unknown field "colour" at the top level was ignored',
       'unknown field "count" at producers[0].keys was ignored',
-      'unknown field "fetch.min.bytes" at services[1].config was ignored',
+      'unknown field "fetch.min.byte" at services[1].config was ignored',
       'unknown field "flush.ms" at topics[0].config was ignored',
       'unknown field "num.partitions" at broker was ignored',
       'unknown field "reason" at actions[1] was ignored',

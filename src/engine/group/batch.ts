@@ -1,5 +1,5 @@
 /**
- * The records one poll returned, which the consumer works through one by one, and the offsets
+ * The records one poll returned (from the fetch buffer), which the consumer works through one by one, and the offsets
  * to commit for them. The committed offset is the next offset to read: one past the last
  * processed record, or the first record of the batch not processed yet.
  */
@@ -17,6 +17,18 @@ export interface Batch {
   /** When the current record started and how long it needs, for hangs and slow-downs. */
   currentStartMs: number;
   currentRemainingMs: number;
+}
+
+/** An empty batch; a consumer keeps one and refills it at every poll (`clearBatch`). */
+export function emptyBatch(): Batch {
+  return { records: [], partitions: [], keys: [], index: 0, currentStartMs: 0, currentRemainingMs: 0 };
+}
+
+export function clearBatch(batch: Batch): void {
+  batch.records.length = 0;
+  batch.partitions.length = 0;
+  batch.keys.length = 0;
+  batch.index = 0;
 }
 
 /** Offsets once every record of the batch is processed. */

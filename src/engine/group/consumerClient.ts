@@ -22,8 +22,9 @@ import { tpKey, type TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
 import type { CoordinatorError, GroupClient, InstanceHost } from './groupProtocol';
 import { ConsumerMetadata } from './consumerMetadata';
+import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
-import { startPosition } from './startPosition';
+import { initPosition } from './initPosition';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 
@@ -35,9 +36,11 @@ export interface ClientHost {
   wakeToApplyAssignment(): void;
   /** auto.offset.reset=none and no valid offset: the consumer stops with an error. */
   stopWithError(): void;
+  /** onJoinPrepare's commit came back: an idle, running poll loop polls now to send JoinGroup. */
+  wakeToRejoin(): void;
 }
 
-export class ConsumerClient implements GroupClient {
+export class ConsumerClient implements GroupClient, JoinPrepareClient {
   readonly name: string;
   memberId: string | null = null;
   generation = -1;
@@ -54,6 +57,13 @@ export class ConsumerClient implements GroupClient {
   private partitionsLost = false;
   /** Between JoinGroup and applying the assignment SyncGroup sent. */
   joining = false;
+  /**
+   * Eager protocol, from onJoinPrepare's commit until JoinGroup: the owned partitions are about
+   * to be revoked, so they are neither fetched nor returned (maybeMarkPartitionsPendingRevocation).
+   */
+  pendingRevocation = false;
+  /** onJoinPrepare's auto-commit, which JoinGroup waits for. */
+  readonly joinPrepare: JoinPrepareCommit;
   private pendingAssignment: { generation: number; memberId: string; partitions: TopicPartition[] } | null = null;
   private nextAutoCommitMs = 0;
   readonly metadata = new ConsumerMetadata();
@@ -67,6 +77,7 @@ export class ConsumerClient implements GroupClient {
     private readonly host: ClientHost,
   ) {
     this.name = `${service.id}-${index}`;
+    this.joinPrepare = new JoinPrepareCommit(this, world);
   }
 
   /** How queued events name this instance (engineEvents.ts). */
@@ -101,6 +112,7 @@ export class ConsumerClient implements GroupClient {
   /** A fresh client at start: no member id, nothing owned, fresh metadata; its first poll sends JoinGroup. */
   resetMembership(): void {
     this.metadata.fetch(this.world.topics, this.service.spec.subscribe, this.world.now);
+    this.stopJoinPrepare();
     this.rejoinReason = null;
     this.memberId = null;
     this.generation = -1;
@@ -115,6 +127,7 @@ export class ConsumerClient implements GroupClient {
   /** The process crashed or stopped: everything it knew about the group is gone. */
   forgetMembership(): void {
     this.metadata.cancelRefresh();
+    this.stopJoinPrepare();
     this.metadata.assignmentSnapshot = null;
     this.assignment = [];
     this.positions.clear();
@@ -134,14 +147,41 @@ export class ConsumerClient implements GroupClient {
   /** The group part of a poll: apply an assignment SyncGroup sent, rejoin when needed. */
   pollCoordinator(): void {
     if (this.pendingAssignment) this.applyAssignment();
-    if (this.rejoinNeeded && !this.joining) this.sendJoinGroup();
+    if (this.rejoinNeeded && !this.joining && this.joinPrepared()) this.sendJoinGroup();
     // A static member may get its assignment back inside JoinGroup itself.
     if (this.pendingAssignment) this.applyAssignment();
   }
 
-  /** onJoinPrepare + JoinGroup. */
+  /**
+   * onJoinPrepare's first part: with auto-commit, a member of a generation commits its
+   * positions asynchronously and sends JoinGroup only once the response is back; under eager
+   * rebalancing its partitions are pending revocation meanwhile (joinPrepareCommit.ts).
+   */
+  private joinPrepared(): boolean {
+    if (this.partitionsLost || this.memberId === null || this.generation <= 0 || !this.service.autoCommit) return true;
+    if (this.protocol === 'eager' && this.assignment.length > 0) this.pendingRevocation = true;
+    return this.joinPrepare.ready();
+  }
+
+  storeJoinPrepareCommit(offsets: Map<string, number>): CoordinatorError | null {
+    return this.service.group.commit(this.memberId, this.generation, offsets);
+  }
+
+  onJoinPrepareCommitDone(offsets: Map<string, number>, error: CoordinatorError | null): void {
+    if (error === null) this.lastCommitMs = this.world.now;
+    else this.onCommitFailed(error, offsets, 'before rebalance');
+    this.host.wakeToRejoin();
+  }
+
+  private stopJoinPrepare(): void {
+    this.joinPrepare.cancel();
+    this.pendingRevocation = false;
+  }
+
+  /** onJoinPrepare (its commit done) + JoinGroup. */
   private sendJoinGroup(): void {
     const world = this.world;
+    this.stopJoinPrepare();
     if (this.partitionsLost) {
       // The zombie's last auto-commit: it fails, and its partitions are given up without a commit.
       this.partitionsLost = false;
@@ -149,7 +189,6 @@ export class ConsumerClient implements GroupClient {
       this.assignment = [];
       this.positions.clear();
     } else if (this.memberId !== null && this.generation > 0 && this.service.autoCommit) {
-      this.commit(this.currentPositions(), 'before rebalance');
       this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
     }
     this.host.startHeartbeatThreadIfNeeded();
@@ -265,7 +304,7 @@ export class ConsumerClient implements GroupClient {
     }
     for (const tp of added) {
       const key = tpKey(tp.topic, tp.partition);
-      if (this.initPosition(tp, key) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
+      if (initPosition(this.world, this, tp, key, () => this.host.stopWithError()) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
     }
     // The moment the story turns on: a restarted or new owner continues where the group left off.
     if (resumed.length > 0) {
@@ -279,40 +318,6 @@ export class ConsumerClient implements GroupClient {
     }
     // Its metadata may have been refreshed while it was rebalancing; pollCoordinator rejoins next.
     this.rejoinIfAssignmentStale();
-  }
-
-  /** Position of a newly assigned partition: the committed offset, else auto.offset.reset. */
-  private initPosition(tp: TopicPartition, key: string): 'committed' | 'reset' | null {
-    const world = this.world;
-    const log = world.topics.get(tp.topic)?.partitions[tp.partition];
-    if (!log) return null;
-    const policy = this.service.config.autoOffsetReset;
-    const start = startPosition(log, this.service.group.committed.get(key), policy);
-    if (start === null) {
-      world.emit('error', this.name, `${this.name}: no committed offset for ${key} and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
-      this.host.stopWithError();
-      return null;
-    }
-    if (start.source !== 'committed') {
-      const why = start.source === 'retention' ? `committed offset ${start.committedOffset} is out of range` : 'no committed offset';
-      const lost = start.source === 'retention' ? start.lostRecords : 0;
-      const loss = lost > 0 ? `: ${lost} records lost to retention` : '';
-      world.emit(
-        'offsets',
-        this.name,
-        `${this.name} starts ${key} at ${start.position}: ${why}, auto.offset.reset=${policy}${loss}.`,
-        this.service.groupId,
-        this.detail(start.source === 'retention' ? 'offset.outOfRange' : 'offsets.reset', {
-          partition: key,
-          policy,
-          position: start.position,
-          lost,
-        }),
-      );
-    }
-    this.positions.set(key, start.position);
-    this.service.stats.onPositionMoved(key, start.position, start.source, log.compactedAway);
-    return start.source === 'committed' ? 'committed' : 'reset';
   }
 
   // ---- OffsetCommit ----------------------------------------------------------------------
@@ -329,7 +334,8 @@ export class ConsumerClient implements GroupClient {
   /** enable.auto.commit: commit the positions once `auto.commit.interval.ms` has passed. */
   autoCommitIfDue(): void {
     const world = this.world;
-    if (this.service.autoCommit && this.memberId !== null && world.now >= this.nextAutoCommitMs) {
+    // While onJoinPrepare's commit is in flight, ConsumerCoordinator.poll returns before auto-committing.
+    if (this.service.autoCommit && this.memberId !== null && world.now >= this.nextAutoCommitMs && !this.joinPrepare.inFlight) {
       this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
       this.commit(this.currentPositions(), 'auto-commit');
     }
@@ -372,6 +378,7 @@ export class ConsumerClient implements GroupClient {
   /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */
   loseMembership(forgetMemberId: boolean, keepUntilNextPoll = false): void {
     if (forgetMemberId) this.memberId = null;
+    this.stopJoinPrepare();
     this.metadata.assignmentSnapshot = null;
     this.generation = -1;
     if (keepUntilNextPoll) {

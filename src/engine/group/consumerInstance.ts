@@ -6,16 +6,17 @@
  * `LivenessHost` interfaces it implements. Readers (snapshot, summary) ask the part that
  * owns a fact: `client.lastCommitMs`, `liveness.lastHeartbeatMs`.
  *
- * Poll loop: poll → (join/sync progress, auto-commit) → fetch up to `max.poll.records` below
- * the high watermark → process each record for `processingMs × slowFactor` → commit per the
- * commit mode → poll. Position (next offset poll returns) advances when records are returned;
+ * Poll loop: poll → (join/sync progress, auto-commit) → up to `max.poll.records` from the
+ * fetch buffer (`ConsumerFetcher`), sending the next fetch before processing → process each
+ * record for `processingMs × slowFactor` → commit per the commit mode → poll. A poll that finds
+ * the buffer empty waits for the fetch in flight to come back (the broker holds it at most
+ * fetch.max.wait.ms). Position (next offset poll returns) advances when records are returned;
  * the committed offset is the next offset to read. Group progress (JoinGroup, applying a new
  * assignment) only happens inside poll, as in the Java client, so a long batch delays it.
  *
  * A crash stops both liveness clocks (heartbeat thread, poll timer) without a LeaveGroup; a
  * process hang freezes both; a stuck handler stops only the polls.
  */
-import { FETCH_MAX_WAIT_MS } from '../config';
 import { ZERO_TIME_RECORDS_PER_STEP } from '../progress/noProgress';
 import { recordDurationMs } from '../progress/zeroTimeLoops';
 import type { QueueEntry } from '../eventQueue';
@@ -25,17 +26,20 @@ import type { InstanceHost } from './groupProtocol';
 import type { TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
-import { offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
+import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
 import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
 import { ConsumerLiveness, type LivenessHost } from './consumerLiveness';
-import { fetchRecords, type FetchedRecords } from './fetchRecords';
+import { ConsumerFetcher, type FetcherHost } from './fetch/consumerFetcher';
 import { lostToRetention } from './lostToRetention';
 import { seconds } from './seconds';
 import { resetPosition } from './startPosition';
 
 export type { InstanceStatus } from './consumerClient';
 
-export class ConsumerInstance implements ClientHost, LivenessHost {
+/** The timeout the application passes to poll (`poll(Duration.ofMillis(500))`), when nothing can be fetched. */
+const POLL_TIMEOUT_MS = 500;
+
+export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   readonly name: string;
   status: InstanceStatus = 'stopped';
   hangMode: 'process' | 'handler' | null = null;
@@ -44,10 +48,14 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
   readonly client: ConsumerClient;
   /** Heartbeat thread, poll timer and metadata refresh. */
   readonly liveness: ConsumerLiveness;
+  /** Fetch requests and the fetch buffer poll hands records out of. */
+  readonly fetcher: ConsumerFetcher;
+  /** The batch in hand (the one reused batch object) or null. */
   private batch: Batch | null = null;
+  private readonly batchBuffer: Batch = emptyBatch();
   private loopEntry: QueueEntry<EngineEvent> | null = null;
-  private waitingOn: PartitionLog[] = [];
-  private fetchCursor = 0;
+  /** An empty poll is waiting for the fetch in flight to come back. */
+  private waitingForFetch = false;
   private readonly stream: RandomStream;
 
   constructor(
@@ -57,6 +65,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
   ) {
     this.client = new ConsumerClient(service, index, world, this);
     this.liveness = new ConsumerLiveness(this.client, service, world, this);
+    this.fetcher = new ConsumerFetcher(this.client, service, world, this);
     this.name = this.client.name;
     this.stream = createStream(world.seed, `instance:${this.name}`);
   }
@@ -191,6 +200,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
     this.status = status;
     this.hangMode = null;
     this.batch = null;
+    this.fetcher.reset();
     this.client.forgetMembership();
   }
 
@@ -222,7 +232,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
 
   /** Stops the loop where it is: the current record keeps its remaining time. */
   private pauseLoop(): void {
-    this.stopWaiting();
+    this.waitingForFetch = false;
     if (this.batch && this.loopEntry) {
       const elapsed = this.world.now - this.batch.currentStartMs;
       this.batch.currentRemainingMs = Math.max(0, this.batch.currentRemainingMs - elapsed);
@@ -237,20 +247,27 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
   /** One poll; true when it returned records and the loop should process them now. */
   private poll(): boolean {
     this.loopEntry = null;
-    this.stopWaiting();
+    this.waitingForFetch = false;
     if (!this.canPoll || this.batch) return false;
     this.liveness.notePoll();
     this.client.pollCoordinator();
     if (!this.canPoll) return false;
     this.client.autoCommitIfDue();
-    const fetched = this.fetch();
+    const batch = this.batchBuffer;
+    clearBatch(batch);
+    this.fetcher.collect(batch);
     if (!this.canPoll) return false;
-    if (fetched.records.length === 0) {
-      this.waitForData();
+    // KafkaConsumer.poll sends the next fetch before it returns records (or before it blocks),
+    // so the fetch travels while the batch is processed.
+    this.fetcher.sendFetches();
+    if (batch.records.length === 0) {
+      this.waitForFetch();
       return false;
     }
     if (this.service.commitMode === 'before-processing') this.client.commit(this.client.currentPositions(), 'before processing');
-    this.batch = { ...fetched, index: 0, currentStartMs: this.world.now, currentRemainingMs: this.recordDurationMs() };
+    batch.currentStartMs = this.world.now;
+    batch.currentRemainingMs = this.recordDurationMs();
+    this.batch = batch;
     return this.status === 'running';
   }
 
@@ -260,14 +277,33 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
   }
 
   wakeToRejoin(): void {
-    if (!this.batch && this.status === 'running') this.onDataArrived();
+    if (!this.batch && this.status === 'running') {
+      this.waitingForFetch = false;
+      this.schedulePoll(this.world.now);
+    }
   }
 
   wakeToApplyAssignment(): void {
     if (this.status === 'running' && !this.batch && this.loopEntry?.dueMs !== this.world.now) {
-      this.stopWaiting();
+      this.waitingForFetch = false;
       this.schedulePoll(this.world.now);
     }
+  }
+
+  /**
+   * A fetch response reached the consumer: a poll blocked on it returns now
+   * (KafkaConsumer.pollForFetches). An empty response that took no time (no latency and
+   * fetch.max.wait.ms 0) would make the loop spin at one instant: the next poll comes 1 ms later.
+   */
+  onFetchCompleted(emptyAndInstant: boolean): void {
+    if (!this.waitingForFetch || !this.canPoll || this.batch) return;
+    this.cancelLoop();
+    if (emptyAndInstant) {
+      this.waitingForFetch = false;
+      this.schedulePoll(this.world.now + 1);
+      return;
+    }
+    this.onPoll();
   }
 
   private recordDurationMs(): number {
@@ -325,23 +361,10 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
     return this.status === 'running' && this.poll();
   }
 
-  // ---- fetch -----------------------------------------------------------------------------
-
-  private fetch(): FetchedRecords {
-    const count = this.client.assignment.length;
-    if (count === 0) return { records: [], partitions: [], keys: [] };
-    const request = {
-      assignment: this.client.assignment,
-      assignmentKeys: this.client.ownedKeys,
-      positions: this.client.positions,
-      startIndex: this.fetchCursor++ % count,
-      maxRecords: this.service.config.maxPollRecords,
-    };
-    return fetchRecords(this.world.topics, request, (log, key, position) => this.resetOutOfRange(log, key, position));
-  }
+  // ---- fetch ----------------------------------------------------------------------------
 
   /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (none stops the consumer with an error). */
-  private resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
+  resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
     const world = this.world;
     const policy = this.service.config.autoOffsetReset;
     if (policy === 'none') {
@@ -365,30 +388,13 @@ export class ConsumerInstance implements ClientHost, LivenessHost {
     return target;
   }
 
-  private waitForData(): void {
-    for (const tp of this.client.assignment) {
-      const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
-      if (log) {
-        log.fetchWaiters.add(this);
-        this.waitingOn.push(log);
-      }
-    }
-    this.schedulePoll(this.world.now + FETCH_MAX_WAIT_MS);
-  }
-
-  private stopWaiting(): void {
-    for (const log of this.waitingOn) log.fetchWaiters.delete(this);
-    this.waitingOn.length = 0;
-  }
-
-  /** A record was appended to a partition this consumer is waiting on. */
-  onDataArrived(): void {
-    if (!this.canPoll || this.batch) return;
-    this.stopWaiting();
-    this.schedulePoll(this.world.now);
-  }
-
-  isWaiting(): boolean {
-    return this.waitingOn.length > 0;
+  /**
+   * An empty poll blocks until the fetch in flight comes back (the broker answers within
+   * fetch.max.wait.ms); with nothing to fetch (no assignment yet) it returns after the
+   * application's poll timeout (POLL_TIMEOUT_MS).
+   */
+  private waitForFetch(): void {
+    if (this.fetcher.inFlight) this.waitingForFetch = true;
+    else this.schedulePoll(this.world.now + POLL_TIMEOUT_MS);
   }
 }

@@ -170,14 +170,16 @@ export const retentionLosesData: Scenario = {
       id: 'reporting',
       subscribe: ['events'],
       processingMs: 20,
-      config: { 'auto.offset.reset': 'earliest', 'max.poll.records': 50 },
+      // A small fetch buffer (about 20 records; Kafka's default holds 1 MiB, thousands here), so
+      // the loss shows within seconds of the log start offset passing the position.
+      config: { 'auto.offset.reset': 'earliest', 'max.poll.records': 50, 'max.partition.fetch.bytes': 2500 },
     },
   ],
   notes: [
     { atMs: 0, text: 'events keeps records for 30 s (retention.ms) in 5 s segments: a topic is not a queue, but it is not forever either.' },
     { atMs: 10_000, text: 'reporting slows down to a tenth of its speed: it now reads 5 records a second while 20 arrive.' },
     { atMs: 36_000, text: 'The first whole segment older than 30 s is deleted: the log start offset moves forward.', when: { compare: { path: 'topics.events.partitions.*.logStartOffset' }, op: '>', to: 0 }  },
-    { atMs: 59_000, text: "The log start offset overtakes reporting's position: offset out of range. auto.offset.reset jumps it forward and the records in between are skipped, never processed.", when: { all: [{ event: 'offset.outOfRange', where: { group: 'reporting' }, since: 'lesson' }, { compare: { path: 'stats.reporting.skipped' }, op: '>', to: 0 }] }  },
+    { atMs: 62_000, text: "The log start offset overtakes reporting's position. The records already in its fetch buffer are still processed; its next fetch is out of range: auto.offset.reset jumps it forward and the records in between are skipped, never processed.", when: { all: [{ event: 'offset.outOfRange', where: { group: 'reporting' }, since: 'lesson' }, { compare: { path: 'stats.reporting.skipped' }, op: '>', to: 0 }] }  },
     { atMs: 70_000, text: 'Check the skipped count: data lost without any crash. Retention must outlast the worst consumer lag.', when: { compare: { path: 'stats.reporting.skipped' }, op: '>', to: 0 }  },
   ],
   actions: [{ atMs: 10_000, type: 'slow', target: 'reporting-0', factor: 10 }],
@@ -258,8 +260,8 @@ export const addingPartitionsBreaksOrder: Scenario = {
     { atMs: 30_000, text: 'accounts grows from 2 to 4 partitions. No client knows yet: each sees them at its next metadata refresh (metadata.max.age.ms: 4 s for bank, 7 s for ledger here, 5 min by default).' },
     { atMs: 32_000, text: "bank's metadata refresh: murmur2(key) % 4 now sends account-0, 3, 4 and 7 to the new, empty partitions, which ledger does not read yet.", when: { event: 'producer.metadata' } },
     { atMs: 35_000, text: "ledger's leader refreshes its metadata, sees 4 partitions where it assigned 2, and rejoins: the rebalance hands out the new partitions.", when: { event: 'group.metadataChanged' } },
-    { atMs: 41_000, text: "After the rebalance ledger-1 reads the new partitions, which have no backlog: those accounts' newest changes are processed before their older ones, still queued in the old partitions.", when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
-    { atMs: 45_000, text: 'See orderViolations in the stats. Size partitions for the future up front, or migrate to a new topic.', when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
+    { atMs: 48_000, text: "After the rebalance ledger-1 reads the new partitions, which have no backlog: those accounts' newest changes are processed before their older ones, still queued in the old partitions.", when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
+    { atMs: 52_000, text: 'See orderViolations in the stats. Size partitions for the future up front, or migrate to a new topic.', when: { compare: { path: 'stats.ledger.orderViolations' }, op: '>', to: 0 }  },
   ],
   actions: [
     { atMs: 28_000, type: 'burst', producer: 'bank', count: 300 },

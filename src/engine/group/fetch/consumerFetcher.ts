@@ -1,0 +1,211 @@
+/**
+ * A consumer's fetcher (Kafka's Fetcher, AbstractFetch and FetchCollector, with the broker's
+ * DelayedFetch of its request): one fetch in flight at a time (LogScope's one broker is the
+ * leader of every partition, and Kafka sends one fetch per node at a time), filling the
+ * consumer's `FetchBuffer`.
+ *
+ * A fetch asks for every owned partition that has a position and no buffered data
+ * (fetchablePartitions), starting one partition further each time: a simpler rotation with the
+ * purpose of the broker's FetchSession, which moves partitions that returned data to the end of
+ * the session, so a busy partition cannot starve the others. The
+ * request pays `network.latencyMs` to reach the broker; there `delayedFetch` answers at once or
+ * parks it until enough bytes arrive or fetch.max.wait.ms passes; the response pays the latency
+ * back and its partitions join the buffer. Poll then hands out buffered records (`collect`), at
+ * most max.poll.records, and sends the next fetch before the batch is processed
+ * (ConsumerCoordinator/KafkaConsumer.poll's pipelining), so a busy consumer rarely waits.
+ *
+ * Partitions pending revocation (eager protocol, while the commit before rejoining is in
+ * flight: ConsumerCoordinator.maybeMarkPartitionsPendingRevocation) are neither fetched nor
+ * returned. The parked request's max-wait timer is one queue entry, re-armed when it fires early
+ * rather than cancelled and pushed again on every fetch.
+ */
+import type { QueueEntry } from '../../eventQueue';
+import type { EngineEvent } from '../../engineEvents';
+import type { EngineContext } from '../../engineContext';
+import type { PartitionLog } from '../../log/partitionLog';
+import { clearBatch, type Batch } from '../batch';
+import type { ConsumerClient } from '../consumerClient';
+import type { InstanceHost } from '../groupProtocol';
+import { canAnswerNow, readResponse, type FetchRequestData } from './delayedFetch';
+import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
+
+/** What the fetcher asks of the consumer around it. */
+export interface FetcherHost {
+  /** A response reached the consumer: a poll waiting on it goes on. `emptyAndInstant`: it brought nothing and took no time. */
+  onFetchCompleted(emptyAndInstant: boolean): void;
+  /** OFFSET_OUT_OF_RANGE: follow auto.offset.reset; the new position, or null when the consumer stopped. */
+  resetOutOfRange(log: PartitionLog, key: string, position: number): number | null;
+}
+
+type Stage = 'idle' | 'toBroker' | 'parked' | 'toClient';
+
+export class ConsumerFetcher {
+  readonly buffer = new FetchBuffer();
+  private stage: Stage = 'idle';
+  /** The request or the response on its way (an event `network.latencyMs` away). */
+  private hopEntry: QueueEntry<EngineEvent> | null = null;
+  private maxWaitEntry: QueueEntry<EngineEvent> | null = null;
+  private maxWaitDeadlineMs = 0;
+  private readonly request: FetchRequestData = { logs: [], keys: [], offsets: [] };
+  private readonly response: CompletedFetch[] = [];
+  private cursor = 0;
+  private sentAtMs = 0;
+
+  constructor(
+    private readonly client: ConsumerClient,
+    private readonly service: InstanceHost,
+    private readonly world: EngineContext,
+    private readonly host: FetcherHost,
+  ) {}
+
+  /** A fetch is on its way, parked at the broker, or its response is on its way back. */
+  get inFlight(): boolean {
+    return this.stage !== 'idle';
+  }
+
+  /** Sends a fetch for the fetchable partitions unless one is in flight; true when sent. */
+  sendFetches(): boolean {
+    if (this.stage !== 'idle') return false;
+    const client = this.client;
+    const assignment = client.assignment;
+    const count = assignment.length;
+    if (count === 0 || client.pendingRevocation) return false;
+    const { logs, keys, offsets } = this.request;
+    logs.length = 0;
+    keys.length = 0;
+    offsets.length = 0;
+    const start = this.cursor++ % count;
+    for (let i = 0; i < count; i++) {
+      const index = (start + i) % count;
+      const key = client.ownedKeys[index]!;
+      const position = client.positions.get(key);
+      if (position === undefined || this.buffer.has(key)) continue;
+      const tp = assignment[index]!;
+      const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
+      if (!log) continue;
+      logs.push(log);
+      keys.push(key);
+      offsets.push(position);
+    }
+    if (logs.length === 0) return false;
+    this.stage = 'toBroker';
+    this.sentAtMs = this.world.now;
+    this.hopEntry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'fetch', ...client.ref });
+    return true;
+  }
+
+  /** The request reached the broker, or the response reached the consumer. */
+  onNetworkHop(): void {
+    this.hopEntry = null;
+    if (this.stage === 'toBroker') this.atBroker();
+    else if (this.stage === 'toClient') this.atConsumer();
+  }
+
+  private atBroker(): void {
+    const config = this.service.config;
+    if (canAnswerNow(this.request, config, config.fetchMaxWaitMs)) {
+      this.answer();
+      return;
+    }
+    // DelayedFetch: parked until an append brings enough bytes or fetch.max.wait.ms passes.
+    this.stage = 'parked';
+    for (const log of this.request.logs) log.fetchWaiters.add(this);
+    this.maxWaitDeadlineMs = this.world.now + config.fetchMaxWaitMs;
+    // A timer still armed from an earlier fetch is due sooner (same wait, earlier start): it re-arms when it fires.
+    this.maxWaitEntry ??= this.world.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...this.client.ref });
+  }
+
+  /** An append to a partition the parked fetch asks for (DelayedFetch.tryComplete). */
+  onDataArrived(): void {
+    if (this.stage !== 'parked') return;
+    const config = this.service.config;
+    if (!canAnswerNow(this.request, config, config.fetchMaxWaitMs)) return;
+    this.unpark();
+    this.answer();
+  }
+
+  onMaxWait(): void {
+    this.maxWaitEntry = null;
+    if (this.stage !== 'parked') return;
+    if (this.world.now < this.maxWaitDeadlineMs) {
+      this.maxWaitEntry = this.world.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...this.client.ref });
+      return;
+    }
+    this.unpark();
+    this.answer();
+  }
+
+  private unpark(): void {
+    for (const log of this.request.logs) log.fetchWaiters.delete(this);
+  }
+
+  /** The leader reads the response now; it reaches the consumer one latency later. */
+  private answer(): void {
+    readResponse(this.request, this.service.config, this.buffer, this.response);
+    this.stage = 'toClient';
+    this.hopEntry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'fetch', ...this.client.ref });
+  }
+
+  private atConsumer(): void {
+    this.stage = 'idle';
+    const empty = this.response.length === 0;
+    for (const fetch of this.response) this.buffer.add(fetch);
+    this.response.length = 0;
+    this.host.onFetchCompleted(empty && this.world.now === this.sentAtMs);
+  }
+
+  /**
+   * FetchCollector.collectFetch: buffered records into `batch`, at most max.poll.records, each
+   * partition's position moving past what it hands out. Data whose offset no longer matches the
+   * position (a seek, a reset, a revoked partition) is dropped, as is data of partitions
+   * pending revocation. OFFSET_OUT_OF_RANGE goes to the host's `resetOutOfRange` (when the
+   * consumer stopped, nothing is returned).
+   */
+  collect(batch: Batch): void {
+    const max = this.service.config.maxPollRecords;
+    const positions = this.client.positions;
+    const buffer = this.buffer;
+    while (batch.records.length < max) {
+      const fetch = buffer.peek();
+      if (fetch === undefined) return;
+      const { key, log } = fetch;
+      const position = positions.get(key);
+      if (position !== fetch.nextFetchOffset || this.client.pendingRevocation) {
+        buffer.poll();
+        continue;
+      }
+      if (fetch.error !== null) {
+        buffer.poll();
+        if (this.host.resetOutOfRange(log, key, position) === null) {
+          clearBatch(batch);
+          return;
+        }
+        continue;
+      }
+      const records = fetch.records;
+      const end = Math.min(records.length, fetch.next + max - batch.records.length);
+      for (let i = fetch.next; i < end; i++) {
+        batch.records.push(records[i]!);
+        batch.partitions.push(log);
+        batch.keys.push(key);
+      }
+      fetch.next = end;
+      fetch.nextFetchOffset = records[end - 1]!.offset + 1;
+      positions.set(key, fetch.nextFetchOffset);
+      if (end === records.length) buffer.poll();
+    }
+  }
+
+  /** The process crashed or stopped: the fetch in flight is forgotten and the buffer emptied. */
+  reset(): void {
+    if (this.stage === 'parked') this.unpark();
+    if (this.hopEntry) this.hopEntry.cancelled = true;
+    if (this.maxWaitEntry) this.maxWaitEntry.cancelled = true;
+    this.hopEntry = null;
+    this.maxWaitEntry = null;
+    this.stage = 'idle';
+    for (const fetch of this.response) this.buffer.release(fetch);
+    this.response.length = 0;
+    this.buffer.clear();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The broker's side of a consumer's fetch (Kafka's ReplicaManager.fetchMessages and
+ * DelayedFetch): what a fetch request asks for, whether the leader can answer it now, and the
+ * response it reads. The leader answers at once when fetch.max.wait.ms is 0, when a partition
+ * has an error (OFFSET_OUT_OF_RANGE), or when at least fetch.min.bytes are readable below the
+ * high watermark (each partition counting at most max.partition.fetch.bytes, as
+ * DelayedFetch.tryComplete accumulates); otherwise the request is parked until enough arrives
+ * or fetch.max.wait.ms passes (`ConsumerFetcher` keeps that state).
+ *
+ * A response reads the partitions in request order, each up to max.partition.fetch.bytes and
+ * all together up to fetch.max.bytes; the first record of the first partition with data is
+ * returned even when it is larger than either limit, so the consumer always makes progress
+ * (KIP-74, ReplicaManager.readFromLog's minOneMessage). Sizes are the records' `sizeBytes`
+ * (estimateRecordSize: the v2 record's header, key and value); LogScope has no producer
+ * batches yet, so each record counts as a batch of its own.
+ */
+import type { LogRecord } from '../../log/record';
+import type { PartitionLog } from '../../log/partitionLog';
+import type { CompletedFetch, FetchBuffer } from './fetchBuffer';
+
+/** One fetch request: partitions and the offset asked of each, index for index (arrays reused). */
+export interface FetchRequestData {
+  readonly logs: PartitionLog[];
+  readonly keys: string[];
+  readonly offsets: number[];
+}
+
+export interface FetchLimits {
+  fetchMinBytes: number;
+  maxPartitionFetchBytes: number;
+  fetchMaxBytes: number;
+}
+
+/** OFFSET_OUT_OF_RANGE: below the log start offset or above the high watermark. */
+function outOfRange(log: PartitionLog, offset: number): boolean {
+  return offset < log.logStartOffset || offset > log.highWatermark;
+}
+
+/** True when the leader answers now rather than parking the request (ReplicaManager.fetchMessages). */
+export function canAnswerNow(request: FetchRequestData, limits: FetchLimits, maxWaitMs: number): boolean {
+  if (maxWaitMs <= 0) return true;
+  let accumulated = 0;
+  for (let i = 0; i < request.logs.length; i++) {
+    const log = request.logs[i]!;
+    const offset = request.offsets[i]!;
+    if (outOfRange(log, offset)) return true;
+    accumulated += bytesBelowHighWatermark(log, offset, Math.min(limits.maxPartitionFetchBytes, limits.fetchMinBytes - accumulated));
+    if (accumulated >= limits.fetchMinBytes) return true;
+  }
+  return false;
+}
+
+/** Bytes of the records from `offset` up to the high watermark, counting no further than `enough`. */
+function bytesBelowHighWatermark(log: PartitionLog, offset: number, enough: number): number {
+  if (offset >= log.highWatermark || enough <= 0) return 0;
+  let bytes = 0;
+  forEachReadable(log, offset, (record) => {
+    bytes += record.sizeBytes;
+    return bytes < enough;
+  });
+  return bytes;
+}
+
+/** Calls `visit` on each record from `offset` up to the high watermark until it returns false. */
+function forEachReadable(log: PartitionLog, offset: number, visit: (record: LogRecord) => boolean): void {
+  const hw = log.highWatermark;
+  let si = log.segmentIndexFor(offset);
+  if (si < 0) return;
+  const segments = log.segments;
+  let ri = segments[si]!.indexAtOrAfter(offset);
+  for (; si < segments.length; si++, ri = 0) {
+    const records = segments[si]!.records;
+    for (; ri < records.length; ri++) {
+      const record = records[ri]!;
+      if (record.offset >= hw || !visit(record)) return;
+    }
+  }
+}
+
+/**
+ * Reads the response: one completed fetch per partition that has data or an error, in request
+ * order, appended to `out` (taken from `buffer`'s free list).
+ */
+export function readResponse(request: FetchRequestData, limits: FetchLimits, buffer: FetchBuffer, out: CompletedFetch[]): void {
+  let remainingBytes = limits.fetchMaxBytes;
+  let minOneRecord = true;
+  for (let i = 0; i < request.logs.length; i++) {
+    const log = request.logs[i]!;
+    const offset = request.offsets[i]!;
+    const fetch = buffer.take(log, request.keys[i]!, offset);
+    if (outOfRange(log, offset)) {
+      fetch.error = 'OFFSET_OUT_OF_RANGE';
+      out.push(fetch);
+      continue;
+    }
+    const maxBytes = Math.min(limits.maxPartitionFetchBytes, remainingBytes);
+    let bytes = 0;
+    const records = fetch.records;
+    forEachReadable(log, offset, (record) => {
+      if (bytes + record.sizeBytes > maxBytes && !(minOneRecord && records.length === 0)) return false;
+      records.push(record);
+      bytes += record.sizeBytes;
+      return true;
+    });
+    if (records.length === 0) {
+      buffer.release(fetch);
+      continue;
+    }
+    minOneRecord = false;
+    remainingBytes = Math.max(0, remainingBytes - bytes);
+    out.push(fetch);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The auto-commit a member sends before it rejoins (ConsumerCoordinator.onJoinPrepare): an
+ * asynchronous OffsetCommit of its positions, which pays `network.latencyMs` to reach the
+ * coordinator and again to come back; JoinGroup is sent only at the first poll after the
+ * response (onJoinPrepare returns false until then). Meanwhile, under the eager protocol, the
+ * owned partitions are pending revocation (maybeMarkPartitionsPendingRevocation): they are
+ * neither fetched nor returned, so the position cannot run ahead of the commit; under
+ * cooperative rebalancing the member goes on consuming them. LogScope's other commits are still
+ * stored the moment they are made.
+ */
+import type { QueueEntry } from '../eventQueue';
+import type { EngineEvent, InstanceRef } from '../engineEvents';
+import type { EngineContext } from '../engineContext';
+import type { CoordinatorError } from './groupProtocol';
+
+/** What the commit needs of its client. */
+export interface JoinPrepareClient {
+  readonly ref: InstanceRef;
+  currentPositions(): Map<string, number>;
+  /** The coordinator handles the OffsetCommit (when the request reaches it). */
+  storeJoinPrepareCommit(offsets: Map<string, number>): CoordinatorError | null;
+  /** The response reached the client. */
+  onJoinPrepareCommitDone(offsets: Map<string, number>, error: CoordinatorError | null): void;
+}
+
+type Stage = 'none' | 'toCoordinator' | 'toClient' | 'done';
+
+export class JoinPrepareCommit {
+  private stage: Stage = 'none';
+  private entry: QueueEntry<EngineEvent> | null = null;
+  private offsets: Map<string, number> | null = null;
+  private error: CoordinatorError | null = null;
+
+  constructor(
+    private readonly client: JoinPrepareClient,
+    private readonly world: EngineContext,
+  ) {}
+
+  /** The commit is on its way or its response is. */
+  get inFlight(): boolean {
+    return this.stage === 'toCoordinator' || this.stage === 'toClient';
+  }
+
+  /** True when JoinGroup may be sent: the response came back, or there was nothing to commit. Sends the commit on the first call. */
+  ready(): boolean {
+    if (this.stage === 'done') {
+      this.stage = 'none';
+      return true;
+    }
+    if (this.stage !== 'none') return false;
+    const offsets = this.client.currentPositions();
+    if (offsets.size === 0) return true;
+    this.offsets = offsets;
+    this.stage = 'toCoordinator';
+    this.entry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'joinPrepareCommit', ...this.client.ref });
+    return false;
+  }
+
+  onNetworkHop(): void {
+    this.entry = null;
+    if (this.stage === 'toCoordinator') {
+      this.error = this.client.storeJoinPrepareCommit(this.offsets!);
+      this.stage = 'toClient';
+      this.entry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'joinPrepareCommit', ...this.client.ref });
+    } else if (this.stage === 'toClient') {
+      const offsets = this.offsets!;
+      this.stage = 'done';
+      this.offsets = null;
+      this.client.onJoinPrepareCommitDone(offsets, this.error);
+    }
+  }
+
+  /** The member crashed, stopped, was fenced or rejoins without it: the commit is forgotten. */
+  cancel(): void {
+    if (this.entry) this.entry.cancelled = true;
+    this.entry = null;
+    this.stage = 'none';
+    this.offsets = null;
+    this.error = null;
+  }
+}
