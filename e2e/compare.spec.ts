@@ -50,11 +50,13 @@ test('a comparison preset shows two runs under one playhead, driven together thr
 
   // An intervention to run B only.
   expect(await api(page, (x) => x.apply({ type: 'slow', target: 'billing-0', factor: 4 }, 'b'))).toEqual({ ok: true });
+  const hashAfterApply = await page.evaluate(() => location.hash);
   await expect(runB).toContainText('1 intervention');
   await expect(runA).not.toContainText('intervention');
 
   // The address follows the comparison; the link reopens the same two runs at the same moment.
-  await expect.poll(() => page.evaluate(() => location.hash.slice(0, 5))).toBe('#c=1.');
+  // The intervention restarted the pending write: the next address written holds it.
+  await expect.poll(() => page.evaluate((before) => location.hash !== before && location.hash.startsWith('#c=1.'), hashAfterApply)).toBe(true);
   const link = await page.evaluate(() => location.hash);
   const [beforeA, beforeB] = await summaries(page);
   const fresh = await (await browser.newContext()).newPage();

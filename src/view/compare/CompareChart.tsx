@@ -91,20 +91,30 @@ export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs }
           {lines.map((l) => (
             <path key={l.id} d={path(l.points) ?? ''} fill="none" stroke={l.colour} strokeWidth={3} strokeDasharray={l.dash} />
           ))}
-          {lines.map((l, i) => {
-            const last = [...l.points].reverse().find((p) => p.value !== null);
-            if (!last) return null;
-            return (
-              <text key={`end${l.id}`} x={x(last.atMs) + 6} y={y(last.value ?? 0) + (i === 0 ? -6 : 14)} className="compare-end-label" fill={l.text}>
-                {l.letter}
-              </text>
-            );
-          })}
+          {endLabels(lines, x, y).map((label) => (
+            <text key={`end${label.id}`} x={label.x} y={label.y} className="compare-end-label" fill={label.text}>
+              {label.letter}
+            </text>
+          ))}
           <line x1={x(nowMs)} x2={x(nowMs)} y1={0} y2={innerHeight} stroke={INK} strokeWidth={1.5} />
         </g>
       </svg>
     </figure>
   );
+}
+
+/** Each line's letter at its end; the second moved clear of the first when they would overlap. */
+function endLabels(lines: CompareLine[], x: (ms: number) => number, y: (value: number) => number) {
+  const labels: Array<{ id: string; letter: string; text: string; x: number; y: number }> = [];
+  for (const l of lines) {
+    const last = [...l.points].reverse().find((p) => p.value !== null);
+    if (!last) continue;
+    let labelY = y(last.value ?? 0) + 5;
+    const previous = labels[labels.length - 1];
+    if (previous && Math.abs(previous.y - labelY) < 16) labelY = previous.y + 16;
+    labels.push({ id: l.id, letter: l.letter, text: l.text, x: x(last.atMs) + 6, y: labelY });
+  }
+  return labels;
 }
 
 function lastValue(points: SeriesPoint[]): string {
