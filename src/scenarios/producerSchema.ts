@@ -48,14 +48,14 @@ export const ratePerSecSchema = rate('ratePerSec');
 
 export const producerSchema = object('producer', {
   id: identifier('producer id'),
-  topic: identifier('topic').optional(),
-  event: text('event', 1, limits.MAX_NAME_CHARS).optional(),
-  command: text('command', 1, limits.MAX_NAME_CHARS).optional(),
-  to: identifier('to').optional(),
-  ratePerSec: ratePerSecSchema,
-  arrival: oneOf('arrival', ['poisson', 'fixed']).optional(),
-  keys: keySpecSchema.optional(),
-  partitioner: oneOf('partitioner', ['default', 'roundrobin']).optional(),
-  invalidRatio: decimal('invalidRatio', 'a number from 0 to 1', (r) => r >= 0 && r <= 1).optional(),
+  topic: identifier('topic').optional().meta({ description: 'The topic an event producer writes to (with event).' }),
+  event: text('event', 1, limits.MAX_NAME_CHARS).optional().meta({ description: 'The event type it writes, e.g. OrderPlaced.' }),
+  command: text('command', 1, limits.MAX_NAME_CHARS).optional().meta({ description: 'A client sending commands instead: the command name, e.g. PlaceOrder (with to).' }),
+  to: identifier('to').optional().meta({ description: 'The service that owns the command.' }),
+  ratePerSec: ratePerSecSchema.meta({ description: 'Records per second of virtual time.' }),
+  arrival: oneOf('arrival', ['poisson', 'fixed']).optional().meta({ default: 'poisson', description: 'Random gaps around the rate (poisson) or evenly spaced (fixed).' }),
+  keys: keySpecSchema.optional().meta({ default: 'sequence', description: 'How record keys are drawn: in sequence, uniformly, skewed (zipf) or none.' }),
+  partitioner: oneOf('partitioner', ['default', 'roundrobin']).optional().meta({ default: 'default', description: 'default hashes the key (sticky when there is none); roundrobin spreads records.' }),
+  invalidRatio: decimal('invalidRatio', 'a number from 0 to 1', (r) => r >= 0 && r <= 1).optional().meta({ default: 0, description: 'The share of commands that are invalid (unknown SKU or zero quantity).' }),
   config: producerConfigSchema.optional(),
 });
