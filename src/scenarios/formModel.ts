@@ -99,7 +99,12 @@ export function specOf(schema: z.ZodType): FieldSpec {
   switch (def.type) {
     case 'number':
       return meta.kind === 'integer'
-        ? { kind: 'integer', min: meta.min ?? 0, max: meta.max ?? Number.MAX_SAFE_INTEGER, ...(meta.why ? { why: meta.why } : {}) }
+        ? {
+            kind: 'integer',
+            min: meta.min ?? 0,
+            max: meta.max ?? Number.MAX_SAFE_INTEGER,
+            ...(meta.why ? { why: meta.why } : {}),
+          }
         : { kind: 'number', rule: meta.rule ?? 'a number' };
     case 'string':
       return {
@@ -135,7 +140,8 @@ function variantOf(discriminator: string, options: readonly z.ZodType[]): FieldS
     const shape = (unwrap(option).core.def as { shape?: Record<string, z.ZodType> }).shape ?? {};
     const tag = shape[discriminator];
     const name = tag && (unwrap(tag).core.def as { values?: unknown[] }).values?.[0];
-    if (typeof name === 'string') variants[name] = fieldsOf(option).filter((field) => field.key !== discriminator);
+    if (typeof name === 'string')
+      variants[name] = fieldsOf(option).filter((field) => field.key !== discriminator);
   }
   return { kind: 'variant', discriminator, variants };
 }
@@ -148,7 +154,10 @@ function variantOf(discriminator: string, options: readonly z.ZodType[]): FieldS
 function actionSpec(): FieldSpec {
   const variants: Record<string, FormField[]> = {};
   for (const [type, schema] of Object.entries(COMMAND_SCHEMAS)) {
-    variants[type] = [fieldOf('atMs', atMsSchema), ...fieldsOf(schema).filter((field) => field.key !== 'type')];
+    variants[type] = [
+      fieldOf('atMs', atMsSchema),
+      ...fieldsOf(schema).filter((field) => field.key !== 'type'),
+    ];
   }
   return { kind: 'variant', discriminator: 'type', variants };
 }
@@ -158,7 +167,9 @@ let cached: FormField[] | undefined;
 /** The whole scenario's form: one field per top-level key, timed actions as command variants. */
 export function scenarioForm(): FormField[] {
   cached ??= fieldsOf(scenarioSchema).map((field) =>
-    field.key === 'actions' && field.spec.kind === 'list' ? { ...field, spec: { ...field.spec, item: actionSpec() } } : field,
+    field.key === 'actions' && field.spec.kind === 'list'
+      ? { ...field, spec: { ...field.spec, item: actionSpec() } }
+      : field,
   );
   return cached;
 }
