@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { PRESETS } from '../scenarios/presets';
-import { fieldsOf, type FieldSpec, type FormField } from '../scenarios/formModel';
+import type { FieldSpec, FormField } from '../scenarios/formModel';
 import { runFileText } from '../share';
 import { checkScenarioText } from './scenarioEditing';
 import { formText, formValueOf, fromInput, getAt, newEntry, scenarioForm, setAt, switchVariant, toInput, type ValuePath } from './scenarioForms';
@@ -91,17 +90,6 @@ describe('the scenario forms', () => {
       }
     }
     expect(services.kind).toBe('list');
-  });
-
-  it('derive kinds, ranges and options from the schema, so a field added there appears with no form code', () => {
-    const schema = z.object({ 'fetch.min.bytes': z.number().meta({ kind: 'integer', min: 1, max: 10 }).optional().meta({ default: 1, description: 'The least data a fetch waits for.' }) });
-    expect(fieldsOf(schema)).toEqual([
-      { key: 'fetch.min.bytes', optional: true, default: 1, meaning: 'The least data a fetch waits for.', spec: { kind: 'integer', min: 1, max: 10 } },
-    ]);
-    const topics = (scenarioForm().find((field) => field.key === 'topics')!.spec as Extract<FieldSpec, { kind: 'list' }>).item as Extract<FieldSpec, { kind: 'object' }>;
-    expect(topics.fields.find((field) => field.key === 'partitions')!.spec).toEqual({ kind: 'integer', min: 1, max: 64 });
-    const config = topics.fields.find((field) => field.key === 'config')!.spec as Extract<FieldSpec, { kind: 'object' }>;
-    expect(config.fields.find((field) => field.key === 'cleanup.policy')).toMatchObject({ default: 'delete', spec: { kind: 'enum', options: ['delete', 'compact', 'compact,delete', 'delete,compact'] } });
   });
 
   it('keep what a field cannot read as its kind, so the validator names its path and rule', () => {

@@ -113,3 +113,19 @@ export function newEntry(
 function fieldsIn(spec: FieldSpec): FormField[] {
   return spec.kind === 'object' ? spec.fields : [];
 }
+
+/**
+ * The line of the editor's text where the value at `path` starts (the nearest enclosing value
+ * when it is left out), so the JSON twin can show what a form just changed.
+ */
+export function lineOfPath(value: unknown, path: ValuePath): number {
+  const marker = '\u0000edited';
+  for (let depth = path.length; depth > 0; depth--) {
+    const at = path.slice(0, depth);
+    if (getAt(value, at) === undefined) continue;
+    const text = formText(setAt(value, at, marker));
+    const index = text.indexOf(JSON.stringify(marker));
+    if (index >= 0) return text.slice(0, index).split('\n').length - 1;
+  }
+  return 0;
+}

@@ -6,9 +6,9 @@
  * paused; it is disabled while the text is invalid, so an invalid edit never replaces the run.
  * Start from the current run, a blank scenario or any preset.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { checkScenarioText, startingText } from '../../app/scenarioEditing';
-import { formText, formValueOf, setAt, type ValuePath } from '../../app/scenarioForms';
+import { formText, formValueOf, lineOfPath, setAt, type ValuePath } from '../../app/scenarioForms';
 import { GALLERY } from '../../app/sharing';
 import { useLab } from '../labContext';
 import { keepKeysInside, useModalDialog } from '../share/useModalDialog';
@@ -23,12 +23,22 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const check = useMemo(() => checkScenarioText(text), [text]);
   const problemsId = useId();
   const form = useMemo(() => formValueOf(text), [text]);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [edited, setEdited] = useState<ValuePath | null>(null);
   const editField = useCallback((path: ValuePath, value: unknown) => {
+    setEdited(path);
     setText((previous) => {
       const current = formValueOf(previous);
       return current.ok ? formText(setAt(current.value, path, value)) : previous;
     });
   }, []);
+  // The JSON twin scrolls to what a form just changed (wrapped lines make it approximate).
+  useEffect(() => {
+    const area = textRef.current;
+    if (edited === null || area === null || !form.ok) return;
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
+    area.scrollTop = Math.max(0, (lineOfPath(form.value, edited) - 4) * lineHeight);
+  }, [edited, form]);
   const startFrom = (choice: string) => {
     setFrom(choice);
     setText(startingText(lab.store, choice));
@@ -66,7 +76,7 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
         </label>
       </div>
       <div className="editor-panes">
-        <div className="editor-forms-pane" role="region" aria-label="Scenario forms" tabIndex={-1}>
+        <div className="editor-forms-pane">
           {form.ok ? (
             <ScenarioForms
               value={form.value}
@@ -85,7 +95,11 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
             id={`${problemsId}-text`}
             className="editor-text"
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            ref={textRef}
+        onChange={(event) => {
+          setEdited(null);
+          setText(event.target.value);
+        }}
             spellCheck={false}
             aria-invalid={!check.ok}
             aria-describedby={problemsId}

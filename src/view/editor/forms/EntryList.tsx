@@ -2,6 +2,7 @@
  * A list of entries (topics, producers, services, notes, timed actions): each in its own group
  * named after the entry, with Remove; Add appends an entry the schema accepts where it can.
  */
+import { useEffect, useRef } from 'react';
 import {
   getAt,
   newEntry,
@@ -42,15 +43,34 @@ export function EntryList({
   const entries = Array.isArray(value) ? (value as unknown[]) : [];
   const title = TITLES[field.key] ?? field.key.charAt(0).toUpperCase() + field.key.slice(1);
   const noun = spec.noun;
-  const add = () =>
-    form.edit(
-      [...path, entries.length],
-      newEntry(form.root, String(path[path.length - 1]), spec.item),
-    );
+  // Keyboard users land on what they added, and on Add after a Remove (its button is gone).
+  const focus = useRef<{ entry: number } | 'add' | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  // After the edit has rendered: not state, so focusing causes no render of its own.
+  useEffect(() => {
+    const target = focus.current;
+    focus.current = null;
+    if (target === null) return;
+    if (target === 'add') {
+      addRef.current?.focus();
+      return;
+    }
+    const entry = sectionRef.current?.querySelectorAll(':scope > .form-entry')[target.entry];
+    entry?.querySelector<HTMLElement>('input, select')?.focus();
+  });
+  const add = () => {
+    form.edit([...path, entries.length], newEntry(form.root, String(path[path.length - 1]), spec.item));
+    focus.current = { entry: entries.length };
+  };
+  const remove = (at: ValuePath) => {
+    form.edit(at, undefined);
+    focus.current = 'add';
+  };
   const problems = form.problemsAt(path);
   return (
-    <section className="form-list" aria-label={title}>
-      <h3>
+    <section ref={sectionRef} className="form-list" aria-label={title} data-section={field.key}>
+      <h3 tabIndex={-1}>
         {title} <span className="form-count">({entries.length})</span>
       </h3>
       {value !== undefined && !Array.isArray(value) && (
@@ -66,7 +86,7 @@ export function EntryList({
             <button
               type="button"
               className="form-remove"
-              onClick={() => form.edit(at, undefined)}
+              onClick={() => remove(at)}
               aria-label={`Remove ${name}`}
             >
               Remove
@@ -79,7 +99,7 @@ export function EntryList({
           </fieldset>
         );
       })}
-      <button type="button" onClick={add} disabled={entries.length >= spec.max}>
+      <button ref={addRef} type="button" onClick={add} disabled={entries.length >= spec.max}>
         Add{' '}
         {noun === 'actions' || field.key === 'actions'
           ? 'timed action'

@@ -3,7 +3,7 @@
  * group such as a config folds away, saying how many of its fields are set), a choice of variant
  * (`keys.kind`, an action's `type`) with that variant's fields, and lists of entries.
  */
-import { useId } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import {
   getAt,
   pathText,
@@ -80,13 +80,23 @@ function ObjectField({
       </fieldset>
     );
   }
+  return <FoldedGroup field={field} path={path} set={set} body={body} />;
+}
+
+/**
+ * An optional group (a config) folded until opened, its fields rendered only while open (a
+ * scenario has hundreds of config fields); a problem inside opens it.
+ */
+function FoldedGroup({ field, path, set, body }: { field: FormField; path: ValuePath; set: number; body: ReactNode }) {
+  const form = useForm();
+  const [opened, setOpened] = useState(false);
+  const open = opened || form.hasProblemsUnder(path);
   return (
-    <details className="form-group form-fold" open={form.problemsAt(path).length > 0 || undefined}>
+    <details className="form-group form-fold" open={open} onToggle={(event) => setOpened(event.currentTarget.open)}>
       <summary>
-        {field.key}{' '}
-        <span className="form-count">({set === 0 ? 'all defaults' : `${set} set`})</span>
+        {field.key} <span className="form-count">({set === 0 ? 'all defaults' : `${set} set`})</span>
       </summary>
-      {body}
+      {open && body}
     </details>
   );
 }

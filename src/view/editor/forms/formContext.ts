@@ -9,6 +9,8 @@ export interface FormHost {
   root: Record<string, unknown>;
   edit(path: ValuePath, value: unknown): void;
   problemsAt(path: ValuePath): string[];
+  /** Whether any problem is at or below `path`. */
+  hasProblemsUnder(path: ValuePath): boolean;
 }
 
 export const FormContext = createContext<FormHost | null>(null);
