@@ -100,6 +100,10 @@ describe('the scenario forms', () => {
     expect(checkScenarioText(formText(edited))).toMatchObject({ ok: false, problems: [{ path: 'topics[0].partitions', message: expect.stringContaining('it must be an integer from 1 to 64') }] });
     expect(fromInput(spec, '', true)).toBeUndefined();
     expect(fromInput({ kind: 'names', max: 4 }, 'a, b', false)).toEqual(['a', 'b']);
+    expect(toInput({ kind: 'names', max: 4 }, ['orders', 'payments'])).toBe('orders, payments');
+    expect(fromInput({ kind: 'names', max: 4 }, '', false)).toEqual([]);
+    expect(toInput({ kind: 'json' }, 'true')).toBe('"true"');
+    expect(fromInput({ kind: 'json' }, '"true"', true)).toBe('true');
     expect(fromInput({ kind: 'json' }, 'cooperative-sticky', true)).toBe('cooperative-sticky');
     expect(fromInput({ kind: 'json' }, '["range"]', true)).toEqual(['range']);
   });

@@ -23,6 +23,11 @@ describe('the forms derived from the scenario schema', () => {
     const keys = producers.fields.find((field) => field.key === 'keys')!.spec as Extract<FieldSpec, { kind: 'variant' }>;
     expect(Object.keys(keys.variants)).toEqual(['sequence', 'uniform', 'zipf', 'none']);
     expect(scenarioForm().find((field) => field.key === 'format')!.spec).toEqual({ kind: 'fixed', value: 'logscope-scenario' });
+    const config = services.fields.find((field) => field.key === 'config')!.spec as Extract<FieldSpec, { kind: 'object' }>;
+    expect(config.fields.find((field) => field.key === 'partition.assignment.strategy')).toMatchObject({
+      default: 'range, cooperative-sticky',
+      spec: { kind: 'json', options: ['range', 'roundrobin', 'sticky', 'cooperative-sticky'] },
+    });
     const actions = scenarioForm().find((field) => field.key === 'actions')!.spec as Extract<FieldSpec, { kind: 'list' }>;
     expect(actions.item.kind === 'variant' && actions.item.variants.crash!.map((field) => field.key)).toEqual(['atMs', 'target']);
   });

@@ -27,7 +27,7 @@ export type FieldSpec =
   /** Objects told apart by one field (`keys.kind`, an action's `type`). */
   | { kind: 'variant'; discriminator: string; variants: Record<string, FormField[]> }
   /** Anything else (a note's condition, a union of shapes): its JSON, or a bare word. */
-  | { kind: 'json' };
+  | { kind: 'json'; options?: readonly string[] };
 
 /** One field of an object: its key (the Kafka name for configs), whether it may be left out, and what it means. */
 export interface FormField {
@@ -128,10 +128,21 @@ export function specOf(schema: z.ZodType): FieldSpec {
       return { kind: 'fixed', value: (def as { values?: unknown[] }).values?.[0] };
     case 'union':
       if (def.discriminator !== undefined) return variantOf(def.discriminator, def.options ?? []);
-      return { kind: 'json' };
+      return unionSpec(def.options ?? []);
     default:
       return { kind: 'json' };
   }
+}
+
+/** A union of other shapes (a name or a list of names): typed as JSON, offering the names it takes. */
+function unionSpec(options: readonly z.ZodType[]): FieldSpec {
+  const names = new Set<string>();
+  for (const option of options) {
+    const spec = specOf(option);
+    if (spec.kind === 'enum') spec.options.forEach((name) => names.add(name));
+    if (spec.kind === 'list' && spec.item.kind === 'enum') spec.item.options.forEach((name) => names.add(name));
+  }
+  return names.size === 0 ? { kind: 'json' } : { kind: 'json', options: [...names] };
 }
 
 function variantOf(discriminator: string, options: readonly z.ZodType[]): FieldSpec {

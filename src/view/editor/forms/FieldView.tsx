@@ -122,9 +122,8 @@ function VariantField({
   const choose = (next: string) =>
     form.edit(path, next === '' ? undefined : switchVariant(spec, value, next));
   const label = field.key === '' ? spec.discriminator : `${field.key}.${spec.discriminator}`;
-  return (
-    <fieldset className="form-group">
-      <legend>{field.key === '' ? 'action' : field.key}</legend>
+  const body = (
+    <>
       <div className="form-field">
         <label htmlFor={id} className="form-name">
           {label}
@@ -152,11 +151,19 @@ function VariantField({
           ))}
         </select>
         <p id={`${id}-hint`} className="form-hint">
-          {field.meaning ?? `one of ${names.length}`}
+          {field.meaning ?? `one of ${names.length}; each has its own fields`}
         </p>
       </div>
       <Problems path={path} />
       {spec.variants[name] && <FieldsOf fields={spec.variants[name]} path={path} />}
+    </>
+  );
+  // A list entry that is itself a variant (a timed action) is already its own group.
+  if (field.key === '') return body;
+  return (
+    <fieldset className="form-group">
+      <legend>{field.key}</legend>
+      {body}
     </fieldset>
   );
 }

@@ -25,7 +25,7 @@ function ruleOf(field: FormField): string | undefined {
     case 'names':
       return 'names, separated by commas';
     case 'json':
-      return 'a value, or JSON';
+      return spec.options ? `${spec.options.join(' | ')}, or a JSON list of them` : 'a value, or JSON';
     default:
       return undefined;
   }
