@@ -86,7 +86,7 @@ function fieldOf(key: string, schema: z.ZodType): FormField {
   return field;
 }
 
-export function specOf(schema: z.ZodType): FieldSpec {
+function specOf(schema: z.ZodType): FieldSpec {
   const { core, meta } = unwrap(schema);
   const def = core.def as {
     type: string;
