@@ -84,4 +84,6 @@ export function object<S extends z.ZodRawShape>(label: string, shape: S) {
   return z.object(shape, fieldError(label, 'an object'));
 }
 
-export const atMsSchema = integer('atMs', 0, limits.MAX_AT_MS, '24 h of virtual time');
+export const atMsSchema = integer('atMs', 0, limits.MAX_AT_MS, '24 h of virtual time').meta({
+  description: 'When, in milliseconds of virtual time from the start.',
+});

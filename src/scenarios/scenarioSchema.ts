@@ -37,9 +37,9 @@ const networkSchema = object('network', {
 
 const noteSchema = object('note', {
   atMs: atMsSchema,
-  text: text('text', 1, limits.MAX_NOTE_TEXT_CHARS),
+  text: text('text', 1, limits.MAX_NOTE_TEXT_CHARS).meta({ description: 'The caption shown from atMs on.' }),
   // Checked field by field by `readCondition` (parseScenario.ts), which names each path.
-  when: z.unknown().optional(),
+  when: z.unknown().optional().meta({ description: 'A condition on the run (JSON): the caption shows only while it holds.' }),
 });
 
 /**
@@ -54,7 +54,7 @@ export const scenarioSchema = object('the scenario', {
     fieldError('version', String(limits.SCENARIO_VERSION)),
   ),
   title: text('title', 0, limits.MAX_TITLE_CHARS).optional(),
-  seed: integer('seed', 0, limits.MAX_SEED),
+  seed: integer('seed', 0, limits.MAX_SEED).meta({ description: 'Seeds every random draw: the same seed gives the same run.' }),
   topics: list('topics', topicSchema, limits.MAX_TOPICS, 'topics'),
   producers: list('producers', producerSchema, limits.MAX_PRODUCERS, 'producers'),
   services: list('services', serviceSchema, limits.MAX_SERVICES, 'services'),
