@@ -20,7 +20,8 @@ const targetError = fieldError(
 );
 const target = z
   .string(targetError)
-  .refine((name) => splitInstanceName(name) !== undefined, targetError);
+  .refine((name) => splitInstanceName(name) !== undefined, targetError)
+  .meta({ description: 'The instance, <service id>-<index>, e.g. email-0.' });
 const service = identifier('service');
 const producer = identifier('producer');
 const count = (max: number) => integer('count', 1, max);
@@ -33,7 +34,7 @@ export const COMMAND_SCHEMAS = {
   hang: object('command', {
     type: type('hang'),
     target,
-    mode: oneOf('mode', ['process', 'handler']).optional(),
+    mode: oneOf('mode', ['process', 'handler']).optional().meta({ default: 'process', description: 'process: no heartbeats, no polls; handler: heartbeats go on, the handler is stuck.' }),
   }),
   resume: object('command', { type: type('resume'), target }),
   stop: object('command', { type: type('stop'), target }),

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { KAFKA_CONSUMER_DEFAULTS } from '../engine';
+
+const d = KAFKA_CONSUMER_DEFAULTS;
 import { flag, integer, object, oneOf, text } from './fieldSchemas';
 import { limits } from '../engine';
 import { listOf, mustBe } from './mustBe';
@@ -38,32 +40,32 @@ const assignmentStrategySchema = z.union(
 );
 
 export const consumerConfigSchema = object('config', {
-  'group.id': text('group.id', 1, limits.MAX_NAME_CHARS).optional(),
-  'group.instance.id': text('group.instance.id', 1, limits.MAX_NAME_CHARS).optional(),
-  'enable.auto.commit': flag('enable.auto.commit').optional(),
-  'auto.commit.interval.ms': integer('auto.commit.interval.ms', 0, limits.JAVA_INT_MAX).optional(),
-  'auto.offset.reset': oneOf('auto.offset.reset', ['earliest', 'latest', 'none']).optional(),
+  'group.id': text('group.id', 1, limits.MAX_NAME_CHARS).optional().meta({ default: 'the service id', description: 'The consumer group; services with the same group.id share its partitions.' }),
+  'group.instance.id': text('group.instance.id', 1, limits.MAX_NAME_CHARS).optional().meta({ default: 'none', description: 'Static membership: a restart within session.timeout.ms keeps the partitions.' }),
+  'enable.auto.commit': flag('enable.auto.commit').optional().meta({ default: d.enableAutoCommit, description: 'Commit the polled offsets in the background every auto.commit.interval.ms.' }),
+  'auto.commit.interval.ms': integer('auto.commit.interval.ms', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.autoCommitIntervalMs, description: 'How often offsets are committed when enable.auto.commit is true.' }),
+  'auto.offset.reset': oneOf('auto.offset.reset', ['earliest', 'latest', 'none']).optional().meta({ default: d.autoOffsetReset, description: 'Where a group with no committed offset starts reading.' }),
   'session.timeout.ms': integer(
     'session.timeout.ms',
     limits.MIN_SESSION_TIMEOUT_MS,
     limits.MAX_SESSION_TIMEOUT_MS,
     'group.min/max.session.timeout.ms',
-  ).optional(),
-  'heartbeat.interval.ms': integer('heartbeat.interval.ms', 1, limits.JAVA_INT_MAX).optional(),
-  'max.poll.interval.ms': integer('max.poll.interval.ms', 1, limits.JAVA_INT_MAX).optional(),
+  ).optional().meta({ default: d.sessionTimeoutMs, description: 'A member silent this long is removed from the group.' }),
+  'heartbeat.interval.ms': integer('heartbeat.interval.ms', 1, limits.JAVA_INT_MAX).optional().meta({ default: d.heartbeatIntervalMs, description: 'How often a member tells the coordinator it is alive.' }),
+  'max.poll.interval.ms': integer('max.poll.interval.ms', 1, limits.JAVA_INT_MAX).optional().meta({ default: d.maxPollIntervalMs, description: 'A member that does not poll this long leaves the group.' }),
   'max.poll.records': integer(
     'max.poll.records',
     1,
     limits.MAX_POLL_RECORDS,
     "LogScope's limit",
-  ).optional(),
-  'partition.assignment.strategy': assignmentStrategySchema.optional(),
-  'metadata.max.age.ms': integer('metadata.max.age.ms', 0, limits.JAVA_INT_MAX).optional(),
+  ).optional().meta({ default: d.maxPollRecords, description: 'The most records one poll returns.' }),
+  'partition.assignment.strategy': assignmentStrategySchema.optional().meta({ default: d.assignors.join(', '), description: 'How partitions are shared among members, in preference order.' }),
+  'metadata.max.age.ms': integer('metadata.max.age.ms', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.metadataMaxAgeMs, description: 'How often the client refreshes metadata, so how late it sees new partitions.' }),
   // The fetch: Kafka's names and bounds (atLeast(0), Java ints).
-  'fetch.min.bytes': integer('fetch.min.bytes', 0, limits.JAVA_INT_MAX).optional(),
-  'fetch.max.wait.ms': integer('fetch.max.wait.ms', 0, limits.JAVA_INT_MAX).optional(),
-  'max.partition.fetch.bytes': integer('max.partition.fetch.bytes', 0, limits.JAVA_INT_MAX).optional(),
-  'fetch.max.bytes': integer('fetch.max.bytes', 0, limits.JAVA_INT_MAX).optional(),
+  'fetch.min.bytes': integer('fetch.min.bytes', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.fetchMinBytes, description: 'The broker answers a fetch once this many bytes are readable (or after fetch.max.wait.ms).' }),
+  'fetch.max.wait.ms': integer('fetch.max.wait.ms', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.fetchMaxWaitMs, description: 'How long the broker may hold a fetch waiting for fetch.min.bytes.' }),
+  'max.partition.fetch.bytes': integer('max.partition.fetch.bytes', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.maxPartitionFetchBytes, description: 'The most bytes one fetch returns per partition (at least one record).' }),
+  'fetch.max.bytes': integer('fetch.max.bytes', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.fetchMaxBytes, description: 'The most bytes one fetch returns in all (at least one record).' }),
 }).refine(
   // Kafka's consumer refuses a heartbeat interval that is not below the session timeout.
   (config) =>

@@ -1,6 +1,8 @@
 /**
  * Zod schema builders for single fields (integers, numbers, strings, identifiers, enums, lists,
  * objects), each carrying its own {@link fieldError} message. Objects strip unknown keys.
+ * Each builder also records its kind and limits as zod metadata (`.meta`), which the scenario
+ * editor's forms read (`formModel.ts`), so a field's rule is written once, here.
  */
 import { z } from 'zod';
 import { limits } from '../engine';
@@ -14,6 +16,7 @@ export function integer(label: string, min: number, max: number, why?: string) {
   const error = fieldError(label, `an integer ${range}${why === undefined ? '' : ` (${why})`}`);
   return z
     .number(error)
+    .meta({ kind: 'integer', min, max, ...(why === undefined ? {} : { why }) })
     .refine((value) => Number.isSafeInteger(value) && value >= min && value <= max, error)
     .transform(withoutNegativeZero);
 }
@@ -26,7 +29,7 @@ export function withoutNegativeZero(value: number): number {
 /** A finite number accepted by `accept`, described by `rule`. */
 export function decimal(label: string, rule: string, accept: (value: number) => boolean) {
   const error = fieldError(label, rule);
-  return z.number(error).refine(accept, error).transform(withoutNegativeZero);
+  return z.number(error).meta({ kind: 'number', rule }).refine(accept, error).transform(withoutNegativeZero);
 }
 
 export function text(label: string, minChars: number, maxChars: number) {
@@ -37,6 +40,7 @@ export function text(label: string, minChars: number, maxChars: number) {
   const error = fieldError(label, rule);
   return z
     .string(error)
+    .meta({ kind: 'text', minChars, maxChars })
     .refine((value) => value.length >= minChars && value.length <= maxChars, error);
 }
 
@@ -48,6 +52,7 @@ export function identifier(label: string) {
   );
   return z
     .string(error)
+    .meta({ kind: 'identifier', minChars: 1, maxChars: limits.MAX_ID_CHARS })
     .refine(
       (value) =>
         value.length <= limits.MAX_ID_CHARS &&
@@ -68,7 +73,7 @@ export function flag(label: string) {
 
 /** A list of at most `max` items; a longer one names its length and the limit. */
 export function list<T extends z.ZodType>(label: string, item: T, max: number, noun: string) {
-  return z.array(item, fieldError(label, `a list of at most ${max} ${noun}`)).max(max, {
+  return z.array(item, fieldError(label, `a list of at most ${max} ${noun}`)).meta({ max, noun }).max(max, {
     error: (issue) =>
       `${label} has ${Array.isArray(issue.input) ? issue.input.length : 'too many'} entries; ` +
       `at most ${max} ${noun} are allowed`,
@@ -79,4 +84,6 @@ export function object<S extends z.ZodRawShape>(label: string, shape: S) {
   return z.object(shape, fieldError(label, 'an object'));
 }
 
-export const atMsSchema = integer('atMs', 0, limits.MAX_AT_MS, '24 h of virtual time');
+export const atMsSchema = integer('atMs', 0, limits.MAX_AT_MS, '24 h of virtual time').meta({
+  description: 'When, in milliseconds of virtual time from the start.',
+});

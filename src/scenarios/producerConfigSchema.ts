@@ -20,15 +20,15 @@ const KAFKA_PRODUCER_DEFAULTS = {
 const millis = (label: string) => integer(label, 0, limits.JAVA_INT_MAX).optional();
 
 export const producerConfigSchema = object('config', {
-  acks: oneOf('acks', ['all', '-1', '1', '0']).optional(),
-  'enable.idempotence': flag('enable.idempotence').optional(),
-  retries: integer('retries', 0, limits.JAVA_INT_MAX).optional(),
-  'retry.backoff.ms': millis('retry.backoff.ms'),
-  'request.timeout.ms': millis('request.timeout.ms'),
-  'delivery.timeout.ms': millis('delivery.timeout.ms'),
-  'max.in.flight.requests.per.connection': integer('max.in.flight.requests.per.connection', 1, limits.JAVA_INT_MAX).optional(),
-  'linger.ms': millis('linger.ms'),
-  'metadata.max.age.ms': millis('metadata.max.age.ms'),
+  acks: oneOf('acks', ['all', '-1', '1', '0']).optional().meta({ default: 'all', description: 'How many replicas must have a record before the send counts: 0, the leader (1) or all in sync.' }),
+  'enable.idempotence': flag('enable.idempotence').optional().meta({ default: true, description: 'Sequence numbers per partition, so a retried send is written once.' }),
+  retries: integer('retries', 0, limits.JAVA_INT_MAX).optional().meta({ default: limits.JAVA_INT_MAX, description: 'How often a failed send is retried (within delivery.timeout.ms).' }),
+  'retry.backoff.ms': millis('retry.backoff.ms').meta({ default: 100, description: 'The wait before a failed send is retried.' }),
+  'request.timeout.ms': millis('request.timeout.ms').meta({ default: KAFKA_PRODUCER_DEFAULTS['request.timeout.ms'], description: 'How long the producer waits for a reply to one request.' }),
+  'delivery.timeout.ms': millis('delivery.timeout.ms').meta({ default: KAFKA_PRODUCER_DEFAULTS['delivery.timeout.ms'], description: 'The longest a send may take, retries included, before it fails.' }),
+  'max.in.flight.requests.per.connection': integer('max.in.flight.requests.per.connection', 1, limits.JAVA_INT_MAX).optional().meta({ default: 5, description: 'Requests sent to a broker before earlier ones are answered.' }),
+  'linger.ms': millis('linger.ms').meta({ default: KAFKA_PRODUCER_DEFAULTS['linger.ms'], description: 'How long a batch waits for more records before it is sent.' }),
+  'metadata.max.age.ms': millis('metadata.max.age.ms').meta({ default: 300_000, description: 'How often the client refreshes metadata, so how late it sees new partitions.' }),
 }).superRefine((config, context) => {
   if (config['enable.idempotence'] === true) {
     // Kafka's ProducerConfig: "Must set acks to all in order to use the idempotent producer".

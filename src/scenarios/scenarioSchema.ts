@@ -15,31 +15,31 @@ const brokerSchema = object('broker', {
     'log.retention.check.interval.ms',
     1,
     limits.MAX_RETENTION_CHECK_INTERVAL_MS,
-  ).optional(),
+  ).optional().meta({ default: 1000, description: 'How often the broker deletes expired segments (Kafka: 300000; LogScope: every second).' }),
   'group.initial.rebalance.delay.ms': integer(
     'group.initial.rebalance.delay.ms',
     0,
     limits.MAX_INITIAL_REBALANCE_DELAY_MS,
-  ).optional(),
+  ).optional().meta({ default: 3000, description: 'How long an empty group waits for more members before its first rebalance.' }),
 });
 
 /** Burrow's settings by Burrow's names (contract 7); whole seconds, as Burrow reads `offset-refresh`. */
 const burrowSchema = object('burrow', {
-  'offset-refresh': integer('offset-refresh', 1, limits.MAX_BURROW_OFFSET_REFRESH_S, 'seconds').optional(),
-  intervals: integer('intervals', 1, limits.MAX_BURROW_INTERVALS, "LogScope's limit").optional(),
-  'allowed-lag': integer('allowed-lag', 0, limits.MAX_BURROW_ALLOWED_LAG, "LogScope's limit").optional(),
+  'offset-refresh': integer('offset-refresh', 1, limits.MAX_BURROW_OFFSET_REFRESH_S, 'seconds').optional().meta({ default: 10, description: 'Seconds between Burrow\'s reads of the log-end offsets.' }),
+  intervals: integer('intervals', 1, limits.MAX_BURROW_INTERVALS, "LogScope's limit").optional().meta({ default: 10, description: 'How many committed offsets per partition Burrow judges lag over.' }),
+  'allowed-lag': integer('allowed-lag', 0, limits.MAX_BURROW_ALLOWED_LAG, "LogScope's limit").optional().meta({ default: 0, description: 'Lag Burrow tolerates before it calls a partition lagging.' }),
 });
 
 /** The one-way latency between any two nodes (contract 7). */
 const networkSchema = object('network', {
-  latencyMs: integer('latencyMs', 0, limits.MAX_NETWORK_LATENCY_MS, 'ms').optional(),
+  latencyMs: integer('latencyMs', 0, limits.MAX_NETWORK_LATENCY_MS, 'ms').optional().meta({ default: 1, description: 'One-way latency between any two nodes.' }),
 });
 
 const noteSchema = object('note', {
   atMs: atMsSchema,
-  text: text('text', 1, limits.MAX_NOTE_TEXT_CHARS),
+  text: text('text', 1, limits.MAX_NOTE_TEXT_CHARS).meta({ description: 'The caption shown from atMs on.' }),
   // Checked field by field by `readCondition` (parseScenario.ts), which names each path.
-  when: z.unknown().optional(),
+  when: z.unknown().optional().meta({ description: 'A condition on the run (JSON): the caption shows only while it holds.' }),
 });
 
 /**
@@ -54,7 +54,7 @@ export const scenarioSchema = object('the scenario', {
     fieldError('version', String(limits.SCENARIO_VERSION)),
   ),
   title: text('title', 0, limits.MAX_TITLE_CHARS).optional(),
-  seed: integer('seed', 0, limits.MAX_SEED),
+  seed: integer('seed', 0, limits.MAX_SEED).meta({ description: 'Seeds every random draw: the same seed gives the same run.' }),
   topics: list('topics', topicSchema, limits.MAX_TOPICS, 'topics'),
   producers: list('producers', producerSchema, limits.MAX_PRODUCERS, 'producers'),
   services: list('services', serviceSchema, limits.MAX_SERVICES, 'services'),

@@ -4,22 +4,23 @@
  */
 import type { TopicConfig } from '../engine';
 import { decimal, identifier, integer, object, oneOf } from './fieldSchemas';
-import { limits } from '../engine';
+import { KAFKA_TOPIC_DEFAULTS, limits } from '../engine';
 
 const SAFE_MAX = Number.MAX_SAFE_INTEGER;
+const d = KAFKA_TOPIC_DEFAULTS;
 
 type CleanupPolicy = NonNullable<TopicConfig['cleanup.policy']>;
 
 const topicConfigSchema = object('config', {
-  'retention.ms': integer('retention.ms', -1, SAFE_MAX).optional(),
-  'retention.bytes': integer('retention.bytes', -1, SAFE_MAX).optional(),
-  'segment.ms': integer('segment.ms', 1, SAFE_MAX).optional(),
+  'retention.ms': integer('retention.ms', -1, SAFE_MAX).optional().meta({ default: d.retentionMs, description: 'How long a record is kept before its segment may be deleted; -1 keeps it for ever.' }),
+  'retention.bytes': integer('retention.bytes', -1, SAFE_MAX).optional().meta({ default: d.retentionBytes, description: 'The most bytes a partition keeps before old segments are deleted; -1 means no limit.' }),
+  'segment.ms': integer('segment.ms', 1, SAFE_MAX).optional().meta({ default: d.segmentMs, description: 'After this long the active segment is rolled, even if not full.' }),
   'segment.bytes': integer(
     'segment.bytes',
     limits.MIN_SEGMENT_BYTES,
     limits.JAVA_INT_MAX,
     "Kafka's minimum is 14",
-  ).optional(),
+  ).optional().meta({ default: d.segmentBytes, description: 'The size at which the active segment is rolled.' }),
   'cleanup.policy': oneOf('cleanup.policy', [
     'delete',
     'compact',
@@ -27,18 +28,18 @@ const topicConfigSchema = object('config', {
     'delete,compact',
   ])
     .transform((policy): CleanupPolicy => (policy === 'delete,compact' ? 'compact,delete' : policy))
-    .optional(),
-  'delete.retention.ms': integer('delete.retention.ms', 0, SAFE_MAX).optional(),
+    .optional().meta({ default: d.cleanupPolicy, description: 'delete drops old segments; compact keeps the latest record per key.' }),
+  'delete.retention.ms': integer('delete.retention.ms', 0, SAFE_MAX).optional().meta({ default: d.deleteRetentionMs, description: 'How long a tombstone is kept after compaction reaches it.' }),
   'min.cleanable.dirty.ratio': decimal(
     'min.cleanable.dirty.ratio',
     'a number from 0 to 1',
     (ratio) => ratio >= 0 && ratio <= 1,
-  ).optional(),
-  'min.compaction.lag.ms': integer('min.compaction.lag.ms', 0, SAFE_MAX).optional(),
+  ).optional().meta({ default: d.minCleanableDirtyRatio, description: 'The share of uncompacted bytes at which the cleaner compacts the log.' }),
+  'min.compaction.lag.ms': integer('min.compaction.lag.ms', 0, SAFE_MAX).optional().meta({ default: d.minCompactionLagMs, description: 'A record stays uncompacted at least this long.' }),
 });
 
 export const topicSchema = object('topic', {
   name: identifier('topic name'),
-  partitions: integer('partitions', limits.MIN_PARTITIONS, limits.MAX_PARTITIONS),
+  partitions: integer('partitions', limits.MIN_PARTITIONS, limits.MAX_PARTITIONS).meta({ description: 'How many partitions (ordered logs) the topic has.' }),
   config: topicConfigSchema.optional(),
 });

@@ -1,14 +1,18 @@
 /**
- * Edit scenario: the run as scenario JSON (the "JSON twin"), checked as you type: every problem
- * with its field path, the same validation as a file or a link. Apply starts the edited run,
+ * Edit scenario: forms for every field of the scenario beside the run as scenario JSON (the
+ * "JSON twin"); both edit the same text, so they stay in step both ways. It is checked as you
+ * type: every problem with its field path, the same validation as a file or a link, shown in
+ * the list under the JSON and beside the form field it names. Apply starts the edited run,
  * paused; it is disabled while the text is invalid, so an invalid edit never replaces the run.
  * Start from the current run, a blank scenario or any preset.
  */
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { checkScenarioText, startingText } from '../../app/scenarioEditing';
+import { formText, formValueOf, lineOfPath, setAt, type ValuePath } from '../../app/scenarioForms';
 import { GALLERY } from '../../app/sharing';
 import { useLab } from '../labContext';
 import { keepKeysInside, useModalDialog } from '../share/useModalDialog';
+import { ScenarioForms } from './forms/ScenarioForms';
 import './editor.css';
 
 export function ScenarioEditor({ onClose }: { onClose: () => void }) {
@@ -18,6 +22,23 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState(() => startingText(lab.store, 'current'));
   const check = useMemo(() => checkScenarioText(text), [text]);
   const problemsId = useId();
+  const form = useMemo(() => formValueOf(text), [text]);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [edited, setEdited] = useState<ValuePath | null>(null);
+  const editField = useCallback((path: ValuePath, value: unknown) => {
+    setEdited(path);
+    setText((previous) => {
+      const current = formValueOf(previous);
+      return current.ok ? formText(setAt(current.value, path, value)) : previous;
+    });
+  }, []);
+  // The JSON twin scrolls to what a form just changed (wrapped lines make it approximate).
+  useEffect(() => {
+    const area = textRef.current;
+    if (edited === null || area === null || !form.ok) return;
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
+    area.scrollTop = Math.max(0, (lineOfPath(form.value, edited) - 4) * lineHeight);
+  }, [edited, form]);
   const startFrom = (choice: string) => {
     setFrom(choice);
     setText(startingText(lab.store, choice));
@@ -28,7 +49,12 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
     onClose();
   };
   return (
-    <dialog ref={ref} className="editor-dialog" aria-labelledby="editor-title" onKeyDown={keepKeysInside}>
+    <dialog
+      ref={ref}
+      className="editor-dialog"
+      aria-labelledby="editor-title"
+      onKeyDown={keepKeysInside}
+    >
       <div className="dialog-head">
         <h2 id="editor-title">Edit scenario</h2>
         <button type="button" className="dialog-close" onClick={onClose} aria-label="Close">
@@ -49,33 +75,58 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
           </select>
         </label>
       </div>
-      <label className="editor-label" htmlFor={`${problemsId}-text`}>
-        Scenario JSON
-      </label>
-      <textarea
-        id={`${problemsId}-text`}
-        className="editor-text"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        spellCheck={false}
-        aria-invalid={!check.ok}
-        aria-describedby={problemsId}
-        rows={22}
-      />
-      <div id={problemsId} className="editor-problems" aria-live="polite" data-testid="editor-problems">
-        {check.ok ? (
-          <p className="editor-ok">
-            ✓ A valid scenario{check.warnings.length > 0 ? ` (${check.warnings.join('; ')})` : ''}.
-          </p>
-        ) : (
-          <ul>
-            {check.problems.map((problem, i) => (
-              <li key={i}>
-                {problem.path !== '' && <code>{problem.path}</code>} {problem.message}
-              </li>
-            ))}
-          </ul>
-        )}
+      <div className="editor-panes">
+        <div className="editor-forms-pane">
+          {form.ok ? (
+            <ScenarioForms
+              value={form.value}
+              problems={check.ok ? [] : check.problems}
+              onChange={editField}
+            />
+          ) : (
+            <p className="editor-forms-off">{form.reason}</p>
+          )}
+        </div>
+        <div className="editor-json-pane">
+          <label className="editor-label" htmlFor={`${problemsId}-text`}>
+            Scenario JSON
+          </label>
+          <textarea
+            id={`${problemsId}-text`}
+            className="editor-text"
+            value={text}
+            ref={textRef}
+        onChange={(event) => {
+          setEdited(null);
+          setText(event.target.value);
+        }}
+            spellCheck={false}
+            aria-invalid={!check.ok}
+            aria-describedby={problemsId}
+            rows={22}
+          />
+          <div
+            id={problemsId}
+            className="editor-problems"
+            aria-live="polite"
+            data-testid="editor-problems"
+          >
+            {check.ok ? (
+              <p className="editor-ok">
+                ✓ A valid scenario
+                {check.warnings.length > 0 ? ` (${check.warnings.join('; ')})` : ''}.
+              </p>
+            ) : (
+              <ul>
+                {check.problems.map((problem, i) => (
+                  <li key={i}>
+                    {problem.path !== '' && <code>{problem.path}</code>} {problem.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </div>
       </div>
       <div className="editor-actions">
         <button type="button" className="primary" onClick={apply} disabled={!check.ok}>
