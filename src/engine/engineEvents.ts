@@ -6,6 +6,7 @@
  * entity up and dispatches each kind to it. Entities are never replaced (instances restart in
  * place), so an id always names the object that scheduled the event.
  */
+import type { ClusterEvent } from './broker/clusterEvents';
 
 /** An instance of a service: its service's id and its index (`email-1` is `email`, 1). */
 export interface InstanceRef {
@@ -26,7 +27,9 @@ export type EngineEvent =
   | { kind: 'retentionCheck' }
   | { kind: 'sample' }
   | { kind: 'producerMetadata'; producer: string }
-  | ({ kind: 'consumerMetadata' } & InstanceRef);
+  | ({ kind: 'consumerMetadata' } & InstanceRef)
+  /** Brokers, replication and the produce path (broker/), when the scenario has brokers. */
+  | { kind: 'cluster'; event: ClusterEvent };
 
 /** Small integer per kind, fed to the trace hash. */
 export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
@@ -43,4 +46,5 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   syncDeadline: 11,
   producerMetadata: 12,
   consumerMetadata: 13,
+  cluster: 14,
 };

@@ -16,6 +16,7 @@ export type SimEventKind =
   | 'compaction'
   | 'topic'
   | 'service'
+  | 'broker'
   | 'error';
 
 export interface SimEvent {
@@ -53,7 +54,19 @@ export type SimEventCode =
   | 'offset.outOfRange'
   | 'producer.metadata'
   | 'group.metadataChanged'
-  | 'query';
+  | 'query'
+  | 'broker.crashed'
+  | 'broker.started'
+  | 'broker.fenced'
+  | 'network.delayed'
+  | 'network.restored'
+  | 'isr.shrunk'
+  | 'isr.expanded'
+  | 'leader.elected'
+  | 'partition.offline'
+  | 'log.truncated'
+  | 'produce.notEnoughReplicas'
+  | 'produce.failed';
 
 export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'command.rejected',
@@ -74,6 +87,18 @@ export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'producer.metadata',
   'group.metadataChanged',
   'query',
+  'broker.crashed',
+  'broker.started',
+  'broker.fenced',
+  'network.delayed',
+  'network.restored',
+  'isr.shrunk',
+  'isr.expanded',
+  'leader.elected',
+  'partition.offline',
+  'log.truncated',
+  'produce.notEnoughReplicas',
+  'produce.failed',
 ];
 
 export type SimEventFields = Readonly<Record<string, string | number | boolean>>;

@@ -21,6 +21,8 @@ const brokerSchema = object('broker', {
     0,
     limits.MAX_INITIAL_REBALANCE_DELAY_MS,
   ).optional(),
+  'replica.lag.time.max.ms': integer('replica.lag.time.max.ms', 1, limits.MAX_BROKER_TIMEOUT_MS).optional(),
+  'broker.session.timeout.ms': integer('broker.session.timeout.ms', 1, limits.MAX_BROKER_TIMEOUT_MS).optional(),
 });
 
 /** Burrow's settings by Burrow's names (contract 7); whole seconds, as Burrow reads `offset-refresh`. */
@@ -61,6 +63,7 @@ export const scenarioSchema = object('the scenario', {
   broker: brokerSchema.optional(),
   burrow: burrowSchema.optional(),
   network: networkSchema.optional(),
+  brokers: integer('brokers', limits.MIN_BROKERS, limits.MAX_BROKERS).optional(),
   notes: list('notes', noteSchema, limits.MAX_NOTES, 'notes').optional(),
   actions: list('actions', z.unknown(), limits.MAX_ACTIONS, 'actions').optional(),
 });

@@ -3,7 +3,7 @@
  * LogScope simulates. Absent configs stay absent; the engine fills Kafka's defaults.
  */
 import type { TopicConfig } from '../engine';
-import { decimal, identifier, integer, object, oneOf } from './fieldSchemas';
+import { decimal, flag, identifier, integer, object, oneOf } from './fieldSchemas';
 import { limits } from '../engine';
 
 const SAFE_MAX = Number.MAX_SAFE_INTEGER;
@@ -35,6 +35,10 @@ const topicConfigSchema = object('config', {
     (ratio) => ratio >= 0 && ratio <= 1,
   ).optional(),
   'min.compaction.lag.ms': integer('min.compaction.lag.ms', 0, SAFE_MAX).optional(),
+  // Replication (contract 7); replication.factor ≤ brokers is checked in checkReferences.ts.
+  'replication.factor': integer('replication.factor', 1, limits.MAX_BROKERS).optional(),
+  'min.insync.replicas': integer('min.insync.replicas', 1, limits.MAX_BROKERS).optional(),
+  'unclean.leader.election.enable': flag('unclean.leader.election.enable').optional(),
 });
 
 export const topicSchema = object('topic', {
