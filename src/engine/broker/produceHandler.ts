@@ -18,11 +18,6 @@ export function onProduceArrive(cluster: ClusterState, requestId: number): void 
   if (!cluster.isRunning(request.broker)) return reply(cluster, request, { error: 'NETWORK_EXCEPTION' });
   const replicas = cluster.replicasOf(request.topic, request.partition);
   if (replicas.leader !== request.broker) return reply(cluster, request, { error: 'NOT_LEADER_OR_FOLLOWER' });
-  if (request.idempotent) {
-    const verdict = checkSequence(replicas, request);
-    if (verdict === 'gap') return reply(cluster, request, { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
-    if (verdict !== 'append') return reply(cluster, request, { error: null, firstOffset: verdict.firstOffset, duplicate: true });
-  }
   if (request.acks === 'all' && replicas.underMinIsr) {
     ctx.emit(
       'broker',
@@ -32,6 +27,12 @@ export function onProduceArrive(cluster: ClusterState, requestId: number): void 
       { code: 'produce.notEnoughReplicas', fields: { partition: replicas.key, producer: request.producer, isr: replicas.isr.length } },
     );
     return reply(cluster, request, { error: 'NOT_ENOUGH_REPLICAS' });
+  }
+  // The min ISR check comes first (Partition.appendRecordsToLeader), then the log's producer state.
+  if (request.idempotent) {
+    const verdict = checkSequence(replicas, request);
+    if (verdict === 'gap') return reply(cluster, request, { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+    if (verdict !== 'append') return reply(cluster, request, { error: null, firstOffset: verdict.firstOffset, duplicate: true });
   }
   append(cluster, replicas, request);
   if (request.acks === '0') {
