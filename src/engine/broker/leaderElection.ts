@@ -12,7 +12,7 @@ import { failDelayedProduces } from './purgatory';
 import { startFetching } from './replicaFetcher';
 import { truncatePartition } from './truncation';
 
-export function isEligible(cluster: ClusterState, broker: number): boolean {
+function isEligible(cluster: ClusterState, broker: number): boolean {
   return cluster.isRunning(broker) && !cluster.brokers[broker]!.fenced;
 }
 

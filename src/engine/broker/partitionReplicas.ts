@@ -53,6 +53,8 @@ export class PartitionReplicas {
   readonly delayedProduces: number[] = [];
   readonly producerStates = new Map<string, ProducerSequenceState>();
   readonly acked = new AckedOffsets();
+  /** Whether the leader has refused a write with NOT_ENOUGH_REPLICAS since the ISR last had enough members (explained once). */
+  refusingWrites = false;
   /** The highest HW this partition ever had (an unclean election can lower the HW). */
   highestHighWatermark: Offset = 0;
 

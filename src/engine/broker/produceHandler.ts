@@ -18,30 +18,33 @@ export function onProduceArrive(cluster: ClusterState, requestId: number): void 
   if (!cluster.isRunning(request.broker)) return reply(cluster, request, { error: 'NETWORK_EXCEPTION' });
   const replicas = cluster.replicasOf(request.topic, request.partition);
   if (replicas.leader !== request.broker) return reply(cluster, request, { error: 'NOT_LEADER_OR_FOLLOWER' });
+  if (!replicas.underMinIsr) replicas.refusingWrites = false;
   if (request.acks === 'all' && replicas.underMinIsr) {
+    if (replicas.refusingWrites) return reply(cluster, request, { error: 'NOT_ENOUGH_REPLICAS' });
+    replicas.refusingWrites = true;
     ctx.emit(
       'broker',
       replicas.key,
-      `${replicas.key} refuses ${request.records.length} record(s) from ${request.producer} with NOT_ENOUGH_REPLICAS: acks=all needs ${replicas.effectiveMinIsr} in-sync replicas (min.insync.replicas) and the ISR is [${replicas.isr.join(', ')}]. Nothing is appended; the producer retries.`,
+      `${replicas.key} refuses ${request.records.length} record(s) from ${request.producer} with NOT_ENOUGH_REPLICAS: acks=all needs ${replicas.effectiveMinIsr} in-sync replicas (min.insync.replicas) and the ISR is [${replicas.isr.join(', ')}]. Nothing is appended; the producer retries (and the leader refuses every acks=all write until the ISR grows).`,
       undefined,
       { code: 'produce.notEnoughReplicas', fields: { partition: replicas.key, producer: request.producer, isr: replicas.isr.length } },
     );
     return reply(cluster, request, { error: 'NOT_ENOUGH_REPLICAS' });
   }
-  // The min ISR check comes first (Partition.appendRecordsToLeader), then the log's producer state.
-  if (request.idempotent) {
-    const verdict = checkSequence(replicas, request);
-    if (verdict === 'gap') return reply(cluster, request, { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
-    if (verdict !== 'append') return reply(cluster, request, { error: null, firstOffset: verdict.firstOffset, duplicate: true });
-  }
-  append(cluster, replicas, request);
+  // The min ISR check comes first (Partition.appendRecordsToLeader), then the log's producer state:
+  // a batch the partition already holds is answered with its first offset, not appended again,
+  // and with acks=all, as any batch, only once the HW has passed it.
+  const verdict = request.idempotent ? checkSequence(replicas, request) : 'append';
+  if (verdict === 'gap') return reply(cluster, request, { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+  if (verdict === 'append') append(cluster, replicas, request);
+  else request.firstOffset = verdict.firstOffset;
   if (request.acks === '0') {
     cluster.requests.delete(request.id);
     return;
   }
   const log = cluster.log(request.topic, request.partition)!;
   if (request.acks === '1' || log.highWatermark >= request.firstOffset + request.records.length) {
-    return reply(cluster, request, { error: null, firstOffset: request.firstOffset, duplicate: false });
+    return reply(cluster, request, { error: null, firstOffset: request.firstOffset, duplicate: verdict !== 'append' });
   }
   replicas.delayedProduces.push(request.id);
   request.expiry = ctx.schedule(ctx.now + request.timeoutMs, { kind: 'cluster', event: { type: 'delayedProduceExpire', requestId: request.id } });

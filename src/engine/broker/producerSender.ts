@@ -36,6 +36,8 @@ interface SenderBatch {
   attempts: number;
   inFlight: boolean;
   timeout: QueueEntry<EngineEvent> | null;
+  /** The request carrying it while in flight. */
+  requestId: number;
   readonly appends: BatchAppends;
 }
 
@@ -87,6 +89,7 @@ export class ProducerSender implements ProduceClient {
         attempts: 0,
         inFlight: false,
         timeout: null,
+        requestId: -1,
         appends: { copies: 0 },
       });
     }
@@ -151,6 +154,7 @@ export class ProducerSender implements ProduceClient {
       return;
     }
     batch.inFlight = true;
+    batch.requestId = id;
     this.inFlight.set(id, { batch, broker: leader });
     this.inFlightPerBroker.set(leader, (this.inFlightPerBroker.get(leader) ?? 0) + 1);
     batch.timeout = ctx.schedule(ctx.now + this.config.requestTimeoutMs, { kind: 'cluster', event: { type: 'produceTimeout', producer: this.producerId, requestId: id } });
@@ -177,9 +181,24 @@ export class ProducerSender implements ProduceClient {
       this.counters.acked += batch.records.length;
       this.cluster.replicasOf(batch.topic, batch.partition).acked.addRange(result.firstOffset, result.firstOffset + batch.records.length);
     } else {
+      if (result.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && this.isFirstUnacknowledged(batch)) this.bumpEpoch();
       this.retryOrFail(batch, result.error);
     }
     this.drain();
+  }
+
+  /**
+   * A sequence gap on a partition's first unacknowledged batch: the partition lost its state
+   * for this producer (a leader change cut its log). KIP-360: the producer bumps its epoch and
+   * numbers afresh, which the leader accepts.
+   */
+  private isFirstUnacknowledged(batch: SenderBatch): boolean {
+    return this.queues.get(`${batch.topic}-${batch.partition}`)?.[0] === batch;
+  }
+
+  private bumpEpoch(): void {
+    this.epoch++;
+    this.nextSequence.clear();
   }
 
   /** request.timeout.ms passed without an answer: the request is abandoned (a late answer is ignored). */
@@ -204,6 +223,17 @@ export class ProducerSender implements ProduceClient {
     }
     this.counters.retries += batch.records.length;
     batch.readyMs = now + backoff;
+    if (!this.config.idempotent) return;
+    // Idempotence keeps a partition's batches in sequence order: the later ones in flight are
+    // resent after this one (Kafka's Sender resends a partition's batches in sequence order, the
+    // broker answering the later ones OUT_OF_ORDER_SEQUENCE_NUMBER meanwhile).
+    const queue = this.queues.get(`${batch.topic}-${batch.partition}`)!;
+    for (const later of queue.slice(queue.indexOf(batch) + 1)) {
+      if (!later.inFlight) continue;
+      this.settle(later.requestId);
+      this.counters.retries += later.records.length;
+      later.readyMs = now + backoff;
+    }
   }
 
   private remove(batch: SenderBatch): void {
@@ -214,11 +244,8 @@ export class ProducerSender implements ProduceClient {
 
   private fail(batch: SenderBatch, why: string): void {
     this.counters.failed += batch.records.length;
-    if (this.config.idempotent) {
-      // KIP-360: a failed batch leaves a gap in the sequence; the producer bumps its epoch.
-      this.epoch++;
-      this.nextSequence.clear();
-    }
+    // KIP-360: a failed batch leaves a gap in the sequence; the producer bumps its epoch.
+    if (this.config.idempotent) this.bumpEpoch();
     this.cluster.ctx.emit(
       'producer',
       this.producerId,

@@ -24,7 +24,7 @@ export function reply(cluster: ClusterState, request: ProduceRequest, result: Pr
  * Partition.checkEnoughReplicasReachOffset for every held request: answered once the HW has
  * passed its records (NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR is then below min.insync.replicas).
  */
-export function completeDelayedProduces(cluster: ClusterState, replicas: PartitionReplicas): void {
+function completeDelayedProduces(cluster: ClusterState, replicas: PartitionReplicas): void {
   const log = cluster.log(replicas.topic, replicas.partition);
   if (!log || replicas.delayedProduces.length === 0) return;
   const waiting = replicas.delayedProduces.splice(0);
