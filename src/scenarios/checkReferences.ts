@@ -24,7 +24,7 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
     const factor = topic.config?.['replication.factor'];
     if (factor !== undefined && factor > registry.brokers) {
       errors.push({
-        path: `topics[${index}].config.replication.factor`,
+        path: `topics[${index}].config["replication.factor"]`,
         message: `replication.factor is ${factor}; it must be at most the number of brokers (${registry.brokers}), as Kafka requires`,
       });
     }
