@@ -66,7 +66,8 @@ export type SimEventCode =
   | 'partition.offline'
   | 'log.truncated'
   | 'produce.notEnoughReplicas'
-  | 'produce.failed';
+  | 'produce.failed'
+  | 'coordinator.moved';
 
 export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'command.rejected',
@@ -99,6 +100,7 @@ export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'log.truncated',
   'produce.notEnoughReplicas',
   'produce.failed',
+  'coordinator.moved',
 ];
 
 export type SimEventFields = Readonly<Record<string, string | number | boolean>>;

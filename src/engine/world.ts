@@ -109,6 +109,10 @@ export class World implements EngineContext {
     return expected;
   }
 
+  groupCoordinator(groupId: string): number | null {
+    return this.cluster ? this.cluster.groupCoordinator(groupId) : 0;
+  }
+
   partitionWritable(topic: string, partition: number): boolean {
     return this.cluster ? this.cluster.isWritable(topic, partition) : true;
   }

@@ -12,6 +12,7 @@ import { shrinkIsr } from './isrCheck';
 import { electLeader } from './leaderElection';
 import { reply } from './purgatory';
 import { startFetching } from './replicaFetcher';
+import { moveOffsetsLeaders } from './groupCoordinatorPlacement';
 
 export function crashBroker(cluster: ClusterState, broker: number): string | null {
   const state = cluster.brokers[broker]!;
@@ -58,6 +59,7 @@ export function fenceBroker(cluster: ClusterState, broker: number): void {
     if (replicas.inIsr(broker) && replicas.isr.length > 1) shrinkIsr(cluster, replicas, [broker], `fenced by the controller`);
     if (replicas.leader === broker) electLeader(cluster, replicas, `its leader, broker ${broker}, was fenced`);
   }
+  moveOffsetsLeaders(cluster);
   notifyClients(cluster);
 }
 
@@ -87,6 +89,7 @@ export function startBroker(cluster: ClusterState, broker: number): string | nul
     if (replicas.leader === null) electLeader(cluster, replicas, `broker ${broker} is back`);
     else startFetching(cluster, replicas, broker);
   }
+  moveOffsetsLeaders(cluster);
   notifyClients(cluster);
   return null;
 }
@@ -102,6 +105,8 @@ export function delayNetwork(cluster: ClusterState, broker: number, extraMs: num
   );
 }
 
+/** Leaders or brokers changed: consumers' fetches and producers' batches follow. */
 function notifyClients(cluster: ClusterState): void {
+  cluster.refreshLeaderReachability();
   for (const client of cluster.clients.values()) client.onMetadataChanged();
 }

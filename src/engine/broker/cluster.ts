@@ -11,6 +11,7 @@ import { onProduceArrive } from './produceHandler';
 import { advanceHighWatermark, onDelayedProduceExpire } from './purgatory';
 import { answerParkedFetches, onFetchArrive, onFetchReply, onFetchRetry, onFetchWaitExpire, startFetching } from './replicaFetcher';
 import type { ProducerSender } from './producerSender';
+import { coordinatorBrokerOf } from './groupCoordinatorPlacement';
 
 export class Cluster extends ClusterState {
   /** Places every partition's replicas and starts every follower fetching and the ISR checks. */
@@ -82,6 +83,12 @@ export class Cluster extends ClusterState {
   isWritable(topic: string, partition: number): boolean {
     const leader = this.replicasOf(topic, partition).leader;
     return leader !== null && this.isRunning(leader);
+  }
+
+  /** The broker hosting a group's coordinator if it is reachable now, else null (it is down and not yet fenced, or none is left). */
+  groupCoordinator(groupId: string): number | null {
+    const broker = coordinatorBrokerOf(this, groupId);
+    return broker !== null && this.isRunning(broker) ? broker : null;
   }
 
   /** A broker command; null when applied, else why it was refused. */

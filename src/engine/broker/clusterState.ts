@@ -76,6 +76,8 @@ export class ClusterState {
   readonly requests = new Map<number, ProduceRequest>();
   readonly clients = new Map<string, ProduceClient>();
   nextRequestId = 0;
+  /** Leader of each partition of __consumer_offsets a group's coordinator lives on (groupCoordinatorPlacement.ts). */
+  readonly offsetsLeaders = new Map<number, number | null>();
   /** Leader per epoch per partition ever elected (checked by the invariants). */
   readonly leadersByEpoch = new Map<string, number[]>();
 
@@ -128,6 +130,14 @@ export class ClusterState {
       this.leadersByEpoch.set(key, replicas.leader === null ? [] : [replicas.leader]);
     }
     return replicas;
+  }
+
+  /** Marks each partition log whose leader is down or missing, so consumers' fetches skip it. */
+  refreshLeaderReachability(): void {
+    for (const replicas of this.partitions.values()) {
+      const log = this.log(replicas.topic, replicas.partition);
+      if (log) log.leaderReachable = replicas.leader !== null && this.isRunning(replicas.leader);
+    }
   }
 
   /** Every partition of every topic, placed (partitions added later are placed on first use too). */

@@ -222,4 +222,26 @@ describe('replication', () => {
     fork.runUntil(30_000);
     expect(fork.traceHash()).toBe(sim.traceHash());
   });
+
+  it('fails commits while the group coordinator\'s broker is down and moves the coordinator without a rebalance', () => {
+    // Group "billing" hashes to __consumer_offsets partition 39, led by broker 39 % 3 = 0.
+    const scenario = {
+      ...clusterScenario({ partitions: 3, consumer: true, actions: [{ atMs: 10_000, type: 'crashBroker' as const, broker: 0 }] }),
+    };
+    scenario.services = [{ id: 'billing', subscribe: ['orders'], config: { 'auto.offset.reset': 'earliest' as const, 'auto.commit.interval.ms': 1000, 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 2000 } }];
+    const sim = createSimulation(scenario, { checkInvariants: true });
+    sim.runUntil(10_000);
+    const committedBefore = sim.summary().groups['billing']!.offsets['orders-1']!.committed;
+    sim.runUntil(18_000);
+    expect(sim.events().some((e) => e.kind === 'commit' && e.text.includes('COORDINATOR_NOT_AVAILABLE'))).toBe(true);
+    expect(sim.summary().groups['billing']!.offsets['orders-1']!.committed).toBe(committedBefore);
+    sim.runUntil(30_000);
+    const moved = sim.events().find((e) => e.code === 'coordinator.moved');
+    expect(moved?.fields?.['broker']).toBe(1);
+    // Found within one heartbeat interval of the fencing at 19 s.
+    expect(moved!.atMs).toBeLessThanOrEqual(19_000 + 2000);
+    const group = sim.summary().groups['billing']!;
+    expect(group.generation).toBe(1);
+    expect(group.offsets['orders-1']!.committed!).toBeGreaterThan(committedBefore!);
+  });
 });

@@ -43,7 +43,7 @@ export function fetchRecords(
     const index = (startIndex + i) % count;
     const tp = assignment[index]!;
     const log = topics.get(tp.topic)?.partitions[tp.partition];
-    if (!log) continue;
+    if (!log || !log.leaderReachable) continue;
     const key = assignmentKeys[index]!;
     let position = positions.get(key);
     if (position === undefined) continue;

@@ -33,6 +33,8 @@ export class PartitionLog {
    * null when the partition is not replicated: then the HW is the log end offset.
    */
   replicatedHighWatermark: Offset | null = null;
+  /** False while the partition's leader is down or missing (broker/): consumers' fetches get nothing. */
+  leaderReachable = true;
 
   constructor(
     readonly topic: string,

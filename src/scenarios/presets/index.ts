@@ -12,7 +12,7 @@ import {
   hotPartition,
   retentionLosesData,
 } from './galleryPresets';
-import { acksOneLosesData, idempotentProducer, minInsyncRefusesWrites, retriesDuplicate, uncleanElectionLosesData } from './replicationPresets';
+import { acksOneLosesData, coordinatorFailover, idempotentProducer, minInsyncRefusesWrites, retriesDuplicate, uncleanElectionLosesData } from './replicationPresets';
 import { commandsVsEvents, cqrsRebuild, emailOutage, lateFraudCheck, lateFraudCheckLatest, pubsubVsQueue } from './storyPresets';
 
 export interface Preset {
@@ -161,6 +161,13 @@ export const PRESETS: readonly Preset[] = [
     description: 'The same late answers with enable.idempotence=true: the leader recognises each resent batch by its sequence number.',
     concept: 'Idempotence: producer id and sequence numbers make retries safe and keep order',
     scenario: idempotentProducer,
+  },
+  {
+    id: 'coordinator-failover',
+    title: 'Coordinator failover',
+    description: "The broker hosting billing's group coordinator crashes; commits fail until the controller moves the coordinator.",
+    concept: 'The group coordinator is a broker too: commits depend on it, and it fails over',
+    scenario: coordinatorFailover,
   },
 ];
 

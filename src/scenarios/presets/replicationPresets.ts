@@ -200,3 +200,38 @@ function lateAnswers(idempotent: boolean): Scenario {
 
 export const retriesDuplicate = lateAnswers(false);
 export const idempotentProducer = lateAnswers(true);
+
+/** The broker hosting a group's coordinator dies: commits fail until another broker takes the group over. */
+export const coordinatorFailover: Scenario = {
+  ...FORMAT,
+  title: "The group coordinator's broker fails",
+  seed: 47,
+  brokers: 3,
+  topics: [{ name: 'orders', partitions: 3, config: { 'replication.factor': 3 } }],
+  producers: [{ id: 'checkout', topic: 'orders', ratePerSec: 20, event: 'OrderPlaced', keys: { kind: 'sequence', prefix: 'order-' } }],
+  services: [
+    {
+      id: 'billing',
+      subscribe: ['orders'],
+      instances: 2,
+      config: { 'auto.offset.reset': 'earliest', 'auto.commit.interval.ms': 1000, 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 2000 },
+    },
+  ],
+  notes: [
+    { atMs: 0, text: "billing's group coordinator lives on a broker: the leader of the __consumer_offsets partition that group ids hash to — broker 0 here. It stores billing's commits and watches its heartbeats." },
+    {
+      atMs: 10_000,
+      text: "Broker 0 crashes. Until the controller notices, orders-0 has no reachable leader and the other partitions' high watermarks wait for broker 0's copies; billing's commits fail with COORDINATOR_NOT_AVAILABLE and its heartbeats go unanswered.",
+      when: { compare: { path: 'brokers.0.status' }, op: '=', to: 'crashed' },
+    },
+    {
+      atMs: 19_000,
+      text: "The controller fences broker 0 after 9 s: broker 1 leads billing's __consumer_offsets partition, loads the group and its offsets, and gives every member a fresh session — longer outages than session.timeout.ms (6 s) evict no one. Members find it at their next heartbeat and commit again, without a rebalance.",
+      when: { all: [{ event: 'coordinator.moved', since: 'lesson' }, { compare: { path: 'groups.billing.state' }, op: '=', to: 'Stable' }, { compare: { path: 'groups.billing.generation' }, op: '=', to: 1 }] },
+    },
+  ],
+  actions: [
+    { atMs: 10_000, type: 'crashBroker', broker: 0 },
+    { atMs: 40_000, type: 'startBroker', broker: 0 },
+  ],
+};
