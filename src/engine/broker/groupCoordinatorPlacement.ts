@@ -19,7 +19,7 @@ function javaStringHashCode(text: string): number {
 }
 
 /** Partition of __consumer_offsets that holds a group (Utils.abs is `& 0x7fffffff`). */
-export function offsetsPartitionFor(groupId: string): number {
+function offsetsPartitionFor(groupId: string): number {
   return (javaStringHashCode(groupId) & 0x7fffffff) % OFFSETS_TOPIC_PARTITIONS;
 }
 
