@@ -8,7 +8,7 @@
  */
 import type { ClusterState } from './clusterState';
 import type { PartitionReplicas } from './partitionReplicas';
-import { failDelayedProduces } from './purgatory';
+import { advanceHighWatermark, failDelayedProduces } from './purgatory';
 import { startFetching } from './replicaFetcher';
 import { truncatePartition } from './truncation';
 
@@ -68,4 +68,6 @@ export function electLeader(cluster: ClusterState, replicas: PartitionReplicas, 
     state.lastCaughtUpMs = replicas.inIsr(state.broker) ? ctx.now : 0;
     startFetching(cluster, replicas, state.broker);
   }
+  // Partition.makeLeader: the ISR may now be the leader alone, so the HW may move at once.
+  advanceHighWatermark(cluster, replicas);
 }
