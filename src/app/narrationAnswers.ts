@@ -31,6 +31,11 @@ function subjectOf(command: Command): string {
       return command.producer;
     case 'addPartitions':
       return command.topic;
+    case 'crashBroker':
+    case 'startBroker':
+    case 'delayNetwork':
+    case 'restoreNetwork':
+      return `broker ${command.broker}`;
   }
 }
 
@@ -84,6 +89,14 @@ function appliedText(command: Command): string {
       return `${command.topic} now has ${command.partitions} partitions.`;
     case 'query':
       return `Asked ${command.service} for ${command.entity}.`;
+    case 'crashBroker':
+      return `Broker ${command.broker} crashed.`;
+    case 'startBroker':
+      return `Broker ${command.broker} started.`;
+    case 'delayNetwork':
+      return `Broker ${command.broker}'s network is ${command.extraMs} ms slower.`;
+    case 'restoreNetwork':
+      return `Broker ${command.broker}'s network is back to normal.`;
   }
 }
 

@@ -10,7 +10,7 @@ import { findZeroTimeLoop, recordDurationMs, type LoopCandidate } from './progre
 import { Service } from './service/service';
 import { tpKey } from './types';
 import type { World } from './world';
-import { MAX_BURST_COUNT, MAX_PRODUCE_COUNT, MAX_RATE_PER_SEC } from './limits';
+import { MAX_BURST_COUNT, MAX_NETWORK_LATENCY_MS, MAX_PRODUCE_COUNT, MAX_RATE_PER_SEC } from './limits';
 
 export function applyCommand(world: World, command: Command): ApplyResult {
   world.hasher.string(command.type);
@@ -101,6 +101,17 @@ export function applyCommand(world: World, command: Command): ApplyResult {
     }
     case 'query':
       return query(world, command.service, command.entity);
+    case 'crashBroker':
+    case 'startBroker':
+    case 'delayNetwork':
+    case 'restoreNetwork': {
+      if (!world.cluster) return refuse(world, `${command.type}: this scenario has one broker, which never fails; give it "brokers": 2 or more`);
+      if (command.type === 'delayNetwork' && !(Number.isInteger(command.extraMs) && command.extraMs >= 0 && command.extraMs <= MAX_NETWORK_LATENCY_MS)) {
+        return refuse(world, `delayNetwork: extraMs must be an integer from 0 to ${MAX_NETWORK_LATENCY_MS} (got ${command.extraMs})`);
+      }
+      const why = world.cluster.applyBrokerCommand(command);
+      return why === null ? { ok: true } : refuse(world, `${command.type}: ${why}`);
+    }
     case 'addPartitions': {
       const topic = world.topics.get(command.topic);
       if (!topic) return refuse(world, `addPartitions: no topic "${command.topic}"`);
@@ -112,6 +123,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       }
       const before = topic.partitionCount;
       topic.growTo(command.partitions);
+      world.cluster?.topicsChanged();
       world.emit(
         'topic',
         topic.name,

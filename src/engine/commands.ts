@@ -38,7 +38,13 @@ export type Command =
     }
   | { type: 'addPartitions'; topic: string; partitions: number }
   /** Asks a service's read model whether it holds an entity ("is order-42 in email's receipts?"). */
-  | { type: 'query'; service: string; entity: string };
+  | { type: 'query'; service: string; entity: string }
+  /** Broker failures (doc/design.md contract 7): `broker` is an id 0..brokers-1. */
+  | { type: 'crashBroker'; broker: number }
+  | { type: 'startBroker'; broker: number }
+  /** Adds `extraMs` to every message sent to or from the broker from now on. */
+  | { type: 'delayNetwork'; broker: number; extraMs: number }
+  | { type: 'restoreNetwork'; broker: number };
 
 export type CommandType = Command['type'];
 
@@ -60,6 +66,10 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'produce',
   'addPartitions',
   'query',
+  'crashBroker',
+  'startBroker',
+  'delayNetwork',
+  'restoreNetwork',
 ];
 
 /** Result of applying a command: refused commands change nothing and say why. */

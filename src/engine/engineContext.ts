@@ -54,6 +54,10 @@ export interface EngineContext {
   emit(kind: SimEventKind, entity: string, text: string, group?: string, detail?: SimEventDetail): void;
   /** Appends a record to a partition at the current time and returns it. */
   append(topic: Topic, partition: number, request: AppendRequest): LogRecord;
+  /** The broker hosting a group's coordinator, or null while it is unreachable (0, unreplicated). */
+  groupCoordinator(groupId: string): number | null;
+  /** Whether a partition's leader can take a direct append now (always, unreplicated). */
+  partitionWritable(topic: string, partition: number): boolean;
   /** A command client's message, delivered to the service that owns the command (if any). */
   sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void;
   /** A group's offset commit was stored: it enters Burrow's window for the partition. */

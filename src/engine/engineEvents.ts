@@ -6,6 +6,7 @@
  * entity up and dispatches each kind to it. Entities are never replaced (instances restart in
  * place), so an id always names the object that scheduled the event.
  */
+import type { ClusterEvent } from './broker/clusterEvents';
 
 /** An instance of a service: its service's id and its index (`email-1` is `email`, 1). */
 export interface InstanceRef {
@@ -34,7 +35,9 @@ export type EngineEvent =
   /** The broker's fetch.max.wait.ms timer for a consumer's parked fetch (DelayedFetch). */
   | ({ kind: 'fetchMaxWait' } & InstanceRef)
   /** onJoinPrepare's commit reaches the coordinator, or its response the member. */
-  | ({ kind: 'joinPrepareCommit' } & InstanceRef);
+  | ({ kind: 'joinPrepareCommit' } & InstanceRef)
+  /** Brokers, replication and the produce path (broker/), when the scenario has brokers. */
+  | { kind: 'cluster'; event: ClusterEvent };
 
 /** Small integer per kind, fed to the trace hash. */
 export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
@@ -55,4 +58,5 @@ export const ENGINE_EVENT_CODES: Record<EngineEvent['kind'], number> = {
   fetch: 14,
   fetchMaxWait: 15,
   joinPrepareCommit: 16,
+  cluster: 17,
 };

@@ -5,6 +5,7 @@
  * part, committed offsets within the log's range, at most one owner per
  * partition in a stable generation's assignment, and bounded buffers.
  */
+import { replicationInvariantProblem } from './broker/replicationInvariants';
 import { logInvariantProblem } from './log/logInvariants';
 import { SIM_EVENT_HISTORY_CAP } from './simEvents';
 import { tpKey } from './types';
@@ -34,13 +35,17 @@ export function checkInvariants(world: World): void {
       }
       const problem = logInvariantProblem(log);
       if (problem) fail(`${where}: ${problem}`);
+      if (world.cluster) {
+        const replicationProblem = replicationInvariantProblem(world.cluster.replicasOf(topic.name, log.partition), log);
+        if (replicationProblem) fail(`${where}: ${replicationProblem}`);
+      }
     }
   }
   for (const service of world.services.values()) {
     const group = service.group;
     for (const [key, committed] of group.committed) {
       const log = findLog(world, key);
-      if (log && committed.offset > log.highWatermark) fail(`${group.groupId}: committed ${key} ${committed.offset} > HW ${log.highWatermark}`);
+      if (log && committed.offset > readableEnd(world, key, log.highWatermark)) fail(`${group.groupId}: committed ${key} ${committed.offset} > HW ${log.highWatermark}`);
     }
     if (group.metadata.state === 'Stable') {
       const owners = new Map<string, string>();
@@ -51,6 +56,18 @@ export function checkInvariants(world: World): void {
           if (other) fail(`${group.groupId}: ${key} owned by both ${other} and ${member.memberId} in generation ${group.generation}`);
           owners.set(key, member.memberId);
         }
+      }
+    }
+  }
+  // A consumer never reads above the HW: its position is at most the highest HW the partition had.
+  for (const service of world.services.values()) {
+    for (const instance of service.instances) {
+      if (instance.status !== 'running') continue;
+      for (const tp of instance.assignment) {
+        const key = tpKey(tp.topic, tp.partition);
+        const position = instance.positionOf(key);
+        const log = world.topics.get(tp.topic)?.partitions[tp.partition];
+        if (log && position !== undefined && position > readableEnd(world, key, log.highWatermark)) fail(`${instance.name}: position ${position} on ${key} above the HW ${log.highWatermark}`);
       }
     }
   }
@@ -65,6 +82,14 @@ export function checkInvariants(world: World): void {
     }),
   ];
   for (const problem of bounds) if (problem) fail(`over its bound: ${problem}`);
+}
+
+/**
+ * The highest offset a group can have read up to: the HW, or, after an unclean election cut the
+ * log below it, the highest HW the partition ever had (the group read before the cut).
+ */
+function readableEnd(world: World, key: string, highWatermark: number): number {
+  return world.cluster?.partitions.get(key)?.highestHighWatermark ?? highWatermark;
 }
 
 function findLog(world: World, key: string) {

@@ -70,6 +70,11 @@ export const MAX_ASSIGNORS = 4;
 
 // Broker.
 export const MAX_RETENTION_CHECK_INTERVAL_MS = 3_600_000;
+/** Brokers in a scenario (contract 7): 1 to 9. */
+export const MIN_BROKERS = 1;
+export const MAX_BROKERS = 9;
+/** `replica.lag.time.max.ms` and `broker.session.timeout.ms`: LogScope's bound, an hour. */
+export const MAX_BROKER_TIMEOUT_MS = 3_600_000;
 export const MAX_INITIAL_REBALANCE_DELAY_MS = 300_000;
 
 // Burrow's settings (LogScope's bounds; Burrow has none).

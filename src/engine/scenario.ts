@@ -19,6 +19,10 @@ export type TopicConfig = Partial<{
   'delete.retention.ms': number;
   'min.cleanable.dirty.ratio': number;
   'min.compaction.lag.ms': number;
+  /** Replicas per partition (doc/design.md contract 7): at most `brokers`. */
+  'replication.factor': number;
+  'min.insync.replicas': number;
+  'unclean.leader.election.enable': boolean;
 }>;
 
 export interface TopicSpec {
@@ -73,6 +77,10 @@ export type { CallMode, CallsSpec } from './calls/callSpec';
 export type BrokerConfig = Partial<{
   'log.retention.check.interval.ms': number;
   'group.initial.rebalance.delay.ms': number;
+  /** A follower that has not caught up for this long leaves the ISR. */
+  'replica.lag.time.max.ms': number;
+  /** The controller fences a broker whose heartbeats have stopped for this long. */
+  'broker.session.timeout.ms': number;
 }>;
 
 /**
@@ -113,6 +121,8 @@ export interface Scenario {
   broker?: BrokerConfig;
   burrow?: BurrowConfig;
   network?: NetworkConfig;
+  /** Brokers in the cluster, 1–9 (contract 7); absent = 1, the first release's single broker. */
+  brokers?: number;
   notes?: Note[];
   actions?: TimedCommand[];
 }

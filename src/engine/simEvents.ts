@@ -17,6 +17,7 @@ export type SimEventKind =
   | 'topic'
   | 'service'
   | 'call'
+  | 'broker'
   | 'error';
 
 export interface SimEvent {
@@ -56,7 +57,20 @@ export type SimEventCode =
   | 'group.metadataChanged'
   | 'query'
   | 'order.failed'
-  | 'order.timedOut';
+  | 'order.timedOut'
+  | 'broker.crashed'
+  | 'broker.started'
+  | 'broker.fenced'
+  | 'network.delayed'
+  | 'network.restored'
+  | 'isr.shrunk'
+  | 'isr.expanded'
+  | 'leader.elected'
+  | 'partition.offline'
+  | 'log.truncated'
+  | 'produce.notEnoughReplicas'
+  | 'produce.failed'
+  | 'coordinator.moved';
 
 export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'command.rejected',
@@ -79,6 +93,19 @@ export const SIM_EVENT_CODES: readonly SimEventCode[] = [
   'query',
   'order.failed',
   'order.timedOut',
+  'broker.crashed',
+  'broker.started',
+  'broker.fenced',
+  'network.delayed',
+  'network.restored',
+  'isr.shrunk',
+  'isr.expanded',
+  'leader.elected',
+  'partition.offline',
+  'log.truncated',
+  'produce.notEnoughReplicas',
+  'produce.failed',
+  'coordinator.moved',
 ];
 
 export type SimEventFields = Readonly<Record<string, string | number | boolean>>;

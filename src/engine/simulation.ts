@@ -13,6 +13,9 @@ import { resolveBurrowConfig } from './lag/burrowConfig';
 import { resolveNetworkConfig } from './network';
 import type { ApplyResult, Command } from './commands';
 import { resolveBrokerConfig } from './config';
+import { Cluster } from './broker/cluster';
+import { ProducerSender } from './broker/producerSender';
+import { resolveClusterConfig, resolveDeliveryConfig, resolveReplicationConfig } from './broker/replicationConfig';
 import { ENGINE_EVENT_CODES, type EngineEvent, type InstanceRef } from './engineEvents';
 import { checkInvariants } from './invariants';
 import { runCleanupCheck } from './log/cleanupCheck';
@@ -69,9 +72,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const world = new World(scenario.seed, resolveBrokerConfig(scenario.broker), resolveBurrowConfig(scenario.burrow), resolveNetworkConfig(scenario.network), options.maxStepsAtOneInstant);
   for (const spec of scenario.topics) world.topics.set(spec.name, new Topic(spec));
   for (const spec of scenario.services) addService(world, spec);
+  // Two or more brokers: replication and the produce path (broker/). One broker (or none said)
+  // keeps the first release's direct appends, so such a run is the same with or without `brokers: 1`.
+  if ((scenario.brokers ?? 1) >= 2) {
+    const configs = new Map(scenario.topics.map((t) => [t.name, resolveReplicationConfig(t.config)]));
+    world.cluster = new Cluster(world, resolveClusterConfig(scenario.brokers!, scenario.broker), world.network.latencyMs, (name) => configs.get(name) ?? resolveReplicationConfig(undefined));
+    world.cluster.start();
+  }
   for (const spec of scenario.producers) {
     const producer = new Producer(spec, scenario.seed);
     world.producers.set(spec.id, producer);
+    if (world.cluster && spec.topic !== undefined) producer.sender = new ProducerSender(spec.id, resolveDeliveryConfig(spec.config), world.cluster);
     producer.start(world);
   }
   world.schedule(world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
@@ -134,6 +145,8 @@ function wrapWorld(
         return instance(event).fetcher.onMaxWait();
       case 'joinPrepareCommit':
         return instance(event).client.joinPrepare.onNetworkHop();
+      case 'cluster':
+        return world.cluster?.onEvent(event.event, (id) => world.producers.get(id)?.sender ?? undefined);
     }
   }
 

@@ -112,7 +112,32 @@ export interface ProducerView {
   sent: number;
 }
 
+/** One replica of a partition, as the replication view shows it (broker/). */
+export interface ReplicaView {
+  broker: number;
+  logEndOffset: number;
+  inIsr: boolean;
+  isLeader: boolean;
+}
+
+export interface ReplicatedPartitionView {
+  key: string;
+  leader: number | null;
+  leaderEpoch: number;
+  highWatermark: number;
+  logEndOffset: number;
+  replicas: ReplicaView[];
+}
+
+/** Brokers and replicas when the scenario has two or more brokers. */
+export interface ReplicationView {
+  brokers: { id: number; status: 'running' | 'crashed'; fenced: boolean; extraDelayMs: number }[];
+  partitions: ReplicatedPartitionView[];
+}
+
 export interface SimSnapshot {
+  /** Present only when the scenario has two or more brokers. */
+  replication?: ReplicationView;
   nowMs: number;
   topics: TopicView[];
   groups: GroupView[];
@@ -127,7 +152,7 @@ export interface SimSnapshot {
 const partitionSources = new WeakMap<PartitionView, readonly number[]>();
 
 function partitionSource(log: PartitionLog): number[] {
-  return [log.logStartOffset, log.logEndOffset, log.sizeBytes, log.segments.length, log.cleanerCheckpoint];
+  return [log.logStartOffset, log.logEndOffset, log.highWatermark, log.sizeBytes, log.segments.length, log.cleanerCheckpoint];
 }
 
 function partitionView(log: PartitionLog, topicName: string, previous: PartitionView | undefined): PartitionView {
@@ -174,6 +199,30 @@ function distinctKeys(partitions: readonly PartitionView[]): number {
 }
 
 /** The snapshot of `world` now, sharing with `previous` (the last snapshot of this run) what did not change. */
+function replicationView(world: World): ReplicationView | undefined {
+  const cluster = world.cluster;
+  if (!cluster) return undefined;
+  return {
+    brokers: cluster.brokers.map((b) => ({ id: b.id, status: b.status, fenced: b.fenced, extraDelayMs: b.extraDelayMs })),
+    partitions: cluster.allPartitions().map((replicas) => {
+      const log = cluster.log(replicas.topic, replicas.partition)!;
+      return {
+        key: replicas.key,
+        leader: replicas.leader,
+        leaderEpoch: replicas.leaderEpoch,
+        highWatermark: log.highWatermark,
+        logEndOffset: log.logEndOffset,
+        replicas: replicas.states.map((state) => ({
+          broker: state.broker,
+          logEndOffset: state.broker === replicas.leader ? log.logEndOffset : state.leo,
+          inIsr: replicas.inIsr(state.broker),
+          isLeader: state.broker === replicas.leader,
+        })),
+      };
+    }),
+  };
+}
+
 export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot {
   const topics: TopicView[] = [];
   for (const topic of world.topics.values()) {
@@ -286,5 +335,6 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
     recentEvents: shareArray(previous?.recentEvents, world.events.slice(-RECENT_EVENTS)),
     eventCount: world.events.length + world.droppedEvents,
     ...(calls ? { calls } : {}),
+    ...(world.cluster && { replication: replicationView(world) }),
   };
 }

@@ -15,6 +15,27 @@ export interface PartitionSummary {
   logStartOffset: number;
   logEndOffset: number;
   highWatermark: number;
+  /** The leader's broker id, or null while the partition is offline (contract 7). */
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+  leaderEpoch: number;
+}
+
+export interface ProducerSummary {
+  sent: number;
+  ratePerSec: number;
+  paused: boolean;
+  /** Records acknowledged to the producer (one broker: every record, appended as it is sent). */
+  acked: number;
+  /** Records given up (delivery timeout, retries used up). */
+  failed: number;
+  /** Records resent. */
+  retries: number;
+  /** Records appended a second time by a resend. */
+  duplicatesWritten: number;
+  /** Records acknowledged and later gone from the log (truncated by a leader change). */
+  ackedThenLost: number;
 }
 
 export interface MemberSummary {
@@ -64,7 +85,9 @@ export interface Summary {
   groups: Record<string, GroupSummary>;
   stats: Record<string, StatsSummary>;
   readModels: Record<string, unknown>;
-  producers: Record<string, { sent: number; ratePerSec: number; paused: boolean }>;
+  producers: Record<string, ProducerSummary>;
+  /** Each broker's status (contract 7); one broker, always running, without replication. */
+  brokers: Record<string, { status: 'running' | 'crashed' }>;
   /** Commands sent to each command-owning service, and how many it accepted or rejected. */
   commands: Record<string, { sent: number; accepted: number; rejected: number }>;
   /** Orders of each calling client (a producer with `calls`); absent in runs without one. */
@@ -80,12 +103,19 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
   const topics: Summary['topics'] = {};
   for (const topic of world.topics.values()) {
     topics[topic.name] = {
-      partitions: topic.partitions.map((log) => ({
-        partition: log.partition,
-        logStartOffset: log.logStartOffset,
-        logEndOffset: log.logEndOffset,
-        highWatermark: log.highWatermark,
-      })),
+      partitions: topic.partitions.map((log) => {
+        const replicas = world.cluster?.replicasOf(topic.name, log.partition);
+        return {
+          partition: log.partition,
+          logStartOffset: log.logStartOffset,
+          logEndOffset: log.logEndOffset,
+          highWatermark: log.highWatermark,
+          leader: replicas ? replicas.leader : 0,
+          replicas: replicas ? [...replicas.replicas] : [0],
+          isr: replicas ? [...replicas.isr] : [0],
+          leaderEpoch: replicas ? replicas.leaderEpoch : 0,
+        };
+      }),
     };
   }
   const groups: Summary['groups'] = {};
@@ -141,9 +171,13 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
   }
   const producers: Summary['producers'] = {};
   for (const producer of world.producers.values()) {
-    producers[producer.id] = { sent: producer.sent, ratePerSec: producer.ratePerSec, paused: producer.paused };
+    const counters = producer.sender?.counters ?? { acked: producer.sent, failed: 0, retries: 0, duplicatesWritten: 0, ackedThenLost: 0 };
+    producers[producer.id] = { sent: producer.sent, ratePerSec: producer.ratePerSec, paused: producer.paused, ...counters };
   }
+  const brokers: Summary['brokers'] = world.cluster
+    ? Object.fromEntries(world.cluster.brokers.map((b) => [String(b.id), { status: b.status }]))
+    : { '0': { status: 'running' } };
   const requests = requestSummaries(world);
-  const summary: Summary = { simTimeMs: world.now, traceHash, topics, groups, stats, readModels, producers, commands };
+  const summary: Summary = { simTimeMs: world.now, traceHash, topics, groups, stats, readModels, producers, brokers, commands };
   return requests ? { ...summary, requests } : summary;
 }

@@ -5,6 +5,7 @@
  * Only the simulation loop advances `now`, and it never goes backwards. Parts schedule work
  * with `schedule(atMs, event)`; nothing here looks at a real clock.
  */
+import type { Cluster } from './broker/cluster';
 import type { ResolvedBrokerConfig } from './config';
 import type { ResolvedBurrowConfig } from './lag/burrowConfig';
 import type { ResolvedNetworkConfig } from './network';
@@ -44,6 +45,8 @@ export class World implements EngineContext {
   /** Per topic, the services that must apply its facts (directly or downstream); cleared when services change. */
   private expectedCache = new Map<string, readonly string[]>();
   droppedEvents = 0;
+  /** The brokers and replication when the scenario has two or more brokers (broker/); null: one broker, appends are direct. */
+  cluster: Cluster | null = null;
   private eventSeq = 0;
   private produceSeq = 0;
 
@@ -109,6 +112,14 @@ export class World implements EngineContext {
     return expected;
   }
 
+  groupCoordinator(groupId: string): number | null {
+    return this.cluster ? this.cluster.groupCoordinator(groupId) : 0;
+  }
+
+  partitionWritable(topic: string, partition: number): boolean {
+    return this.cluster ? this.cluster.isWritable(topic, partition) : true;
+  }
+
   sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void {
     this.services.get(serviceId)?.receiveCommand(this, sender, message);
   }
@@ -147,7 +158,9 @@ export class World implements EngineContext {
     this.hasher.int(record.offset);
     this.hasher.int(record.timestampMs);
     this.consistency.onAppend(topic.name, record, this.now, (name) => this.expectedServices(name));
-    if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters]) waiter.onDataArrived();
+    // Replicated, consumers wake when the high watermark moves rather than on the append.
+    if (this.cluster) this.cluster.onAppended(topic.name, partition);
+    else if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters]) waiter.onDataArrived();
     return record;
   }
 }

@@ -91,6 +91,16 @@ export function checkActions(
         } else registry.topics.set(action.topic, action.partitions);
         break;
       }
+      case 'crashBroker':
+      case 'startBroker':
+      case 'delayNetwork':
+      case 'restoreNetwork':
+        if (registry.brokers < 2) {
+          errors.push({ path: `${path}.type`, message: `${action.type} needs a scenario with "brokers": 2 or more (this one has ${registry.brokers}, which never fails)` });
+        } else if (action.broker >= registry.brokers) {
+          errors.push({ path: `${path}.broker`, message: `broker is ${action.broker}; the scenario has ${registry.brokers} brokers (0 to ${registry.brokers - 1})${when}` });
+        }
+        break;
       default:
         action satisfies never;
     }

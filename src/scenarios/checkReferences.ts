@@ -18,7 +18,17 @@ export function checkReferences(scenario: Scenario): ScenarioError[] {
     groups: new Map(),
     producers: new Map(),
     commandOwners: new Set(scenario.producers.flatMap((producer) => [...(producer.to === undefined ? [] : [producer.to]), ...(producer.calls?.targets ?? [])])),
+    brokers: scenario.brokers ?? 1,
   };
+  scenario.topics.forEach((topic, index) => {
+    const factor = topic.config?.['replication.factor'];
+    if (factor !== undefined && factor > registry.brokers) {
+      errors.push({
+        path: `topics[${index}].config["replication.factor"]`,
+        message: `replication.factor is ${factor}; it must be at most the number of brokers (${registry.brokers}), as Kafka requires`,
+      });
+    }
+  });
   scenario.topics.forEach((topic, index) => {
     const first = scenario.topics.findIndex((other) => other.name === topic.name);
     if (first < index) {

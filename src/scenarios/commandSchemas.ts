@@ -25,6 +25,8 @@ const target = z
 const service = identifier('service');
 const producer = identifier('producer');
 const count = (max: number) => integer('count', 1, max);
+/** A broker id; whether the scenario has that many brokers is checked in `checkActions.ts`. */
+const brokerId = integer('broker', 0, limits.MAX_BROKERS - 1);
 
 const type = <T extends CommandType>(name: T) => z.literal(name);
 
@@ -88,6 +90,14 @@ export const COMMAND_SCHEMAS = {
     service,
     entity: text('entity', 1, limits.MAX_NAME_CHARS),
   }),
+  crashBroker: object('command', { type: type('crashBroker'), broker: brokerId }),
+  startBroker: object('command', { type: type('startBroker'), broker: brokerId }),
+  delayNetwork: object('command', {
+    type: type('delayNetwork'),
+    broker: brokerId,
+    extraMs: integer('extraMs', 0, limits.MAX_NETWORK_LATENCY_MS, 'ms'),
+  }),
+  restoreNetwork: object('command', { type: type('restoreNetwork'), broker: brokerId }),
 } satisfies { [K in CommandType]: z.ZodType<Extract<Command, { type: K }>> };
 
 export function isCommandType(value: unknown): value is CommandType {

@@ -38,6 +38,10 @@ const VALID: Record<string, unknown>[] = [
   },
   { type: 'addPartitions', topic: 'orders', partitions: 64 },
   { type: 'query', service: 'email', entity: 'order-42' },
+  { type: 'crashBroker', broker: 0 },
+  { type: 'startBroker', broker: 8 },
+  { type: 'delayNetwork', broker: 1, extraMs: 10000 },
+  { type: 'restoreNetwork', broker: 1 },
 ];
 
 function errorsOf(result: CommandParseResult<unknown>): ScenarioError[] {

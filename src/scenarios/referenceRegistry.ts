@@ -14,6 +14,8 @@ export interface ReferenceRegistry {
   producers: Map<string, ProducerSpec>;
   /** Services that receive commands or calls from a producer; only they may subscribe to nothing. */
   commandOwners: Set<string>;
+  /** Brokers in the cluster (`brokers`, default 1). */
+  brokers: number;
 }
 
 export function unknownTopic(name: string, registry: ReferenceRegistry): string {

@@ -21,6 +21,8 @@ const brokerSchema = object('broker', {
     0,
     limits.MAX_INITIAL_REBALANCE_DELAY_MS,
   ).optional().meta({ default: 3000, description: 'How long an empty group waits for more members before its first rebalance.' }),
+  'replica.lag.time.max.ms': integer('replica.lag.time.max.ms', 1, limits.MAX_BROKER_TIMEOUT_MS).optional().meta({ default: 30000, description: 'A follower that has not caught up for this long leaves the ISR.' }),
+  'broker.session.timeout.ms': integer('broker.session.timeout.ms', 1, limits.MAX_BROKER_TIMEOUT_MS).optional().meta({ default: 9000, description: 'A broker silent this long is fenced: it leaves every ISR and loses its leaderships.' }),
 });
 
 /** Burrow's settings by Burrow's names (contract 7); whole seconds, as Burrow reads `offset-refresh`. */
@@ -61,6 +63,7 @@ export const scenarioSchema = object('the scenario', {
   broker: brokerSchema.optional(),
   burrow: burrowSchema.optional(),
   network: networkSchema.optional(),
+  brokers: integer('brokers', limits.MIN_BROKERS, limits.MAX_BROKERS).optional(),
   notes: list('notes', noteSchema, limits.MAX_NOTES, 'notes').optional(),
   actions: list('actions', z.unknown(), limits.MAX_ACTIONS, 'actions').optional(),
 });

@@ -3,7 +3,7 @@
  * LogScope simulates. Absent configs stay absent; the engine fills Kafka's defaults.
  */
 import type { TopicConfig } from '../engine';
-import { decimal, identifier, integer, object, oneOf } from './fieldSchemas';
+import { decimal, flag, identifier, integer, object, oneOf } from './fieldSchemas';
 import { KAFKA_TOPIC_DEFAULTS, limits } from '../engine';
 
 const SAFE_MAX = Number.MAX_SAFE_INTEGER;
@@ -36,6 +36,10 @@ const topicConfigSchema = object('config', {
     (ratio) => ratio >= 0 && ratio <= 1,
   ).optional().meta({ default: d.minCleanableDirtyRatio, description: 'The share of uncompacted bytes at which the cleaner compacts the log.' }),
   'min.compaction.lag.ms': integer('min.compaction.lag.ms', 0, SAFE_MAX).optional().meta({ default: d.minCompactionLagMs, description: 'A record stays uncompacted at least this long.' }),
+  // Replication (contract 7); replication.factor ≤ brokers is checked in checkReferences.ts.
+  'replication.factor': integer('replication.factor', 1, limits.MAX_BROKERS).optional().meta({ default: 1, description: 'How many brokers keep a copy of each partition (at most brokers).' }),
+  'min.insync.replicas': integer('min.insync.replicas', 1, limits.MAX_BROKERS).optional().meta({ default: 1, description: 'With acks=all, a write needs this many in-sync replicas or is refused.' }),
+  'unclean.leader.election.enable': flag('unclean.leader.election.enable').optional().meta({ default: false, description: 'Let a replica outside the ISR lead when no in-sync one is left (acknowledged records may be lost).' }),
 });
 
 export const topicSchema = object('topic', {

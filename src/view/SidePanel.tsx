@@ -8,13 +8,20 @@ import type { AppState } from '../app/store';
 import { useAppStore } from './useAppStore';
 import { EventLog } from './events/EventLog';
 import { GroupPanel } from './groups/GroupPanel';
+import { BrokerPanel } from './brokers/BrokerPanel';
 
 const TABS = [
   { id: 'groups', label: 'Consumer groups' },
   { id: 'events', label: 'Event log' },
+  { id: 'brokers', label: 'Brokers' },
 ] as const;
 
-const selectPanel = (state: AppState) => (state.ui.view['panel'] === 'events' ? 'events' : 'groups');
+type TabId = (typeof TABS)[number]['id'];
+
+const selectPanel = (state: AppState): TabId => {
+  const panel = state.ui.view['panel'];
+  return panel === 'events' || panel === 'brokers' ? panel : 'groups';
+};
 
 export function SidePanel() {
   const { setView } = useLab();
@@ -23,7 +30,8 @@ export function SidePanel() {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
     event.stopPropagation();
-    const next = panel === 'groups' ? 'events' : 'groups';
+    const index = TABS.findIndex((tab) => tab.id === panel);
+    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!.id;
     setView('panel', next);
     document.getElementById(`tab-${next}`)?.focus();
   };
@@ -46,7 +54,7 @@ export function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-panel">
-        {panel === 'groups' ? <GroupPanel /> : <EventLog />}
+        {panel === 'groups' ? <GroupPanel /> : panel === 'events' ? <EventLog /> : <BrokerPanel />}
       </div>
     </section>
   );

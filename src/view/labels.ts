@@ -39,6 +39,14 @@ export function commandLabel(command: Command): string {
       return `${command.topic} to ${command.partitions} partitions`;
     case 'query':
       return `ask ${command.service} for ${command.entity}`;
+    case 'crashBroker':
+      return `crash broker ${command.broker}`;
+    case 'startBroker':
+      return `start broker ${command.broker}`;
+    case 'delayNetwork':
+      return `delay broker ${command.broker} +${command.extraMs} ms`;
+    case 'restoreNetwork':
+      return `restore broker ${command.broker}'s network`;
   }
 }
 

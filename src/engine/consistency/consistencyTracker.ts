@@ -111,6 +111,8 @@ export class ConsistencyTracker {
       this.byEventId.set(record.eventId, rootId);
       return;
     }
+    // A producer's resend written twice (no idempotence) carries the same fact: tracked once.
+    if (this.facts.has(record.eventId)) return;
     const services = expected(topic);
     if (services.length === 0) return;
     const entity = entityOf(record);

@@ -362,6 +362,11 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
 
   private onCommitFailed(error: CoordinatorError, offsets: Map<string, number>, why: string): void {
     const list = [...offsets].map(([key, offset]) => `${key} → ${offset}`).join(', ');
+    if (error === 'COORDINATOR_NOT_AVAILABLE') {
+      // Retriable (broker/groupCoordinatorPlacement.ts): the member keeps its partitions and commits again later.
+      this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: its group coordinator's broker is down (COORDINATOR_NOT_AVAILABLE); it keeps its partitions and commits again once a new coordinator is found.`, this.service.groupId);
+      return;
+    }
     if (error === 'REBALANCE_IN_PROGRESS') {
       // Not fatal: the member keeps its generation and partitions, finishes the rebalance in
       // poll and commits again later; it only rejoins if it was not already joining

@@ -55,6 +55,8 @@ export class GroupCoordinator implements CoordinatorApi {
    */
   private readonly pendingSync = new Set<string>();
   private syncDeadline: QueueEntry<EngineEvent> | null = null;
+  /** The broker this coordinator was last reached on (broker/groupCoordinatorPlacement.ts). */
+  private hostBroker: number | null = 0;
 
   constructor(
     readonly groupId: string,
@@ -329,6 +331,7 @@ export class GroupCoordinator implements CoordinatorApi {
 
   /** Heartbeat: answered by heartbeatError (doc/kafka.md §3.5); a rejected one does not keep the session alive. */
   heartbeat(memberId: string, generation: number): CoordinatorError | null {
+    if (!this.reachable()) return 'COORDINATOR_NOT_AVAILABLE';
     const error = heartbeatError(this.metadata, memberId, generation);
     // A known member of this generation keeps its session alive, also while the group rebalances.
     if (error === null || error === 'REBALANCE_IN_PROGRESS') this.metadata.members.get(memberId)!.lastHeartbeatMs = this.world.now;
@@ -347,6 +350,11 @@ export class GroupCoordinator implements CoordinatorApi {
     const member = this.metadata.members.get(memberId);
     if (!member) return;
     member.sessionEntry = null;
+    if (!this.reachable()) {
+      // The coordinator's broker is down: no one expires sessions until another broker loads the group.
+      member.sessionEntry = this.world.schedule(this.world.now + member.sessionTimeoutMs, { kind: 'sessionCheck', group: this.groupId, memberId });
+      return;
+    }
     // A member waiting for its JoinGroup answer is kept alive by the pending request.
     const waitingOnJoin = member.joined && this.metadata.state === 'PreparingRebalance';
     if (waitingOnJoin) member.lastHeartbeatMs = this.world.now;
@@ -389,9 +397,29 @@ export class GroupCoordinator implements CoordinatorApi {
 
   /** OffsetCommit: checked by commitError (doc/kafka.md §3.7), stored when valid. */
   commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null {
+    if (!this.reachable()) return 'COORDINATOR_NOT_AVAILABLE';
     const error = commitError(this.metadata, memberId, generation);
     if (error === null) this.store(offsets, generation);
     return error;
+  }
+
+  /**
+   * Whether the broker hosting this coordinator answers (always, with one broker). When the
+   * group has moved to another broker, that broker loads it from __consumer_offsets and, as
+   * Kafka's onGroupLoaded, gives every member a fresh session.
+   */
+  private reachable(): boolean {
+    const broker = this.world.groupCoordinator(this.groupId);
+    if (broker === null) return false;
+    if (broker !== this.hostBroker) {
+      this.hostBroker = broker;
+      for (const member of this.metadata.members.values()) member.lastHeartbeatMs = this.world.now;
+      this.world.emit('broker', this.groupId, `${this.groupId}'s group coordinator now runs on broker ${broker}, which loads the group and its committed offsets from __consumer_offsets; members find it at their next request.`, this.groupId, {
+        code: 'coordinator.moved',
+        fields: { group: this.groupId, broker },
+      });
+    }
+    return true;
   }
 
   /**

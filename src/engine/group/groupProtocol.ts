@@ -19,7 +19,7 @@ import type { CommittedOffset } from './committedOffset';
 import type { SimEventCode } from '../simEvents';
 
 /** The errors Kafka's coordinator answers a member with. */
-export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS';
+export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REBALANCE_IN_PROGRESS' | 'COORDINATOR_NOT_AVAILABLE';
 
 /** A JoinGroup request, as the coordinator keeps it for each member. */
 export interface JoinRequest {

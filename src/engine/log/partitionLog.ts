@@ -1,6 +1,7 @@
 /**
  * One partition's log: append-only segments, log start offset, log end offset (LEO) and high
- * watermark (HW). With one replica (no replication yet) the HW equals the LEO.
+ * watermark (HW). Unreplicated, the HW equals the LEO; replicated (broker/), this log is the
+ * leader's and the HW is the leader's, which trails the LEO until the in-sync replicas have copied.
  *
  * Invariants: offsets are unique and increasing; the log start offset only moves forward;
  * segments are contiguous ([base, end) ranges that touch); the last segment is the active one;
@@ -29,6 +30,13 @@ export class PartitionLog {
   readonly fetchWaiters = new Set<{ onDataArrived(): void }>();
   /** `topic-partition`, the key of per-partition maps, built once (lag sampling reads it for every partition). */
   readonly key: string;
+  /**
+   * The high watermark the partition's leader computed from its in-sync replicas (broker/), or
+   * null when the partition is not replicated: then the HW is the log end offset.
+   */
+  replicatedHighWatermark: Offset | null = null;
+  /** False while the partition's leader is down or missing (broker/): consumers' fetches get nothing. */
+  leaderReachable = true;
 
   constructor(
     readonly topic: string,
@@ -38,8 +46,9 @@ export class PartitionLog {
     this.key = tpKey(topic, partition);
   }
 
+  /** The one accessor every reader of the HW uses: consumers read only below it. */
   get highWatermark(): Offset {
-    return this.logEndOffset;
+    return this.replicatedHighWatermark ?? this.logEndOffset;
   }
 
   get activeSegment(): Segment {
@@ -150,5 +159,35 @@ export class PartitionLog {
     let count = 0;
     for (const segment of this.segments) count += segment.records.length;
     return count;
+  }
+
+  /**
+   * Removes every record at or after `offset` (a replica truncating to its new leader's log,
+   * doc/kafka.md §7.1); returns the removed records, oldest first. The HW never passes the new end.
+   */
+  truncateTo(offset: Offset): LogRecord[] {
+    if (offset >= this.logEndOffset) return [];
+    const removed: LogRecord[] = [];
+    while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset && this.activeSegment.baseOffset > this.logStartOffset) {
+      const segment = this.segments.pop()!;
+      removed.unshift(...segment.records);
+      this.sizeBytes -= segment.sizeBytes;
+    }
+    const active = this.activeSegment;
+    const keep = active.records.filter((r) => r.offset < offset);
+    removed.unshift(...active.records.filter((r) => r.offset >= offset));
+    this.sizeBytes -= active.sizeBytes;
+    active.records = keep;
+    active.sizeBytes = keep.reduce((sum, r) => sum + r.sizeBytes, 0);
+    active.maxTimestampMs = keep.reduce((max, r) => Math.max(max, r.timestampMs), -1);
+    if (keep.length === 0) active.firstTimestampMs = -1;
+    this.sizeBytes += active.sizeBytes;
+    this.logEndOffset = Math.max(offset, this.logStartOffset);
+    active.endOffset = this.logEndOffset;
+    if (active.cleanedUpTo > this.logEndOffset) active.cleanedUpTo = this.logEndOffset;
+    if (this.cleanerCheckpoint > this.logEndOffset) this.cleanerCheckpoint = this.logEndOffset;
+    for (const tombstone of [...this.tombstoneHorizons.keys()]) if (tombstone >= offset) this.tombstoneHorizons.delete(tombstone);
+    if (this.replicatedHighWatermark !== null && this.replicatedHighWatermark > this.logEndOffset) this.replicatedHighWatermark = this.logEndOffset;
+    return removed;
   }
 }

@@ -21,6 +21,7 @@ import { Partitioner } from './partitioner';
 import { generatePayload } from './payloads';
 import { estimateRecordSize, type Payload } from '../log/record';
 import { sendFromProducer } from './send';
+import type { ProducerSender } from '../broker/producerSender';
 
 export class Producer {
   readonly id: string;
@@ -28,6 +29,8 @@ export class Producer {
   paused = false;
   /** Records (or commands) this producer has sent. */
   sent = 0;
+  /** Its produce requests, batches and retries when the scenario is replicated (broker/); null: direct appends. */
+  sender: ProducerSender | null = null;
   private readonly stream: RandomStream;
   private readonly keys: KeyGenerator;
   private readonly partitioner: Partitioner;

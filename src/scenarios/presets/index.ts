@@ -13,6 +13,7 @@ import {
   retentionLosesData,
 } from './galleryPresets';
 import { syncCheckout } from './syncPresets';
+import { acksOneLosesData, coordinatorFailover, idempotentProducer, minInsyncRefusesWrites, retriesDuplicate, uncleanElectionLosesData } from './replicationPresets';
 import { commandsVsEvents, cqrsRebuild, emailOutage, lateFraudCheck, lateFraudCheckLatest, pubsubVsQueue } from './storyPresets';
 
 export interface Preset {
@@ -134,6 +135,48 @@ export const PRESETS: readonly Preset[] = [
       'checkout calls inventory, billing and email in a chain; email is down from 20 s to 50 s and every order placed meanwhile fails.',
     concept: 'Synchronous calls fail together: one service down stalls the whole call chain',
     scenario: syncCheckout,
+  },
+  {
+    id: 'acks-1-loses-data',
+    title: 'acks=1 loses data',
+    description: 'The leader acknowledges before its slow follower copies, then crashes; the follower takes over without the tail.',
+    concept: 'acks=1 is not durable: an acknowledged record can be lost in a clean leader change',
+    scenario: acksOneLosesData,
+  },
+  {
+    id: 'min-insync-refuses-writes',
+    title: 'min.insync.replicas refuses writes',
+    description: 'Two of three brokers crash; the leader refuses acks=all writes with NOT_ENOUGH_REPLICAS until one returns.',
+    concept: 'acks=all with min.insync.replicas trades availability for durability',
+    scenario: minInsyncRefusesWrites,
+  },
+  {
+    id: 'unclean-election-loses-data',
+    title: 'Unclean election loses data',
+    description: 'The only in-sync replica dies; an out-of-sync replica returns and leads, and acknowledged records vanish.',
+    concept: 'unclean.leader.election.enable trades durability for availability',
+    scenario: uncleanElectionLosesData,
+  },
+  {
+    id: 'retries-duplicate',
+    title: 'Retries duplicate',
+    description: "The leader's answers arrive after request.timeout.ms; without idempotence each resend is written again.",
+    concept: 'A retry after a lost answer writes twice unless the producer is idempotent',
+    scenario: retriesDuplicate,
+  },
+  {
+    id: 'idempotent-producer',
+    title: 'Idempotent producer',
+    description: 'The same late answers with enable.idempotence=true: the leader recognises each resent batch by its sequence number.',
+    concept: 'Idempotence: producer id and sequence numbers make retries safe and keep order',
+    scenario: idempotentProducer,
+  },
+  {
+    id: 'coordinator-failover',
+    title: 'Coordinator failover',
+    description: "The broker hosting billing's group coordinator crashes; commits fail until the controller moves the coordinator.",
+    concept: 'The group coordinator is a broker too: commits depend on it, and it fails over',
+    scenario: coordinatorFailover,
   },
 ];
 

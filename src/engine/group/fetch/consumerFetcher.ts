@@ -82,7 +82,8 @@ export class ConsumerFetcher {
       if (position === undefined || this.buffer.has(key)) continue;
       const tp = assignment[index]!;
       const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
-      if (!log) continue;
+      // A partition whose leader is down (broker/) is not fetched until a leader is elected.
+      if (!log || !log.leaderReachable) continue;
       logs.push(log);
       keys.push(key);
       offsets.push(position);

@@ -1,0 +1,112 @@
+/**
+ * The brokers of a replicated scenario (`brokers` ≥ 2, doc/design.md contract 7): the cluster
+ * state plus one entry point per thing that happens to it — its scheduled events, the broker
+ * commands, and each record appended to a partition's leader.
+ */
+import type { ClusterEvent } from './clusterEvents';
+import { ClusterState } from './clusterState';
+import { crashBroker, delayNetwork, fenceBroker, startBroker } from './brokerLifecycle';
+import { runIsrCheck } from './isrCheck';
+import { onProduceArrive } from './produceHandler';
+import { advanceHighWatermark, onDelayedProduceExpire } from './purgatory';
+import { answerParkedFetches, onFetchArrive, onFetchReply, onFetchRetry, onFetchWaitExpire, startFetching } from './replicaFetcher';
+import type { ProducerSender } from './producerSender';
+import { coordinatorBrokerOf } from './groupCoordinatorPlacement';
+
+export class Cluster extends ClusterState {
+  /** Places every partition's replicas and starts every follower fetching and the ISR checks. */
+  start(): void {
+    for (const replicas of this.allPartitions()) this.startFollowers(replicas.topic, replicas.partition);
+    this.ctx.schedule(this.ctx.now + this.isrCheckIntervalMs, { kind: 'cluster', event: { type: 'isrCheck' } });
+  }
+
+  private get isrCheckIntervalMs(): number {
+    return Math.max(1, Math.floor(this.config.replicaLagTimeMaxMs / 2));
+  }
+
+  /** Partitions were added to a topic: they are placed and their followers start fetching. */
+  topicsChanged(): void {
+    for (const topic of this.ctx.topics.values()) {
+      for (let p = 0; p < topic.partitionCount; p++) {
+        if (!this.partitions.has(`${topic.name}-${p}`)) this.startFollowers(topic.name, p);
+      }
+    }
+  }
+
+  private startFollowers(topic: string, partition: number): void {
+    const replicas = this.replicasOf(topic, partition);
+    for (const state of replicas.states) if (state.broker !== replicas.leader) startFetching(this, replicas, state.broker);
+  }
+
+  onEvent(event: ClusterEvent, senderOf: (producer: string) => ProducerSender | undefined): void {
+    switch (event.type) {
+      case 'fetchArrive':
+        return onFetchArrive(this, event);
+      case 'fetchReply':
+        return onFetchReply(this, event);
+      case 'fetchWaitExpire':
+        return onFetchWaitExpire(this, event);
+      case 'fetchRetry':
+        return onFetchRetry(this, event);
+      case 'isrCheck':
+        runIsrCheck(this);
+        this.ctx.schedule(this.ctx.now + this.isrCheckIntervalMs, { kind: 'cluster', event: { type: 'isrCheck' } });
+        return;
+      case 'fence':
+        return fenceBroker(this, event.broker);
+      case 'produceArrive':
+        return onProduceArrive(this, event.requestId);
+      case 'delayedProduceExpire':
+        return onDelayedProduceExpire(this, event.requestId);
+      case 'produceReply':
+        return senderOf(event.producer)?.onReply(event.requestId, event.result);
+      case 'produceTimeout':
+        return senderOf(event.producer)?.onRequestTimeout(event.requestId);
+      case 'senderWake':
+        return senderOf(event.producer)?.onWake();
+    }
+  }
+
+  /** A record reached a partition's leader log: held follower fetches are answered, the HW may move. */
+  onAppended(topic: string, partition: number): void {
+    const replicas = this.replicasOf(topic, partition);
+    const log = this.log(topic, partition)!;
+    if (replicas.leader !== null) {
+      const leader = replicas.state(replicas.leader);
+      leader.leo = leader.leaderView = log.logEndOffset;
+    }
+    answerParkedFetches(this, replicas);
+    advanceHighWatermark(this, replicas);
+  }
+
+  /** Whether a direct append (a service's emitted event) can reach the partition's leader now. */
+  isWritable(topic: string, partition: number): boolean {
+    const leader = this.replicasOf(topic, partition).leader;
+    return leader !== null && this.isRunning(leader);
+  }
+
+  /** The broker hosting a group's coordinator if it is reachable now, else null (it is down and not yet fenced, or none is left). */
+  groupCoordinator(groupId: string): number | null {
+    const broker = coordinatorBrokerOf(this, groupId);
+    return broker !== null && this.isRunning(broker) ? broker : null;
+  }
+
+  /** A broker command; null when applied, else why it was refused. */
+  applyBrokerCommand(command: { type: 'crashBroker' | 'startBroker' | 'delayNetwork' | 'restoreNetwork'; broker: number; extraMs?: number }): string | null {
+    if (!Number.isInteger(command.broker) || command.broker < 0 || command.broker >= this.brokers.length) {
+      return `broker must be an id from 0 to ${this.brokers.length - 1} (got ${command.broker})`;
+    }
+    switch (command.type) {
+      case 'crashBroker':
+        return crashBroker(this, command.broker);
+      case 'startBroker':
+        return startBroker(this, command.broker);
+      case 'delayNetwork':
+        delayNetwork(this, command.broker, command.extraMs ?? 0);
+        return null;
+      case 'restoreNetwork':
+        delayNetwork(this, command.broker, 0);
+        return null;
+    }
+  }
+}

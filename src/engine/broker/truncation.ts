@@ -1,0 +1,40 @@
+/**
+ * Cutting a partition's log back to its new leader's (doc/kafka.md §7.1, leader epochs): the
+ * records above the new leader's log end disappear. Those the producer had been told were
+ * written count as acknowledged then lost; replicas still down keep a copy that diverged there
+ * and truncate it when they return (AbstractFetcherThread's truncation by leader epoch).
+ */
+import type { ClusterState } from './clusterState';
+import type { PartitionReplicas } from './partitionReplicas';
+
+export function truncatePartition(cluster: ClusterState, replicas: PartitionReplicas, offset: number, why: string): void {
+  const log = cluster.log(replicas.topic, replicas.partition);
+  if (!log || offset >= log.logEndOffset) return;
+  const before = log.logEndOffset;
+  const removed = log.truncateTo(offset);
+  let lostAcked = 0;
+  for (const record of removed) {
+    if (!replicas.acked.has(record.offset)) continue;
+    lostAcked++;
+    const client = cluster.clients.get(record.producer);
+    if (client) client.counters.ackedThenLost++;
+  }
+  replicas.acked.truncateTo(offset);
+  for (const state of replicas.states) {
+    if (state.leo <= offset) continue;
+    if (cluster.isRunning(state.broker)) state.leo = offset;
+    else state.divergedAt = Math.min(state.divergedAt, offset);
+    state.leaderView = Math.min(state.leaderView, offset);
+  }
+  for (const entry of replicas.producerStates.values()) {
+    entry.batches = entry.batches.filter((batch) => batch.firstOffset < offset);
+  }
+  cluster.ctx.emit(
+    'broker',
+    replicas.key,
+    `${replicas.key}: ${why}; the log is cut back from ${before} to ${offset}: ${before - offset} record(s) gone` +
+      (lostAcked > 0 ? `, ${lostAcked} of them acknowledged to their producer (acknowledged, then lost).` : ', none of them acknowledged.'),
+    undefined,
+    { code: 'log.truncated', fields: { partition: replicas.key, from: before, to: offset, ackedLost: lostAcked } },
+  );
+}
