@@ -3,6 +3,7 @@
  * watching and checking, and ends in free exploration.
  */
 import type { Lesson } from '../lessonTypes';
+import { whyEvents } from './whyEvents';
 import { eventsVsCommands } from './eventsVsCommands';
 import { pubSubFanOut } from './pubSubFanOut';
 import { logNotQueue } from './logNotQueue';
@@ -17,6 +18,7 @@ import { retentionLoss } from './retentionLoss';
 import { rebalancing } from './rebalancing';
 
 export const LESSONS: readonly Lesson[] = [
+  whyEvents,
   eventsVsCommands,
   pubSubFanOut,
   logNotQueue,

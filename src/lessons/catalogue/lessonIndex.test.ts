@@ -20,7 +20,7 @@ describe('the lesson index', () => {
 
   it('resolves a link from the index alone: the id must exist, the step must be a whole number', () => {
     expect(resolveLessonLink('keys-and-order', '4')).toEqual({ ok: true, id: 'keys-and-order', stepIndex: 3 });
-    expect(resolveLessonLink('nope', 1)).toMatchObject({ ok: false, error: expect.stringContaining('lesson "nope" does not exist; the lessons are events-vs-commands, ') });
+    expect(resolveLessonLink('nope', 1)).toMatchObject({ ok: false, error: expect.stringContaining('lesson "nope" does not exist; the lessons are why-events, events-vs-commands, ') });
     expect(resolveLessonLink('keys-and-order', '0')).toMatchObject({ ok: false, error: expect.stringContaining('step "0" is not a step of "keys-and-order"') });
     expect(resolveLessonLink('keys-and-order', 'two')).toMatchObject({ ok: false });
   });

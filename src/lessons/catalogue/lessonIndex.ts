@@ -14,6 +14,13 @@ export interface LessonMeta {
 
 export const LESSON_INDEX: readonly LessonMeta[] = [
   {
+    id: 'why-events',
+    title: 'Why events: a call chain beside a log, one outage',
+    concept: 'In a chain of synchronous calls one service down fails every request; services joined by a log fail independently, and the one that was down catches up.',
+    trap: 'A service outage hurts both designs alike: something fails either way, so the choice does not matter.',
+    minutes: 8,
+  },
+  {
     id: 'events-vs-commands',
     title: 'Events vs commands: a request to one owner, a fact for everyone',
     concept: 'A command asks one service to do something and may be refused; an event records what happened and goes to every subscriber.',
