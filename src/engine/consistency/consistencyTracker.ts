@@ -55,7 +55,9 @@ const CONSISTENCY_LIMITS = {
 const RECENT_ENTITIES = 64;
 
 /** Answers which services must apply facts appended to a topic (directly or downstream). */
-export type ExpectedServices = (topic: string) => readonly string[];
+export interface ExpectedServices {
+  expectedServices(topic: string): readonly string[];
+}
 
 export class ConsistencyTracker {
   /** Facts by sequence number, oldest first. */
@@ -91,7 +93,7 @@ export class ConsistencyTracker {
       this.byEventId.set(record.eventId, rootId);
       return;
     }
-    const services = expected(topic);
+    const services = expected.expectedServices(topic);
     if (services.length === 0) return;
     const entity = entityOf(record);
     const fact: Fact = {
