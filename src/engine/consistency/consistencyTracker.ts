@@ -265,24 +265,25 @@ export class ConsistencyTracker {
     if (!finishedOver && !pendingOver) return;
     let finishedExcess = finishedOver ? this.finished - CONSISTENCY_LIMITS.recentFacts : 0;
     let pendingExcess = pendingOver ? pending - CONSISTENCY_LIMITS.pendingFacts : 0;
-    const dropped: Array<[number, Fact]> = [];
+    // Dropped as they are visited: `forEach` reads a chunk it has started even if a drop copies it.
     this.facts.forEach((entry, seq) => {
       if (finishedExcess <= 0 && pendingExcess <= 0) return false;
       const finished = entry.completedMs !== null;
       if (finished ? finishedExcess <= 0 : pendingExcess <= 0) return;
       if (finished) finishedExcess--;
       else pendingExcess--;
-      dropped.push([seq, entry]);
+      this.drop(seq, entry);
     });
-    for (const [seq, entry] of dropped) {
-      this.facts.drop(seq);
-      this.rootSeq.delete(entry.rootEventId);
-      for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
-      if (this.byEntity.get(entry.entity) === entry.rootEventId) this.byEntity.delete(entry.entity);
-      this.disagreeing.delete(seq);
-      if (entry.completedMs !== null) this.finished--;
-    }
     this.facts.settle();
+  }
+
+  private drop(seq: number, entry: Fact): void {
+    this.facts.drop(seq);
+    this.rootSeq.delete(entry.rootEventId);
+    for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
+    if (this.byEntity.get(entry.entity) === entry.rootEventId) this.byEntity.delete(entry.entity);
+    this.disagreeing.delete(seq);
+    if (entry.completedMs !== null) this.finished--;
   }
 }
 
