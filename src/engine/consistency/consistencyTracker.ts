@@ -10,13 +10,14 @@
  * and since when?". Memory is bounded: facts still pending are capped, and finished ones are
  * kept only for the most recent entities.
  *
- * Facts are kept by sequence number (`FactStore`): updated in place while pending, frozen once
- * when complete, so a checkpoint copy of the simulation shares the finished ones and copies only
- * the pending ones and the id indexes.
+ * Facts are frozen versions kept by sequence number (`FactStore`), not in a string-keyed map;
+ * the id indexes are CowMaps written once per record, so a checkpoint copy of the simulation
+ * shares facts and indexes instead of copying them.
  */
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
-import { type Fact, FactStore } from './factStore';
+import { CowMap } from '../cowMap';
+import { type Fact, FactStore, frozenFact } from './factStore';
 
 export interface ProbeAnswer {
   entity: string;
@@ -63,20 +64,20 @@ export class ConsistencyTracker {
   /** Facts by sequence number, oldest first. */
   private readonly facts = new FactStore();
   /** Root event id → sequence number of its fact. */
-  private readonly rootSeq = new Map<string, number>();
+  private readonly rootSeq = new CowMap<string, number>();
   /**
    * Every later hop's event id → the root event id of the fact it carries. A root's own id is
    * not stored (it is its own root while its fact is tracked).
    */
-  private readonly byEventId = new Map<string, string>();
+  private readonly byEventId = new CowMap<string, string>();
   /** Entity (e.g. an order id) → root event id of its newest fact. */
-  private readonly byEntity = new Map<string, string>();
+  private readonly byEntity = new CowMap<string, string>();
   private readonly maxWindowMs = new Map<string, number>();
   private maxFactWindowMs = 0;
   /** The longest a read model took to apply a fact after it was appended, and which. */
   private longestApplied: LongestWait | null = null;
   /** Sequence numbers of facts some but not all expected read models have applied: disagreements now. */
-  private readonly disagreeing = new Set<number>();
+  private readonly disagreeing = new CowMap<number, true>();
   private finished = 0;
   /** The last entities appended, oldest first (bounded), for `recent`. */
   private readonly recentEntities: string[] = [];
@@ -89,14 +90,14 @@ export class ConsistencyTracker {
       const parent = this.factOf(rootId);
       // A finished fact takes no new hops (a late re-emission is not tracked).
       if (!parent || parent.completedMs !== null || this.rootOf(record.eventId) !== undefined) return;
-      parent.eventIds.push(record.eventId);
+      this.facts.replace(this.rootSeq.get(rootId)!, frozenFact({ ...parent, eventIds: [...parent.eventIds, record.eventId] }));
       this.byEventId.set(record.eventId, rootId);
       return;
     }
     const services = expected.expectedServices(topic);
     if (services.length === 0) return;
     const entity = entityOf(record);
-    const fact: Fact = {
+    const fact = frozenFact({
       rootEventId: record.eventId,
       entity,
       topic,
@@ -106,7 +107,7 @@ export class ConsistencyTracker {
       appliedCount: 0,
       completedMs: null,
       eventIds: [record.eventId],
-    };
+    });
     // The same root appended again while tracked starts its fact afresh, in the same place.
     const existing = this.rootSeq.get(record.eventId);
     if (existing !== undefined) this.facts.replace(existing, fact);
@@ -135,21 +136,23 @@ export class ConsistencyTracker {
     if (seq === undefined || !entry || entry.completedMs !== null) return;
     const index = entry.expected.indexOf(service);
     if (index < 0 || entry.appliedMs[index]! >= 0) return;
-    entry.appliedMs[index] = nowMs;
-    entry.appliedCount++;
+    const appliedMs = [...entry.appliedMs];
+    appliedMs[index] = nowMs;
+    const appliedCount = entry.appliedCount + 1;
     const windowMs = nowMs - entry.appendedMs;
     if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
     if (windowMs > (this.longestApplied?.waitMs ?? -1)) {
       this.longestApplied = Object.freeze({ entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs: windowMs, pending: false });
     }
-    if (entry.appliedCount === entry.expected.length) {
-      entry.completedMs = nowMs;
-      this.facts.complete(seq, entry);
+    const complete = appliedCount === entry.expected.length;
+    this.facts.replace(seq, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: complete ? nowMs : null }));
+    if (complete) {
       this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
       this.disagreeing.delete(seq);
       this.finished++;
-    } else if (entry.expected.length > 1) {
-      this.disagreeing.add(seq);
+    } else if (entry.expected.length > 1 && !this.disagreeing.has(seq)) {
+      // Set once: writing it again would change nothing but the copy-on-write table's size.
+      this.disagreeing.set(seq, true);
     }
   }
 
@@ -161,12 +164,12 @@ export class ConsistencyTracker {
       if (index < 0 || entry.appliedMs[index]! < 0) return;
       const appliedMs = [...entry.appliedMs];
       appliedMs[index] = -1;
-      cleared.push([seq, { ...entry, appliedMs, appliedCount: entry.appliedCount - 1, completedMs: null, eventIds: [...entry.eventIds] }]);
+      cleared.push([seq, frozenFact({ ...entry, appliedMs, appliedCount: entry.appliedCount - 1, completedMs: null })]);
     });
     for (const [seq, entry] of cleared) {
       if (this.facts.get(seq)!.completedMs !== null) this.finished--;
       this.facts.replace(seq, entry);
-      if (entry.appliedCount > 0) this.disagreeing.add(seq);
+      if (entry.appliedCount > 0) this.disagreeing.set(seq, true);
       else this.disagreeing.delete(seq);
     }
   }
@@ -196,7 +199,7 @@ export class ConsistencyTracker {
    */
   longestWait(nowMs: SimTimeMs): LongestWait | null {
     let best: LongestWait | null = this.longestApplied;
-    for (const seq of this.disagreeing) {
+    for (const [seq] of this.disagreeing.entries()) {
       const entry = this.facts.get(seq);
       if (!entry) continue;
       const waitMs = nowMs - entry.appendedMs;

@@ -2,20 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { deepClone } from '../deepClone';
 import type { LogRecord } from '../log/record';
 import { ConsistencyTracker } from './consistencyTracker';
-import { type Fact, FactStore } from './factStore';
+import { type Fact, FactStore, frozenFact } from './factStore';
 
 const SERVICES = Object.freeze(['billing', 'email']);
 
 function pendingFact(i: number): Fact {
-  return { rootEventId: `p#${i}`, entity: `order-${i}`, topic: 'orders', appendedMs: i, expected: SERVICES, appliedMs: [-1, -1], appliedCount: 0, completedMs: null, eventIds: [`p#${i}`] };
+  return frozenFact({ rootEventId: `p#${i}`, entity: `order-${i}`, topic: 'orders', appendedMs: i, expected: SERVICES, appliedMs: [-1, -1], appliedCount: 0, completedMs: null, eventIds: [`p#${i}`] });
 }
 
 function finish(store: FactStore, seq: number, atMs: number): void {
-  const fact = store.get(seq)!;
-  fact.appliedMs.fill(atMs);
-  fact.appliedCount = 2;
-  fact.completedMs = atMs;
-  store.complete(seq, fact);
+  store.replace(seq, frozenFact({ ...store.get(seq)!, appliedMs: [atMs, atMs], appliedCount: 2, completedMs: atMs }));
 }
 
 function record(i: number): LogRecord {
@@ -39,17 +35,17 @@ describe('FactStore', () => {
     expect(store.add(pendingFact(3000))).toBe(3000);
   });
 
-  it('is shared by a copy once a chunk is settled, and copied while a fact in it is pending', () => {
+  it('is shared by a copy once a chunk is settled; a chunk with a pending fact is copied, its facts shared', () => {
     const store = new FactStore();
     for (let i = 0; i < 2048; i++) store.add(pendingFact(i));
     for (let seq = 0; seq < 2048; seq++) if (seq !== 1500) finish(store, seq, 5000);
     store.add(pendingFact(2048));
     const copy = deepClone(store);
-    // The first chunk has nothing pending: frozen, the copy holds the same facts.
+    // Facts are frozen versions: the copy holds the same ones.
     expect(copy.get(3)).toBe(store.get(3));
+    expect(copy.get(1500)).toBe(store.get(1500));
     expect(Object.isFrozen(store.get(3))).toBe(true);
-    // The second holds a pending fact: each copy has its own, and finishing one leaves the other.
-    expect(copy.get(1500)).not.toBe(store.get(1500));
+    // Finishing the pending one in a copy of the store leaves the other's chunk alone.
     finish(store, 1500, 6000);
     expect(copy.get(1500)!.completedMs).toBeNull();
     expect(store.get(1500)!.completedMs).toBe(6000);

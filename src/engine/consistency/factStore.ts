@@ -1,14 +1,13 @@
 /**
  * The consistency tracker's facts, found by sequence number (the order facts were first
- * appended) in fixed-size chunks instead of string-keyed maps. A fact is a mutable object while
- * some read model has still to apply it, updated in place, and frozen once, when it completes.
- * A chunk whose every slot is frozen or empty is frozen too, so a checkpoint copy of the
- * simulation (`deepClone`) shares it and copies only the chunks still holding pending facts.
- * Dropped facts leave empty slots; chunks emptied at the front are dropped whole.
+ * appended) in fixed-size chunks instead of a string-keyed map. Facts are frozen (an update
+ * puts a new version in the slot), so a checkpoint copy of the simulation (`deepClone`) shares
+ * them; a chunk in which no fact is pending any more is frozen too and shared whole. Dropped
+ * facts leave empty slots; chunks emptied at the front are dropped whole.
  */
 import type { SimTimeMs } from '../types';
 
-/** A fact while it is tracked: mutable until complete, then frozen with its arrays. */
+/** A fact (one version of it: frozen with its arrays). */
 export interface Fact {
   readonly rootEventId: string;
   readonly entity: string;
@@ -17,12 +16,18 @@ export interface Fact {
   /** Services whose read models should apply this fact, fixed when it was appended (frozen, shared). */
   readonly expected: readonly string[];
   /** When each expected service first applied it (same order as `expected`; -1 = not yet). */
-  readonly appliedMs: SimTimeMs[];
-  appliedCount: number;
+  readonly appliedMs: readonly SimTimeMs[];
+  readonly appliedCount: number;
   /** When the last expected read model applied it, or null while some have not. */
-  completedMs: SimTimeMs | null;
+  readonly completedMs: SimTimeMs | null;
   /** Ids of every record carrying this fact (the root and its later hops). */
-  readonly eventIds: string[];
+  readonly eventIds: readonly string[];
+}
+
+export function frozenFact(fact: Fact): Fact {
+  Object.freeze(fact.appliedMs);
+  Object.freeze(fact.eventIds);
+  return Object.freeze(fact);
 }
 
 /** Slots a chunk holds: copies of the simulation copy at most this many per unfinished chunk. */
@@ -62,26 +67,18 @@ export class FactStore {
     }
     this.chunks[c]!.push(fact);
     this.live[c]!++;
-    this.pending[c]!++;
+    if (fact.completedMs === null) this.pending[c]!++;
     this.count++;
     return seq;
   }
 
-  /** Puts `fact` (pending) in the slot of a held fact, which it replaces. */
+  /** Puts a new version of a held fact in its slot; its chunk freezes once nothing in it is pending. */
   replace(seq: number, fact: Fact): void {
     const c = this.chunkOf(seq);
     const chunk = this.writable(c);
-    if (Object.isFrozen(chunk[(seq - this.base) % CHUNK])) this.pending[c]!++;
-    chunk[(seq - this.base) % CHUNK] = fact;
-  }
-
-  /** The fact in `seq` is complete: frozen, and its chunk too once nothing in it is pending. */
-  complete(seq: number, fact: Fact): void {
-    Object.freeze(fact.appliedMs);
-    Object.freeze(fact.eventIds);
-    Object.freeze(fact);
-    const c = this.chunkOf(seq);
-    this.pending[c]!--;
+    const slot = (seq - this.base) % CHUNK;
+    this.pending[c]! += (fact.completedMs === null ? 1 : 0) - (chunk[slot]!.completedMs === null ? 1 : 0);
+    chunk[slot] = fact;
     this.freezeIfSettled(c);
   }
 
@@ -89,7 +86,7 @@ export class FactStore {
     const c = this.chunkOf(seq);
     const chunk = this.writable(c);
     const slot = (seq - this.base) % CHUNK;
-    if (!Object.isFrozen(chunk[slot])) this.pending[c]!--;
+    if (chunk[slot]!.completedMs === null) this.pending[c]!--;
     chunk[slot] = null;
     this.live[c]!--;
     this.count--;
