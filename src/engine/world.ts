@@ -49,6 +49,9 @@ export class World implements EngineContext {
   cluster: Cluster | null = null;
   private eventSeq = 0;
   private produceSeq = 0;
+  /** Consumers being woken by an append (empty between events, so forks copy nothing). */
+  private readonly wakeList: Array<{ onDataArrived(): void } | null> = [];
+  private waking = false;
 
   constructor(
     readonly seed: number,
@@ -157,10 +160,33 @@ export class World implements EngineContext {
     this.hasher.int(partition);
     this.hasher.int(record.offset);
     this.hasher.int(record.timestampMs);
-    this.consistency.onAppend(topic.name, record, this.now, (name) => this.expectedServices(name));
+    this.consistency.onAppend(topic.name, record, this.now, this);
     // Replicated, consumers wake when the high watermark moves rather than on the append.
     if (this.cluster) this.cluster.onAppended(topic.name, partition);
-    else if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters]) waiter.onDataArrived();
+    else if (log.fetchWaiters.size > 0) this.wakeFetchWaiters(log.fetchWaiters);
     return record;
+  }
+
+  /**
+   * Wakes every consumer parked on a partition when the append came, in the order they parked,
+   * even those a wake removes from the set: listed first in a reused array (no copy of the set
+   * per append), or copied when a wake appends in turn.
+   */
+  private wakeFetchWaiters(waiters: ReadonlySet<{ onDataArrived(): void }>): void {
+    if (this.waking) {
+      for (const waiter of [...waiters]) waiter.onDataArrived();
+      return;
+    }
+    this.waking = true;
+    const list = this.wakeList;
+    let count = 0;
+    for (const waiter of waiters) list[count++] = waiter;
+    for (let i = 0; i < count; i++) {
+      const waiter = list[i]!;
+      // Emptied slot by slot, not by length (which would free the array's storage).
+      list[i] = null;
+      waiter.onDataArrived();
+    }
+    this.waking = false;
   }
 }

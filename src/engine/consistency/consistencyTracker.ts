@@ -10,34 +10,14 @@
  * and since when?". Memory is bounded: facts still pending are capped, and finished ones are
  * kept only for the most recent entities.
  *
- * Facts are immutable (frozen; an update replaces the entry) and kept in CowMaps keyed by id,
- * so a checkpoint copy of the simulation shares them instead of copying them.
+ * Facts are frozen versions kept by sequence number (`FactStore`), not in a string-keyed map;
+ * the id indexes are CowMaps written once per record, so a checkpoint copy of the simulation
+ * shares facts and indexes instead of copying them.
  */
-import { CowMap } from '../cowMap';
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
-
-export interface FactEntry {
-  readonly rootEventId: string;
-  readonly entity: string;
-  readonly topic: string;
-  readonly appendedMs: SimTimeMs;
-  /** Services whose read models should apply this fact, fixed when it was appended (frozen, shared). */
-  readonly expected: readonly string[];
-  /** When each expected service first applied it (same order as `expected`; -1 = not yet). */
-  readonly appliedMs: readonly SimTimeMs[];
-  readonly appliedCount: number;
-  /** When the last expected read model applied it, or null while some have not. */
-  readonly completedMs: SimTimeMs | null;
-  /** Ids of every record carrying this fact (the root and its later hops). */
-  readonly eventIds: readonly string[];
-}
-
-function frozenFact(fact: FactEntry): FactEntry {
-  Object.freeze(fact.appliedMs);
-  Object.freeze(fact.eventIds);
-  return Object.freeze(fact);
-}
+import { CowMap } from '../cowMap';
+import { type Fact, FactStore, frozenFact } from './factStore';
 
 export interface ProbeAnswer {
   entity: string;
@@ -45,7 +25,7 @@ export interface ProbeAnswer {
   readModels: Record<string, SimTimeMs | null>;
 }
 
-function answerOf(entry: FactEntry): ProbeAnswer {
+function answerOf(entry: Fact): ProbeAnswer {
   const readModels: Record<string, SimTimeMs | null> = {};
   entry.expected.forEach((service, i) => {
     const at = entry.appliedMs[i]!;
@@ -76,15 +56,18 @@ const CONSISTENCY_LIMITS = {
 const RECENT_ENTITIES = 64;
 
 /** Answers which services must apply facts appended to a topic (directly or downstream). */
-export type ExpectedServices = (topic: string) => readonly string[];
+export interface ExpectedServices {
+  expectedServices(topic: string): readonly string[];
+}
 
 export class ConsistencyTracker {
-  /** Root event id → fact, oldest first. */
-  private readonly facts = new CowMap<string, FactEntry>();
+  /** Facts by sequence number, oldest first. */
+  private readonly facts = new FactStore();
+  /** Root event id → sequence number of its fact. */
+  private readonly rootSeq = new CowMap<string, number>();
   /**
    * Every later hop's event id → the root event id of the fact it carries. A root's own id is
-   * not stored (it is its own root while its fact is tracked): at most one write per hop, none
-   * per root, so tables that checkpoint copies share are written a third less.
+   * not stored (it is its own root while its fact is tracked).
    */
   private readonly byEventId = new CowMap<string, string>();
   /** Entity (e.g. an order id) → root event id of its newest fact. */
@@ -93,8 +76,8 @@ export class ConsistencyTracker {
   private maxFactWindowMs = 0;
   /** The longest a read model took to apply a fact after it was appended, and which. */
   private longestApplied: LongestWait | null = null;
-  /** Root ids of facts some but not all expected read models have applied: disagreements now. */
-  private readonly disagreeing = new CowMap<string, true>();
+  /** Sequence numbers of facts some but not all expected read models have applied: disagreements now. */
+  private readonly disagreeing = new CowMap<number, true>();
   private finished = 0;
   /** The last entities appended, oldest first (bounded), for `recent`. */
   private readonly recentEntities: string[] = [];
@@ -104,32 +87,33 @@ export class ConsistencyTracker {
     const parentId = parentEventId(record.eventId);
     const rootId = parentId === null ? undefined : this.rootOf(parentId);
     if (rootId !== undefined) {
-      const parent = this.facts.get(rootId);
+      const parent = this.factOf(rootId);
       // A finished fact takes no new hops (a late re-emission is not tracked).
       if (!parent || parent.completedMs !== null || this.rootOf(record.eventId) !== undefined) return;
-      this.facts.set(rootId, frozenFact({ ...parent, eventIds: [...parent.eventIds, record.eventId] }));
+      this.facts.replace(this.rootSeq.get(rootId)!, frozenFact({ ...parent, eventIds: [...parent.eventIds, record.eventId] }));
       this.byEventId.set(record.eventId, rootId);
       return;
     }
     // A producer's resend written twice (no idempotence) carries the same fact: tracked once.
-    if (this.facts.has(record.eventId)) return;
-    const services = expected(topic);
+    if (this.rootSeq.has(record.eventId)) return;
+    const services = expected.expectedServices(topic);
     if (services.length === 0) return;
     const entity = entityOf(record);
-    this.facts.set(
-      record.eventId,
-      frozenFact({
-        rootEventId: record.eventId,
-        entity,
-        topic,
-        appendedMs: nowMs,
-        expected: services,
-        appliedMs: services.map(() => -1),
-        appliedCount: 0,
-        completedMs: null,
-        eventIds: [record.eventId],
-      }),
-    );
+    const fact = frozenFact({
+      rootEventId: record.eventId,
+      entity,
+      topic,
+      appendedMs: nowMs,
+      expected: services,
+      appliedMs: new Array<SimTimeMs>(services.length).fill(-1),
+      appliedCount: 0,
+      completedMs: null,
+      eventIds: [record.eventId],
+    });
+    // The same root appended again while tracked starts its fact afresh, in the same place.
+    const existing = this.rootSeq.get(record.eventId);
+    if (existing !== undefined) this.facts.replace(existing, fact);
+    else this.rootSeq.set(record.eventId, this.facts.add(fact));
     this.byEntity.set(entity, record.eventId);
     this.recentEntities.push(entity);
     if (this.recentEntities.length > RECENT_ENTITIES) this.recentEntities.shift();
@@ -138,14 +122,20 @@ export class ConsistencyTracker {
 
   /** The root event id of the tracked fact a record (any hop) carries, if any. */
   private rootOf(eventId: string): string | undefined {
-    return this.byEventId.get(eventId) ?? (this.facts.has(eventId) ? eventId : undefined);
+    return this.byEventId.get(eventId) ?? (this.rootSeq.has(eventId) ? eventId : undefined);
+  }
+
+  private factOf(rootId: string): Fact | undefined {
+    const seq = this.rootSeq.get(rootId);
+    return seq === undefined ? undefined : this.facts.get(seq);
   }
 
   /** A service's handler applied a record (any hop) for the first time or again. */
   onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
     const rootId = this.rootOf(record.eventId);
-    const entry = rootId === undefined ? undefined : this.facts.get(rootId);
-    if (!entry || entry.completedMs !== null) return;
+    const seq = rootId === undefined ? undefined : this.rootSeq.get(rootId);
+    const entry = seq === undefined ? undefined : this.facts.get(seq);
+    if (seq === undefined || !entry || entry.completedMs !== null) return;
     const index = entry.expected.indexOf(service);
     if (index < 0 || entry.appliedMs[index]! >= 0) return;
     const appliedMs = [...entry.appliedMs];
@@ -157,29 +147,32 @@ export class ConsistencyTracker {
       this.longestApplied = Object.freeze({ entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs: windowMs, pending: false });
     }
     const complete = appliedCount === entry.expected.length;
-    this.facts.set(entry.rootEventId, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: complete ? nowMs : null }));
+    this.facts.replace(seq, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: complete ? nowMs : null }));
     if (complete) {
       this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
-      this.disagreeing.delete(entry.rootEventId);
+      this.disagreeing.delete(seq);
       this.finished++;
-    } else if (entry.expected.length > 1 && !this.disagreeing.has(entry.rootEventId)) {
+    } else if (entry.expected.length > 1 && !this.disagreeing.has(seq)) {
       // Set once: writing it again would change nothing but the copy-on-write table's size.
-      this.disagreeing.set(entry.rootEventId, true);
+      this.disagreeing.set(seq, true);
     }
   }
 
   /** A read model was cleared to be rebuilt: it no longer shows what it had applied. */
   onReadModelCleared(service: string): void {
-    for (const entry of [...this.facts.values()]) {
+    const cleared: Array<[number, Fact]> = [];
+    this.facts.forEach((entry, seq) => {
       const index = entry.expected.indexOf(service);
-      if (index < 0 || entry.appliedMs[index]! < 0) continue;
+      if (index < 0 || entry.appliedMs[index]! < 0) return;
       const appliedMs = [...entry.appliedMs];
       appliedMs[index] = -1;
-      const appliedCount = entry.appliedCount - 1;
-      if (entry.completedMs !== null) this.finished--;
-      this.facts.set(entry.rootEventId, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: null }));
-      if (appliedCount > 0) this.disagreeing.set(entry.rootEventId, true);
-      else this.disagreeing.delete(entry.rootEventId);
+      cleared.push([seq, frozenFact({ ...entry, appliedMs, appliedCount: entry.appliedCount - 1, completedMs: null })]);
+    });
+    for (const [seq, entry] of cleared) {
+      if (this.facts.get(seq)!.completedMs !== null) this.finished--;
+      this.facts.replace(seq, entry);
+      if (entry.appliedCount > 0) this.disagreeing.set(seq, true);
+      else this.disagreeing.delete(seq);
     }
   }
 
@@ -208,8 +201,8 @@ export class ConsistencyTracker {
    */
   longestWait(nowMs: SimTimeMs): LongestWait | null {
     let best: LongestWait | null = this.longestApplied;
-    for (const [rootId] of this.disagreeing.entries()) {
-      const entry = this.facts.get(rootId);
+    for (const [seq] of this.disagreeing.entries()) {
+      const entry = this.facts.get(seq);
       if (!entry) continue;
       const waitMs = nowMs - entry.appendedMs;
       if (best !== null && waitMs <= best.waitMs) continue;
@@ -231,7 +224,7 @@ export class ConsistencyTracker {
   /** When `service` first applied the fact a record carries, if that is still tracked. */
   appliedAt(eventId: string, service: string): SimTimeMs | null {
     const rootId = this.rootOf(eventId);
-    const entry = rootId === undefined ? undefined : this.facts.get(rootId);
+    const entry = rootId === undefined ? undefined : this.factOf(rootId);
     const index = entry ? entry.expected.indexOf(service) : -1;
     if (!entry || index < 0) return null;
     const at = entry.appliedMs[index]!;
@@ -250,7 +243,7 @@ export class ConsistencyTracker {
 
   probe(entity: string): ProbeAnswer | null {
     const rootId = this.byEntity.get(entity);
-    const entry = rootId === undefined ? undefined : this.facts.get(rootId);
+    const entry = rootId === undefined ? undefined : this.factOf(rootId);
     return entry ? answerOf(entry) : null;
   }
 
@@ -260,12 +253,14 @@ export class ConsistencyTracker {
    */
   all(): ProbeAnswer[] {
     const answers: ProbeAnswer[] = [];
-    for (const [, entry] of this.facts) answers.push(answerOf(entry));
+    this.facts.forEach((entry) => {
+      answers.push(answerOf(entry));
+    });
     return answers.sort((a, b) => a.appendedMs - b.appendedMs);
   }
 
   /**
-   * Keeps the maps bounded: once a limit is exceeded by a quarter, drops the oldest finished
+   * Keeps the tables bounded: once a limit is exceeded by a quarter, drops the oldest finished
    * (or pending) facts down to the limit in one pass, so the cost per append stays constant.
    */
   private trim(): void {
@@ -275,22 +270,25 @@ export class ConsistencyTracker {
     if (!finishedOver && !pendingOver) return;
     let finishedExcess = finishedOver ? this.finished - CONSISTENCY_LIMITS.recentFacts : 0;
     let pendingExcess = pendingOver ? pending - CONSISTENCY_LIMITS.pendingFacts : 0;
-    const dropped: FactEntry[] = [];
-    for (const entry of this.facts.values()) {
-      if (finishedExcess <= 0 && pendingExcess <= 0) break;
+    // Dropped as they are visited: `forEach` reads a chunk it has started even if a drop copies it.
+    this.facts.forEach((entry, seq) => {
+      if (finishedExcess <= 0 && pendingExcess <= 0) return false;
       const finished = entry.completedMs !== null;
-      if (finished ? finishedExcess <= 0 : pendingExcess <= 0) continue;
+      if (finished ? finishedExcess <= 0 : pendingExcess <= 0) return;
       if (finished) finishedExcess--;
       else pendingExcess--;
-      dropped.push(entry);
-    }
-    for (const entry of dropped) {
-      this.facts.delete(entry.rootEventId);
-      for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
-      if (this.byEntity.get(entry.entity) === entry.rootEventId) this.byEntity.delete(entry.entity);
-      this.disagreeing.delete(entry.rootEventId);
-      if (entry.completedMs !== null) this.finished--;
-    }
+      this.drop(seq, entry);
+    });
+    this.facts.settle();
+  }
+
+  private drop(seq: number, entry: Fact): void {
+    this.facts.drop(seq);
+    this.rootSeq.delete(entry.rootEventId);
+    for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
+    if (this.byEntity.get(entry.entity) === entry.rootEventId) this.byEntity.delete(entry.entity);
+    this.disagreeing.delete(seq);
+    if (entry.completedMs !== null) this.finished--;
   }
 }
 

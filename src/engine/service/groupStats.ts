@@ -152,10 +152,14 @@ export class GroupStats {
   pruneKeys(topic: string, oldestRetainedSeq: number): void {
     const byKey = this.latestSeqByKey.get(topic);
     if (!byKey || byKey.size < this.pruneAtSize) return;
-    const stale: string[] = [];
-    for (const [key, seq] of byKey) if (seq < oldestRetainedSeq) stale.push(key);
-    for (const key of stale) byKey.delete(key);
-    this.trackedKeyCount -= stale.length;
+    // Deleting the entry just visited is safe while a Map is iterated: no list of stale keys.
+    let stale = 0;
+    byKey.forEach((seq, key) => {
+      if (seq >= oldestRetainedSeq) return;
+      byKey.delete(key);
+      stale++;
+    });
+    this.trackedKeyCount -= stale;
     this.pruneAtSize = Math.max(1024, byKey.size * 2);
   }
 
