@@ -33,6 +33,15 @@ describe('pipelineLayout', () => {
     }
   });
 
+  it('never stacks a calling client (no topic, no command target) on a producer placed beside its topic', () => {
+    const mixed = pipelineLayout(
+      { ...input, producers: [{ id: 'shop-calls', topic: null, to: null }, { id: 'shop-events', topic: 'orders', to: null }] },
+      900,
+    );
+    expect(overlaps(mixed.producers['shop-calls']!, mixed.producers['shop-events']!)).toBe(false);
+    expect(mixed.height).toBeGreaterThanOrEqual(mixed.producers['shop-events']!.y + mixed.producers['shop-events']!.height);
+  });
+
   it('places columns left to right: producers, topics, services, read models', () => {
     expect(layout.producers['checkout']!.x + layout.producers['checkout']!.width).toBeLessThan(layout.topics['orders']!.x);
     expect(layout.topics['orders']!.x + layout.topics['orders']!.width).toBeLessThan(layout.services['email']!.x);

@@ -16,7 +16,8 @@ export interface PipelineInput {
   /** `partitions`: rows drawn; `hiddenPartitions`: rows left out of a very wide topic. */
   topics: { name: string; partitions: number; hiddenPartitions?: number }[];
   /** `instances`: rows drawn; `hiddenInstances`: instances left out of a very large group. */
-  groups: { groupId: string; subscribe: string[]; instances: string[]; hiddenInstances?: number }[];
+  /** `readModel` false: a service that only answers calls keeps no read model to draw. */
+  groups: { groupId: string; subscribe: string[]; instances: string[]; hiddenInstances?: number; readModel?: boolean }[];
 }
 
 /**
@@ -149,6 +150,13 @@ export function pipelineLayout(input: PipelineInput, width: number, compact = fa
     const py = Math.max(PIPE.margin, centre - height / 2 + stack * (height + PIPE.gap));
     producers[producer.id] = { x: c.producerX, y: py, width: c.producerWidth, height };
     fallbackY = py + height + PIPE.gap;
+  }
+  // Producers placed by different rules (beside their topic, their command target, or at the top
+  // for a calling client) may meet: top to bottom, each starts below the one above it.
+  let below = 0;
+  for (const box of Object.values(producers).sort((a, b) => a.y - b.y)) {
+    box.y = Math.max(box.y, below);
+    below = box.y + box.height + PIPE.gap;
   }
   const producerBottom = Math.max(0, ...Object.values(producers).map((b) => b.y + b.height + PIPE.gap));
   const height = Math.max(topicBottom - PIPE.gap, serviceBottom, producerBottom) + PIPE.margin;

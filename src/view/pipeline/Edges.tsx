@@ -56,6 +56,7 @@ export function Edges({ layout, structure }: { layout: PipelineLayout; structure
     paths.push({ key: edge.key, d: link({ source: edge.source, target: edge.target })!, className: edge.owned ? 'edge edge-consume' : 'edge edge-unowned' });
   }
   for (const group of structure.groups) {
+    if (group.readModel === false) continue;
     const service = layout.services[group.groupId]!;
     const readModel = layout.readModels[group.groupId]!;
     paths.push({ key: `r-${group.groupId}`, d: link({ source: rightAnchor(service, service.y + 13), target: leftAnchor(readModel, readModel.y + 13) })!, className: 'edge edge-apply' });

@@ -52,9 +52,9 @@ export function PipelineView() {
           {structure.groups.map((g) => (
             <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
           ))}
-          {structure.groups.map((g) => (
-            <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} />
-          ))}
+          {structure.groups.map(
+            (g) => g.readModel !== false && <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} />,
+          )}
         </svg>
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
       </div>

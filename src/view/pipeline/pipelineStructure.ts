@@ -17,6 +17,8 @@ export interface PipelineStructure extends PipelineInput {
 function structureOf(snapshot: SimSnapshot): PipelineStructure {
   const serviceGroups: Record<string, string> = {};
   for (const group of snapshot.groups) serviceGroups[group.serviceId] = group.groupId;
+  // A service that reads no topic and answers calls applies no events: no read model to draw.
+  const called = new Set(snapshot.calls?.services.map((s) => s.service) ?? []);
   return {
     producers: snapshot.producers.map((p) => ({ id: p.id, topic: p.topic, to: p.to })),
     topics: snapshot.topics.map((t) => ({
@@ -29,6 +31,7 @@ function structureOf(snapshot: SimSnapshot): PipelineStructure {
       subscribe: g.subscribe,
       instances: g.instances.slice(0, MAX_INSTANCE_ROWS).map((i) => i.name),
       ...(g.instances.length > MAX_INSTANCE_ROWS && { hiddenInstances: g.instances.length - MAX_INSTANCE_ROWS }),
+      readModel: !(g.subscribe.length === 0 && called.has(g.serviceId)),
     })),
     serviceGroups,
   };
@@ -43,7 +46,7 @@ function sameStructure(a: PipelineStructure, b: PipelineStructure): boolean {
     a.groups.length === b.groups.length &&
     a.groups.every((g, i) => {
       const other = b.groups[i]!;
-      return g.groupId === other.groupId && sameElements(g.subscribe, other.subscribe) && sameElements(g.instances, other.instances) && g.hiddenInstances === other.hiddenInstances;
+      return g.groupId === other.groupId && sameElements(g.subscribe, other.subscribe) && sameElements(g.instances, other.instances) && g.hiddenInstances === other.hiddenInstances && g.readModel === other.readModel;
     }) &&
     Object.keys(a.serviceGroups).length === Object.keys(b.serviceGroups).length &&
     Object.entries(a.serviceGroups).every(([service, group]) => b.serviceGroups[service] === group)
