@@ -45,8 +45,12 @@ test('the JSON twin refuses an invalid edit with its path, applies a valid one l
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await summary(page)).toEqual(before);
 
-  // Valid, pasted: the same run as the same scenario opened from a file.
+  // Closed without Apply, the edit is kept: opening the editor again gives it back.
   await page.getByRole('button', { name: 'Edit scenario' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Your edit from before' })).toBeVisible();
+  await expect(dialog.getByTestId('editor-problems')).toContainText('topics[0].partitions');
+
+  // Valid, pasted: the same run as the same scenario opened from a file.
   await json.fill(JSON.stringify(HOT_PARTITION, null, 2));
   await expect(dialog.getByTestId('editor-problems')).toContainText('A valid scenario');
   await dialog.getByRole('button', { name: 'Apply' }).press('Enter');

@@ -14,6 +14,20 @@ describe('applying an edited scenario', () => {
     });
   });
 
+  it('keeps an edit closed without Apply, gives it back, and forgets it once applied or unchanged', async () => {
+    const lab = createLab();
+    const start = startingText(lab.store, 'current');
+    lab.editing.keepDraft('current', start, start);
+    expect(lab.editing.keptDraft()).toBeNull();
+    const edited = start.replace('"partitions": 3', '"partitions": 4');
+    lab.editing.keepDraft('current', edited, start);
+    expect(lab.editing.keptDraft()).toEqual({ from: 'current', text: edited });
+    const check = checkScenarioText(edited);
+    expect(check.ok).toBe(true);
+    await lab.editing.applyScenario(check.ok ? check.scenario : (undefined as never));
+    expect(lab.editing.keptDraft()).toBeNull();
+  });
+
   it('gives the current run back unchanged: its text applied is the same run, at the same playhead', async () => {
     const lab = createLab();
     lab.seek(5_000);

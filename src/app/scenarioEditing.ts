@@ -63,11 +63,32 @@ function endMsOf(scenario: Scenario): number {
   return Math.min(MAX_RUN_MS, workBudgetEndMs(estimateWork(scenario)));
 }
 
+/** An edit closed without Apply: given back when the editor opens again, so no edit is lost. */
+export interface EditDraft {
+  from: string;
+  text: string;
+}
+
 export function createScenarioEditing(host: EditingHost) {
   const { store } = host;
+  let draft: EditDraft | null = null;
+
+  /**
+   * The editor closes without applying: keep its text when it differs from where it started
+   * (`startText`), so opening the editor again gives it back; an unchanged text keeps nothing.
+   */
+  function keepDraft(from: string, text: string, startText: string): void {
+    draft = text === startText ? null : { from, text };
+  }
+
+  /** The kept edit, if any (the editor starts from it). */
+  function keptDraft(): EditDraft | null {
+    return draft;
+  }
 
   /** Replaces the run with `scenario` (already checked), keeping the playhead where it can. */
   async function applyScenario(scenario: Scenario): Promise<WorkOutcome> {
+    draft = null;
     const before = store.getState();
     const playheadMs = host.now();
     const reachable = playheadMs <= endMsOf(scenario);
@@ -101,5 +122,5 @@ export function createScenarioEditing(host: EditingHost) {
     store.setState((state) => ({ ...state, ui: { ...state.ui, editUndo: null } }));
   }
 
-  return { applyScenario, undoApply, dismissEditUndo };
+  return { applyScenario, undoApply, dismissEditUndo, keepDraft, keptDraft };
 }

@@ -17,9 +17,24 @@ import './editor.css';
 
 export function ScenarioEditor({ onClose }: { onClose: () => void }) {
   const lab = useLab();
-  const ref = useModalDialog(onClose);
-  const [from, setFrom] = useState('current');
-  const [text, setText] = useState(() => startingText(lab.store, 'current'));
+  // An edit closed without Apply comes back (app/scenarioEditing.ts keeps it).
+  const [kept] = useState(() => lab.editing.keptDraft());
+  const [from, setFrom] = useState(kept?.from ?? 'current');
+  const [text, setText] = useState(() => kept?.text ?? startingText(lab.store, 'current'));
+  // What the text started from: closing with it unchanged keeps no draft.
+  const [startText, setStartText] = useState(() => (kept ? '' : text));
+  // The dialog's close handler stays the same function (a new one would reopen the dialog):
+  // it reads the newest text from a ref the effect below keeps current.
+  const latest = useRef({ from, text, startText });
+  useEffect(() => {
+    latest.current = { from, text, startText };
+  }, [from, text, startText]);
+  const close = useCallback(() => {
+    const { from: start, text: now, startText: started } = latest.current;
+    lab.editing.keepDraft(start, now, started);
+    onClose();
+  }, [lab, onClose]);
+  const ref = useModalDialog(close);
   const check = useMemo(() => checkScenarioText(text), [text]);
   const problemsId = useId();
   const form = useMemo(() => formValueOf(text), [text]);
@@ -40,8 +55,10 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
     area.scrollTop = Math.max(0, (lineOfPath(form.value, edited) - 4) * lineHeight);
   }, [edited, form]);
   const startFrom = (choice: string) => {
+    const start = startingText(lab.store, choice);
     setFrom(choice);
-    setText(startingText(lab.store, choice));
+    setText(start);
+    setStartText(start);
   };
   const apply = () => {
     if (!check.ok) return;
@@ -57,11 +74,16 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
     >
       <div className="dialog-head">
         <h2 id="editor-title">Edit scenario</h2>
-        <button type="button" className="dialog-close" onClick={onClose} aria-label="Close">
+        <button type="button" className="dialog-close" onClick={close} aria-label="Close">
           ✕
         </button>
       </div>
       <div className="editor-controls">
+        {kept && (
+          <p className="editor-kept" role="status">
+            Your edit from before, not applied yet, is back. Start from something else below to drop it.
+          </p>
+        )}
         <label>
           Start from{' '}
           <select value={from} onChange={(event) => startFrom(event.target.value)}>
@@ -132,7 +154,7 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
         <button type="button" className="primary" onClick={apply} disabled={!check.ok}>
           Apply
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={close}>
           Cancel
         </button>
       </div>
