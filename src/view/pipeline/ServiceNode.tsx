@@ -25,13 +25,18 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
   );
   // A service that reads no topic takes commands (or calls) sent to it: its group has nothing to
   // balance. A called service shows its busy workers and queued requests instead.
-  const headText = head.called
+  const fullText = head.called
     ? // Short while nothing queues, so the service's name keeps its room (its accessible name
       // must contain what is drawn).
       `${head.busy}/${head.threads} busy${head.queued > 0 ? ` · ${head.queued} queued` : ''}`
     : head.commands
       ? 'takes commands'
       : `${shortState(head.state)} · gen ${head.generation}`;
+  // In a narrow box (two runs side by side) the group's state shortens before its name does: a
+  // stable group shows its generation alone, any other state its name alone.
+  const nameRoom = (text: string) => (box.width - 34 - text.length * 7.4) / 9.5;
+  const narrow = nameRoom(fullText) < head.serviceId.length && !head.called && !head.commands;
+  const headText = !narrow ? fullText : head.state === 'Stable' ? `gen ${head.generation}` : shortState(head.state);
   const props = useEntityProps(`group:${groupId}`, `${head.serviceId} ${headText}, service`);
   // The service's colour, by its id: the same bar as its group card and its lane markers.
   const colour = useServiceColour(head.serviceId).mark;
@@ -44,7 +49,7 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
         {/* Narrow screens: the name gives way (an ellipsis in its middle, keeping the end that
             tells "fraud-check-latest" from "fraud-check-latest-2") to the group's state. */}
         <text x={14} y={18} className="node-title">
-          {`${shortenMiddle(head.serviceId, (box.width - 34 - headText.length * 7.4) / 9.5)} `}
+          {`${shortenMiddle(head.serviceId, nameRoom(headText))} `}
         </text>
         <text x={box.width - 10} y={18} className="node-line" textAnchor="end">
           {headText}
