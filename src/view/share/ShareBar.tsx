@@ -2,19 +2,21 @@
  * Sharing and scenarios, in one strip under the toolbar: the gallery, open and save a file,
  * share the run (link, copy, QR). Also mounts the restore offer and the page-wide drop zone.
  */
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { GALLERY } from '../../app/sharing';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { DropZone } from './DropZone';
-import { ScenarioEditor } from '../editor/ScenarioEditor';
 import { ExportMenu } from './ExportMenu';
 import { FileButtons } from './FileButtons';
-import { GalleryDialog } from './GalleryDialog';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { RestoreBanner } from './RestoreBanner';
-import { ShareDialog } from './ShareDialog';
 import './share.css';
+
+// The dialogs load when first opened: showing a run never needs them.
+const ScenarioEditor = lazy(() => import('../editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor })));
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const GalleryDialog = lazy(() => import('./GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
 
 const selectPresetId = (state: AppState) => state.run.presetId;
 
@@ -40,9 +42,11 @@ export function ShareBar() {
           Share…
         </button>
       </nav>
-      {dialog === 'share' && <ShareDialog onClose={close} />}
-      {dialog === 'gallery' && <GalleryDialog onClose={close} />}
-      {dialog === 'editor' && <ScenarioEditor onClose={close} />}
+      <Suspense fallback={null}>
+        {dialog === 'share' && <ShareDialog onClose={close} />}
+        {dialog === 'gallery' && <GalleryDialog onClose={close} />}
+        {dialog === 'editor' && <ScenarioEditor onClose={close} />}
+      </Suspense>
       <DropZone />
     </>
   );
