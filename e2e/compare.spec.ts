@@ -126,3 +126,26 @@ test('the gallery opens a comparison', async ({ page }) => {
   await expect(page.locator('tr[data-topic="orders"]')).toHaveAttribute('data-identical', 'true');
   await expect(page.locator('tr[data-topic="orders"]')).toContainText('= same as A and B');
 });
+
+test('sync-vs-events: through the email outage orders fail only in the call chain', async ({ page }) => {
+  await openLab(page, '/#preset=sync-vs-events');
+  await expect(page.getByRole('region', { name: /^Run A: call chain/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Run B: events/ })).toBeVisible();
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveCount(1);
+  await seek(page, 19_000);
+  expect((await summaries(page))[0]!.requests!['checkout']!.failed).toBe(0);
+  await seek(page, 45_000);
+  const [a, b] = await summaries(page);
+  // A: every order placed while email is down fails (about 5 a second from 20 s).
+  expect(a!.requests!['checkout']!.failed).toBeGreaterThan(100);
+  // B: no order fails; every one is in the log, and email (down) is behind on them.
+  expect(b!.requests).toBeUndefined();
+  const appended = Object.values(b!.topics['orders']!.partitions).reduce((n, p) => n + p.logEndOffset, 0);
+  expect(appended).toBeGreaterThan(200);
+  expect(b!.stats['inventory']!.uniqueProcessed).toBeGreaterThan(appended - 10);
+  expect(b!.stats['email']!.uniqueProcessed).toBeLessThan(appended - 100);
+  // The failures chart shares its axes: A's line and B's (at 0) under one title.
+  const charts = page.getByRole('region', { name: 'Both runs over time' });
+  await expect(charts.getByRole('img')).toHaveCount(3);
+  await expect(charts.getByText('Orders that failed')).toBeVisible();
+});

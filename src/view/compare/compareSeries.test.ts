@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupLagSample } from '../../engine';
-import { runSeries, sharedDomainEndMs } from './compareSeries';
+import { failureSeries, runSeries, sharedDomainEndMs } from './compareSeries';
 
 const sample = (atMs: number, lags: Array<number | null>, stalenessSeconds: number): GroupLagSample => ({
   atMs,
@@ -29,5 +29,19 @@ describe('runSeries', () => {
 
   it('gives a time axis that moves in 10 s steps, at least 30 s', () => {
     expect([0, 29_999, 30_000, 41_000].map(sharedDomainEndMs)).toEqual([30_000, 30_000, 40_000, 50_000]);
+  });
+
+  it('counts failed and timed-out orders per whole second over every client, 0 where none (or no calls)', () => {
+    const window = (atMs: number, failed: number, timedOut: number) => ({ atMs, succeeded: 1, failed, timedOut, maxLatencyMs: 40 });
+    const a = [window(1_000, 2, 1), window(3_000, 4, 0)];
+    const b = [window(1_000, 1, 0)];
+    expect(failureSeries([a, b], 4_500)).toEqual([
+      { atMs: 0, value: 0 },
+      { atMs: 1_000, value: 4 },
+      { atMs: 2_000, value: 0 },
+      { atMs: 3_000, value: 4 },
+    ]);
+    expect(failureSeries([], 2_000).map((p) => p.value)).toEqual([0, 0]);
+    expect(failureSeries([], 200_000)).toHaveLength(120);
   });
 });
