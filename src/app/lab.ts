@@ -25,9 +25,9 @@ import { createLongWork, type WorkOutcome } from './longWork';
 import { createForks } from './forks';
 import { createScenarioEditing } from './scenarioEditing';
 import { mergeRebalances } from './rebalanceMarks';
-import { clampSpeed } from './speed';
 import { previousChangeMs, stepToNextChange } from './stepping';
-import { createAppStore, type AppState, type Selection, type ViewSettings } from './store';
+import { createAppStore, type AppState } from './store';
+import { createUiActions } from './uiActions';
 import { currentCaption, summaryAtStart } from './captions';
 import { createSlowMotionWatch } from './slowMotion';
 import { createLessonSession } from './lessonSession';
@@ -75,6 +75,8 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     lab: freshLabSlice(run.endMs),
     lesson: null,
   });
+  const uiActions = createUiActions(appStore);
+  const { setSpeed, showMessage, setView } = uiActions;
 
   function eventsForStore(): readonly SimEvent[] {
     // The engine appends to (and trims) one array: copy it only when it changed.
@@ -340,22 +342,6 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     else play();
   }
 
-  function setSpeed(speed: number): void {
-    appStore.setState((state) => ({
-      ...state,
-      playback: { ...state.playback, speed: clampSpeed(speed) },
-    }));
-  }
-
-  function showMessage(message: AppState['ui']['message']): void {
-    appStore.setState((state) => ({ ...state, ui: { ...state.ui, message } }));
-  }
-
-  function select(selection: Selection): void {
-    if (appStore.getState().ui.selection === selection) return;
-    appStore.setState((state) => ({ ...state, ui: { ...state.ui, selection } }));
-  }
-
   /** A seek requested by a dragged scrubber: only the latest one per frame is performed. */
   let scheduledSeekMs: number | null = null;
 
@@ -369,14 +355,6 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     const target = scheduledSeekMs;
     scheduledSeekMs = null;
     void seekInSlices(target);
-  }
-
-  /** Sets one view setting (they travel in share links: primitives only). */
-  function setView(key: string, value: ViewSettings[string]): void {
-    appStore.setState((state) => ({
-      ...state,
-      ui: { ...state.ui, view: { ...state.ui.view, [key]: value } },
-    }));
   }
 
   const editing = createScenarioEditing({
@@ -422,10 +400,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     play,
     pause,
     togglePlay,
-    setSpeed,
-    showMessage,
-    select,
-    setView,
+    ...uiActions,
   };
 }
 
