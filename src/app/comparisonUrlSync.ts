@@ -7,6 +7,7 @@
  */
 import type { ComparisonHost } from './comparisonHost';
 import { comparisonLinkFragment } from '../share';
+import { writeAddressFragment } from './addressBar';
 import { fragmentOf } from './sharedRunOf';
 
 const WRITE_DELAY_MS = 500;
@@ -15,19 +16,7 @@ export function startComparisonUrlSync(target: Window, host: ComparisonHost): ()
   let timer: ReturnType<typeof setTimeout> | null = null;
   let unsubscribeRuns: Array<() => void> = [];
 
-  const write = (mode: 'push' | 'replace', fragment: string) => {
-    try {
-      const url = new URL(target.location.href);
-      if (url.searchParams.has('scenario')) url.searchParams.delete('scenario');
-      url.hash = fragment;
-      const next = url.toString();
-      if (next === target.location.href) return;
-      if (mode === 'push') target.history.pushState(null, '', next);
-      else target.history.replaceState(target.history.state, '', next);
-    } catch {
-      // The address bar is a convenience: a failure here must never break the lab.
-    }
-  };
+  const write = (mode: 'push' | 'replace', fragment: string) => writeAddressFragment(target, mode, fragment);
   const comparisonFragment = () => {
     const shared = host.shared();
     return shared === null ? null : comparisonLinkFragment(shared);

@@ -10,6 +10,7 @@
  * Replacing the whole run from the gallery or a file adds one history entry instead, so the
  * browser's Back button brings the previous run back (its `#s=` is opened on hashchange).
  */
+import { writeAddressFragment } from './addressBar';
 import type { OpenOutcome } from './openFromLocation';
 import type { Lab } from './lab';
 import { fragmentOf, fragmentOfOffThread, shouldWriteRun } from './sharedRunOf';
@@ -63,20 +64,7 @@ export function startUrlSync(target: Window, lab: Lab, delayMs = URL_SYNC_DELAY_
       () => undefined,
     );
   };
-  const writeFragment = (mode: 'replace' | 'push', fragment: string) => {
-    try {
-      const url = new URL(target.location.href);
-      // A hand-written ?scenario= link has been opened; the fragment now carries the run.
-      if (url.searchParams.has('scenario')) url.searchParams.delete('scenario');
-      url.hash = fragment;
-      const next = url.toString();
-      if (next === target.location.href) return;
-      if (mode === 'push') target.history.pushState(null, '', next);
-      else target.history.replaceState(target.history.state, '', next);
-    } catch {
-      // The address bar is a convenience: a failure here must never break the lab.
-    }
-  };
+  const writeFragment = (mode: 'replace' | 'push', fragment: string) => writeAddressFragment(target, mode, fragment);
   writeNow = write;
 
   const unsubscribe = appStore.subscribe((state, previous) => {

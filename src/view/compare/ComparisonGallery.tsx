@@ -3,6 +3,7 @@
  * teaches, an Open button and its deep link (`#preset=<id>`). Shown only where the page has
  * comparisons.
  */
+import { GalleryEntryText } from '../share/GalleryEntryText';
 import { COMPARISON_GALLERY } from '../../app/comparisonLinks';
 import { useComparisonHost } from './comparisonContext';
 
@@ -15,13 +16,7 @@ export function ComparisonGallery({ onClose, absolute }: { onClose(): void; abso
       <ul className="gallery-list">
         {COMPARISON_GALLERY.map((entry) => (
           <li key={entry.id} className="gallery-item" data-comparison={entry.id}>
-            <div className="gallery-text">
-              <h4>{entry.title}</h4>
-              <p className="gallery-description">{entry.description}</p>
-              <p className="gallery-concept">
-                <span className="gallery-concept-label">Teaches:</span> {entry.concept}
-              </p>
-            </div>
+            <GalleryEntryText entry={entry} />
             <div className="gallery-actions">
               <button
                 type="button"

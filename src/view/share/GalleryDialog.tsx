@@ -2,6 +2,7 @@
  * The preset gallery: each scenario with a one-line description, the concept it teaches, a
  * button that opens it and its deep link (`#preset=<id>`) to share or bookmark.
  */
+import { GalleryEntryText } from './GalleryEntryText';
 import { GALLERY, openPreset } from '../../app/sharing';
 import { LESSON_LIST } from '../../app/lessonSession';
 import { withHistoryEntryLater } from '../../app/urlSync';
@@ -91,13 +92,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
               data-preset={entry.id}
               aria-current={entry.id === current ? 'true' : undefined}
             >
-              <div className="gallery-text">
-                <h4>{entry.title}</h4>
-                <p className="gallery-description">{entry.description}</p>
-                <p className="gallery-concept">
-                  <span className="gallery-concept-label">Teaches:</span> {entry.concept}
-                </p>
-              </div>
+              <GalleryEntryText entry={entry} />
               <div className="gallery-actions">
                 <button
                   type="button"
