@@ -10,14 +10,17 @@
  * and since when?". Memory is bounded: facts still pending are capped, and finished ones are
  * kept only for the most recent entities.
  *
- * Facts are frozen versions kept by sequence number (`FactStore`), not in a string-keyed map;
- * the id indexes are CowMaps written once per record, so a checkpoint copy of the simulation
- * shares facts and indexes instead of copying them.
+ * Facts are frozen versions kept by sequence number (`FactStore`), not in a string-keyed map,
+ * and found from a root event id through `RootIndex` (chunks by the id's counter); a later hop's
+ * id starts with its root's, and the fact lists the hops it has taken. So a record costs no
+ * string-keyed table writes, and a checkpoint copy of the simulation shares facts and index
+ * chunks instead of copying them.
  */
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
 import { CowMap } from '../cowMap';
 import { type Fact, FactStore, frozenFact } from './factStore';
+import { RootIndex } from './rootIndex';
 
 export interface ProbeAnswer {
   entity: string;
@@ -63,15 +66,8 @@ export interface ExpectedServices {
 export class ConsistencyTracker {
   /** Facts by sequence number, oldest first. */
   private readonly facts = new FactStore();
-  /** Root event id → sequence number of its fact. */
-  private readonly rootSeq = new CowMap<string, number>();
-  /**
-   * Every later hop's event id → the root event id of the fact it carries. A root's own id is
-   * not stored (it is its own root while its fact is tracked).
-   */
-  private readonly byEventId = new CowMap<string, string>();
-  /** Entity (e.g. an order id) → root event id of its newest fact. */
-  private readonly byEntity = new CowMap<string, string>();
+  /** Root event id → sequence number of its fact (possibly dropped since: see `seqOf`). */
+  private readonly roots = new RootIndex();
   private readonly maxWindowMs = new Map<string, number>();
   private maxFactWindowMs = 0;
   /** The longest a read model took to apply a fact after it was appended, and which. */
@@ -79,8 +75,8 @@ export class ConsistencyTracker {
   /** Sequence numbers of facts some but not all expected read models have applied: disagreements now. */
   private readonly disagreeing = new CowMap<number, true>();
   private finished = 0;
-  /** The last entities appended, oldest first (bounded), for `recent`. */
-  private readonly recentEntities: string[] = [];
+  /** Sequence numbers of the last facts appended, oldest first (bounded), for `recent`. */
+  private readonly recentSeqs: number[] = [];
 
   /** A record was appended: a new fact, or a later hop of a known one. */
   onAppend(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices): void {
@@ -90,12 +86,11 @@ export class ConsistencyTracker {
       const parent = this.factOf(rootId);
       // A finished fact takes no new hops (a late re-emission is not tracked).
       if (!parent || parent.completedMs !== null || this.rootOf(record.eventId) !== undefined) return;
-      this.facts.replace(this.rootSeq.get(rootId)!, frozenFact({ ...parent, eventIds: [...parent.eventIds, record.eventId] }));
-      this.byEventId.set(record.eventId, rootId);
+      this.facts.replace(this.seqOf(rootId)!, frozenFact({ ...parent, eventIds: [...parent.eventIds, record.eventId] }));
       return;
     }
     // A producer's resend written twice (no idempotence) carries the same fact: tracked once.
-    if (this.rootSeq.has(record.eventId)) return;
+    if (this.seqOf(record.eventId) !== undefined) return;
     const services = expected.expectedServices(topic);
     if (services.length === 0) return;
     const entity = entityOf(record);
@@ -110,30 +105,41 @@ export class ConsistencyTracker {
       completedMs: null,
       eventIds: [record.eventId],
     });
-    // The same root appended again while tracked starts its fact afresh, in the same place.
-    const existing = this.rootSeq.get(record.eventId);
-    if (existing !== undefined) this.facts.replace(existing, fact);
-    else this.rootSeq.set(record.eventId, this.facts.add(fact));
-    this.byEntity.set(entity, record.eventId);
-    this.recentEntities.push(entity);
-    if (this.recentEntities.length > RECENT_ENTITIES) this.recentEntities.shift();
+    const seq = this.facts.add(fact);
+    this.roots.set(record.eventId, seq);
+    this.recentSeqs.push(seq);
+    if (this.recentSeqs.length > RECENT_ENTITIES) this.recentSeqs.shift();
     this.trim();
   }
 
-  /** The root event id of the tracked fact a record (any hop) carries, if any. */
+  /**
+   * The root event id of the tracked fact a record (any hop) carries, if any. A hop's id is its
+   * parent's id and `>service` (service.ts), so its root is one of its prefixes, the one whose
+   * fact lists it; a root is its own.
+   */
   private rootOf(eventId: string): string | undefined {
-    return this.byEventId.get(eventId) ?? (this.rootSeq.has(eventId) ? eventId : undefined);
+    for (let cut = eventId.lastIndexOf('>'); cut > 0; cut = eventId.lastIndexOf('>', cut - 1)) {
+      const prefix = eventId.slice(0, cut);
+      if (this.factOf(prefix)?.eventIds.includes(eventId)) return prefix;
+    }
+    return this.seqOf(eventId) === undefined ? undefined : eventId;
+  }
+
+  /** The sequence number of the tracked fact rooted at `rootId`, if it is still held. */
+  private seqOf(rootId: string): number | undefined {
+    const seq = this.roots.get(rootId);
+    return seq !== undefined && this.facts.get(seq)?.rootEventId === rootId ? seq : undefined;
   }
 
   private factOf(rootId: string): Fact | undefined {
-    const seq = this.rootSeq.get(rootId);
+    const seq = this.seqOf(rootId);
     return seq === undefined ? undefined : this.facts.get(seq);
   }
 
   /** A service's handler applied a record (any hop) for the first time or again. */
   onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
     const rootId = this.rootOf(record.eventId);
-    const seq = rootId === undefined ? undefined : this.rootSeq.get(rootId);
+    const seq = rootId === undefined ? undefined : this.seqOf(rootId);
     const entry = seq === undefined ? undefined : this.facts.get(seq);
     if (seq === undefined || !entry || entry.completedMs !== null) return;
     const index = entry.expected.indexOf(service);
@@ -185,7 +191,9 @@ export class ConsistencyTracker {
     const pending = this.facts.size - this.finished;
     if (pending > CONSISTENCY_LIMITS.pendingFacts * 1.25) return `pending facts: ${pending}`;
     if (this.finished > (CONSISTENCY_LIMITS.recentFacts + CONSISTENCY_LIMITS.pendingFacts) * 1.25) return `finished facts: ${this.finished}`;
-    if (this.recentEntities.length > RECENT_ENTITIES) return `recent entities: ${this.recentEntities.length}`;
+    if (this.recentSeqs.length > RECENT_ENTITIES) return `recent entities: ${this.recentSeqs.length}`;
+    const aside = this.roots.keptAside;
+    if (aside > this.facts.size) return `root ids kept aside ${aside} > facts ${this.facts.size}`;
     if (this.disagreeing.size > pending) return `disagreeing facts ${this.disagreeing.size} > pending ${pending}`;
     return null;
   }
@@ -231,19 +239,25 @@ export class ConsistencyTracker {
     return at >= 0 ? at : null;
   }
 
-  /** The newest `count` entities, newest first, answered as probes (for the side-by-side view). */
+  /**
+   * The newest `count` entities, newest first, each answered by its newest fact still held
+   * (for the side-by-side view): an entity appended twice among the last ones appears once.
+   */
   recent(count: number): ProbeAnswer[] {
     const answers: ProbeAnswer[] = [];
-    for (let i = this.recentEntities.length - 1; i >= 0 && answers.length < count; i--) {
-      const answer = this.probe(this.recentEntities[i]!);
-      if (answer) answers.push(answer);
+    const seen = new Set<string>();
+    for (let i = this.recentSeqs.length - 1; i >= 0 && answers.length < count; i--) {
+      const entry = this.facts.get(this.recentSeqs[i]!);
+      if (!entry || seen.has(entry.entity)) continue;
+      seen.add(entry.entity);
+      answers.push(answerOf(entry));
     }
     return answers;
   }
 
+  /** The newest fact still held about `entity`. Scans the kept facts: asked on demand, not per record. */
   probe(entity: string): ProbeAnswer | null {
-    const rootId = this.byEntity.get(entity);
-    const entry = rootId === undefined ? undefined : this.factOf(rootId);
+    const entry = this.facts.findNewest((fact) => fact.entity === entity);
     return entry ? answerOf(entry) : null;
   }
 
@@ -280,13 +294,12 @@ export class ConsistencyTracker {
       this.drop(seq, entry);
     });
     this.facts.settle();
+    this.roots.dropBelow(this.facts.firstSeq);
   }
 
   private drop(seq: number, entry: Fact): void {
     this.facts.drop(seq);
-    this.rootSeq.delete(entry.rootEventId);
-    for (const eventId of entry.eventIds) this.byEventId.delete(eventId);
-    if (this.byEntity.get(entry.entity) === entry.rootEventId) this.byEntity.delete(entry.entity);
+    this.roots.delete(entry.rootEventId);
     this.disagreeing.delete(seq);
     if (entry.completedMs !== null) this.finished--;
   }

@@ -48,6 +48,11 @@ export class FactStore {
     return this.count;
   }
 
+  /** Sequence number of the first slot held: every fact below it has been dropped. */
+  get firstSeq(): number {
+    return this.base;
+  }
+
   get(seq: number): Fact | undefined {
     const offset = seq - this.base;
     if (offset < 0) return undefined;
@@ -113,6 +118,19 @@ export class FactStore {
         if (fact && visit(fact, this.base + c * CHUNK + i) === false) return;
       }
     }
+  }
+
+  /** The newest fact held that `matches`, if any. */
+  findNewest(matches: (fact: Fact) => boolean): Fact | undefined {
+    for (let c = this.chunks.length - 1; c >= 0; c--) {
+      if (this.live[c] === 0) continue;
+      const chunk = this.chunks[c]!;
+      for (let i = chunk.length - 1; i >= 0; i--) {
+        const fact = chunk[i];
+        if (fact && matches(fact)) return fact;
+      }
+    }
+    return undefined;
   }
 
   private chunkOf(seq: number): number {
