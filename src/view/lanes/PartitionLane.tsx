@@ -97,7 +97,9 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
         </text>
       </g>
       {tapes}
-      {(hw !== leo || partition.ackedThenLost) && <ReplicationMarks name={name} partition={partition} layout={layout} y={y} rows={rows} />}
+      {(hw !== leo || partition.ackedThenLost) && (
+        <ReplicationMarks name={name} partition={partition} layout={layout} y={y} rows={rows} endLabelX={after ? null : endLabelLeft ? end.x - 4 - endLabel.length * 8 : end.x + 4} />
+      )}
       {gapMark}
       {segmentLines}
       {start.clamped === null && partition.logStartOffset > 0 && (

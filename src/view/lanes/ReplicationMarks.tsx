@@ -10,9 +10,11 @@ import type { LaneLayout, LaneRows } from '../layout';
 import { markerX } from '../layout';
 import { INK } from '../palette';
 import './replication.css';
-import { lostDescription, lostLabel, stretchOf, uncommittedDescription } from './replicationMarks';
+import { lostDescription, lostLabel, stretchesOf, stretchOf, uncommittedDescription } from './replicationMarks';
 
 interface Props {
+  /** Where the log end's figure above the cells starts, if it is there: the HW tag keeps clear of it. */
+  endLabelX: number | null;
   name: string;
   partition: PartitionView;
   layout: LaneLayout;
@@ -23,55 +25,72 @@ interface Props {
 /** Height of the scar under a lost offset that a newer record has taken. */
 const SCAR = 8;
 
-export function ReplicationMarks({ name, partition, layout, y, rows }: Props) {
+export function ReplicationMarks({ name, partition, layout, y, rows, endLabelX }: Props) {
   const { highWatermark: hw, logEndOffset: leo, topic } = partition;
   const below = y + rows.height + rows.ticks - 3;
   const pending = hw < leo ? stretchOf(layout, hw, leo) : null;
   const hwMark = hw < leo ? markerX(layout, hw) : null;
   const lost = (partition.ackedThenLost ?? []).flatMap((run) => {
     const all = stretchOf(layout, run.fromOffset, run.toOffset);
-    return all ? [{ run, all, scar: stretchOf(layout, run.fromOffset, Math.min(run.toOffset, leo)), ghost: stretchOf(layout, Math.max(run.fromOffset, leo), run.toOffset) }] : [];
+    return all ? [{ run, all, scars: stretchesOf(layout, run.fromOffset, Math.min(run.toOffset, leo)), ghosts: stretchesOf(layout, Math.max(run.fromOffset, leo), run.toOffset) }] : [];
   });
   const lastSlot = layout.spans[layout.spans.length - 1]!;
   const laneRight = markerX(layout, lastSlot.firstOffset + lastSlot.slots).x;
   const step = layout.cellWidth + 2;
+  // The label goes over the stretch's part in the newest span (a broken lane has two).
+  const pendingLabel = pending && (stretchOf(layout, Math.max(hw, lastSlot.firstOffset), leo) ?? pending);
+  const pendingRoom = pendingLabel ? pendingLabel.x2 - pendingLabel.x1 : 0;
+  const pendingText = pendingRoom > 150 ? 'not yet committed' : pendingRoom > 100 ? 'uncommitted' : '';
   return (
     <g className="replication-marks">
       {pending && (
         <g role="img" aria-label={uncommittedDescription(name, partition)} data-testid={`uncommitted-${name}`} data-from={hw} data-to={leo}>
           <title>{uncommittedDescription(name, partition)}</title>
           <rect x={pending.x1} y={y} width={pending.x2 - pending.x1} height={rows.height} fill="none" className="uncommitted-outline" />
-          {rows.ticks > 0 && (
-            <>
-              <path d={`M ${pending.x1 + 2} ${y + rows.height + 3} v 4 H ${pending.x2 - 2} v -4`} className="uncommitted-bracket" />
-              <text x={pending.x1 + 3} y={below + 2} className="replication-label">
-                {pending.x2 - pending.x1 > 150 ? 'not yet committed' : pending.x2 - pending.x1 > 70 ? 'uncommitted' : ''}
-              </text>
-            </>
-          )}
+          {rows.ticks > 0 && <path d={`M ${pending.x1 + 2} ${y + rows.height + 3} v 4 H ${pending.x2 - 2} v -4`} className="uncommitted-bracket" />}
+          <Label text={pendingText} x={(pendingLabel ?? pending).x1 + 3} y={rows.ticks > 0 ? below + 2 : y + rows.height / 2 + 4} />
         </g>
+      )}
+      {hwMark && hwMark.clamped === null && rows.ticks > 0 && (endLabelX === null || endLabelX - hwMark.x > 40) && (
+        <text x={hwMark.x + 4} y={y - 7} className="replication-label" data-testid={`hw-tag-${name}`}>
+          HW
+        </text>
       )}
       {hwMark && hwMark.clamped === null && (
         <line x1={hwMark.x} x2={hwMark.x} y1={y - 6} y2={y + rows.height + 6} stroke={INK} strokeWidth={3} strokeDasharray="5 3" className="hw-line" data-testid={`hw-${name}`} data-offset={hw} />
       )}
-      {lost.map(({ run, all, scar, ghost }) => {
-        const room = (rows.ticks > 0 ? laneRight : all.x2) - all.x1;
+      {lost.map(({ run, all, scars, ghosts }) => {
+        // Below the cells the words may run on to the lane's end; on them (a short screen) they stay over the run.
+        const text = lostLabel(run, rows.ticks > 0 ? laneRight - layout.laneX : Math.max(all.x2 - all.x1, 50));
+        const textX = Math.max(layout.laneX, Math.min(all.x1 + 2, laneRight - text.length * 7 - 2));
         return (
           <g key={run.fromOffset} role="img" aria-label={lostDescription(name, run)} data-testid={`lost-${name}-${run.fromOffset}`} data-from={run.fromOffset} data-to={run.toOffset}>
             <title>{lostDescription(name, run)}</title>
-            {scar && <rect x={scar.x1} y={y + rows.height - SCAR} width={scar.x2 - scar.x1} height={SCAR} fill={`url(#lost-${topic})`} className="lost-scar" />}
-            {ghost &&
+            {scars.map((scar) => (
+              <rect key={scar.x1} x={scar.x1} y={y + rows.height - SCAR} width={scar.x2 - scar.x1} height={SCAR} fill={`url(#lost-${topic})`} className="lost-scar" />
+            ))}
+            {ghosts.flatMap((ghost) =>
               Array.from({ length: Math.round((ghost.x2 - ghost.x1) / step) }, (_, i) => (
-                <rect key={i} x={ghost.x1 + 1 + i * step} y={y} width={layout.cellWidth} height={rows.height} fill={`url(#lost-${topic})`} className="cell-lost" />
-              ))}
-            {rows.ticks > 0 && !(pending && pending.x1 < all.x2 && pending.x2 > all.x1) && (
-              <text x={all.x1 + 2} y={below + 2} className="replication-label lost-label">
-                {lostLabel(run, room)}
-              </text>
+                <rect key={`${ghost.x1}-${i}`} x={ghost.x1 + 1 + i * step} y={y} width={layout.cellWidth} height={rows.height} fill={`url(#lost-${topic})`} className="cell-lost" />
+              )),
             )}
+            {!(pending && pending.x1 < all.x2 && pending.x2 > all.x1) && <Label text={text} x={textX} y={rows.ticks > 0 ? below + 2 : y + rows.height / 2 + 4} />}
           </g>
         );
       })}
+    </g>
+  );
+}
+
+/** Words on a paper-coloured plate, so that offset ticks and stripes under them do not show through. */
+function Label({ text, x, y }: { text: string; x: number; y: number }) {
+  if (text === '') return null;
+  return (
+    <g className="replication-label-plate">
+      <rect x={x - 2} y={y - 11} width={text.length * 7 + 4} height={14} rx={2} className="label-plate" />
+      <text x={x} y={y} className="replication-label">
+        {text}
+      </text>
     </g>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartitionView } from '../../engine';
 import { laneLayout } from '../layout';
-import { GHOST_SLOTS, isLost, laneEnd, lostDescription, lostLabel, stretchOf, uncommittedDescription } from './replicationMarks';
+import { GHOST_SLOTS, isLost, laneEnd, lostDescription, lostLabel, stretchesOf, stretchOf, uncommittedDescription } from './replicationMarks';
 
 const partition = (hw: number, leo: number, lost?: [number, number][]) =>
   ({
@@ -32,6 +32,16 @@ describe('replication marks in a lane', () => {
     // Clipped to the offsets drawn; nothing when the range is all before them.
     expect(stretchOf(layout, 0, first + 1)!.x2 - stretchOf(layout, 0, first + 1)!.x1).toBeCloseTo(layout.cellWidth + 2);
     expect(stretchOf(layout, 0, first)).toBeNull();
+  });
+
+  it('cuts a range at the break of a broken lane: one stretch per span, none over the break', () => {
+    const layout = laneLayout(880, 540, [220]);
+    const [left, right] = layout.spans;
+    const stretches = stretchesOf(layout, 225, right!.firstOffset + 3);
+    expect(stretches).toHaveLength(2);
+    expect(stretches[0]!.x2).toBeLessThanOrEqual(layout.gap!.x);
+    expect(stretches[1]!.x1).toBeGreaterThanOrEqual(layout.gap!.x + layout.gap!.width - 2);
+    expect(stretchesOf(layout, left!.firstOffset + left!.slots, right!.firstOffset)).toEqual([]);
   });
 
   it('says what was lost and what is not yet committed, in words that fit', () => {

@@ -5,7 +5,7 @@
  * then cut from the log. Pure functions of the snapshot and the lane layout, unit-tested.
  */
 import type { LostRecordsView, PartitionView } from '../../engine';
-import { markerX, type LaneLayout } from '../layout';
+import { LANE, markerX, type LaneLayout } from '../layout';
 
 /** Ghost cells drawn after the log end for lost offsets no record has taken again. */
 export const GHOST_SLOTS = 6;
@@ -43,6 +43,19 @@ export function stretchOf(layout: LaneLayout, from: number, to: number): Stretch
   const x1 = markerX(layout, a).x;
   const x2 = markerX(layout, b).x;
   return x2 > x1 ? { x1, x2 } : null;
+}
+
+/** The pixels of offsets [from, to) in each span that draws some of them (never across a break). */
+export function stretchesOf(layout: LaneLayout, from: number, to: number): Stretch[] {
+  const out: Stretch[] = [];
+  for (const span of layout.spans) {
+    const a = Math.max(from, span.firstOffset);
+    const b = Math.min(to, span.firstOffset + span.slots);
+    if (b <= a) continue;
+    const step = layout.cellWidth + LANE.cellGap;
+    out.push({ x1: span.x + (a - span.firstOffset) * step - LANE.cellGap / 2, x2: span.x + (b - span.firstOffset) * step - LANE.cellGap / 2 });
+  }
+  return out;
 }
 
 /** Text of the lost run's mark, as long as the room allows (about 7 px a character at 12 px). */
