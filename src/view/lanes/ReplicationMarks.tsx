@@ -10,7 +10,7 @@ import type { LaneLayout, LaneRows } from '../layout';
 import { markerX } from '../layout';
 import { INK } from '../palette';
 import './replication.css';
-import { lostDescription, lostLabel, stretchesOf, stretchOf, uncommittedDescription } from './replicationMarks';
+import { lostDescription, lostLabel, stretchesOf, stretchOf, uncommittedDescription, type Stretch } from './replicationMarks';
 
 interface Props {
   /** Where the log end's figure above the cells starts, if it is there: the HW tag keeps clear of it. */
@@ -61,8 +61,11 @@ export function ReplicationMarks({ name, partition, layout, y, rows, endLabelX }
       )}
       {lost.map(({ run, all, scars, ghosts }) => {
         // Below the cells the words may run on to the lane's end; on them (a short screen) they stay over the run.
-        const text = lostLabel(run, rows.ticks > 0 ? laneRight - layout.laneX : Math.max(all.x2 - all.x1, 50));
-        const textX = Math.max(layout.laneX, Math.min(all.x1 + 2, laneRight - text.length * 7 - 2));
+        // A run wholly inside a lane's break has no stretch of cells: its words go where the break is.
+        const widest = [...scars, ...ghosts].reduce((a: Stretch | null, b) => (a === null || b.x2 - b.x1 > a.x2 - a.x1 ? b : a), null) ?? all;
+        const onCells = rows.ticks === 0;
+        const text = lostLabel(run, onCells ? Math.max(widest.x2 - widest.x1, 50) : laneRight - layout.laneX);
+        const textX = Math.max(layout.laneX, Math.min((onCells ? widest : all).x1 + 2, laneRight - text.length * 7 - 2));
         return (
           <g key={run.fromOffset} role="img" aria-label={lostDescription(name, run)} data-testid={`lost-${name}-${run.fromOffset}`} data-from={run.fromOffset} data-to={run.toOffset}>
             <title>{lostDescription(name, run)}</title>
