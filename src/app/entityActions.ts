@@ -22,8 +22,8 @@ export interface EntityAction {
 export type EntityForm = 'resetOffsets' | 'rate' | 'produce' | 'addService';
 
 export interface EntityActions {
-  kind: 'instance' | 'group' | 'producer' | 'topic' | 'record';
-  /** The entity's id (instance name, group id, producer id, topic name, record id). */
+  kind: 'instance' | 'group' | 'producer' | 'topic' | 'record' | 'broker';
+  /** The entity's id (instance name, group id, producer id, topic name, record id, broker id). */
   id: string;
   title: string;
   actions: EntityAction[];
@@ -92,6 +92,22 @@ function groupActions(group: GroupView): EntityAction[] {
   ];
 }
 
+/** The extra delay "Slow network" adds to every message to or from a broker (the Brokers tab's button too). */
+const SLOW_NETWORK_MS = 2000;
+
+/** A broker's commands (issue 17): crash or start it, slow its network or restore it. */
+function brokerActions(broker: { id: number; status: 'running' | 'crashed'; extraDelayMs: number }): EntityAction[] {
+  const id = broker.id;
+  return [
+    broker.status === 'running'
+      ? { id: 'crash-broker', label: `Crash broker ${id}`, key: 'c', command: { type: 'crashBroker', broker: id } }
+      : { id: 'start-broker', label: `Start broker ${id}`, key: 's', command: { type: 'startBroker', broker: id } },
+    broker.extraDelayMs > 0
+      ? { id: 'restore-network', label: 'Restore network', key: 'n', command: { type: 'restoreNetwork', broker: id } }
+      : { id: 'delay-network', label: `Slow network (+${SLOW_NETWORK_MS} ms)`, key: 'n', command: { type: 'delayNetwork', broker: id, extraMs: SLOW_NETWORK_MS } },
+  ];
+}
+
 export function actionsFor(selection: string | null, snapshot: SimSnapshot): EntityActions | null {
   const parsed = parseSelection(selection);
   if (!parsed) return null;
@@ -117,6 +133,11 @@ export function actionsFor(selection: string | null, snapshot: SimSnapshot): Ent
         { id: 'burst', label: `Burst of ${BURST_COUNT} records`, key: 'b', command: { type: 'burst', producer: p, count: BURST_COUNT } },
       ];
       return { kind: 'producer', id: p, title: p, actions, forms: ['rate', 'produce'], owner: producer.topic ?? producer.to ?? '' };
+    }
+    case 'broker': {
+      const broker = snapshot.replication?.brokers.find((b) => String(b.id) === parsed.id);
+      if (!broker) return null;
+      return { kind: 'broker', id: parsed.id, title: `broker ${broker.id}`, actions: brokerActions(broker), forms: [], owner: '' };
     }
     case 'topic':
     case 'partition':

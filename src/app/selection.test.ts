@@ -5,10 +5,11 @@ describe('selection ids', () => {
   it('round-trips kind and id, ids may contain colons and dashes', () => {
     expect(parseSelection(selectionId('instance', 'email-0'))).toEqual({ kind: 'instance', id: 'email-0' });
     expect(parseSelection('record:orders-1@42')).toEqual({ kind: 'record', id: 'orders-1@42' });
+    expect(parseSelection('broker:1')).toEqual({ kind: 'broker', id: '1' });
   });
 
   it('rejects unknown kinds and empty ids', () => {
-    expect(parseSelection('broker:1')).toBeNull();
+    expect(parseSelection('controller:1')).toBeNull();
     expect(parseSelection('group:')).toBeNull();
     expect(parseSelection(null)).toBeNull();
   });

@@ -1,15 +1,15 @@
 /**
  * Selection ids (`ui.selection`, documented in store.ts): `instance:email-0`, `group:email`,
- * `topic:orders`, `partition:orders-1`, `record:orders-1@42`, `producer:checkout`.
+ * `topic:orders`, `partition:orders-1`, `record:orders-1@42`, `producer:checkout`, `broker:0`.
  */
-export type EntityKind = 'instance' | 'group' | 'topic' | 'partition' | 'record' | 'producer';
+export type EntityKind = 'instance' | 'group' | 'topic' | 'partition' | 'record' | 'producer' | 'broker';
 
 export interface ParsedSelection {
   kind: EntityKind;
   id: string;
 }
 
-const KINDS: readonly EntityKind[] = ['instance', 'group', 'topic', 'partition', 'record', 'producer'];
+const KINDS: readonly EntityKind[] = ['instance', 'group', 'topic', 'partition', 'record', 'producer', 'broker'];
 
 export function selectionId(kind: EntityKind, id: string): string {
   return `${kind}:${id}`;

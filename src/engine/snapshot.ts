@@ -14,6 +14,8 @@ import type { PartitionLog } from './log/partitionLog';
 import { shareArray, shareRecord } from './snapshotSharing';
 import type { World } from './world';
 import { callsView, type CallsView } from './calls/callsView';
+import type { PartitionReplicas } from './broker/partitionReplicas';
+import { lostOffsetsOf, lostOffsetsSource, recordsAboveHighWatermark } from './replicatedLaneParts';
 
 export const RECENT_RECORDS_PER_PARTITION = 64;
 const RECENT_EVENTS = 200;
@@ -34,6 +36,26 @@ export interface PartitionView {
   segments: SegmentView[];
   /** The last records of the log, oldest first. */
   recent: LogRecord[];
+  /**
+   * Brokers ≥ 2 only, when the leader has records at or above the high watermark: those
+   * records (written, not yet committed: no consumer reads them), oldest first, the newest
+   * RECENT_RECORDS_PER_PARTITION of them.
+   */
+  uncommitted?: LogRecord[];
+  /**
+   * Brokers ≥ 2 only, once some happened: runs of offsets whose records were acknowledged to
+   * their producer and then cut from the log (an acks=1 leader's crash, an unclean election),
+   * oldest first, the newest 16 runs. New records may since have taken those offsets.
+   */
+  ackedThenLost?: LostRecordsView[];
+}
+
+/** A run of acknowledged-then-lost offsets, `toOffset` exclusive, with the time and leader epoch of the cut. */
+export interface LostRecordsView {
+  fromOffset: number;
+  toOffset: number;
+  atMs: number;
+  leaderEpoch: number;
 }
 
 export interface TopicView {
@@ -149,14 +171,17 @@ export interface SimSnapshot {
 }
 
 /** What a partition's view is built from: when none of it moved, the view is the same. */
-const partitionSources = new WeakMap<PartitionView, readonly number[]>();
+const partitionSources = new WeakMap<PartitionView, readonly unknown[]>();
 
-function partitionSource(log: PartitionLog): number[] {
-  return [log.logStartOffset, log.logEndOffset, log.highWatermark, log.sizeBytes, log.segments.length, log.cleanerCheckpoint];
+function partitionSource(log: PartitionLog, replicas: PartitionReplicas | undefined): unknown[] {
+  const source: unknown[] = [log.logStartOffset, log.logEndOffset, log.highWatermark, log.sizeBytes, log.segments.length, log.cleanerCheckpoint];
+  // A truncation followed by as many appends leaves every count the same: the newest record tells.
+  if (replicas) source.push(log.activeSegment.records[log.activeSegment.records.length - 1], ...lostOffsetsSource(replicas));
+  return source;
 }
 
-function partitionView(log: PartitionLog, topicName: string, previous: PartitionView | undefined): PartitionView {
-  const source = partitionSource(log);
+function partitionView(log: PartitionLog, topicName: string, previous: PartitionView | undefined, replicas?: PartitionReplicas): PartitionView {
+  const source = partitionSource(log, replicas);
   const previousSource = previous && partitionSources.get(previous);
   if (previous && previousSource && previousSource.every((value, i) => value === source[i])) return previous;
   const recent: LogRecord[] = [];
@@ -176,6 +201,8 @@ function partitionView(log: PartitionLog, topicName: string, previous: Partition
     })),
     recent,
   };
+  if (replicas && log.highWatermark < log.logEndOffset) view.uncommitted = recordsAboveHighWatermark(log, RECENT_RECORDS_PER_PARTITION);
+  if (replicas && replicas.lostAcked.length > 0) view.ackedThenLost = lostOffsetsOf(replicas);
   partitionSources.set(view, source);
   return view;
 }
@@ -198,38 +225,48 @@ function distinctKeys(partitions: readonly PartitionView[]): number {
   return keys.size;
 }
 
-/** The snapshot of `world` now, sharing with `previous` (the last snapshot of this run) what did not change. */
-function replicationView(world: World): ReplicationView | undefined {
+/** Brokers and replicas, sharing with `previous` every broker, partition and replica that did not change. */
+function replicationView(world: World, previous: ReplicationView | undefined): ReplicationView | undefined {
   const cluster = world.cluster;
   if (!cluster) return undefined;
-  return {
-    brokers: cluster.brokers.map((b) => ({ id: b.id, status: b.status, fenced: b.fenced, extraDelayMs: b.extraDelayMs })),
-    partitions: cluster.allPartitions().map((replicas) => {
+  const brokers = shareArray(
+    previous?.brokers,
+    cluster.brokers.map((b, i) => shareRecord(previous?.brokers[i], { id: b.id, status: b.status, fenced: b.fenced, extraDelayMs: b.extraDelayMs })),
+  );
+  const partitions = shareArray(
+    previous?.partitions,
+    cluster.allPartitions().map((replicas, i) => {
+      const was = previous?.partitions[i];
       const log = cluster.log(replicas.topic, replicas.partition)!;
-      return {
+      const replicaViews = replicas.states.map((state, j) =>
+        shareRecord(was?.replicas[j], {
+          broker: state.broker,
+          logEndOffset: state.broker === replicas.leader ? log.logEndOffset : state.leo,
+          inIsr: replicas.inIsr(state.broker),
+          isLeader: state.broker === replicas.leader,
+        }),
+      );
+      return shareRecord(was, {
         key: replicas.key,
         leader: replicas.leader,
         leaderEpoch: replicas.leaderEpoch,
         highWatermark: log.highWatermark,
         logEndOffset: log.logEndOffset,
-        replicas: replicas.states.map((state) => ({
-          broker: state.broker,
-          logEndOffset: state.broker === replicas.leader ? log.logEndOffset : state.leo,
-          inIsr: replicas.inIsr(state.broker),
-          isLeader: state.broker === replicas.leader,
-        })),
-      };
+        replicas: shareArray(was?.replicas, replicaViews),
+      });
     }),
-  };
+  );
+  return shareRecord(previous, { brokers, partitions });
 }
 
+/** The snapshot of `world` now, sharing with `previous` (the last snapshot of this run) what did not change. */
 export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot {
   const topics: TopicView[] = [];
   for (const topic of world.topics.values()) {
     const before = previous?.topics.find((t) => t.name === topic.name);
     const partitions = shareArray(
       before?.partitions,
-      topic.partitions.map((log) => partitionView(log, topic.name, before?.partitions[log.partition])),
+      topic.partitions.map((log) => partitionView(log, topic.name, before?.partitions[log.partition], world.cluster?.partitions.get(log.key))),
     );
     const view: TopicView = {
       name: topic.name,
@@ -335,6 +372,6 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
     recentEvents: shareArray(previous?.recentEvents, world.events.slice(-RECENT_EVENTS)),
     eventCount: world.events.length + world.droppedEvents,
     ...(calls ? { calls } : {}),
-    ...(world.cluster && { replication: replicationView(world) }),
+    ...(world.cluster && { replication: replicationView(world, previous?.replication) }),
   };
 }

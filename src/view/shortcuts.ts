@@ -23,9 +23,10 @@ export const GLOBAL_SHORTCUTS: readonly Shortcut[] = [
 ];
 
 export const ENTITY_SHORTCUTS: readonly Shortcut[] = [
-  { keys: 'C', what: 'Crash the selected instance' },
+  { keys: 'C', what: 'Crash the selected instance or broker' },
   { keys: 'H', what: 'Hang / resume it' },
-  { keys: 'S', what: 'Stop / start it' },
+  { keys: 'S', what: 'Stop / start it (a broker: start it)' },
+  { keys: 'N', what: "Slow / restore the selected broker's network" },
   { keys: '1 2 5 0', what: 'Normal speed, slow ×2, ×5, ×10' },
   { keys: '+  -', what: 'Scale the selected service up / down' },
   { keys: 'I', what: 'Toggle its idempotent handler' },

@@ -39,6 +39,21 @@ export interface ProducerSequenceState {
   batches: { baseSequence: number; lastSequence: number; firstOffset: Offset }[];
 }
 
+/**
+ * A run of consecutive offsets whose records had been acknowledged to their producer and were
+ * then cut from the log (truncation.ts): the lab marks where they were. `toOffset` is exclusive.
+ */
+export interface LostOffsets {
+  fromOffset: Offset;
+  toOffset: Offset;
+  /** When the log was cut, and the leader epoch whose election cut it. */
+  atMs: SimTimeMs;
+  leaderEpoch: number;
+}
+
+/** Runs of lost offsets kept per partition (the newest; the producers' counters count them all). */
+export const LOST_RUNS_KEPT = 16;
+
 /** Kafka's ProducerStateEntry.NUM_BATCHES_TO_RETAIN. */
 export const NUM_BATCHES_TO_RETAIN = 5;
 
@@ -53,6 +68,8 @@ export class PartitionReplicas {
   readonly delayedProduces: number[] = [];
   readonly producerStates = new Map<string, ProducerSequenceState>();
   readonly acked = new AckedOffsets();
+  /** Acknowledged records cut from the log, as runs of offsets, oldest first, at most LOST_RUNS_KEPT. */
+  readonly lostAcked: LostOffsets[] = [];
   /** Whether the leader has refused a write with NOT_ENOUGH_REPLICAS since the ISR last had enough members (explained once). */
   refusingWrites = false;
   /** The highest HW this partition ever had (an unclean election can lower the HW). */

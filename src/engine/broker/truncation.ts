@@ -5,7 +5,7 @@
  * and truncate it when they return (AbstractFetcherThread's truncation by leader epoch).
  */
 import type { ClusterState } from './clusterState';
-import type { PartitionReplicas } from './partitionReplicas';
+import { LOST_RUNS_KEPT, type PartitionReplicas } from './partitionReplicas';
 
 export function truncatePartition(cluster: ClusterState, replicas: PartitionReplicas, offset: number, why: string): void {
   const log = cluster.log(replicas.topic, replicas.partition);
@@ -16,6 +16,7 @@ export function truncatePartition(cluster: ClusterState, replicas: PartitionRepl
   for (const record of removed) {
     if (!replicas.acked.has(record.offset)) continue;
     lostAcked++;
+    rememberLost(replicas, record.offset, cluster.ctx.now);
     const client = cluster.clients.get(record.producer);
     if (client) client.counters.ackedThenLost++;
   }
@@ -37,4 +38,16 @@ export function truncatePartition(cluster: ClusterState, replicas: PartitionRepl
     undefined,
     { code: 'log.truncated', fields: { partition: replicas.key, from: before, to: offset, ackedLost: lostAcked } },
   );
+}
+
+/** Adds one lost offset to the partition's runs (offsets arrive in increasing order within a cut). */
+function rememberLost(replicas: PartitionReplicas, offset: number, nowMs: number): void {
+  const runs = replicas.lostAcked;
+  const last = runs[runs.length - 1];
+  if (last && last.toOffset === offset && last.atMs === nowMs && last.leaderEpoch === replicas.leaderEpoch) {
+    last.toOffset = offset + 1;
+    return;
+  }
+  runs.push({ fromOffset: offset, toOffset: offset + 1, atMs: nowMs, leaderEpoch: replicas.leaderEpoch });
+  if (runs.length > LOST_RUNS_KEPT) runs.splice(0, runs.length - LOST_RUNS_KEPT);
 }

@@ -86,6 +86,17 @@ function detailRows(selection: ParsedSelection, snapshot: SimSnapshot, queries: 
         ...(selection.kind === 'partition' && partitions[0] ? partitionLagRows(partitions[0], snapshot) : []),
       ];
     }
+    case 'broker': {
+      const broker = snapshot.replication?.brokers.find((b) => String(b.id) === selection.id);
+      if (!broker) return [];
+      const held = snapshot.replication!.partitions.filter((p) => p.replicas.some((r) => r.broker === broker.id));
+      return [
+        ['status', `${broker.status}${broker.fenced ? ', fenced by the controller' : ''}`],
+        ['network', broker.extraDelayMs > 0 ? `+${broker.extraDelayMs} ms each way` : 'normal'],
+        ['leads', held.filter((p) => p.leader === broker.id).map((p) => p.key).join(', ') || '—'],
+        ['follows', held.filter((p) => p.leader !== broker.id).map((p) => `${p.key}${p.replicas.find((r) => r.broker === broker.id)?.inIsr ? '' : ' (out of ISR)'}`).join(', ') || '—'],
+      ];
+    }
     case 'record': {
       const id = splitRecordId(selection.id);
       const tp = id && splitPartitionKey(id.partitionKey);

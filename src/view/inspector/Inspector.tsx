@@ -17,7 +17,7 @@ import { ResetOffsetsWalkthrough } from './ResetOffsetsWalkthrough';
 
 const selectSelection = (state: AppState) => state.ui.selection;
 const selectSnapshot = (state: AppState) => state.sim.snapshot;
-const KIND_NAMES = { instance: 'Instance', group: 'Service', producer: 'Producer', topic: 'Topic', record: 'Record' } as const;
+const KIND_NAMES = { instance: 'Instance', group: 'Service', producer: 'Producer', topic: 'Topic', record: 'Record', broker: 'Kafka' } as const;
 
 export function Inspector() {
   const { select } = useLab();

@@ -1,7 +1,9 @@
 /**
  * One span of a partition lane's cells: retained records (coloured; click one to inspect it),
  * deleted offsets before the log start (hatched), compaction gaps (dotted), the next offset to
- * be written (dashed) and offset ticks. Cells sit on a tape in offset coordinates; only the
+ * be written (dashed) and offset ticks. In a replicated partition the leader's records above the
+ * high watermark are drawn faded and striped (not yet committed: no consumer reads them), and
+ * the next offset to be written is the leader's log end. Cells sit on a tape in offset coordinates; only the
  * tape's transform moves as the log grows, so existing cells keep their attributes.
  *
  * Memoised apart from the group rows: consumers move their positions several times per record
@@ -27,8 +29,12 @@ interface Props {
   y: number;
   rows: LaneRows;
   highWatermark: number;
+  /** The leader's log end: above the high watermark while followers copy (brokers ≥ 2). */
+  logEndOffset: number;
   logStartOffset: number;
   recent: readonly LogRecord[];
+  /** The records in [highWatermark, logEndOffset), or none. */
+  uncommitted: readonly LogRecord[] | undefined;
   selectedOffset: number | null;
   colourMode: ColourMode;
   hatchId: string;
@@ -45,6 +51,9 @@ function sameTape(a: Props, b: Props): boolean {
     a.y === b.y &&
     a.rows === b.rows &&
     a.highWatermark === b.highWatermark &&
+    a.logEndOffset === b.logEndOffset &&
+    a.uncommitted?.[0] === b.uncommitted?.[0] &&
+    a.uncommitted?.length === b.uncommitted?.length &&
     a.logStartOffset === b.logStartOffset &&
     a.recent[0]?.offset === b.recent[0]?.offset &&
     a.recent.length === b.recent.length &&
@@ -56,8 +65,9 @@ function sameTape(a: Props, b: Props): boolean {
 
 export const LaneTape = memo(function LaneTape(props: Props) {
   const { select } = useLab();
-  const { name, span, cellWidth, y, rows, highWatermark, logStartOffset, recent, selectedOffset, colourMode, hatchId } = props;
+  const { name, span, cellWidth, y, rows, highWatermark, logEndOffset, logStartOffset, recent, selectedOffset, colourMode, hatchId } = props;
   const byOffset = new Map(recent.map((r) => [r.offset, r]));
+  const aboveHw = new Map(props.uncommitted?.map((r) => [r.offset, r]));
   const recentFrom = recent[0]?.offset ?? logStartOffset;
   const read = props.older ? props.queries.readRecords(props.topic, props.partition, span.firstOffset, span.slots) : [];
   for (const record of read) byOffset.set(record.offset, record);
@@ -71,8 +81,19 @@ export const LaneTape = memo(function LaneTape(props: Props) {
   for (let offset = span.firstOffset; offset < span.firstOffset + span.slots; offset++) {
     const record = byOffset.get(offset);
     const common = { x: offset * step, y, width: cellWidth, height: rows.height, 'data-offset': offset };
-    if (offset === highWatermark) cells.push(<rect key={offset} {...common} className="cell-next" />);
-    else if (offset > highWatermark) continue;
+    const pending = offset >= highWatermark && offset < logEndOffset ? aboveHw.get(offset) : undefined;
+    if (offset === logEndOffset) cells.push(<rect key={offset} {...common} className="cell-next" />);
+    else if (offset > logEndOffset) continue;
+    else if (offset >= highWatermark) {
+      cells.push(
+        <g key={offset} className="cell-uncommitted">
+          {pending && <rect {...common} fill={recordColour(pending, colourMode)} fillOpacity={0.45} />}
+          <rect {...common} fill={`url(#uncommitted-${props.topic})`}>
+            <title>{`${name} offset ${offset} · on the leader, above the high watermark ${highWatermark}: not yet committed, no consumer reads it yet`}</title>
+          </rect>
+        </g>,
+      );
+    }
     else if (offset < logStartOffset) cells.push(<rect key={offset} {...common} fill={`url(#${hatchId})`} className="cell-deleted" />);
     else if (record) {
       cells.push(

@@ -1,6 +1,8 @@
 /**
  * One partition: its cells (LaneTape, one per span, with a break between two), segment
- * boundaries, the log start and log end markers, and below them one row per group (GroupRow).
+ * boundaries, the log start and log end markers, replication's marks when the partition has
+ * replicas (ReplicationMarks: the high watermark apart from the log end, records acknowledged
+ * then lost), and below them one row per group (GroupRow).
  */
 import type { SimQueries } from '../../app/simQueries';
 import type { GroupView, PartitionView } from '../../engine';
@@ -10,6 +12,8 @@ import type { ColourMode } from '../recordColour';
 import { useEntityProps } from '../useEntityProps';
 import { GroupRow } from './GroupRow';
 import { LaneTape } from './LaneTape';
+import { laneEnd } from './replicationMarks';
+import { ReplicationMarks } from './ReplicationMarks';
 
 interface Props {
   partition: PartitionView;
@@ -29,9 +33,14 @@ interface Props {
 export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries, rows }: Props) {
   const name = `${partition.topic}-${partition.partition}`;
   const after = rows.endLabel === 'after';
-  const layout = laneLayout(after ? width - END_LABEL_ROOM : width, partition.highWatermark, anchors);
+  const hw = partition.highWatermark;
+  const leo = partition.logEndOffset;
+  const layout = laneLayout(after ? width - END_LABEL_ROOM : width, laneEnd(partition), anchors);
   const y = top + rows.top;
-  const labelProps = useEntityProps(`partition:${name}`, `Partition ${name}: log start ${partition.logStartOffset}, log end ${partition.logEndOffset}`);
+  const labelProps = useEntityProps(
+    `partition:${name}`,
+    `Partition ${name}: log start ${partition.logStartOffset}, log end ${leo}${hw !== leo ? `, high watermark ${hw}` : ''}`,
+  );
   const selectedOffset = selection?.startsWith(`record:${name}@`) ? Number(selection.slice(`record:${name}@`.length)) : null;
   const tapes = layout.spans.map((span, i) => (
     <LaneTape
@@ -44,7 +53,9 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
       cellWidth={layout.cellWidth}
       y={y}
       rows={rows}
-      highWatermark={partition.highWatermark}
+      highWatermark={hw}
+      logEndOffset={leo}
+      uncommitted={partition.uncommitted}
       logStartOffset={partition.logStartOffset}
       recent={partition.recent}
       selectedOffset={selectedOffset}
@@ -64,16 +75,19 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
     </g>
   );
   const segmentLines = partition.segments
-    .filter((s) => s.baseOffset > layout.spans[0]!.firstOffset && s.baseOffset < partition.highWatermark && markerX(layout, s.baseOffset).clamped === null)
+    .filter((s) => s.baseOffset > layout.spans[0]!.firstOffset && s.baseOffset < leo && markerX(layout, s.baseOffset).clamped === null)
     .map((s) => {
       const x = markerX(layout, s.baseOffset).x;
       return <line key={s.baseOffset} x1={x} x2={x} y1={y - 3} y2={y + rows.height + 3} className="segment-line" />;
     });
-  const end = markerX(layout, partition.highWatermark);
-  const hw = partition.highWatermark !== partition.logEndOffset ? ` · HW ${partition.highWatermark}` : '';
-  const endLabel = after ? `end ${partition.logEndOffset}${hw}` : `log end ${partition.logEndOffset}${hw || ' = high watermark'}`;
+  const end = markerX(layout, leo);
+  const hwText = hw !== leo ? ` · HW ${hw}` : '';
+  // After the cells (a short screen) the two figures go on two lines: the room there is narrow.
+  const endLabel = after ? `end ${leo}` : `log end ${leo}${hwText || ' = high watermark'}`;
   // Above the cells: right-aligned to the marker, unless that would run past the lane's start.
   const endLabelLeft = !after && end.x - endLabel.length * 8 > LANE.labelWidth;
+  // After the lane's last slot: ghost cells of lost offsets may follow the log end's.
+  const afterX = markerX(layout, laneEnd(partition) + 1).x + 4;
   const start = markerX(layout, partition.logStartOffset);
   return (
     <g data-partition={name}>
@@ -83,6 +97,9 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
         </text>
       </g>
       {tapes}
+      {(hw !== leo || partition.ackedThenLost) && (
+        <ReplicationMarks name={name} partition={partition} layout={layout} y={y} rows={rows} endLabelX={after ? null : endLabelLeft ? end.x - 4 - endLabel.length * 8 : end.x + 4} />
+      )}
       {gapMark}
       {segmentLines}
       {start.clamped === null && partition.logStartOffset > 0 && (
@@ -97,15 +114,20 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
       )}
       <line x1={end.x} x2={end.x} y1={y - 6} y2={y + rows.height + 4} stroke={INK} strokeWidth={3} />
       <text
-        x={after ? end.x + layout.cellWidth + 6 : endLabelLeft ? end.x - 4 : end.x + 4}
-        y={after ? y + rows.height / 2 + 5 : y - 7}
-        className="marker-label"
+        x={after ? afterX : endLabelLeft ? end.x - 4 : end.x + 4}
+        y={after ? y + rows.height / 2 + (hwText ? -1 : 5) : y - 7}
+        className={after && hwText ? 'marker-label two-lines' : 'marker-label'}
         textAnchor={endLabelLeft ? 'end' : 'start'}
         data-testid={`leo-${name}`}
-        data-offset={partition.logEndOffset}
+        data-offset={leo}
       >
         {endLabel}
       </text>
+      {after && hwText && (
+        <text x={afterX} y={y + rows.height / 2 + 11} className="marker-label two-lines" data-testid={`hw-label-${name}`}>
+          {`HW ${hw}`}
+        </text>
+      )}
       {readers.map(({ group }, row) => (
         <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} />
       ))}

@@ -80,6 +80,7 @@ function LaneBlock({
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectSelection = (state: AppState) => state.ui.selection;
+const selectReplicated = (state: AppState) => state.sim.snapshot.replication !== undefined;
 /** Playing or long work under way: the run moves on, and off-screen lanes may wait. */
 const selectMoving = (state: AppState) => state.playback.playing || state.lab.work !== null;
 
@@ -112,6 +113,7 @@ export function TopicLanes() {
   const nowMs = useAppStore(selectNowMs);
   const queries = useAppStore(selectQueries);
   const short = useShortScreen();
+  const replicated = useAppStore(selectReplicated);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [everyGroup, setEveryGroup] = useState(false);
@@ -139,6 +141,12 @@ export function TopicLanes() {
             log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
             away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
           </p>
+          {replicated && (
+            <p>
+              ┇ dashed line: high watermark · faded striped cells after it: on the leader, not yet committed (no
+              consumer reads them) · ✕ cross-hatched: acknowledged to the producer, then lost
+            </p>
+          )}
           <p>
             lag = log end − ▲ (Kafka&apos;s lag) · to process = log end − ◆, or − ▲ while nobody owns it. {LAG_WHY}
           </p>
@@ -218,6 +226,14 @@ function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, qu
             patternTransform="rotate(45)"
           >
             <line x1="0" y1="0" x2="0" y2="6" stroke="#8b95a1" strokeWidth="2" />
+          </pattern>
+          {/* Replication (issue 17): upright stripes over faded records not yet committed; a dark cross-hatch where acknowledged records were lost. */}
+          <pattern id={`uncommitted-${topic.name}`} width="5" height="5" patternUnits="userSpaceOnUse">
+            <line x1="1" y1="0" x2="1" y2="5" stroke="#1b1f24" strokeWidth="1.5" />
+          </pattern>
+          <pattern id={`lost-${topic.name}`} width="7" height="7" patternUnits="userSpaceOnUse">
+            <rect width="7" height="7" fill="#ffffff" />
+            <path d="M 0 0 L 7 7 M 7 0 L 0 7" stroke="#1b1f24" strokeWidth="1.6" />
           </pattern>
         </defs>
       </svg>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupView, PartitionView } from '../../engine';
-import { laneAnchors, STALLED_COMMIT_MS } from './laneAnchors';
+import { laneAnchors, LOST_IN_VIEW_MS, STALLED_COMMIT_MS } from './laneAnchors';
 
 const partition = (logStartOffset = 0) => ({ topic: 'orders', partition: 0, logStartOffset, logEndOffset: 500, highWatermark: 500 }) as PartitionView;
 
@@ -22,5 +22,11 @@ describe('laneAnchors', () => {
 
   it('shows offsets retention deleted at the log start', () => {
     expect(laneAnchors(partition(480), [group(440, 0, null)], 60_000)).toEqual([480, 480]);
+  });
+
+  it('keeps the start of records acknowledged then lost in view for a while after the cut', () => {
+    const lossy = { ...partition(), ackedThenLost: [{ fromOffset: 50, toOffset: 399, atMs: 17_000, leaderEpoch: 1 }] } as PartitionView;
+    expect(laneAnchors(lossy, [], 17_000 + LOST_IN_VIEW_MS - 1)).toEqual([50]);
+    expect(laneAnchors(lossy, [], 17_000 + LOST_IN_VIEW_MS)).toEqual([]);
   });
 });
