@@ -165,6 +165,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173 },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/app/loadDecoders.setup.ts'],
     environment: 'node',
     testTimeout: 60000,
   },

@@ -21,7 +21,7 @@ import './view/styles.css';
 const pageLab = createLab();
 const comparisons = createComparisonHost(pageLab);
 installTestApi(window, pageLab, comparisons);
-startSharing(window, pageLab, comparisons);
+void startSharing(window, pageLab, comparisons);
 startFrameLoop(comparisons.frameTarget);
 const offline = registerOffline(window);
 createRoot(document.getElementById('root')!).render(

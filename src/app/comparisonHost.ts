@@ -7,7 +7,9 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { COMPARISON_PRESETS, findComparisonPreset, type ComparisonPreset } from '../scenarios/presets/comparisonPresets';
-import { decodeComparisonLink, describeRefusal, type SharedComparison } from '../share';
+import type { SharedComparison } from '../share';
+import { describeRefusal } from '../share/sharedRun';
+import { DECODERS_MISSING, loadedDecoders } from './loadDecoders';
 import { createComparison, type Comparison, type ComparisonOptions, type ComparisonSpec } from './comparison';
 import type { FrameTarget } from './frameLoop';
 import type { Lab } from './lab';
@@ -90,7 +92,10 @@ export function createComparisonHost(pageLab: Lab, options: ComparisonOptions = 
   /** `#c=<version>.<data>` or `#preset=<comparison id>` (without `#`); null for any other fragment. */
   function openFragment(fragment: string): ComparisonOpen {
     if (fragment.startsWith('c=')) {
-      const decoded = decodeComparisonLink(fragment.slice(2));
+      // Loaded before any address is opened (openFromLocation's callers).
+      const decoders = loadedDecoders();
+      if (decoders === null) return { ok: false, refusal: `This comparison link cannot be opened: ${DECODERS_MISSING}` };
+      const decoded = decoders.decodeComparisonLink(fragment.slice(2));
       if (!decoded.ok) return { ok: false, refusal: describeRefusal(decoded) };
       open(specOfShared(decoded.comparison));
       if (decoded.warnings.length > 0) {

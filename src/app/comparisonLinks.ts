@@ -3,7 +3,7 @@
  * from src/app): the comparison presets for the gallery, the address of the open comparison,
  * and "Compare with…" on the page's run.
  */
-import { comparisonLinkFragment } from '../share';
+import { comparisonLinkFragment } from '../share/encodeComparisonLink';
 import { COMPARISON_PRESETS } from '../scenarios/presets/comparisonPresets';
 import type { ComparisonHost } from './comparisonHost';
 

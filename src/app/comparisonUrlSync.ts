@@ -6,7 +6,7 @@
  * During playback nothing is written (both scenarios are compressed on the main thread).
  */
 import type { ComparisonHost } from './comparisonHost';
-import { comparisonLinkFragment } from '../share';
+import { comparisonLinkFragment } from '../share/encodeComparisonLink';
 import { writeAddressFragment } from './addressBar';
 import { fragmentOf } from './sharedRunOf';
 

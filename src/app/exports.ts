@@ -2,10 +2,12 @@
  * What the page's Export… menu downloads, for a lab: the data files (share/exports) named after
  * the run ("checkout-one-event-independent-consumers-lag.csv").
  */
-import { dataExport, runFileName, type DataExportName, type ExportFile } from '../share';
+import type { DataExportName, ExportFile } from '../share';
+import { dataExport } from '../share/exports/runExports';
+import { runFileName } from '../share/scenarioFileText';
 import type { Lab } from './lab';
 
-export { DATA_EXPORTS } from '../share';
+export { DATA_EXPORTS } from '../share/exports/runExports';
 export type { DataExportName, ExportFile } from '../share';
 
 /** The run's name as the start of an export's file name. */

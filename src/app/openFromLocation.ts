@@ -6,7 +6,9 @@
  */
 import { limits, type Scenario } from '../engine';
 import { PRESETS } from '../scenarios/presets';
-import { decodeLocation, describeRefusal, type AddressParts, type DecodeResult, type SharedRun } from '../share';
+import type { AddressParts, DecodeResult, SharedRun } from '../share';
+import { describeRefusal } from '../share/sharedRun';
+import { DECODERS_MISSING, loadDecoders, loadedDecoders } from './loadDecoders';
 import type { Lab } from './lab';
 import { isLessonFragment, parseLessonFragment } from '../lessons/lessonLink';
 import type { ComparisonHost } from './comparisonHost';
@@ -78,8 +80,20 @@ export function openFromLocation(lab: Lab, address: AddressParts, kept: Kept = '
   return outcome;
 }
 
+/** Whether the address names a run, a comparison or a lesson (so opening it needs the decoders). */
+export function addressNamesSomething(address: AddressParts): boolean {
+  return address.hash.length > 1 || new URLSearchParams(address.search).has('scenario');
+}
+
 function openAddress(lab: Lab, address: AddressParts, kept: Kept): OpenOutcome {
-  const result = decodeLocation(address);
+  if (!addressNamesSomething(address)) return 'nothing';
+  // Loaded by whoever called (startSharing, the hashchange listener) before opening.
+  const decoders = loadedDecoders();
+  if (decoders === null) {
+    lab.showMessage({ kind: 'error', text: `This link cannot be opened: ${DECODERS_MISSING}. ${KEPT_TEXT[kept]}` });
+    return 'refused';
+  }
+  const result = decoders.decodeLocation(address);
   return result === null ? 'nothing' : openDecoded(lab, result, kept);
 }
 
@@ -102,7 +116,14 @@ function openLesson(lab: Lab, fragment: string, kept: Kept): OpenOutcome {
  */
 export function listenForLinks(target: Window, lab: Lab, comparisons?: ComparisonLinks): () => void {
   const onHashChange = () => {
-    if (target.location.hash.length > 1) openFromLocation(lab, { hash: target.location.hash, search: '' }, 'current run', comparisons);
+    const hash = target.location.hash;
+    if (hash.length <= 1) return;
+    // The decoders load on demand; once loaded (or failed), the address is read as it is then.
+    const open = () => {
+      if (target.location.hash === hash) openFromLocation(lab, { hash, search: '' }, 'current run', comparisons);
+    };
+    if (loadedDecoders() !== null) open();
+    else void loadDecoders().then(open, open);
   };
   target.addEventListener('hashchange', onHashChange);
   return () => target.removeEventListener('hashchange', onHashChange);

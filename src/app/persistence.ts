@@ -8,7 +8,10 @@
 import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
 import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
-import { decodeRunLink, encodeRunLink, encodeRunLinkOffThread, type SharedRun } from '../share';
+import type { SharedRun } from '../share';
+import { encodeRunLink } from '../share/encodeRunLink';
+import { encodeRunLinkOffThread } from '../share/encodeOffThread';
+import { loadedDecoders } from './loadDecoders';
 import { openRun } from './openFromLocation';
 import type { Lab } from './lab';
 import { sharedRunOf, shouldWriteRun } from './sharedRunOf';
@@ -50,7 +53,20 @@ function defaultRunLink(): string {
   return encodeRunLink({ scenario, interventions: [], playheadMs: 0, selection: null, view: {} });
 }
 
-/** Reads the kept run; offers it back when it decodes and is not just the default run. */
+/** Whether storage keeps a run other than the default one (offering it needs the decoders). */
+export function keepsRun(storage: Storage | null): boolean {
+  try {
+    const saved = storage?.getItem(STORAGE_KEY) ?? null;
+    return saved !== null && saved !== defaultRunLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads the kept run; offers it back when it decodes and is not just the default run. The
+ * decoders are loaded first (startSharing); without them nothing is offered, and nothing forgotten.
+ */
 export function offerSavedRun(lab: Lab, storage: Storage | null): RestoreOffer | null {
   offerStorage = storage;
   offerLab = lab;
@@ -61,7 +77,9 @@ export function offerSavedRun(lab: Lab, storage: Storage | null): RestoreOffer |
     return null;
   }
   if (saved === null || saved === defaultRunLink()) return null;
-  const decoded = decodeRunLink(saved, 'saved run');
+  const decoders = loadedDecoders();
+  if (decoders === null) return null;
+  const decoded = decoders.decodeRunLink(saved, 'saved run');
   if (!decoded.ok) {
     forget(storage);
     return null;

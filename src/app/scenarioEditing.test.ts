@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../scenarios/presets';
 import { createLab } from './lab';
-import { checkScenarioText, startingText } from './scenarioEditing';
+import { startingText } from './scenarioEditing';
+import { checkScenarioText } from './scenarioCheck';
 
 describe('applying an edited scenario', () => {
   it('checks the text like a file: every problem with its field path, nothing thrown', () => {

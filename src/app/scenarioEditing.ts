@@ -6,24 +6,12 @@
  * for one undo.
  */
 import type { Scenario, TimedCommand } from '../engine';
-import { decodeScenarioText, runFileText, type ShareProblem } from '../share';
+import { runFileText } from '../share/scenarioFileText';
 import { estimateWork, formatClock, workBudgetEndMs } from '../scenarios/workBudget';
 import { findPreset } from '../scenarios/presets';
 import { MAX_RUN_MS } from './liveRun';
 import type { WorkOutcome } from './longWork';
 import type { AppStore } from './store';
-
-/** The editor's text checked: the scenario it describes, or every problem with its path. */
-export type EditCheck = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; problems: ShareProblem[] };
-
-const EDITOR_SOURCE = 'Scenario JSON';
-
-export function checkScenarioText(text: string): EditCheck {
-  const decoded = decodeScenarioText(text, EDITOR_SOURCE);
-  if (!decoded.ok) return { ok: false, problems: decoded.problems };
-  // A file's timed actions are part of the scenario; a link's interventions are not possible here.
-  return { ok: true, scenario: decoded.run.scenario, warnings: decoded.warnings };
-}
 
 /** A blank scenario: one topic, nothing producing or consuming yet. */
 const BLANK: Scenario = {

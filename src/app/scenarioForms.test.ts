@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../scenarios/presets';
 import type { FieldSpec, FormField } from '../scenarios/formModel';
 import { runFileText } from '../share';
-import { checkScenarioText } from './scenarioEditing';
+import { checkScenarioText } from './scenarioCheck';
 import { formText, formValueOf, fromInput, getAt, newEntry, scenarioForm, setAt, switchVariant, toInput, type ValuePath } from './scenarioForms';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,9 @@
  * The shareable part of the app state: what a link, the address bar and the locally kept run
  * hold. Playback (playing, speed) is left out on purpose: a shared run always opens paused.
  */
-import { encodedRunFragment, encodeRunLinkOffThread, runLinkFragment, type SharedRun } from '../share';
+import type { SharedRun } from '../share';
+import { encodedRunFragment, runLinkFragment } from '../share/encodeRunLink';
+import { encodeRunLinkOffThread } from '../share/encodeOffThread';
 import type { AppState } from './store';
 import { lessonFragment } from '../lessons/lessonLink';
 

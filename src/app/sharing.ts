@@ -5,18 +5,15 @@
  */
 import { PRESETS } from '../scenarios/presets';
 import { limits } from '../engine';
-import {
-  decodeScenarioText,
-  isLoopbackLink,
-  runFileName,
-  runFileText,
-  type QrCodeResult,
-} from '../share';
-import { listenForLinks, openDecoded, openFromLocation, type OpenOutcome } from './openFromLocation';
-import { browserStorage, offerSavedRun, startPersistence } from './persistence';
+import type { QrCodeResult } from '../share';
+import { isLoopbackLink } from '../share/loopbackHost';
+import { runFileName, runFileText } from '../share/scenarioFileText';
+import { addressNamesSomething, listenForLinks, openDecoded, openFromLocation, type OpenOutcome } from './openFromLocation';
+import { browserStorage, keepsRun, offerSavedRun, startPersistence } from './persistence';
 import type { Lab } from './lab';
 import { fragmentOf } from './sharedRunOf';
-import { isLessonText, parseLessonJson } from '../lessons/parseLesson';
+import { DECODERS_MISSING, loadDecoders, loadedDecoders, type Decoders } from './loadDecoders';
+import { whenIdle } from './whenIdle';
 import { startUrlSync, withHistoryEntry } from './urlSync';
 import type { ComparisonHost } from './comparisonHost';
 import { startComparisonUrlSync } from './comparisonUrlSync';
@@ -107,14 +104,20 @@ export async function openScenarioFile(lab: Lab, file: Pick<File, 'name' | 'size
     const reason = error instanceof Error ? error.message : 'unknown error';
     return openDecoded(lab, { ok: false, source, problems: [{ path: '', message: `it could not be read: ${reason}` }] });
   }
-  if (isLessonText(text)) return openLessonText(lab, text, source);
-  const decoded = decodeScenarioText(text, source);
+  let decoders: Decoders;
+  try {
+    decoders = await loadDecoders();
+  } catch {
+    return openDecoded(lab, { ok: false, source, problems: [{ path: '', message: DECODERS_MISSING }] });
+  }
+  if (decoders.isLessonText(text)) return openLessonText(lab, decoders, text, source);
+  const decoded = decoders.decodeScenarioText(text, source);
   return withHistoryEntry(() => openDecoded(lab, decoded));
 }
 
 /** A lesson file (format "logscope-lesson"): opened at its first step, or refused like a scenario file. */
-function openLessonText(lab: Lab, text: string, source: string): OpenOutcome {
-  const parsed = parseLessonJson(text);
+function openLessonText(lab: Lab, decoders: Decoders, text: string, source: string): OpenOutcome {
+  const parsed = decoders.parseLessonJson(text);
   if (!parsed.ok) return openDecoded(lab, { ok: false, source, problems: parsed.errors });
   return withHistoryEntry(() => {
     void lab.lessons.open(parsed.lesson);
@@ -125,9 +128,24 @@ function openLessonText(lab: Lab, text: string, source: string): OpenOutcome {
 /**
  * Startup: open what the address asks for (or keep the default run and show why not), offer
  * the last run back when the address asks for nothing that opened, then keep the address bar
- * and localStorage in step with the run and open in-page links.
+ * and localStorage in step with the run and open in-page links. Reading a link or the kept run
+ * needs the decoders, which load on demand: then all of this waits for them (the returned
+ * promise), so the address bar is not rewritten before the link is read. The default run needs
+ * none, and starts at once; the decoders are then fetched when the page is idle, so later
+ * links, files and the editor rarely wait.
  */
-export function startSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): void {
+export function startSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): Promise<void> | void {
+  const address = { hash: target.location.hash, search: target.location.search };
+  const storage = browserStorage(target);
+  if (loadedDecoders() === null && (addressNamesSomething(address) || keepsRun(storage))) {
+    const begin = () => beginSharing(target, lab, comparisons);
+    return loadDecoders().then(begin, begin);
+  }
+  beginSharing(target, lab, comparisons);
+  whenIdle(() => void loadDecoders().catch(() => undefined));
+}
+
+function beginSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): void {
   const outcome = openFromLocation(lab, { hash: target.location.hash, search: target.location.search }, 'default run', comparisons);
   // `?presenter` in a link a teacher opens on the classroom computer: presenter mode from the start.
   if (new URLSearchParams(target.location.search).has('presenter')) lab.setView('presenter', true);

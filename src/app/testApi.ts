@@ -3,8 +3,7 @@
  * teachers can script the lab from the console. None of its calls starts playback.
  */
 import type { Command, Summary } from '../engine';
-import { formatScenarioErrors, parseScenario } from '../scenarios/parseScenario';
-import { parseCommand } from '../scenarios/parseCommand';
+import { DECODERS_MISSING, loadDecoders, type Decoders } from './loadDecoders';
 import type { Lab } from './lab';
 import { resolveLessonLink } from '../lessons/lessonLink';
 import type { StepKind } from '../lessons/lessonTypes';
@@ -17,7 +16,8 @@ export interface LogScopeApi {
   advance(ms: number): Promise<void>;
   seek(ms: number): Promise<void>;
   /** In a comparison, `run` says which: "a" (default), "b" or "both". */
-  apply(command: unknown, run?: unknown): { ok: boolean; error?: string };
+  /** Async since the parsers load on demand (loadDecoders.ts); `page.evaluate` awaits it. */
+  apply(command: unknown, run?: unknown): Promise<{ ok: boolean; error?: string }>;
   play(): void;
   pause(): void;
   summary(): Summary;
@@ -54,6 +54,9 @@ export function installTestApi(target: Window, run: Lab, comparisons?: Compariso
   const compared = () => comparisons?.current() ?? null;
   const api: LogScopeApi = {
     async load(scenario) {
+      const decoders = await decodersOrNull();
+      if (decoders === null) return { ok: false, error: DECODERS_MISSING };
+      const { parseScenario, formatScenarioErrors } = decoders;
       const parsed = parseScenario(scenario);
       if (!parsed.ok) return { ok: false, error: formatScenarioErrors(parsed.errors) };
       run.loadScenario(parsed.scenario);
@@ -69,7 +72,10 @@ export function installTestApi(target: Window, run: Lab, comparisons?: Compariso
     async seek(ms) {
       await (compared() ?? run).seekInSlices(ms);
     },
-    apply(command, side?: unknown) {
+    async apply(command, side?: unknown) {
+      const decoders = await decodersOrNull();
+      if (decoders === null) return { ok: false, error: DECODERS_MISSING };
+      const { parseCommand, formatScenarioErrors } = decoders;
       const parsed = parseCommand(command);
       if (!parsed.ok) return { ok: false, error: formatScenarioErrors(parsed.errors) };
       const comparison = compared();
@@ -117,4 +123,8 @@ export function installTestApi(target: Window, run: Lab, comparisons?: Compariso
   };
   (target as Window & { __logscope?: LogScopeApi }).__logscope = api;
   return api;
+}
+
+function decodersOrNull(): Promise<Decoders | null> {
+  return loadDecoders().catch(() => null);
 }

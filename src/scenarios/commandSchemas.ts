@@ -2,10 +2,10 @@
  * One zod schema per engine command type, checking only the command's own fields; whether its
  * target, service, group, producer or topic exists is checked in `checkActions.ts`.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { COMMAND_TYPES } from '../engine';
 import type { Command, CommandType } from '../engine';
-import { decimal, flag, identifier, integer, object, oneOf, text } from './fieldSchemas';
+import { decimal, flag, identifier, integer, object, oneOf, text, meta } from './fieldSchemas';
 import { limits } from '../engine';
 import { fieldError } from './mustBe';
 import { ratePerSecSchema } from './producerSchema';
@@ -18,10 +18,12 @@ const targetError = fieldError(
   'target',
   `an instance name <service id>-<index> with index 0 to ${limits.MAX_INSTANCES - 1}, e.g. "email-0"`,
 );
-const target = z
-  .string(targetError)
-  .refine((name) => splitInstanceName(name) !== undefined, targetError)
-  .meta({ description: 'The instance, <service id>-<index>, e.g. email-0.' });
+const target = meta(
+  z
+    .string(targetError)
+    .check(z.refine((name) => splitInstanceName(name) !== undefined, targetError)),
+  { description: 'The instance, <service id>-<index>, e.g. email-0.' },
+);
 const service = identifier('service');
 const producer = identifier('producer');
 const count = (max: number) => integer('count', 1, max);
@@ -36,7 +38,11 @@ export const COMMAND_SCHEMAS = {
   hang: object('command', {
     type: type('hang'),
     target,
-    mode: oneOf('mode', ['process', 'handler']).optional().meta({ default: 'process', description: 'process: no heartbeats, no polls; handler: heartbeats go on, the handler is stuck.' }),
+    mode: meta(z.optional(oneOf('mode', ['process', 'handler'])), {
+      default: 'process',
+      description:
+        'process: no heartbeats, no polls; handler: heartbeats go on, the handler is stuck.',
+    }),
   }),
   resume: object('command', { type: type('resume'), target }),
   stop: object('command', { type: type('stop'), target }),
@@ -61,7 +67,7 @@ export const COMMAND_SCHEMAS = {
     type: type('resetOffsets'),
     group: text('group', 1, limits.MAX_NAME_CHARS),
     to: resetTargetSchema,
-    rebuild: flag('rebuild').optional(),
+    rebuild: z.optional(flag('rebuild')),
   }),
   pauseProducer: object('command', { type: type('pauseProducer'), producer }),
   resumeProducer: object('command', { type: type('resumeProducer'), producer }),
@@ -70,10 +76,10 @@ export const COMMAND_SCHEMAS = {
   produce: object('command', {
     type: type('produce'),
     producer,
-    key: recordKeySchema.optional(),
-    value: recordValueSchema.optional(),
-    partition: integer('partition', 0, limits.MAX_PARTITIONS - 1).optional(),
-    count: count(limits.MAX_PRODUCE_COUNT).optional(),
+    key: z.optional(recordKeySchema),
+    value: z.optional(recordValueSchema),
+    partition: z.optional(integer('partition', 0, limits.MAX_PARTITIONS - 1)),
+    count: z.optional(count(limits.MAX_PRODUCE_COUNT)),
   }),
   addPartitions: object('command', {
     type: type('addPartitions'),
@@ -98,7 +104,7 @@ export const COMMAND_SCHEMAS = {
     extraMs: integer('extraMs', 0, limits.MAX_NETWORK_LATENCY_MS, 'ms'),
   }),
   restoreNetwork: object('command', { type: type('restoreNetwork'), broker: brokerId }),
-} satisfies { [K in CommandType]: z.ZodType<Extract<Command, { type: K }>> };
+} satisfies { [K in CommandType]: z.ZodMiniType<Extract<Command, { type: K }>> };
 
 export function isCommandType(value: unknown): value is CommandType {
   return (

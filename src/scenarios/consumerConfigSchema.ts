@@ -2,11 +2,11 @@
  * Zod schema for a service's Kafka consumer configs, including the one rule between two of them
  * that Kafka's consumer enforces itself: the heartbeat interval is below the session timeout.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { KAFKA_CONSUMER_DEFAULTS } from '../engine';
 
 const d = KAFKA_CONSUMER_DEFAULTS;
-import { flag, integer, object, oneOf, text } from './fieldSchemas';
+import { flag, integer, object, oneOf, text, meta } from './fieldSchemas';
 import { limits } from '../engine';
 import { listOf, mustBe } from './mustBe';
 
@@ -33,62 +33,125 @@ const assignmentStrategySchema = z.union(
     z.enum(ASSIGNORS, strategyError),
     z
       .array(z.enum(ASSIGNORS, strategyError), strategyError)
-      .min(1, strategyError)
-      .max(limits.MAX_ASSIGNORS, strategyError),
+      .check(z.minLength(1, strategyError))
+      .check(z.maxLength(limits.MAX_ASSIGNORS, strategyError)),
   ],
   strategyError,
 );
 
 export const consumerConfigSchema = object('config', {
-  'group.id': text('group.id', 1, limits.MAX_NAME_CHARS).optional().meta({ default: 'the service id', description: 'The consumer group; services with the same group.id share its partitions.' }),
-  'group.instance.id': text('group.instance.id', 1, limits.MAX_NAME_CHARS).optional().meta({ default: 'none', description: 'Static membership: a restart within session.timeout.ms keeps the partitions.' }),
-  'enable.auto.commit': flag('enable.auto.commit').optional().meta({ default: d.enableAutoCommit, description: 'Commit the polled offsets in the background every auto.commit.interval.ms.' }),
-  'auto.commit.interval.ms': integer('auto.commit.interval.ms', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.autoCommitIntervalMs, description: 'How often offsets are committed when enable.auto.commit is true.' }),
-  'auto.offset.reset': oneOf('auto.offset.reset', ['earliest', 'latest', 'none']).optional().meta({ default: d.autoOffsetReset, description: 'Where a group with no committed offset starts reading.' }),
-  'session.timeout.ms': integer(
-    'session.timeout.ms',
-    limits.MIN_SESSION_TIMEOUT_MS,
-    limits.MAX_SESSION_TIMEOUT_MS,
-    'group.min/max.session.timeout.ms',
-  ).optional().meta({ default: d.sessionTimeoutMs, description: 'A member silent this long is removed from the group.' }),
-  'heartbeat.interval.ms': integer('heartbeat.interval.ms', 1, limits.JAVA_INT_MAX).optional().meta({ default: d.heartbeatIntervalMs, description: 'How often a member tells the coordinator it is alive.' }),
-  'max.poll.interval.ms': integer('max.poll.interval.ms', 1, limits.JAVA_INT_MAX).optional().meta({ default: d.maxPollIntervalMs, description: 'A member that does not poll this long leaves the group.' }),
-  'max.poll.records': integer(
-    'max.poll.records',
-    1,
-    limits.MAX_POLL_RECORDS,
-    "LogScope's limit",
-  ).optional().meta({ default: d.maxPollRecords, description: 'The most records one poll returns.' }),
-  'partition.assignment.strategy': assignmentStrategySchema.optional().meta({ default: d.assignors.join(', '), description: 'How partitions are shared among members, in preference order.' }),
-  'metadata.max.age.ms': integer('metadata.max.age.ms', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.metadataMaxAgeMs, description: 'How often the client refreshes metadata, so how late it sees new partitions.' }),
-  // The fetch: Kafka's names and bounds (atLeast(0), Java ints).
-  'fetch.min.bytes': integer('fetch.min.bytes', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.fetchMinBytes, description: 'The broker answers a fetch once this many bytes are readable (or after fetch.max.wait.ms).' }),
-  'fetch.max.wait.ms': integer('fetch.max.wait.ms', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.fetchMaxWaitMs, description: 'How long the broker may hold a fetch waiting for fetch.min.bytes.' }),
-  'max.partition.fetch.bytes': integer('max.partition.fetch.bytes', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.maxPartitionFetchBytes, description: 'The most bytes one fetch returns per partition (at least one record).' }),
-  'fetch.max.bytes': integer('fetch.max.bytes', 0, limits.JAVA_INT_MAX).optional().meta({ default: d.fetchMaxBytes, description: 'The most bytes one fetch returns in all (at least one record).' }),
-}).refine(
-  // Kafka's consumer refuses a heartbeat interval that is not below the session timeout.
-  (config) =>
-    config['heartbeat.interval.ms'] === undefined ||
-    config['heartbeat.interval.ms'] < sessionTimeoutOf(config),
-  {
-    path: ['heartbeat.interval.ms'],
-    error: (issue) => {
-      const config = issue.input as {
-        'heartbeat.interval.ms'?: number;
-        'session.timeout.ms'?: number;
-      };
-      const session =
-        config['session.timeout.ms'] === undefined
-          ? `${KAFKA_CONSUMER_DEFAULTS.sessionTimeoutMs}, Kafka's default`
-          : String(config['session.timeout.ms']);
-      return mustBe(
-        'heartbeat.interval.ms',
-        config['heartbeat.interval.ms'],
-        `lower than session.timeout.ms (${session})`,
-      );
+  'group.id': meta(z.optional(text('group.id', 1, limits.MAX_NAME_CHARS)), {
+    default: 'the service id',
+    description: 'The consumer group; services with the same group.id share its partitions.',
+  }),
+  'group.instance.id': meta(z.optional(text('group.instance.id', 1, limits.MAX_NAME_CHARS)), {
+    default: 'none',
+    description: 'Static membership: a restart within session.timeout.ms keeps the partitions.',
+  }),
+  'enable.auto.commit': meta(z.optional(flag('enable.auto.commit')), {
+    default: d.enableAutoCommit,
+    description: 'Commit the polled offsets in the background every auto.commit.interval.ms.',
+  }),
+  'auto.commit.interval.ms': meta(
+    z.optional(integer('auto.commit.interval.ms', 0, limits.JAVA_INT_MAX)),
+    {
+      default: d.autoCommitIntervalMs,
+      description: 'How often offsets are committed when enable.auto.commit is true.',
     },
-  },
+  ),
+  'auto.offset.reset': meta(
+    z.optional(oneOf('auto.offset.reset', ['earliest', 'latest', 'none'])),
+    {
+      default: d.autoOffsetReset,
+      description: 'Where a group with no committed offset starts reading.',
+    },
+  ),
+  'session.timeout.ms': meta(
+    z.optional(
+      integer(
+        'session.timeout.ms',
+        limits.MIN_SESSION_TIMEOUT_MS,
+        limits.MAX_SESSION_TIMEOUT_MS,
+        'group.min/max.session.timeout.ms',
+      ),
+    ),
+    {
+      default: d.sessionTimeoutMs,
+      description: 'A member silent this long is removed from the group.',
+    },
+  ),
+  'heartbeat.interval.ms': meta(
+    z.optional(integer('heartbeat.interval.ms', 1, limits.JAVA_INT_MAX)),
+    {
+      default: d.heartbeatIntervalMs,
+      description: 'How often a member tells the coordinator it is alive.',
+    },
+  ),
+  'max.poll.interval.ms': meta(
+    z.optional(integer('max.poll.interval.ms', 1, limits.JAVA_INT_MAX)),
+    {
+      default: d.maxPollIntervalMs,
+      description: 'A member that does not poll this long leaves the group.',
+    },
+  ),
+  'max.poll.records': meta(
+    z.optional(integer('max.poll.records', 1, limits.MAX_POLL_RECORDS, "LogScope's limit")),
+    { default: d.maxPollRecords, description: 'The most records one poll returns.' },
+  ),
+  'partition.assignment.strategy': meta(z.optional(assignmentStrategySchema), {
+    default: d.assignors.join(', '),
+    description: 'How partitions are shared among members, in preference order.',
+  }),
+  'metadata.max.age.ms': meta(z.optional(integer('metadata.max.age.ms', 0, limits.JAVA_INT_MAX)), {
+    default: d.metadataMaxAgeMs,
+    description: 'How often the client refreshes metadata, so how late it sees new partitions.',
+  }),
+  // The fetch: Kafka's names and bounds (atLeast(0), Java ints).
+  'fetch.min.bytes': meta(z.optional(integer('fetch.min.bytes', 0, limits.JAVA_INT_MAX)), {
+    default: d.fetchMinBytes,
+    description:
+      'The broker answers a fetch once this many bytes are readable (or after fetch.max.wait.ms).',
+  }),
+  'fetch.max.wait.ms': meta(z.optional(integer('fetch.max.wait.ms', 0, limits.JAVA_INT_MAX)), {
+    default: d.fetchMaxWaitMs,
+    description: 'How long the broker may hold a fetch waiting for fetch.min.bytes.',
+  }),
+  'max.partition.fetch.bytes': meta(
+    z.optional(integer('max.partition.fetch.bytes', 0, limits.JAVA_INT_MAX)),
+    {
+      default: d.maxPartitionFetchBytes,
+      description: 'The most bytes one fetch returns per partition (at least one record).',
+    },
+  ),
+  'fetch.max.bytes': meta(z.optional(integer('fetch.max.bytes', 0, limits.JAVA_INT_MAX)), {
+    default: d.fetchMaxBytes,
+    description: 'The most bytes one fetch returns in all (at least one record).',
+  }),
+}).check(
+  z.refine(
+    // Kafka's consumer refuses a heartbeat interval that is not below the session timeout.
+    (config) =>
+      config['heartbeat.interval.ms'] === undefined ||
+      config['heartbeat.interval.ms'] < sessionTimeoutOf(config),
+    {
+      path: ['heartbeat.interval.ms'],
+      error: (issue) => {
+        const config = issue.input as {
+          'heartbeat.interval.ms'?: number;
+          'session.timeout.ms'?: number;
+        };
+        const session =
+          config['session.timeout.ms'] === undefined
+            ? `${KAFKA_CONSUMER_DEFAULTS.sessionTimeoutMs}, Kafka's default`
+            : String(config['session.timeout.ms']);
+        return mustBe(
+          'heartbeat.interval.ms',
+          config['heartbeat.interval.ms'],
+          `lower than session.timeout.ms (${session})`,
+        );
+      },
+    },
+  ),
 );
 
 function sessionTimeoutOf(config: { 'session.timeout.ms'?: number | undefined }): number {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { meta } from './fieldSchemas';
 import { fieldsOf, scenarioForm, type FieldSpec } from './formModel';
 
 describe('the forms derived from the scenario schema', () => {
   it('derive kinds, ranges and options from the schema, so a field added there appears with no form code', () => {
-    const schema = z.object({ 'fetch.min.bytes': z.number().meta({ kind: 'integer', min: 1, max: 10 }).optional().meta({ default: 1, description: 'The least data a fetch waits for.' }) });
+    const schema = z.object({ 'fetch.min.bytes': meta(z.optional(meta(z.number(), { kind: 'integer', min: 1, max: 10 })), { default: 1, description: 'The least data a fetch waits for.' }) });
     expect(fieldsOf(schema)).toEqual([
       { key: 'fetch.min.bytes', optional: true, default: 1, meaning: 'The least data a fetch waits for.', spec: { kind: 'integer', min: 1, max: 10 } },
     ]);

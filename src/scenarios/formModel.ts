@@ -6,7 +6,7 @@
  * appears in the forms with no form code, and the forms can never offer a rule the validator
  * does not have.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { COMMAND_SCHEMAS } from './commandSchemas';
 import { atMsSchema } from './fieldSchemas';
 import { scenarioSchema } from './scenarioSchema';
@@ -56,13 +56,13 @@ interface FieldMeta {
 }
 
 /** Walks optional and transform wrappers, merging their metadata (the outer one wins). */
-function unwrap(schema: z.ZodType): { core: z.ZodType; meta: FieldMeta; optional: boolean } {
+function unwrap(schema: z.ZodMiniType): { core: z.ZodMiniType; meta: FieldMeta; optional: boolean } {
   let current = schema;
   let meta: FieldMeta = {};
   let optional = false;
   for (;;) {
     meta = { ...(z.globalRegistry.get(current) as FieldMeta | undefined), ...meta };
-    const def = current.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
+    const def = current.def as { type: string; innerType?: z.ZodMiniType; in?: z.ZodMiniType };
     if (def.type === 'optional' && def.innerType) {
       optional = true;
       current = def.innerType;
@@ -72,13 +72,13 @@ function unwrap(schema: z.ZodType): { core: z.ZodType; meta: FieldMeta; optional
 }
 
 /** The form of an object schema's fields, in the schema's order. */
-export function fieldsOf(schema: z.ZodType): FormField[] {
+export function fieldsOf(schema: z.ZodMiniType): FormField[] {
   const { core } = unwrap(schema);
-  const shape = (core.def as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const shape = (core.def as { shape?: Record<string, z.ZodMiniType> }).shape ?? {};
   return Object.entries(shape).map(([key, field]) => fieldOf(key, field));
 }
 
-function fieldOf(key: string, schema: z.ZodType): FormField {
+function fieldOf(key: string, schema: z.ZodMiniType): FormField {
   const { meta, optional } = unwrap(schema);
   const field: FormField = { key, optional, spec: specOf(schema) };
   if (meta.default !== undefined) field.default = meta.default;
@@ -86,14 +86,14 @@ function fieldOf(key: string, schema: z.ZodType): FormField {
   return field;
 }
 
-function specOf(schema: z.ZodType): FieldSpec {
+function specOf(schema: z.ZodMiniType): FieldSpec {
   const { core, meta } = unwrap(schema);
   const def = core.def as {
     type: string;
-    element?: z.ZodType;
+    element?: z.ZodMiniType;
     entries?: Record<string, string>;
     discriminator?: string;
-    options?: z.ZodType[];
+    options?: z.ZodMiniType[];
   };
   if (meta.options) return { kind: 'enum', options: meta.options };
   switch (def.type) {
@@ -119,7 +119,7 @@ function specOf(schema: z.ZodType): FieldSpec {
     case 'object':
       return { kind: 'object', fields: fieldsOf(core) };
     case 'array': {
-      const item = specOf(def.element as z.ZodType);
+      const item = specOf(def.element as z.ZodMiniType);
       const max = meta.max ?? Number.MAX_SAFE_INTEGER;
       if (item.kind === 'text' || item.kind === 'identifier') return { kind: 'names', max };
       return { kind: 'list', item, max, noun: meta.noun ?? 'entries' };
@@ -135,7 +135,7 @@ function specOf(schema: z.ZodType): FieldSpec {
 }
 
 /** A union of other shapes (a name or a list of names): typed as JSON, offering the names it takes. */
-function unionSpec(options: readonly z.ZodType[]): FieldSpec {
+function unionSpec(options: readonly z.ZodMiniType[]): FieldSpec {
   const names = new Set<string>();
   for (const option of options) {
     const spec = specOf(option);
@@ -145,10 +145,10 @@ function unionSpec(options: readonly z.ZodType[]): FieldSpec {
   return names.size === 0 ? { kind: 'json' } : { kind: 'json', options: [...names] };
 }
 
-function variantOf(discriminator: string, options: readonly z.ZodType[]): FieldSpec {
+function variantOf(discriminator: string, options: readonly z.ZodMiniType[]): FieldSpec {
   const variants: Record<string, FormField[]> = {};
   for (const option of options) {
-    const shape = (unwrap(option).core.def as { shape?: Record<string, z.ZodType> }).shape ?? {};
+    const shape = (unwrap(option).core.def as { shape?: Record<string, z.ZodMiniType> }).shape ?? {};
     const tag = shape[discriminator];
     const name = tag && (unwrap(tag).core.def as { values?: unknown[] }).values?.[0];
     if (typeof name === 'string')

@@ -2,7 +2,7 @@
  * Zod schemas for the key and value of a record a `produce` command writes: a bounded string key
  * or null, and a flat bounded object value or null (a tombstone).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { withoutNegativeZero } from './fieldSchemas';
 import { isRecord } from './isRecord';
 import { limits } from '../engine';
@@ -12,10 +12,11 @@ const recordKeyError = fieldError(
   'key',
   `a string of at most ${limits.MAX_RECORD_KEY_CHARS} characters or null`,
 );
-export const recordKeySchema = z
-  .string(recordKeyError)
-  .refine((key) => key.length <= limits.MAX_RECORD_KEY_CHARS, recordKeyError)
-  .nullable();
+export const recordKeySchema = z.nullable(
+  z
+    .string(recordKeyError)
+    .check(z.refine((key) => key.length <= limits.MAX_RECORD_KEY_CHARS, recordKeyError)),
+);
 
 const VALUE_RULE =
   `null (a tombstone) or a flat object of at most ${limits.MAX_VALUE_FIELDS} fields, ` +
@@ -26,8 +27,8 @@ const valueFieldError = fieldError(
 );
 const valueField = z.union(
   [
-    z.string(valueFieldError).max(limits.MAX_VALUE_STRING_CHARS, valueFieldError),
-    z.number(valueFieldError).transform(withoutNegativeZero),
+    z.string(valueFieldError).check(z.maxLength(limits.MAX_VALUE_STRING_CHARS, valueFieldError)),
+    z.pipe(z.number(valueFieldError), z.transform(withoutNegativeZero)),
     z.boolean(valueFieldError),
     z.null(valueFieldError),
   ],
@@ -43,20 +44,25 @@ const valueError = {
         )
       : mustBe('value', issue.input, VALUE_RULE),
 };
-export const recordValueSchema = z
-  .record(
-    z
-      .string(valueError)
-      .refine(
-        (name) => name.length >= 1 && name.length <= limits.MAX_VALUE_FIELD_NAME_CHARS,
-        valueError,
-      ),
-    valueField,
-    valueError,
-  )
-  .refine((fields) => Object.keys(fields).length <= limits.MAX_VALUE_FIELDS, {
-    error: (issue) =>
-      `value has ${isRecord(issue.input) ? Object.keys(issue.input).length : 'too many'} fields; ` +
-      `at most ${limits.MAX_VALUE_FIELDS} are allowed`,
-  })
-  .nullable();
+export const recordValueSchema = z.nullable(
+  z
+    .record(
+      z
+        .string(valueError)
+        .check(
+          z.refine(
+            (name) => name.length >= 1 && name.length <= limits.MAX_VALUE_FIELD_NAME_CHARS,
+            valueError,
+          ),
+        ),
+      valueField,
+      valueError,
+    )
+    .check(
+      z.refine((fields) => Object.keys(fields).length <= limits.MAX_VALUE_FIELDS, {
+        error: (issue) =>
+          `value has ${isRecord(issue.input) ? Object.keys(issue.input).length : 'too many'} fields; ` +
+          `at most ${limits.MAX_VALUE_FIELDS} are allowed`,
+      }),
+    ),
+);

@@ -2,7 +2,7 @@
  * Zod schema for `resetOffsets`'s `to`: "earliest", "latest", or exactly one of offset,
  * timestampMs and shiftBy, with a message naming the part that is wrong.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { integer } from './fieldSchemas';
 import { isRecord } from './isRecord';
 import { mustBe } from './mustBe';
@@ -26,21 +26,24 @@ function describeResetTarget(to: unknown): string {
 const resetTargetError = {
   error: (issue: { readonly input?: unknown }) => describeResetTarget(issue.input),
 };
-export const resetTargetSchema = z
-  .unknown()
-  .refine((to) => !isRecord(to) || RESET_KEYS.filter((key) => to[key] !== undefined).length <= 1, {
-    error: (issue) =>
-      `to names ${RESET_KEYS.filter((key) => isRecord(issue.input) && issue.input[key] !== undefined).join(' and ')}; ` +
-      `it must be ${RESET_RULE}`,
-  })
-  .pipe(
-    z.union(
-      [
-        z.enum(['earliest', 'latest'], resetTargetError),
-        z.object({ offset: integer('offset', 0, SAFE_MAX) }, resetTargetError),
-        z.object({ timestampMs: integer('timestampMs', 0, SAFE_MAX) }, resetTargetError),
-        z.object({ shiftBy: integer('shiftBy', -SAFE_MAX, SAFE_MAX) }, resetTargetError),
-      ],
-      resetTargetError,
+export const resetTargetSchema = z.pipe(
+  z.unknown().check(
+    z.refine(
+      (to) => !isRecord(to) || RESET_KEYS.filter((key) => to[key] !== undefined).length <= 1,
+      {
+        error: (issue) =>
+          `to names ${RESET_KEYS.filter((key) => isRecord(issue.input) && issue.input[key] !== undefined).join(' and ')}; ` +
+          `it must be ${RESET_RULE}`,
+      },
     ),
-  );
+  ),
+  z.union(
+    [
+      z.enum(['earliest', 'latest'], resetTargetError),
+      z.object({ offset: integer('offset', 0, SAFE_MAX) }, resetTargetError),
+      z.object({ timestampMs: integer('timestampMs', 0, SAFE_MAX) }, resetTargetError),
+      z.object({ shiftBy: integer('shiftBy', -SAFE_MAX, SAFE_MAX) }, resetTargetError),
+    ],
+    resetTargetError,
+  ),
+);

@@ -1,7 +1,7 @@
 /**
  * A refused field (`ScenarioError`: where and why) and how its path is written and collected.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { showValue } from './mustBe';
 
 /** One refused field: where (`services[1].config["session.timeout.ms"]`) and why. */

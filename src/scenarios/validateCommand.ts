@@ -2,7 +2,7 @@
  * Validates one already screened command below a field path: its type, its `atMs` and its own
  * fields; the result is a fresh command with warnings for dropped fields, or errors.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { COMMAND_TYPES } from '../engine';
 import type { Command } from '../engine';
 import { COMMAND_SCHEMAS, isCommandType } from './commandSchemas';
@@ -41,7 +41,7 @@ export function validateCommand(
     if (parsedAtMs.success) atMs = parsedAtMs.data;
     else errors.push(...issuesToErrors(parsedAtMs.error.issues, pathTo(path, ['atMs'])));
   }
-  const schema: z.ZodType<Command> = COMMAND_SCHEMAS[input.type];
+  const schema: z.ZodMiniType<Command> = COMMAND_SCHEMAS[input.type];
   const parsed = schema.safeParse(input);
   if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues, path));
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };

@@ -15,11 +15,13 @@ import type { Scenario, TimedCommand } from '../engine';
 import { limits } from '../engine';
 import { findForbiddenKeys, isRecord } from '../scenarios/parseCommand';
 import { mustBe } from '../scenarios/mustBe';
-import { compressToEncodedURIComponent } from './lzString';
+import { COMPARISON_LINK_VERSION } from './encodeComparisonLink';
 import { decodeLinkJson, validatePayload } from './linkPayloadV1';
 import { refused, under, type ShareProblem } from './sharedRun';
 
-const COMPARISON_LINK_VERSION = 1;
+// Writing links lives in encodeComparisonLink.ts, which the page loads at start without the decoders.
+export { comparisonLinkFragment } from './encodeComparisonLink';
+
 const MAX_LABEL_CHARS = 80;
 const MAX_TITLE_CHARS = 200;
 const KNOWN_FIELDS = ['v', 'title', 'preset', 'a', 'b', 'playheadMs'];
@@ -43,24 +45,6 @@ export interface SharedComparison {
 export type ComparisonDecodeResult =
   | { ok: true; comparison: SharedComparison; warnings: string[] }
   | { ok: false; source: string; problems: ShareProblem[] };
-
-/** `#c=1.<data>`. */
-export function comparisonLinkFragment(comparison: SharedComparison): string {
-  const run = ({ label, scenario, interventions }: SharedComparisonRun) => ({
-    label,
-    scenario,
-    ...(interventions.length > 0 && { interventions }),
-  });
-  const payload = {
-    v: 1,
-    title: comparison.title,
-    ...(comparison.presetId !== null && { preset: comparison.presetId }),
-    a: run(comparison.a),
-    b: run(comparison.b),
-    ...(comparison.playheadMs !== 0 && { playheadMs: comparison.playheadMs }),
-  };
-  return `#c=${COMPARISON_LINK_VERSION}.${compressToEncodedURIComponent(JSON.stringify(payload))}`;
-}
 
 /** Decodes `<version>.<data>` (the text after `#c=`). Never throws. */
 export function decodeComparisonLink(value: string, source = 'comparison link'): ComparisonDecodeResult {

@@ -11,6 +11,16 @@ export function encodeRunLink(run: SharedRun): string {
   return `${LINK_FORMAT_VERSION}.${encodeV1(run)}`;
 }
 
+/** `#s=1.<data>`. */
+export function runLinkFragment(run: SharedRun): string {
+  return encodedRunFragment(encodeRunLink(run));
+}
+
+/** The fragment carrying an encoded run (`encodeRunLink`'s or `encodeRunLinkOffThread`'s text). */
+export function encodedRunFragment(encoded: string): string {
+  return `#s=${encoded}`;
+}
+
 /** The data part of a version 1 link for `run`. */
 function encodeV1(run: SharedRun): string {
   // Empty fields are left out (the decoder's defaults): every character counts in a link.

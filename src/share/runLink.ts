@@ -4,10 +4,11 @@
  * moves on; a new version adds an entry and never edits an old one.
  */
 import { limits } from '../engine';
-import { encodeRunLink } from './encodeRunLink';
+// Writing links lives in encodeRunLink.ts, which the page loads at start without the decoders.
+export { runLinkFragment } from './encodeRunLink';
 import { LINK_FORMAT_VERSION } from './shareLimits';
 import { decodeV1 } from './linkPayloadV1';
-import { refused, type DecodeResult, type SharedRun } from './sharedRun';
+import { refused, type DecodeResult } from './sharedRun';
 
 type LinkDecoder = (data: string, source: string) => DecodeResult;
 
@@ -15,16 +16,6 @@ type LinkDecoder = (data: string, source: string) => DecodeResult;
 const LINK_DECODERS: ReadonlyMap<number, LinkDecoder> = new Map([[1, decodeV1]]);
 
 const SUPPORTED_LINK_VERSIONS: readonly number[] = [...LINK_DECODERS.keys()];
-
-/** `#s=1.<data>`. */
-export function runLinkFragment(run: SharedRun): string {
-  return encodedRunFragment(encodeRunLink(run));
-}
-
-/** The fragment carrying an encoded run (`encodeRunLink`'s or `encodeRunLinkOffThread`'s text). */
-export function encodedRunFragment(encoded: string): string {
-  return `#s=${encoded}`;
-}
 
 /**
  * Decodes `<version>.<data>` (the text after `#s=`). Total: any string, any length, gives a run

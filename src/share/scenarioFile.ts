@@ -6,32 +6,12 @@
  * The same text also arrives by hand in a `?scenario=<URL-encoded JSON>` parameter; both go
  * through `parseScenarioJson` (64 KB, syntax, forbidden keys, every field, every rule).
  */
-import type { Scenario, TimedCommand } from '../engine';
 import { parseScenarioJson } from '../scenarios/parseScenario';
 import { limits } from '../engine';
 import { refused, type DecodeResult } from './sharedRun';
 
-/** The scenario with the interventions appended to its actions, as the engine replays them. */
-export function runAsScenario(scenario: Scenario, interventions: readonly TimedCommand[]): Scenario {
-  const actions = [...(scenario.actions ?? []), ...interventions];
-  const { actions: _own, ...rest } = scenario;
-  return actions.length === 0 ? rest : { ...rest, actions };
-}
-
-export function runFileText(scenario: Scenario, interventions: readonly TimedCommand[]): string {
-  return `${JSON.stringify(runAsScenario(scenario, interventions), null, 2)}\n`;
-}
-
-/** `checkout-one-event-independent-consumers.json`: the title in lower-case words. */
-export function runFileName(scenario: Scenario): string {
-  const words = (scenario.title ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${words === '' ? 'scenario' : words}.json`;
-}
+// Writing files lives in scenarioFileText.ts, which the page loads at start without the parsers.
+export { runAsScenario, runFileName, runFileText } from './scenarioFileText';
 
 /** Decodes scenario JSON text from a file or a URL parameter into a run at t = 0. Never throws. */
 export function decodeScenarioText(text: string, source: string): DecodeResult {

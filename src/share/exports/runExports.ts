@@ -3,7 +3,7 @@
  * Export… menu and the CLI's `--export <dir>`. Pictures (SVG, PNG) are drawn by the page.
  */
 import type { Scenario, Simulation, TimedCommand } from '../../engine';
-import { runFileText } from '../scenarioFile';
+import { runFileText } from '../scenarioFileText';
 import { consistencyCsv } from './consistencyCsv';
 import { eventLogCsv, eventLogJsonLines } from './eventLog';
 import { lagCsv } from './lagCsv';

@@ -7,7 +7,8 @@
  * Start from the current run, a blank scenario or any preset.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { checkScenarioText, startingText } from '../../app/scenarioEditing';
+import { startingText } from '../../app/scenarioEditing';
+import { checkScenarioText } from '../../app/scenarioCheck';
 import { formText, formValueOf, lineOfPath, setAt, type ValuePath } from '../../app/scenarioForms';
 import { GALLERY } from '../../app/sharing';
 import { useLab } from '../labContext';

@@ -1,9 +1,9 @@
 /**
- * Layout of the timeline scrubber: the time scale (d3-scale) and where marker labels go so that
+ * Layout of the timeline scrubber: the time scale (linear, as d3-scale's) and where marker labels go so that
  * none overlaps another: each label takes the first row where it fits, else it is left out
  * (its marker keeps a tooltip and the event log lists it).
  */
-import { scaleLinear } from 'd3';
+import { linearScale } from './linearScale';
 
 export const TIMELINE = {
   height: 72,
@@ -31,7 +31,7 @@ export function timelineExtentMs(reachedMs: number, nowMs: number, scenarioTimes
 }
 
 export function timelineScale(extentMs: number, width: number) {
-  return scaleLinear().domain([0, extentMs]).range([TIMELINE.inset, Math.max(TIMELINE.inset + 10, width - TIMELINE.inset)]);
+  return linearScale([0, extentMs], [TIMELINE.inset, Math.max(TIMELINE.inset + 10, width - TIMELINE.inset)]);
 }
 
 export interface LabelSlot {

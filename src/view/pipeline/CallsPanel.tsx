@@ -3,7 +3,7 @@
  * of each second (a latency sparkline, in ms, with the client's timeout marked) and the orders
  * that failed or timed out each second (bars), with the totals and p50 / p99 / max in words.
  */
-import { scaleLinear } from 'd3';
+import { linearScale } from '../layout/linearScale';
 import type { AppState } from '../../app/store';
 import type { CallClientView } from '../../engine';
 import { useAppStore } from '../useAppStore';
@@ -45,17 +45,17 @@ const ms = (value: number | null) => (value === null ? '–' : `${value} ms`);
 function ClientChart({ client, nowMs }: { client: CallClientView; nowMs: number }) {
   const endS = Math.floor(nowMs / 1000);
   const startS = endS - SPAN_S;
-  const x = scaleLinear().domain([startS, endS]).range([LEFT, WIDTH - RIGHT]);
+  const x = linearScale([startS, endS], [LEFT, WIDTH - RIGHT]);
   const seconds = client.windows.filter((w) => w.atMs / 1000 >= startS && w.atMs / 1000 < endS);
   // Scaled to what was seen (the timeout drawn once latencies come near it), so 46 ms orders
   // are not a flat line under a 1,000 ms ceiling.
   const seenMs = Math.max(0, ...seconds.map((w) => w.maxLatencyMs ?? 0));
   const topMs = niceTop(seenMs * 1.25 >= client.timeoutMs * 0.6 ? Math.max(client.timeoutMs, seenMs) : Math.max(50, seenMs * 1.25));
   const showTimeout = client.timeoutMs <= topMs;
-  const y = scaleLinear().domain([0, topMs]).range([TOP + LINE_HEIGHT, TOP]);
+  const y = linearScale([0, topMs], [TOP + LINE_HEIGHT, TOP]);
   const barTop = TOP + LINE_HEIGHT + GAP;
   const maxFailed = Math.max(5, ...seconds.map((w) => w.failed + w.timedOut));
-  const bar = scaleLinear().domain([0, maxFailed]).range([0, BAR_HEIGHT]);
+  const bar = linearScale([0, maxFailed], [0, BAR_HEIGHT]);
   // One polyline per run of consecutive seconds with succeeded orders: a gap is a gap.
   const runs: string[][] = [];
   let lastS = Number.NEGATIVE_INFINITY;
