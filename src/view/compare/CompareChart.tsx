@@ -17,6 +17,14 @@ export interface CompareLine {
   text: string;
   dash: string;
   points: SeriesPoint[];
+  /** Line width (default 3): the latency chart draws p99 thick and p50 thin. */
+  strokeWidth?: number;
+  /** What the line measures when a run has several ("p99"): after the letter at its end and in the names. */
+  measure?: string;
+  /** Left out of the legend (a run's second line, keyed by the legend's first). */
+  unlisted?: boolean;
+  /** Said in the legend after the run's label ("places no calls"). */
+  legendNote?: string;
 }
 
 interface Props {
@@ -26,6 +34,8 @@ interface Props {
   lines: CompareLine[];
   domainEndMs: number;
   nowMs: number;
+  /** A key below the legend, e.g. which width is which measure. */
+  keyText?: string;
 }
 
 const HEIGHT = 220;
@@ -36,8 +46,10 @@ function clockLabel(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs }: Props) {
-  const innerWidth = Math.max(120, width - MARGIN.left - MARGIN.right);
+export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs, keyText }: Props) {
+  // Room at the right for the end labels ("A p99" is wider than "A").
+  const right = lines.some((l) => l.measure) ? 58 : MARGIN.right;
+  const innerWidth = Math.max(120, width - MARGIN.left - right);
   const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const maxValue = Math.max(1, ...lines.flatMap((l) => l.points.map((p) => p.value ?? 0)));
   const x = scaleLinear().domain([0, domainEndMs]).range([0, innerWidth]);
@@ -53,19 +65,23 @@ export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs }
       <figcaption>
         <strong>{title}</strong>
         <span className="compare-legend">
-          {lines.map((l) => (
-            <span key={l.id} className="compare-legend-item">
-              <svg width="30" height="10" aria-hidden="true">
-                <line x1="0" y1="5" x2="30" y2="5" stroke={l.colour} strokeWidth="3" strokeDasharray={l.dash} />
-              </svg>
-              <span style={{ color: l.text }}>
-                Run {l.letter}: {l.label}
+          {lines
+            .filter((l) => !l.unlisted)
+            .map((l) => (
+              <span key={l.id} className="compare-legend-item">
+                <svg width="30" height="10" aria-hidden="true">
+                  <line x1="0" y1="5" x2="30" y2="5" stroke={l.colour} strokeWidth="3" strokeDasharray={l.dash} />
+                </svg>
+                <span style={{ color: l.text }}>
+                  Run {l.letter}: {l.label}
+                  {l.legendNote ? ` (${l.legendNote})` : ''}
+                </span>
               </span>
-            </span>
-          ))}
+            ))}
         </span>
+        {keyText && <span className="compare-chart-key">{keyText}</span>}
       </figcaption>
-      <svg width={width} height={HEIGHT} role="img" aria-label={`${title}: ${lines.map((l) => `run ${l.letter} ${lastValue(l.points)}`).join(', ')}`}>
+      <svg width={width} height={HEIGHT} role="img" aria-label={`${title}: ${lines.map((l) => `run ${l.letter}${l.measure ? ` ${l.measure}` : ''} ${lastValue(l.points)}`).join(', ')}`}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
           {yTicks.map((tick) => (
             <g key={`y${tick}`}>
@@ -89,11 +105,11 @@ export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs }
             {yTitle}
           </text>
           {lines.map((l) => (
-            <path key={l.id} d={path(l.points) ?? ''} fill="none" stroke={l.colour} strokeWidth={3} strokeDasharray={l.dash} />
+            <path key={l.id} d={path(l.points) ?? ''} fill="none" stroke={l.colour} strokeWidth={l.strokeWidth ?? 3} strokeDasharray={l.dash} />
           ))}
           {endLabels(lines, x, y).map((label) => (
             <text key={`end${label.id}`} x={label.x} y={label.y} className="compare-end-label" fill={label.text}>
-              {label.letter}
+              {label.name}
             </text>
           ))}
           <line x1={x(nowMs)} x2={x(nowMs)} y1={0} y2={innerHeight} stroke={INK} strokeWidth={1.5} />
@@ -105,14 +121,14 @@ export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs }
 
 /** Each line's letter at its end; the second moved clear of the first when they would overlap. */
 function endLabels(lines: CompareLine[], x: (ms: number) => number, y: (value: number) => number) {
-  const labels: Array<{ id: string; letter: string; text: string; x: number; y: number }> = [];
+  const labels: Array<{ id: string; name: string; text: string; x: number; y: number }> = [];
   for (const l of lines) {
     const last = [...l.points].reverse().find((p) => p.value !== null);
     if (!last) continue;
     let labelY = y(last.value ?? 0) + 5;
-    const previous = labels[labels.length - 1];
-    if (previous && Math.abs(previous.y - labelY) < 16) labelY = previous.y + 16;
-    labels.push({ id: l.id, letter: l.letter, text: l.text, x: x(last.atMs) + 6, y: labelY });
+    // Clear of every label placed so far (four lines in the latency chart).
+    while (labels.some((placed) => Math.abs(placed.y - labelY) < 16)) labelY += 16;
+    labels.push({ id: l.id, name: l.measure ? `${l.letter} ${l.measure}` : l.letter, text: l.text, x: x(last.atMs) + 6, y: labelY });
   }
   return labels;
 }
