@@ -171,7 +171,7 @@ function Rebalances({ marks, x, y, run, seek }: { marks: RunMarks; x: Scale; y: 
             onClick={() => seek(first.atMs)}
           >
             <title>{cluster.map((mark) => `${run ? `Run ${run}, ` : ''}${formatSimTime(mark.atMs)} rebalance of ${mark.groupId} → generation ${mark.generation}`).join('\n')}</title>
-            {cluster.length > 1 ? `⟳×${cluster.length}` : '⟳'}
+            {`${run ?? ''}${cluster.length > 1 ? `⟳×${cluster.length}` : '⟳'}`}
           </text>
         );
       })}

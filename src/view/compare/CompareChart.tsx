@@ -34,7 +34,7 @@ interface Props {
   lines: CompareLine[];
   domainEndMs: number;
   nowMs: number;
-  /** A key below the legend, e.g. which width is which measure. */
+  /** A key above the plot, e.g. which line width is which measure. */
   keyText?: string;
 }
 
@@ -79,7 +79,6 @@ export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs, 
               </span>
             ))}
         </span>
-        {keyText && <span className="compare-chart-key">{keyText}</span>}
       </figcaption>
       <svg width={width} height={HEIGHT} role="img" aria-label={`${title}: ${lines.map((l) => `run ${l.letter}${l.measure ? ` ${l.measure}` : ''} ${lastValue(l.points)}`).join(', ')}`}>
         <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
@@ -96,6 +95,11 @@ export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs, 
               {clockLabel(tick)}
             </text>
           ))}
+          {keyText && (
+            <text x={0} y={-10} className="compare-tick">
+              {keyText}
+            </text>
+          )}
           <line x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} stroke={MUTED} />
           <line x1={0} x2={0} y1={0} y2={innerHeight} stroke={MUTED} />
           <text x={innerWidth / 2} y={innerHeight + 38} textAnchor="middle" className="compare-axis-title">

@@ -46,7 +46,7 @@ function useLatencyLines(comparison: Comparison, side: RunSide, label: string): 
   useStore(lab.store, selectSampleSecond);
   const { snapshot } = lab.store.getState().sim;
   const clients = snapshot.calls?.clients.map((client) => client.windows) ?? [];
-  const legendNote = snapshot.calls === undefined ? 'places no calls: no line' : undefined;
+  const legendNote = snapshot.calls === undefined ? 'no calls' : undefined;
   return [
     { ...lineOf(side, label, latencySeries(clients, snapshot.nowMs, 'p99')), id: `${side}-p99`, measure: 'p99', strokeWidth: 3.5, legendNote },
     { ...lineOf(side, label, latencySeries(clients, snapshot.nowMs, 'p50')), id: `${side}-p50`, measure: 'p50', strokeWidth: 1.5, unlisted: true },
@@ -87,7 +87,7 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
         <CompareChart
           title="Latency of succeeded orders"
           yTitle="milliseconds"
-          keyText="thick: p99 · thin: p50, each second"
+          keyText="each second: thick p99, thin p50"
           width={chartWidth}
           lines={latency}
           domainEndMs={domainEndMs}
