@@ -8,7 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
-export const DIST = join(process.cwd(), 'dist');
+/** The build served: dist/, or another (`BENCH_DIST`, e.g. a build of an earlier commit for a before/after). */
+export const DIST = process.env.BENCH_DIST ?? join(process.cwd(), 'dist');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 export async function serveDist(benchName: string): Promise<{ server: Server; port: number }> {
