@@ -5,7 +5,7 @@
  * markers are drawn below the track, pointing up (▲ △), and every label says its run (A or B);
  * a list of buttons names each marker for assistive technology.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useLab } from './labContext';
 import { type AppState, type AppStore, selectNowMs, selectQueries } from '../app/store';
@@ -35,7 +35,7 @@ function useRunMarks(store: AppStore) {
   const rebalances = useStore(store, useShallow(selectRebalances));
   const commands = useMemo(() => markedCommands(scenario, interventions), [scenario, interventions]);
   const latestMarkMs = useMemo(() => Math.max(0, ...commands.map((c) => c.atMs), ...(scenario.notes ?? []).map((n) => n.atMs)), [commands, scenario]);
-  return { commands, rebalances, latestMarkMs };
+  return useMemo(() => ({ commands, rebalances, latestMarkMs }), [commands, rebalances, latestMarkMs]);
 }
 
 type RunMarks = ReturnType<typeof useRunMarks>;
@@ -116,7 +116,8 @@ export function Timeline({ runB }: Props) {
 type Scale = (ms: number) => number;
 
 /** A run's ▼/▽ markers above the track, or (run B) ▲/△ below it, with labels placed in rows. */
-function Markers({ marks, x, width, run, seek }: { marks: RunMarks; x: Scale; width: number; run?: 'A' | 'B'; seek: (ms: number) => void }) {
+// Memoised: the playhead moves every frame, the markers only when the scale or the marks change.
+const Markers = memo(function Markers({ marks, x, width, run, seek }: { marks: RunMarks; x: Scale; width: number; run?: 'A' | 'B'; seek: (ms: number) => void }) {
   // Markers closer than a triangle's width share one, with a count: readable, and bounded by
   // the track's width however many actions a scenario has.
   const markers = useMemo(() => mergeSameMoment(marks.commands, x, MARKER_MIN_GAP_PX), [marks.commands, x]);
@@ -153,7 +154,7 @@ function Markers({ marks, x, width, run, seek }: { marks: RunMarks; x: Scale; wi
       })}
     </>
   );
-}
+});
 
 function Rebalances({ marks, x, y, run, seek }: { marks: RunMarks; x: Scale; y: number; run?: 'A' | 'B'; seek: (ms: number) => void }) {
   return (

@@ -5,6 +5,9 @@
  * them apart. d3 computes the scales and paths; React renders the SVG.
  */
 import { line, scaleLinear } from 'd3';
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { type AppStore, selectNowMs } from '../../app/store';
 import type { SeriesPoint } from '../insight/lagSeries';
 import { INK, MUTED } from '../palette';
 
@@ -33,7 +36,8 @@ interface Props {
   width: number;
   lines: CompareLine[];
   domainEndMs: number;
-  nowMs: number;
+  /** The store whose clock is the playhead (run A's: both runs are at the same moment). */
+  clock: AppStore;
   /** A key above the plot, e.g. which line width is which measure. */
   keyText?: string;
 }
@@ -46,7 +50,11 @@ function clockLabel(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs, keyText }: Props) {
+/**
+ * Memoised: the lines change once a virtual second (the lag samples); only the playhead line
+ * follows every frame, in a component of its own.
+ */
+export const CompareChart = memo(function CompareChart({ title, yTitle, width, lines, domainEndMs, clock, keyText }: Props) {
   // Room at the right for the end labels ("A p99" is wider than "A").
   const right = lines.some((l) => l.measure) ? 58 : MARGIN.right;
   const innerWidth = Math.max(120, width - MARGIN.left - right);
@@ -116,11 +124,16 @@ export function CompareChart({ title, yTitle, width, lines, domainEndMs, nowMs, 
               {label.name}
             </text>
           ))}
-          <line x1={x(nowMs)} x2={x(nowMs)} y1={0} y2={innerHeight} stroke={INK} strokeWidth={1.5} />
+          <Playhead clock={clock} x={x} height={innerHeight} />
         </g>
       </svg>
     </figure>
   );
+});
+
+function Playhead({ clock, x, height }: { clock: AppStore; x: (ms: number) => number; height: number }) {
+  const nowMs = useStore(clock, selectNowMs);
+  return <line x1={x(nowMs)} x2={x(nowMs)} y1={0} y2={height} stroke={INK} strokeWidth={1.5} />;
 }
 
 /** Each line's letter at its end; the second moved clear of the first when they would overlap. */
