@@ -6,7 +6,7 @@
  */
 
 /** About how wide a character of a bold 16 px node title is (DejaVu Sans, the widest we ship to). */
-export const TITLE_CHAR_PX = 9.6;
+const TITLE_CHAR_PX = 9.6;
 /** Room a title needs besides its text: padding left and right. */
 const TITLE_PADDING_PX = 22;
 
