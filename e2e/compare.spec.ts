@@ -75,7 +75,7 @@ test('the comparison passes axe: regions, charts and tables are named', async ({
   await openLab(page, '/#preset=at-least-vs-at-most-once');
   await seek(page, 45_000);
   await expect(page.locator('tr[data-group="billing"]')).toBeVisible();
-  for (const part of ['.compare-bar', '.compare-runs', '.compare-charts', '.compare-differences']) {
+  for (const part of ['.compare-bar', '.timeline', '.compare-runs', '.compare-charts', '.compare-differences']) {
     const axe = await new AxeBuilder({ page }).include(part).analyze();
     // Each run's pipeline is the lab's own view: its ids appear once per run, and its entities'
     // names read "<visible text>, <kind>" (axe's experimental label-in-name rule flags that in
