@@ -1,43 +1,30 @@
 /**
  * Frame benchmark in comparison mode (two runs side by side, issue 15): the production build
- * (run `npm run build` first) in headless Chromium at 1280×720, playing at 1× for ~8 s of wall
- * time. Measures each animation frame's main-thread time as bench/frame.browser.ts does, for the
- * frame benchmark's scenario (100 records/s, 12 partitions, 4 groups) alone and as both runs of
- * a comparison, and for the lightest comparison preset. Prints a table; not a test (shared
- * machines are noisy).
+ * (run `npm run build` first) in headless Chromium at 1280×720, playing at 1× from 1:00. For the
+ * frame benchmark's scenario (100 records/s, 12 partitions, 4 groups) alone, as both runs of a
+ * comparison, and for the comparison preset late-fraud-earliest-vs-latest it measures each
+ * animation frame's main-thread time as bench/frame.browser.ts does (~8 s of playing), then
+ * records a Chrome trace (~4 s) and splits the main thread's CPU time per frame into phases:
+ * CPU time is not inflated when a loaded machine preempts the browser.
+ *
+ * `ROUNDS` (default 3) rounds; `BENCH_BUILDS=before=/path/to/dist,after=dist` compares builds,
+ * alternating them in every round, so both see the same machine. Prints, per build and view,
+ * the median over rounds of p50 / p95 with their range, and the median CPU per frame; the
+ * machine's load average before and after. Not a test: shared machines are noisy.
  */
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { COMPARE_BENCH_CASES } from './compareFrameCases';
 import { serveDist } from './serveDist';
-import { checkout } from '../src/scenarios/presets/checkout';
-import { comparisonLinkFragment } from '../src/share/comparisonLink';
-import { runLinkFragment } from '../src/share/runLink';
-import type { Scenario } from '../src/engine';
 
-const { server, port } = await serveDist('bench:compare-frames');
-
-const heavy: Scenario = {
-  ...checkout,
-  title: 'Frame benchmark: 100 records/s, 12 partitions, 4 groups',
-  topics: [{ name: 'orders', partitions: 12, config: { 'retention.ms': 600_000, 'segment.ms': 60_000 } }],
-  producers: [{ ...checkout.producers[0]!, ratePerSec: 100 }],
-  services: [
-    { id: 'inventory', subscribe: ['orders'], handler: 'reserveStock', processingMs: 2, config: { 'auto.offset.reset': 'earliest' } },
-    { id: 'billing', subscribe: ['orders'], handler: 'chargePayment', processingMs: 2, config: { 'auto.offset.reset': 'earliest' } },
-    { id: 'email', subscribe: ['orders'], handler: 'sendReceipt', processingMs: 2, instances: 2, config: { 'auto.offset.reset': 'earliest' } },
-    { id: 'fraud-check', subscribe: ['orders'], handler: 'scoreFraud', processingMs: 2, config: { 'auto.offset.reset': 'earliest' } },
-  ],
-  notes: [],
-  actions: [],
-};
-
-const CASES = [
-  { label: 'one run (the frame benchmark scenario)', hash: runLinkFragment({ scenario: heavy, interventions: [], playheadMs: 60_000, selection: null, view: {} }) },
-  {
-    label: 'comparison: that scenario as run A and run B',
-    hash: comparisonLinkFragment({ title: 'bench', presetId: null, a: { label: 'A', scenario: heavy, interventions: [] }, b: { label: 'B', scenario: heavy, interventions: [] }, playheadMs: 60_000 }),
-  },
-  { label: 'comparison preset late-fraud-earliest-vs-latest', hash: '#preset=late-fraud-earliest-vs-latest' },
-];
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const BUILDS = (process.env.BENCH_BUILDS ?? 'current=dist').split(',').map((entry) => {
+  const [label, dir] = entry.split('=');
+  return { label: label!, dir: resolve(dir!) };
+});
+const ONLY = process.env.CASES ? Number(process.env.CASES) : null;
+const CASES = ONLY === null ? COMPARE_BENCH_CASES : COMPARE_BENCH_CASES.slice(0, ONLY);
 
 const INSTRUMENT = `(() => {
   const frames = [];
@@ -55,12 +42,36 @@ const INSTRUMENT = `(() => {
   });
 })();`;
 
+const PHASES: Array<[string, string]> = [
+  ['FireAnimationFrame', 'script'],
+  ['UpdateLayoutTree', 'style'],
+  ['Layout', 'layout'],
+  ['PrePaint', 'pre-paint'],
+  ['Paint', 'paint'],
+  ['Layerize', 'layerize'],
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 
-async function measure(hash: string): Promise<number[]> {
+interface Measured {
+  frames: number[];
+  cpu: Record<string, number>;
+}
+
+async function measure(port: number, hash: string): Promise<Measured> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.addInitScript(INSTRUMENT);
   await page.goto(`http://127.0.0.1:${port}/${hash}`);
@@ -69,21 +80,68 @@ async function measure(hash: string): Promise<number[]> {
   await page.evaluate('window.__logscope.seek(Math.max(60000, window.__logscope.now()))');
   await page.evaluate('window.__frameTimes.length = 0; window.__logscope.play()');
   await page.waitForTimeout(8000);
-  const times = (await page.evaluate('window.__logscope.pause(); window.__frameTimes.slice()')) as number[];
+  const frames = (await page.evaluate('window.__frameTimes.slice()')) as number[];
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+  await page.waitForTimeout(4000);
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  await page.evaluate('window.__logscope.pause()');
   await page.close();
-  return times;
+  const events = trace.traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const slices = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
+  const count = Math.max(1, slices.filter((e) => e.name === 'FireAnimationFrame').length);
+  const cpu: Record<string, number> = {};
+  for (const [name] of PHASES) cpu[name] = slices.filter((e) => e.name === name).reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000 / count;
+  // Every main-thread task's CPU (idle-time work such as the difference table included).
+  cpu.tasks = slices.filter((e) => e.name.endsWith('RunTask')).reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000 / count;
+  return { frames, cpu };
 }
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
+const median = (values: number[]) => percentile(values, 50);
 
-const rows: string[] = [];
-for (const { label, hash } of CASES) {
-  const t = await measure(hash);
-  rows.push(`| ${label} | ${t.length} | ${percentile(t, 50).toFixed(1)} ms | ${percentile(t, 95).toFixed(1)} ms | ${Math.max(...t).toFixed(1)} ms |`);
+const servers = [];
+for (const build of BUILDS) servers.push({ build, ...(await serveDist('bench:compare-frames', build.dir)) });
+const loadBefore = loadavg();
+const results = new Map<string, Measured[]>();
+for (let round = 0; round < ROUNDS; round++) {
+  for (const { label: view, hash } of CASES) {
+    // Alternate which build goes first, so neither always meets the machine in the same state.
+    const order = round % 2 === 0 ? servers : [...servers].reverse();
+    for (const { build, port } of order) {
+      const key = `${build.label}\u0000${view}`;
+      results.set(key, [...(results.get(key) ?? []), await measure(port, hash)]);
+    }
+  }
 }
+const loadAfter = loadavg();
 await browser.close();
-server.close();
-console.log(['| view (1280×720, playing at 1× from 1:00) | frames | p50 | p95 | max |', '|---|---|---|---|---|', ...rows].join('\n'));
+for (const { server } of servers) server.close();
+
+const range = (values: number[]) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
+const rows: string[] = [];
+for (const { label: view } of CASES) {
+  for (const { build } of servers) {
+    const runs = results.get(`${build.label}\u0000${view}`)!;
+    const p50s = runs.map((r) => percentile(r.frames, 50));
+    const p95s = runs.map((r) => percentile(r.frames, 95));
+    const cpu = (name: string) => median(runs.map((r) => r.cpu[name]!)).toFixed(2);
+    const phases = PHASES.map(([name]) => cpu(name)).join(' | ');
+    rows.push(`| ${view} | ${build.label} | ${median(p50s).toFixed(1)} ms (${range(p50s)}) | ${median(p95s).toFixed(1)} ms (${range(p95s)}) | ${phases} | ${cpu('tasks')} |`);
+  }
+}
+const load = (l: number[]) => l.map((v) => v.toFixed(1)).join(' / ');
+console.log(
+  [
+    `${ROUNDS} rounds, ${cpus().length} cores; load average (1 / 5 / 15 min) ${load(loadBefore)} before, ${load(loadAfter)} after.`,
+    '',
+    `| view (1280×720, playing at 1× from 1:00) | build | frame p50, median of rounds (range) | frame p95, median (range) | ${PHASES.map(([, label]) => label).join(' | ')} | all main-thread tasks |`,
+    `|---|---|---|---|${PHASES.map(() => '---|').join('')}---|`,
+    ...rows,
+    '',
+    'CPU columns: median over rounds of main-thread CPU ms per animation frame (Chrome trace, thread time).',
+  ].join('\n'),
+);

@@ -75,7 +75,7 @@ test('the comparison passes axe: regions, charts and tables are named', async ({
   await openLab(page, '/#preset=at-least-vs-at-most-once');
   await seek(page, 45_000);
   await expect(page.locator('tr[data-group="billing"]')).toBeVisible();
-  for (const part of ['.compare-bar', '.compare-runs', '.compare-charts', '.compare-differences']) {
+  for (const part of ['.compare-bar', '.timeline', '.compare-runs', '.compare-charts', '.compare-differences']) {
     const axe = await new AxeBuilder({ page }).include(part).analyze();
     // Each run's pipeline is the lab's own view: its ids appear once per run, and its entities'
     // names read "<visible text>, <kind>" (axe's experimental label-in-name rule flags that in
@@ -146,6 +146,95 @@ test('sync-vs-events: through the email outage orders fail only in the call chai
   expect(b!.stats['email']!.uniqueProcessed).toBeLessThan(appended - 100);
   // The failures chart shares its axes: A's line and B's (at 0) under one title.
   const charts = page.getByRole('region', { name: 'Both runs over time' });
-  await expect(charts.getByRole('img')).toHaveCount(3);
+  await expect(charts.getByRole('img')).toHaveCount(4);
   await expect(charts.getByText('Orders that failed')).toBeVisible();
+  // Latency of succeeded orders on the same axes: A's p99 and p50 in ms (named by their last
+  // value), B has no line and its legend says it places no calls.
+  const latency = charts.getByRole('img', { name: /^Latency of succeeded orders:/ });
+  await expect(latency).toHaveAttribute('aria-label', /run A p99 \d+, run A p50 \d+, run B p99 no data, run B p50 no data/);
+  await expect(charts.locator('figcaption', { hasText: 'Latency of succeeded orders' })).toContainText('Run B: events (no calls)');
+  await seek(page, 70_000);
+  const healthy = (await latency.getAttribute('aria-label')) ?? '';
+  const [, p99, p50] = /run A p99 (\d+(?:\.\d)?), run A p50 (\d+(?:\.\d)?)/.exec(healthy) ?? [];
+  expect(Number(p99)).toBeGreaterThan(0);
+  expect(Number(p50)).toBeGreaterThan(0);
+  expect(Number(p50)).toBeLessThanOrEqual(Number(p99));
+  expect(Number(p99)).toBeLessThanOrEqual((await summaries(page))[0]!.requests!['checkout']!.latencyMs.max!);
+
+  // The timeline marks both runs' actions: A's above the track, B's below, each named for its run.
+  await expect(page.locator('.timeline-marker[data-run="A"]')).toHaveCount(2);
+  await expect(page.locator('.timeline-marker[data-run="B"]')).toHaveCount(2);
+  const markers = page.getByRole('list', { name: 'Markers of both runs' });
+  await expect(markers.getByRole('button')).toHaveCount(4);
+  // Hidden until a keyboard user reaches it: focused, it shows; Enter seeks to the marker.
+  const crashB = markers.getByRole('button', { name: /^Run B, 0:20(\.000)? scenario action: crash email-0$/ });
+  await crashB.focus();
+  await expect(crashB).toBeInViewport();
+  await crashB.press('Enter');
+  await expect.poll(() => api(page, (x) => x.now())).toBe(20_000);
 });
+
+test('a comparison open when the page closes comes back: on reload, and offered on the next plain visit', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openLab(page, '/#preset=at-least-vs-at-most-once');
+  await seek(page, 12_000);
+  expect(await api(page, (x) => x.apply({ type: 'crash', target: 'billing-0' }, 'b'))).toEqual({ ok: true });
+  // Kept once paused (at most a second later).
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('logscope.lastComparison')?.startsWith('1.') ?? false)).toBe(true);
+  await expect.poll(() => page.evaluate(() => location.hash.startsWith('#c=1.'))).toBe(true);
+  const before = (await summaries(page)).map((s) => s.traceHash);
+
+  await page.reload();
+  await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
+  await expect(page.getByRole('region', { name: /^Run B: commit before processing/ })).toBeVisible();
+  await expect.poll(() => api(page, (x) => x.now())).toBe(12_000);
+  expect((await summaries(page)).map((s) => s.traceHash)).toEqual(before);
+
+  // A plain visit offers it back; Restore opens both runs at the same moment.
+  await openLab(page, '/');
+  const banner = page.getByTestId('restore-banner');
+  await expect(banner).toContainText('Restore your last comparison?');
+  await expect(banner).toContainText('At-least-once vs at-most-once');
+  await banner.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('region', { name: /^Run A: commit after processing/ })).toBeVisible();
+  await expect.poll(() => api(page, (x) => x.now())).toBe(12_000);
+  expect((await summaries(page)).map((s) => s.traceHash)).toEqual(before);
+  await expect(page.getByRole('region', { name: /^Run B/ })).toContainText('1 intervention');
+
+  // Closing the comparison forgets it; damaged kept data is dropped and the page works.
+  await page.getByRole('button', { name: 'Close comparison' }).click();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('logscope.lastComparison'))).toBeNull();
+  await page.evaluate(() => localStorage.setItem('logscope.lastComparison', '1.{"v":1,"a":__proto__'));
+  await openLab(page, '/');
+  await expect(page.getByRole('region', { name: 'Pipeline' })).toBeVisible();
+  await expect(page.getByText('Restore your last comparison?')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('logscope.lastComparison'))).toBeNull();
+});
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`half-width pipelines draw every service, topic, producer and read-model name whole at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(viewport);
+    for (const preset of ['sync-vs-events', 'late-fraud-earliest-vs-latest', 'at-least-vs-at-most-once', 'eager-vs-cooperative']) {
+      await openLab(page, `/#preset=${preset}`);
+      await expect(page.getByRole('region', { name: /^Run B/ })).toBeVisible();
+      await seek(page, 70_000);
+      // Each node's title: not shortened (no "…"), and its text ends inside its node's box.
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGTextElement>('.compare-run .node-title')].flatMap((text) => {
+          const node = text.closest('g[transform]');
+          const box = node?.querySelector('rect');
+          const right = text.getBBox().x + text.getComputedTextLength();
+          const width = box ? Number(box.getAttribute('width')) : 0;
+          return text.textContent?.includes('…') || right > width ? [`${text.textContent} (${Math.round(right)} > ${width})`] : [];
+        }),
+      );
+      expect(cut, preset).toEqual([]);
+      const names = await page.locator('.compare-run-b .node-title').allTextContents();
+      expect(names.length, preset).toBeGreaterThanOrEqual(4);
+    }
+  });
+}

@@ -13,6 +13,7 @@ import { summaryAtStart } from './captions';
 import { comparisonCaption } from './comparisonCaption';
 import { comparisonDifferences, type ComparisonDifferences } from './comparisonDifferences';
 import { Pacer } from './paced';
+import { whenIdle } from './whenIdle';
 
 export type RunSide = 'a' | 'b';
 export type InterventionTarget = RunSide | 'both';
@@ -67,8 +68,11 @@ export function createComparison(spec: ComparisonSpec, options: ComparisonOption
 
   const starts: Partial<Record<RunSide, ReturnType<typeof summaryAtStart>>> = {};
   const startOf = (side: RunSide) => () => (starts[side] ??= summaryAtStart(spec[side].scenario));
-  const differencesPacer = new Pacer(0, 4, options.wallClock);
+  // The table reads whole logs (fingerprints, summaries): during playback at most once a wall
+  // second and a twentieth of the main thread, after the frame (idle time), never in it.
+  const differencesPacer = new Pacer(1000, 20, options.wallClock);
   let differencesAtMs = -1;
+  let differencesQueued = false;
   const differencesOf = comparisonDifferences(spec.reference);
 
   /** Caption and difference table for the shared moment, once both runs have published it. */
@@ -81,18 +85,30 @@ export function createComparison(spec: ComparisonSpec, options: ComparisonOption
       { simulation: labs.a.currentSimulation(), startSummary: startOf('a') },
       { simulation: labs.b.currentSimulation(), startSummary: startOf('b') },
     );
+    if (caption !== store.getState().caption) store.setState({ caption });
     const paused = !labs.a.store.getState().playback.playing;
-    let differences = store.getState().differences;
-    if (nowA !== differencesAtMs && (paused || differencesPacer.due)) {
-      differencesPacer.measure(() => {
-        differences = differencesOf(labs.a.currentSimulation(), labs.b.currentSimulation());
+    if (nowA === differencesAtMs) return;
+    if (paused) updateDifferences();
+    else if (!differencesQueued && differencesPacer.due) {
+      differencesQueued = true;
+      whenIdle(() => {
+        differencesQueued = false;
+        updateDifferences();
       });
-      differencesAtMs = nowA;
-    }
-    if (caption !== store.getState().caption || differences !== store.getState().differences) {
-      store.setState({ caption, differences });
     }
   }
+
+  function updateDifferences(): void {
+    const nowA = labs.a.store.getState().sim.snapshot.nowMs;
+    if (disposed || nowA !== labs.b.store.getState().sim.snapshot.nowMs || nowA === differencesAtMs) return;
+    let differences = store.getState().differences;
+    differencesPacer.measure(() => {
+      differences = differencesOf(labs.a.currentSimulation(), labs.b.currentSimulation());
+    });
+    differencesAtMs = nowA;
+    if (differences !== store.getState().differences) store.setState({ differences });
+  }
+  let disposed = false;
   const unsubscribe = both.map((lab) =>
     lab.store.subscribe((state, previous) => {
       if (state.sim.snapshot !== previous.sim.snapshot || state.playback.playing !== previous.playback.playing) refresh();
@@ -210,6 +226,7 @@ export function createComparison(spec: ComparisonSpec, options: ComparisonOption
       pause();
       for (const lab of both) lab.cancelWork();
       for (const stop of unsubscribe) stop();
+      disposed = true;
     },
   };
 

@@ -17,9 +17,12 @@ import { whenIdle } from './whenIdle';
 import { startUrlSync, withHistoryEntry } from './urlSync';
 import type { ComparisonHost } from './comparisonHost';
 import { startComparisonUrlSync } from './comparisonUrlSync';
+import { offerSavedComparison, startComparisonPersistence } from './comparisonPersistence';
 
 export { dismissSavedRun, getRestoreOffer, restoreSavedRun, subscribeRestoreOffer } from './persistence';
 export type { RestoreOffer } from './persistence';
+export { dismissSavedComparison, getComparisonRestoreOffer, restoreSavedComparison, subscribeComparisonRestoreOffer } from './comparisonPersistence';
+export type { ComparisonRestoreOffer } from './comparisonPersistence';
 export type { QrCodeResult };
 
 /** The address of the current run: this page, without query, with `#s=1.<data>`. */
@@ -150,9 +153,11 @@ function beginSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): v
   // `?presenter` in a link a teacher opens on the classroom computer: presenter mode from the start.
   if (new URLSearchParams(target.location.search).has('presenter')) lab.setView('presenter', true);
   const storage = browserStorage(target);
-  if (outcome !== 'opened') offerSavedRun(lab, storage);
+  // A comparison open when the page closed is offered first; declined, the last run is.
+  if (outcome !== 'opened' && !(comparisons && offerSavedComparison(comparisons, storage, () => offerSavedRun(lab, storage)))) offerSavedRun(lab, storage);
   listenForLinks(target, lab, comparisons);
   startUrlSync(target, lab);
   if (comparisons) startComparisonUrlSync(target, comparisons);
   startPersistence(lab, storage);
+  if (comparisons) startComparisonPersistence(comparisons, storage);
 }

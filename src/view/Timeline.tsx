@@ -1,18 +1,21 @@
 /**
  * The timeline scrubber: the run from t = 0 to as far as it has been, with markers for the
  * interventions (▼, labelled), the scenario's own actions (▽) and rebalances (⟳). Dragging
- * seeks exactly (one seek per frame); a marker seeks to its moment.
+ * seeks exactly (one seek per frame); a marker seeks to its moment. In a comparison, run B's
+ * markers are drawn below the track, pointing up (▲ △), and every label says its run (A or B);
+ * a list of buttons names each marker for assistive technology.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import { useStore } from 'zustand';
 import { useLab } from './labContext';
-import { type AppState, selectNowMs, selectQueries } from '../app/store';
+import { type AppState, type AppStore, selectNowMs, selectQueries } from '../app/store';
 import { useAppStore, useShallow } from './useAppStore';
 import { disagreementBands } from './insight/lagSeries';
 import { formatSimTime } from './formatTime';
-import { commandLabel } from './labels';
-import { clusterByPixels, describeDetails, mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
+import { clusterByPixels, mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
 import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
 import { useElementWidth } from './useElementWidth';
+import { markedCommands, markerName } from './timelineMarks';
 
 const selectReached = (state: AppState) => state.lab.reachedMs;
 const selectInterventions = (state: AppState) => state.run.interventions;
@@ -20,46 +23,50 @@ const selectScenario = (state: AppState) => state.run.scenario;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
 /** Markers of one kind closer than this (px) share one. */
 const MARKER_MIN_GAP_PX = 10;
+/** Extra height for run B's markers and labels below the track. */
+const RUN_B_HEIGHT = 48;
 
 const selectLaterCount = (state: AppState) => state.run.interventions.filter((c) => c.atMs > state.sim.snapshot.nowMs).length;
 
-export function Timeline() {
-  const { seek, scheduleSeek } = useLab();
+/** One run's marks: its actions and interventions, its rebalances, and the latest moment marked. */
+function useRunMarks(store: AppStore) {
+  const interventions = useStore(store, selectInterventions);
+  const scenario = useStore(store, selectScenario);
+  const rebalances = useStore(store, useShallow(selectRebalances));
+  const commands = useMemo(() => markedCommands(scenario, interventions), [scenario, interventions]);
+  const latestMarkMs = useMemo(() => Math.max(0, ...commands.map((c) => c.atMs), ...(scenario.notes ?? []).map((n) => n.atMs)), [commands, scenario]);
+  return useMemo(() => ({ commands, rebalances, latestMarkMs }), [commands, rebalances, latestMarkMs]);
+}
+
+type RunMarks = ReturnType<typeof useRunMarks>;
+
+interface Props {
+  /** In a comparison: run B's store, whose markers are drawn below the track. */
+  runB?: AppStore;
+}
+
+export function Timeline({ runB }: Props) {
+  const lab = useLab();
+  const { seek, scheduleSeek } = lab;
   const nowMs = useAppStore(selectNowMs);
   const reachedMs = useAppStore(selectReached);
-  const interventions = useAppStore(selectInterventions);
-  const scenario = useAppStore(selectScenario);
-  const rebalances = useAppStore(useShallow(selectRebalances));
   const laterCount = useAppStore(selectLaterCount);
   const queries = useAppStore(selectQueries);
   const [ref, width] = useElementWidth<HTMLElement>(1200);
+  const marksA = useRunMarks(lab.store);
+  // Hooks in a fixed order: without a run B, B's marks read run A's store and are not drawn.
+  const marksB = useRunMarks(runB ?? lab.store);
+  const compared = runB !== undefined;
 
-  const commands = useMemo(
-    () =>
-      [
-        ...(scenario.actions ?? []).map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'action' as const })),
-        ...interventions.map((c) => ({ atMs: c.atMs, label: commandLabel(c), kind: 'intervention' as const })),
-      ].sort((a, b) => a.atMs - b.atMs || a.kind.localeCompare(b.kind)),
-    [scenario, interventions],
-  );
-  const latestMarkMs = useMemo(() => Math.max(0, ...commands.map((c) => c.atMs), ...(scenario.notes ?? []).map((n) => n.atMs)), [commands, scenario]);
-  const extentMs = timelineExtentMs(reachedMs, nowMs, [latestMarkMs]);
+  const extentMs = timelineExtentMs(reachedMs, nowMs, compared ? [marksA.latestMarkMs, marksB.latestMarkMs] : [marksA.latestMarkMs]);
   const x = useMemo(() => timelineScale(extentMs, width), [extentMs, width]);
-  // Markers closer than a triangle's width share one, with a count: readable, and bounded by
-  // the track's width however many actions a scenario has.
-  const markers = useMemo(() => mergeSameMoment(commands, x, MARKER_MIN_GAP_PX), [commands, x]);
-  const placed = placeLabels(
-    markers.map((m) => ({ x: x(m.atMs), width: m.label.length * TIMELINE.charWidth + 8 })),
-    TIMELINE.labelRows,
-    6,
-    width,
-  );
   const trackLeft = x(0);
   const trackWidth = x(extentMs) - trackLeft;
+  const height = TIMELINE.height + (compared ? RUN_B_HEIGHT : 0);
 
   return (
     <section ref={ref} className="timeline" data-testid="timeline" aria-label="Timeline">
-      <svg width={width} height={TIMELINE.height} aria-hidden="true">
+      <svg width={width} height={height} aria-hidden="true">
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={trackWidth} height={8} rx={4} className="timeline-track" />
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
@@ -74,45 +81,22 @@ export function Timeline() {
             data-testid="timeline-disagreement"
           />
         ))}
-        {clusterByPixels(rebalances, (mark) => x(mark.atMs)).map((cluster) => {
-          const first = cluster[0]!;
-          return (
-            <text
-              key={`${first.groupId}-${first.generation}-${first.atMs}`}
-              x={x(first.atMs)}
-              y={TIMELINE.trackY + 21}
-              className="timeline-rebalance"
-              textAnchor="middle"
-              onClick={() => seek(first.atMs)}
-            >
-              <title>{cluster.map((mark) => `${formatSimTime(mark.atMs)} rebalance of ${mark.groupId} → generation ${mark.generation}`).join('\n')}</title>
-              {cluster.length > 1 ? `⟳×${cluster.length}` : '⟳'}
-            </text>
-          );
-        })}
-        {markers.map((marker, i) => {
-          const mx = x(marker.atMs);
-          const colour = marker.kind === 'intervention' ? OKABE_ITO[4] : OKABE_ITO[0];
-          const textColour = marker.kind === 'intervention' ? OKABE_ITO_TEXT[4] : OKABE_ITO_TEXT[0];
-          const label = placed[i]!;
-          return (
-            <g key={`${marker.kind}-${i}`} className="timeline-marker" onClick={() => seek(marker.atMs)}>
-              <title>{`${formatSimTime(marker.atMs)} ${marker.kind === 'intervention' ? 'intervention' : 'scenario action'}: ${describeDetails(marker.details)}`}</title>
-              <path d={`M ${mx - 6} ${TIMELINE.trackY - 8} l 12 0 l -6 9 z`} fill={marker.kind === 'intervention' ? colour : '#fff'} stroke={colour} strokeWidth={2} />
-              {label.row >= 0 && (
-                <text x={label.x} y={TIMELINE.trackY - 12 - label.row * TIMELINE.labelRowHeight} textAnchor="middle" className="timeline-label" fill={textColour}>
-                  {marker.label}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        <text x={trackLeft} y={TIMELINE.height - 2} className="timeline-axis">0:00</text>
-        <text x={x(extentMs)} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end">{formatSimTime(extentMs).replace(/\.000$/, '')}</text>
-        <text x={x(extentMs) - 70} y={TIMELINE.height - 2} className="timeline-axis" textAnchor="end" data-chrome="prepare">
-          ▼ intervention · ▽ scenario action · ⟳ rebalance · ▬ read models disagree{laterCount > 0 ? ` · ${laterCount} later` : ''}
+        <Rebalances marks={marksA} x={x} y={TIMELINE.trackY + 21} run={compared ? 'A' : undefined} seek={seek} />
+        <Markers marks={marksA} x={x} width={width} run={compared ? 'A' : undefined} seek={seek} />
+        {compared && (
+          <>
+            <Rebalances marks={marksB} x={x} y={TIMELINE.trackY + 66} run="B" seek={seek} />
+            <Markers marks={marksB} x={x} width={width} run="B" seek={seek} />
+          </>
+        )}
+        <text x={trackLeft} y={height - 2} className="timeline-axis">0:00</text>
+        <text x={x(extentMs)} y={height - 2} className="timeline-axis" textAnchor="end">{formatSimTime(extentMs).replace(/\.000$/, '')}</text>
+        <text x={x(extentMs) - 70} y={height - 2} className="timeline-axis" textAnchor="end" data-chrome="prepare">
+          {compared ? 'run A above the track (▼ ▽), run B below (▲ △): ▼ intervention · ▽ scenario action · ⟳ rebalance' : '▼ intervention · ▽ scenario action · ⟳ rebalance · ▬ read models disagree'}
+          {laterCount > 0 ? ` · ${laterCount} later` : ''}
         </text>
       </svg>
+      {compared && <MarkerList runs={[{ run: 'A', marks: marksA }, { run: 'B', marks: marksB }]} seek={seek} />}
       <input
         type="range"
         className="scrubber"
@@ -126,5 +110,89 @@ export function Timeline() {
         onChange={(event) => scheduleSeek(Number(event.target.value))}
       />
     </section>
+  );
+}
+
+type Scale = (ms: number) => number;
+
+/** A run's ▼/▽ markers above the track, or (run B) ▲/△ below it, with labels placed in rows. */
+// Memoised: the playhead moves every frame, the markers only when the scale or the marks change.
+const Markers = memo(function Markers({ marks, x, width, run, seek }: { marks: RunMarks; x: Scale; width: number; run?: 'A' | 'B'; seek: (ms: number) => void }) {
+  // Markers closer than a triangle's width share one, with a count: readable, and bounded by
+  // the track's width however many actions a scenario has.
+  const markers = useMemo(() => mergeSameMoment(marks.commands, x, MARKER_MIN_GAP_PX), [marks.commands, x]);
+  const below = run === 'B';
+  const prefix = run ? `${run} ` : '';
+  const placed = placeLabels(
+    markers.map((m) => ({ x: x(m.atMs), width: (prefix.length + m.label.length) * TIMELINE.charWidth + 8 })),
+    below ? 1 : TIMELINE.labelRows,
+    6,
+    width,
+  );
+  return (
+    <>
+      {markers.map((marker, i) => {
+        const mx = x(marker.atMs);
+        const colour = marker.kind === 'intervention' ? OKABE_ITO[4] : OKABE_ITO[0];
+        const textColour = marker.kind === 'intervention' ? OKABE_ITO_TEXT[4] : OKABE_ITO_TEXT[0];
+        const label = placed[i]!;
+        // Above: pointing down onto the track; below: pointing up at it from under the marks.
+        const shape = below ? `M ${mx - 6} ${TIMELINE.trackY + 36} l 12 0 l -6 -9 z` : `M ${mx - 6} ${TIMELINE.trackY - 8} l 12 0 l -6 9 z`;
+        const labelY = below ? TIMELINE.trackY + 50 : TIMELINE.trackY - 12 - label.row * TIMELINE.labelRowHeight;
+        return (
+          <g key={`${marker.kind}-${i}`} className="timeline-marker" data-run={run} onClick={() => seek(marker.atMs)}>
+            <title>{markerName(marker, run)}</title>
+            <path d={shape} fill={marker.kind === 'intervention' ? colour : '#fff'} stroke={colour} strokeWidth={2} />
+            {label.row >= 0 && (
+              <text x={label.x} y={labelY} textAnchor="middle" className="timeline-label" fill={textColour}>
+                {run && <tspan className="timeline-run">{prefix}</tspan>}
+                {marker.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </>
+  );
+});
+
+function Rebalances({ marks, x, y, run, seek }: { marks: RunMarks; x: Scale; y: number; run?: 'A' | 'B'; seek: (ms: number) => void }) {
+  return (
+    <>
+      {clusterByPixels(marks.rebalances, (mark) => x(mark.atMs)).map((cluster) => {
+        const first = cluster[0]!;
+        return (
+          <text
+            key={`${first.groupId}-${first.generation}-${first.atMs}`}
+            x={x(first.atMs)}
+            y={y}
+            className="timeline-rebalance"
+            textAnchor="middle"
+            data-run={run}
+            onClick={() => seek(first.atMs)}
+          >
+            <title>{cluster.map((mark) => `${run ? `Run ${run}, ` : ''}${formatSimTime(mark.atMs)} rebalance of ${mark.groupId} → generation ${mark.generation}`).join('\n')}</title>
+            {`${run ?? ''}${cluster.length > 1 ? `⟳×${cluster.length}` : '⟳'}`}
+          </text>
+        );
+      })}
+    </>
+  );
+}
+
+/** Each marker of both runs as a button named for its run, moment and commands (the drawing is hidden from assistive technology). */
+function MarkerList({ runs, seek }: { runs: Array<{ run: 'A' | 'B'; marks: RunMarks }>; seek: (ms: number) => void }) {
+  return (
+    <ul className="timeline-marker-list" aria-label="Markers of both runs">
+      {runs.flatMap(({ run, marks }) =>
+        mergeSameMoment(marks.commands).map((marker) => (
+          <li key={`${run}-${marker.kind}-${marker.atMs}`}>
+            <button type="button" onClick={() => seek(marker.atMs)}>
+              {markerName(marker, run)}
+            </button>
+          </li>
+        )),
+      )}
+    </ul>
   );
 }

@@ -87,7 +87,7 @@ export function callsView(world: CallsWorld): CallsView | undefined {
       retries: calls.retries,
       retried: stats.retries,
       inFlight: world.calls.ordersInFlight(producer.id),
-      windows: stats.windows.map((w) => ({ ...w })),
+      windows: stats.windowsView(),
       ...stats.toJSON(),
     });
   }

@@ -56,7 +56,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
           <Shortcuts handlers={handlers} />
           <Toolbar />
           <CompareBar comparison={comparison} />
-          <Timeline />
+          <Timeline runB={comparison.b.store} />
           <main className="compare-workspace">
             <div className="compare-runs">
               {(['a', 'b'] as const).map((side) => (

@@ -34,7 +34,7 @@ export function RunRegion({ comparison, side }: { comparison: Comparison; side: 
           {message.text}
         </p>
       )}
-      <PipelineView />
+      <PipelineView halfWidth />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupLagSample } from '../../engine';
-import { failureSeries, runSeries, sharedDomainEndMs } from './compareSeries';
+import { failureSeries, latencySeries, runSeries, sharedDomainEndMs } from './compareSeries';
 
 const sample = (atMs: number, lags: Array<number | null>, stalenessSeconds: number): GroupLagSample => ({
   atMs,
@@ -32,7 +32,7 @@ describe('runSeries', () => {
   });
 
   it('counts failed and timed-out orders per whole second over every client, 0 where none (or no calls)', () => {
-    const window = (atMs: number, failed: number, timedOut: number) => ({ atMs, succeeded: 1, failed, timedOut, maxLatencyMs: 40 });
+    const window = (atMs: number, failed: number, timedOut: number) => ({ atMs, succeeded: 1, failed, timedOut, maxLatencyMs: 40, p50LatencyMs: 30, p99LatencyMs: 40 });
     const a = [window(1_000, 2, 1), window(3_000, 4, 0)];
     const b = [window(1_000, 1, 0)];
     expect(failureSeries([a, b], 4_500)).toEqual([
@@ -43,5 +43,18 @@ describe('runSeries', () => {
     ]);
     expect(failureSeries([], 2_000).map((p) => p.value)).toEqual([0, 0]);
     expect(failureSeries([], 200_000)).toHaveLength(120);
+  });
+
+  it('charts per-second p50 / p99 latency of succeeded orders, a gap where none succeeded, the slowest client', () => {
+    const window = (atMs: number, p50: number | null, p99: number | null) => ({ atMs, succeeded: p50 === null ? 0 : 3, failed: 0, timedOut: 0, maxLatencyMs: p99, p50LatencyMs: p50, p99LatencyMs: p99 });
+    const a = [window(0, 40, 90), window(1_000, null, null), window(2_000, 45, 1_000)];
+    const b = [window(0, 60, 70)];
+    expect(latencySeries([a, b], 3_200, 'p50')).toEqual([
+      { atMs: 0, value: 60 },
+      { atMs: 1_000, value: null },
+      { atMs: 2_000, value: 45 },
+    ]);
+    expect(latencySeries([a], 3_200, 'p99').map((p) => p.value)).toEqual([90, null, 1_000]);
+    expect(latencySeries([], 2_000, 'p99').map((p) => p.value)).toEqual([null, null]);
   });
 });

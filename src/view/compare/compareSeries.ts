@@ -49,3 +49,27 @@ export function failureSeries(clients: ReadonlyArray<readonly RequestWindow[]>, 
   }
   return points;
 }
+
+export type LatencyQuantile = 'p50' | 'p99';
+
+/**
+ * Latency of the orders that succeeded in each whole virtual second before `nowMs` (the
+ * engine's per-second p50 or p99 by rank); null where no order succeeded, so a second of only
+ * failures is a gap, not a zero. With several calling clients, the slowest client's value.
+ */
+export function latencySeries(clients: ReadonlyArray<readonly RequestWindow[]>, nowMs: number, quantile: LatencyQuantile): SeriesPoint[] {
+  const field = quantile === 'p50' ? 'p50LatencyMs' : 'p99LatencyMs';
+  const latency = new Map<number, number>();
+  for (const windows of clients) {
+    for (const window of windows) {
+      const value = window[field];
+      if (value !== null && value !== undefined) latency.set(window.atMs, Math.max(latency.get(window.atMs) ?? 0, value));
+    }
+  }
+  const lastSecond = Math.floor(nowMs / 1000) - 1;
+  const points: SeriesPoint[] = [];
+  for (let second = Math.max(0, lastSecond - CALL_SECONDS_KEPT + 1); second <= lastSecond; second++) {
+    points.push({ atMs: second * 1000, value: latency.get(second * 1000) ?? null });
+  }
+  return points;
+}

@@ -4,6 +4,8 @@
  * horizontal cubic links (d3's linkHorizontal shape); `linkPoint` finds a point along one, so
  * records in flight sit exactly on the drawn curve.
  */
+import { halfWidthColumns } from './halfWidthColumns';
+
 export interface Box {
   x: number;
   y: number;
@@ -40,6 +42,8 @@ export interface ServiceBox extends Box {
   instanceY: Record<string, number>;
   /** Instances not drawn. */
   hiddenInstances: number;
+  /** Height of the header: two lines at half width (the name, then the group's state). */
+  header?: number;
 }
 
 export interface PipelineLayout {
@@ -49,6 +53,8 @@ export interface PipelineLayout {
   topics: Record<string, TopicBox>;
   services: Record<string, ServiceBox>;
   readModels: Record<string, Box>;
+  /** Laid out at half width (two runs side by side): names get their room, see halfWidthColumns.ts. */
+  halfWidth?: boolean;
 }
 
 export type Point = readonly [number, number];
@@ -67,6 +73,10 @@ export const PIPE = {
   compactGap: 8,
   /** Below a service's last instance row on a short screen. */
   compactPadding: 2,
+  /** At half width: a service's name and its group's state on two lines. */
+  halfWidthHeader: 44,
+  /** At half width: the read model's noun may take two lines. */
+  halfWidthReadModelHeight: 90,
   /** Room above the topics for command edges, which go to a service, not through a topic. */
   commandLane: 30,
   margin: 8,
@@ -98,9 +108,12 @@ function pipelineColumns(width: number, compact: boolean) {
  * `compact`: for a short screen (1280×720), rows of services sit closer and read models take
  * three lines instead of four, so the pipeline leaves room for the affected group's lanes.
  */
-export function pipelineLayout(input: PipelineInput, width: number, compact = false): PipelineLayout {
-  const c = pipelineColumns(width, compact);
-  const readModelHeight = compact ? PIPE.compactReadModelHeight : PIPE.readModelHeight;
+export function pipelineLayout(input: PipelineInput, width: number, compact = false, halfWidth = false): PipelineLayout {
+  const c = halfWidth
+    ? halfWidthColumns(width, PIPE.margin, { producers: input.producers.map((p) => p.id), topics: input.topics.map((t) => t.name), services: input.groups.map((g) => g.groupId) })
+    : pipelineColumns(width, compact);
+  const serviceHeader = halfWidth ? PIPE.halfWidthHeader : PIPE.header;
+  const readModelHeight = halfWidth ? PIPE.halfWidthReadModelHeight : compact ? PIPE.compactReadModelHeight : PIPE.readModelHeight;
   const serviceGap = compact ? PIPE.compactGap : PIPE.gap;
   const servicePadding = compact ? PIPE.compactPadding : PIPE.padding;
   const topics: Record<string, TopicBox> = {};
@@ -128,10 +141,10 @@ export function pipelineLayout(input: PipelineInput, width: number, compact = fa
   for (const { g } of ordered) {
     const hiddenInstances = g.hiddenInstances ?? 0;
     const rows = Math.max(1, g.instances.length + (hiddenInstances > 0 ? 1 : 0));
-    const height = PIPE.header + rows * PIPE.instanceRow + servicePadding;
+    const height = serviceHeader + rows * PIPE.instanceRow + servicePadding;
     const instanceY: Record<string, number> = {};
-    g.instances.forEach((name, i) => (instanceY[name] = y + PIPE.header + i * PIPE.instanceRow + PIPE.instanceRow / 2));
-    services[g.groupId] = { x: c.serviceX, y, width: c.serviceWidth, height, instanceY, hiddenInstances };
+    g.instances.forEach((name, i) => (instanceY[name] = y + serviceHeader + i * PIPE.instanceRow + PIPE.instanceRow / 2));
+    services[g.groupId] = { x: c.serviceX, y, width: c.serviceWidth, height, instanceY, hiddenInstances, header: serviceHeader };
     readModels[g.groupId] = { x: c.readModelX, y, width: c.readModelWidth, height: Math.max(readModelHeight, height) };
     y += Math.max(height, readModelHeight) + serviceGap;
   }
@@ -160,7 +173,7 @@ export function pipelineLayout(input: PipelineInput, width: number, compact = fa
   }
   const producerBottom = Math.max(0, ...Object.values(producers).map((b) => b.y + b.height + PIPE.gap));
   const height = Math.max(topicBottom - PIPE.gap, serviceBottom, producerBottom) + PIPE.margin;
-  return { width: Math.max(600, width), height, producers, topics, services, readModels };
+  return { width: halfWidth ? Math.max(480, width) : Math.max(600, width), height, producers, topics, services, readModels, ...(halfWidth && { halfWidth }) };
 }
 
 /** `text`, cut with an ellipsis to fit `widthPx` at about `charPx` per character. */

@@ -20,14 +20,15 @@ import { ServiceNode } from './ServiceNode';
 import { TopicNode } from './TopicNode';
 import { usePipelineArrowKeys } from './usePipelineArrowKeys';
 
-export function PipelineView() {
+/** `halfWidth`: two runs side by side; names get their room (layout/halfWidthColumns.ts). */
+export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const [selectStructure] = useState(createStructureSelector);
   const structure = useAppStore(selectStructure);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   usePipelineArrowKeys(ref);
   const reducedMotion = useReducedMotion();
   const compact = useShortScreen();
-  const layout = useMemo(() => pipelineLayout(structure, width, compact), [structure, width, compact]);
+  const layout = useMemo(() => pipelineLayout(structure, width, compact, halfWidth), [structure, width, compact, halfWidth]);
   return (
     <section className="pipeline" id="pipeline" aria-label="Pipeline">
       <h2>
@@ -53,7 +54,7 @@ export function PipelineView() {
             <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
           ))}
           {structure.groups.map(
-            (g) => g.readModel !== false && <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} />,
+            (g) => g.readModel !== false && <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} halfWidth={halfWidth} />,
           )}
         </svg>
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}

@@ -12,8 +12,12 @@ import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
 import { useSqueezeToFit } from './useSqueezeToFit';
 
-/** `compact`: the name on one line (a short screen's layout gives the column the width). */
-export function ReadModelNode({ groupId, box, compact }: { groupId: string; box: Box; compact: boolean }) {
+/**
+ * `compact`: the name on one line (a short screen's layout gives the column the width).
+ * `halfWidth` (two runs side by side): "<service>'s" on the first line, whole (the column is as
+ * wide as it needs), and what it keeps, smaller, on up to two lines below.
+ */
+export function ReadModelNode({ groupId, box, compact, halfWidth = false }: { groupId: string; box: Box; compact: boolean; halfWidth?: boolean }) {
   const model = useAppStore(
     useShallow((state: AppState) => {
       const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
@@ -50,6 +54,32 @@ export function ReadModelNode({ groupId, box, compact }: { groupId: string; box:
   const ownerFit = useSqueezeToFit(nameText, room);
   const nounFit = useSqueezeToFit(nounText, room);
   const lastFit = useSqueezeToFit(lastLine, room);
+  if (halfWidth) {
+    const nounLines = wrapWords(readModelName(model.handler), Math.floor(room / NOUN_CHAR_PX));
+    const ys = [18, ...nounLines.map((_, i) => 35 + i * 16)];
+    const next = ys.at(-1)! + 18;
+    return (
+      <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
+        <rect width={box.width} height={box.height} rx={8} className="node node-readmodel" />
+        <title>{`${label}: ${firstLine}, ${behindText}${model.duplicates > 0 ? `, ${model.duplicates} records applied more than once` : ''}`}</title>
+        <text x={10} y={18} className="node-title" data-testid={`readmodel-name-${groupId}`}>
+          {/* Whole unless the name is longer than the widest column (then its middle gives way). */}
+          {`${shortenMiddle(model.serviceId, Math.floor((box.width - 18) / 9.6) - ending.length)}${ending} `}
+        </text>
+        {nounLines.map((line, i) => (
+          <text key={i} x={10} y={ys[i + 1]} className="node-line">
+            {`${line} `}
+          </text>
+        ))}
+        <text x={10} y={next} className="node-line">
+          {`${firstLine} `}
+        </text>
+        <text x={10} y={next + 17} className="node-line" data-testid={`readmodel-lag-${groupId}`} {...lastFit}>
+          {lastLine}
+        </text>
+      </g>
+    );
+  }
   const lineY = compact ? [18, 34, 50] : [18, 35, 53, 70];
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
@@ -71,6 +101,21 @@ export function ReadModelNode({ groupId, box, compact }: { groupId: string; box:
       </text>
     </g>
   );
+}
+
+/** About how wide a 14 px line character is (the read model's noun at half width). */
+const NOUN_CHAR_PX = 7.6;
+
+/** Words on at most two lines of `perLine` characters; a word longer than a line is cut. */
+function wrapWords(text: string, perLine: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= perLine) lines[last] = `${lines[last]} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= 2) return lines.map((line) => fitText(line, perLine, 1));
+  return [fitText(lines[0]!, perLine, 1), fitText(lines.slice(1).join(' '), perLine, 1)];
 }
 
 /** About how wide a bold 16 px title character is, for cutting names far too long to squeeze. */

@@ -32,10 +32,12 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
     : head.commands
       ? 'takes commands'
       : `${shortState(head.state)} · gen ${head.generation}`;
-  // In a narrow box (two runs side by side) the group's state shortens before its name does: a
-  // stable group shows its generation alone, any other state its name alone.
-  const nameRoom = (text: string) => (box.width - 34 - text.length * 7.4) / 9.5;
-  const narrow = nameRoom(fullText) < head.serviceId.length && !head.called && !head.commands;
+  // At half width (two runs side by side) the name has a line of its own and the state the next.
+  const twoLines = (box.header ?? PIPE.header) > PIPE.header;
+  // In a narrow box the group's state shortens before its name does: a stable group shows its
+  // generation alone, any other state its name alone.
+  const nameRoom = (text: string) => (twoLines ? (box.width - 24) / 9.6 : (box.width - 34 - text.length * 7.4) / 9.5);
+  const narrow = !twoLines && nameRoom(fullText) < head.serviceId.length && !head.called && !head.commands;
   const headText = !narrow ? fullText : head.state === 'Stable' ? `gen ${head.generation}` : shortState(head.state);
   const props = useEntityProps(`group:${groupId}`, `${head.serviceId} ${headText}, service`);
   // The service's colour, by its id: the same bar as its group card and its lane markers.
@@ -45,18 +47,18 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
       <rect width={box.width} height={box.height} rx={8} className={props['aria-pressed'] ? 'node node-service node-selected' : 'node node-service'} />
       <rect width={6} height={box.height} rx={3} fill={colour} />
       <g {...props}>
-        <rect width={box.width} height={PIPE.header} rx={8} className="header-hit" />
+        <rect width={box.width} height={box.header ?? PIPE.header} rx={8} className="header-hit" />
         {/* Narrow screens: the name gives way (an ellipsis in its middle, keeping the end that
             tells "fraud-check-latest" from "fraud-check-latest-2") to the group's state. */}
-        <text x={14} y={18} className="node-title">
+        <text x={14} y={18} className="node-title" data-testid={`service-name-${groupId}`}>
           {`${shortenMiddle(head.serviceId, nameRoom(headText))} `}
         </text>
-        <text x={box.width - 10} y={18} className="node-line" textAnchor="end">
+        <text x={twoLines ? 14 : box.width - 10} y={twoLines ? 36 : 18} className="node-line" textAnchor={twoLines ? 'start' : 'end'}>
           {headText}
         </text>
       </g>
       {Object.entries(box.instanceY).map(([name, y]) => (
-        <InstanceRow key={name} groupId={groupId} name={name} y={y - box.y} width={box.width} />
+        <InstanceRow key={name} groupId={groupId} name={name} y={y - box.y} width={box.width} statusGivesWay={twoLines} />
       ))}
       {box.hiddenInstances > 0 && (
         <text x={14} y={box.height - PIPE.padding - PIPE.instanceRow / 2 + 5} className="node-line node-more">
@@ -75,18 +77,23 @@ function shortState(state: string): string {
 
 const EMPTY: Pick<InstanceView, 'status' | 'hangMode' | 'slowFactor'> = { status: 'stopped', hangMode: null, slowFactor: 1 };
 
-function InstanceRow({ groupId, name, y, width }: { groupId: string; name: string; y: number; width: number }) {
+/** `statusGivesWay` (half width): where the name and the status word do not both fit, the word goes (the glyph, the tooltip and the accessible name keep it). */
+function InstanceRow({ groupId, name, y, width, statusGivesWay }: { groupId: string; name: string; y: number; width: number; statusGivesWay: boolean }) {
   const instance = useAppStore(
     useShallow((state: AppState) => {
       const found = state.sim.snapshot.groups.find((g) => g.groupId === groupId)?.instances.find((i) => i.name === name) ?? EMPTY;
       return { status: found.status, hangMode: found.hangMode, slowFactor: found.slowFactor };
     }),
   );
-  const status = statusText(instance);
-  const slow = instance.slowFactor !== 1 ? ` ×${instance.slowFactor} slow` : '';
-  const props = useEntityProps(`instance:${name}`, `${name} ${status}${slow}, instance`);
+  const fullStatus = statusText(instance);
+  const fullSlow = instance.slowFactor !== 1 ? ` ×${instance.slowFactor} slow` : '';
+  const wordsGo = statusGivesWay && (width - 62 - (fullStatus.length + fullSlow.length) * 7.4) / 8.6 < name.length;
+  const status = wordsGo ? '' : fullStatus;
+  const slow = wordsGo ? (instance.slowFactor !== 1 ? `×${instance.slowFactor}` : '') : fullSlow;
+  const props = useEntityProps(`instance:${name}`, `${name} ${fullStatus}${fullSlow}, instance`);
   return (
     <g {...props} data-testid={`pipeline-instance-${name}`} data-status={instance.status}>
+      {wordsGo && <title>{`${name} ${fullStatus}${fullSlow}`}</title>}
       <rect x={10} y={y - PIPE.instanceRow / 2 + 2} width={width - 16} height={PIPE.instanceRow - 4} rx={4} className={`instance-row status-${instance.status}`} />
       {/* Centred in a fixed slot: ❚❚ is wider than ● and ran into the name. */}
       <text x={26} y={y + 5} className={`status-glyph status-glyph-${instance.status}`} textAnchor="middle" style={{ fill: statusColour(instance.status) }} aria-hidden="true">

@@ -11,18 +11,30 @@ interface Fit {
   text: string;
   maxWidth: number;
   overflows: boolean;
+  /**
+   * The most characters measured to fit at this width: a text no longer fits too (a count that
+   * changes every frame, "41 behind" → "42 behind", keeps its length), so it is not measured
+   * again: each measurement forces a layout in the middle of the frame.
+   */
+  fitsUpTo: number;
 }
 
 export function useSqueezeToFit(text: string, maxWidth: number) {
   const ref = useRef<SVGTextElement>(null);
   const [fit, setFit] = useState<Fit | null>(null);
-  const current = fit !== null && fit.text === text && fit.maxWidth === maxWidth ? fit : null;
+  const sameWidth = fit !== null && fit.maxWidth === maxWidth;
+  const current = !sameWidth ? null : fit.text === text ? fit : text.length <= fit.fitsUpTo ? { ...fit, text, overflows: false } : null;
+  const settled = current !== null;
   useLayoutEffect(() => {
-    if (current) return;
+    if (settled) return;
     const element = ref.current;
     // Measured without textLength: this render drew the text at its natural width.
     if (!element || typeof element.getComputedTextLength !== 'function') return;
-    setFit({ text, maxWidth, overflows: element.getComputedTextLength() > maxWidth });
-  }, [current, text, maxWidth]);
+    const overflows = element.getComputedTextLength() > maxWidth;
+    setFit((before) => {
+      const known = before !== null && before.maxWidth === maxWidth ? before.fitsUpTo : 0;
+      return { text, maxWidth, overflows, fitsUpTo: overflows ? known : Math.max(known, text.length) };
+    });
+  }, [settled, text, maxWidth]);
   return current?.overflows ? { ref, textLength: maxWidth, lengthAdjust: 'spacingAndGlyphs' as const } : { ref };
 }
