@@ -7,8 +7,9 @@
  * untrusted like any link: decoded and validated by src/share, dropped when it does not decode,
  * and nothing read from storage can throw into the page.
  */
-import { comparisonLinkFragment, decodeComparisonLink } from '../share';
+import { comparisonLinkFragment } from '../share/encodeComparisonLink';
 import type { ComparisonHost } from './comparisonHost';
+import { loadedDecoders } from './loadDecoders';
 import type { Comparison } from './comparison';
 import { whenIdle } from './whenIdle';
 
@@ -56,14 +57,21 @@ function forget(storage: Storage | null, onlyIf?: string): void {
   }
 }
 
+/** True when a comparison is kept: reading it needs the decoders (startSharing loads them first). */
+export function keepsComparison(storage: Storage | null): boolean {
+  return read(storage) !== null;
+}
+
 /**
  * Reads the kept comparison and offers it back when it decodes; `onDismiss` runs when the
- * offer is declined (the page then offers its last run, if any). Null when there is none.
+ * offer is declined (the page then offers its last run, if any). Null when there is none, or
+ * when the decoders did not load (the comparison stays kept for the next visit).
  */
 export function offerSavedComparison(host: ComparisonHost, storage: Storage | null, onDismiss: () => void = () => undefined): ComparisonRestoreOffer | null {
   const text = read(storage);
-  if (text === null) return null;
-  const decoded = decodeComparisonLink(text, 'saved comparison');
+  const decoders = loadedDecoders();
+  if (text === null || decoders === null) return null;
+  const decoded = decoders.decodeComparisonLink(text, 'saved comparison');
   if (!decoded.ok) {
     forget(storage);
     return null;

@@ -17,7 +17,7 @@ import { whenIdle } from './whenIdle';
 import { startUrlSync, withHistoryEntry } from './urlSync';
 import type { ComparisonHost } from './comparisonHost';
 import { startComparisonUrlSync } from './comparisonUrlSync';
-import { offerSavedComparison, startComparisonPersistence } from './comparisonPersistence';
+import { keepsComparison, offerSavedComparison, startComparisonPersistence } from './comparisonPersistence';
 
 export { dismissSavedRun, getRestoreOffer, restoreSavedRun, subscribeRestoreOffer } from './persistence';
 export type { RestoreOffer } from './persistence';
@@ -140,7 +140,7 @@ function openLessonText(lab: Lab, decoders: Decoders, text: string, source: stri
 export function startSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): Promise<void> | void {
   const address = { hash: target.location.hash, search: target.location.search };
   const storage = browserStorage(target);
-  if (loadedDecoders() === null && (addressNamesSomething(address) || keepsRun(storage))) {
+  if (loadedDecoders() === null && (addressNamesSomething(address) || keepsRun(storage) || (comparisons !== undefined && keepsComparison(storage)))) {
     const begin = () => beginSharing(target, lab, comparisons);
     return loadDecoders().then(begin, begin);
   }
