@@ -6,84 +6,85 @@
  * and a new iterator walks every hole until the table is rehashed, so at 131,072 keys dropping
  * the oldest once per record took most of a run's time (issue 20: the limits scenario).
  *
- * Here the write order is a queue of (key, value) entries stamped by position; the Map holds each
- * key's stamp. A rewrite appends a new entry and leaves the old one stale (its stamp no longer
- * the key's); dropping the oldest skips stale entries. The queue is compacted when stale entries
- * outnumber live ones, so memory stays within a small multiple of the live keys.
+ * Here the write order is a queue of keys beside the Map. A rewrite or a delete leaves the key's
+ * earlier entries in the queue stale; `stale` counts them per key (only keys written more than
+ * once or deleted have a count, so unique keys cost one queue slot each). A key's live entry is
+ * always its newest, so dropping the oldest skips an entry while its key has stale ones left.
+ * The queue is compacted when stale entries outnumber live ones.
  */
 export class RecencyTable {
-  /** Each live key's stamp: its entry's position in the queue (base-relative). */
-  private readonly stampOf = new Map<string, number>();
-  /** The queue, oldest first from `head`; `undefined` where an entry was dropped. */
-  private keys: (string | undefined)[] = [];
-  private values: number[] = [];
-  /** Stamp of `keys[0]`. */
-  private base = 0;
-  /** Index of the oldest entry that may still be live. */
+  private readonly values = new Map<string, number>();
+  /** Keys in write order, oldest first from `head`. */
+  private queue: string[] = [];
   private head = 0;
+  /** Per key, how many of its entries in the queue are stale. */
+  private readonly stale = new Map<string, number>();
+  private staleTotal = 0;
 
   get size(): number {
-    return this.stampOf.size;
+    return this.values.size;
   }
 
   get(key: string): number | undefined {
-    const stamp = this.stampOf.get(key);
-    return stamp === undefined ? undefined : this.values[stamp - this.base];
+    return this.values.get(key);
   }
 
   /** Writes `value` for `key`, which becomes the newest key. */
   set(key: string, value: number): void {
-    this.stampOf.set(key, this.base + this.keys.length);
-    this.keys.push(key);
-    this.values.push(value);
-    if (this.keys.length - this.head > 2 * this.stampOf.size + 1024) this.compact();
+    if (this.values.has(key)) this.markStale(key);
+    this.values.set(key, value);
+    this.queue.push(key);
+    if (this.staleTotal > this.values.size + 1024) this.compact();
   }
 
   delete(key: string): void {
-    // Its entry in the queue goes stale: its stamp is no longer the key's.
-    this.stampOf.delete(key);
+    if (this.values.delete(key)) this.markStale(key);
   }
 
   /** Drops the key written longest ago (nothing when empty). */
   deleteOldest(): void {
-    while (this.head < this.keys.length) {
-      const index = this.head++;
-      const key = this.keys[index];
-      this.keys[index] = undefined;
-      if (key !== undefined && this.stampOf.get(key) === this.base + index) {
-        this.stampOf.delete(key);
+    while (this.head < this.queue.length) {
+      const key = this.queue[this.head++]!;
+      if (!this.unmarkStale(key)) {
+        this.values.delete(key);
         break;
       }
     }
     // Drop the spent front once it is most of the queue (amortised O(1) per entry).
-    if (this.head > 1024 && this.head * 2 > this.keys.length) {
-      this.keys = this.keys.slice(this.head);
-      this.values = this.values.slice(this.head);
-      this.base += this.head;
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
   }
 
   /** Every live key with its value (any order; `fn` may delete the key it is given). */
   forEach(fn: (value: number, key: string) => void): void {
-    this.stampOf.forEach((stamp, key) => fn(this.values[stamp - this.base]!, key));
+    this.values.forEach(fn);
   }
 
-  /** Keeps only the live entries, in write order, under new stamps after every old one. */
+  private markStale(key: string): void {
+    this.stale.set(key, (this.stale.get(key) ?? 0) + 1);
+    this.staleTotal++;
+  }
+
+  /** Consumes one stale entry of `key`; false when it has none (the entry is its live one). */
+  private unmarkStale(key: string): boolean {
+    const count = this.stale.get(key);
+    if (count === undefined) return false;
+    if (count === 1) this.stale.delete(key);
+    else this.stale.set(key, count - 1);
+    this.staleTotal--;
+    return true;
+  }
+
+  /** Keeps only the live entries, in write order. */
   private compact(): void {
-    const keys: string[] = [];
-    const values: number[] = [];
-    const base = this.base + this.keys.length;
-    for (let index = this.head; index < this.keys.length; index++) {
-      const key = this.keys[index];
-      if (key === undefined || this.stampOf.get(key) !== this.base + index) continue;
-      this.stampOf.set(key, base + keys.length);
-      keys.push(key);
-      values.push(this.values[index]!);
+    const queue: string[] = [];
+    for (let index = this.head; index < this.queue.length; index++) {
+      const key = this.queue[index]!;
+      if (!this.unmarkStale(key)) queue.push(key);
     }
-    this.keys = keys;
-    this.values = values;
-    this.base = base;
+    this.queue = queue;
     this.head = 0;
   }
 }
