@@ -91,7 +91,7 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
   // limits the 20 s reach the zero-time backlog at 6 s (16 groups process 6 s of records at one
   // instant while the heap grows by a gigabyte): there one task took 3.2 s on a loaded machine
   // (load average 12 on 2 cores; in Node under the same load, single 100-step slices there
-  // took up to 2 s: what a step costs grows with the heap there).
+  // took up to 2 s).
   expect(report.play.p95TaskMs).toBeLessThan(1_000);
   expect(report.seek.p95TaskMs).toBeLessThan(1_000);
   expect(report.play.longestTaskMs).toBeLessThan(3_000);
