@@ -108,9 +108,9 @@ export class GroupStats {
       return 'first';
     }
     const id = `${partitionKey}@${record.offset}`;
-    const repeats = (this.repeats.get(id) ?? 0) + 1;
+    const known = this.repeats.get(id);
     // Rewritten so the most recently repeated records are the ones kept.
-    this.repeats.set(id, repeats);
+    this.repeats.set(id, (known ?? 0) + 1, known !== undefined);
     if (this.repeats.size > REPEATS_CAP) this.repeats.deleteOldest();
     if (record.offset < progress.replayHorizon && progress.replayedSinceReset.add(record.offset)) {
       this.replayed++;
@@ -136,7 +136,7 @@ export class GroupStats {
     }
     if (latest === undefined) this.trackedKeyCount++;
     // Rewritten, so the oldest entry is the key first-processed longest ago.
-    byKey.set(record.key, record.produceSeq);
+    byKey.set(record.key, record.produceSeq, latest !== undefined);
     if (byKey.size > ORDER_KEYS_CAP) {
       byKey.deleteOldest();
       this.trackedKeyCount--;

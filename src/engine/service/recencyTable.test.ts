@@ -34,7 +34,9 @@ describe('RecencyTable', () => {
         const key = `k${Math.floor(random() * keySpace)}`;
         const roll = random();
         if (roll < 0.8) {
-          table.set(key, step);
+          // Half the writes say whether the key is present, as a caller that just read it does.
+          if (step % 2 === 0) table.set(key, step, table.get(key) !== undefined);
+          else table.set(key, step);
           model.set(key, step);
           while (table.size > cap) table.deleteOldest();
           while (model.map.size > cap) model.deleteOldest();

@@ -29,9 +29,12 @@ export class RecencyTable {
     return this.values.get(key);
   }
 
-  /** Writes `value` for `key`, which becomes the newest key. */
-  set(key: string, value: number): void {
-    if (this.values.has(key)) this.markStale(key);
+  /**
+   * Writes `value` for `key`, which becomes the newest key. `present`: whether the key is in the
+   * table, when the caller has just read it (saves a lookup per record on the hot path).
+   */
+  set(key: string, value: number, present = this.values.has(key)): void {
+    if (present) this.markStale(key);
     this.values.set(key, value);
     this.queue.push(key);
     if (this.staleTotal > this.values.size + 1024) this.compact();
