@@ -44,6 +44,10 @@ export class LiveRun {
   private settled = true;
   /** The grid slot the slices are heading for (kept while a slice stands inside an instant). */
   private sliceGridMs: number | undefined;
+  /** The time of a grid slot reached by a slice whose copy waits for the next slice's start. */
+  private copyWaitsAtMs: number | undefined;
+  /** Whether the last `forwardInSlices` call copied the simulation (a checkpoint). */
+  copiedInLastCall = false;
 
   constructor(
     readonly scenario: Scenario,
@@ -159,8 +163,21 @@ export class LiveRun {
    * the grid as an explicit seek does; true once the target is reached. Calling it again goes
    * on exactly where it stopped: any slicing gives the run `forwardTo` gives.
    */
-  forwardInSlices(targetMs: number, maxSteps: number, ignoreBudget = true): boolean {
+  forwardInSlices(targetMs: number, maxSteps: number, ignoreBudget = true, copyNow = true): boolean {
     const target = clampTime(targetMs, this.endMs);
+    this.copiedInLastCall = false;
+    if (this.copyWaitsAtMs !== undefined) {
+      // Stopped at a grid slot for its copy: taken as the first thing a slice does (unless the
+      // run has moved since).
+      if (this.copyWaitsAtMs !== this.now || !this.settled) this.copyWaitsAtMs = undefined;
+      else if (!copyNow) return false;
+      else {
+        this.copyWaitsAtMs = undefined;
+        this.checkpoints.take(this.simulation, this.next);
+        this.copiedInLastCall = true;
+        return this.now === target;
+      }
+    }
     if (target <= this.now && this.settled) {
       this.forwardTo(target, true);
       return true;
@@ -180,9 +197,24 @@ export class LiveRun {
     }
     if (!this.slice(stopMs, maxSteps)) return false;
     this.sliceGridMs = undefined;
-    if (gridMs !== undefined) this.checkpoints.take(this.simulation, this.next);
+    if (gridMs !== undefined) {
+      if (!copyNow) {
+        // A copy costs up to maxCopyMs: after this slice's engine work it would make one long
+        // task of both, so it waits for the next slice (the run stands at a whole moment).
+        this.copyWaitsAtMs = this.now;
+        return false;
+      }
+      this.checkpoints.take(this.simulation, this.next);
+      this.copiedInLastCall = true;
+    }
     return stopMs === target;
   }
+
+  /** Whether the last `forwardInSlices` call ended at a grid slot whose copy waits for the next slice. */
+  get copyWaits(): boolean {
+    return this.copyWaitsAtMs !== undefined;
+  }
+
 
   /** Finishes the virtual instant a slice stopped inside, so the run stands at a whole moment. */
   settle(): void {
@@ -212,6 +244,7 @@ export class LiveRun {
    */
   apply(command: Command): { result: ApplyResult; dropped: TimedCommand[] } {
     this.settle();
+    this.copyWaitsAtMs = undefined;
     const atMs = this.now;
     const index = this.next;
     const dropped = this.list.slice(index);
@@ -242,6 +275,7 @@ export class LiveRun {
   private restoreBefore(timeMs: number): void {
     this.settled = true;
     this.sliceGridMs = undefined;
+    this.copyWaitsAtMs = undefined;
     const checkpoint = this.checkpoints.nearest(timeMs);
     if (checkpoint) {
       this.simulation = forkOf(checkpoint.simulation);

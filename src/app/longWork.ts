@@ -6,7 +6,9 @@
  * What a slice's task does besides engine work is kept small, because at the limits each piece
  * costs tens to hundreds of milliseconds: the progress bar moves at most every 200 ms (a store
  * update wakes every subscribed view), and the views are published in a task of their own,
- * paced by what publishing costs.
+ * paced by what publishing costs. The views follow the work only while publishing them is cheap:
+ * at the limits one publish (snapshot and React's render of every view) is a task of 300 ms or
+ * more, so there the views wait for the work's end and only the progress bar moves.
  */
 import type { AppStore, AppState } from './store';
 import type { LiveRun } from './liveRun';
@@ -35,6 +37,11 @@ const WORK_AT_ONCE = 10_000;
 const SLICE_WALL_MS = 40;
 /** The progress bar moves at most this often. */
 const PROGRESS_EVERY_MS = 200;
+/**
+ * The views follow long work while one publish, React's render included, takes at most this
+ * (wall ms); past it they wait for the work's end, so no task of the work is a publish.
+ */
+const VIEWS_FOLLOW_UP_TO_MS = 100;
 
 export function createLongWork(host: LongWorkHost) {
   const { store } = host;
@@ -71,7 +78,17 @@ export function createLongWork(host: LongWorkHost) {
     const run = host.run();
     host.pause();
     setWork({ label, fromMs: run.now, targetMs, reachedMs: run.now, cancelling: false });
-    host.publish();
+    let viewsFollow = true;
+    /** Publishes, and stops the views following when that task (render included) was too long. */
+    const publishMeasured = () => {
+      const started = host.now();
+      progressPublishing.measure(host.publish);
+      // The store update queued React's render as a microtask: this one runs after it.
+      queueMicrotask(() => {
+        if (host.now() - started > VIEWS_FOLLOW_UP_TO_MS) viewsFollow = false;
+      });
+    };
+    publishMeasured();
     let settle: (outcome: WorkOutcome) => void = () => undefined;
     const done = new Promise<WorkOutcome>((resolve) => {
       settle = resolve;
@@ -84,7 +101,7 @@ export function createLongWork(host: LongWorkHost) {
       publishQueued = true;
       setTimeout(() => {
         publishQueued = false;
-        if (work === current) progressPublishing.measure(host.publish);
+        if (work === current && viewsFollow) publishMeasured();
       }, 0);
     };
     const step = (): void => {
@@ -115,7 +132,7 @@ export function createLongWork(host: LongWorkHost) {
             : state,
         );
       }
-      if (!publishQueued && progressPublishing.due) publishSoon();
+      if (viewsFollow && !publishQueued && progressPublishing.due) publishSoon();
       setTimeout(step, 0);
     };
     setTimeout(step, 0);

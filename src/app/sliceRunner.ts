@@ -8,6 +8,8 @@ import type { LiveRun } from './liveRun';
 
 const FIRST_SLICE_STEPS = 200;
 const MAX_SLICE_STEPS = 100_000;
+/** A checkpoint copy is taken by a slice's first call, or another this early in it (wall ms). */
+const COPY_ONLY_WITHIN_MS = 5;
 
 export class SliceRunner {
   private steps = FIRST_SLICE_STEPS;
@@ -23,13 +25,19 @@ export class SliceRunner {
   /** Runs toward `targetMs` until it is reached (true) or `wallBudgetMs` is spent (false). */
   run(live: LiveRun, targetMs: number, wallBudgetMs: number, ignoreCheckpointBudget: boolean): boolean {
     const started = this.now();
-    for (;;) {
+    for (let first = true; ; first = false) {
       const callStarted = this.now();
-      const reached = live.forwardInSlices(targetMs, this.steps, ignoreCheckpointBudget);
+      // A checkpoint copy is taken only at a slice's start: after the slice's engine work it
+      // would make one long task of both (it waits at its grid slot for the next slice).
+      const copyNow = first || callStarted - started < COPY_ONLY_WITHIN_MS;
+      const reached = live.forwardInSlices(targetMs, this.steps, ignoreCheckpointBudget, copyNow);
       const took = this.now() - callStarted;
-      if (took < 4) this.steps = Math.min(MAX_SLICE_STEPS, this.steps * 2);
-      else if (took > 12) this.steps = Math.max(100, Math.floor(this.steps / 2));
+      if (!live.copiedInLastCall) {
+        if (took < 4) this.steps = Math.min(MAX_SLICE_STEPS, this.steps * 2);
+        else if (took > 12) this.steps = Math.max(100, Math.floor(this.steps / 2));
+      }
       if (reached) return true;
+      if (live.copyWaits) return false;
       if (this.now() - started >= wallBudgetMs) return false;
     }
   }

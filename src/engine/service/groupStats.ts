@@ -9,6 +9,7 @@
 import { IntervalSet } from '../intervalSet';
 import type { CompactedOffsets } from '../log/compactedOffsets';
 import type { LogRecord } from '../log/record';
+import { RecencyTable } from './recencyTable';
 
 class PartitionProgress {
   readonly processed = new IntervalSet();
@@ -64,12 +65,12 @@ export class GroupStats {
   appliedToModel = 0;
   private readonly partitions = new Map<string, PartitionProgress>();
   /** Per topic, per key, the highest production sequence first-processed so far. */
-  private readonly latestSeqByKey = new Map<string, Map<string, number>>();
+  private readonly latestSeqByKey = new Map<string, RecencyTable>();
   private trackedKeyCount = 0;
   private pruneAtSize = 1024;
   readonly incidents: Incident[] = [];
   /** Extra processings of a record (`partition@offset` → repeats), for the inspector; bounded. */
-  private readonly repeats = new Map<string, number>();
+  private readonly repeats = new RecencyTable();
 
   /** `clock.now` is the virtual time (the world), read when an incident is recorded. */
   constructor(private readonly clock: { readonly now: number }) {}
@@ -107,11 +108,10 @@ export class GroupStats {
       return 'first';
     }
     const id = `${partitionKey}@${record.offset}`;
-    const repeats = (this.repeats.get(id) ?? 0) + 1;
-    // Re-inserted so the most recently repeated records are the ones kept.
-    this.repeats.delete(id);
-    this.repeats.set(id, repeats);
-    if (this.repeats.size > REPEATS_CAP) this.repeats.delete(this.repeats.keys().next().value!);
+    const known = this.repeats.get(id);
+    // Rewritten so the most recently repeated records are the ones kept.
+    this.repeats.set(id, (known ?? 0) + 1, known !== undefined);
+    if (this.repeats.size > REPEATS_CAP) this.repeats.deleteOldest();
     if (record.offset < progress.replayHorizon && progress.replayedSinceReset.add(record.offset)) {
       this.replayed++;
       return 'replayed';
@@ -126,7 +126,7 @@ export class GroupStats {
     if (record.key === null) return false;
     let byKey = this.latestSeqByKey.get(topic);
     if (!byKey) {
-      byKey = new Map();
+      byKey = new RecencyTable();
       this.latestSeqByKey.set(topic, byKey);
     }
     const latest = byKey.get(record.key);
@@ -135,11 +135,10 @@ export class GroupStats {
       return true;
     }
     if (latest === undefined) this.trackedKeyCount++;
-    else byKey.delete(record.key);
-    // Re-inserted, so the oldest entry is the key first-processed longest ago.
-    byKey.set(record.key, record.produceSeq);
+    // Rewritten, so the oldest entry is the key first-processed longest ago.
+    byKey.set(record.key, record.produceSeq, latest !== undefined);
     if (byKey.size > ORDER_KEYS_CAP) {
-      byKey.delete(byKey.keys().next().value!);
+      byKey.deleteOldest();
       this.trackedKeyCount--;
     }
     return false;

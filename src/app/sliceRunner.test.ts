@@ -1,0 +1,49 @@
+/**
+ * Slices and checkpoint copies: a copy costs up to `maxCopyMs`, so it is taken at a slice's
+ * start, never after the slice's engine work (one long task of both); any slicing still gives
+ * the run that running straight through gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation, type Scenario } from '../engine';
+import { checkout } from '../scenarios/presets/checkout';
+import { LiveRun } from './liveRun';
+import { SliceRunner } from './sliceRunner';
+
+const scenario: Scenario = { ...checkout, producers: [{ ...checkout.producers[0]!, ratePerSec: 20 }] };
+
+describe('SliceRunner', () => {
+  it('takes each checkpoint copy at the start of a slice, and the run is the one runUntil gives', () => {
+    let wall = 0;
+    const live = new LiveRun(scenario, [], { intervalMs: 5_000, wallClock: () => wall });
+    const runner = new SliceRunner(() => (wall += 3));
+    const copiesAt: number[] = [];
+    const forward = live.forwardInSlices.bind(live);
+    let callInSlice = 0;
+    live.forwardInSlices = (...args) => {
+      const reached = forward(...args);
+      if (live.copiedInLastCall) copiesAt.push(callInSlice);
+      callInSlice++;
+      return reached;
+    };
+    let slices = 0;
+    for (;;) {
+      callInSlice = 0;
+      slices++;
+      if (runner.run(live, 40_000, 40, true)) break;
+    }
+    expect(live.checkpoints.times()).toEqual([5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 35_000, 40_000]);
+    expect(copiesAt.length).toBe(8);
+    expect(copiesAt.every((call) => call === 0)).toBe(true);
+    expect(slices).toBeGreaterThan(8);
+    const straight = createSimulation(scenario);
+    straight.runUntil(40_000);
+    expect(live.simulation.traceHash()).toBe(straight.traceHash());
+  });
+
+  it('still runs a frame to its target at once when the wall clock stands still (copies included)', () => {
+    const live = new LiveRun(scenario, [], { intervalMs: 5_000, wallClock: () => 0 });
+    expect(new SliceRunner(() => 0).run(live, 40_000, 10, false)).toBe(true);
+    expect(live.now).toBe(40_000);
+    expect(live.checkpoints.count).toBeGreaterThan(0);
+  });
+});
