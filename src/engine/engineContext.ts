@@ -8,7 +8,7 @@
 import type { ResolvedBrokerConfig } from './config';
 import type { ConsistencyTracker } from './consistency/consistencyTracker';
 import type { EngineEvent } from './engineEvents';
-import type { QueueEntry } from './eventQueue';
+import type { TimerId } from './eventQueue';
 import type { LogRecord, Payload } from './log/record';
 import type { Topic } from './log/topic';
 import type { StepCounter } from './progress/noProgress';
@@ -49,7 +49,10 @@ export interface EngineContext {
   readonly consistency: ConsistencyTracker;
   /** The production sequence the next appended record will get. */
   readonly nextProduceSeq: number;
-  schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent>;
+  /** Queues an event; the id lets the scheduler cancel it while it is pending (eventQueue.ts). */
+  schedule(atMs: SimTimeMs, event: EngineEvent): TimerId;
+  /** Cancels a pending event; a scheduler forgets the id once its event is dispatched. */
+  cancel(timer: TimerId): void;
   /** An explanation for the event log (and the trace hash). */
   emit(kind: SimEventKind, entity: string, text: string, group?: string, detail?: SimEventDetail): void;
   /** Appends a record to a partition at the current time and returns it. */

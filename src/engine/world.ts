@@ -9,7 +9,7 @@ import type { Cluster } from './broker/cluster';
 import type { ResolvedBrokerConfig } from './config';
 import type { ResolvedBurrowConfig } from './lag/burrowConfig';
 import type { ResolvedNetworkConfig } from './network';
-import { EventQueue, type QueueEntry } from './eventQueue';
+import { EventQueue, type TimerId } from './eventQueue';
 import type { EngineEvent } from './engineEvents';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
@@ -64,9 +64,13 @@ export class World implements EngineContext {
     this.steps = new StepCounter(maxStepsAtOneInstant);
   }
 
-  schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent> {
+  schedule(atMs: SimTimeMs, event: EngineEvent): TimerId {
     if (atMs < this.now) throw new Error(`scheduled in the past: ${atMs} < ${this.now}`);
     return this.queue.push(atMs, event);
+  }
+
+  cancel(timer: TimerId): void {
+    this.queue.cancel(timer);
   }
 
   emit(kind: SimEventKind, entity: string, text: string, group?: string, detail?: SimEventDetail): void {

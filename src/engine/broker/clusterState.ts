@@ -8,8 +8,7 @@
  * heartbeats stop and fences it `broker.session.timeout.ms` after its crash.
  */
 import type { AppendRequest, EngineContext } from '../engineContext';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import type { ProduceResult } from './clusterEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Offset, SimTimeMs } from '../types';
@@ -24,7 +23,7 @@ export interface BrokerState {
   /** Added to every message sent to or from this broker (delayNetwork). */
   extraDelayMs: number;
   /** The controller's fencing of a crashed broker, pending. */
-  fenceEntry: QueueEntry<EngineEvent> | null;
+  fenceEntry: TimerId | null;
 }
 
 /** Shared by every attempt of one batch: how often its records were appended. */
@@ -50,7 +49,7 @@ export interface ProduceRequest {
   /** The leader's first offset for the records once appended; -1 before. */
   firstOffset: Offset;
   /** The leader's hold on it (acks=all) until the HW passes it. */
-  expiry: QueueEntry<EngineEvent> | null;
+  expiry: TimerId | null;
 }
 
 /** The producer side of the produce path, as the brokers see it (producerSender.ts). */

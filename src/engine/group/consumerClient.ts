@@ -111,7 +111,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
 
   /** A fresh client at start: no member id, nothing owned, fresh metadata; its first poll sends JoinGroup. */
   resetMembership(): void {
-    this.metadata.fetch(this.world.topics, this.service.spec.subscribe, this.world.now);
+    this.metadata.fetch(this.world, this.service.spec.subscribe);
     this.stopJoinPrepare();
     this.rejoinReason = null;
     this.memberId = null;
@@ -126,7 +126,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
 
   /** The process crashed or stopped: everything it knew about the group is gone. */
   forgetMembership(): void {
-    this.metadata.cancelRefresh();
+    this.metadata.cancelRefresh(this.world);
     this.stopJoinPrepare();
     this.metadata.assignmentSnapshot = null;
     this.assignment = [];

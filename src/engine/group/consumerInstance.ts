@@ -19,8 +19,7 @@
  */
 import { ZERO_TIME_RECORDS_PER_STEP } from '../progress/noProgress';
 import { recordDurationMs } from '../progress/zeroTimeLoops';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import type { PartitionLog } from '../log/partitionLog';
 import type { InstanceHost } from './groupProtocol';
 import type { TopicPartition } from '../types';
@@ -53,7 +52,9 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   /** The batch in hand (the one reused batch object) or null. */
   private batch: Batch | null = null;
   private readonly batchBuffer: Batch = emptyBatch();
-  private loopEntry: QueueEntry<EngineEvent> | null = null;
+  private loopEntry: TimerId | null = null;
+  /** When the pending poll or record completion is due (meaningful while `loopEntry` is set). */
+  private loopDueMs = 0;
   /** An empty poll is waiting for the fetch in flight to come back. */
   private waitingForFetch = false;
   private readonly stream: RandomStream;
@@ -185,7 +186,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     const previous = this.slowFactor;
     this.slowFactor = factor;
     world.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.client.detail('member.slowed', { factor }));
-    if (this.status === 'running' && this.batch && this.loopEntry) {
+    if (this.status === 'running' && this.batch && this.loopEntry !== null) {
       const batch = this.batch;
       this.pauseLoop();
       batch.currentRemainingMs = Math.round((batch.currentRemainingMs * factor) / previous);
@@ -223,17 +224,18 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   private schedulePoll(atMs: number): void {
     this.cancelLoop();
     this.loopEntry = this.world.schedule(atMs, { kind: 'poll', ...this.client.ref });
+    this.loopDueMs = atMs;
   }
 
   private cancelLoop(): void {
-    if (this.loopEntry) this.loopEntry.cancelled = true;
+    if (this.loopEntry !== null) this.world.cancel(this.loopEntry);
     this.loopEntry = null;
   }
 
   /** Stops the loop where it is: the current record keeps its remaining time. */
   private pauseLoop(): void {
     this.waitingForFetch = false;
-    if (this.batch && this.loopEntry) {
+    if (this.batch && this.loopEntry !== null) {
       const elapsed = this.world.now - this.batch.currentStartMs;
       this.batch.currentRemainingMs = Math.max(0, this.batch.currentRemainingMs - elapsed);
     }
@@ -284,7 +286,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   }
 
   wakeToApplyAssignment(): void {
-    if (this.status === 'running' && !this.batch && this.loopEntry?.dueMs !== this.world.now) {
+    if (this.status === 'running' && !this.batch && (this.loopEntry === null || this.loopDueMs !== this.world.now)) {
       this.waitingForFetch = false;
       this.schedulePoll(this.world.now);
     }
@@ -326,6 +328,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
         if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
           batch.currentStartMs = world.now;
           this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.client.ref });
+          this.loopDueMs = world.now + batch.currentRemainingMs;
           return;
         }
         this.processCurrent();

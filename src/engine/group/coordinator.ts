@@ -19,8 +19,7 @@
  * that only read it (heartbeatError, commitError) are functions over it in groupMetadata.ts.
  */
 import { assignPartitions } from './assignors';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import { tpKey, type SimTimeMs } from '../types';
 import { assignmentInput, metadataOf } from './assignmentInput';
 import { describeAssignmentChange, type MemberAssignment } from './explain';
@@ -39,7 +38,7 @@ export class GroupCoordinator implements CoordinatorApi {
   readonly metadata: GroupMetadata;
   /** Why the current rebalance started, for the explanation when it completes. */
   private rebalanceReason = '';
-  private joinDeadline: QueueEntry<EngineEvent> | null = null;
+  private joinDeadline: TimerId | null = null;
   /** Bumped whenever the join deadline is replaced, so stale deadline events are ignored. */
   private joinEpoch = 0;
   private inInitialDelay = false;
@@ -54,7 +53,7 @@ export class GroupCoordinator implements CoordinatorApi {
    * leaves its old id in this set.
    */
   private readonly pendingSync = new Set<string>();
-  private syncDeadline: QueueEntry<EngineEvent> | null = null;
+  private syncDeadline: TimerId | null = null;
   /** The broker this coordinator was last reached on (broker/groupCoordinatorPlacement.ts). */
   private hostBroker: number | null = 0;
 
@@ -109,7 +108,7 @@ export class GroupCoordinator implements CoordinatorApi {
     const world = this.world;
     const memberId = request.instance.nextMemberId();
     this.metadata.members.delete(previous.memberId);
-    if (previous.sessionEntry) previous.sessionEntry.cancelled = true;
+    if (previous.sessionEntry !== null) this.world.cancel(previous.sessionEntry);
     const member = replacementMember(previous, request, memberId, world.now);
     this.metadata.members.set(memberId, member);
     this.metadata.staticMembers.set(request.groupInstanceId!, memberId);
@@ -157,7 +156,7 @@ export class GroupCoordinator implements CoordinatorApi {
   }
 
   private setJoinDeadline(atMs: SimTimeMs): void {
-    if (this.joinDeadline) this.joinDeadline.cancelled = true;
+    if (this.joinDeadline !== null) this.world.cancel(this.joinDeadline);
     this.joinEpoch++;
     this.joinDeadline = this.world.schedule(atMs, { kind: 'joinDeadline', group: this.groupId, epoch: this.joinEpoch });
   }
@@ -208,7 +207,7 @@ export class GroupCoordinator implements CoordinatorApi {
 
   private completeJoin(): void {
     const world = this.world;
-    if (this.joinDeadline) this.joinDeadline.cancelled = true;
+    if (this.joinDeadline !== null) this.world.cancel(this.joinDeadline);
     this.joinDeadline = null;
     this.metadata.generation++;
     if (this.metadata.members.size === 0) {
@@ -323,7 +322,7 @@ export class GroupCoordinator implements CoordinatorApi {
 
   private clearPendingSync(): void {
     this.pendingSync.clear();
-    if (this.syncDeadline) this.syncDeadline.cancelled = true;
+    if (this.syncDeadline !== null) this.world.cancel(this.syncDeadline);
     this.syncDeadline = null;
   }
 
@@ -377,7 +376,7 @@ export class GroupCoordinator implements CoordinatorApi {
   private removeMember(member: GroupMember, reason: string, rebalance: boolean, code: SimEventCode = 'member.left'): void {
     this.metadata.members.delete(member.memberId);
     this.pendingSync.delete(member.memberId);
-    if (member.sessionEntry) member.sessionEntry.cancelled = true;
+    if (member.sessionEntry !== null) this.world.cancel(member.sessionEntry);
     if (member.groupInstanceId !== null && this.metadata.staticMembers.get(member.groupInstanceId) === member.memberId) {
       this.metadata.staticMembers.delete(member.groupInstanceId);
     }

@@ -9,8 +9,7 @@
  * metadata at once, as Kafka's waitOnMetadata does.
  */
 import { METADATA_MAX_AGE_MS } from '../config';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import { seconds } from '../group/seconds';
 import { nextMetadataRefreshMs } from '../metadataRefresh';
 import { createStream, type RandomStream } from '../random';
@@ -35,12 +34,12 @@ export class Producer {
   private readonly keys: KeyGenerator;
   private readonly partitioner: Partitioner;
   private nextArrivalMs = 0;
-  private entry: QueueEntry<EngineEvent> | null = null;
+  private entry: TimerId | null = null;
   /** Partitions of its topic as of its last metadata refresh. */
   private knownPartitions = 0;
   /** Its refreshes fall at this time plus multiples of `metadata.max.age.ms`. */
   private metadataPhaseMs = 0;
-  private metadataEntry: QueueEntry<EngineEvent> | null = null;
+  private metadataEntry: TimerId | null = null;
 
   constructor(
     readonly spec: ProducerSpec,
@@ -67,13 +66,13 @@ export class Producer {
   private fetchMetadata(world: EngineContext): void {
     this.knownPartitions = world.topics.get(this.spec.topic ?? '')?.partitionCount ?? 0;
     this.metadataPhaseMs = world.now;
-    if (this.metadataEntry) this.metadataEntry.cancelled = true;
+    if (this.metadataEntry !== null) world.cancel(this.metadataEntry);
     this.metadataEntry = null;
   }
 
   /** Partitions were added to its topic: it sees them at its next metadata refresh. */
   onTopicGrew(world: EngineContext): void {
-    if (this.metadataEntry) return;
+    if (this.metadataEntry !== null) return;
     const atMs = nextMetadataRefreshMs(this.metadataPhaseMs, this.metadataMaxAgeMs, world.now);
     this.metadataEntry = world.schedule(atMs, { kind: 'producerMetadata', producer: this.id });
   }
@@ -100,9 +99,9 @@ export class Producer {
     );
   }
 
-  pause(): void {
+  pause(world: EngineContext): void {
     this.paused = true;
-    if (this.entry) this.entry.cancelled = true;
+    if (this.entry !== null) world.cancel(this.entry);
     this.entry = null;
   }
 
@@ -116,7 +115,7 @@ export class Producer {
   setRate(world: EngineContext, ratePerSec: number): void {
     this.ratePerSec = ratePerSec;
     if (this.paused) return;
-    if (this.entry) this.entry.cancelled = true;
+    if (this.entry !== null) world.cancel(this.entry);
     this.nextArrivalMs = world.now;
     this.scheduleNext(world);
   }
