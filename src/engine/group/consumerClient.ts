@@ -25,6 +25,7 @@ import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
 import { initPosition } from './initPosition';
+import { commitOffsets, onCommitFailed, type CommittingClient } from './offsetCommit';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 
@@ -40,7 +41,7 @@ export interface ClientHost {
   wakeToRejoin(): void;
 }
 
-export class ConsumerClient implements GroupClient, JoinPrepareClient {
+export class ConsumerClient implements GroupClient, JoinPrepareClient, CommittingClient {
   readonly name: string;
   memberId: string | null = null;
   generation = -1;
@@ -169,7 +170,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
 
   onJoinPrepareCommitDone(offsets: Map<string, number>, error: CoordinatorError | null): void {
     if (error === null) this.lastCommitMs = this.world.now;
-    else this.onCommitFailed(error, offsets, 'before rebalance');
+    else onCommitFailed(this.world, this, error, offsets, 'before rebalance');
     this.host.wakeToRejoin();
   }
 
@@ -341,43 +342,9 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
     }
   }
 
+  /** OffsetCommit (offsetCommit.ts): true when stored. */
   commit(offsets: Map<string, number>, why: string): boolean {
-    if (offsets.size === 0) return true;
-    const world = this.world;
-    if (this.joining) {
-      // As Kafka's ConsumerCoordinator: a member between JoinGroup and its assignment has no
-      // stable generation (generationIfStable() is null), so the commit is not sent: it fails on
-      // the client with RebalanceInProgressException and nothing is reset.
-      this.onCommitFailed('REBALANCE_IN_PROGRESS', offsets, why);
-      return false;
-    }
-    const error = this.service.group.commit(this.memberId, this.generation, offsets);
-    if (error === null) {
-      this.lastCommitMs = world.now;
-      return true;
-    }
-    this.onCommitFailed(error, offsets, why);
-    return false;
-  }
-
-  private onCommitFailed(error: CoordinatorError, offsets: Map<string, number>, why: string): void {
-    const list = [...offsets].map(([key, offset]) => `${key} → ${offset}`).join(', ');
-    if (error === 'COORDINATOR_NOT_AVAILABLE') {
-      // Retriable (broker/groupCoordinatorPlacement.ts): the member keeps its partitions and commits again later.
-      this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: its group coordinator's broker is down (COORDINATOR_NOT_AVAILABLE); it keeps its partitions and commits again once a new coordinator is found.`, this.service.groupId);
-      return;
-    }
-    if (error === 'REBALANCE_IN_PROGRESS') {
-      // Not fatal: the member keeps its generation and partitions, finishes the rebalance in
-      // poll and commits again later; it only rejoins if it was not already joining
-      // (OffsetCommitResponseHandler: requestRejoin, no generation reset).
-      this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: the group is rebalancing (RebalanceInProgressException); nothing is reset, it commits again after the rebalance.`, this.service.groupId);
-      if (!this.joining) this.rejoinNeeded = true;
-      return;
-    }
-    const reason = `it is no longer a member of generation ${this.service.group.generation} (a zombie; ${error})`;
-    this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's next owner.`, this.service.groupId);
-    this.loseMembership(error === 'UNKNOWN_MEMBER_ID');
+    return commitOffsets(this.world, this, offsets, why);
   }
 
   /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */

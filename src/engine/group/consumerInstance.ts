@@ -29,9 +29,8 @@ import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, type Batch }
 import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
 import { ConsumerLiveness, type LivenessHost } from './consumerLiveness';
 import { ConsumerFetcher, type FetcherHost } from './fetch/consumerFetcher';
-import { lostToRetention } from './lostToRetention';
+import { resetOutOfRange } from './offsetOutOfRange';
 import { seconds } from './seconds';
-import { resetPosition } from './startPosition';
 
 export type { InstanceStatus } from './consumerClient';
 
@@ -366,29 +365,10 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
 
   // ---- fetch ----------------------------------------------------------------------------
 
-  /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (none stops the consumer with an error). */
+  /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (offsetOutOfRange.ts). */
   resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
-    const world = this.world;
-    const policy = this.service.config.autoOffsetReset;
-    if (policy === 'none') {
-      world.emit('error', this.name, `${this.name}: offset ${position} on ${key} is out of range and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
-      this.stopWithError();
-      return null;
-    }
-    const target = resetPosition(log, policy);
-    const lost = lostToRetention(log, position, Math.min(log.logStartOffset, target));
-    world.emit(
-      'offsets',
-      this.name,
-      `${this.name}: position ${position} on ${key} is out of range (log start offset ${log.logStartOffset}); ` +
-        `auto.offset.reset=${policy} moves it to ${target}` +
-        (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
-      this.service.groupId,
-      this.client.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
-    );
-    this.client.positions.set(key, target);
-    this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
-    return target;
+    const client = this.client;
+    return resetOutOfRange(this.world, { name: this.name, service: this.service, positions: client.positions, detail: (code, extra) => client.detail(code, extra), stopWithError: () => this.stopWithError() }, log, key, position);
   }
 
   /**
