@@ -204,6 +204,9 @@ export class ProducerSender implements ProduceClient {
 
   /** request.timeout.ms passed without an answer: the request is abandoned (a late answer is ignored). */
   onRequestTimeout(requestId: number): void {
+    // The firing event is the request's timeout timer: fired, it is no longer cancellable.
+    const inFlight = this.inFlight.get(requestId);
+    if (inFlight) inFlight.batch.timeout = null;
     const batch = this.settle(requestId);
     if (!batch) return;
     this.retryOrFail(batch, 'REQUEST_TIMED_OUT');

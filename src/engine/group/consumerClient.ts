@@ -25,6 +25,7 @@ import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
 import { initPosition } from './initPosition';
+import { deepFreeze } from '../frozen';
 import { commitOffsets, onCommitFailed, type CommittingClient } from './offsetCommit';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
@@ -96,7 +97,8 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   set assignment(partitions: TopicPartition[]) {
-    this.owned = partitions;
+    // Frozen: the coordinator's member keeps the same list as what it owns (frozen.ts).
+    this.owned = deepFreeze(partitions);
     this.ownedKeys = partitions.map((tp) => tpKey(tp.topic, tp.partition));
   }
 

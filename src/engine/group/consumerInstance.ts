@@ -48,9 +48,9 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   readonly liveness: ConsumerLiveness;
   /** Fetch requests and the fetch buffer poll hands records out of. */
   readonly fetcher: ConsumerFetcher;
-  /** The batch in hand (the one reused batch object) or null. */
-  private batch: Batch | null = null;
   private readonly batchBuffer: Batch = emptyBatch();
+  /** Whether the one reused batch object is in hand (a flag, not a second reference to it). */
+  private hasBatch = false;
   private loopEntry: TimerId | null = null;
   /** When the pending poll or record completion is due (meaningful while `loopEntry` is set). */
   private loopDueMs = 0;
@@ -71,6 +71,15 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   }
 
   // ---- read side (snapshot, summary, the service) ----------------------------------------
+
+  /** The batch in hand (the one reused batch object) or null. */
+  private get batch(): Batch | null {
+    return this.hasBatch ? this.batchBuffer : null;
+  }
+
+  private set batch(batch: Batch | null) {
+    this.hasBatch = batch !== null;
+  }
 
   get isAlive(): boolean {
     return this.status === 'running' || this.status === 'hung';

@@ -29,6 +29,7 @@ import { newMember, replacementMember, type GroupMember } from './groupMember';
 import type { EngineContext } from '../engineContext';
 import { anyMemberJoined, commitError, heartbeatError, newGroupMetadata, orderedMembers, rebalanceTimeoutMs, storeOffsets, type GroupMetadata } from './groupMetadata';
 import { CoordinatorHost } from './coordinatorHost';
+import { deepFreeze } from '../frozen';
 import { InitialDelayedJoin } from './initialDelayedJoin';
 import { PendingSync } from './pendingSync';
 import { seconds } from './seconds';
@@ -250,7 +251,7 @@ export class GroupCoordinator implements CoordinatorApi {
     const before = this.previousAssignment;
     this.previousAssignment = new Map();
     for (const member of this.metadata.members.values()) {
-      member.assignment = result[member.memberId] ?? [];
+      member.assignment = deepFreeze(result[member.memberId] ?? []);
       this.previousAssignment.set(member.memberId, {
         instance: member.instance.name,
         partitions: member.assignment,

@@ -8,6 +8,7 @@
  * only after its next refresh; a record sent to a partition it does not know makes it fetch
  * metadata at once, as Kafka's waitOnMetadata does.
  */
+import { frozenCopy } from '../frozen';
 import { METADATA_MAX_AGE_MS } from '../config';
 import type { TimerId } from '../eventQueue';
 import { seconds } from '../group/seconds';
@@ -24,6 +25,8 @@ import type { ProducerSender } from '../broker/producerSender';
 
 export class Producer {
   readonly id: string;
+  /** The scenario's spec, frozen (frozen.ts). */
+  readonly spec: ProducerSpec;
   ratePerSec: number;
   paused = false;
   /** Records (or commands) this producer has sent. */
@@ -42,13 +45,14 @@ export class Producer {
   private metadataEntry: TimerId | null = null;
 
   constructor(
-    readonly spec: ProducerSpec,
+    spec: ProducerSpec,
     seed: number,
   ) {
+    this.spec = spec = frozenCopy(spec);
     this.id = spec.id;
     this.ratePerSec = spec.ratePerSec;
     this.stream = createStream(seed, `producer:${spec.id}`);
-    this.keys = createKeyGenerator(spec.keys, this.stream);
+    this.keys = createKeyGenerator(spec.keys);
     this.partitioner = new Partitioner(spec.partitioner ?? 'default', createStream(seed, `partitioner:${spec.id}`));
   }
 
@@ -130,7 +134,7 @@ export class Producer {
   /** Sends one record (or command), with an optional explicit key, value and partition. */
   sendOne(world: EngineContext, override?: ProduceOverride): void {
     const sequence = this.sent++;
-    const key = override?.key !== undefined ? override.key : this.keys.next();
+    const key = override?.key !== undefined ? override.key : this.keys.next(this.stream);
     // A calling client places an order through synchronous calls instead (calls/calls.ts).
     if (this.spec.calls) return world.placeOrder(this.id, key ?? `${this.id}-${sequence}`);
     const generated = generatePayload(this.spec.event ?? this.spec.command ?? 'Event', this.stream, {
