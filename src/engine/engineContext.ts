@@ -7,7 +7,7 @@
  */
 import type { ResolvedBrokerConfig } from './config';
 import type { ConsistencyTracker } from './consistency/consistencyTracker';
-import type { EngineEvent } from './engineEvents';
+import type { EngineEvent, InstanceRef } from './engineEvents';
 import type { TimerId } from './eventQueue';
 import type { LogRecord, Payload } from './log/record';
 import type { Topic } from './log/topic';
@@ -65,6 +65,8 @@ export interface EngineContext {
   sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void;
   /** A group's offset commit was stored: it enters Burrow's window for the partition. */
   commitStored(groupId: string, partitionKey: string, offset: number): void;
+  /** The fetcher of a consumer instance named by id (a fetch parked on a partition is woken through it). */
+  fetcherOf(instance: InstanceRef): { onDataArrived(): void } | undefined;
   /** A calling client (a producer with `calls`) places one order (calls/calls.ts). */
   placeOrder(producer: string, order: string): void;
 }

@@ -10,7 +10,8 @@ import type { ResolvedBrokerConfig } from './config';
 import type { ResolvedBurrowConfig } from './lag/burrowConfig';
 import type { ResolvedNetworkConfig } from './network';
 import { EventQueue, type TimerId } from './eventQueue';
-import type { EngineEvent } from './engineEvents';
+import type { EngineEvent, InstanceRef } from './engineEvents';
+import type { ConsumerFetcher } from './group/fetch/consumerFetcher';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
@@ -50,7 +51,7 @@ export class World implements EngineContext {
   private eventSeq = 0;
   private produceSeq = 0;
   /** Consumers being woken by an append (empty between events, so forks copy nothing). */
-  private readonly wakeList: Array<{ onDataArrived(): void } | null> = [];
+  private readonly wakeList: Array<InstanceRef | null> = [];
   private waking = false;
 
   constructor(
@@ -135,6 +136,10 @@ export class World implements EngineContext {
     this.lag.onCommit(groupId, partitionKey, offset);
   }
 
+  fetcherOf(instance: InstanceRef): ConsumerFetcher | undefined {
+    return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
+  }
+
   placeOrder(producer: string, order: string): void {
     this.calls.placeOrder(producer, order);
   }
@@ -176,20 +181,20 @@ export class World implements EngineContext {
    * even those a wake removes from the set: listed first in a reused array (no copy of the set
    * per append), or copied when a wake appends in turn.
    */
-  private wakeFetchWaiters(waiters: ReadonlySet<{ onDataArrived(): void }>): void {
+  private wakeFetchWaiters(waiters: ReadonlyMap<string, InstanceRef>): void {
     if (this.waking) {
-      for (const waiter of [...waiters]) waiter.onDataArrived();
+      for (const waiter of [...waiters.values()]) this.fetcherOf(waiter)?.onDataArrived();
       return;
     }
     this.waking = true;
     const list = this.wakeList;
     let count = 0;
-    for (const waiter of waiters) list[count++] = waiter;
+    for (const waiter of waiters.values()) list[count++] = waiter;
     for (let i = 0; i < count; i++) {
       const waiter = list[i]!;
       // Emptied slot by slot, not by length (which would free the array's storage).
       list[i] = null;
-      waiter.onDataArrived();
+      this.fetcherOf(waiter)?.onDataArrived();
     }
     this.waking = false;
   }

@@ -79,8 +79,12 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     private readonly host: ClientHost,
   ) {
     this.name = `${service.id}-${index}`;
+    this.waiterRef = Object.freeze({ service: service.id, instance: index });
     this.joinPrepare = new JoinPrepareCommit(this, world);
   }
+
+  /** This instance by id, frozen: what a partition keeps of a fetch parked on it. */
+  readonly waiterRef: InstanceRef;
 
   /** How queued events name this instance (engineEvents.ts). */
   get ref(): InstanceRef {

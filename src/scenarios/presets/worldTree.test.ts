@@ -43,11 +43,10 @@ const SHARED_YET = new Set([
   'Service.group -> GroupCoordinator',
   // A group member holds its consumer's client (the coordinator calls it back).
   'Object.instance -> ConsumerClient',
-  // Batches and fetch requests hold partition logs; a partition parks the fetchers waiting on it.
+  // Batches and fetch requests hold the partition logs they read.
   'Object.partitions[] -> PartitionLog',
   'Object.logs[] -> PartitionLog',
   'Object.log -> PartitionLog',
-  'PartitionLog.fetchWaiters[] -> ConsumerFetcher',
   // The cluster holds the producers' senders, and each sender its cluster.
   'Cluster.clients[] -> ProducerSender',
   'ProducerSender.cluster -> Cluster',

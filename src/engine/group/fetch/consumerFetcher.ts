@@ -109,7 +109,7 @@ export class ConsumerFetcher {
     }
     // DelayedFetch: parked until an append brings enough bytes or fetch.max.wait.ms passes.
     this.stage = 'parked';
-    for (const log of this.request.logs) log.fetchWaiters.add(this);
+    for (const log of this.request.logs) log.fetchWaiters.set(this.client.name, this.client.waiterRef);
     this.maxWaitDeadlineMs = this.world.now + config.fetchMaxWaitMs;
     // A timer still armed from an earlier fetch is due sooner (same wait, earlier start): it re-arms when it fires.
     this.maxWaitEntry ??= this.world.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...this.client.ref });
@@ -136,7 +136,7 @@ export class ConsumerFetcher {
   }
 
   private unpark(): void {
-    for (const log of this.request.logs) log.fetchWaiters.delete(this);
+    for (const log of this.request.logs) log.fetchWaiters.delete(this.client.name);
   }
 
   /** The leader reads the response now; it reaches the consumer one latency later. */
