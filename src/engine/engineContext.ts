@@ -5,6 +5,7 @@
  * depend on this small interface, never on `World` (which implements it), so no part imports
  * the world that holds it and the engine's modules import each other in one direction.
  */
+import type { ProduceClient } from './broker/clusterEvents';
 import type { ResolvedBrokerConfig } from './config';
 import type { ConsistencyTracker } from './consistency/consistencyTracker';
 import type { EngineEvent, InstanceRef } from './engineEvents';
@@ -67,6 +68,8 @@ export interface EngineContext {
   commitStored(groupId: string, partitionKey: string, offset: number): void;
   /** The fetcher of a consumer instance named by id (a fetch parked on a partition is woken through it). */
   fetcherOf(instance: InstanceRef): { onDataArrived(): void } | undefined;
+  /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */
+  produceClient(producer: string): ProduceClient | undefined;
   /** A calling client (a producer with `calls`) places one order (calls/calls.ts). */
   placeOrder(producer: string, order: string): void;
 }

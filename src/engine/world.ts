@@ -6,6 +6,7 @@
  * with `schedule(atMs, event)`; nothing here looks at a real clock.
  */
 import type { Cluster } from './broker/cluster';
+import type { ProducerSender } from './broker/producerSender';
 import type { ResolvedBrokerConfig } from './config';
 import type { ResolvedBurrowConfig } from './lag/burrowConfig';
 import type { ResolvedNetworkConfig } from './network';
@@ -138,6 +139,10 @@ export class World implements EngineContext {
 
   fetcherOf(instance: InstanceRef): ConsumerFetcher | undefined {
     return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
+  }
+
+  produceClient(producer: string): ProducerSender | undefined {
+    return this.producers.get(producer)?.sender ?? undefined;
   }
 
   placeOrder(producer: string, order: string): void {

@@ -108,5 +108,5 @@ export function delayNetwork(cluster: ClusterState, broker: number, extraMs: num
 /** Leaders or brokers changed: consumers' fetches and producers' batches follow. */
 function notifyClients(cluster: ClusterState): void {
   cluster.refreshLeaderReachability();
-  for (const client of cluster.clients.values()) client.onMetadataChanged();
+  for (const id of cluster.clientIds) cluster.client(id)?.onMetadataChanged();
 }

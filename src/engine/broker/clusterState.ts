@@ -9,7 +9,7 @@
  */
 import type { AppendRequest, EngineContext } from '../engineContext';
 import type { TimerId } from '../eventQueue';
-import type { ProduceResult } from './clusterEvents';
+import type { ProduceClient } from './clusterEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Offset, SimTimeMs } from '../types';
 import { PartitionReplicas } from './partitionReplicas';
@@ -52,28 +52,12 @@ export interface ProduceRequest {
   expiry: TimerId | null;
 }
 
-/** The producer side of the produce path, as the brokers see it (producerSender.ts). */
-export interface ProduceClient {
-  readonly counters: ProducerCounters;
-  /** The answer to one of its requests arrived. */
-  onReply(requestId: number, result: ProduceResult): void;
-  /** Leaders changed or a broker came back: waiting batches may be sendable now. */
-  onMetadataChanged(): void;
-}
-
-export interface ProducerCounters {
-  acked: number;
-  failed: number;
-  retries: number;
-  duplicatesWritten: number;
-  ackedThenLost: number;
-}
-
 export class ClusterState {
   readonly brokers: BrokerState[];
   readonly partitions = new Map<string, PartitionReplicas>();
   readonly requests = new Map<number, ProduceRequest>();
-  readonly clients = new Map<string, ProduceClient>();
+  /** Ids of the producers that send through the cluster, in the order they registered. */
+  readonly clientIds: string[] = [];
   nextRequestId = 0;
   /** Leader of each partition of __consumer_offsets a group's coordinator lives on (groupCoordinatorPlacement.ts). */
   readonly offsetsLeaders = new Map<number, number | null>();
@@ -97,6 +81,11 @@ export class ClusterState {
   delay(from: number | null, to: number | null): SimTimeMs {
     const extra = (b: number | null) => (b === null ? 0 : this.brokers[b]!.extraDelayMs);
     return this.latencyMs + extra(from) + extra(to);
+  }
+
+  /** A producer's sender, by id: the world holds it (the cluster keeps only ids). */
+  client(producer: string): ProduceClient | undefined {
+    return this.ctx.produceClient(producer);
   }
 
   log(topic: string, partition: number): PartitionLog | undefined {

@@ -18,7 +18,8 @@ import type { TimerId } from '../eventQueue';
 import { PRODUCER_BATCH_SIZE_BYTES } from '../config';
 import { estimateRecordSize } from '../log/record';
 import type { ProduceError, ProduceResult } from './clusterEvents';
-import type { BatchAppends, ClusterState, ProduceClient, ProducerCounters } from './clusterState';
+import type { BatchAppends, ClusterState } from './clusterState';
+import type { ProduceClient, ProducerCounters } from './clusterEvents';
 import type { ResolvedDeliveryConfig } from './replicationConfig';
 
 interface SenderBatch {
@@ -57,7 +58,7 @@ export class ProducerSender implements ProduceClient {
     readonly config: ResolvedDeliveryConfig,
     private readonly cluster: ClusterState,
   ) {
-    cluster.clients.set(producerId, this);
+    cluster.clientIds.push(producerId);
   }
 
   /** Records waiting or in flight (not yet acknowledged nor failed). */

@@ -16,7 +16,7 @@ export function truncatePartition(cluster: ClusterState, replicas: PartitionRepl
   for (const record of removed) {
     if (!replicas.acked.has(record.offset)) continue;
     lostAcked++;
-    const client = cluster.clients.get(record.producer);
+    const client = cluster.client(record.producer);
     if (client) client.counters.ackedThenLost++;
   }
   replicas.acked.truncateTo(offset);

@@ -47,8 +47,7 @@ const SHARED_YET = new Set([
   'Object.partitions[] -> PartitionLog',
   'Object.logs[] -> PartitionLog',
   'Object.log -> PartitionLog',
-  // The cluster holds the producers' senders, and each sender its cluster.
-  'Cluster.clients[] -> ProducerSender',
+  // A producer's sender holds the cluster it sends through.
   'ProducerSender.cluster -> Cluster',
 ]);
 
