@@ -2,6 +2,7 @@
  * One handler per command type. Each validates against the current state and either changes
  * the world or refuses with a sentence saying why (a refused command changes nothing).
  */
+import { GroupCoordinator } from './group/coordinator';
 import type { ApplyResult, Command, ResetTarget } from './commands';
 import type { ConsumerInstance } from './group/consumerInstance';
 import type { PartitionLog } from './log/partitionLog';
@@ -195,10 +196,10 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
   if (spec.emitTo !== undefined && !world.topics.has(spec.emitTo)) {
     return refuse(world, `addService: ${spec.id} emits to unknown topic "${spec.emitTo}"`);
   }
-  const service = new Service(spec, world, undefined);
+  const service = new Service(spec, world);
   if (world.groups.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
   world.services.set(service.id, service);
-  world.groups.set(service.groupId, service.group);
+  world.groups.set(service.groupId, new GroupCoordinator(service.groupId, world));
   world.servicesChanged();
   if (world.now > 0) {
     world.emit('service', service.id, `${service.id} subscribes to ${spec.subscribe.join(', ')}: no producer changes; it starts from auto.offset.reset=${service.config.autoOffsetReset}.`, service.groupId);
@@ -210,7 +211,7 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
 function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: boolean): ApplyResult {
   const service = [...world.services.values()].find((s) => s.groupId === groupId);
   if (!service) return refuse(world, `resetOffsets: no group "${groupId}"`);
-  const group = service.group;
+  const group = world.groups.get(groupId)!;
   if (group.metadata.members.size > 0) {
     const members = [...group.metadata.members.values()].map((m) => m.instance.name).join(', ');
     return refuse(
