@@ -2,7 +2,6 @@
  * One handler per command type. Each validates against the current state and either changes
  * the world or refuses with a sentence saying why (a refused command changes nothing).
  */
-import { GroupCoordinator } from './group/coordinator';
 import type { ApplyResult, Command, ResetTarget } from './commands';
 import type { ConsumerInstance } from './group/consumerInstance';
 import type { PartitionLog } from './log/partitionLog';
@@ -196,10 +195,10 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
   if (spec.emitTo !== undefined && !world.topics.has(spec.emitTo)) {
     return refuse(world, `addService: ${spec.id} emits to unknown topic "${spec.emitTo}"`);
   }
-  const service = new Service(spec, world);
+  const service = new Service(spec, world, undefined);
   if (world.groups.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
   world.services.set(service.id, service);
-  world.groups.set(service.groupId, new GroupCoordinator(service.groupId, world));
+  world.groups.set(service.groupId, service.group);
   world.servicesChanged();
   if (world.now > 0) {
     world.emit('service', service.id, `${service.id} subscribes to ${spec.subscribe.join(', ')}: no producer changes; it starts from auto.offset.reset=${service.config.autoOffsetReset}.`, service.groupId);
@@ -211,7 +210,7 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
 function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: boolean): ApplyResult {
   const service = [...world.services.values()].find((s) => s.groupId === groupId);
   if (!service) return refuse(world, `resetOffsets: no group "${groupId}"`);
-  const group = world.groups.get(groupId)!;
+  const group = service.group;
   if (group.metadata.members.size > 0) {
     const members = [...group.metadata.members.values()].map((m) => m.instance.name).join(', ');
     return refuse(

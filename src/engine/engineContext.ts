@@ -7,7 +7,6 @@
  */
 import type { ProduceClient } from './broker/clusterEvents';
 import type { ResolvedBrokerConfig } from './config';
-import type { CoordinatorApi } from './group/groupProtocol';
 import type { ConsistencyTracker } from './consistency/consistencyTracker';
 import type { EngineEvent, InstanceRef } from './engineEvents';
 import type { TimerId } from './eventQueue';
@@ -69,8 +68,6 @@ export interface EngineContext {
   commitStored(groupId: string, partitionKey: string, offset: number): void;
   /** The fetcher of a consumer instance named by id (a fetch parked on a partition is woken through it). */
   fetcherOf(instance: InstanceRef): { onDataArrived(): void } | undefined;
-  /** A group's coordinator, by group id (every service's group has one). */
-  coordinator(groupId: string): CoordinatorApi;
   /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */
   produceClient(producer: string): ProduceClient | undefined;
   /** A calling client (a producer with `calls`) places one order (calls/calls.ts). */

@@ -42,7 +42,7 @@ export function checkInvariants(world: World): void {
     }
   }
   for (const service of world.services.values()) {
-    const group = world.groups.get(service.groupId)!;
+    const group = service.group;
     for (const [key, committed] of group.committed) {
       const log = findLog(world, key);
       if (log && committed.offset > readableEnd(world, key, log.highWatermark)) fail(`${group.groupId}: committed ${key} ${committed.offset} > HW ${log.highWatermark}`);

@@ -242,7 +242,7 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
   }
   const groups: GroupView[] = [];
   for (const service of world.services.values()) {
-    const group = world.groups.get(service.groupId)!;
+    const group = service.group;
     const before = previous?.groups.find((g) => g.groupId === group.groupId);
     const committed: Record<string, number> = {};
     const committedAtMs: Record<string, number> = {};

@@ -123,7 +123,7 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
   const readModels: Summary['readModels'] = {};
   const commands: Summary['commands'] = {};
   for (const service of world.services.values()) {
-    const group = world.groups.get(service.groupId)!;
+    const group = service.group;
     const members: Record<string, MemberSummary> = {};
     for (const instance of service.instances) {
       members[instance.name] = {

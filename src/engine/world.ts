@@ -141,10 +141,6 @@ export class World implements EngineContext {
     return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
   }
 
-  coordinator(groupId: string): GroupCoordinator {
-    return this.groups.get(groupId)!;
-  }
-
   produceClient(producer: string): ProducerSender | undefined {
     return this.producers.get(producer)?.sender ?? undefined;
   }

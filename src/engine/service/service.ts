@@ -5,6 +5,7 @@
 import { frozenCopy } from '../frozen';
 import { resolveConsumerConfig, type ResolvedConsumerConfig } from '../config';
 import { ConsumerInstance } from '../group/consumerInstance';
+import { GroupCoordinator } from '../group/coordinator';
 import type { LogRecord } from '../log/record';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Topic } from '../log/topic';
@@ -18,12 +19,12 @@ import { handlerFor } from './handlers';
 import { GroupStats } from './groupStats';
 import { DEFAULT_PROCESSING_MS } from '../progress/zeroTimeLoops';
 import type { EffectiveCommitMode, InstanceHost } from '../group/groupProtocol';
-import type { GroupCoordinator } from '../group/coordinator';
 
 
 export class Service implements HandlerContext, InstanceHost {
   readonly id: string;
   readonly config: ResolvedConsumerConfig;
+  readonly group: GroupCoordinator;
   readonly instances: ConsumerInstance[] = [];
   readonly stats: GroupStats;
   readonly handler: Handler<unknown>;
@@ -44,11 +45,13 @@ export class Service implements HandlerContext, InstanceHost {
   constructor(
     spec: ServiceSpec,
     private readonly world: EngineContext,
+    group: GroupCoordinator | undefined,
   ) {
     this.spec = spec = frozenCopy(spec);
     this.id = spec.id;
     this.stats = new GroupStats(world);
     this.config = resolveConsumerConfig(spec);
+    this.group = group ?? new GroupCoordinator(this.config.groupId, world);
     this.handler = handlerFor(spec.handler ?? 'noop') ?? handlerFor('noop')!;
     this.readModel = this.handler.createReadModel();
     this.idempotent = spec.idempotent ?? false;
@@ -59,15 +62,6 @@ export class Service implements HandlerContext, InstanceHost {
 
   get groupId(): string {
     return this.config.groupId;
-  }
-
-  /**
-   * The group's coordinator: the world holds it, by group id (a service keeps no second
-   * reference). The context types it by its protocol (a coordinator.ts import there would be a
-   * cycle); the world only ever holds GroupCoordinators.
-   */
-  get group(): GroupCoordinator {
-    return this.world.coordinator(this.config.groupId) as GroupCoordinator;
   }
 
   get autoCommit(): boolean {

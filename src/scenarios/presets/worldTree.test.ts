@@ -40,6 +40,7 @@ const SHARED_YET = new Set([
   'ConsumerLiveness.host -> ConsumerInstance',
   'ConsumerLiveness.service -> Service',
   'JoinPrepareCommit.client -> ConsumerClient',
+  'Service.group -> GroupCoordinator',
   // A group member holds its consumer's client (the coordinator calls it back).
   'Object.instance -> ConsumerClient',
   // Batches and fetch requests hold the partition logs they read.
