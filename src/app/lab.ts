@@ -25,7 +25,7 @@ import { createLongWork, type WorkOutcome } from './longWork';
 import { createForks } from './forks';
 import { createScenarioEditing } from './scenarioEditing';
 import { mergeRebalances } from './rebalanceMarks';
-import { previousChangeMs, stepToNextChange } from './stepping';
+import { createStepActions } from './stepActions';
 import { createAppStore, type AppState } from './store';
 import { createUiActions } from './uiActions';
 import { currentCaption, summaryAtStart } from './captions';
@@ -56,8 +56,6 @@ function freshLabSlice(endMs: number): AppState['lab'] {
 
 export function createLab(initial: LabOptions = defaultLabOptions()) {
   let run = new LiveRun(initial.scenario);
-  /** Times the playhead stepped forward from, so stepping back retraces them exactly. */
-  let stepHistory: number[] = [];
   let publishedEvents: readonly SimEvent[] = [];
   let publishedEventsKey = '';
 
@@ -147,7 +145,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
    */
   function seekInSlices(timeMs: number, label = 'Seeking to'): Promise<WorkOutcome> {
     if (!Number.isFinite(timeMs)) return Promise.resolve('done');
-    stepHistory = [];
+    steps.forget();
     return longWork.seekInSlices(clampTime(timeMs, run.endMs), label);
   }
 
@@ -174,7 +172,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     startSummary = null;
     longWork.reset();
     playbackPublishing.reset();
-    stepHistory = [];
+    steps.forget();
     publishedEventsKey = '';
     appStore.setState((state) => ({
       ...state,
@@ -236,7 +234,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   function seek(timeMs: number): void {
     if (!Number.isFinite(timeMs)) return;
     stopWork();
-    stepHistory = [];
+    steps.forget();
     guarded(() => run.seek(clampTime(timeMs, run.endMs)));
     publish();
   }
@@ -278,40 +276,6 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     seek(0);
   }
 
-  /** Pauses and runs to the next moment anything visible changes. */
-  function stepForward(): void {
-    pause();
-    stopWork();
-    const from = run.now;
-    guarded(() => stepToNextChange(run));
-    if (run.now > from) stepHistory.push(from);
-    publish();
-  }
-
-  /** Pauses and goes back to the previous moment anything visible changed. */
-  function stepBack(): void {
-    pause();
-    stopWork();
-    const now = run.now;
-    if (now === 0) return;
-    let target: number | undefined;
-    while (stepHistory.length > 0 && target === undefined) {
-      const t = stepHistory.pop()!;
-      if (t < now) target = t;
-    }
-    const history = stepHistory;
-    target ??= previousChangeMs(
-      now,
-      run.simulation.snapshot(),
-      run.simulation.events(),
-      run.interventions.map((c) => c.atMs),
-    );
-    const back = target;
-    guarded(() => run.seek(back));
-    stepHistory = history;
-    publish();
-  }
-
   const forks = createForks({
     store: appStore,
     run: () => run,
@@ -319,11 +283,12 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     publish: () => publish(),
     pause: () => pause(),
     stopWork: () => stopWork(),
-    forgetSteps: () => {
-      stepHistory = [];
-    },
+    forgetSteps: () => steps.forget(),
   });
   const { applyCommands, restoreMoment } = forks;
+
+  const steps = createStepActions({ run: () => run, guarded: (task) => guarded(task), publish: () => publish(), pause: () => pause(), stopWork: () => stopWork() });
+  const { stepForward, stepBack } = steps;
 
   function play(): void {
     if (longWork.busy) return;

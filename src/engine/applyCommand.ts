@@ -65,7 +65,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       return resetOffsets(world, command.group, command.to, command.rebuild ?? false);
     case 'pauseProducer':
       return withProducer(world, command.producer, (p) => {
-        p.pause();
+        p.pause(world);
         world.emit('producer', p.id, `${p.id} pauses.`);
       });
     case 'resumeProducer':

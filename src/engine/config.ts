@@ -3,6 +3,7 @@
  * (doc/kafka.md, sections 2.3 and 5), plus the documented simplification that retention is
  * checked every second of virtual time rather than every five minutes.
  */
+import { deepFreeze } from './frozen';
 import type {
   AssignorName,
   BrokerConfig,
@@ -38,7 +39,8 @@ export const KAFKA_TOPIC_DEFAULTS: ResolvedTopicConfig = {
 export function resolveTopicConfig(config: TopicConfig | undefined): ResolvedTopicConfig {
   const c = config ?? {};
   const d = KAFKA_TOPIC_DEFAULTS;
-  return {
+  // Frozen: the topic and each of its partition logs share it (frozen.ts).
+  return Object.freeze({
     retentionMs: c['retention.ms'] ?? d.retentionMs,
     retentionBytes: c['retention.bytes'] ?? d.retentionBytes,
     segmentMs: c['segment.ms'] ?? d.segmentMs,
@@ -47,7 +49,7 @@ export function resolveTopicConfig(config: TopicConfig | undefined): ResolvedTop
     deleteRetentionMs: c['delete.retention.ms'] ?? d.deleteRetentionMs,
     minCleanableDirtyRatio: c['min.cleanable.dirty.ratio'] ?? d.minCleanableDirtyRatio,
     minCompactionLagMs: c['min.compaction.lag.ms'] ?? d.minCompactionLagMs,
-  };
+  });
 }
 
 export interface ResolvedConsumerConfig {
@@ -96,7 +98,8 @@ export function resolveConsumerConfig(service: ServiceSpec): ResolvedConsumerCon
   const c: ConsumerConfig = service.config ?? {};
   const d = KAFKA_CONSUMER_DEFAULTS;
   const strategy = c['partition.assignment.strategy'];
-  return {
+  // Frozen: every instance and group member of the service shares it (frozen.ts).
+  return deepFreeze({
     groupId: c['group.id'] ?? service.id,
     groupInstanceId: c['group.instance.id'] ?? null,
     enableAutoCommit: c['enable.auto.commit'] ?? d.enableAutoCommit,
@@ -112,7 +115,7 @@ export function resolveConsumerConfig(service: ServiceSpec): ResolvedConsumerCon
     fetchMaxWaitMs: c['fetch.max.wait.ms'] ?? d.fetchMaxWaitMs,
     maxPartitionFetchBytes: c['max.partition.fetch.bytes'] ?? d.maxPartitionFetchBytes,
     fetchMaxBytes: c['fetch.max.bytes'] ?? d.fetchMaxBytes,
-  };
+  });
 }
 
 /**

@@ -5,6 +5,11 @@
  * so both copies share them; functions and typed arrays are treated as immutable and shared.
  *
  * The engine keeps no state in closures so that this copy is complete.
+ *
+ * The identity map is still needed: parts still hold the context they run in and each other
+ * (the references worldTree.test.ts in scenarios/presets lists). Queued events, timers, fetch
+ * waiters and the cluster's producers are ids already, and frozen facts are shared (frozen.ts);
+ * once that list is empty, a fork is a plain structural copy without this map.
  */
 export function deepClone<T>(root: T): T {
   const copies = new Map<object, unknown>();

@@ -5,10 +5,11 @@
  * depend on this small interface, never on `World` (which implements it), so no part imports
  * the world that holds it and the engine's modules import each other in one direction.
  */
+import type { ProduceClient } from './broker/clusterEvents';
 import type { ResolvedBrokerConfig } from './config';
 import type { ConsistencyTracker } from './consistency/consistencyTracker';
-import type { EngineEvent } from './engineEvents';
-import type { QueueEntry } from './eventQueue';
+import type { EngineEvent, InstanceRef } from './engineEvents';
+import type { TimerId } from './eventQueue';
 import type { LogRecord, Payload } from './log/record';
 import type { Topic } from './log/topic';
 import type { StepCounter } from './progress/noProgress';
@@ -49,7 +50,10 @@ export interface EngineContext {
   readonly consistency: ConsistencyTracker;
   /** The production sequence the next appended record will get. */
   readonly nextProduceSeq: number;
-  schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent>;
+  /** Queues an event; the id lets the scheduler cancel it while it is pending (eventQueue.ts). */
+  schedule(atMs: SimTimeMs, event: EngineEvent): TimerId;
+  /** Cancels a pending event; a scheduler forgets the id once its event is dispatched. */
+  cancel(timer: TimerId): void;
   /** An explanation for the event log (and the trace hash). */
   emit(kind: SimEventKind, entity: string, text: string, group?: string, detail?: SimEventDetail): void;
   /** Appends a record to a partition at the current time and returns it. */
@@ -62,6 +66,10 @@ export interface EngineContext {
   sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void;
   /** A group's offset commit was stored: it enters Burrow's window for the partition. */
   commitStored(groupId: string, partitionKey: string, offset: number): void;
+  /** The fetcher of a consumer instance named by id (a fetch parked on a partition is woken through it). */
+  fetcherOf(instance: InstanceRef): { onDataArrived(): void } | undefined;
+  /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */
+  produceClient(producer: string): ProduceClient | undefined;
   /** A calling client (a producer with `calls`) places one order (calls/calls.ts). */
   placeOrder(producer: string, order: string): void;
 }

@@ -18,10 +18,11 @@ describe('EventQueue', () => {
     const queue = new EventQueue<string>();
     const gone = queue.push(1, 'gone');
     queue.push(2, 'kept');
-    gone.cancelled = true;
+    queue.cancel(gone);
     expect(queue.peekDueMs()).toBe(2);
     expect(queue.pop()?.item).toBe('kept');
     expect(queue.pop()).toBeUndefined();
+    expect(queue.cancelledCount).toBe(0);
   });
 
   it('matches a stable sort of (due time, insertion index) for any input', () => {

@@ -1,27 +1,40 @@
 /**
  * The one event queue of a simulation: a binary min-heap ordered by (due time, insertion
  * sequence). Ties always break by insertion order, so every run pops events in the same order.
- * Cancelling is lazy: a cancelled entry stays in the heap and is skipped when popped.
+ *
+ * `push` returns the entry's sequence number, a `TimerId`: the part that scheduled the event
+ * keeps that number (never the entry), so the heap alone holds its entries and a copy of the
+ * world is a plain tree. Cancelling is lazy: `cancel(id)` marks the number, and the entry stays
+ * in the heap until it reaches the top, where it is dropped unseen.
  */
 import type { SimTimeMs } from './types';
 
+/** A scheduled event's sequence number, by which its scheduler may cancel it. */
+export type TimerId = number;
+
 export interface QueueEntry<T> {
   readonly dueMs: SimTimeMs;
-  readonly seq: number;
+  readonly seq: TimerId;
   readonly item: T;
-  cancelled: boolean;
 }
 
 export class EventQueue<T> {
   private heap: QueueEntry<T>[] = [];
   private nextSeq = 0;
+  /** Sequence numbers of cancelled entries still in the heap (each leaves when its entry is dropped). */
+  private readonly cancelled = new Set<TimerId>();
 
   get size(): number {
     return this.heap.length;
   }
 
-  push(dueMs: SimTimeMs, item: T): QueueEntry<T> {
-    const entry: QueueEntry<T> = { dueMs, seq: this.nextSeq++, item, cancelled: false };
+  /** Entries cancelled but not yet dropped (invariant: each is still in the heap). */
+  get cancelledCount(): number {
+    return this.cancelled.size;
+  }
+
+  push(dueMs: SimTimeMs, item: T): TimerId {
+    const entry: QueueEntry<T> = { dueMs, seq: this.nextSeq++, item };
     const heap = this.heap;
     heap.push(entry);
     let i = heap.length - 1;
@@ -32,7 +45,15 @@ export class EventQueue<T> {
       i = parent;
     }
     heap[i] = entry;
-    return entry;
+    return entry.seq;
+  }
+
+  /**
+   * Cancels a pending entry. Only for an entry still in the heap: a scheduler forgets its
+   * timer's id when the event is dispatched, so it never cancels one already popped.
+   */
+  cancel(id: TimerId): void {
+    this.cancelled.add(id);
   }
 
   /** Due time of the next live entry, or Infinity when none is left. */
@@ -47,7 +68,8 @@ export class EventQueue<T> {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.popRaw();
+    const cancelled = this.cancelled;
+    while (cancelled.size > 0 && this.heap.length > 0 && cancelled.delete(this.heap[0]!.seq)) this.popRaw();
   }
 
   private popRaw(): QueueEntry<T> | undefined {

@@ -6,11 +6,13 @@
  * with `schedule(atMs, event)`; nothing here looks at a real clock.
  */
 import type { Cluster } from './broker/cluster';
+import type { ProducerSender } from './broker/producerSender';
 import type { ResolvedBrokerConfig } from './config';
 import type { ResolvedBurrowConfig } from './lag/burrowConfig';
 import type { ResolvedNetworkConfig } from './network';
-import { EventQueue, type QueueEntry } from './eventQueue';
-import type { EngineEvent } from './engineEvents';
+import { EventQueue, type TimerId } from './eventQueue';
+import type { EngineEvent, InstanceRef } from './engineEvents';
+import type { ConsumerFetcher } from './group/fetch/consumerFetcher';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
@@ -50,7 +52,7 @@ export class World implements EngineContext {
   private eventSeq = 0;
   private produceSeq = 0;
   /** Consumers being woken by an append (empty between events, so forks copy nothing). */
-  private readonly wakeList: Array<{ onDataArrived(): void } | null> = [];
+  private readonly wakeList: Array<InstanceRef | null> = [];
   private waking = false;
 
   constructor(
@@ -64,9 +66,13 @@ export class World implements EngineContext {
     this.steps = new StepCounter(maxStepsAtOneInstant);
   }
 
-  schedule(atMs: SimTimeMs, event: EngineEvent): QueueEntry<EngineEvent> {
+  schedule(atMs: SimTimeMs, event: EngineEvent): TimerId {
     if (atMs < this.now) throw new Error(`scheduled in the past: ${atMs} < ${this.now}`);
     return this.queue.push(atMs, event);
+  }
+
+  cancel(timer: TimerId): void {
+    this.queue.cancel(timer);
   }
 
   emit(kind: SimEventKind, entity: string, text: string, group?: string, detail?: SimEventDetail): void {
@@ -131,6 +137,14 @@ export class World implements EngineContext {
     this.lag.onCommit(groupId, partitionKey, offset);
   }
 
+  fetcherOf(instance: InstanceRef): ConsumerFetcher | undefined {
+    return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
+  }
+
+  produceClient(producer: string): ProducerSender | undefined {
+    return this.producers.get(producer)?.sender ?? undefined;
+  }
+
   placeOrder(producer: string, order: string): void {
     this.calls.placeOrder(producer, order);
   }
@@ -172,20 +186,20 @@ export class World implements EngineContext {
    * even those a wake removes from the set: listed first in a reused array (no copy of the set
    * per append), or copied when a wake appends in turn.
    */
-  private wakeFetchWaiters(waiters: ReadonlySet<{ onDataArrived(): void }>): void {
+  private wakeFetchWaiters(waiters: ReadonlyMap<string, InstanceRef>): void {
     if (this.waking) {
-      for (const waiter of [...waiters]) waiter.onDataArrived();
+      for (const waiter of [...waiters.values()]) this.fetcherOf(waiter)?.onDataArrived();
       return;
     }
     this.waking = true;
     const list = this.wakeList;
     let count = 0;
-    for (const waiter of waiters) list[count++] = waiter;
+    for (const waiter of waiters.values()) list[count++] = waiter;
     for (let i = 0; i < count; i++) {
       const waiter = list[i]!;
       // Emptied slot by slot, not by length (which would free the array's storage).
       list[i] = null;
-      waiter.onDataArrived();
+      this.fetcherOf(waiter)?.onDataArrived();
     }
     this.waking = false;
   }

@@ -46,7 +46,7 @@ export function crashBroker(cluster: ClusterState, broker: number): string | nul
 /** The controller fences a broker: out of every ISR (an ISR never empties), leaderships moved. */
 export function fenceBroker(cluster: ClusterState, broker: number): void {
   const state = cluster.brokers[broker]!;
-  if (state.fenceEntry) state.fenceEntry.cancelled = true;
+  if (state.fenceEntry !== null) cluster.ctx.cancel(state.fenceEntry);
   state.fenceEntry = null;
   if (state.fenced) return;
   state.fenced = true;
@@ -108,5 +108,5 @@ export function delayNetwork(cluster: ClusterState, broker: number, extraMs: num
 /** Leaders or brokers changed: consumers' fetches and producers' batches follow. */
 function notifyClients(cluster: ClusterState): void {
   cluster.refreshLeaderReachability();
-  for (const client of cluster.clients.values()) client.onMetadataChanged();
+  for (const id of cluster.clientIds) cluster.client(id)?.onMetadataChanged();
 }

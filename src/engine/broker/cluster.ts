@@ -53,6 +53,8 @@ export class Cluster extends ClusterState {
         this.ctx.schedule(this.ctx.now + this.isrCheckIntervalMs, { kind: 'cluster', event: { type: 'isrCheck' } });
         return;
       case 'fence':
+        // This event is the broker's one pending fence timer: fired, it is no longer cancellable.
+        this.brokers[event.broker]!.fenceEntry = null;
         return fenceBroker(this, event.broker);
       case 'produceArrive':
         return onProduceArrive(this, event.requestId);

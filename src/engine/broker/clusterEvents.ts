@@ -43,3 +43,20 @@ export type ClusterEvent =
   | { type: 'produceTimeout'; producer: string; requestId: number }
   /** The producer's sender wakes: linger, retry backoff or a delivery timeout is due. */
   | { type: 'senderWake'; producer: string };
+
+/** The producer side of the produce path, as the brokers see it (producerSender.ts). */
+export interface ProduceClient {
+  readonly counters: ProducerCounters;
+  /** The answer to one of its requests arrived. */
+  onReply(requestId: number, result: ProduceResult): void;
+  /** Leaders changed or a broker came back: waiting batches may be sendable now. */
+  onMetadataChanged(): void;
+}
+
+export interface ProducerCounters {
+  acked: number;
+  failed: number;
+  retries: number;
+  duplicatesWritten: number;
+  ackedThenLost: number;
+}

@@ -8,9 +8,8 @@
  * heartbeats stop and fences it `broker.session.timeout.ms` after its crash.
  */
 import type { AppendRequest, EngineContext } from '../engineContext';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
-import type { ProduceResult } from './clusterEvents';
+import type { TimerId } from '../eventQueue';
+import type { ProduceClient } from './clusterEvents';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Offset, SimTimeMs } from '../types';
 import { PartitionReplicas } from './partitionReplicas';
@@ -24,7 +23,7 @@ export interface BrokerState {
   /** Added to every message sent to or from this broker (delayNetwork). */
   extraDelayMs: number;
   /** The controller's fencing of a crashed broker, pending. */
-  fenceEntry: QueueEntry<EngineEvent> | null;
+  fenceEntry: TimerId | null;
 }
 
 /** Shared by every attempt of one batch: how often its records were appended. */
@@ -50,31 +49,15 @@ export interface ProduceRequest {
   /** The leader's first offset for the records once appended; -1 before. */
   firstOffset: Offset;
   /** The leader's hold on it (acks=all) until the HW passes it. */
-  expiry: QueueEntry<EngineEvent> | null;
-}
-
-/** The producer side of the produce path, as the brokers see it (producerSender.ts). */
-export interface ProduceClient {
-  readonly counters: ProducerCounters;
-  /** The answer to one of its requests arrived. */
-  onReply(requestId: number, result: ProduceResult): void;
-  /** Leaders changed or a broker came back: waiting batches may be sendable now. */
-  onMetadataChanged(): void;
-}
-
-export interface ProducerCounters {
-  acked: number;
-  failed: number;
-  retries: number;
-  duplicatesWritten: number;
-  ackedThenLost: number;
+  expiry: TimerId | null;
 }
 
 export class ClusterState {
   readonly brokers: BrokerState[];
   readonly partitions = new Map<string, PartitionReplicas>();
   readonly requests = new Map<number, ProduceRequest>();
-  readonly clients = new Map<string, ProduceClient>();
+  /** Ids of the producers that send through the cluster, in the order they registered. */
+  readonly clientIds: string[] = [];
   nextRequestId = 0;
   /** Leader of each partition of __consumer_offsets a group's coordinator lives on (groupCoordinatorPlacement.ts). */
   readonly offsetsLeaders = new Map<number, number | null>();
@@ -98,6 +81,11 @@ export class ClusterState {
   delay(from: number | null, to: number | null): SimTimeMs {
     const extra = (b: number | null) => (b === null ? 0 : this.brokers[b]!.extraDelayMs);
     return this.latencyMs + extra(from) + extra(to);
+  }
+
+  /** A producer's sender, by id: the world holds it (the cluster keeps only ids). */
+  client(producer: string): ProduceClient | undefined {
+    return this.ctx.produceClient(producer);
   }
 
   log(topic: string, partition: number): PartitionLog | undefined {

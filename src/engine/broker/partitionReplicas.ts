@@ -8,8 +8,7 @@
  * Invariants: the HW never passes the log end offset of an ISR replica; the leader, when there
  * is one, is in the ISR; each leader epoch has one leader.
  */
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import type { PartitionLog } from '../log/partitionLog';
 import type { Offset, SimTimeMs } from '../types';
 import { AckedOffsets } from './ackedOffsets';
@@ -27,7 +26,7 @@ export interface ReplicaState {
   /** Bumped whenever the follower restarts fetching: events of an older session are stale. */
   fetchSession: number;
   /** The leader holding this follower's empty fetch (replica.fetch.wait.max.ms), if it does. */
-  parked: QueueEntry<EngineEvent> | null;
+  parked: TimerId | null;
   /** While its broker was away the leader's log was truncated here: above it this copy diverged. */
   divergedAt: Offset;
 }

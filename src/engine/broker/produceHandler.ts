@@ -71,7 +71,7 @@ function append(cluster: ClusterState, replicas: PartitionReplicas, request: Pro
   request.firstOffset = first;
   const count = request.records.length;
   if (request.appends.copies > 0) {
-    const client = cluster.clients.get(request.producer);
+    const client = cluster.client(request.producer);
     if (client) client.counters.duplicatesWritten += count;
   }
   request.appends.copies++;

@@ -14,12 +14,12 @@
  * soon as it is elected, and does not send to a broker whose connection is down.
  */
 import type { AppendRequest } from '../engineContext';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import { PRODUCER_BATCH_SIZE_BYTES } from '../config';
 import { estimateRecordSize } from '../log/record';
 import type { ProduceError, ProduceResult } from './clusterEvents';
-import type { BatchAppends, ClusterState, ProduceClient, ProducerCounters } from './clusterState';
+import type { BatchAppends, ClusterState } from './clusterState';
+import type { ProduceClient, ProducerCounters } from './clusterEvents';
 import type { ResolvedDeliveryConfig } from './replicationConfig';
 
 interface SenderBatch {
@@ -35,7 +35,7 @@ interface SenderBatch {
   epoch: number;
   attempts: number;
   inFlight: boolean;
-  timeout: QueueEntry<EngineEvent> | null;
+  timeout: TimerId | null;
   /** The request carrying it while in flight. */
   requestId: number;
   readonly appends: BatchAppends;
@@ -49,14 +49,16 @@ export class ProducerSender implements ProduceClient {
   private readonly inFlightPerBroker = new Map<number, number>();
   private readonly nextSequence = new Map<string, number>();
   private epoch = 0;
-  private wake: QueueEntry<EngineEvent> | null = null;
+  private wake: TimerId | null = null;
+  /** When the pending wake is due (meaningful while `wake` is set). */
+  private wakeDueMs = 0;
 
   constructor(
     readonly producerId: string,
     readonly config: ResolvedDeliveryConfig,
     private readonly cluster: ClusterState,
   ) {
-    cluster.clients.set(producerId, this);
+    cluster.clientIds.push(producerId);
   }
 
   /** Records waiting or in flight (not yet acknowledged nor failed). */
@@ -168,7 +170,7 @@ export class ProducerSender implements ProduceClient {
     this.inFlightPerBroker.set(entry.broker, this.inFlightPerBroker.get(entry.broker)! - 1);
     const batch = entry.batch;
     batch.inFlight = false;
-    if (batch.timeout) batch.timeout.cancelled = true;
+    if (batch.timeout !== null) this.cluster.ctx.cancel(batch.timeout);
     batch.timeout = null;
     return batch;
   }
@@ -203,6 +205,9 @@ export class ProducerSender implements ProduceClient {
 
   /** request.timeout.ms passed without an answer: the request is abandoned (a late answer is ignored). */
   onRequestTimeout(requestId: number): void {
+    // The firing event is the request's timeout timer: fired, it is no longer cancellable.
+    const inFlight = this.inFlight.get(requestId);
+    if (inFlight) inFlight.batch.timeout = null;
     const batch = this.settle(requestId);
     if (!batch) return;
     this.retryOrFail(batch, 'REQUEST_TIMED_OUT');
@@ -267,9 +272,10 @@ export class ProducerSender implements ProduceClient {
         next = Math.min(next, batch.createdMs + this.config.deliveryTimeoutMs);
       }
     }
-    if (this.wake && !this.wake.cancelled && this.wake.dueMs === next) return;
-    if (this.wake) this.wake.cancelled = true;
+    if (this.wake !== null && this.wakeDueMs === next) return;
+    if (this.wake !== null) this.cluster.ctx.cancel(this.wake);
     this.wake = Number.isFinite(next) ? this.cluster.ctx.schedule(next, { kind: 'cluster', event: { type: 'senderWake', producer: this.producerId } }) : null;
+    this.wakeDueMs = next;
   }
 
   onWake(): void {

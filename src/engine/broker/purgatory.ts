@@ -11,9 +11,9 @@ import { maybeIncrementHighWatermark, type PartitionReplicas } from './partition
 /** Sends the leader's answer; it reaches the producer one network trip later. */
 export function reply(cluster: ClusterState, request: ProduceRequest, result: ProduceResult): void {
   cluster.requests.delete(request.id);
-  if (request.expiry) request.expiry.cancelled = true;
-  request.expiry = null;
   const ctx = cluster.ctx;
+  if (request.expiry !== null) ctx.cancel(request.expiry);
+  request.expiry = null;
   ctx.schedule(ctx.now + cluster.delay(request.broker, null), {
     kind: 'cluster',
     event: { type: 'produceReply', producer: request.producer, requestId: request.id, result },
@@ -65,5 +65,5 @@ export function advanceHighWatermark(cluster: ClusterState, replicas: PartitionR
   const moved = maybeIncrementHighWatermark(replicas, log, cluster.ctx.now, cluster.config.replicaLagTimeMaxMs, (b) => !cluster.brokers[b]!.fenced && cluster.isRunning(b));
   if (!moved) return;
   completeDelayedProduces(cluster, replicas);
-  if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters]) waiter.onDataArrived();
+  if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters.values()]) cluster.ctx.fetcherOf(waiter)?.onDataArrived();
 }

@@ -23,7 +23,7 @@ function ref(replicas: PartitionReplicas, state: ReplicaState) {
 export function startFetching(cluster: ClusterState, replicas: PartitionReplicas, follower: number): void {
   const state = replicas.state(follower);
   state.fetchSession++;
-  if (state.parked) state.parked.cancelled = true;
+  if (state.parked !== null) cluster.ctx.cancel(state.parked);
   state.parked = null;
   if (!cluster.isRunning(follower) || replicas.leader === null || replicas.leader === follower) return;
   sendFetch(cluster, replicas, state);
@@ -84,8 +84,8 @@ export function onFetchWaitExpire(cluster: ClusterState, event: FollowerEvent): 
 /** Records reached the leader's log: every held fetch is answered now. */
 export function answerParkedFetches(cluster: ClusterState, replicas: PartitionReplicas): void {
   for (const state of replicas.states) {
-    if (!state.parked) continue;
-    state.parked.cancelled = true;
+    if (state.parked === null) continue;
+    cluster.ctx.cancel(state.parked);
     state.parked = null;
     answer(cluster, replicas, state);
   }

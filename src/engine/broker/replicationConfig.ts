@@ -15,11 +15,11 @@ export interface ResolvedReplicationConfig {
 }
 
 export function resolveReplicationConfig(config: TopicConfig | undefined): ResolvedReplicationConfig {
-  return {
+  return Object.freeze({
     replicationFactor: config?.['replication.factor'] ?? 1,
     minInsyncReplicas: config?.['min.insync.replicas'] ?? 1,
     uncleanLeaderElection: config?.['unclean.leader.election.enable'] ?? false,
-  };
+  });
 }
 
 export interface ResolvedClusterConfig {
@@ -34,11 +34,11 @@ export const REPLICA_FETCH_WAIT_MAX_MS = 500;
 export const REPLICA_FETCH_BACKOFF_MS = 1000;
 
 export function resolveClusterConfig(brokers: number, config: BrokerConfig | undefined): ResolvedClusterConfig {
-  return {
+  return Object.freeze({
     brokers,
     replicaLagTimeMaxMs: config?.['replica.lag.time.max.ms'] ?? 30_000,
     brokerSessionTimeoutMs: config?.['broker.session.timeout.ms'] ?? 9000,
-  };
+  });
 }
 
 export type Acks = 'all' | '1' | '0';
@@ -71,7 +71,7 @@ export function resolveDeliveryConfig(config: ProducerConfig | undefined): Resol
   const maxInFlight = c['max.in.flight.requests.per.connection'] ?? PRODUCER_DEFAULTS.maxInFlight;
   // Left unset, idempotence yields to acks != all, retries = 0 or more than 5 in flight.
   const compatible = acks === 'all' && retries > 0 && maxInFlight <= 5;
-  return {
+  return Object.freeze({
     acks,
     idempotent: c['enable.idempotence'] ?? compatible,
     retries,
@@ -80,5 +80,5 @@ export function resolveDeliveryConfig(config: ProducerConfig | undefined): Resol
     deliveryTimeoutMs: c['delivery.timeout.ms'] ?? PRODUCER_DEFAULTS.deliveryTimeoutMs,
     maxInFlight,
     lingerMs: c['linger.ms'] ?? PRODUCER_DEFAULTS.lingerMs,
-  };
+  });
 }

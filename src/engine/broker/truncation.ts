@@ -17,7 +17,7 @@ export function truncatePartition(cluster: ClusterState, replicas: PartitionRepl
     if (!replicas.acked.has(record.offset)) continue;
     lostAcked++;
     rememberLost(replicas, record.offset, cluster.ctx.now);
-    const client = cluster.clients.get(record.producer);
+    const client = cluster.client(record.producer);
     if (client) client.counters.ackedThenLost++;
   }
   replicas.acked.truncateTo(offset);

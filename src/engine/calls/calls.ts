@@ -19,8 +19,7 @@
  * State is plain data keyed by numbers, and events name requests by id, so a copy of the world
  * (fork, checkpoint) is complete and every run is the same however its time is chunked.
  */
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import type { EngineContext } from '../engineContext';
 import { recordDurationMs } from '../progress/zeroTimeLoops';
 import type { ProducerSpec } from '../scenario';
@@ -66,7 +65,7 @@ export interface CallRequest {
   settled: boolean;
   /** The answer on its way back, once the callee answered. */
   answer: CallAnswer | null;
-  timeout: QueueEntry<EngineEvent> | null;
+  timeout: TimerId | null;
 }
 
 interface Order {
@@ -262,7 +261,7 @@ export class Calls {
     this.requests.delete(request.id);
     if (request.settled) return;
     request.settled = true;
-    if (request.timeout) request.timeout.cancelled = true;
+    if (request.timeout !== null) this.world.cancel(request.timeout);
     request.timeout = null;
     this.deliver(request, request.answer!);
   }

@@ -25,6 +25,8 @@ import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
 import { initPosition } from './initPosition';
+import { deepFreeze } from '../frozen';
+import { commitOffsets, onCommitFailed, type CommittingClient } from './offsetCommit';
 
 export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 
@@ -40,7 +42,7 @@ export interface ClientHost {
   wakeToRejoin(): void;
 }
 
-export class ConsumerClient implements GroupClient, JoinPrepareClient {
+export class ConsumerClient implements GroupClient, JoinPrepareClient, CommittingClient {
   readonly name: string;
   memberId: string | null = null;
   generation = -1;
@@ -77,8 +79,12 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
     private readonly host: ClientHost,
   ) {
     this.name = `${service.id}-${index}`;
+    this.waiterRef = Object.freeze({ service: service.id, instance: index });
     this.joinPrepare = new JoinPrepareCommit(this, world);
   }
+
+  /** This instance by id, frozen: what a partition keeps of a fetch parked on it. */
+  readonly waiterRef: InstanceRef;
 
   /** How queued events name this instance (engineEvents.ts). */
   get ref(): InstanceRef {
@@ -95,7 +101,8 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
   }
 
   set assignment(partitions: TopicPartition[]) {
-    this.owned = partitions;
+    // Frozen: the coordinator's member keeps the same list as what it owns (frozen.ts).
+    this.owned = deepFreeze(partitions);
     this.ownedKeys = partitions.map((tp) => tpKey(tp.topic, tp.partition));
   }
 
@@ -111,7 +118,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
 
   /** A fresh client at start: no member id, nothing owned, fresh metadata; its first poll sends JoinGroup. */
   resetMembership(): void {
-    this.metadata.fetch(this.world.topics, this.service.spec.subscribe, this.world.now);
+    this.metadata.fetch(this.world, this.service.spec.subscribe);
     this.stopJoinPrepare();
     this.rejoinReason = null;
     this.memberId = null;
@@ -126,7 +133,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
 
   /** The process crashed or stopped: everything it knew about the group is gone. */
   forgetMembership(): void {
-    this.metadata.cancelRefresh();
+    this.metadata.cancelRefresh(this.world);
     this.stopJoinPrepare();
     this.metadata.assignmentSnapshot = null;
     this.assignment = [];
@@ -169,7 +176,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
 
   onJoinPrepareCommitDone(offsets: Map<string, number>, error: CoordinatorError | null): void {
     if (error === null) this.lastCommitMs = this.world.now;
-    else this.onCommitFailed(error, offsets, 'before rebalance');
+    else onCommitFailed(this.world, this, error, offsets, 'before rebalance');
     this.host.wakeToRejoin();
   }
 
@@ -341,43 +348,9 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient {
     }
   }
 
+  /** OffsetCommit (offsetCommit.ts): true when stored. */
   commit(offsets: Map<string, number>, why: string): boolean {
-    if (offsets.size === 0) return true;
-    const world = this.world;
-    if (this.joining) {
-      // As Kafka's ConsumerCoordinator: a member between JoinGroup and its assignment has no
-      // stable generation (generationIfStable() is null), so the commit is not sent: it fails on
-      // the client with RebalanceInProgressException and nothing is reset.
-      this.onCommitFailed('REBALANCE_IN_PROGRESS', offsets, why);
-      return false;
-    }
-    const error = this.service.group.commit(this.memberId, this.generation, offsets);
-    if (error === null) {
-      this.lastCommitMs = world.now;
-      return true;
-    }
-    this.onCommitFailed(error, offsets, why);
-    return false;
-  }
-
-  private onCommitFailed(error: CoordinatorError, offsets: Map<string, number>, why: string): void {
-    const list = [...offsets].map(([key, offset]) => `${key} → ${offset}`).join(', ');
-    if (error === 'COORDINATOR_NOT_AVAILABLE') {
-      // Retriable (broker/groupCoordinatorPlacement.ts): the member keeps its partitions and commits again later.
-      this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: its group coordinator's broker is down (COORDINATOR_NOT_AVAILABLE); it keeps its partitions and commits again once a new coordinator is found.`, this.service.groupId);
-      return;
-    }
-    if (error === 'REBALANCE_IN_PROGRESS') {
-      // Not fatal: the member keeps its generation and partitions, finishes the rebalance in
-      // poll and commits again later; it only rejoins if it was not already joining
-      // (OffsetCommitResponseHandler: requestRejoin, no generation reset).
-      this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: the group is rebalancing (RebalanceInProgressException); nothing is reset, it commits again after the rebalance.`, this.service.groupId);
-      if (!this.joining) this.rejoinNeeded = true;
-      return;
-    }
-    const reason = `it is no longer a member of generation ${this.service.group.generation} (a zombie; ${error})`;
-    this.world.emit('commit', this.name, `${this.name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's next owner.`, this.service.groupId);
-    this.loseMembership(error === 'UNKNOWN_MEMBER_ID');
+    return commitOffsets(this.world, this, offsets, why);
   }
 
   /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */

@@ -19,8 +19,7 @@
  */
 import { ZERO_TIME_RECORDS_PER_STEP } from '../progress/noProgress';
 import { recordDurationMs } from '../progress/zeroTimeLoops';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import type { PartitionLog } from '../log/partitionLog';
 import type { InstanceHost } from './groupProtocol';
 import type { TopicPartition } from '../types';
@@ -30,9 +29,8 @@ import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, type Batch }
 import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
 import { ConsumerLiveness, type LivenessHost } from './consumerLiveness';
 import { ConsumerFetcher, type FetcherHost } from './fetch/consumerFetcher';
-import { lostToRetention } from './lostToRetention';
+import { resetOutOfRange } from './offsetOutOfRange';
 import { seconds } from './seconds';
-import { resetPosition } from './startPosition';
 
 export type { InstanceStatus } from './consumerClient';
 
@@ -50,10 +48,12 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   readonly liveness: ConsumerLiveness;
   /** Fetch requests and the fetch buffer poll hands records out of. */
   readonly fetcher: ConsumerFetcher;
-  /** The batch in hand (the one reused batch object) or null. */
-  private batch: Batch | null = null;
   private readonly batchBuffer: Batch = emptyBatch();
-  private loopEntry: QueueEntry<EngineEvent> | null = null;
+  /** Whether the one reused batch object is in hand (a flag, not a second reference to it). */
+  private hasBatch = false;
+  private loopEntry: TimerId | null = null;
+  /** When the pending poll or record completion is due (meaningful while `loopEntry` is set). */
+  private loopDueMs = 0;
   /** An empty poll is waiting for the fetch in flight to come back. */
   private waitingForFetch = false;
   private readonly stream: RandomStream;
@@ -71,6 +71,15 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   }
 
   // ---- read side (snapshot, summary, the service) ----------------------------------------
+
+  /** The batch in hand (the one reused batch object) or null. */
+  private get batch(): Batch | null {
+    return this.hasBatch ? this.batchBuffer : null;
+  }
+
+  private set batch(batch: Batch | null) {
+    this.hasBatch = batch !== null;
+  }
 
   get isAlive(): boolean {
     return this.status === 'running' || this.status === 'hung';
@@ -185,7 +194,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     const previous = this.slowFactor;
     this.slowFactor = factor;
     world.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.client.detail('member.slowed', { factor }));
-    if (this.status === 'running' && this.batch && this.loopEntry) {
+    if (this.status === 'running' && this.batch && this.loopEntry !== null) {
       const batch = this.batch;
       this.pauseLoop();
       batch.currentRemainingMs = Math.round((batch.currentRemainingMs * factor) / previous);
@@ -223,17 +232,18 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   private schedulePoll(atMs: number): void {
     this.cancelLoop();
     this.loopEntry = this.world.schedule(atMs, { kind: 'poll', ...this.client.ref });
+    this.loopDueMs = atMs;
   }
 
   private cancelLoop(): void {
-    if (this.loopEntry) this.loopEntry.cancelled = true;
+    if (this.loopEntry !== null) this.world.cancel(this.loopEntry);
     this.loopEntry = null;
   }
 
   /** Stops the loop where it is: the current record keeps its remaining time. */
   private pauseLoop(): void {
     this.waitingForFetch = false;
-    if (this.batch && this.loopEntry) {
+    if (this.batch && this.loopEntry !== null) {
       const elapsed = this.world.now - this.batch.currentStartMs;
       this.batch.currentRemainingMs = Math.max(0, this.batch.currentRemainingMs - elapsed);
     }
@@ -284,7 +294,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   }
 
   wakeToApplyAssignment(): void {
-    if (this.status === 'running' && !this.batch && this.loopEntry?.dueMs !== this.world.now) {
+    if (this.status === 'running' && !this.batch && (this.loopEntry === null || this.loopDueMs !== this.world.now)) {
       this.waitingForFetch = false;
       this.schedulePoll(this.world.now);
     }
@@ -326,6 +336,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
         if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
           batch.currentStartMs = world.now;
           this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.client.ref });
+          this.loopDueMs = world.now + batch.currentRemainingMs;
           return;
         }
         this.processCurrent();
@@ -363,29 +374,10 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
 
   // ---- fetch ----------------------------------------------------------------------------
 
-  /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (none stops the consumer with an error). */
+  /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (offsetOutOfRange.ts). */
   resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
-    const world = this.world;
-    const policy = this.service.config.autoOffsetReset;
-    if (policy === 'none') {
-      world.emit('error', this.name, `${this.name}: offset ${position} on ${key} is out of range and auto.offset.reset=none: the consumer stops with an error.`, this.service.groupId);
-      this.stopWithError();
-      return null;
-    }
-    const target = resetPosition(log, policy);
-    const lost = lostToRetention(log, position, Math.min(log.logStartOffset, target));
-    world.emit(
-      'offsets',
-      this.name,
-      `${this.name}: position ${position} on ${key} is out of range (log start offset ${log.logStartOffset}); ` +
-        `auto.offset.reset=${policy} moves it to ${target}` +
-        (lost > 0 ? `: ${lost} records lost to retention.` : '.'),
-      this.service.groupId,
-      this.client.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
-    );
-    this.client.positions.set(key, target);
-    this.service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
-    return target;
+    const client = this.client;
+    return resetOutOfRange(this.world, { name: this.name, service: this.service, positions: client.positions, detail: (code, extra) => client.detail(code, extra), stopWithError: () => this.stopWithError() }, log, key, position);
   }
 
   /**

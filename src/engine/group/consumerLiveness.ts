@@ -19,8 +19,7 @@
  * were added to a subscribed topic. The group's leader then rejoins if its last assignment did
  * not have them (Kafka's ConsumerCoordinator.rejoinNeededOrPending); other members do nothing.
  */
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import { nextMetadataRefreshMs } from '../metadataRefresh';
 import type { EngineContext } from '../engineContext';
 import type { ConsumerClient } from './consumerClient';
@@ -38,8 +37,8 @@ export interface LivenessHost {
 export class ConsumerLiveness {
   lastPollMs = 0;
   lastHeartbeatMs = -1;
-  private heartbeatEntry: QueueEntry<EngineEvent> | null = null;
-  private pollTimerEntry: QueueEntry<EngineEvent> | null = null;
+  private heartbeatEntry: TimerId | null = null;
+  private pollTimerEntry: TimerId | null = null;
 
   constructor(
     private readonly client: ConsumerClient,
@@ -51,7 +50,7 @@ export class ConsumerLiveness {
   // ---- heartbeat thread ------------------------------------------------------------------
 
   startHeartbeatThreadIfNeeded(): void {
-    if (!this.heartbeatEntry) this.scheduleHeartbeat(this.world.now + this.service.config.heartbeatIntervalMs);
+    if (this.heartbeatEntry === null) this.scheduleHeartbeat(this.world.now + this.service.config.heartbeatIntervalMs);
   }
 
   scheduleHeartbeat(atMs: number): void {
@@ -60,7 +59,7 @@ export class ConsumerLiveness {
   }
 
   cancelHeartbeat(): void {
-    if (this.heartbeatEntry) this.heartbeatEntry.cancelled = true;
+    if (this.heartbeatEntry !== null) this.world.cancel(this.heartbeatEntry);
     this.heartbeatEntry = null;
   }
 
@@ -98,7 +97,7 @@ export class ConsumerLiveness {
   }
 
   cancelPollTimer(): void {
-    if (this.pollTimerEntry) this.pollTimerEntry.cancelled = true;
+    if (this.pollTimerEntry !== null) this.world.cancel(this.pollTimerEntry);
     this.pollTimerEntry = null;
   }
 
@@ -106,7 +105,7 @@ export class ConsumerLiveness {
   notePoll(): void {
     this.lastPollMs = this.world.now;
     // An armed check is not moved on every poll (hot path): when it fires early it re-arms itself.
-    if (!this.pollTimerEntry) this.schedulePollTimer();
+    if (this.pollTimerEntry === null) this.schedulePollTimer();
   }
 
   onPollTimerCheck(): void {
@@ -145,7 +144,7 @@ export class ConsumerLiveness {
 
   /** A subscribed topic gained partitions: this client sees them at its next metadata refresh. */
   onTopicGrew(): void {
-    if (!this.host.isAlive || this.client.metadata.entry) return;
+    if (!this.host.isAlive || this.client.metadata.entry !== null) return;
     const atMs = nextMetadataRefreshMs(this.client.metadata.phaseMs, this.service.config.metadataMaxAgeMs, this.world.now);
     this.client.metadata.entry = this.world.schedule(atMs, { kind: 'consumerMetadata', ...this.client.ref });
   }

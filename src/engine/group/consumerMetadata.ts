@@ -5,8 +5,8 @@
  * metadata its last assignment used and rejoins when a refresh no longer matches it
  * (rejoinNeededOrPending, "cached metadata has changed"). Plain data, so checkpoint copies keep it.
  */
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
+import type { EngineContext } from '../engineContext';
 import type { Topic } from '../log/topic';
 
 /** A topic whose partition count differs from the one the leader's last assignment used. */
@@ -22,16 +22,16 @@ export class ConsumerMetadata {
   /** Refreshes fall at this time plus multiples of `metadata.max.age.ms`. */
   phaseMs = 0;
   /** The pending refresh that will see added partitions, if one is scheduled. */
-  entry: QueueEntry<EngineEvent> | null = null;
+  entry: TimerId | null = null;
   /** As the group's leader, the partition counts its last assignment used; null otherwise. */
   assignmentSnapshot: ReadonlyMap<string, number> | null = null;
 
   /** The instance starts: metadata as the cluster is now, and the refresh clock restarts. */
-  fetch(topics: ReadonlyMap<string, Topic>, subscription: readonly string[], nowMs: number): void {
+  fetch(ctx: EngineContext, subscription: readonly string[]): void {
     this.known.clear();
-    this.refresh(topics, subscription);
-    this.phaseMs = nowMs;
-    this.cancelRefresh();
+    this.refresh(ctx.topics, subscription);
+    this.phaseMs = ctx.now;
+    this.cancelRefresh(ctx);
     this.assignmentSnapshot = null;
   }
 
@@ -43,8 +43,8 @@ export class ConsumerMetadata {
     }
   }
 
-  cancelRefresh(): void {
-    if (this.entry) this.entry.cancelled = true;
+  cancelRefresh(ctx: EngineContext): void {
+    if (this.entry !== null) ctx.cancel(this.entry);
     this.entry = null;
   }
 

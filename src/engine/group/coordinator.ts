@@ -14,13 +14,13 @@
  * members the coordinator no longer knows (zombies).
  *
  * This class handles the requests (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit)
- * and the timeouts, and owns the queue entries they schedule. It has its group's
+ * and the timeouts, and keeps the ids of the events they schedule (the pending-sync expiry's
+ * in pendingSync.ts). It has its group's
  * `GroupMetadata` (state, generation, members, committed offsets) as plain data, and the checks
  * that only read it (heartbeatError, commitError) are functions over it in groupMetadata.ts.
  */
 import { assignPartitions } from './assignors';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import { tpKey, type SimTimeMs } from '../types';
 import { assignmentInput, metadataOf } from './assignmentInput';
 import { describeAssignmentChange, type MemberAssignment } from './explain';
@@ -28,6 +28,10 @@ import { rebalanceProtocolFor } from '../config';
 import { newMember, replacementMember, type GroupMember } from './groupMember';
 import type { EngineContext } from '../engineContext';
 import { anyMemberJoined, commitError, heartbeatError, newGroupMetadata, orderedMembers, rebalanceTimeoutMs, storeOffsets, type GroupMetadata } from './groupMetadata';
+import { CoordinatorHost } from './coordinatorHost';
+import { deepFreeze } from '../frozen';
+import { InitialDelayedJoin } from './initialDelayedJoin';
+import { PendingSync } from './pendingSync';
 import { seconds } from './seconds';
 import type { SimEventCode } from '../simEvents';
 import { selectProtocol } from './selectProtocol';
@@ -39,24 +43,16 @@ export class GroupCoordinator implements CoordinatorApi {
   readonly metadata: GroupMetadata;
   /** Why the current rebalance started, for the explanation when it completes. */
   private rebalanceReason = '';
-  private joinDeadline: QueueEntry<EngineEvent> | null = null;
+  private joinDeadline: TimerId | null = null;
   /** Bumped whenever the join deadline is replaced, so stale deadline events are ignored. */
   private joinEpoch = 0;
-  private inInitialDelay = false;
-  private newMemberAdded = false;
-  private initialDelayRemainingMs = 0;
+  private readonly initialDelay = new InitialDelayedJoin();
   /** Member id → what the last rebalance gave it, for the next rebalance's explanation. */
   private previousAssignment = new Map<string, MemberAssignment>();
-  /**
-   * Member ids of the current generation that have not sent SyncGroup (Kafka's
-   * pendingSyncMembers). Members that rejoined sync at once here, so these are static members
-   * that did not rejoin. Like Kafka, a static member that comes back under a new member id
-   * leaves its old id in this set.
-   */
-  private readonly pendingSync = new Set<string>();
-  private syncDeadline: QueueEntry<EngineEvent> | null = null;
+  /** Member ids of the current generation that have not sent SyncGroup, and their expiry. */
+  private readonly pendingSync = new PendingSync();
   /** The broker this coordinator was last reached on (broker/groupCoordinatorPlacement.ts). */
-  private hostBroker: number | null = 0;
+  private readonly host = new CoordinatorHost();
 
   constructor(
     readonly groupId: string,
@@ -86,7 +82,7 @@ export class GroupCoordinator implements CoordinatorApi {
     if (!member) {
       const memberId = request.instance.nextMemberId();
       member = newMember(request, memberId, world.now);
-      if (this.metadata.state === 'PreparingRebalance' && this.metadata.generation === 0) this.newMemberAdded = true;
+      if (this.metadata.state === 'PreparingRebalance' && this.metadata.generation === 0) this.initialDelay.memberAdded();
       this.metadata.members.set(memberId, member);
       if (request.groupInstanceId !== null) this.metadata.staticMembers.set(request.groupInstanceId, memberId);
       this.scheduleSessionCheck(member);
@@ -109,7 +105,7 @@ export class GroupCoordinator implements CoordinatorApi {
     const world = this.world;
     const memberId = request.instance.nextMemberId();
     this.metadata.members.delete(previous.memberId);
-    if (previous.sessionEntry) previous.sessionEntry.cancelled = true;
+    if (previous.sessionEntry !== null) this.world.cancel(previous.sessionEntry);
     const member = replacementMember(previous, request, memberId, world.now);
     this.metadata.members.set(memberId, member);
     this.metadata.staticMembers.set(request.groupInstanceId!, memberId);
@@ -141,29 +137,27 @@ export class GroupCoordinator implements CoordinatorApi {
     const wasEmpty = this.metadata.state === 'Empty';
     this.metadata.state = 'PreparingRebalance';
     // Every member joins (and syncs) afresh, so no SyncGroup of the old generation is awaited.
-    this.clearPendingSync();
+    this.pendingSync.clear(world);
     for (const member of this.metadata.members.values()) member.joined = false;
     if (wasEmpty) {
       // Kafka's InitialDelayedJoin: wait for more members to arrive before the first rebalance.
       const delay = world.broker.groupInitialRebalanceDelayMs;
-      this.inInitialDelay = true;
-      this.newMemberAdded = false;
-      this.initialDelayRemainingMs = Math.max(0, rebalanceTimeoutMs(this.metadata) - delay);
+      this.initialDelay.start(delay, rebalanceTimeoutMs(this.metadata));
       this.setJoinDeadline(world.now + delay);
     } else {
-      this.inInitialDelay = false;
+      this.initialDelay.active = false;
       this.setJoinDeadline(world.now + rebalanceTimeoutMs(this.metadata));
     }
   }
 
   private setJoinDeadline(atMs: SimTimeMs): void {
-    if (this.joinDeadline) this.joinDeadline.cancelled = true;
+    if (this.joinDeadline !== null) this.world.cancel(this.joinDeadline);
     this.joinEpoch++;
     this.joinDeadline = this.world.schedule(atMs, { kind: 'joinDeadline', group: this.groupId, epoch: this.joinEpoch });
   }
 
   private tryCompleteJoin(): void {
-    if (this.metadata.state !== 'PreparingRebalance' || this.inInitialDelay) return;
+    if (this.metadata.state !== 'PreparingRebalance' || this.initialDelay.active) return;
     for (const member of this.metadata.members.values()) if (!member.joined) return;
     this.completeJoin();
   }
@@ -171,15 +165,9 @@ export class GroupCoordinator implements CoordinatorApi {
   onJoinDeadline(epoch: number): void {
     if (epoch !== this.joinEpoch || this.metadata.state !== 'PreparingRebalance') return;
     this.joinDeadline = null;
-    if (this.inInitialDelay && this.newMemberAdded && this.initialDelayRemainingMs > 0) {
-      // New members arrived during the delay: wait once more, up to the rebalance timeout.
-      const delay = Math.min(this.world.broker.groupInitialRebalanceDelayMs, this.initialDelayRemainingMs);
-      this.initialDelayRemainingMs -= delay;
-      this.newMemberAdded = false;
-      this.setJoinDeadline(this.world.now + delay);
-      return;
-    }
-    this.inInitialDelay = false;
+    // New members arrived during the delay: wait once more, up to the rebalance timeout.
+    const delay = this.initialDelay.extend(this.world.broker.groupInitialRebalanceDelayMs);
+    if (delay !== null) return this.setJoinDeadline(this.world.now + delay);
     // Kafka removes only dynamic members here; a static member keeps its place (see completeJoin).
     for (const member of [...this.metadata.members.values()]) {
       if (!member.joined && member.groupInstanceId === null) {
@@ -208,7 +196,7 @@ export class GroupCoordinator implements CoordinatorApi {
 
   private completeJoin(): void {
     const world = this.world;
-    if (this.joinDeadline) this.joinDeadline.cancelled = true;
+    if (this.joinDeadline !== null) this.world.cancel(this.joinDeadline);
     this.joinDeadline = null;
     this.metadata.generation++;
     if (this.metadata.members.size === 0) {
@@ -245,9 +233,7 @@ export class GroupCoordinator implements CoordinatorApi {
       // completeClassicGroupJoin reschedules each member's heartbeat expiration.
       member.lastHeartbeatMs = world.now;
     }
-    if (this.pendingSync.size > 0) {
-      this.syncDeadline = world.schedule(world.now + rebalanceTimeoutMs(this.metadata), { kind: 'syncDeadline', group: this.groupId, generation: this.metadata.generation });
-    }
+    if (this.pendingSync.size > 0) this.pendingSync.armDeadline(world, this.groupId, this.metadata.generation, rebalanceTimeoutMs(this.metadata));
     world.schedule(world.now, { kind: 'syncDone', group: this.groupId, generation: this.metadata.generation });
   }
 
@@ -265,7 +251,7 @@ export class GroupCoordinator implements CoordinatorApi {
     const before = this.previousAssignment;
     this.previousAssignment = new Map();
     for (const member of this.metadata.members.values()) {
-      member.assignment = result[member.memberId] ?? [];
+      member.assignment = deepFreeze(result[member.memberId] ?? []);
       this.previousAssignment.set(member.memberId, {
         instance: member.instance.name,
         partitions: member.assignment,
@@ -294,12 +280,11 @@ export class GroupCoordinator implements CoordinatorApi {
    * the meantime left only its old member id here; Kafka rebalances anyway, and so does this.
    */
   onSyncDeadline(generation: number): void {
-    this.syncDeadline = null;
+    this.pendingSync.deadlinePassed();
     if (generation !== this.metadata.generation || (this.metadata.state !== 'CompletingRebalance' && this.metadata.state !== 'Stable')) return;
     if (this.pendingSync.size === 0) return;
-    const memberIds = [...this.pendingSync];
+    const memberIds = this.pendingSync.takeAll();
     const timeoutMs = rebalanceTimeoutMs(this.metadata);
-    this.pendingSync.clear();
     const replaced: string[] = [];
     for (const memberId of memberIds) {
       const member = this.metadata.members.get(memberId);
@@ -319,12 +304,6 @@ export class GroupCoordinator implements CoordinatorApi {
         : `; ${replaced.join(', ')} is the old id of a static member that came back under a new one, which Kafka's coordinator still waits for`;
     this.prepareRebalance(`no SyncGroup from ${memberIds.join(', ')} within the rebalance timeout${why}`);
     this.tryCompleteJoin();
-  }
-
-  private clearPendingSync(): void {
-    this.pendingSync.clear();
-    if (this.syncDeadline) this.syncDeadline.cancelled = true;
-    this.syncDeadline = null;
   }
 
   // ---- Heartbeat, session timeout, LeaveGroup --------------------------------------------
@@ -377,7 +356,7 @@ export class GroupCoordinator implements CoordinatorApi {
   private removeMember(member: GroupMember, reason: string, rebalance: boolean, code: SimEventCode = 'member.left'): void {
     this.metadata.members.delete(member.memberId);
     this.pendingSync.delete(member.memberId);
-    if (member.sessionEntry) member.sessionEntry.cancelled = true;
+    if (member.sessionEntry !== null) this.world.cancel(member.sessionEntry);
     if (member.groupInstanceId !== null && this.metadata.staticMembers.get(member.groupInstanceId) === member.memberId) {
       this.metadata.staticMembers.delete(member.groupInstanceId);
     }
@@ -403,23 +382,9 @@ export class GroupCoordinator implements CoordinatorApi {
     return error;
   }
 
-  /**
-   * Whether the broker hosting this coordinator answers (always, with one broker). When the
-   * group has moved to another broker, that broker loads it from __consumer_offsets and, as
-   * Kafka's onGroupLoaded, gives every member a fresh session.
-   */
+  /** Whether the broker hosting this coordinator answers (coordinatorHost.ts). */
   private reachable(): boolean {
-    const broker = this.world.groupCoordinator(this.groupId);
-    if (broker === null) return false;
-    if (broker !== this.hostBroker) {
-      this.hostBroker = broker;
-      for (const member of this.metadata.members.values()) member.lastHeartbeatMs = this.world.now;
-      this.world.emit('broker', this.groupId, `${this.groupId}'s group coordinator now runs on broker ${broker}, which loads the group and its committed offsets from __consumer_offsets; members find it at their next request.`, this.groupId, {
-        code: 'coordinator.moved',
-        fields: { group: this.groupId, broker },
-      });
-    }
-    return true;
+    return this.host.reachable(this.world, this.metadata);
   }
 
   /**

@@ -4,8 +4,7 @@
  * instance (`ConsumerClient`) and may outlive it (a crashed instance stays a member until its
  * session times out).
  */
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import type { SimTimeMs, TopicPartition } from '../types';
 import type { JoinRequest } from './groupProtocol';
 
@@ -17,7 +16,7 @@ export interface GroupMember extends Omit<JoinRequest, 'memberId'> {
   /** Rejoined in the rebalance now in progress. */
   joined: boolean;
   assignment: TopicPartition[];
-  sessionEntry: QueueEntry<EngineEvent> | null;
+  sessionEntry: TimerId | null;
 }
 
 /** A member the coordinator has not seen before; it counts as joined once the caller says so. */

@@ -8,8 +8,8 @@
  * cooperative rebalancing the member goes on consuming them. LogScope's other commits are still
  * stored the moment they are made.
  */
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent, InstanceRef } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
+import type { InstanceRef } from '../engineEvents';
 import type { EngineContext } from '../engineContext';
 import type { CoordinatorError } from './groupProtocol';
 
@@ -27,7 +27,7 @@ type Stage = 'none' | 'toCoordinator' | 'toClient' | 'done';
 
 export class JoinPrepareCommit {
   private stage: Stage = 'none';
-  private entry: QueueEntry<EngineEvent> | null = null;
+  private entry: TimerId | null = null;
   private offsets: Map<string, number> | null = null;
   private error: CoordinatorError | null = null;
 
@@ -72,7 +72,7 @@ export class JoinPrepareCommit {
 
   /** The member crashed, stopped, was fenced or rejoins without it: the commit is forgotten. */
   cancel(): void {
-    if (this.entry) this.entry.cancelled = true;
+    if (this.entry !== null) this.world.cancel(this.entry);
     this.entry = null;
     this.stage = 'none';
     this.offsets = null;

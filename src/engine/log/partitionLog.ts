@@ -8,6 +8,7 @@
  * `sizeBytes` is the sum of the segments' sizes. Compaction state (checkpoint, tombstone
  * horizons, gaps) lives here so a fork of the world copies it with the log.
  */
+import type { InstanceRef } from '../engineEvents';
 import type { ResolvedTopicConfig } from '../config';
 import { tpKey, type Offset, type SimTimeMs } from '../types';
 import { CompactedOffsets } from './compactedOffsets';
@@ -26,8 +27,11 @@ export class PartitionLog {
   readonly tombstoneHorizons = new Map<Offset, SimTimeMs>();
   /** Offsets compaction removed (gaps), kept after retention so stats can tell superseded from lost. */
   readonly compactedAway = new CompactedOffsets();
-  /** Consumers parked on an empty fetch, woken by the next append (fetch.min.bytes = 1). */
-  readonly fetchWaiters = new Set<{ onDataArrived(): void }>();
+  /**
+   * Consumers parked on an empty fetch, woken by the next append (fetch.min.bytes = 1): by
+   * instance name, in the order they parked, each named by id (the world finds its fetcher).
+   */
+  readonly fetchWaiters = new Map<string, InstanceRef>();
   /** `topic-partition`, the key of per-partition maps, built once (lag sampling reads it for every partition). */
   readonly key: string;
   /**

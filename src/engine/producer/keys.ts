@@ -11,14 +11,12 @@ export class KeyGenerator {
   private sequence = 0;
   private readonly cdf: Float64Array | null;
 
-  constructor(
-    private readonly spec: KeySpec,
-    private readonly stream: RandomStream,
-  ) {
+  constructor(private readonly spec: KeySpec) {
     this.cdf = spec.kind === 'zipf' ? zipfCdf(spec.count, spec.s ?? 1.1) : null;
   }
 
-  next(): string | null {
+  /** The next key, drawing from the producer's stream (passed in: the producer owns it). */
+  next(stream: RandomStream): string | null {
     const keys = this.spec;
     switch (keys.kind) {
       case 'none':
@@ -26,15 +24,15 @@ export class KeyGenerator {
       case 'sequence':
         return (keys.prefix ?? '') + this.sequence++;
       case 'uniform':
-        return (keys.prefix ?? 'key-') + this.stream.int(keys.count);
+        return (keys.prefix ?? 'key-') + stream.int(keys.count);
       case 'zipf':
-        return (keys.prefix ?? 'key-') + lowerBound(this.cdf!, this.stream.next());
+        return (keys.prefix ?? 'key-') + lowerBound(this.cdf!, stream.next());
     }
   }
 }
 
-export function createKeyGenerator(spec: KeySpec | undefined, stream: RandomStream): KeyGenerator {
-  return new KeyGenerator(spec ?? { kind: 'none' }, stream);
+export function createKeyGenerator(spec: KeySpec | undefined): KeyGenerator {
+  return new KeyGenerator(Object.freeze({ ...(spec ?? { kind: 'none' }) }));
 }
 
 /** Cumulative probabilities of ranks 0..count-1 with weight 1/(rank+1)^s. */

@@ -8,9 +8,9 @@
  * only after its next refresh; a record sent to a partition it does not know makes it fetch
  * metadata at once, as Kafka's waitOnMetadata does.
  */
+import { frozenCopy } from '../frozen';
 import { METADATA_MAX_AGE_MS } from '../config';
-import type { QueueEntry } from '../eventQueue';
-import type { EngineEvent } from '../engineEvents';
+import type { TimerId } from '../eventQueue';
 import { seconds } from '../group/seconds';
 import { nextMetadataRefreshMs } from '../metadataRefresh';
 import { createStream, type RandomStream } from '../random';
@@ -25,6 +25,8 @@ import type { ProducerSender } from '../broker/producerSender';
 
 export class Producer {
   readonly id: string;
+  /** The scenario's spec, frozen (frozen.ts). */
+  readonly spec: ProducerSpec;
   ratePerSec: number;
   paused = false;
   /** Records (or commands) this producer has sent. */
@@ -35,21 +37,22 @@ export class Producer {
   private readonly keys: KeyGenerator;
   private readonly partitioner: Partitioner;
   private nextArrivalMs = 0;
-  private entry: QueueEntry<EngineEvent> | null = null;
+  private entry: TimerId | null = null;
   /** Partitions of its topic as of its last metadata refresh. */
   private knownPartitions = 0;
   /** Its refreshes fall at this time plus multiples of `metadata.max.age.ms`. */
   private metadataPhaseMs = 0;
-  private metadataEntry: QueueEntry<EngineEvent> | null = null;
+  private metadataEntry: TimerId | null = null;
 
   constructor(
-    readonly spec: ProducerSpec,
+    spec: ProducerSpec,
     seed: number,
   ) {
+    this.spec = spec = frozenCopy(spec);
     this.id = spec.id;
     this.ratePerSec = spec.ratePerSec;
     this.stream = createStream(seed, `producer:${spec.id}`);
-    this.keys = createKeyGenerator(spec.keys, this.stream);
+    this.keys = createKeyGenerator(spec.keys);
     this.partitioner = new Partitioner(spec.partitioner ?? 'default', createStream(seed, `partitioner:${spec.id}`));
   }
 
@@ -67,13 +70,13 @@ export class Producer {
   private fetchMetadata(world: EngineContext): void {
     this.knownPartitions = world.topics.get(this.spec.topic ?? '')?.partitionCount ?? 0;
     this.metadataPhaseMs = world.now;
-    if (this.metadataEntry) this.metadataEntry.cancelled = true;
+    if (this.metadataEntry !== null) world.cancel(this.metadataEntry);
     this.metadataEntry = null;
   }
 
   /** Partitions were added to its topic: it sees them at its next metadata refresh. */
   onTopicGrew(world: EngineContext): void {
-    if (this.metadataEntry) return;
+    if (this.metadataEntry !== null) return;
     const atMs = nextMetadataRefreshMs(this.metadataPhaseMs, this.metadataMaxAgeMs, world.now);
     this.metadataEntry = world.schedule(atMs, { kind: 'producerMetadata', producer: this.id });
   }
@@ -100,9 +103,9 @@ export class Producer {
     );
   }
 
-  pause(): void {
+  pause(world: EngineContext): void {
     this.paused = true;
-    if (this.entry) this.entry.cancelled = true;
+    if (this.entry !== null) world.cancel(this.entry);
     this.entry = null;
   }
 
@@ -116,7 +119,7 @@ export class Producer {
   setRate(world: EngineContext, ratePerSec: number): void {
     this.ratePerSec = ratePerSec;
     if (this.paused) return;
-    if (this.entry) this.entry.cancelled = true;
+    if (this.entry !== null) world.cancel(this.entry);
     this.nextArrivalMs = world.now;
     this.scheduleNext(world);
   }
@@ -131,7 +134,7 @@ export class Producer {
   /** Sends one record (or command), with an optional explicit key, value and partition. */
   sendOne(world: EngineContext, override?: ProduceOverride): void {
     const sequence = this.sent++;
-    const key = override?.key !== undefined ? override.key : this.keys.next();
+    const key = override?.key !== undefined ? override.key : this.keys.next(this.stream);
     // A calling client places an order through synchronous calls instead (calls/calls.ts).
     if (this.spec.calls) return world.placeOrder(this.id, key ?? `${this.id}-${sequence}`);
     const generated = generatePayload(this.spec.event ?? this.spec.command ?? 'Event', this.stream, {

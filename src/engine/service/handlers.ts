@@ -23,6 +23,8 @@ const HANDLERS: Record<string, Handler<never>> = {
   shipOrder: shipOrder as Handler<never>,
   project: project as Handler<never>,
 };
+// Handlers are stateless (their state is the service's read model): every service shares one.
+for (const handler of Object.values(HANDLERS)) Object.freeze(handler);
 
 export const HANDLER_NAMES: readonly string[] = Object.keys(HANDLERS);
 

@@ -2,6 +2,7 @@
  * A service: one consumer group of N instances, its handler and read model, and its delivery
  * stats. The group id is the service id unless `config["group.id"]` says otherwise.
  */
+import { frozenCopy } from '../frozen';
 import { resolveConsumerConfig, type ResolvedConsumerConfig } from '../config';
 import { ConsumerInstance } from '../group/consumerInstance';
 import { GroupCoordinator } from '../group/coordinator';
@@ -38,11 +39,15 @@ export class Service implements HandlerContext, InstanceHost {
   private emitted = 0;
   private currentSource: LogRecord | null = null;
 
+  /** The scenario's spec, frozen: members share its subscription (frozen.ts). */
+  readonly spec: ServiceSpec;
+
   constructor(
-    readonly spec: ServiceSpec,
+    spec: ServiceSpec,
     private readonly world: EngineContext,
     group: GroupCoordinator | undefined,
   ) {
+    this.spec = spec = frozenCopy(spec);
     this.id = spec.id;
     this.stats = new GroupStats(world);
     this.config = resolveConsumerConfig(spec);

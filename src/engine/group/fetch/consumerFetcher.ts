@@ -19,8 +19,7 @@
  * returned. The parked request's max-wait timer is one queue entry, re-armed when it fires early
  * rather than cancelled and pushed again on every fetch.
  */
-import type { QueueEntry } from '../../eventQueue';
-import type { EngineEvent } from '../../engineEvents';
+import type { TimerId } from '../../eventQueue';
 import type { EngineContext } from '../../engineContext';
 import type { PartitionLog } from '../../log/partitionLog';
 import { clearBatch, type Batch } from '../batch';
@@ -43,8 +42,8 @@ export class ConsumerFetcher {
   readonly buffer = new FetchBuffer();
   private stage: Stage = 'idle';
   /** The request or the response on its way (an event `network.latencyMs` away). */
-  private hopEntry: QueueEntry<EngineEvent> | null = null;
-  private maxWaitEntry: QueueEntry<EngineEvent> | null = null;
+  private hopEntry: TimerId | null = null;
+  private maxWaitEntry: TimerId | null = null;
   private maxWaitDeadlineMs = 0;
   private readonly request: FetchRequestData = { logs: [], keys: [], offsets: [] };
   private readonly response: CompletedFetch[] = [];
@@ -110,7 +109,7 @@ export class ConsumerFetcher {
     }
     // DelayedFetch: parked until an append brings enough bytes or fetch.max.wait.ms passes.
     this.stage = 'parked';
-    for (const log of this.request.logs) log.fetchWaiters.add(this);
+    for (const log of this.request.logs) log.fetchWaiters.set(this.client.name, this.client.waiterRef);
     this.maxWaitDeadlineMs = this.world.now + config.fetchMaxWaitMs;
     // A timer still armed from an earlier fetch is due sooner (same wait, earlier start): it re-arms when it fires.
     this.maxWaitEntry ??= this.world.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...this.client.ref });
@@ -137,7 +136,7 @@ export class ConsumerFetcher {
   }
 
   private unpark(): void {
-    for (const log of this.request.logs) log.fetchWaiters.delete(this);
+    for (const log of this.request.logs) log.fetchWaiters.delete(this.client.name);
   }
 
   /** The leader reads the response now; it reaches the consumer one latency later. */
@@ -200,8 +199,8 @@ export class ConsumerFetcher {
   /** The process crashed or stopped: the fetch in flight is forgotten and the buffer emptied. */
   reset(): void {
     if (this.stage === 'parked') this.unpark();
-    if (this.hopEntry) this.hopEntry.cancelled = true;
-    if (this.maxWaitEntry) this.maxWaitEntry.cancelled = true;
+    if (this.hopEntry !== null) this.world.cancel(this.hopEntry);
+    if (this.maxWaitEntry !== null) this.world.cancel(this.maxWaitEntry);
     this.hopEntry = null;
     this.maxWaitEntry = null;
     this.stage = 'idle';
