@@ -151,14 +151,7 @@ export class GroupStats {
   pruneKeys(topic: string, oldestRetainedSeq: number): void {
     const byKey = this.latestSeqByKey.get(topic);
     if (!byKey || byKey.size < this.pruneAtSize) return;
-    // Deleting the entry just visited is safe while a Map is iterated: no list of stale keys.
-    let stale = 0;
-    byKey.forEach((seq, key) => {
-      if (seq >= oldestRetainedSeq) return;
-      byKey.delete(key);
-      stale++;
-    });
-    this.trackedKeyCount -= stale;
+    this.trackedKeyCount -= byKey.deleteWhere((seq) => seq < oldestRetainedSeq);
     this.pruneAtSize = Math.max(1024, byKey.size * 2);
   }
 

@@ -43,6 +43,12 @@ describe('RecencyTable', () => {
         } else if (roll < 0.9) {
           table.delete(key);
           model.map.delete(key);
+        } else if (roll < 0.905) {
+          // A prune: every key written more than a few hundred steps ago.
+          const threshold = step - 300;
+          let expected = 0;
+          for (const [k, value] of model.map) if (value < threshold && model.map.delete(k)) expected++;
+          expect(table.deleteWhere((value) => value < threshold)).toBe(expected);
         } else {
           table.deleteOldest();
           model.deleteOldest();
@@ -50,9 +56,6 @@ describe('RecencyTable', () => {
         if (table.get(key) !== model.map.get(key) || table.size !== model.map.size) mismatches++;
       }
       expect(mismatches).toBe(0);
-      const seen = new Map<string, number>();
-      table.forEach((value, key) => seen.set(key, value));
-      expect([...seen].sort()).toEqual([...model.map].sort());
       // The oldest key leaves first, in the model's order, to the last one.
       const order = [...model.map.keys()];
       for (const key of order) {
@@ -64,15 +67,17 @@ describe('RecencyTable', () => {
     }
   });
 
-  it('lets forEach delete the key it visits', () => {
+  it('deletes the keys whose value matches in one pass and keeps the others in write order', () => {
     const table = new RecencyTable();
     for (let i = 0; i < 10; i++) table.set(`k${i}`, i);
-    table.forEach((value, key) => {
-      if (value % 2 === 0) table.delete(key);
-    });
+    table.set('k2', 12);
+    expect(table.deleteWhere((value) => value % 2 === 0)).toBe(5);
     expect(table.size).toBe(5);
     expect(table.get('k1')).toBe(1);
     expect(table.get('k2')).toBeUndefined();
+    table.deleteOldest();
+    expect(table.get('k1')).toBeUndefined();
+    expect(table.get('k3')).toBe(3);
   });
 
   it('keeps exactly the newest keys over a long run of unique keys (the order checker at the limits)', () => {

@@ -60,9 +60,27 @@ export class RecencyTable {
     }
   }
 
-  /** Every live key with its value (any order; `fn` may delete the key it is given). */
-  forEach(fn: (value: number, key: string) => void): void {
-    this.values.forEach(fn);
+  /**
+   * Deletes every key whose value `matches` and returns how many, in one pass over the queue
+   * that also drops stale entries: the same table as deleting each key, without counting the
+   * deleted keys' entries as stale first (a prune deletes most of the table).
+   */
+  deleteWhere(matches: (value: number) => boolean): number {
+    const queue: string[] = [];
+    let deleted = 0;
+    for (let index = this.head; index < this.queue.length; index++) {
+      const key = this.queue[index]!;
+      if (this.unmarkStale(key)) continue;
+      if (matches(this.values.get(key)!)) {
+        this.values.delete(key);
+        deleted++;
+      } else {
+        queue.push(key);
+      }
+    }
+    this.queue = queue;
+    this.head = 0;
+    return deleted;
   }
 
   private markStale(key: string): void {
