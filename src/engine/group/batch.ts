@@ -6,6 +6,7 @@
 import type { LogRecord } from '../log/record';
 import type { PartitionLog } from '../log/partitionLog';
 import { tpKey } from '../types';
+import { clearArray } from '../clearArray';
 
 export interface Batch {
   records: LogRecord[];
@@ -25,9 +26,9 @@ export function emptyBatch(): Batch {
 }
 
 export function clearBatch(batch: Batch): void {
-  batch.records.length = 0;
-  batch.partitions.length = 0;
-  batch.keys.length = 0;
+  clearArray(batch.records);
+  clearArray(batch.partitions);
+  clearArray(batch.keys);
   batch.index = 0;
 }
 

@@ -27,6 +27,7 @@ import type { ConsumerClient } from '../consumerClient';
 import type { InstanceHost } from '../groupProtocol';
 import { canAnswerNow, readResponse, type FetchRequestData } from './delayedFetch';
 import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
+import { clearArray } from '../../clearArray';
 
 /** What the fetcher asks of the consumer around it. */
 export interface FetcherHost {
@@ -70,9 +71,9 @@ export class ConsumerFetcher {
     const count = assignment.length;
     if (count === 0 || client.pendingRevocation) return false;
     const { logs, keys, offsets } = this.request;
-    logs.length = 0;
-    keys.length = 0;
-    offsets.length = 0;
+    clearArray(logs);
+    clearArray(keys);
+    clearArray(offsets);
     const start = this.cursor++ % count;
     for (let i = 0; i < count; i++) {
       const index = (start + i) % count;
@@ -150,7 +151,7 @@ export class ConsumerFetcher {
     this.stage = 'idle';
     const empty = this.response.length === 0;
     for (const fetch of this.response) this.buffer.add(fetch);
-    this.response.length = 0;
+    clearArray(this.response);
     this.host.onFetchCompleted(empty && this.world.now === this.sentAtMs);
   }
 
@@ -205,7 +206,7 @@ export class ConsumerFetcher {
     this.maxWaitEntry = null;
     this.stage = 'idle';
     for (const fetch of this.response) this.buffer.release(fetch);
-    this.response.length = 0;
+    clearArray(this.response);
     this.buffer.clear();
   }
 }

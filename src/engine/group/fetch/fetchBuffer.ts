@@ -13,6 +13,7 @@
  */
 import type { LogRecord } from '../../log/record';
 import type { PartitionLog } from '../../log/partitionLog';
+import { clearArray } from '../../clearArray';
 
 export interface CompletedFetch {
   log: PartitionLog;
@@ -58,7 +59,7 @@ export class FetchBuffer {
 
   /** Gives back a completed fetch that was taken but not added (an empty partition of a response). */
   release(fetch: CompletedFetch): void {
-    fetch.records.length = 0;
+    clearArray(fetch.records);
     this.free.push(fetch);
   }
 
@@ -78,7 +79,7 @@ export class FetchBuffer {
     this.head++;
     this.release(fetch);
     if (this.head === this.completed.length) {
-      this.completed.length = 0;
+      clearArray(this.completed);
       this.head = 0;
     }
   }
