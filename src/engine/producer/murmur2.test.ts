@@ -101,6 +101,11 @@ describe('partitionForKey', () => {
     expect(partitionForKey('ü', 7)).toBe(partitionForKey(new Uint8Array([0xc3, 0xbc]), 7));
   });
 
+  it('hashes exactly the bytes of each key, whatever keys came before (long, short, non-ASCII)', () => {
+    const keys = ['k'.repeat(200), 'ab', 'order-42', 'ü-1', 'x', 'a'.repeat(65), 'b'];
+    for (const key of keys) expect(partitionForKey(key, 1_000_003)).toBe(toPositive(murmur2(utf8Bytes(key))) % 1_000_003);
+  });
+
   it('always lands inside the partition range', () => {
     for (let i = 0; i < 1000; i++) {
       const p = partitionForKey(`order-${i}`, 12);

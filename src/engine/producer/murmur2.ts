@@ -29,8 +29,8 @@ export function utf8Bytes(key: string): Uint8Array {
   return bytes;
 }
 
-export function murmur2(bytes: Uint8Array): number {
-  const length = bytes.length;
+/** Kafka's `Utils.murmur2` over the first `length` bytes. */
+export function murmur2(bytes: Uint8Array, length = bytes.length): number {
   let h = (SEED ^ length) | 0;
   const blocks = length >>> 2;
   for (let i = 0; i < blocks; i++) {
@@ -66,8 +66,28 @@ export function toPositive(value: number): number {
   return value & 0x7fffffff;
 }
 
+/**
+ * Bytes of the last ASCII key partitioned: every keyed record is partitioned, so its bytes go
+ * to this buffer, overwritten before each use, instead of a new array per record.
+ */
+let asciiScratch = new Uint8Array(64);
+
+/** Writes an ASCII key's bytes to `asciiScratch` and returns their count; -1 when the key is not ASCII. */
+function asciiIntoScratch(key: string): number {
+  const length = key.length;
+  if (length > asciiScratch.length) asciiScratch = new Uint8Array(length * 2);
+  for (let i = 0; i < length; i++) {
+    const code = key.charCodeAt(i);
+    if (code > 0x7f) return -1;
+    asciiScratch[i] = code;
+  }
+  return length;
+}
+
 /** The partition Kafka's default partitioner picks for a non-null key. */
 export function partitionForKey(key: string | Uint8Array, partitionCount: number): number {
-  const bytes = typeof key === 'string' ? utf8Bytes(key) : key;
-  return toPositive(murmur2(bytes)) % partitionCount;
+  if (typeof key !== 'string') return toPositive(murmur2(key)) % partitionCount;
+  const length = asciiIntoScratch(key);
+  const hash = length < 0 ? murmur2(utf8.encode(key)) : murmur2(asciiScratch, length);
+  return toPositive(hash) % partitionCount;
 }
