@@ -108,7 +108,12 @@ test('a lesson completed by clicks with Do it for me: prediction beside the outc
 
 test('a lesson completed by keyboard only', async ({ page }) => {
   await openLab(page, '/#lesson=pub-sub-fan-out');
+  const panel = page.getByRole('region', { name: /Lesson/ });
+  await expect(panel).toBeVisible();
   await advance(page, 12_000);
+  // The step's goal is checked when the advanced run is published: Continue opens then, not
+  // necessarily by the time advance() answers (pressing Enter earlier does nothing).
+  await expect(panel.getByRole('button', { name: 'Continue' })).not.toHaveAttribute('aria-disabled', 'true');
   await tabTo(page, 'Continue');
   await page.keyboard.press('Enter');
   expect((await lessonStatus(page))!.kind).toBe('predict');
