@@ -12,6 +12,7 @@ import type { ComparisonHost } from './comparisonHost';
 import { loadedDecoders } from './loadDecoders';
 import type { Comparison } from './comparison';
 import { whenIdle } from './whenIdle';
+import { followComparisonRuns } from './followComparisonRuns';
 
 export const COMPARISON_STORAGE_KEY = 'logscope.lastComparison';
 const PERSIST_DELAY_MS = 1000;
@@ -139,17 +140,7 @@ export function startComparisonPersistence(host: ComparisonHost, storage: Storag
     );
   };
   const follow = (comparison: Comparison) => {
-    unsubscribeRuns = [comparison.a.store, comparison.b.store].map((store) =>
-      store.subscribe((run, before) => {
-        if (
-          run.run.interventions !== before.run.interventions ||
-          run.playback.playing !== before.playback.playing ||
-          (!run.playback.playing && run.sim.snapshot.nowMs !== before.sim.snapshot.nowMs)
-        ) {
-          saveLater();
-        }
-      }),
-    );
+    unsubscribeRuns = [followComparisonRuns(comparison, saveLater)];
     saveLater();
   };
   const stopFollowing = () => {

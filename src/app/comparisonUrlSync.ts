@@ -9,6 +9,7 @@ import type { ComparisonHost } from './comparisonHost';
 import { comparisonLinkFragment } from '../share/encodeComparisonLink';
 import { writeAddressFragment } from './addressBar';
 import { fragmentOf } from './sharedRunOf';
+import { followComparisonRuns } from './followComparisonRuns';
 
 const WRITE_DELAY_MS = 500;
 
@@ -33,17 +34,7 @@ export function startComparisonUrlSync(target: Window, host: ComparisonHost): ()
   };
 
   const follow = (comparison: NonNullable<ReturnType<ComparisonHost['current']>>) => {
-    unsubscribeRuns = [comparison.a.store, comparison.b.store].map((store) =>
-      store.subscribe((run, before) => {
-        if (
-          run.run.interventions !== before.run.interventions ||
-          run.playback.playing !== before.playback.playing ||
-          (!run.playback.playing && run.sim.snapshot.nowMs !== before.sim.snapshot.nowMs)
-        ) {
-          writeLater();
-        }
-      }),
-    );
+    unsubscribeRuns = [followComparisonRuns(comparison, writeLater)];
   };
   const unsubscribeHost = host.store.subscribe((state, previous) => {
     if (state.comparison === previous.comparison) return;
