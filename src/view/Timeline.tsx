@@ -5,11 +5,11 @@
  * markers are drawn below the track, pointing up (▲ △), and every label says its run (A or B);
  * a list of buttons names each marker for assistive technology.
  */
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useLab } from './labContext';
-import { type AppState, type AppStore, selectNowMs, selectQueries } from '../app/store';
-import { useAppStore, useShallow } from './useAppStore';
+import { type AppState, type AppStore, selectNowMs } from '../app/store';
+import { useAppStore, useQueriesFollowing, useShallow } from './useAppStore';
 import { disagreementBands } from './insight/lagSeries';
 import { formatSimTime } from './formatTime';
 import { clusterByPixels, mergeSameMoment, placeLabels, TIMELINE, timelineExtentMs, timelineScale } from './layout';
@@ -48,39 +48,34 @@ interface Props {
 export function Timeline({ runB }: Props) {
   const lab = useLab();
   const { seek, scheduleSeek } = lab;
-  const nowMs = useAppStore(selectNowMs);
-  const reachedMs = useAppStore(selectReached);
   const laterCount = useAppStore(selectLaterCount);
-  const queries = useAppStore(selectQueries);
   const [ref, width] = useElementWidth<HTMLElement>(1200);
   const marksA = useRunMarks(lab.store);
   // Hooks in a fixed order: without a run B, B's marks read run A's store and are not drawn.
   const marksB = useRunMarks(runB ?? lab.store);
   const compared = runB !== undefined;
-
-  const extentMs = timelineExtentMs(reachedMs, nowMs, compared ? [marksA.latestMarkMs, marksB.latestMarkMs] : [marksA.latestMarkMs]);
+  // The extent moves in steps (timelineExtentMs), so this part of the timeline is drawn again
+  // only when a step, a mark or the width changes; the progress and the scrubber follow the
+  // clock on their own (TimelineProgress, Scrubber).
+  const latestMarks = compared ? [marksA.latestMarkMs, marksB.latestMarkMs] : [marksA.latestMarkMs];
+  const latestMarksKey = latestMarks.join(' ');
+  const selectExtent = useCallback(
+    (state: AppState) => timelineExtentMs(state.lab.reachedMs, state.sim.snapshot.nowMs, latestMarksKey.split(' ').map(Number)),
+    [latestMarksKey],
+  );
+  const extentMs = useAppStore(selectExtent);
   const x = useMemo(() => timelineScale(extentMs, width), [extentMs, width]);
   const trackLeft = x(0);
   const trackWidth = x(extentMs) - trackLeft;
   const height = TIMELINE.height + (compared ? RUN_B_HEIGHT : 0);
+  const markerRuns = useMemo(() => [{ run: 'A' as const, marks: marksA }, { run: 'B' as const, marks: marksB }], [marksA, marksB]);
 
   return (
     <section ref={ref} className="timeline" data-testid="timeline" aria-label="Timeline">
       <svg width={width} height={height} aria-hidden="true">
         <rect x={trackLeft} y={TIMELINE.trackY + 2} width={trackWidth} height={8} rx={4} className="timeline-track" />
-        <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
-        <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
-        {disagreementBands(queries.disagreementHistory(), 1000).map((band) => (
-          <rect
-            key={band.fromMs}
-            x={x(band.fromMs)}
-            y={TIMELINE.trackY + 11}
-            width={Math.max(2, x(band.toMs) - x(band.fromMs))}
-            height={4}
-            className="timeline-disagreement"
-            data-testid="timeline-disagreement"
-          />
-        ))}
+        <TimelineProgress x={x} />
+        <DisagreementBands x={x} />
         <Rebalances marks={marksA} x={x} y={TIMELINE.trackY + 21} run={compared ? 'A' : undefined} seek={seek} />
         <Markers marks={marksA} x={x} width={width} run={compared ? 'A' : undefined} seek={seek} />
         {compared && (
@@ -96,20 +91,84 @@ export function Timeline({ runB }: Props) {
           {laterCount > 0 ? ` · ${laterCount} later` : ''}
         </text>
       </svg>
-      {compared && <MarkerList runs={[{ run: 'A', marks: marksA }, { run: 'B', marks: marksB }]} seek={seek} />}
-      <input
-        type="range"
-        className="scrubber"
-        aria-label="Timeline"
-        min={0}
-        max={extentMs}
-        step={100}
-        value={nowMs}
-        aria-valuetext={`${formatSimTime(nowMs)} of ${formatSimTime(extentMs)}`}
-        style={{ left: trackLeft - 8, width: trackWidth + 16, top: TIMELINE.trackY - 4 }}
-        onChange={(event) => scheduleSeek(Number(event.target.value))}
-      />
+      {compared && <MarkerList runs={markerRuns} seek={seek} />}
+      <Scrubber extentMs={extentMs} left={trackLeft - 8} width={trackWidth + 16} onSeek={scheduleSeek} />
     </section>
+  );
+}
+
+/** The reached and played parts of the track: the only drawing that follows the clock every frame. */
+const TimelineProgress = memo(function TimelineProgress({ x }: { x: Scale }) {
+  const nowMs = useAppStore(selectNowMs);
+  const reachedMs = useAppStore(selectReached);
+  const trackLeft = x(0);
+  return (
+    <>
+      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
+      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
+    </>
+  );
+});
+
+/** The latest disagreement sample (one a virtual second): the bands change only when it does. */
+const selectLatestDisagreement = (state: AppState) => state.sim.queries.disagreementHistory().at(-1) ?? null;
+
+const DisagreementBands = memo(function DisagreementBands({ x }: { x: Scale }) {
+  // Memoised: re-rendered when a sample is added (or the scale changes), not every frame.
+  const bands = disagreementBands(useQueriesFollowing(selectLatestDisagreement).disagreementHistory(), 1000);
+  return (
+    <>
+      {bands.map((band) => (
+        <rect
+          key={band.fromMs}
+          x={x(band.fromMs)}
+          y={TIMELINE.trackY + 11}
+          width={Math.max(2, x(band.toMs) - x(band.fromMs))}
+          height={4}
+          className="timeline-disagreement"
+          data-testid="timeline-disagreement"
+        />
+      ))}
+    </>
+  );
+});
+
+/**
+ * The scrubber, a range input over the run. Its value and text follow the clock without React
+ * (doc/design.md, rule 11): re-rendering a controlled input sets its type, name and value every
+ * frame. The value is the playhead rounded to the input's step, as the browser would round it.
+ */
+const SCRUBBER_STEP_MS = 100;
+
+function Scrubber({ extentMs, left, width, onSeek }: { extentMs: number; left: number; width: number; onSeek: (ms: number) => void }) {
+  const store = useLab().store;
+  const ref = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const input = ref.current;
+    if (!input) return;
+    const show = (nowMs: number) => {
+      const value = String(Math.min(extentMs, Math.max(0, Math.round(nowMs / SCRUBBER_STEP_MS) * SCRUBBER_STEP_MS)));
+      if (input.value !== value) input.value = value;
+      const text = `${formatSimTime(nowMs)} of ${formatSimTime(extentMs)}`;
+      if (input.getAttribute('aria-valuetext') !== text) input.setAttribute('aria-valuetext', text);
+    };
+    show(selectNowMs(store.getState()));
+    return store.subscribe((state, previous) => {
+      if (state.sim.snapshot.nowMs !== previous.sim.snapshot.nowMs) show(state.sim.snapshot.nowMs);
+    });
+  }, [store, extentMs]);
+  return (
+    <input
+      ref={ref}
+      type="range"
+      className="scrubber"
+      aria-label="Timeline"
+      min={0}
+      max={extentMs}
+      step={SCRUBBER_STEP_MS}
+      style={{ left, width, top: TIMELINE.trackY - 4 }}
+      onChange={(event) => onSeek(Number(event.target.value))}
+    />
   );
 }
 
@@ -156,7 +215,7 @@ const Markers = memo(function Markers({ marks, x, width, run, seek }: { marks: R
   );
 });
 
-function Rebalances({ marks, x, y, run, seek }: { marks: RunMarks; x: Scale; y: number; run?: 'A' | 'B'; seek: (ms: number) => void }) {
+const Rebalances = memo(function Rebalances({ marks, x, y, run, seek }: { marks: RunMarks; x: Scale; y: number; run?: 'A' | 'B'; seek: (ms: number) => void }) {
   return (
     <>
       {clusterByPixels(marks.rebalances, (mark) => x(mark.atMs)).map((cluster) => {
@@ -178,10 +237,10 @@ function Rebalances({ marks, x, y, run, seek }: { marks: RunMarks; x: Scale; y: 
       })}
     </>
   );
-}
+});
 
 /** Each marker of both runs as a button named for its run, moment and commands (the drawing is hidden from assistive technology). */
-function MarkerList({ runs, seek }: { runs: Array<{ run: 'A' | 'B'; marks: RunMarks }>; seek: (ms: number) => void }) {
+const MarkerList = memo(function MarkerList({ runs, seek }: { runs: Array<{ run: 'A' | 'B'; marks: RunMarks }>; seek: (ms: number) => void }) {
   return (
     <ul className="timeline-marker-list" aria-label="Markers of both runs">
       {runs.flatMap(({ run, marks }) =>
@@ -195,4 +254,4 @@ function MarkerList({ runs, seek }: { runs: Array<{ run: 'A' | 'B'; marks: RunMa
       )}
     </ul>
   );
-}
+});

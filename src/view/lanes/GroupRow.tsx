@@ -7,7 +7,7 @@
 import { assignedMember, partitionOwner } from '../ownership';
 import type { GroupView, PartitionView } from '../../engine';
 import { groupRowY, labelPlacement, markerX, type LaneLayout, type LaneRows } from '../layout';
-import { useServiceColour } from '../useServiceColour';
+import type { ServiceColour } from '../palette';
 import { offsetWords, partitionLag } from './partitionLag';
 
 interface Props {
@@ -18,11 +18,13 @@ interface Props {
   partition: PartitionView;
   width: number;
   rows: LaneRows;
+  /** The group's service colour, worked out once for all lanes (TopicLanes), not per row. */
+  colour: ServiceColour;
 }
 
-export function GroupRow({ group, row, top, layout, partition, width, rows }: Props) {
+export function GroupRow({ group, row, top, layout, partition, width, rows, colour: serviceColour }: Props) {
   const pk = `${partition.topic}-${partition.partition}`;
-  const { mark: colour, text: textColour } = useServiceColour(group.serviceId);
+  const { mark: colour, text: textColour } = serviceColour;
   const rowY = groupRowY(top, row, rows);
   const figures = partitionLag(group, partition);
   const committed = figures.committed ?? undefined;

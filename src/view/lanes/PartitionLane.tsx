@@ -7,7 +7,7 @@
 import type { SimQueries } from '../../app/simQueries';
 import type { GroupView, PartitionView } from '../../engine';
 import { END_LABEL_ROOM, LANE, laneLayout, markerX, type LaneRows } from '../layout';
-import { INK } from '../palette';
+import { INK, serviceColours, type ServiceColour } from '../palette';
 import type { ColourMode } from '../recordColour';
 import { useEntityProps } from '../useEntityProps';
 import { GroupRow } from './GroupRow';
@@ -28,9 +28,11 @@ interface Props {
   /** Reads the older span's records, which the snapshot does not carry. */
   queries: SimQueries;
   rows: LaneRows;
+  /** Each service's colour (serviceColours of the groups shown). */
+  colours: Readonly<Record<string, ServiceColour>>;
 }
 
-export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries, rows }: Props) {
+export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries, rows, colours }: Props) {
   const name = `${partition.topic}-${partition.partition}`;
   const after = rows.endLabel === 'after';
   const hw = partition.highWatermark;
@@ -129,7 +131,7 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
         </text>
       )}
       {readers.map(({ group }, row) => (
-        <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} />
+        <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} colour={colours[group.serviceId] ?? serviceColours([group.serviceId])[group.serviceId]!} />
       ))}
     </g>
   );

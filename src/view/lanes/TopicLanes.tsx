@@ -11,7 +11,8 @@ import { useAppStore } from '../useAppStore';
 import { COMPACT_LANE_ROWS, LANE_ROWS, laneBlockHeight, type LaneRows } from '../layout';
 import { colourModeFor } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
+import { serviceColours, type ServiceColour } from '../palette';
 import type { PartitionView } from '../../engine';
 import { useOnScreen } from '../useOnScreen';
 import { laneAnchors } from './laneAnchors';
@@ -54,6 +55,7 @@ const MemoPartitionLane = memo(
       a.colourMode === b.colourMode &&
       a.hatchId === b.hatchId &&
       a.rows === b.rows &&
+      a.colours === b.colours &&
       a.readers.length === b.readers.length),
 );
 
@@ -118,6 +120,9 @@ export function TopicLanes() {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [everyGroup, setEveryGroup] = useState(false);
   const focus = short && !everyGroup ? focusGroup(groups, topics, selection) : null;
+  // One colour table for every group row (the services shown decide the colours).
+  const serviceIds = groups.map((group) => group.serviceId).join('\u0000');
+  const colours = useMemo(() => serviceColours(serviceIds === '' ? [] : serviceIds.split('\u0000')), [serviceIds]);
   // A topic the focused group does not read keeps every reader's row.
   const readersOf = (topic: TopicView) =>
     groups
@@ -180,6 +185,7 @@ export function TopicLanes() {
           nowMs={nowMs}
           queries={queries}
           shown={shown[i]!}
+          colours={colours}
           onShowAll={() => setExpanded((before) => new Set(before).add(topic.name))}
         />
       ))}
@@ -199,10 +205,11 @@ interface TopicBlockProps {
   queries: SimQueries;
   /** Lanes drawn (the first ones); the rest behind a button. */
   shown: number;
+  colours: Readonly<Record<string, ServiceColour>>;
   onShowAll: () => void;
 }
 
-function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, queries, shown, onShowAll }: TopicBlockProps) {
+function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
   const blockHeight = laneBlockHeight(readers.length, rows);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
   return (
@@ -255,6 +262,7 @@ function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, qu
               hatchId={`hatch-${topic.name}`}
               queries={queries}
               rows={rows}
+              colours={colours}
             />
           );
         })}
