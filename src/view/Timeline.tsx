@@ -146,11 +146,12 @@ function Scrubber({ extentMs, left, width, onSeek }: { extentMs: number; left: n
   useLayoutEffect(() => {
     const input = ref.current;
     if (!input) return;
+    let shownValue = -1;
+    let shownMs = -1;
     const show = (nowMs: number) => {
-      const value = String(Math.min(extentMs, Math.max(0, Math.round(nowMs / SCRUBBER_STEP_MS) * SCRUBBER_STEP_MS)));
-      if (input.value !== value) input.value = value;
-      const text = `${formatSimTime(nowMs)} of ${formatSimTime(extentMs)}`;
-      if (input.getAttribute('aria-valuetext') !== text) input.setAttribute('aria-valuetext', text);
+      const value = Math.min(extentMs, Math.max(0, Math.round(nowMs / SCRUBBER_STEP_MS) * SCRUBBER_STEP_MS));
+      if (value !== shownValue) input.value = String((shownValue = value));
+      if (nowMs !== shownMs) input.setAttribute('aria-valuetext', `${formatSimTime((shownMs = nowMs))} of ${formatSimTime(extentMs)}`);
     };
     show(selectNowMs(store.getState()));
     return store.subscribe((state, previous) => {

@@ -5,7 +5,7 @@
  * is what you say to a voice-control user) and may add context after it. Separate SVG <text>
  * elements are joined without spaces in that visible text, so each ends with a space.
  */
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLab } from './labContext';
 import type { AppState } from '../app/store';
 import { useAppStore } from './useAppStore';
@@ -14,8 +14,12 @@ import { useLabUi } from './labUiContext';
 export function useEntityProps(selection: string, label?: string) {
   const { select } = useLab();
   const { openMenu } = useLabUi();
-  const selected = useAppStore((state: AppState) => state.ui.selection === selection);
-  const focused = useAppStore((state: AppState) => lessonFocuses(state, selection));
+  // Selectors kept while the selection string is the same: a new selector each render makes
+  // React re-arm the store subscription's snapshot check after every render (frame profiles).
+  const selectSelected = useCallback((state: AppState) => state.ui.selection === selection, [selection]);
+  const selectFocused = useCallback((state: AppState) => lessonFocuses(state, selection), [selection]);
+  const selected = useAppStore(selectSelected);
+  const focused = useAppStore(selectFocused);
   return {
     role: 'button',
     tabIndex: 0,

@@ -9,7 +9,7 @@ import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { COMPACT_LANE_ROWS, LANE_ROWS, laneBlockHeight, type LaneRows } from '../layout';
-import { colourModeFor } from '../recordColour';
+import { colourModeFor, type ColourMode } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
 import { memo, useMemo, useState } from 'react';
 import { serviceColours, type ServiceColour } from '../palette';
@@ -45,18 +45,22 @@ type LaneProps = Parameters<typeof PartitionLane>[0] & { shows: readonly unknown
  * React compares against the props of the lane's last render, so a lane that was frozen while
  * off screen catches up as soon as it is on screen again (or the clock stops).
  */
+/** Whether a lane would draw the same (its `shows` list and its geometry). */
+function sameLane(a: Omit<LaneProps, 'frozen' | 'top'>, b: Omit<LaneProps, 'frozen' | 'top'>): boolean {
+  return (
+    sameElements(a.shows, b.shows) &&
+    a.width === b.width &&
+    a.colourMode === b.colourMode &&
+    a.hatchId === b.hatchId &&
+    a.rows === b.rows &&
+    a.colours === b.colours &&
+    a.readers.length === b.readers.length
+  );
+}
+
 const MemoPartitionLane = memo(
   ({ shows: _shows, frozen: _frozen, ...props }: LaneProps) => <PartitionLane {...props} />,
-  (a, b) =>
-    b.frozen ||
-    (sameElements(a.shows, b.shows) &&
-      a.width === b.width &&
-      a.top === b.top &&
-      a.colourMode === b.colourMode &&
-      a.hatchId === b.hatchId &&
-      a.rows === b.rows &&
-      a.colours === b.colours &&
-      a.readers.length === b.readers.length),
+  (a, b) => b.frozen || (a.top === b.top && sameLane(a, b)),
 );
 
 /**
@@ -64,11 +68,9 @@ const MemoPartitionLane = memo(
  * the browser skips its layout and paint (content-visibility); paused, every lane is current, so
  * what assistive technology and tests read is always the present state.
  */
-function LaneBlock({
-  height,
-  playing,
-  ...props
-}: Omit<LaneProps, 'frozen' | 'top'> & { height: number; playing: boolean }) {
+type LaneBlockProps = Omit<LaneProps, 'frozen' | 'top'> & { height: number; playing: boolean };
+
+function LaneBlock({ height, playing, ...props }: LaneBlockProps) {
   const [ref, onScreen] = useOnScreen<HTMLDivElement>();
   return (
     <div ref={ref} className="lane-block" style={{ height }}>
@@ -78,6 +80,9 @@ function LaneBlock({
     </div>
   );
 }
+
+/** A lane that draws the same is not rendered again, block and all (most lanes, most frames). */
+const MemoLaneBlock = memo(LaneBlock, (a: LaneBlockProps, b: LaneBlockProps) => a.playing === b.playing && a.height === b.height && sameLane(a, b));
 
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
@@ -138,24 +143,7 @@ export function TopicLanes() {
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
       <div className="lanes-head">
-        {/* Open on a tall screen; on a short one its first line says enough and the lanes need the room. */}
-        <details className="legend" open={!short} key={short ? 'short' : 'tall'}>
-          <summary>Key: ▲ committed · ◆ position · ┃ log end — lag = end − ▲, to process = end − ◆</summary>
-          <p>
-            ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃
-            log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
-            away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
-          </p>
-          {replicated && (
-            <p>
-              ┇ dashed line: high watermark · faded striped cells after it: on the leader, not yet committed (no
-              consumer reads them) · ✕ cross-hatched: acknowledged to the producer, then lost
-            </p>
-          )}
-          <p>
-            lag = log end − ▲ (Kafka&apos;s lag) · to process = log end − ◆, or − ▲ while nobody owns it. {LAG_WHY}
-          </p>
-        </details>
+        <LanesKey short={short} replicated={replicated} />
         {short && (focus !== null || everyGroup) && (
           <p className="lanes-focus" data-testid="lanes-focus">
             {focus !== null ? (
@@ -193,6 +181,30 @@ export function TopicLanes() {
   );
 }
 
+/** The lanes' key: static text, drawn again only when the screen's height class or replication changes. */
+const LanesKey = memo(function LanesKey({ short, replicated }: { short: boolean; replicated: boolean }) {
+  // Open on a tall screen; on a short one its first line says enough and the lanes need the room.
+  return (
+    <details className="legend" open={!short} key={short ? 'short' : 'tall'}>
+      <summary>Key: ▲ committed · ◆ position · ┃ log end — lag = end − ▲, to process = end − ◆</summary>
+      <p>
+        ▲ committed offset (next to read) · ◆ the owner&apos;s position (next offset it fetches) · ┃
+        log end offset · ┆ segment boundary · hatched: deleted by retention · dotted: compacted
+        away · ⟩ n ⟨ n older offsets not drawn · cells stay after being read
+      </p>
+      {replicated && (
+        <p>
+          ┇ dashed line: high watermark · faded striped cells after it: on the leader, not yet committed (no
+          consumer reads them) · ✕ cross-hatched: acknowledged to the producer, then lost
+        </p>
+      )}
+      <p>
+        lag = log end − ▲ (Kafka&apos;s lag) · to process = log end − ◆, or − ▲ while nobody owns it. {LAG_WHY}
+      </p>
+    </details>
+  );
+});
+
 interface TopicBlockProps {
   topic: TopicView;
   /** The groups whose rows its lanes show. */
@@ -209,46 +221,55 @@ interface TopicBlockProps {
   onShowAll: () => void;
 }
 
+/** A topic's heading and the patterns its lanes refer to: they change with the topic's settings, not with its records. */
+const TopicHead = memo(function TopicHead({ name, partitions, colourMode, cleanupPolicy }: { name: string; partitions: number; colourMode: ColourMode; cleanupPolicy: TopicView['cleanupPolicy'] }) {
+  return (
+    <>
+        <h2>
+          Topic <code>{name}</code>{' '}
+          <span className="section-meta">
+            {partitions} partition{partitions === 1 ? '' : 's'} · cells
+            coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy=
+            {cleanupPolicy}
+          </span>
+        </h2>
+        {/* The patterns live in one defs block; every lane's svg refers to them by id. */}
+        <svg width={0} height={0} className="lane-defs" aria-hidden="true">
+          <defs>
+            <pattern
+              id={`hatch-${name}`}
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#8b95a1" strokeWidth="2" />
+            </pattern>
+            {/* Replication (issue 17): upright stripes over faded records not yet committed; a dark cross-hatch where acknowledged records were lost. */}
+            <pattern id={`uncommitted-${name}`} width="5" height="5" patternUnits="userSpaceOnUse">
+              <line x1="1" y1="0" x2="1" y2="5" stroke="#1b1f24" strokeWidth="1.5" />
+            </pattern>
+            <pattern id={`lost-${name}`} width="7" height="7" patternUnits="userSpaceOnUse">
+              <rect width="7" height="7" fill="#ffffff" />
+              <path d="M 0 0 L 7 7 M 7 0 L 0 7" stroke="#1b1f24" strokeWidth="1.6" />
+            </pattern>
+          </defs>
+        </svg>
+    </>
+  );
+});
+
 function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
   const blockHeight = laneBlockHeight(readers.length, rows);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
   return (
     <div className="topic">
-      <h2>
-        Topic <code>{topic.name}</code>{' '}
-        <span className="section-meta">
-          {topic.partitions.length} partition{topic.partitions.length === 1 ? '' : 's'} · cells
-          coloured by {colourMode === 'key' ? 'key' : 'event type'} · cleanup.policy=
-          {topic.cleanupPolicy}
-        </span>
-      </h2>
-      {/* The patterns live in one defs block; every lane's svg refers to them by id. */}
-      <svg width={0} height={0} className="lane-defs" aria-hidden="true">
-        <defs>
-          <pattern
-            id={`hatch-${topic.name}`}
-            width="6"
-            height="6"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <line x1="0" y1="0" x2="0" y2="6" stroke="#8b95a1" strokeWidth="2" />
-          </pattern>
-          {/* Replication (issue 17): upright stripes over faded records not yet committed; a dark cross-hatch where acknowledged records were lost. */}
-          <pattern id={`uncommitted-${topic.name}`} width="5" height="5" patternUnits="userSpaceOnUse">
-            <line x1="1" y1="0" x2="1" y2="5" stroke="#1b1f24" strokeWidth="1.5" />
-          </pattern>
-          <pattern id={`lost-${topic.name}`} width="7" height="7" patternUnits="userSpaceOnUse">
-            <rect width="7" height="7" fill="#ffffff" />
-            <path d="M 0 0 L 7 7 M 7 0 L 0 7" stroke="#1b1f24" strokeWidth="1.6" />
-          </pattern>
-        </defs>
-      </svg>
+      <TopicHead name={topic.name} partitions={topic.partitions.length} colourMode={colourMode} cleanupPolicy={topic.cleanupPolicy} />
       <div role="group" aria-label={`Partitions of ${topic.name}`}>
         {topic.partitions.slice(0, shown).map((partition) => {
           const anchors = laneAnchors(partition, readers, nowMs);
           return (
-            <LaneBlock
+            <MemoLaneBlock
               key={partition.partition}
               shows={laneShows(partition, readers, selection, anchors)}
               anchors={anchors}
