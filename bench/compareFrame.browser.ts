@@ -42,6 +42,17 @@ const INSTRUMENT = `(() => {
   });
 })();`;
 
+const FIXED_FRAME_CLOCK = `(() => {
+  const raf = window.requestAnimationFrame.bind(window);
+  const real = performance.now.bind(performance);
+  let lastReal = -1, frameClock = 0, started = null;
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    if (time !== lastReal) { lastReal = time; frameClock += 1000 / 60; }
+    callback(frameClock);
+  });
+  performance.now = () => (lastReal < 0 ? real() : (started ??= real()) + frameClock);
+})();`;
+
 const PHASES: Array<[string, string]> = [
   ['FireAnimationFrame', 'script'],
   ['UpdateLayoutTree', 'style'],
@@ -73,6 +84,7 @@ interface Measured {
 
 async function measure(port: number, hash: string): Promise<Measured> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  if (process.env.FIXED_FRAME_CLOCK) await page.addInitScript(FIXED_FRAME_CLOCK);
   await page.addInitScript(INSTRUMENT);
   await page.goto(`http://127.0.0.1:${port}/${hash}`);
   await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
