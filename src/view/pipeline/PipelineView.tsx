@@ -19,6 +19,17 @@ import { ReadModelNode } from './ReadModelNode';
 import { ServiceNode } from './ServiceNode';
 import { TopicNode } from './TopicNode';
 import { usePipelineArrowKeys } from './usePipelineArrowKeys';
+import { drawnLayout, PipelineDrawing } from './drawnLayout';
+import { useProgressiveCount } from '../progressive/useProgressiveCount';
+
+/**
+ * Topics and services drawn in one render; past these counts they are drawn this many per mount
+ * step (progressive/useProgressiveCount.ts) after the page around them. Every preset's fit; at
+ * the limits (16 of each, up to 16 partition rows and 12 instance rows each) it takes 8 steps.
+ */
+const TOPICS_AT_ONCE = 4;
+const SERVICES_AT_ONCE = 6;
+const SERVICES_PER_STEP = 4;
 
 /** `halfWidth`: two runs side by side; names get their room (layout/halfWidthColumns.ts). */
 export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
@@ -29,6 +40,12 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const reducedMotion = useReducedMotion();
   const compact = useShortScreen();
   const layout = useMemo(() => pipelineLayout(structure, width, compact, halfWidth), [structure, width, compact, halfWidth]);
+  // Laid out whole (nothing moves as the rest arrives); drawn in steps when large.
+  const topicsDrawn = useProgressiveCount(structure.topics.length, TOPICS_AT_ONCE);
+  const groupsDrawn = useProgressiveCount(structure.groups.length, SERVICES_AT_ONCE, SERVICES_PER_STEP);
+  const drawn = useMemo(() => drawnLayout(layout, structure, topicsDrawn, groupsDrawn), [layout, structure, topicsDrawn, groupsDrawn]);
+  const topics = structure.topics.slice(0, topicsDrawn);
+  const groups = structure.groups.slice(0, groupsDrawn);
   return (
     <section className="pipeline" id="pipeline" aria-label="Pipeline">
       <h2>
@@ -42,23 +59,25 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
             </marker>
             <CallMarkers />
           </defs>
-          <Edges layout={layout} structure={structure} />
-          <CallEdges layout={layout} structure={structure} />
+          <Edges layout={drawn} structure={structure} />
+          <CallEdges layout={drawn} structure={structure} />
           {structure.producers.map((p) => (
             <ProducerNode key={p.id} id={p.id} box={layout.producers[p.id]!} />
           ))}
-          {structure.topics.map((t) => (
+          {topics.map((t) => (
             <TopicNode key={t.name} name={t.name} box={layout.topics[t.name]!} />
           ))}
-          {structure.groups.map((g) => (
+          {groups.map((g) => (
             <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
           ))}
-          {structure.groups.map(
+          {groups.map(
             (g) => g.readModel !== false && <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} halfWidth={halfWidth} />,
           )}
+          <PipelineDrawing.Pending layout={layout} drawn={drawn} />
         </svg>
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
       </div>
+      <PipelineDrawing.Status structure={structure} topicsDrawn={topicsDrawn} groupsDrawn={groupsDrawn} large={structure.topics.length > TOPICS_AT_ONCE || structure.groups.length > SERVICES_AT_ONCE} />
       <CallsPanel />
     </section>
   );
