@@ -1,4 +1,5 @@
 /** Every consumer group: one card each, in the order of the scenario's services. */
+import { memo } from 'react';
 import type { AppState } from '../../app/store';
 import { useAppStore, useShallow } from '../useAppStore';
 import { useProgressiveCount } from '../progressive/useProgressiveCount';
@@ -14,6 +15,9 @@ const selectGroupIds = (state: AppState) => state.sim.snapshot.groups.map((g) =>
 const CARDS_AT_ONCE = 6;
 const CARDS_PER_STEP = 4;
 
+/** A card follows the store itself: a mount step renders only the cards it adds. */
+const Card = memo(GroupCard);
+
 export function GroupPanel() {
   const ids = useAppStore(useShallow(selectGroupIds));
   const drawn = useProgressiveCount(ids.length, CARDS_AT_ONCE, CARDS_PER_STEP);
@@ -21,7 +25,7 @@ export function GroupPanel() {
     <div className="groups" data-testid="group-panel">
       <ul>
         {ids.slice(0, drawn).map((id) => (
-          <GroupCard key={id} groupId={id} />
+          <Card key={id} groupId={id} />
         ))}
       </ul>
       {drawn < ids.length && (

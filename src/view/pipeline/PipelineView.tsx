@@ -3,7 +3,7 @@
  * models, with each partition's edge going to the instance that owns it in each group, and
  * records travelling along the edges, placed from their virtual timestamps.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useAppStore } from '../useAppStore';
 import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
@@ -32,6 +32,14 @@ const SERVICES_AT_ONCE = 6;
 const SERVICES_PER_STEP = 4;
 
 /** `halfWidth`: two runs side by side; names get their room (layout/halfWidthColumns.ts). */
+/**
+ * Nodes re-rendered only when their own props change (each follows the store itself): a mount
+ * step then draws its new nodes without rendering again the ones drawn before it.
+ */
+const Topic = memo(TopicNode);
+const Service = memo(ServiceNode);
+const ReadModel = memo(ReadModelNode);
+
 export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const [selectStructure] = useState(createStructureSelector);
   const structure = useAppStore(selectStructure);
@@ -65,13 +73,13 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
             <ProducerNode key={p.id} id={p.id} box={layout.producers[p.id]!} />
           ))}
           {topics.map((t) => (
-            <TopicNode key={t.name} name={t.name} box={layout.topics[t.name]!} />
+            <Topic key={t.name} name={t.name} box={layout.topics[t.name]!} />
           ))}
           {groups.map((g) => (
-            <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
+            <Service key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
           ))}
           {groups.map(
-            (g) => g.readModel !== false && <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} halfWidth={halfWidth} />,
+            (g) => g.readModel !== false && <ReadModel key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} halfWidth={halfWidth} />,
           )}
           <PipelineDrawing.Pending layout={layout} drawn={drawn} />
         </svg>
