@@ -47,11 +47,14 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
     return { loaded: result, firstRenderElements: document.querySelectorAll('*').length };
   }, scenario);
   expect(loaded).toEqual(expect.objectContaining({ ok: true }));
-  // Every panel drawn in the end: the last topic's and service's nodes, the last group's card, the lanes.
-  await expect(page.getByTestId('topic-topic-15')).toBeAttached();
-  await expect(page.getByTestId('service-service-15')).toBeAttached();
-  await expect(page.getByTestId('group-service-15')).toBeAttached();
-  await expect(page.getByRole('region', { name: 'Partition lanes' })).toBeAttached();
+  // Every panel drawn in the end: the last topic's and service's nodes, the last group's card, the
+  // lanes. A dozen mount steps, one per frame; on a loaded machine a frame of this page can take
+  // half a second, hence the time allowed.
+  const drawn = { timeout: 30_000 };
+  await expect(page.getByTestId('topic-topic-15')).toBeAttached(drawn);
+  await expect(page.getByTestId('service-service-15')).toBeAttached(drawn);
+  await expect(page.getByTestId('group-service-15')).toBeAttached(drawn);
+  await expect(page.getByRole('region', { name: 'Partition lanes' })).toBeAttached(drawn);
   await expect(page.getByTestId('pipeline-drawing')).toHaveText('Pipeline drawn: 16 topics and 16 services.');
   const openTasks = await longTasks(page);
 
@@ -106,10 +109,12 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
   // took up to 2 s).
   // Opening: the render in the task that opens the run draws the page around the lists (about
   // 400 elements; all ~5,500 at once before mount steps), whatever the machine's load. Its longest
-  // task is parsing the scenario, starting the engine and that render: about 250–300 ms of thread
-  // time at load 10–15 (420–600 ms before), 0.9 s of wall time at load 18 (1.4–4.5 s before).
+  // task is parsing the scenario, starting the engine and that render: 235–315 ms of thread time
+  // at load 12–24 (450–610 ms before). Its wall time follows the load: 0.54–0.9 s at load 12–18,
+  // once 2.3 s at load 19 (before: 1.4–4.5 s at load 12–17), so that bound only catches a frozen
+  // opening (before the work budget: 55 s).
   expect(report.openFirstRenderElements).toBeLessThan(1_500);
-  expect(report.openLongestTaskMs).toBeLessThan(2_500);
+  expect(report.openLongestTaskMs).toBeLessThan(5_000);
   expect(report.play.p95TaskMs).toBeLessThan(1_000);
   expect(report.seek.p95TaskMs).toBeLessThan(1_000);
   expect(report.play.longestTaskMs).toBeLessThan(3_000);
