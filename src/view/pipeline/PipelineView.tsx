@@ -81,7 +81,7 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
           {groups.map(
             (g) => g.readModel !== false && <ReadModel key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} halfWidth={halfWidth} />,
           )}
-          <PipelineDrawing.Pending layout={layout} drawn={drawn} />
+          <PipelineDrawing.Pending layout={layout} drawn={drawn} structure={structure} />
         </svg>
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
       </div>

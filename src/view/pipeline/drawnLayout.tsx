@@ -3,7 +3,7 @@
  * keeps every node's place, edges are drawn only between nodes already drawn, the others show
  * as empty outlines for the few frames until their step, and a status line says what is drawn.
  */
-import type { PipelineLayout } from '../layout';
+import type { Box, PipelineLayout } from '../layout';
 import type { PipelineStructure } from './pipelineStructure';
 
 /** `layout` with only the first topics and services (and their read models). */
@@ -15,17 +15,19 @@ export function drawnLayout(layout: PipelineLayout, structure: PipelineStructure
   return { ...layout, topics: pick(layout.topics, topicNames), services: pick(layout.services, groupIds), readModels: pick(layout.readModels, groupIds) };
 }
 
-/** Outlines where topics and services not drawn yet will be (one element each). */
-function Pending({ layout, drawn }: { layout: PipelineLayout; drawn: PipelineLayout }) {
+/** Outlines where topics, services and read models not drawn yet will be (one element each). */
+function Pending({ layout, drawn, structure }: { layout: PipelineLayout; drawn: PipelineLayout; structure: PipelineStructure }) {
   if (layout === drawn) return null;
+  const withReadModel = new Set(structure.groups.filter((g) => g.readModel !== false).map((g) => g.groupId));
   const waiting = [
     ...Object.entries(layout.topics).filter(([name]) => !drawn.topics[name]),
     ...Object.entries(layout.services).filter(([id]) => !drawn.services[id]),
-  ];
+  ].map(([id, box]): { key: string; box: Box } => ({ key: id, box }));
+  for (const [id, box] of Object.entries(layout.readModels)) if (withReadModel.has(id) && !drawn.readModels[id]) waiting.push({ key: `read-model-${id}`, box });
   return (
     <g aria-hidden="true" data-testid="pipeline-pending">
-      {waiting.map(([id, box]) => (
-        <rect key={id} x={box.x} y={box.y} width={box.width} height={box.height} rx={8} className="node node-pending" />
+      {waiting.map(({ key, box }) => (
+        <rect key={key} x={box.x} y={box.y} width={box.width} height={box.height} rx={8} className="node node-pending" />
       ))}
     </g>
   );

@@ -49,7 +49,7 @@ describe('large runs are drawn in steps', () => {
     const pipeline = render(limits, <PipelineView />);
     expect(pipeline).not.toMatch(/data-testid="(service|topic)-/);
     // Every node waits as an outline, and the status says what is being drawn.
-    expect(pipeline.match(/node-pending/g)).toHaveLength(32);
+    expect(pipeline.match(/node-pending/g)).toHaveLength(48);
     expect(pipeline).toContain('Drawing the pipeline: 16 topics and 16 services…');
   });
 });
