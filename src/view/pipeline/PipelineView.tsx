@@ -24,14 +24,13 @@ import { useProgressiveCount } from '../progressive/useProgressiveCount';
 
 /**
  * Topics and services drawn in one render; past these counts they are drawn this many per mount
- * step (progressive/useProgressiveCount.ts) after the page around them. Every preset's fit; at
+ * step (progressive/useProgressiveCount.ts) after the page around them. Every preset's fit at once; at
  * the limits (16 of each, up to 16 partition rows and 12 instance rows each) it takes 8 steps.
  */
 const TOPICS_AT_ONCE = 4;
 const SERVICES_AT_ONCE = 6;
 const SERVICES_PER_STEP = 4;
 
-/** `halfWidth`: two runs side by side; names get their room (layout/halfWidthColumns.ts). */
 /**
  * Nodes re-rendered only when their own props change (each follows the store itself): a mount
  * step then draws its new nodes without rendering again the ones drawn before it.
@@ -40,6 +39,7 @@ const Topic = memo(TopicNode);
 const Service = memo(ServiceNode);
 const ReadModel = memo(ReadModelNode);
 
+/** `halfWidth`: two runs side by side; names get their room (layout/halfWidthColumns.ts). */
 export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const [selectStructure] = useState(createStructureSelector);
   const structure = useAppStore(selectStructure);
