@@ -7,7 +7,8 @@ import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { useLab } from '../labContext';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
-import { TopicLanes } from '../lanes/TopicLanes';
+import { lanesShown, TopicLanes } from '../lanes/TopicLanes';
+import { useProgressiveCount } from '../progressive/useProgressiveCount';
 import './insight.css';
 
 // The other tabs load when first opened: most sessions start on the lanes, and the charts and
@@ -29,6 +30,30 @@ const selectTab = (state: AppState) => {
   const tab = state.ui.view['insightTab'];
   return TABS.some((t) => t.id === tab) ? (tab as string) : 'lanes';
 };
+/**
+ * Rows the lanes draw at first (TopicLanes.tsx, `lanesShown`): each lane's own and one per group
+ * reading it. Past `LANE_ROWS_AT_ONCE` (at the limits: 187 rows, about a thousand elements) the
+ * lanes are drawn in a mount step of their own (progressive/mountSteps.ts), after the page has
+ * painted the rest; every preset's lanes come at once.
+ */
+const selectLaneRows = (state: AppState): number => {
+  const { topics, groups } = state.sim.snapshot;
+  const readers = topics.map((topic) => groups.filter((group) => group.subscribe.includes(topic.name)).length);
+  const shown = lanesShown(
+    topics.map((topic) => topic.partitions.length),
+    [],
+    readers,
+  );
+  return shown.reduce((rows, lanes, i) => rows + lanes * (1 + readers[i]!), 0);
+};
+const LANE_ROWS_AT_ONCE = 96;
+
+function Lanes() {
+  const rows = useAppStore(selectLaneRows);
+  const ready = useProgressiveCount(1, rows > LANE_ROWS_AT_ONCE ? 0 : 1) > 0;
+  return ready ? <TopicLanes /> : <p className="hint" data-testid="lanes-drawing">Drawing the partition lanes…</p>;
+}
+
 export function InsightsPanel() {
   const { setView } = useLab();
   const tab = useAppStore(selectTab);
@@ -61,7 +86,7 @@ export function InsightsPanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'lanes' && <TopicLanes />}
+        {tab === 'lanes' && <Lanes />}
         <Suspense fallback={<p className="hint">Loading…</p>}>
           {tab === 'lag' && <LagPanel />}
           {tab === 'consistency' && <ConsistencyPanel />}

@@ -57,8 +57,10 @@ export function Edges({ layout, structure }: { layout: PipelineLayout; structure
   }
   for (const group of structure.groups) {
     if (group.readModel === false) continue;
-    const service = layout.services[group.groupId]!;
-    const readModel = layout.readModels[group.groupId]!;
+    const service = layout.services[group.groupId];
+    const readModel = layout.readModels[group.groupId];
+    // A large pipeline draws its services in steps (drawnLayout.tsx).
+    if (!service || !readModel) continue;
     paths.push({ key: `r-${group.groupId}`, d: link({ source: rightAnchor(service, service.y + 13), target: leftAnchor(readModel, readModel.y + 13) })!, className: 'edge edge-apply' });
   }
   return (

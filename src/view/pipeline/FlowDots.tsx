@@ -125,7 +125,12 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
         context.fill();
       }
     };
-    draw();
+    // The first drawing waits for the frame: before its paint, but not in the task that brought
+    // the layout (opening a large run; a resize): it forces a layout when windowed.
+    let first: number | null = requestAnimationFrame(() => {
+      first = null;
+      draw();
+    });
     let scrolled: number | null = null;
     const onScroll = () => {
       scrolled ??= requestAnimationFrame(() => {
@@ -136,12 +141,14 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
     if (windowed) window.addEventListener('scroll', onScroll, { passive: true, capture: true });
     const unsubscribe = appStore.subscribe((state, previous) => {
       const workChanged = (state.lab.work === null) !== (previous.lab.work === null);
+      if (first !== null) return;
       if (state.sim.snapshot !== previous.sim.snapshot || state.playback.speed !== previous.playback.speed || workChanged) draw();
     });
     return () => {
       unsubscribe();
       window.removeEventListener('scroll', onScroll, { capture: true });
       if (scrolled !== null) cancelAnimationFrame(scrolled);
+      if (first !== null) cancelAnimationFrame(first);
     };
   }, [appStore, layout, structure]);
   return (

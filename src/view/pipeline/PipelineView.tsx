@@ -3,7 +3,7 @@
  * models, with each partition's edge going to the instance that owns it in each group, and
  * records travelling along the edges, placed from their virtual timestamps.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useAppStore } from '../useAppStore';
 import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
@@ -19,6 +19,25 @@ import { ReadModelNode } from './ReadModelNode';
 import { ServiceNode } from './ServiceNode';
 import { TopicNode } from './TopicNode';
 import { usePipelineArrowKeys } from './usePipelineArrowKeys';
+import { drawnLayout, PipelineDrawing } from './drawnLayout';
+import { useProgressiveCount } from '../progressive/useProgressiveCount';
+
+/**
+ * Topics and services drawn in one render; past these counts they are drawn this many per mount
+ * step (progressive/useProgressiveCount.ts) after the page around them. Every preset's fit at once; at
+ * the limits (16 of each, up to 16 partition rows and 12 instance rows each) it takes 8 steps.
+ */
+const TOPICS_AT_ONCE = 4;
+const SERVICES_AT_ONCE = 6;
+const SERVICES_PER_STEP = 4;
+
+/**
+ * Nodes re-rendered only when their own props change (each follows the store itself): a mount
+ * step then draws its new nodes without rendering again the ones drawn before it.
+ */
+const Topic = memo(TopicNode);
+const Service = memo(ServiceNode);
+const ReadModel = memo(ReadModelNode);
 
 /** `halfWidth`: two runs side by side; names get their room (layout/halfWidthColumns.ts). */
 export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
@@ -29,6 +48,12 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const reducedMotion = useReducedMotion();
   const compact = useShortScreen();
   const layout = useMemo(() => pipelineLayout(structure, width, compact, halfWidth), [structure, width, compact, halfWidth]);
+  // Laid out whole (nothing moves as the rest arrives); drawn in steps when large.
+  const topicsDrawn = useProgressiveCount(structure.topics.length, TOPICS_AT_ONCE);
+  const groupsDrawn = useProgressiveCount(structure.groups.length, SERVICES_AT_ONCE, SERVICES_PER_STEP);
+  const drawn = useMemo(() => drawnLayout(layout, structure, topicsDrawn, groupsDrawn), [layout, structure, topicsDrawn, groupsDrawn]);
+  const topics = structure.topics.slice(0, topicsDrawn);
+  const groups = structure.groups.slice(0, groupsDrawn);
   return (
     <section className="pipeline" id="pipeline" aria-label="Pipeline">
       <h2>
@@ -42,23 +67,25 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
             </marker>
             <CallMarkers />
           </defs>
-          <Edges layout={layout} structure={structure} />
-          <CallEdges layout={layout} structure={structure} />
+          <Edges layout={drawn} structure={structure} />
+          <CallEdges layout={drawn} structure={structure} />
           {structure.producers.map((p) => (
             <ProducerNode key={p.id} id={p.id} box={layout.producers[p.id]!} />
           ))}
-          {structure.topics.map((t) => (
-            <TopicNode key={t.name} name={t.name} box={layout.topics[t.name]!} />
+          {topics.map((t) => (
+            <Topic key={t.name} name={t.name} box={layout.topics[t.name]!} />
           ))}
-          {structure.groups.map((g) => (
-            <ServiceNode key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
+          {groups.map((g) => (
+            <Service key={g.groupId} groupId={g.groupId} box={layout.services[g.groupId]!} />
           ))}
-          {structure.groups.map(
-            (g) => g.readModel !== false && <ReadModelNode key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} halfWidth={halfWidth} />,
+          {groups.map(
+            (g) => g.readModel !== false && <ReadModel key={g.groupId} groupId={g.groupId} box={layout.readModels[g.groupId]!} compact={compact} halfWidth={halfWidth} />,
           )}
+          <PipelineDrawing.Pending layout={layout} drawn={drawn} structure={structure} />
         </svg>
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
       </div>
+      <PipelineDrawing.Status structure={structure} topicsDrawn={topicsDrawn} groupsDrawn={groupsDrawn} large={structure.topics.length > TOPICS_AT_ONCE || structure.groups.length > SERVICES_AT_ONCE} />
       <CallsPanel />
     </section>
   );
