@@ -45,8 +45,8 @@ export function applyCommand(world: World, command: Command): ApplyResult {
         return refuse(world, `scale: instances must be an integer from 0 to 32 (got ${command.instances})`);
       }
       world.emit('service', service.id, `${service.id} is scaled to ${command.instances} instance(s).`, service.groupId);
-      service.scaleTo(command.instances);
-      for (const instance of service.instances) world.calls.onInstanceChanged(service.id, instance.index);
+      service.scaleTo(world, command.instances);
+      for (const instance of service.instances) world.calls.onInstanceChanged(world, service.id, instance.index);
       return { ok: true };
     }
     case 'addService': {
@@ -176,7 +176,7 @@ function withInstance(world: World, name: string, act: (instance: ConsumerInstan
   const instance = findInstance(world, name);
   if (!instance) return refuse(world, `no instance "${name}"`);
   const problem = act(instance);
-  if (!problem) world.calls.onInstanceChanged(instance.service.id, instance.index);
+  if (!problem) world.calls.onInstanceChanged(world, instance.service.id, instance.index);
   return problem ? refuse(world, problem) : { ok: true };
 }
 
@@ -203,7 +203,7 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
   if (world.now > 0) {
     world.emit('service', service.id, `${service.id} subscribes to ${spec.subscribe.join(', ')}: no producer changes; it starts from auto.offset.reset=${service.config.autoOffsetReset}.`, service.groupId);
   }
-  service.scaleTo(spec.instances ?? 1);
+  service.scaleTo(world, spec.instances ?? 1);
   return { ok: true };
 }
 
@@ -246,13 +246,13 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
       offsets.set(key, target);
     }
   }
-  group.store(offsets, group.generation);
+  group.store(world, offsets, group.generation);
   for (const [key, offset] of offsets) {
     service.stats.onOffsetsReset(key);
     service.stats.onPositionMoved(key, offset, 'reset', logs.get(key)!.compactedAway);
     if (rebuild) service.stats.onRebuild(key, offset);
   }
-  if (rebuild) service.clearReadModel();
+  if (rebuild) service.clearReadModel(world);
   const description = typeof to === 'string' ? to : JSON.stringify(to);
   world.emit(
     'offsets',

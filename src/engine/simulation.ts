@@ -118,19 +118,19 @@ function wrapWorld(
       case 'pollTimerCheck':
         return instance(event).liveness.onPollTimerCheck();
       case 'sessionCheck':
-        return group(event.group).onSessionCheck(event.memberId);
+        return group(event.group).onSessionCheck(world, event.memberId);
       case 'joinDeadline':
-        return group(event.group).onJoinDeadline(event.epoch);
+        return group(event.group).onJoinDeadline(world, event.epoch);
       case 'syncDone':
-        return group(event.group).onSyncDone(event.generation);
+        return group(event.group).onSyncDone(world, event.generation);
       case 'syncDeadline':
-        return group(event.group).onSyncDeadline(event.generation);
+        return group(event.group).onSyncDeadline(world, event.generation);
       case 'retentionCheck':
         runCleanupCheck(world);
         world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
         return;
       case 'sample':
-        world.lag.sample(world.services.values());
+        world.lag.sample(world, world.services.values());
         world.schedule(world.now + LAG_LIMITS.sampleIntervalMs, { kind: 'sample' });
         return;
       case 'producerMetadata':
@@ -138,7 +138,7 @@ function wrapWorld(
       case 'consumerMetadata':
         return instance(event).liveness.onMetadataRefresh();
       case 'call':
-        return world.calls.onEvent(event.step, event.request);
+        return world.calls.onEvent(world, event.step, event.request);
       case 'fetch':
         return instance(event).fetcher.onNetworkHop();
       case 'fetchMaxWait':

@@ -41,7 +41,7 @@ export class World implements EngineContext {
   readonly consistency = new ConsistencyTracker();
   readonly lag: LagMonitor;
   /** Synchronous calls: requests, orders and the workers serving them (calls/calls.ts). */
-  readonly calls: Calls = new Calls(this);
+  readonly calls: Calls = new Calls();
   /** Steps taken (events dispatched, records processed); guards against zero-time loops. */
   readonly steps: StepCounter;
   /** Per topic, the services that must apply its facts (directly or downstream); cleared when services change. */
@@ -62,7 +62,7 @@ export class World implements EngineContext {
     readonly network: ResolvedNetworkConfig,
     maxStepsAtOneInstant = MAX_STEPS_AT_ONE_INSTANT,
   ) {
-    this.lag = new LagMonitor(this, burrow);
+    this.lag = new LagMonitor(burrow);
     this.steps = new StepCounter(maxStepsAtOneInstant);
   }
 
@@ -134,7 +134,7 @@ export class World implements EngineContext {
   }
 
   commitStored(groupId: string, partitionKey: string, offset: number): void {
-    this.lag.onCommit(groupId, partitionKey, offset);
+    this.lag.onCommit(this, groupId, partitionKey, offset);
   }
 
   fetcherOf(instance: InstanceRef): ConsumerFetcher | undefined {
@@ -146,7 +146,7 @@ export class World implements EngineContext {
   }
 
   placeOrder(producer: string, order: string): void {
-    this.calls.placeOrder(producer, order);
+    this.calls.placeOrder(this, producer, order);
   }
 
   /** Services were added: which read models expect which facts may have changed. */

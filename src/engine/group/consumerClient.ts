@@ -171,7 +171,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   storeJoinPrepareCommit(offsets: Map<string, number>): CoordinatorError | null {
-    return this.service.group.commit(this.memberId, this.generation, offsets);
+    return this.service.group.commit(this.world, this.memberId, this.generation, offsets);
   }
 
   onJoinPrepareCommitDone(offsets: Map<string, number>, error: CoordinatorError | null): void {
@@ -217,7 +217,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     const config = this.service.config;
     const reason = this.rejoinReason ?? undefined;
     this.rejoinReason = null;
-    this.memberId = this.service.group.join({
+    this.memberId = this.service.group.join(this.world, {
       instance: this,
       memberId: this.memberId,
       groupInstanceId: this.groupInstanceId,

@@ -138,7 +138,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     const memberId = this.memberId;
     this.halt('stopped');
     if (memberId !== null && this.client.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
+      this.service.group.leave(this.world, memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
     } else {
       world.emit('member', this.name, `${this.name} stopped${this.client.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId, this.client.detail('member.stopped'));
     }
@@ -217,7 +217,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     const memberId = this.memberId;
     this.halt('stopped');
     if (memberId !== null && this.client.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.name} stopped with an error and left the group`);
+      this.service.group.leave(this.world, memberId, `${this.name} stopped with an error and left the group`);
     }
   }
 
@@ -361,7 +361,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     const key = batch.keys[batch.index]!;
     batch.index++;
     batch.currentRemainingMs = this.recordDurationMs();
-    this.service.process(this.index, partition, key, record);
+    this.service.process(this.world, this.index, partition, key, record);
   }
 
   /** Commits per the commit mode and polls again; true when that poll started a new batch. */

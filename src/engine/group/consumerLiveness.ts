@@ -69,7 +69,7 @@ export class ConsumerLiveness {
     const world = this.world;
     if (this.client.memberId !== null) {
       this.lastHeartbeatMs = world.now;
-      const error = this.service.group.heartbeat(this.client.memberId, this.client.generation);
+      const error = this.service.group.heartbeat(this.world, this.client.memberId, this.client.generation);
       if (error === 'REBALANCE_IN_PROGRESS') {
         if (!this.client.joining) {
           this.client.rejoinNeeded = true;
@@ -123,7 +123,7 @@ export class ConsumerLiveness {
     if (this.client.memberId === null || this.client.joining) return;
     const memberId = this.client.memberId;
     if (this.client.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
+      this.service.group.leave(this.world, memberId, `${this.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
     } else {
       world.emit(
         'member',

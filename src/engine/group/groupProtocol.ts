@@ -10,6 +10,7 @@
  * - `InstanceHost`: the service an instance belongs to, as its instances see it.
  */
 import type { ResolvedConsumerConfig } from '../config';
+import type { EngineContext } from '../engineContext';
 import type { LogRecord } from '../log/record';
 import type { PartitionLog } from '../log/partitionLog';
 import type { AssignorName, ServiceSpec } from '../scenario';
@@ -53,10 +54,10 @@ export interface CoordinatorApi {
   readonly generation: number;
   readonly committed: ReadonlyMap<string, CommittedOffset>;
   /** JoinGroup: the member id the request joins (or rejoins) under. */
-  join(request: JoinRequest): string;
-  heartbeat(memberId: string, generation: number): CoordinatorError | null;
-  commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null;
-  leave(memberId: string, reason: string, code?: SimEventCode): void;
+  join(ctx: EngineContext, request: JoinRequest): string;
+  heartbeat(ctx: EngineContext, memberId: string, generation: number): CoordinatorError | null;
+  commit(ctx: EngineContext, memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null;
+  leave(ctx: EngineContext, memberId: string, reason: string, code?: SimEventCode): void;
 }
 
 /** How a service commits: Kafka's auto-commit, or the handler's own commit before or after processing. */
@@ -74,5 +75,5 @@ export interface InstanceHost {
   readonly autoCommit: boolean;
   readonly commitsOnClose: boolean;
   /** Applies one record for the instance at `index`: stats, idempotence, then the handler. */
-  process(instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void;
+  process(ctx: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void;
 }

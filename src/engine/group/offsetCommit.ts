@@ -31,7 +31,7 @@ export function commitOffsets(ctx: EngineContext, client: CommittingClient, offs
     onCommitFailed(ctx, client, 'REBALANCE_IN_PROGRESS', offsets, why);
     return false;
   }
-  const error = client.service.group.commit(client.memberId, client.generation, offsets);
+  const error = client.service.group.commit(ctx, client.memberId, client.generation, offsets);
   if (error === null) {
     client.lastCommitMs = ctx.now;
     return true;

@@ -18,17 +18,13 @@ import { PRESETS } from './index';
 /** `Owner.field -> Target`: a field that holds a second reference to a mutable object. */
 const SHARED_YET = new Set([
   // Parts hold the context they run in (the World itself) instead of being passed it.
-  'Calls.world -> World',
   'Cluster.ctx -> World',
   'ConsumerClient.world -> World',
   'ConsumerFetcher.world -> World',
   'ConsumerInstance.world -> World',
   'ConsumerLiveness.world -> World',
-  'GroupCoordinator.world -> World',
   'GroupStats.clock -> World',
   'JoinPrepareCommit.world -> World',
-  'LagMonitor.world -> World',
-  'Service.world -> World',
   // A consumer's parts hold each other and their service.
   'ConsumerClient.host -> ConsumerInstance',
   'ConsumerClient.service -> Service',
