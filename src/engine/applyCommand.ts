@@ -16,27 +16,27 @@ export function applyCommand(world: World, command: Command): ApplyResult {
   world.hasher.string(command.type);
   switch (command.type) {
     case 'crash':
-      return withInstance(world, command.target, (i) => i.crash());
+      return withInstance(world, command.target, (i) => i.crash(world));
     case 'hang':
       return withInstance(world, command.target, (i) => {
         if (i.status !== 'running') return `${i.name} is ${i.status}, not running`;
-        i.hang(command.mode ?? 'process');
+        i.hang(world, command.mode ?? 'process');
       });
     case 'resume':
       return withInstance(world, command.target, (i) => {
         if (i.status !== 'hung') return `${i.name} is ${i.status}, not hung`;
-        i.resume();
+        i.resume(world);
       });
     case 'stop':
-      return withInstance(world, command.target, (i) => i.stop());
+      return withInstance(world, command.target, (i) => i.stop(world));
     case 'start':
-      return withInstance(world, command.target, (i) => i.start());
+      return withInstance(world, command.target, (i) => i.start(world));
     case 'slow':
       if (!(command.factor > 0)) return refuse(world, `slow: factor must be greater than 0 (got ${command.factor})`);
       return withInstance(world, command.target, (i) => {
         const loop = zeroTimeLoopWith(world, { instance: i, factor: command.factor });
         if (loop) return `factor ${command.factor} makes ${i.name}'s records take no time, which closes a loop of services feeding each other at zero time (${loop}): the clock could never move`;
-        i.setSlowFactor(command.factor);
+        i.setSlowFactor(world, command.factor);
       });
     case 'scale': {
       const service = world.services.get(command.service);
@@ -135,7 +135,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       for (const producer of world.producers.values()) if (producer.spec.topic === topic.name) producer.onTopicGrew(world);
       for (const service of world.services.values()) {
         if (service.spec.subscribe.includes(topic.name)) {
-          for (const instance of service.instances) instance.liveness.onTopicGrew();
+          for (const instance of service.instances) instance.liveness.onTopicGrew(world, instance);
           service.onPartitionsAdded(topic.name, before, command.partitions);
         }
       }

@@ -110,13 +110,19 @@ function wrapWorld(
       case 'produce':
         return world.producers.get(event.producer)!.onArrival(world);
       case 'poll':
-        return instance(event).onPoll();
+        return instance(event).onPoll(world);
       case 'recordDone':
-        return instance(event).onRecordDone();
+        return instance(event).onRecordDone(world);
       case 'heartbeat':
-        return instance(event).liveness.onHeartbeat();
+        {
+        const consumer = instance(event);
+        return consumer.liveness.onHeartbeat(world, consumer);
+      }
       case 'pollTimerCheck':
-        return instance(event).liveness.onPollTimerCheck();
+        {
+        const consumer = instance(event);
+        return consumer.liveness.onPollTimerCheck(world, consumer);
+      }
       case 'sessionCheck':
         return group(event.group).onSessionCheck(world, event.memberId);
       case 'joinDeadline':
@@ -136,7 +142,10 @@ function wrapWorld(
       case 'producerMetadata':
         return world.producers.get(event.producer)!.onMetadataRefresh(world);
       case 'consumerMetadata':
-        return instance(event).liveness.onMetadataRefresh();
+        {
+        const consumer = instance(event);
+        return consumer.liveness.onMetadataRefresh(world, consumer);
+      }
       case 'call':
         return world.calls.onEvent(world, event.step, event.request);
       case 'fetch':
@@ -144,7 +153,7 @@ function wrapWorld(
       case 'fetchMaxWait':
         return instance(event).fetcher.onMaxWait();
       case 'joinPrepareCommit':
-        return instance(event).client.joinPrepare.onNetworkHop();
+        return instance(event).client.onJoinPrepareHop(world);
       case 'cluster':
         return world.cluster?.onEvent(event.event, (id) => world.producers.get(id)?.sender ?? undefined);
     }

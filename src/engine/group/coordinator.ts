@@ -117,8 +117,8 @@ export class GroupCoordinator implements CoordinatorApi {
       );
       // A returning static leader skips the assignment and watches its metadata from now on
       // (Kafka's skipAssignment: assignmentSnapshot = its current metadata).
-      const assignedWith = this.metadata.leaderId === memberId ? metadataOf(member) : null;
-      request.instance.onAssignment(this.metadata.generation, memberId, member.assignment, assignedWith);
+      const assignedWith = this.metadata.leaderId === memberId ? metadataOf(world, member) : null;
+      request.instance.onAssignment(world, this.metadata.generation, memberId, member.assignment, assignedWith);
       return memberId;
     }
     world.emit('member', request.instance.name, `${request.instance.name} (static member ${request.groupInstanceId}) rejoins as ${memberId}.`, this.groupId);
@@ -237,7 +237,7 @@ export class GroupCoordinator implements CoordinatorApi {
     if (generation !== this.metadata.generation || this.metadata.state !== 'CompletingRebalance') return;
     // The leader runs the assignor over the partitions its own metadata knows.
     const leader = this.metadata.members.get(this.metadata.leaderId!)!;
-    const input = assignmentInput(this.metadata.members.values(), orderedMembers(this.metadata), (topic) => leader.instance.knownPartitionCount(topic));
+    const input = assignmentInput(this.metadata.members.values(), orderedMembers(this.metadata), (topic) => leader.instance.knownPartitionCount(world, topic));
     const result = assignPartitions(this.metadata.protocol!, input);
     const assignedWith: ReadonlyMap<string, number> = new Map(Object.entries(input.topics));
     this.metadata.state = 'Stable';
@@ -262,7 +262,7 @@ export class GroupCoordinator implements CoordinatorApi {
     for (const member of orderedMembers(this.metadata)) {
       // A member that did not rejoin sent no SyncGroup, so nothing answers it.
       if (!this.pendingSync.has(member.memberId)) {
-        member.instance.onAssignment(this.metadata.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
+        member.instance.onAssignment(world, this.metadata.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
       }
     }
   }

@@ -45,9 +45,9 @@ export interface GroupClient {
    * SyncGroup answered: the member's partitions in `generation`; to the leader also the
    * partition counts of its metadata the assignment used (Kafka's assignmentSnapshot).
    */
-  onAssignment(generation: number, memberId: string, partitions: TopicPartition[], assignedWith?: ReadonlyMap<string, number> | null): void;
+  onAssignment(ctx: EngineContext, generation: number, memberId: string, partitions: TopicPartition[], assignedWith?: ReadonlyMap<string, number> | null): void;
   /** Partitions of a topic as the member's metadata has them: the leader assigns with these. */
-  knownPartitionCount(topic: string): number | undefined;
+  knownPartitionCount(ctx: EngineContext, topic: string): number | undefined;
 }
 
 export interface CoordinatorApi {

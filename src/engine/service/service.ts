@@ -80,12 +80,12 @@ export class Service implements HandlerContext, InstanceHost {
     while (this.instances.length < count) {
       const instance = new ConsumerInstance(this, this.instances.length, world);
       this.instances.push(instance);
-      instance.start();
+      instance.start(world);
     }
-    for (let i = count; i < this.instances.length; i++) this.instances[i]!.stop();
+    for (let i = count; i < this.instances.length; i++) this.instances[i]!.stop(world);
     for (let i = 0; i < Math.min(count, this.instances.length); i++) {
       const instance = this.instances[i]!;
-      if (instance.status === 'stopped') instance.start();
+      if (instance.status === 'stopped') instance.start(world);
     }
   }
 

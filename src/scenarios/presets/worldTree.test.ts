@@ -19,12 +19,9 @@ import { PRESETS } from './index';
 const SHARED_YET = new Set([
   // Parts hold the context they run in (the World itself) instead of being passed it.
   'Cluster.ctx -> World',
-  'ConsumerClient.world -> World',
   'ConsumerFetcher.world -> World',
   'ConsumerInstance.world -> World',
-  'ConsumerLiveness.world -> World',
   'GroupStats.clock -> World',
-  'JoinPrepareCommit.world -> World',
   // A consumer's parts hold each other and their service.
   'ConsumerClient.host -> ConsumerInstance',
   'ConsumerClient.service -> Service',
@@ -32,10 +29,6 @@ const SHARED_YET = new Set([
   'ConsumerFetcher.host -> ConsumerInstance',
   'ConsumerFetcher.service -> Service',
   'ConsumerInstance.service -> Service',
-  'ConsumerLiveness.client -> ConsumerClient',
-  'ConsumerLiveness.host -> ConsumerInstance',
-  'ConsumerLiveness.service -> Service',
-  'JoinPrepareCommit.client -> ConsumerClient',
   'Service.group -> GroupCoordinator',
   // A group member holds its consumer's client (the coordinator calls it back).
   'Object.instance -> ConsumerClient',
