@@ -196,9 +196,9 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
     return refuse(world, `addService: ${spec.id} emits to unknown topic "${spec.emitTo}"`);
   }
   const service = new Service(spec, world, undefined);
-  if (world.groups.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
+  if (world.groupServices.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
   world.services.set(service.id, service);
-  world.groups.set(service.groupId, service.group);
+  world.groupServices.set(service.groupId, service.id);
   world.servicesChanged();
   if (world.now > 0) {
     world.emit('service', service.id, `${service.id} subscribes to ${spec.subscribe.join(', ')}: no producer changes; it starts from auto.offset.reset=${service.config.autoOffsetReset}.`, service.groupId);

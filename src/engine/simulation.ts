@@ -103,7 +103,7 @@ function wrapWorld(
   let lastSnapshot: SimSnapshot | undefined;
 
   const instance = (ref: InstanceRef) => world.services.get(ref.service)!.instances[ref.instance]!;
-  const group = (groupId: string) => world.groups.get(groupId)!;
+  const group = (groupId: string) => world.services.get(world.groupServices.get(groupId)!)!.group;
 
   function dispatch(event: EngineEvent): void {
     switch (event.kind) {

@@ -13,12 +13,12 @@ import type { ResolvedNetworkConfig } from './network';
 import { EventQueue, type TimerId } from './eventQueue';
 import type { EngineEvent, InstanceRef } from './engineEvents';
 import type { ConsumerFetcher } from './group/fetch/consumerFetcher';
+import type { ConsumerClient } from './group/consumerClient';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
 import type { Topic } from './log/topic';
 import type { Producer } from './producer/producer';
-import type { GroupCoordinator } from './group/coordinator';
 import type { Service } from './service/service';
 import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventDetail, type SimEventKind } from './simEvents';
 import { TraceHasher } from './traceHash';
@@ -36,7 +36,8 @@ export class World implements EngineContext {
   readonly topics = new Map<string, Topic>();
   readonly producers = new Map<string, Producer>();
   readonly services = new Map<string, Service>();
-  readonly groups = new Map<string, GroupCoordinator>();
+  /** Group id → the id of the service whose group it is: the service alone holds the coordinator. */
+  readonly groupServices = new Map<string, string>();
   readonly events: SimEvent[] = [];
   readonly consistency = new ConsistencyTracker();
   readonly lag: LagMonitor;
@@ -139,6 +140,10 @@ export class World implements EngineContext {
 
   fetcherOf(instance: InstanceRef): ConsumerFetcher | undefined {
     return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
+  }
+
+  groupClient(member: InstanceRef): ConsumerClient {
+    return this.services.get(member.service)!.instances[member.instance]!.client;
   }
 
   produceClient(producer: string): ProducerSender | undefined {

@@ -39,8 +39,9 @@ export function assignmentInput(
 /** A member's metadata of the topics it subscribes to: what it would assign with as the leader. */
 export function metadataOf(ctx: EngineContext, member: GroupMember): ReadonlyMap<string, number> {
   const counts = new Map<string, number>();
+  const client = ctx.groupClient(member.instance);
   for (const topic of member.subscription) {
-    const count = member.instance.knownPartitionCount(ctx, topic);
+    const count = client.knownPartitionCount(ctx, topic);
     if (count !== undefined) counts.set(topic, count);
   }
   return counts;

@@ -20,8 +20,8 @@ import { rebalanceProtocolFor } from '../config';
 import type { InstanceRef } from '../engineEvents';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
 import { tpKey, type TopicPartition } from '../types';
-import type { EngineContext } from '../engineContext';
-import type { CoordinatorError, GroupClient, InstanceHost } from './groupProtocol';
+import type { EngineContext, GroupClient } from '../engineContext';
+import type { CoordinatorError, InstanceHost, MemberRef } from './groupProtocol';
 import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
@@ -80,11 +80,14 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   ) {
     this.name = `${service.id}-${index}`;
     this.waiterRef = Object.freeze({ service: service.id, instance: index });
+    this.memberRef = Object.freeze({ service: service.id, instance: index, name: this.name });
     this.joinPrepare = new JoinPrepareCommit();
   }
 
   /** This instance by id, frozen: what a partition keeps of a fetch parked on it. */
   readonly waiterRef: InstanceRef;
+  /** This instance by id and name, frozen: what the coordinator keeps of the member. */
+  readonly memberRef: MemberRef;
 
   /** How queued events name this instance (engineEvents.ts). */
   get ref(): InstanceRef {
@@ -217,7 +220,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     const reason = this.rejoinReason ?? undefined;
     this.rejoinReason = null;
     this.memberId = this.service.group.join(ctx, {
-      instance: this,
+      instance: this.memberRef,
       memberId: this.memberId,
       groupInstanceId: this.groupInstanceId,
       subscription: this.service.spec.subscribe,

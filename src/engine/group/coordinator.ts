@@ -77,7 +77,7 @@ export class GroupCoordinator implements CoordinatorApi {
       if (previous) return this.replaceStaticMember(world, previous, request);
     }
     if (!member) {
-      const memberId = request.instance.nextMemberId();
+      const memberId = world.groupClient(request.instance).nextMemberId();
       member = newMember(request, memberId, world.now);
       if (this.metadata.state === 'PreparingRebalance' && this.metadata.generation === 0) this.initialDelay.memberAdded();
       this.metadata.members.set(memberId, member);
@@ -99,7 +99,7 @@ export class GroupCoordinator implements CoordinatorApi {
 
   /** KIP-345: a static member coming back within the session timeout takes its old place. */
   private replaceStaticMember(world: EngineContext, previous: GroupMember, request: JoinRequest): string {
-    const memberId = request.instance.nextMemberId();
+    const memberId = world.groupClient(request.instance).nextMemberId();
     this.metadata.members.delete(previous.memberId);
     if (previous.sessionEntry !== null) world.cancel(previous.sessionEntry);
     const member = replacementMember(previous, request, memberId, world.now);
@@ -118,7 +118,7 @@ export class GroupCoordinator implements CoordinatorApi {
       // A returning static leader skips the assignment and watches its metadata from now on
       // (Kafka's skipAssignment: assignmentSnapshot = its current metadata).
       const assignedWith = this.metadata.leaderId === memberId ? metadataOf(world, member) : null;
-      request.instance.onAssignment(world, this.metadata.generation, memberId, member.assignment, assignedWith);
+      world.groupClient(request.instance).onAssignment(world, this.metadata.generation, memberId, member.assignment, assignedWith);
       return memberId;
     }
     world.emit('member', request.instance.name, `${request.instance.name} (static member ${request.groupInstanceId}) rejoins as ${memberId}.`, this.groupId);
@@ -237,7 +237,8 @@ export class GroupCoordinator implements CoordinatorApi {
     if (generation !== this.metadata.generation || this.metadata.state !== 'CompletingRebalance') return;
     // The leader runs the assignor over the partitions its own metadata knows.
     const leader = this.metadata.members.get(this.metadata.leaderId!)!;
-    const input = assignmentInput(this.metadata.members.values(), orderedMembers(this.metadata), (topic) => leader.instance.knownPartitionCount(world, topic));
+    const leaderClient = world.groupClient(leader.instance);
+    const input = assignmentInput(this.metadata.members.values(), orderedMembers(this.metadata), (topic) => leaderClient.knownPartitionCount(world, topic));
     const result = assignPartitions(this.metadata.protocol!, input);
     const assignedWith: ReadonlyMap<string, number> = new Map(Object.entries(input.topics));
     this.metadata.state = 'Stable';
@@ -262,7 +263,7 @@ export class GroupCoordinator implements CoordinatorApi {
     for (const member of orderedMembers(this.metadata)) {
       // A member that did not rejoin sent no SyncGroup, so nothing answers it.
       if (!this.pendingSync.has(member.memberId)) {
-        member.instance.onAssignment(world, this.metadata.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
+        world.groupClient(member.instance).onAssignment(world, this.metadata.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
       }
     }
   }

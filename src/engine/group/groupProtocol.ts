@@ -3,14 +3,15 @@
  * (`ConsumerClient`, a part of each `ConsumerInstance`) and the coordinator side (`GroupCoordinator`,
  * `GroupMetadata`, `GroupMember`) depend on these interfaces and not on each other's classes.
  *
- * - `GroupClient`: what the coordinator calls on a member's client (its name in explanations,
- *   a new member id, and the assignment SyncGroup hands it).
+ * - `GroupClient` (engineContext.ts): what the coordinator calls on a member's client (a new
+ *   member id, and the assignment SyncGroup hands it), found by the member's `MemberRef`.
  * - `CoordinatorApi`: the requests a client sends (JoinGroup, Heartbeat, OffsetCommit,
  *   LeaveGroup) and what it reads back (the generation, the committed offsets).
  * - `InstanceHost`: the service an instance belongs to, as its instances see it.
  */
 import type { ResolvedConsumerConfig } from '../config';
 import type { EngineContext } from '../engineContext';
+import type { InstanceRef } from '../engineEvents';
 import type { LogRecord } from '../log/record';
 import type { PartitionLog } from '../log/partitionLog';
 import type { AssignorName, ServiceSpec } from '../scenario';
@@ -24,7 +25,7 @@ export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REB
 
 /** A JoinGroup request, as the coordinator keeps it for each member. */
 export interface JoinRequest {
-  instance: GroupClient;
+  instance: MemberRef;
   memberId: string | null;
   groupInstanceId: string | null;
   subscription: string[];
@@ -37,17 +38,10 @@ export interface JoinRequest {
   reason?: string;
 }
 
-export interface GroupClient {
+/** A member's consumer by id, frozen: what the coordinator keeps (it reaches the client through the context). */
+export interface MemberRef extends InstanceRef {
+  /** The instance's name, for explanations. */
   readonly name: string;
-  /** A fresh member id for a JoinGroup (Kafka's `<client id>-<uuid>`, deterministic here). */
-  nextMemberId(): string;
-  /**
-   * SyncGroup answered: the member's partitions in `generation`; to the leader also the
-   * partition counts of its metadata the assignment used (Kafka's assignmentSnapshot).
-   */
-  onAssignment(ctx: EngineContext, generation: number, memberId: string, partitions: TopicPartition[], assignedWith?: ReadonlyMap<string, number> | null): void;
-  /** Partitions of a topic as the member's metadata has them: the leader assigns with these. */
-  knownPartitionCount(ctx: EngineContext, topic: string): number | undefined;
 }
 
 export interface CoordinatorApi {

@@ -29,9 +29,6 @@ const SHARED_YET = new Set([
   'ConsumerFetcher.host -> ConsumerInstance',
   'ConsumerFetcher.service -> Service',
   'ConsumerInstance.service -> Service',
-  'Service.group -> GroupCoordinator',
-  // A group member holds its consumer's client (the coordinator calls it back).
-  'Object.instance -> ConsumerClient',
   // Batches and fetch requests hold the partition logs they read.
   'Object.partitions[] -> PartitionLog',
   'Object.logs[] -> PartitionLog',
