@@ -153,7 +153,10 @@ function wrapWorld(
       case 'fetchMaxWait':
         return instance(event).fetcher.onMaxWait();
       case 'joinPrepareCommit':
-        return instance(event).client.onJoinPrepareHop(world);
+        {
+        const consumer = instance(event);
+        return consumer.client.onJoinPrepareHop(world, consumer);
+      }
       case 'cluster':
         return world.cluster?.onEvent(event.event, (id) => world.producers.get(id)?.sender ?? undefined);
     }

@@ -13,7 +13,7 @@ import type { ResolvedNetworkConfig } from './network';
 import { EventQueue, type TimerId } from './eventQueue';
 import type { EngineEvent, InstanceRef } from './engineEvents';
 import type { ConsumerFetcher } from './group/fetch/consumerFetcher';
-import type { ConsumerClient } from './group/consumerClient';
+import type { ConsumerInstance } from './group/consumerInstance';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
@@ -142,8 +142,8 @@ export class World implements EngineContext {
     return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
   }
 
-  groupClient(member: InstanceRef): ConsumerClient {
-    return this.services.get(member.service)!.instances[member.instance]!.client;
+  groupClient(member: InstanceRef): ConsumerInstance {
+    return this.services.get(member.service)!.instances[member.instance]!;
   }
 
   produceClient(producer: string): ProducerSender | undefined {

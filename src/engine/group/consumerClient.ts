@@ -2,12 +2,13 @@
  * The group side of a Kafka consumer (client side of the classic group protocol): member id
  * and generation, JoinGroup and the assignment SyncGroup answers, the assigned partitions and
  * the position in each (committed offset or auto.offset.reset), and offset commits. This is
- * what the coordinator talks to: a `GroupMember` holds this client, not the instance. The
- * `ConsumerInstance` that owns it (lifecycle, poll loop) is reached only through `ClientHost`,
+ * what the coordinator talks to (a `GroupMember` names its instance by a `MemberRef`; the
+ * instance passes the coordinator's calls on). The `ConsumerInstance` that owns it (lifecycle,
+ * poll loop) is reached only through `ClientHost`, passed to the calls that need it,
  * and its `ConsumerLiveness` (heartbeat thread, poll timer) calls the client's public members;
  * composition rather than a class chain, so each part's state is its own. The context comes
- * with every call (the client keeps none); it still keeps its service and instance, which is
- * why a checkpoint copy must keep identity (deepClone).
+ * with every call (the client keeps none); it still keeps its service, which is why a
+ * checkpoint copy must keep identity (deepClone).
  *
  * Group progress (JoinGroup, applying a new assignment, auto-commit) only happens when the poll
  * loop asks for it, as in the Java client, so a long batch delays it. A member fenced by the
@@ -20,7 +21,7 @@ import { rebalanceProtocolFor } from '../config';
 import type { InstanceRef } from '../engineEvents';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
 import { tpKey, type TopicPartition } from '../types';
-import type { EngineContext, GroupClient } from '../engineContext';
+import type { EngineContext } from '../engineContext';
 import type { CoordinatorError, InstanceHost, MemberRef } from './groupProtocol';
 import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
@@ -43,7 +44,7 @@ export interface ClientHost {
   wakeToRejoin(ctx: EngineContext): void;
 }
 
-export class ConsumerClient implements GroupClient, JoinPrepareClient, CommittingClient {
+export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   readonly name: string;
   memberId: string | null = null;
   generation = -1;
@@ -76,7 +77,6 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   constructor(
     readonly service: InstanceHost,
     readonly index: number,
-    private readonly host: ClientHost,
   ) {
     this.name = `${service.id}-${index}`;
     this.waiterRef = Object.freeze({ service: service.id, instance: index });
@@ -155,11 +155,11 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   /** The group part of a poll: apply an assignment SyncGroup sent, rejoin when needed. */
-  pollCoordinator(ctx: EngineContext): void {
-    if (this.pendingAssignment) this.applyAssignment(ctx);
-    if (this.rejoinNeeded && !this.joining && this.joinPrepared(ctx)) this.sendJoinGroup(ctx);
+  pollCoordinator(ctx: EngineContext, host: ClientHost): void {
+    if (this.pendingAssignment) this.applyAssignment(ctx, host);
+    if (this.rejoinNeeded && !this.joining && this.joinPrepared(ctx)) this.sendJoinGroup(ctx, host);
     // A static member may get its assignment back inside JoinGroup itself.
-    if (this.pendingAssignment) this.applyAssignment(ctx);
+    if (this.pendingAssignment) this.applyAssignment(ctx, host);
   }
 
   /**
@@ -180,7 +180,6 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   onJoinPrepareCommitDone(ctx: EngineContext, offsets: Map<string, number>, error: CoordinatorError | null): void {
     if (error === null) this.lastCommitMs = ctx.now;
     else onCommitFailed(ctx, this, error, offsets, 'before rebalance');
-    this.host.wakeToRejoin(ctx);
   }
 
   private stopJoinPrepare(ctx: EngineContext): void {
@@ -189,7 +188,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   /** onJoinPrepare (its commit done) + JoinGroup. */
-  private sendJoinGroup(ctx: EngineContext): void {
+  private sendJoinGroup(ctx: EngineContext, host: ClientHost): void {
     this.stopJoinPrepare(ctx);
     if (this.partitionsLost) {
       // The zombie's last auto-commit: it fails, and its partitions are given up without a commit.
@@ -200,7 +199,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     } else if (this.memberId !== null && this.generation > 0 && this.service.autoCommit) {
       this.nextAutoCommitMs = ctx.now + this.service.config.autoCommitIntervalMs;
     }
-    this.host.startHeartbeatThreadIfNeeded(ctx);
+    host.startHeartbeatThreadIfNeeded(ctx);
     const owned = this.assignment;
     const ownedGeneration = this.generation;
     if (this.protocol === 'eager' && this.assignment.length > 0) {
@@ -234,13 +233,12 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   /**
-   * SyncGroup answered: remembered, and applied at the next poll. `assignedWith` is given to
-   * the leader only: the partition counts of its metadata the assignment used.
+   * SyncGroup answered: remembered, and applied at the next poll (the instance wakes its loop).
+   * `assignedWith` is given to the leader only: the partition counts of its metadata the assignment used.
    */
   onAssignment(ctx: EngineContext, generation: number, memberId: string, partitions: TopicPartition[], assignedWith: ReadonlyMap<string, number> | null = null): void {
     this.pendingAssignment = { generation, memberId, partitions };
     this.metadata.assignmentSnapshot = assignedWith;
-    this.host.wakeToApplyAssignment(ctx);
   }
 
   // ---- Metadata ---------------------------------------------------------------------------
@@ -269,7 +267,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     return true;
   }
 
-  private applyAssignment(ctx: EngineContext): void {
+  private applyAssignment(ctx: EngineContext, host: ClientHost): void {
     const { generation, memberId, partitions } = this.pendingAssignment!;
     this.pendingAssignment = null;
     this.joining = false;
@@ -313,7 +311,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     }
     for (const tp of added) {
       const key = tpKey(tp.topic, tp.partition);
-      if (initPosition(ctx, this, tp, key, () => this.host.stopWithError(ctx)) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
+      if (initPosition(ctx, this, tp, key, () => host.stopWithError(ctx)) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
     }
     // The moment the story turns on: a restarted or new owner continues where the group left off.
     if (resumed.length > 0) {
@@ -329,9 +327,9 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     this.rejoinIfAssignmentStale(ctx);
   }
 
-  /** onJoinPrepare's commit or its response arrived (a network hop, joinPrepareCommit.ts). */
-  onJoinPrepareHop(ctx: EngineContext): void {
-    this.joinPrepare.onNetworkHop(ctx, this);
+  /** onJoinPrepare's commit or its response arrived (joinPrepareCommit.ts); back, the poll loop polls to send JoinGroup. */
+  onJoinPrepareHop(ctx: EngineContext, host: ClientHost): void {
+    if (this.joinPrepare.onNetworkHop(ctx, this)) host.wakeToRejoin(ctx);
   }
 
   // ---- OffsetCommit ----------------------------------------------------------------------

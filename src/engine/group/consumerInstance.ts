@@ -23,7 +23,7 @@ import type { TimerId } from '../eventQueue';
 import type { PartitionLog } from '../log/partitionLog';
 import type { InstanceHost } from './groupProtocol';
 import type { TopicPartition } from '../types';
-import type { EngineContext } from '../engineContext';
+import type { EngineContext, GroupClient } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
 import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
 import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
@@ -37,7 +37,7 @@ export type { InstanceStatus } from './consumerClient';
 /** The timeout the application passes to poll (`poll(Duration.ofMillis(500))`), when nothing can be fetched. */
 const POLL_TIMEOUT_MS = 500;
 
-export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
+export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, FetcherHost {
   readonly name: string;
   status: InstanceStatus = 'stopped';
   hangMode: 'process' | 'handler' | null = null;
@@ -58,16 +58,10 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   private waitingForFetch = false;
   private readonly stream: RandomStream;
 
-  constructor(
-    readonly service: InstanceHost,
-    readonly index: number,
-    /**
-     * Kept only for the fetcher's callbacks (`onFetchCompleted`, `resetOutOfRange`), which come
-     * without a context; every other entry point is passed the context it runs in.
-     */
-    private readonly world: EngineContext,
-  ) {
-    this.client = new ConsumerClient(service, index, this);
+  // `world` is kept only for the fetcher's callbacks (onFetchCompleted, resetOutOfRange), which
+  // come without a context; every other entry point is passed the context it runs in.
+  constructor(readonly service: InstanceHost, readonly index: number, private readonly world: EngineContext) {
+    this.client = new ConsumerClient(service, index);
     this.liveness = new ConsumerLiveness();
     this.fetcher = new ConsumerFetcher(this.client, service, world, this);
     this.name = this.client.name;
@@ -259,7 +253,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     this.waitingForFetch = false;
     if (!this.canPoll || this.batch) return false;
     this.liveness.notePoll(ctx, this);
-    this.client.pollCoordinator(ctx);
+    this.client.pollCoordinator(ctx, this);
     if (!this.canPoll) return false;
     this.client.autoCommitIfDue(ctx);
     const batch = this.batchBuffer;
@@ -278,6 +272,20 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     batch.currentRemainingMs = this.recordDurationMs();
     this.batch = batch;
     return this.status === 'running';
+  }
+
+  // What the coordinator calls (GroupClient): the client's side, then the loop wakes to apply it.
+  nextMemberId(): string {
+    return this.client.nextMemberId();
+  }
+
+  knownPartitionCount(ctx: EngineContext, topic: string): number | undefined {
+    return this.client.knownPartitionCount(ctx, topic);
+  }
+
+  onAssignment(ctx: EngineContext, generation: number, memberId: string, partitions: TopicPartition[], assignedWith: ReadonlyMap<string, number> | null = null): void {
+    this.client.onAssignment(ctx, generation, memberId, partitions, assignedWith);
+    this.wakeToApplyAssignment(ctx);
   }
 
   // What the parts ask of the instance (ClientHost, LivenessHost): they own no loop of their own.

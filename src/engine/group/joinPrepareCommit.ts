@@ -52,7 +52,8 @@ export class JoinPrepareCommit {
     return false;
   }
 
-  onNetworkHop(ctx: EngineContext, client: JoinPrepareClient): void {
+  /** One hop of the commit; true when its response reached the client (JoinGroup may follow). */
+  onNetworkHop(ctx: EngineContext, client: JoinPrepareClient): boolean {
     this.entry = null;
     if (this.stage === 'toCoordinator') {
       this.error = client.storeJoinPrepareCommit(ctx, this.offsets!);
@@ -63,7 +64,9 @@ export class JoinPrepareCommit {
       this.stage = 'done';
       this.offsets = null;
       client.onJoinPrepareCommitDone(ctx, offsets, this.error);
+      return true;
     }
+    return false;
   }
 
   /** The member crashed, stopped, was fenced or rejoins without it: the commit is forgotten. */

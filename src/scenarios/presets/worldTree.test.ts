@@ -23,7 +23,6 @@ const SHARED_YET = new Set([
   'ConsumerInstance.world -> World',
   'GroupStats.clock -> World',
   // A consumer's parts hold each other and their service.
-  'ConsumerClient.host -> ConsumerInstance',
   'ConsumerClient.service -> Service',
   'ConsumerFetcher.client -> ConsumerClient',
   'ConsumerFetcher.host -> ConsumerInstance',
