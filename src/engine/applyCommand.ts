@@ -16,27 +16,27 @@ export function applyCommand(world: World, command: Command): ApplyResult {
   world.hasher.string(command.type);
   switch (command.type) {
     case 'crash':
-      return withInstance(world, command.target, (i) => i.crash());
+      return withInstance(world, command.target, (i) => i.crash(world));
     case 'hang':
       return withInstance(world, command.target, (i) => {
         if (i.status !== 'running') return `${i.name} is ${i.status}, not running`;
-        i.hang(command.mode ?? 'process');
+        i.hang(world, command.mode ?? 'process');
       });
     case 'resume':
       return withInstance(world, command.target, (i) => {
         if (i.status !== 'hung') return `${i.name} is ${i.status}, not hung`;
-        i.resume();
+        i.resume(world);
       });
     case 'stop':
-      return withInstance(world, command.target, (i) => i.stop());
+      return withInstance(world, command.target, (i) => i.stop(world));
     case 'start':
-      return withInstance(world, command.target, (i) => i.start());
+      return withInstance(world, command.target, (i) => i.start(world));
     case 'slow':
       if (!(command.factor > 0)) return refuse(world, `slow: factor must be greater than 0 (got ${command.factor})`);
       return withInstance(world, command.target, (i) => {
         const loop = zeroTimeLoopWith(world, { instance: i, factor: command.factor });
         if (loop) return `factor ${command.factor} makes ${i.name}'s records take no time, which closes a loop of services feeding each other at zero time (${loop}): the clock could never move`;
-        i.setSlowFactor(command.factor);
+        i.setSlowFactor(world, command.factor);
       });
     case 'scale': {
       const service = world.services.get(command.service);
@@ -45,8 +45,8 @@ export function applyCommand(world: World, command: Command): ApplyResult {
         return refuse(world, `scale: instances must be an integer from 0 to 32 (got ${command.instances})`);
       }
       world.emit('service', service.id, `${service.id} is scaled to ${command.instances} instance(s).`, service.groupId);
-      service.scaleTo(command.instances);
-      for (const instance of service.instances) world.calls.onInstanceChanged(service.id, instance.index);
+      service.scaleTo(world, command.instances);
+      for (const instance of service.instances) world.calls.onInstanceChanged(world, service.id, instance.index);
       return { ok: true };
     }
     case 'addService': {
@@ -135,7 +135,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       for (const producer of world.producers.values()) if (producer.spec.topic === topic.name) producer.onTopicGrew(world);
       for (const service of world.services.values()) {
         if (service.spec.subscribe.includes(topic.name)) {
-          for (const instance of service.instances) instance.liveness.onTopicGrew();
+          for (const instance of service.instances) instance.liveness.onTopicGrew(world, instance);
           service.onPartitionsAdded(topic.name, before, command.partitions);
         }
       }
@@ -176,7 +176,7 @@ function withInstance(world: World, name: string, act: (instance: ConsumerInstan
   const instance = findInstance(world, name);
   if (!instance) return refuse(world, `no instance "${name}"`);
   const problem = act(instance);
-  if (!problem) world.calls.onInstanceChanged(instance.service.id, instance.index);
+  if (!problem) world.calls.onInstanceChanged(world, instance.service.id, instance.index);
   return problem ? refuse(world, problem) : { ok: true };
 }
 
@@ -196,14 +196,14 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
     return refuse(world, `addService: ${spec.id} emits to unknown topic "${spec.emitTo}"`);
   }
   const service = new Service(spec, world, undefined);
-  if (world.groups.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
+  if (world.groupServices.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
   world.services.set(service.id, service);
-  world.groups.set(service.groupId, service.group);
+  world.groupServices.set(service.groupId, service.id);
   world.servicesChanged();
   if (world.now > 0) {
     world.emit('service', service.id, `${service.id} subscribes to ${spec.subscribe.join(', ')}: no producer changes; it starts from auto.offset.reset=${service.config.autoOffsetReset}.`, service.groupId);
   }
-  service.scaleTo(spec.instances ?? 1);
+  service.scaleTo(world, spec.instances ?? 1);
   return { ok: true };
 }
 
@@ -246,13 +246,13 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
       offsets.set(key, target);
     }
   }
-  group.store(offsets, group.generation);
+  group.store(world, offsets, group.generation);
   for (const [key, offset] of offsets) {
     service.stats.onOffsetsReset(key);
     service.stats.onPositionMoved(key, offset, 'reset', logs.get(key)!.compactedAway);
     if (rebuild) service.stats.onRebuild(key, offset);
   }
-  if (rebuild) service.clearReadModel();
+  if (rebuild) service.clearReadModel(world);
   const description = typeof to === 'string' ? to : JSON.stringify(to);
   world.emit(
     'offsets',

@@ -16,7 +16,7 @@ import type { StepCounter } from './progress/noProgress';
 import type { SimEventDetail, SimEventKind } from './simEvents';
 import type { ResolvedNetworkConfig } from './network';
 import type { TraceHasher } from './traceHash';
-import type { SimTimeMs } from './types';
+import type { SimTimeMs, TopicPartition } from './types';
 
 export interface AppendRequest {
   key: string | null;
@@ -34,6 +34,23 @@ export interface OutgoingMessage {
   /** An explicit partition, or a function choosing one from the partition count. */
   partition: number | ((partitionCount: number) => number);
   eventId: string;
+}
+
+/**
+ * What a group coordinator calls on a member's consumer (the client side of the group protocol,
+ * group/groupProtocol.ts). Members keep only a `MemberRef` and find their client through the
+ * context, so this interface lives here (a group-file import would close a cycle).
+ */
+export interface GroupClient {
+  /** A fresh member id for a JoinGroup (Kafka's `<client id>-<uuid>`, deterministic here). */
+  nextMemberId(): string;
+  /**
+   * SyncGroup answered: the member's partitions in `generation`; to the leader also the
+   * partition counts of its metadata the assignment used (Kafka's assignmentSnapshot).
+   */
+  onAssignment(ctx: EngineContext, generation: number, memberId: string, partitions: TopicPartition[], assignedWith?: ReadonlyMap<string, number> | null): void;
+  /** Partitions of a topic as the member's metadata has them: the leader assigns with these. */
+  knownPartitionCount(ctx: EngineContext, topic: string): number | undefined;
 }
 
 export interface EngineContext {
@@ -68,6 +85,8 @@ export interface EngineContext {
   commitStored(groupId: string, partitionKey: string, offset: number): void;
   /** The fetcher of a consumer instance named by id (a fetch parked on a partition is woken through it). */
   fetcherOf(instance: InstanceRef): { onDataArrived(): void } | undefined;
+  /** The client of a group member's consumer, by id (the coordinator keeps no reference to it). */
+  groupClient(member: InstanceRef): GroupClient;
   /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */
   produceClient(producer: string): ProduceClient | undefined;
   /** A calling client (a producer with `calls`) places one order (calls/calls.ts). */

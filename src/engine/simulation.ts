@@ -103,48 +103,60 @@ function wrapWorld(
   let lastSnapshot: SimSnapshot | undefined;
 
   const instance = (ref: InstanceRef) => world.services.get(ref.service)!.instances[ref.instance]!;
-  const group = (groupId: string) => world.groups.get(groupId)!;
+  const group = (groupId: string) => world.services.get(world.groupServices.get(groupId)!)!.group;
 
   function dispatch(event: EngineEvent): void {
     switch (event.kind) {
       case 'produce':
         return world.producers.get(event.producer)!.onArrival(world);
       case 'poll':
-        return instance(event).onPoll();
+        return instance(event).onPoll(world);
       case 'recordDone':
-        return instance(event).onRecordDone();
+        return instance(event).onRecordDone(world);
       case 'heartbeat':
-        return instance(event).liveness.onHeartbeat();
+        {
+        const consumer = instance(event);
+        return consumer.liveness.onHeartbeat(world, consumer);
+      }
       case 'pollTimerCheck':
-        return instance(event).liveness.onPollTimerCheck();
+        {
+        const consumer = instance(event);
+        return consumer.liveness.onPollTimerCheck(world, consumer);
+      }
       case 'sessionCheck':
-        return group(event.group).onSessionCheck(event.memberId);
+        return group(event.group).onSessionCheck(world, event.memberId);
       case 'joinDeadline':
-        return group(event.group).onJoinDeadline(event.epoch);
+        return group(event.group).onJoinDeadline(world, event.epoch);
       case 'syncDone':
-        return group(event.group).onSyncDone(event.generation);
+        return group(event.group).onSyncDone(world, event.generation);
       case 'syncDeadline':
-        return group(event.group).onSyncDeadline(event.generation);
+        return group(event.group).onSyncDeadline(world, event.generation);
       case 'retentionCheck':
         runCleanupCheck(world);
         world.schedule(world.now + world.broker.retentionCheckIntervalMs, { kind: 'retentionCheck' });
         return;
       case 'sample':
-        world.lag.sample(world.services.values());
+        world.lag.sample(world, world.services.values());
         world.schedule(world.now + LAG_LIMITS.sampleIntervalMs, { kind: 'sample' });
         return;
       case 'producerMetadata':
         return world.producers.get(event.producer)!.onMetadataRefresh(world);
       case 'consumerMetadata':
-        return instance(event).liveness.onMetadataRefresh();
+        {
+        const consumer = instance(event);
+        return consumer.liveness.onMetadataRefresh(world, consumer);
+      }
       case 'call':
-        return world.calls.onEvent(event.step, event.request);
+        return world.calls.onEvent(world, event.step, event.request);
       case 'fetch':
         return instance(event).fetcher.onNetworkHop();
       case 'fetchMaxWait':
         return instance(event).fetcher.onMaxWait();
       case 'joinPrepareCommit':
-        return instance(event).client.joinPrepare.onNetworkHop();
+        {
+        const consumer = instance(event);
+        return consumer.client.onJoinPrepareHop(world, consumer);
+      }
       case 'cluster':
         return world.cluster?.onEvent(event.event, (id) => world.producers.get(id)?.sender ?? undefined);
     }

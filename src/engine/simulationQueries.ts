@@ -75,7 +75,7 @@ export function queriesOver(world: World): SimulationQueries {
     lagHistory: (groupId) => world.lag.history(groupId),
     lagExplanation(serviceId) {
       const service = world.services.get(serviceId);
-      return service ? world.lag.explain(service) : {};
+      return service ? world.lag.explain(world, service) : {};
     },
     disagreementHistory: () => world.lag.disagreements,
     probe: (entity) => world.consistency.probe(entity),
@@ -105,7 +105,7 @@ export function queriesOver(world: World): SimulationQueries {
     health(serviceId) {
       const service = world.services.get(serviceId);
       if (!service) return null;
-      const lag = world.lag.measureNow(service);
+      const lag = world.lag.measureNow(world, service);
       return {
         status: lag.status,
         burrowStatus: lag.burrowStatus,

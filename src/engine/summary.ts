@@ -153,7 +153,7 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
         };
       }
     }
-    const lag = world.lag.measureNow(service);
+    const lag = world.lag.measureNow(world, service);
     groups[group.groupId] = {
       state: group.metadata.state,
       generation: group.generation,

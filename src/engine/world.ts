@@ -13,12 +13,12 @@ import type { ResolvedNetworkConfig } from './network';
 import { EventQueue, type TimerId } from './eventQueue';
 import type { EngineEvent, InstanceRef } from './engineEvents';
 import type { ConsumerFetcher } from './group/fetch/consumerFetcher';
+import type { ConsumerInstance } from './group/consumerInstance';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
 import type { Topic } from './log/topic';
 import type { Producer } from './producer/producer';
-import type { GroupCoordinator } from './group/coordinator';
 import type { Service } from './service/service';
 import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventDetail, type SimEventKind } from './simEvents';
 import { TraceHasher } from './traceHash';
@@ -36,12 +36,13 @@ export class World implements EngineContext {
   readonly topics = new Map<string, Topic>();
   readonly producers = new Map<string, Producer>();
   readonly services = new Map<string, Service>();
-  readonly groups = new Map<string, GroupCoordinator>();
+  /** Group id → the id of the service whose group it is: the service alone holds the coordinator. */
+  readonly groupServices = new Map<string, string>();
   readonly events: SimEvent[] = [];
   readonly consistency = new ConsistencyTracker();
   readonly lag: LagMonitor;
   /** Synchronous calls: requests, orders and the workers serving them (calls/calls.ts). */
-  readonly calls: Calls = new Calls(this);
+  readonly calls: Calls = new Calls();
   /** Steps taken (events dispatched, records processed); guards against zero-time loops. */
   readonly steps: StepCounter;
   /** Per topic, the services that must apply its facts (directly or downstream); cleared when services change. */
@@ -62,7 +63,7 @@ export class World implements EngineContext {
     readonly network: ResolvedNetworkConfig,
     maxStepsAtOneInstant = MAX_STEPS_AT_ONE_INSTANT,
   ) {
-    this.lag = new LagMonitor(this, burrow);
+    this.lag = new LagMonitor(burrow);
     this.steps = new StepCounter(maxStepsAtOneInstant);
   }
 
@@ -134,11 +135,15 @@ export class World implements EngineContext {
   }
 
   commitStored(groupId: string, partitionKey: string, offset: number): void {
-    this.lag.onCommit(groupId, partitionKey, offset);
+    this.lag.onCommit(this, groupId, partitionKey, offset);
   }
 
   fetcherOf(instance: InstanceRef): ConsumerFetcher | undefined {
     return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
+  }
+
+  groupClient(member: InstanceRef): ConsumerInstance {
+    return this.services.get(member.service)!.instances[member.instance]!;
   }
 
   produceClient(producer: string): ProducerSender | undefined {
@@ -146,7 +151,7 @@ export class World implements EngineContext {
   }
 
   placeOrder(producer: string, order: string): void {
-    this.calls.placeOrder(producer, order);
+    this.calls.placeOrder(this, producer, order);
   }
 
   /** Services were added: which read models expect which facts may have changed. */

@@ -16,8 +16,8 @@
  * instance never answers (its work is parked until it resumes); a crashed or stopped one answers
  * what it held with an error (the connection resets) and refuses what comes later.
  *
- * State is plain data keyed by numbers, and events name requests by id, so a copy of the world
- * (fork, checkpoint) is complete and every run is the same however its time is chunked.
+ * State is plain data keyed by numbers, events name requests by id, and the world is passed to
+ * each call rather than kept, so a copy of the world (fork, checkpoint) is complete and every run is the same however its time is chunked.
  */
 import type { TimerId } from '../eventQueue';
 import type { EngineContext } from '../engineContext';
@@ -91,13 +91,11 @@ export class Calls {
   private readonly cursors = new Map<string, number>();
   private readonly resolved = new Map<string, ResolvedCalls>();
 
-  constructor(private readonly world: CallsHost) {}
-
   /** The producer's calls settings, or null for a producer without `calls`. */
-  callsOf(producer: string): ResolvedCalls | null {
+  callsOf(world: CallsHost, producer: string): ResolvedCalls | null {
     const cached = this.resolved.get(producer);
     if (cached) return cached;
-    const spec = this.world.producers.get(producer)?.spec.calls;
+    const spec = world.producers.get(producer)?.spec.calls;
     if (!spec) return null;
     const calls = resolveCalls(spec);
     this.resolved.set(producer, calls);
@@ -118,45 +116,45 @@ export class Calls {
   }
 
   /** A client places one order: it calls the first target (chain) or every target (parallel). */
-  placeOrder(producer: string, name: string): void {
-    const calls = this.callsOf(producer);
+  placeOrder(world: CallsHost, producer: string, name: string): void {
+    const calls = this.callsOf(world, producer);
     if (!calls) return;
     this.statsOf(producer).attempted++;
     const order: Order = {
       id: this.nextOrder++,
       producer,
       name,
-      placedMs: this.world.now,
+      placedMs: world.now,
       remaining: calls.mode === 'chain' ? 1 : calls.targets.length,
     };
     this.orders.set(order.id, order);
-    if (calls.mode === 'chain') this.send(order.id, producer, 0, null, 0);
-    else calls.targets.forEach((_target, depth) => this.send(order.id, producer, depth, null, 0));
+    if (calls.mode === 'chain') this.send(world, order.id, producer, 0, null, 0);
+    else calls.targets.forEach((_target, depth) => this.send(world, order.id, producer, depth, null, 0));
   }
 
-  onEvent(step: CallStep, id: number): void {
+  onEvent(world: CallsHost, step: CallStep, id: number): void {
     const request = this.requests.get(id);
     if (!request) return;
-    this.world.hasher.int(id);
+    world.hasher.int(id);
     switch (step) {
       case 'arrive':
-        return this.arrive(request);
+        return this.arrive(world, request);
       case 'done':
-        return this.done(request);
+        return this.done(world, request);
       case 'reply':
-        return this.reply(request);
+        return this.reply(world, request);
       case 'timeout':
-        return this.giveUp(request);
+        return this.giveUp(world, request);
     }
   }
 
   /** An instance changed status (crash, hang, resume, stop, start, scale). */
-  onInstanceChanged(serviceId: string, index: number): void {
+  onInstanceChanged(world: CallsHost, serviceId: string, index: number): void {
     const pool = this.pools.get(serviceId);
-    const service = this.world.services.get(serviceId);
+    const service = world.services.get(serviceId);
     if (!pool || !service) return;
     const instance = service.instances[index];
-    const workers = this.workersAt(serviceId, index);
+    const workers = this.workersAt(world, serviceId, index);
     if (!instance || !workers) return;
     if (instance.status === 'crashed' || instance.status === 'stopped') {
       const held = [...this.requests.values()].filter(
@@ -164,25 +162,24 @@ export class Calls {
       );
       workers.reset();
       const reason = `${instance.name} ${instance.status} while handling the call`;
-      for (const request of held) this.answer(request, { ok: false, reason, service: serviceId, timedOut: false });
+      for (const request of held) this.answer(world, request, { ok: false, reason, service: serviceId, timedOut: false });
     } else if (instance.status === 'running') {
       const parked = workers.parked;
       workers.parked = [];
       for (const work of parked) {
         const request = this.requests.get(work.request);
-        if (!request || this.isStale(request)) continue;
-        if (work.step === 'done') this.done(request);
-        else this.finish(request, work.answer);
+        if (!request || this.isStale(world, request)) continue;
+        if (work.step === 'done') this.done(world, request);
+        else this.finish(world, request, work.answer);
       }
-      this.pump(serviceId, index);
+      this.pump(world, serviceId, index);
     }
   }
 
   // ---- the life of a request --------------------------------------------------------------
 
-  private send(order: number, producer: string, depth: number, parent: number | null, attempt: number): void {
-    const calls = this.callsOf(producer)!;
-    const world = this.world;
+  private send(world: CallsHost, order: number, producer: string, depth: number, parent: number | null, attempt: number): void {
+    const calls = this.callsOf(world, producer)!;
     const request: CallRequest = {
       id: this.nextRequest++,
       order,
@@ -203,110 +200,109 @@ export class Calls {
     request.timeout = world.schedule(world.now + calls.timeoutMs, { kind: 'call', step: 'timeout', request: request.id });
   }
 
-  private arrive(request: CallRequest): void {
-    const service = this.world.services.get(request.service);
+  private arrive(world: CallsHost, request: CallRequest): void {
+    const service = world.services.get(request.service);
     const index = service ? this.route(service) : -1;
     if (!service || index < 0) {
       const reason = `${request.service} refused the call (${service ? downWords(service) : 'no such service'})`;
-      return this.answer(request, { ok: false, reason, service: request.service, timedOut: false });
+      return this.answer(world, request, { ok: false, reason, service: request.service, timedOut: false });
     }
-    const workers = this.workersAt(service.id, index)!;
+    const workers = this.workersAt(world, service.id, index)!;
     request.instance = index;
     request.incarnation = workers.incarnation;
-    if (service.instances[index]!.status === 'running' && workers.busy < threadsOf(service)) this.startWork(request, service, workers);
+    if (service.instances[index]!.status === 'running' && workers.busy < threadsOf(service)) this.startWork(world, request, service, workers);
     else {
       request.state = 'queued';
       workers.enqueue(request.id);
     }
   }
 
-  private startWork(request: CallRequest, service: CalledService, workers: InstanceWorkers): void {
+  private startWork(world: CallsHost, request: CallRequest, service: CalledService, workers: InstanceWorkers): void {
     workers.busy++;
     request.state = 'working';
     const durationMs = recordDurationMs(service.processingMs, service.instances[request.instance]!.slowFactor);
-    this.world.schedule(this.world.now + durationMs, { kind: 'call', step: 'done', request: request.id });
+    world.schedule(world.now + durationMs, { kind: 'call', step: 'done', request: request.id });
   }
 
   /** The worker finished its own work: in a chain it now calls the next target, else it answers. */
-  private done(request: CallRequest): void {
-    if (request.state !== 'working' || this.isStale(request)) return;
-    const instance = this.world.services.get(request.service)?.instances[request.instance];
+  private done(world: CallsHost, request: CallRequest): void {
+    if (request.state !== 'working' || this.isStale(world, request)) return;
+    const instance = world.services.get(request.service)?.instances[request.instance];
     if (instance?.status === 'hung') {
-      this.workersAt(request.service, request.instance)!.parked.push({ step: 'done', request: request.id });
+      this.workersAt(world, request.service, request.instance)!.parked.push({ step: 'done', request: request.id });
       return;
     }
-    const calls = this.callsOf(request.producer)!;
+    const calls = this.callsOf(world, request.producer)!;
     if (calls.mode === 'chain' && request.depth + 1 < calls.targets.length) {
       request.state = 'calling';
-      this.send(request.order, request.producer, request.depth + 1, request.id, 0);
-    } else this.finish(request, SUCCESS);
+      this.send(world, request.order, request.producer, request.depth + 1, request.id, 0);
+    } else this.finish(world, request, SUCCESS);
   }
 
   /** The worker answers its caller and takes the next queued request. */
-  private finish(request: CallRequest, answer: CallAnswer): void {
-    const workers = this.workersAt(request.service, request.instance)!;
+  private finish(world: CallsHost, request: CallRequest, answer: CallAnswer): void {
+    const workers = this.workersAt(world, request.service, request.instance)!;
     workers.busy--;
-    this.answer(request, answer);
-    this.pump(request.service, request.instance);
+    this.answer(world, request, answer);
+    this.pump(world, request.service, request.instance);
   }
 
-  private answer(request: CallRequest, answer: CallAnswer): void {
+  private answer(world: CallsHost, request: CallRequest, answer: CallAnswer): void {
     request.state = 'answered';
     request.answer = answer;
-    this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'call', step: 'reply', request: request.id });
+    world.schedule(world.now + world.network.latencyMs, { kind: 'call', step: 'reply', request: request.id });
   }
 
   /** The answer reached the caller (ignored if the caller already gave up). */
-  private reply(request: CallRequest): void {
+  private reply(world: CallsHost, request: CallRequest): void {
     this.requests.delete(request.id);
     if (request.settled) return;
     request.settled = true;
-    if (request.timeout !== null) this.world.cancel(request.timeout);
+    if (request.timeout !== null) world.cancel(request.timeout);
     request.timeout = null;
-    this.deliver(request, request.answer!);
+    this.deliver(world, request, request.answer!);
   }
 
   /** The caller's timeout passed without an answer. */
-  private giveUp(request: CallRequest): void {
+  private giveUp(world: CallsHost, request: CallRequest): void {
     request.timeout = null;
     if (request.settled) return;
     request.settled = true;
-    const calls = this.callsOf(request.producer)!;
+    const calls = this.callsOf(world, request.producer)!;
     const caller = request.parent === null ? request.producer : (this.requests.get(request.parent)?.service ?? request.producer);
     const reason = `${request.service} did not answer ${caller} within ${calls.timeoutMs} ms`;
-    this.deliver(request, { ok: false, reason, service: request.service, timedOut: true });
+    this.deliver(world, request, { ok: false, reason, service: request.service, timedOut: true });
   }
 
   /** The caller acts on the outcome of its call. */
-  private deliver(request: CallRequest, answer: CallAnswer): void {
-    if (request.parent === null) return this.clientGot(request, answer);
+  private deliver(world: CallsHost, request: CallRequest, answer: CallAnswer): void {
+    if (request.parent === null) return this.clientGot(world, request, answer);
     const parent = this.requests.get(request.parent);
-    if (!parent || parent.state !== 'calling' || this.isStale(parent)) return;
+    if (!parent || parent.state !== 'calling' || this.isStale(world, parent)) return;
     // A timeout deep in the chain reaches the client as an error (an answer, not a silence).
     const passed: CallAnswer = answer.timedOut ? { ...answer, timedOut: false } : answer;
-    const instance = this.world.services.get(parent.service)?.instances[parent.instance];
+    const instance = world.services.get(parent.service)?.instances[parent.instance];
     if (instance?.status === 'hung') {
-      this.workersAt(parent.service, parent.instance)!.parked.push({ step: 'answer', request: parent.id, answer: passed });
+      this.workersAt(world, parent.service, parent.instance)!.parked.push({ step: 'answer', request: parent.id, answer: passed });
       return;
     }
-    this.finish(parent, passed);
+    this.finish(world, parent, passed);
   }
 
-  private clientGot(request: CallRequest, answer: CallAnswer): void {
+  private clientGot(world: CallsHost, request: CallRequest, answer: CallAnswer): void {
     const order = this.orders.get(request.order);
     if (!order) return;
-    const calls = this.callsOf(order.producer)!;
+    const calls = this.callsOf(world, order.producer)!;
     if (answer.ok) {
       order.remaining--;
-      if (order.remaining === 0) this.settle(order, 'succeeded', answer);
+      if (order.remaining === 0) this.settle(world, order, 'succeeded', answer);
     } else if (request.attempt < calls.retries) {
       this.statsOf(order.producer).retries++;
-      this.send(order.id, order.producer, request.depth, null, request.attempt + 1);
-    } else this.settle(order, answer.timedOut ? 'timedOut' : 'failed', answer);
+      this.send(world, order.id, order.producer, request.depth, null, request.attempt + 1);
+    } else this.settle(world, order, answer.timedOut ? 'timedOut' : 'failed', answer);
   }
 
-  private settle(order: Order, outcome: OrderOutcome, answer: CallAnswer): void {
-    const world = this.world;
+  private settle(world: CallsHost, order: Order, outcome: OrderOutcome, answer: CallAnswer): void {
     this.orders.delete(order.id);
     this.statsOf(order.producer).onSettled(outcome, world.now, world.now - order.placedMs);
     world.hasher.int(OUTCOME_CODES[outcome]);
@@ -335,8 +331,8 @@ export class Calls {
     return -1;
   }
 
-  private workersAt(serviceId: string, index: number): InstanceWorkers | undefined {
-    const service = this.world.services.get(serviceId);
+  private workersAt(world: CallsHost, serviceId: string, index: number): InstanceWorkers | undefined {
+    const service = world.services.get(serviceId);
     if (!service || index < 0) return undefined;
     let pool = this.pools.get(serviceId);
     if (!pool) this.pools.set(serviceId, (pool = []));
@@ -344,19 +340,19 @@ export class Calls {
     return pool[index];
   }
 
-  private isStale(request: CallRequest): boolean {
-    return this.workersAt(request.service, request.instance)?.incarnation !== request.incarnation;
+  private isStale(world: CallsHost, request: CallRequest): boolean {
+    return this.workersAt(world, request.service, request.instance)?.incarnation !== request.incarnation;
   }
 
   /** Free workers of a running instance take queued requests, oldest first. */
-  private pump(serviceId: string, index: number): void {
-    const service = this.world.services.get(serviceId);
-    const workers = this.workersAt(serviceId, index);
+  private pump(world: CallsHost, serviceId: string, index: number): void {
+    const service = world.services.get(serviceId);
+    const workers = this.workersAt(world, serviceId, index);
     if (!service || !workers || service.instances[index]?.status !== 'running') return;
     const threads = threadsOf(service);
     while (workers.busy < threads && workers.queued > 0) {
       const request = this.requests.get(workers.dequeue()!);
-      if (request && request.state === 'queued' && !this.isStale(request)) this.startWork(request, service, workers);
+      if (request && request.state === 'queued' && !this.isStale(world, request)) this.startWork(world, request, service, workers);
     }
   }
 }

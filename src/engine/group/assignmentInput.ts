@@ -6,6 +6,7 @@
  */
 import type { AssignmentInput } from './assignors';
 import type { GroupMember } from './groupMember';
+import type { EngineContext } from '../engineContext';
 
 /**
  * `members` in the group's join order (the order topics are listed in), `ordered` the same
@@ -36,10 +37,11 @@ export function assignmentInput(
 }
 
 /** A member's metadata of the topics it subscribes to: what it would assign with as the leader. */
-export function metadataOf(member: GroupMember): ReadonlyMap<string, number> {
+export function metadataOf(ctx: EngineContext, member: GroupMember): ReadonlyMap<string, number> {
   const counts = new Map<string, number>();
+  const client = ctx.groupClient(member.instance);
   for (const topic of member.subscription) {
-    const count = member.instance.knownPartitionCount(topic);
+    const count = client.knownPartitionCount(ctx, topic);
     if (count !== undefined) counts.set(topic, count);
   }
   return counts;

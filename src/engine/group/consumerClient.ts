@@ -2,11 +2,13 @@
  * The group side of a Kafka consumer (client side of the classic group protocol): member id
  * and generation, JoinGroup and the assignment SyncGroup answers, the assigned partitions and
  * the position in each (committed offset or auto.offset.reset), and offset commits. This is
- * what the coordinator talks to: a `GroupMember` holds this client, not the instance. The
- * `ConsumerInstance` that owns it (lifecycle, poll loop) is reached only through `ClientHost`,
+ * what the coordinator talks to (a `GroupMember` names its instance by a `MemberRef`; the
+ * instance passes the coordinator's calls on). The `ConsumerInstance` that owns it (lifecycle,
+ * poll loop) is reached only through `ClientHost`, passed to the calls that need it,
  * and its `ConsumerLiveness` (heartbeat thread, poll timer) calls the client's public members;
- * composition rather than a class chain, so each part's state is its own and a checkpoint copy
- * keeps the references between the parts as references (deepClone keeps identity).
+ * composition rather than a class chain, so each part's state is its own. The context comes
+ * with every call (the client keeps none); it still keeps its service, which is why a
+ * checkpoint copy must keep identity (deepClone).
  *
  * Group progress (JoinGroup, applying a new assignment, auto-commit) only happens when the poll
  * loop asks for it, as in the Java client, so a long batch delays it. A member fenced by the
@@ -20,7 +22,7 @@ import type { InstanceRef } from '../engineEvents';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
 import { tpKey, type TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
-import type { CoordinatorError, GroupClient, InstanceHost } from './groupProtocol';
+import type { CoordinatorError, InstanceHost, MemberRef } from './groupProtocol';
 import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
@@ -33,16 +35,16 @@ export type InstanceStatus = 'running' | 'hung' | 'crashed' | 'stopped';
 /** What a client asks of the consumer around it: its heartbeat thread and its poll loop. */
 export interface ClientHost {
   /** JoinGroup (re)starts the heartbeat thread if it is not running. */
-  startHeartbeatThreadIfNeeded(): void;
+  startHeartbeatThreadIfNeeded(ctx: EngineContext): void;
   /** SyncGroup answered: an idle, running poll loop polls now to apply the assignment. */
-  wakeToApplyAssignment(): void;
+  wakeToApplyAssignment(ctx: EngineContext): void;
   /** auto.offset.reset=none and no valid offset: the consumer stops with an error. */
-  stopWithError(): void;
+  stopWithError(ctx: EngineContext): void;
   /** onJoinPrepare's commit came back: an idle, running poll loop polls now to send JoinGroup. */
-  wakeToRejoin(): void;
+  wakeToRejoin(ctx: EngineContext): void;
 }
 
-export class ConsumerClient implements GroupClient, JoinPrepareClient, CommittingClient {
+export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   readonly name: string;
   memberId: string | null = null;
   generation = -1;
@@ -75,16 +77,17 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   constructor(
     readonly service: InstanceHost,
     readonly index: number,
-    private readonly world: EngineContext,
-    private readonly host: ClientHost,
   ) {
     this.name = `${service.id}-${index}`;
     this.waiterRef = Object.freeze({ service: service.id, instance: index });
-    this.joinPrepare = new JoinPrepareCommit(this, world);
+    this.memberRef = Object.freeze({ service: service.id, instance: index, name: this.name });
+    this.joinPrepare = new JoinPrepareCommit();
   }
 
   /** This instance by id, frozen: what a partition keeps of a fetch parked on it. */
   readonly waiterRef: InstanceRef;
+  /** This instance by id and name, frozen: what the coordinator keeps of the member. */
+  readonly memberRef: MemberRef;
 
   /** How queued events name this instance (engineEvents.ts). */
   get ref(): InstanceRef {
@@ -117,9 +120,9 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   /** A fresh client at start: no member id, nothing owned, fresh metadata; its first poll sends JoinGroup. */
-  resetMembership(): void {
-    this.metadata.fetch(this.world, this.service.spec.subscribe);
-    this.stopJoinPrepare();
+  resetMembership(ctx: EngineContext): void {
+    this.metadata.fetch(ctx, this.service.spec.subscribe);
+    this.stopJoinPrepare(ctx);
     this.rejoinReason = null;
     this.memberId = null;
     this.generation = -1;
@@ -128,13 +131,13 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     this.pendingAssignment = null;
     this.assignment = [];
     this.positions.clear();
-    this.nextAutoCommitMs = this.world.now + this.service.config.autoCommitIntervalMs;
+    this.nextAutoCommitMs = ctx.now + this.service.config.autoCommitIntervalMs;
   }
 
   /** The process crashed or stopped: everything it knew about the group is gone. */
-  forgetMembership(): void {
-    this.metadata.cancelRefresh(this.world);
-    this.stopJoinPrepare();
+  forgetMembership(ctx: EngineContext): void {
+    this.metadata.cancelRefresh(ctx);
+    this.stopJoinPrepare(ctx);
     this.metadata.assignmentSnapshot = null;
     this.assignment = [];
     this.positions.clear();
@@ -152,11 +155,11 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   /** The group part of a poll: apply an assignment SyncGroup sent, rejoin when needed. */
-  pollCoordinator(): void {
-    if (this.pendingAssignment) this.applyAssignment();
-    if (this.rejoinNeeded && !this.joining && this.joinPrepared()) this.sendJoinGroup();
+  pollCoordinator(ctx: EngineContext, host: ClientHost): void {
+    if (this.pendingAssignment) this.applyAssignment(ctx, host);
+    if (this.rejoinNeeded && !this.joining && this.joinPrepared(ctx)) this.sendJoinGroup(ctx, host);
     // A static member may get its assignment back inside JoinGroup itself.
-    if (this.pendingAssignment) this.applyAssignment();
+    if (this.pendingAssignment) this.applyAssignment(ctx, host);
   }
 
   /**
@@ -164,45 +167,43 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
    * positions asynchronously and sends JoinGroup only once the response is back; under eager
    * rebalancing its partitions are pending revocation meanwhile (joinPrepareCommit.ts).
    */
-  private joinPrepared(): boolean {
+  private joinPrepared(ctx: EngineContext): boolean {
     if (this.partitionsLost || this.memberId === null || this.generation <= 0 || !this.service.autoCommit) return true;
     if (this.protocol === 'eager' && this.assignment.length > 0) this.pendingRevocation = true;
-    return this.joinPrepare.ready();
+    return this.joinPrepare.ready(ctx, this);
   }
 
-  storeJoinPrepareCommit(offsets: Map<string, number>): CoordinatorError | null {
-    return this.service.group.commit(this.memberId, this.generation, offsets);
+  storeJoinPrepareCommit(ctx: EngineContext, offsets: Map<string, number>): CoordinatorError | null {
+    return this.service.group.commit(ctx, this.memberId, this.generation, offsets);
   }
 
-  onJoinPrepareCommitDone(offsets: Map<string, number>, error: CoordinatorError | null): void {
-    if (error === null) this.lastCommitMs = this.world.now;
-    else onCommitFailed(this.world, this, error, offsets, 'before rebalance');
-    this.host.wakeToRejoin();
+  onJoinPrepareCommitDone(ctx: EngineContext, offsets: Map<string, number>, error: CoordinatorError | null): void {
+    if (error === null) this.lastCommitMs = ctx.now;
+    else onCommitFailed(ctx, this, error, offsets, 'before rebalance');
   }
 
-  private stopJoinPrepare(): void {
-    this.joinPrepare.cancel();
+  private stopJoinPrepare(ctx: EngineContext): void {
+    this.joinPrepare.cancel(ctx);
     this.pendingRevocation = false;
   }
 
   /** onJoinPrepare (its commit done) + JoinGroup. */
-  private sendJoinGroup(): void {
-    const world = this.world;
-    this.stopJoinPrepare();
+  private sendJoinGroup(ctx: EngineContext, host: ClientHost): void {
+    this.stopJoinPrepare(ctx);
     if (this.partitionsLost) {
       // The zombie's last auto-commit: it fails, and its partitions are given up without a commit.
       this.partitionsLost = false;
-      if (this.service.autoCommit) this.commit(this.currentPositions(), 'auto-commit before rejoining');
+      if (this.service.autoCommit) this.commit(ctx, this.currentPositions(), 'auto-commit before rejoining');
       this.assignment = [];
       this.positions.clear();
     } else if (this.memberId !== null && this.generation > 0 && this.service.autoCommit) {
-      this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
+      this.nextAutoCommitMs = ctx.now + this.service.config.autoCommitIntervalMs;
     }
-    this.host.startHeartbeatThreadIfNeeded();
+    host.startHeartbeatThreadIfNeeded(ctx);
     const owned = this.assignment;
     const ownedGeneration = this.generation;
     if (this.protocol === 'eager' && this.assignment.length > 0) {
-      world.emit(
+      ctx.emit(
         'rebalance',
         this.name,
         `${this.name} revokes all its partitions (eager rebalance) and rejoins.`,
@@ -217,8 +218,8 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     const config = this.service.config;
     const reason = this.rejoinReason ?? undefined;
     this.rejoinReason = null;
-    this.memberId = this.service.group.join({
-      instance: this,
+    this.memberId = this.service.group.join(ctx, {
+      instance: this.memberRef,
       memberId: this.memberId,
       groupInstanceId: this.groupInstanceId,
       subscription: this.service.spec.subscribe,
@@ -232,29 +233,28 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   /**
-   * SyncGroup answered: remembered, and applied at the next poll. `assignedWith` is given to
-   * the leader only: the partition counts of its metadata the assignment used.
+   * SyncGroup answered: remembered, and applied at the next poll (the instance wakes its loop).
+   * `assignedWith` is given to the leader only: the partition counts of its metadata the assignment used.
    */
-  onAssignment(generation: number, memberId: string, partitions: TopicPartition[], assignedWith: ReadonlyMap<string, number> | null = null): void {
+  onAssignment(ctx: EngineContext, generation: number, memberId: string, partitions: TopicPartition[], assignedWith: ReadonlyMap<string, number> | null = null): void {
     this.pendingAssignment = { generation, memberId, partitions };
     this.metadata.assignmentSnapshot = assignedWith;
-    this.host.wakeToApplyAssignment();
   }
 
   // ---- Metadata ---------------------------------------------------------------------------
 
   /** Partitions of a topic as this client's metadata has them (a leader assigns with these). */
-  knownPartitionCount(topic: string): number | undefined {
-    return this.metadata.partitionCount(topic) ?? this.world.topics.get(topic)?.partitionCount;
+  knownPartitionCount(ctx: EngineContext, topic: string): number | undefined {
+    return this.metadata.partitionCount(topic) ?? ctx.topics.get(topic)?.partitionCount;
   }
 
   /** As the leader: rejoin if its metadata has partitions its last assignment did not (Kafka's rejoinNeededOrPending). */
-  rejoinIfAssignmentStale(): boolean {
+  rejoinIfAssignmentStale(ctx: EngineContext): boolean {
     const stale = this.metadata.staleAssignment();
     if (stale === null || this.memberId === null) return false;
     this.metadata.assignmentSnapshot = null;
     const { topic, assigned, known } = stale;
-    this.world.emit(
+    ctx.emit(
       'rebalance',
       this.name,
       `${this.name}, the leader of ${this.service.groupId}, finds in its refreshed metadata (metadata.max.age.ms ${seconds(this.service.config.metadataMaxAgeMs)}) ` +
@@ -267,7 +267,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     return true;
   }
 
-  private applyAssignment(): void {
+  private applyAssignment(ctx: EngineContext, host: ClientHost): void {
     const { generation, memberId, partitions } = this.pendingAssignment!;
     this.pendingAssignment = null;
     this.joining = false;
@@ -281,7 +281,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
       // onJoinPrepare, before JoinGroup, so what was consumed since then is not committed and the
       // new owner processes it again (duplicates).
       for (const tp of revoked) this.positions.delete(tpKey(tp.topic, tp.partition));
-      this.world.emit(
+      ctx.emit(
         'rebalance',
         this.name,
         `${this.name} revokes ${revoked.map((tp) => tpKey(tp.topic, tp.partition)).join(', ')} without committing them (auto-commit ran before JoinGroup) ` +
@@ -301,7 +301,7 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
       added.push(tp);
     }
     if (added.length > 0) {
-      this.world.emit(
+      ctx.emit(
         'rebalance',
         this.name,
         `${this.name} is assigned ${keysOf(added).replaceAll(',', ', ')} (generation ${generation}).`,
@@ -311,11 +311,11 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
     }
     for (const tp of added) {
       const key = tpKey(tp.topic, tp.partition);
-      if (initPosition(this.world, this, tp, key, () => this.host.stopWithError()) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
+      if (initPosition(ctx, this, tp, key, () => host.stopWithError(ctx)) === 'committed') resumed.push(`${key} at ${this.positions.get(key)}`);
     }
     // The moment the story turns on: a restarted or new owner continues where the group left off.
     if (resumed.length > 0) {
-      this.world.emit(
+      ctx.emit(
         'offsets',
         this.name,
         `${this.name} resumes ${resumed.join(', ')}: the group's committed offset${resumed.length > 1 ? 's' : ''} (the next offset to read).`,
@@ -324,7 +324,12 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
       );
     }
     // Its metadata may have been refreshed while it was rebalancing; pollCoordinator rejoins next.
-    this.rejoinIfAssignmentStale();
+    this.rejoinIfAssignmentStale(ctx);
+  }
+
+  /** onJoinPrepare's commit or its response arrived (joinPrepareCommit.ts); back, the poll loop polls to send JoinGroup. */
+  onJoinPrepareHop(ctx: EngineContext, host: ClientHost): void {
+    if (this.joinPrepare.onNetworkHop(ctx, this)) host.wakeToRejoin(ctx);
   }
 
   // ---- OffsetCommit ----------------------------------------------------------------------
@@ -339,24 +344,23 @@ export class ConsumerClient implements GroupClient, JoinPrepareClient, Committin
   }
 
   /** enable.auto.commit: commit the positions once `auto.commit.interval.ms` has passed. */
-  autoCommitIfDue(): void {
-    const world = this.world;
+  autoCommitIfDue(ctx: EngineContext): void {
     // While onJoinPrepare's commit is in flight, ConsumerCoordinator.poll returns before auto-committing.
-    if (this.service.autoCommit && this.memberId !== null && world.now >= this.nextAutoCommitMs && !this.joinPrepare.inFlight) {
-      this.nextAutoCommitMs = world.now + this.service.config.autoCommitIntervalMs;
-      this.commit(this.currentPositions(), 'auto-commit');
+    if (this.service.autoCommit && this.memberId !== null && ctx.now >= this.nextAutoCommitMs && !this.joinPrepare.inFlight) {
+      this.nextAutoCommitMs = ctx.now + this.service.config.autoCommitIntervalMs;
+      this.commit(ctx, this.currentPositions(), 'auto-commit');
     }
   }
 
   /** OffsetCommit (offsetCommit.ts): true when stored. */
-  commit(offsets: Map<string, number>, why: string): boolean {
-    return commitOffsets(this.world, this, offsets, why);
+  commit(ctx: EngineContext, offsets: Map<string, number>, why: string): boolean {
+    return commitOffsets(ctx, this, offsets, why);
   }
 
   /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */
-  loseMembership(forgetMemberId: boolean, keepUntilNextPoll = false): void {
+  loseMembership(ctx: EngineContext, forgetMemberId: boolean, keepUntilNextPoll = false): void {
     if (forgetMemberId) this.memberId = null;
-    this.stopJoinPrepare();
+    this.stopJoinPrepare(ctx);
     this.metadata.assignmentSnapshot = null;
     this.generation = -1;
     if (keepUntilNextPoll) {

@@ -23,7 +23,7 @@ import type { TimerId } from '../eventQueue';
 import type { PartitionLog } from '../log/partitionLog';
 import type { InstanceHost } from './groupProtocol';
 import type { TopicPartition } from '../types';
-import type { EngineContext } from '../engineContext';
+import type { EngineContext, GroupClient } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
 import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
 import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
@@ -37,7 +37,7 @@ export type { InstanceStatus } from './consumerClient';
 /** The timeout the application passes to poll (`poll(Duration.ofMillis(500))`), when nothing can be fetched. */
 const POLL_TIMEOUT_MS = 500;
 
-export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
+export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, FetcherHost {
   readonly name: string;
   status: InstanceStatus = 'stopped';
   hangMode: 'process' | 'handler' | null = null;
@@ -58,13 +58,11 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   private waitingForFetch = false;
   private readonly stream: RandomStream;
 
-  constructor(
-    readonly service: InstanceHost,
-    readonly index: number,
-    private readonly world: EngineContext,
-  ) {
-    this.client = new ConsumerClient(service, index, world, this);
-    this.liveness = new ConsumerLiveness(this.client, service, world, this);
+  // `world` is kept only for the fetcher's callbacks (onFetchCompleted, resetOutOfRange), which
+  // come without a context; every other entry point is passed the context it runs in.
+  constructor(readonly service: InstanceHost, readonly index: number, private readonly world: EngineContext) {
+    this.client = new ConsumerClient(service, index);
+    this.liveness = new ConsumerLiveness();
     this.fetcher = new ConsumerFetcher(this.client, service, world, this);
     this.name = this.client.name;
     this.stream = createStream(world.seed, `instance:${this.name}`);
@@ -100,27 +98,26 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
 
   // ---- lifecycle -------------------------------------------------------------------------
 
-  start(): void {
+  start(ctx: EngineContext): void {
     if (this.status === 'running' || this.status === 'hung') return;
-    const world = this.world;
     this.status = 'running';
     this.hangMode = null;
-    this.client.resetMembership();
-    this.liveness.lastPollMs = world.now;
-    world.emit('member', this.name, `${this.name} starts.`, this.service.groupId, this.client.detail('member.started'));
+    this.client.resetMembership(ctx);
+    this.liveness.lastPollMs = ctx.now;
+    ctx.emit('member', this.name, `${this.name} starts.`, this.service.groupId, this.client.detail('member.started'));
     // Real clients never start in lockstep: the first heartbeat comes after a random part of
     // the interval (from this instance's own stream), so members notice rebalances at
     // different moments, as they do in Kafka.
     const interval = this.service.config.heartbeatIntervalMs;
-    this.liveness.scheduleHeartbeat(world.now + 1 + this.stream.int(interval));
-    this.liveness.schedulePollTimer();
-    this.schedulePoll(world.now);
+    this.liveness.scheduleHeartbeat(ctx, this, ctx.now + 1 + this.stream.int(interval));
+    this.liveness.schedulePollTimer(ctx, this);
+    this.schedulePoll(ctx, ctx.now);
   }
 
-  crash(): void {
+  crash(ctx: EngineContext): void {
     if (!this.isAlive) return;
-    this.halt('crashed');
-    this.world.emit(
+    this.halt(ctx, 'crashed');
+    ctx.emit(
       'member',
       this.name,
       `${this.name} crashed: no LeaveGroup is sent, and what it processed after its last commit will be read again by the next owner; the coordinator notices only when ` +
@@ -131,35 +128,33 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   }
 
   /** Graceful stop: commit what was processed, then LeaveGroup (static members do not leave). */
-  stop(): void {
+  stop(ctx: EngineContext): void {
     if (!this.isAlive) return;
-    const world = this.world;
-    if (this.service.commitsOnClose && this.memberId !== null) this.client.commit(this.processedOffsets(), 'on close');
+    if (this.service.commitsOnClose && this.memberId !== null) this.client.commit(ctx, this.processedOffsets(), 'on close');
     const memberId = this.memberId;
-    this.halt('stopped');
+    this.halt(ctx, 'stopped');
     if (memberId !== null && this.client.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
+      this.service.group.leave(ctx, memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
     } else {
-      world.emit('member', this.name, `${this.name} stopped${this.client.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId, this.client.detail('member.stopped'));
+      ctx.emit('member', this.name, `${this.name} stopped${this.client.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId, this.client.detail('member.stopped'));
     }
   }
 
-  hang(mode: 'process' | 'handler'): void {
+  hang(ctx: EngineContext, mode: 'process' | 'handler'): void {
     if (this.status !== 'running') return;
-    const world = this.world;
     this.status = 'hung';
     this.hangMode = mode;
     if (mode === 'process') {
-      this.pauseLoop();
-      this.liveness.cancelHeartbeat();
-      this.liveness.cancelPollTimer();
-      world.emit('member', this.name, `${this.name} hangs (whole process frozen: no heartbeats, no polls).`, this.service.groupId, this.client.detail('member.hung', { mode }));
+      this.pauseLoop(ctx);
+      this.liveness.cancelHeartbeat(ctx);
+      this.liveness.cancelPollTimer(ctx);
+      ctx.emit('member', this.name, `${this.name} hangs (whole process frozen: no heartbeats, no polls).`, this.service.groupId, this.client.detail('member.hung', { mode }));
       return;
     }
     // The handler gets stuck on the record in hand; an idle consumer gets stuck on the first
     // record its next poll returns (that poll still happens).
-    if (this.batch) this.pauseLoop();
-    world.emit(
+    if (this.batch) this.pauseLoop(ctx);
+    ctx.emit(
       'member',
       this.name,
       `${this.name}'s handler is stuck: heartbeats go on, but it cannot poll; after max.poll.interval.ms ` +
@@ -174,50 +169,48 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     return this.status === 'running' || (this.status === 'hung' && this.hangMode === 'handler' && !this.batch);
   }
 
-  resume(): void {
+  resume(ctx: EngineContext): void {
     if (this.status !== 'hung') return;
-    const world = this.world;
     const wasProcessHang = this.hangMode === 'process';
     this.status = 'running';
     this.hangMode = null;
-    world.emit('member', this.name, `${this.name} resumes.`, this.service.groupId, this.client.detail('member.resumed'));
+    ctx.emit('member', this.name, `${this.name} resumes.`, this.service.groupId, this.client.detail('member.resumed'));
     if (wasProcessHang) {
-      this.liveness.onPollTimerCheck();
-      this.liveness.onHeartbeat();
+      this.liveness.onPollTimerCheck(ctx, this);
+      this.liveness.onHeartbeat(ctx, this);
     }
-    if (this.batch) this.continueBatch();
-    else this.schedulePoll(world.now);
+    if (this.batch) this.continueBatch(ctx);
+    else this.schedulePoll(ctx, ctx.now);
   }
 
-  setSlowFactor(factor: number): void {
-    const world = this.world;
+  setSlowFactor(ctx: EngineContext, factor: number): void {
     const previous = this.slowFactor;
     this.slowFactor = factor;
-    world.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.client.detail('member.slowed', { factor }));
+    ctx.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.client.detail('member.slowed', { factor }));
     if (this.status === 'running' && this.batch && this.loopEntry !== null) {
       const batch = this.batch;
-      this.pauseLoop();
+      this.pauseLoop(ctx);
       batch.currentRemainingMs = Math.round((batch.currentRemainingMs * factor) / previous);
-      this.continueBatch();
+      this.continueBatch(ctx);
     }
   }
 
-  private halt(status: 'crashed' | 'stopped'): void {
-    this.pauseLoop();
-    this.liveness.cancelHeartbeat();
-    this.liveness.cancelPollTimer();
+  private halt(ctx: EngineContext, status: 'crashed' | 'stopped'): void {
+    this.pauseLoop(ctx);
+    this.liveness.cancelHeartbeat(ctx);
+    this.liveness.cancelPollTimer(ctx);
     this.status = status;
     this.hangMode = null;
     this.batch = null;
     this.fetcher.reset();
-    this.client.forgetMembership();
+    this.client.forgetMembership(ctx);
   }
 
-  stopWithError(): void {
+  stopWithError(ctx: EngineContext): void {
     const memberId = this.memberId;
-    this.halt('stopped');
+    this.halt(ctx, 'stopped');
     if (memberId !== null && this.client.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.name} stopped with an error and left the group`);
+      this.service.group.leave(ctx, memberId, `${this.name} stopped with an error and left the group`);
     }
   }
 
@@ -229,40 +222,40 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
 
   // ---- poll loop -------------------------------------------------------------------------
 
-  private schedulePoll(atMs: number): void {
-    this.cancelLoop();
-    this.loopEntry = this.world.schedule(atMs, { kind: 'poll', ...this.client.ref });
+  private schedulePoll(ctx: EngineContext, atMs: number): void {
+    this.cancelLoop(ctx);
+    this.loopEntry = ctx.schedule(atMs, { kind: 'poll', ...this.client.ref });
     this.loopDueMs = atMs;
   }
 
-  private cancelLoop(): void {
-    if (this.loopEntry !== null) this.world.cancel(this.loopEntry);
+  private cancelLoop(ctx: EngineContext): void {
+    if (this.loopEntry !== null) ctx.cancel(this.loopEntry);
     this.loopEntry = null;
   }
 
   /** Stops the loop where it is: the current record keeps its remaining time. */
-  private pauseLoop(): void {
+  private pauseLoop(ctx: EngineContext): void {
     this.waitingForFetch = false;
     if (this.batch && this.loopEntry !== null) {
-      const elapsed = this.world.now - this.batch.currentStartMs;
+      const elapsed = ctx.now - this.batch.currentStartMs;
       this.batch.currentRemainingMs = Math.max(0, this.batch.currentRemainingMs - elapsed);
     }
-    this.cancelLoop();
+    this.cancelLoop(ctx);
   }
 
-  onPoll(): void {
-    if (this.poll()) this.continueBatch();
+  onPoll(ctx: EngineContext): void {
+    if (this.poll(ctx)) this.continueBatch(ctx);
   }
 
   /** One poll; true when it returned records and the loop should process them now. */
-  private poll(): boolean {
+  private poll(ctx: EngineContext): boolean {
     this.loopEntry = null;
     this.waitingForFetch = false;
     if (!this.canPoll || this.batch) return false;
-    this.liveness.notePoll();
-    this.client.pollCoordinator();
+    this.liveness.notePoll(ctx, this);
+    this.client.pollCoordinator(ctx, this);
     if (!this.canPoll) return false;
-    this.client.autoCommitIfDue();
+    this.client.autoCommitIfDue(ctx);
     const batch = this.batchBuffer;
     clearBatch(batch);
     this.fetcher.collect(batch);
@@ -271,32 +264,46 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
     // so the fetch travels while the batch is processed.
     this.fetcher.sendFetches();
     if (batch.records.length === 0) {
-      this.waitForFetch();
+      this.waitForFetch(ctx);
       return false;
     }
-    if (this.service.commitMode === 'before-processing') this.client.commit(this.client.currentPositions(), 'before processing');
-    batch.currentStartMs = this.world.now;
+    if (this.service.commitMode === 'before-processing') this.client.commit(ctx, this.client.currentPositions(), 'before processing');
+    batch.currentStartMs = ctx.now;
     batch.currentRemainingMs = this.recordDurationMs();
     this.batch = batch;
     return this.status === 'running';
   }
 
-  // What the parts ask of the instance (ClientHost, LivenessHost): they own no loop of their own.
-  startHeartbeatThreadIfNeeded(): void {
-    this.liveness.startHeartbeatThreadIfNeeded();
+  // What the coordinator calls (GroupClient): the client's side, then the loop wakes to apply it.
+  nextMemberId(): string {
+    return this.client.nextMemberId();
   }
 
-  wakeToRejoin(): void {
+  knownPartitionCount(ctx: EngineContext, topic: string): number | undefined {
+    return this.client.knownPartitionCount(ctx, topic);
+  }
+
+  onAssignment(ctx: EngineContext, generation: number, memberId: string, partitions: TopicPartition[], assignedWith: ReadonlyMap<string, number> | null = null): void {
+    this.client.onAssignment(ctx, generation, memberId, partitions, assignedWith);
+    this.wakeToApplyAssignment(ctx);
+  }
+
+  // What the parts ask of the instance (ClientHost, LivenessHost): they own no loop of their own.
+  startHeartbeatThreadIfNeeded(ctx: EngineContext): void {
+    this.liveness.startHeartbeatThreadIfNeeded(ctx, this);
+  }
+
+  wakeToRejoin(ctx: EngineContext): void {
     if (!this.batch && this.status === 'running') {
       this.waitingForFetch = false;
-      this.schedulePoll(this.world.now);
+      this.schedulePoll(ctx, ctx.now);
     }
   }
 
-  wakeToApplyAssignment(): void {
-    if (this.status === 'running' && !this.batch && (this.loopEntry === null || this.loopDueMs !== this.world.now)) {
+  wakeToApplyAssignment(ctx: EngineContext): void {
+    if (this.status === 'running' && !this.batch && (this.loopEntry === null || this.loopDueMs !== ctx.now)) {
       this.waitingForFetch = false;
-      this.schedulePoll(this.world.now);
+      this.schedulePoll(ctx, ctx.now);
     }
   }
 
@@ -307,13 +314,13 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
    */
   onFetchCompleted(emptyAndInstant: boolean): void {
     if (!this.waitingForFetch || !this.canPoll || this.batch) return;
-    this.cancelLoop();
+    this.cancelLoop(this.world);
     if (emptyAndInstant) {
       this.waitingForFetch = false;
-      this.schedulePoll(this.world.now + 1);
+      this.schedulePoll(this.world, this.world.now + 1);
       return;
     }
-    this.onPoll();
+    this.onPoll(this.world);
   }
 
   private recordDurationMs(): number {
@@ -327,49 +334,48 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
    * ZERO_TIME_RECORDS_PER_STEP such records the loop goes on in a new event at the same
    * instant, so no single step of the engine runs for long.
    */
-  private continueBatch(): void {
-    const world = this.world;
+  private continueBatch(ctx: EngineContext): void {
     let processedNow = 0;
     for (;;) {
       const batch = this.batch!;
       while (batch.index < batch.records.length) {
         if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
-          batch.currentStartMs = world.now;
-          this.loopEntry = world.schedule(world.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.client.ref });
-          this.loopDueMs = world.now + batch.currentRemainingMs;
+          batch.currentStartMs = ctx.now;
+          this.loopEntry = ctx.schedule(ctx.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.client.ref });
+          this.loopDueMs = ctx.now + batch.currentRemainingMs;
           return;
         }
-        this.processCurrent();
+        this.processCurrent(ctx);
         processedNow++;
       }
-      if (!this.finishBatch()) return;
+      if (!this.finishBatch(ctx)) return;
     }
   }
 
-  onRecordDone(): void {
+  onRecordDone(ctx: EngineContext): void {
     this.loopEntry = null;
     if (this.status !== 'running' || !this.batch) return;
-    this.processCurrent();
-    this.continueBatch();
+    this.processCurrent(ctx);
+    this.continueBatch(ctx);
   }
 
-  private processCurrent(): void {
-    this.world.steps.step(this.world.now);
+  private processCurrent(ctx: EngineContext): void {
+    ctx.steps.step(ctx.now);
     const batch = this.batch!;
     const record = batch.records[batch.index]!;
     const partition = batch.partitions[batch.index]!;
     const key = batch.keys[batch.index]!;
     batch.index++;
     batch.currentRemainingMs = this.recordDurationMs();
-    this.service.process(this.index, partition, key, record);
+    this.service.process(ctx, this.index, partition, key, record);
   }
 
   /** Commits per the commit mode and polls again; true when that poll started a new batch. */
-  private finishBatch(): boolean {
+  private finishBatch(ctx: EngineContext): boolean {
     const batch = this.batch!;
     this.batch = null;
-    if (this.service.commitMode === 'after-processing') this.client.commit(offsetsAfter(batch), 'after processing');
-    return this.status === 'running' && this.poll();
+    if (this.service.commitMode === 'after-processing') this.client.commit(ctx, offsetsAfter(batch), 'after processing');
+    return this.status === 'running' && this.poll(ctx);
   }
 
   // ---- fetch ----------------------------------------------------------------------------
@@ -377,7 +383,7 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
   /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (offsetOutOfRange.ts). */
   resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
     const client = this.client;
-    return resetOutOfRange(this.world, { name: this.name, service: this.service, positions: client.positions, detail: (code, extra) => client.detail(code, extra), stopWithError: () => this.stopWithError() }, log, key, position);
+    return resetOutOfRange(this.world, { name: this.name, service: this.service, positions: client.positions, detail: (code, extra) => client.detail(code, extra), stopWithError: () => this.stopWithError(this.world) }, log, key, position);
   }
 
   /**
@@ -385,8 +391,8 @@ export class ConsumerInstance implements ClientHost, LivenessHost, FetcherHost {
    * fetch.max.wait.ms); with nothing to fetch (no assignment yet) it returns after the
    * application's poll timeout (POLL_TIMEOUT_MS).
    */
-  private waitForFetch(): void {
+  private waitForFetch(ctx: EngineContext): void {
     if (this.fetcher.inFlight) this.waitingForFetch = true;
-    else this.schedulePoll(this.world.now + POLL_TIMEOUT_MS);
+    else this.schedulePoll(ctx, ctx.now + POLL_TIMEOUT_MS);
   }
 }

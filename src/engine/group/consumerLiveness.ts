@@ -1,8 +1,8 @@
 /**
  * The background clocks of a Kafka consumer: the two liveness clocks, and the metadata refresh.
  * A part of `ConsumerInstance`, beside its `ConsumerClient`: the clocks read and reset the
- * client's membership (member id, generation, rejoin), and ask the instance (`LivenessHost`)
- * whether the process runs and to wake its poll loop.
+ * client's membership (member id, generation, rejoin), and ask the instance (`LivenessHost`,
+ * passed to each call with the context) whether the process runs and to wake its poll loop.
  *
  * The heartbeat "thread" sends a heartbeat every `heartbeat.interval.ms`, also while the
  * handler is stuck; its answer tells the member that a rebalance started (rejoin) or that it
@@ -30,131 +30,128 @@ import { seconds } from './seconds';
 export interface LivenessHost {
   readonly isAlive: boolean;
   readonly hangMode: 'process' | 'handler' | null;
+  readonly client: ConsumerClient;
+  readonly service: InstanceHost;
   /** The member must rejoin (a heartbeat said so, or its metadata changed): an idle, running poll loop polls now. */
-  wakeToRejoin(): void;
+  wakeToRejoin(ctx: EngineContext): void;
 }
 
+/**
+ * Plain state (the clocks' timers and last times): the context and the consumer it belongs to
+ * come with each call, so it holds no reference to either and a fork copies it as data.
+ */
 export class ConsumerLiveness {
   lastPollMs = 0;
   lastHeartbeatMs = -1;
   private heartbeatEntry: TimerId | null = null;
   private pollTimerEntry: TimerId | null = null;
 
-  constructor(
-    private readonly client: ConsumerClient,
-    private readonly service: InstanceHost,
-    private readonly world: EngineContext,
-    private readonly host: LivenessHost,
-  ) {}
-
   // ---- heartbeat thread ------------------------------------------------------------------
 
-  startHeartbeatThreadIfNeeded(): void {
-    if (this.heartbeatEntry === null) this.scheduleHeartbeat(this.world.now + this.service.config.heartbeatIntervalMs);
+  startHeartbeatThreadIfNeeded(ctx: EngineContext, consumer: LivenessHost): void {
+    if (this.heartbeatEntry === null) this.scheduleHeartbeat(ctx, consumer, ctx.now + consumer.service.config.heartbeatIntervalMs);
   }
 
-  scheduleHeartbeat(atMs: number): void {
-    this.cancelHeartbeat();
-    this.heartbeatEntry = this.world.schedule(atMs, { kind: 'heartbeat', ...this.client.ref });
+  scheduleHeartbeat(ctx: EngineContext, consumer: LivenessHost, atMs: number): void {
+    this.cancelHeartbeat(ctx);
+    this.heartbeatEntry = ctx.schedule(atMs, { kind: 'heartbeat', ...consumer.client.ref });
   }
 
-  cancelHeartbeat(): void {
-    if (this.heartbeatEntry !== null) this.world.cancel(this.heartbeatEntry);
+  cancelHeartbeat(ctx: EngineContext): void {
+    if (this.heartbeatEntry !== null) ctx.cancel(this.heartbeatEntry);
     this.heartbeatEntry = null;
   }
 
-  onHeartbeat(): void {
+  onHeartbeat(ctx: EngineContext, consumer: LivenessHost): void {
     this.heartbeatEntry = null;
-    if (!this.host.isAlive || this.host.hangMode === 'process') return;
-    const world = this.world;
-    if (this.client.memberId !== null) {
-      this.lastHeartbeatMs = world.now;
-      const error = this.service.group.heartbeat(this.client.memberId, this.client.generation);
+    if (!consumer.isAlive || consumer.hangMode === 'process') return;
+    if (consumer.client.memberId !== null) {
+      this.lastHeartbeatMs = ctx.now;
+      const error = consumer.service.group.heartbeat(ctx, consumer.client.memberId, consumer.client.generation);
       if (error === 'REBALANCE_IN_PROGRESS') {
-        if (!this.client.joining) {
-          this.client.rejoinNeeded = true;
-          this.host.wakeToRejoin();
+        if (!consumer.client.joining) {
+          consumer.client.rejoinNeeded = true;
+          consumer.wakeToRejoin(ctx);
         }
       } else if (error === 'UNKNOWN_MEMBER_ID' || error === 'ILLEGAL_GENERATION') {
-        if (!this.client.joining || error === 'UNKNOWN_MEMBER_ID') {
-          world.emit('member', this.client.name, `${this.client.name} learns from its heartbeat that it is no longer in the group (${error}); it gives up its partitions and rejoins.`, this.service.groupId);
-          this.client.loseMembership(error === 'UNKNOWN_MEMBER_ID', true);
-          this.host.wakeToRejoin();
+        if (!consumer.client.joining || error === 'UNKNOWN_MEMBER_ID') {
+          ctx.emit('member', consumer.client.name, `${consumer.client.name} learns from its heartbeat that it is no longer in the group (${error}); it gives up its partitions and rejoins.`, consumer.service.groupId);
+          consumer.client.loseMembership(ctx, error === 'UNKNOWN_MEMBER_ID', true);
+          consumer.wakeToRejoin(ctx);
         }
       }
     }
-    this.scheduleHeartbeat(world.now + this.service.config.heartbeatIntervalMs);
+    this.scheduleHeartbeat(ctx, consumer, ctx.now + consumer.service.config.heartbeatIntervalMs);
   }
 
   // ---- poll timer ------------------------------------------------------------------------
 
-  schedulePollTimer(): void {
-    this.cancelPollTimer();
-    this.pollTimerEntry = this.world.schedule(this.lastPollMs + this.service.config.maxPollIntervalMs, {
+  schedulePollTimer(ctx: EngineContext, consumer: LivenessHost): void {
+    this.cancelPollTimer(ctx);
+    this.pollTimerEntry = ctx.schedule(this.lastPollMs + consumer.service.config.maxPollIntervalMs, {
       kind: 'pollTimerCheck',
-      ...this.client.ref,
+      ...consumer.client.ref,
     });
   }
 
-  cancelPollTimer(): void {
-    if (this.pollTimerEntry !== null) this.world.cancel(this.pollTimerEntry);
+  cancelPollTimer(ctx: EngineContext): void {
+    if (this.pollTimerEntry !== null) ctx.cancel(this.pollTimerEntry);
     this.pollTimerEntry = null;
   }
 
   /** The poll loop polled: the max.poll.interval.ms clock restarts (and is re-armed if it fired). */
-  notePoll(): void {
-    this.lastPollMs = this.world.now;
+  notePoll(ctx: EngineContext, consumer: LivenessHost): void {
+    this.lastPollMs = ctx.now;
     // An armed check is not moved on every poll (hot path): when it fires early it re-arms itself.
-    if (this.pollTimerEntry === null) this.schedulePollTimer();
+    if (this.pollTimerEntry === null) this.schedulePollTimer(ctx, consumer);
   }
 
-  onPollTimerCheck(): void {
+  onPollTimerCheck(ctx: EngineContext, consumer: LivenessHost): void {
     this.pollTimerEntry = null;
-    if (!this.host.isAlive || this.host.hangMode === 'process') return;
-    const world = this.world;
-    const maxPollIntervalMs = this.service.config.maxPollIntervalMs;
-    if (world.now < this.lastPollMs + maxPollIntervalMs) {
+    if (!consumer.isAlive || consumer.hangMode === 'process') return;
+    const maxPollIntervalMs = consumer.service.config.maxPollIntervalMs;
+    if (ctx.now < this.lastPollMs + maxPollIntervalMs) {
       // It polled since this check was armed: check again at the new deadline.
-      this.schedulePollTimer();
+      this.schedulePollTimer(ctx, consumer);
       return;
     }
     // The deadline passed. The check acts at most once and is not re-armed until the next poll
     // (notePoll), as Kafka's heartbeat thread stays disabled once the client has left the group.
-    if (this.client.memberId === null || this.client.joining) return;
-    const memberId = this.client.memberId;
-    if (this.client.groupInstanceId === null) {
-      this.service.group.leave(memberId, `${this.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
+    if (consumer.client.memberId === null || consumer.client.joining) return;
+    const memberId = consumer.client.memberId;
+    if (consumer.client.groupInstanceId === null) {
+      consumer.service.group.leave(ctx, memberId, `${consumer.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
     } else {
-      world.emit(
+      ctx.emit(
         'member',
-        this.client.name,
-        `${this.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms); as a static member it sends no LeaveGroup: ` +
+        consumer.client.name,
+        `${consumer.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms); as a static member it sends no LeaveGroup: ` +
           `it forgets its member id and generation and stops heartbeating, and the coordinator keeps its place until ` +
-          `session.timeout.ms (${seconds(this.service.config.sessionTimeoutMs)}) passes.`,
-        this.service.groupId,
+          `session.timeout.ms (${seconds(consumer.service.config.sessionTimeoutMs)}) passes.`,
+        consumer.service.groupId,
       );
-      this.cancelHeartbeat();
+      this.cancelHeartbeat(ctx);
     }
     // Both kinds reset membership (resetGenerationOnLeaveGroup): the next poll rejoins with an
     // empty member id, a static member with its group.instance.id.
-    this.client.loseMembership(true, true);
+    consumer.client.loseMembership(ctx, true, true);
   }
 
   // ---- metadata refresh ------------------------------------------------------------------
 
   /** A subscribed topic gained partitions: this client sees them at its next metadata refresh. */
-  onTopicGrew(): void {
-    if (!this.host.isAlive || this.client.metadata.entry !== null) return;
-    const atMs = nextMetadataRefreshMs(this.client.metadata.phaseMs, this.service.config.metadataMaxAgeMs, this.world.now);
-    this.client.metadata.entry = this.world.schedule(atMs, { kind: 'consumerMetadata', ...this.client.ref });
+  onTopicGrew(ctx: EngineContext, consumer: LivenessHost): void {
+    if (!consumer.isAlive || consumer.client.metadata.entry !== null) return;
+    const atMs = nextMetadataRefreshMs(consumer.client.metadata.phaseMs, consumer.service.config.metadataMaxAgeMs, ctx.now);
+    consumer.client.metadata.entry = ctx.schedule(atMs, { kind: 'consumerMetadata', ...consumer.client.ref });
   }
 
   /** The refresh: only the leader acts, rejoining when its last assignment missed partitions. */
-  onMetadataRefresh(): void {
-    this.client.metadata.entry = null;
-    if (!this.host.isAlive) return;
-    this.client.metadata.refresh(this.world.topics, this.service.spec.subscribe);
+  onMetadataRefresh(ctx: EngineContext, consumer: LivenessHost): void {
+    consumer.client.metadata.entry = null;
+    if (!consumer.isAlive) return;
+    consumer.client.metadata.refresh(ctx.topics, consumer.service.spec.subscribe);
     // While rebalancing, the assignment in progress (or applying it) settles it.
-    if (!this.client.joining && this.client.rejoinIfAssignmentStale()) this.host.wakeToRejoin();
+    if (!consumer.client.joining && consumer.client.rejoinIfAssignmentStale(ctx)) consumer.wakeToRejoin(ctx);
   }
 }

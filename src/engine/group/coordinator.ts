@@ -54,10 +54,8 @@ export class GroupCoordinator implements CoordinatorApi {
   /** The broker this coordinator was last reached on (broker/groupCoordinatorPlacement.ts). */
   private readonly host = new CoordinatorHost();
 
-  constructor(
-    readonly groupId: string,
-    private readonly world: EngineContext,
-  ) {
+  // The context comes with each request and event (never kept), so a coordinator is plain state.
+  constructor(readonly groupId: string) {
     this.metadata = newGroupMetadata(groupId);
   }
 
@@ -71,46 +69,44 @@ export class GroupCoordinator implements CoordinatorApi {
 
   // ---- JoinGroup -------------------------------------------------------------------------
 
-  join(request: JoinRequest): string {
-    const world = this.world;
+  join(world: EngineContext, request: JoinRequest): string {
     let member = request.memberId ? this.metadata.members.get(request.memberId) : undefined;
     if (!member && request.groupInstanceId !== null) {
       const previousId = this.metadata.staticMembers.get(request.groupInstanceId);
       const previous = previousId ? this.metadata.members.get(previousId) : undefined;
-      if (previous) return this.replaceStaticMember(previous, request);
+      if (previous) return this.replaceStaticMember(world, previous, request);
     }
     if (!member) {
-      const memberId = request.instance.nextMemberId();
+      const memberId = world.groupClient(request.instance).nextMemberId();
       member = newMember(request, memberId, world.now);
       if (this.metadata.state === 'PreparingRebalance' && this.metadata.generation === 0) this.initialDelay.memberAdded();
       this.metadata.members.set(memberId, member);
       if (request.groupInstanceId !== null) this.metadata.staticMembers.set(request.groupInstanceId, memberId);
-      this.scheduleSessionCheck(member);
+      this.scheduleSessionCheck(world, member);
       world.emit('member', request.instance.name, `${request.instance.name} joins group ${this.groupId} as ${memberId}.`, this.groupId);
-      this.prepareRebalance(`${request.instance.name} joined`);
+      this.prepareRebalance(world, `${request.instance.name} joined`);
     } else {
       member.owned = request.owned;
       member.ownedGeneration = request.ownedGeneration;
       member.subscription = request.subscription;
       member.lastHeartbeatMs = world.now;
-      this.prepareRebalance(request.reason ?? `${request.instance.name} rejoined`);
+      this.prepareRebalance(world, request.reason ?? `${request.instance.name} rejoined`);
     }
     member.joined = true;
-    this.tryCompleteJoin();
+    this.tryCompleteJoin(world);
     return member.memberId;
   }
 
   /** KIP-345: a static member coming back within the session timeout takes its old place. */
-  private replaceStaticMember(previous: GroupMember, request: JoinRequest): string {
-    const world = this.world;
-    const memberId = request.instance.nextMemberId();
+  private replaceStaticMember(world: EngineContext, previous: GroupMember, request: JoinRequest): string {
+    const memberId = world.groupClient(request.instance).nextMemberId();
     this.metadata.members.delete(previous.memberId);
-    if (previous.sessionEntry !== null) this.world.cancel(previous.sessionEntry);
+    if (previous.sessionEntry !== null) world.cancel(previous.sessionEntry);
     const member = replacementMember(previous, request, memberId, world.now);
     this.metadata.members.set(memberId, member);
     this.metadata.staticMembers.set(request.groupInstanceId!, memberId);
     if (this.metadata.leaderId === previous.memberId) this.metadata.leaderId = memberId;
-    this.scheduleSessionCheck(member);
+    this.scheduleSessionCheck(world, member);
     if (this.metadata.state === 'Stable') {
       world.emit(
         'member',
@@ -121,17 +117,16 @@ export class GroupCoordinator implements CoordinatorApi {
       );
       // A returning static leader skips the assignment and watches its metadata from now on
       // (Kafka's skipAssignment: assignmentSnapshot = its current metadata).
-      const assignedWith = this.metadata.leaderId === memberId ? metadataOf(member) : null;
-      request.instance.onAssignment(this.metadata.generation, memberId, member.assignment, assignedWith);
+      const assignedWith = this.metadata.leaderId === memberId ? metadataOf(world, member) : null;
+      world.groupClient(request.instance).onAssignment(world, this.metadata.generation, memberId, member.assignment, assignedWith);
       return memberId;
     }
     world.emit('member', request.instance.name, `${request.instance.name} (static member ${request.groupInstanceId}) rejoins as ${memberId}.`, this.groupId);
-    this.tryCompleteJoin();
+    this.tryCompleteJoin(world);
     return memberId;
   }
 
-  private prepareRebalance(reason: string): void {
-    const world = this.world;
+  private prepareRebalance(world: EngineContext, reason: string): void {
     if (this.metadata.state === 'PreparingRebalance') return;
     this.rebalanceReason = reason;
     const wasEmpty = this.metadata.state === 'Empty';
@@ -143,35 +138,35 @@ export class GroupCoordinator implements CoordinatorApi {
       // Kafka's InitialDelayedJoin: wait for more members to arrive before the first rebalance.
       const delay = world.broker.groupInitialRebalanceDelayMs;
       this.initialDelay.start(delay, rebalanceTimeoutMs(this.metadata));
-      this.setJoinDeadline(world.now + delay);
+      this.setJoinDeadline(world, world.now + delay);
     } else {
       this.initialDelay.active = false;
-      this.setJoinDeadline(world.now + rebalanceTimeoutMs(this.metadata));
+      this.setJoinDeadline(world, world.now + rebalanceTimeoutMs(this.metadata));
     }
   }
 
-  private setJoinDeadline(atMs: SimTimeMs): void {
-    if (this.joinDeadline !== null) this.world.cancel(this.joinDeadline);
+  private setJoinDeadline(world: EngineContext, atMs: SimTimeMs): void {
+    if (this.joinDeadline !== null) world.cancel(this.joinDeadline);
     this.joinEpoch++;
-    this.joinDeadline = this.world.schedule(atMs, { kind: 'joinDeadline', group: this.groupId, epoch: this.joinEpoch });
+    this.joinDeadline = world.schedule(atMs, { kind: 'joinDeadline', group: this.groupId, epoch: this.joinEpoch });
   }
 
-  private tryCompleteJoin(): void {
+  private tryCompleteJoin(world: EngineContext): void {
     if (this.metadata.state !== 'PreparingRebalance' || this.initialDelay.active) return;
     for (const member of this.metadata.members.values()) if (!member.joined) return;
-    this.completeJoin();
+    this.completeJoin(world);
   }
 
-  onJoinDeadline(epoch: number): void {
+  onJoinDeadline(world: EngineContext, epoch: number): void {
     if (epoch !== this.joinEpoch || this.metadata.state !== 'PreparingRebalance') return;
     this.joinDeadline = null;
     // New members arrived during the delay: wait once more, up to the rebalance timeout.
-    const delay = this.initialDelay.extend(this.world.broker.groupInitialRebalanceDelayMs);
-    if (delay !== null) return this.setJoinDeadline(this.world.now + delay);
+    const delay = this.initialDelay.extend(world.broker.groupInitialRebalanceDelayMs);
+    if (delay !== null) return this.setJoinDeadline(world, world.now + delay);
     // Kafka removes only dynamic members here; a static member keeps its place (see completeJoin).
     for (const member of [...this.metadata.members.values()]) {
       if (!member.joined && member.groupInstanceId === null) {
-        this.removeMember(
+        this.removeMember(world, 
           member,
           `${member.instance.name} did not rejoin within the rebalance timeout ` +
             `(max.poll.interval.ms ${seconds(member.rebalanceTimeoutMs)}) and was removed`,
@@ -182,21 +177,20 @@ export class GroupCoordinator implements CoordinatorApi {
     if (this.metadata.members.size > 0 && !anyMemberJoined(this.metadata)) {
       // Only static members are left and none rejoined: there is no leader to run the assignor,
       // so Kafka waits another rebalance timeout, until their sessions expire or they come back.
-      this.world.emit(
+      world.emit(
         'rebalance',
         this.groupId,
         `No member of ${this.groupId} rejoined within the rebalance timeout; its static members keep their places, so the coordinator waits another ${seconds(rebalanceTimeoutMs(this.metadata))}.`,
         this.groupId,
       );
-      this.setJoinDeadline(this.world.now + rebalanceTimeoutMs(this.metadata));
+      this.setJoinDeadline(world, world.now + rebalanceTimeoutMs(this.metadata));
       return;
     }
-    this.completeJoin();
+    this.completeJoin(world);
   }
 
-  private completeJoin(): void {
-    const world = this.world;
-    if (this.joinDeadline !== null) this.world.cancel(this.joinDeadline);
+  private completeJoin(world: EngineContext): void {
+    if (this.joinDeadline !== null) world.cancel(this.joinDeadline);
     this.joinDeadline = null;
     this.metadata.generation++;
     if (this.metadata.members.size === 0) {
@@ -239,12 +233,12 @@ export class GroupCoordinator implements CoordinatorApi {
 
   // ---- SyncGroup -------------------------------------------------------------------------
 
-  onSyncDone(generation: number): void {
+  onSyncDone(world: EngineContext, generation: number): void {
     if (generation !== this.metadata.generation || this.metadata.state !== 'CompletingRebalance') return;
-    const world = this.world;
     // The leader runs the assignor over the partitions its own metadata knows.
     const leader = this.metadata.members.get(this.metadata.leaderId!)!;
-    const input = assignmentInput(this.metadata.members.values(), orderedMembers(this.metadata), (topic) => leader.instance.knownPartitionCount(topic));
+    const leaderClient = world.groupClient(leader.instance);
+    const input = assignmentInput(this.metadata.members.values(), orderedMembers(this.metadata), (topic) => leaderClient.knownPartitionCount(world, topic));
     const result = assignPartitions(this.metadata.protocol!, input);
     const assignedWith: ReadonlyMap<string, number> = new Map(Object.entries(input.topics));
     this.metadata.state = 'Stable';
@@ -269,7 +263,7 @@ export class GroupCoordinator implements CoordinatorApi {
     for (const member of orderedMembers(this.metadata)) {
       // A member that did not rejoin sent no SyncGroup, so nothing answers it.
       if (!this.pendingSync.has(member.memberId)) {
-        member.instance.onAssignment(this.metadata.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
+        world.groupClient(member.instance).onAssignment(world, this.metadata.generation, member.memberId, member.assignment, member === leader ? assignedWith : null);
       }
     }
   }
@@ -279,7 +273,7 @@ export class GroupCoordinator implements CoordinatorApi {
    * rebalance timeout are removed and the group rebalances. A static member that came back in
    * the meantime left only its old member id here; Kafka rebalances anyway, and so does this.
    */
-  onSyncDeadline(generation: number): void {
+  onSyncDeadline(world: EngineContext, generation: number): void {
     this.pendingSync.deadlinePassed();
     if (generation !== this.metadata.generation || (this.metadata.state !== 'CompletingRebalance' && this.metadata.state !== 'Stable')) return;
     if (this.pendingSync.size === 0) return;
@@ -292,7 +286,7 @@ export class GroupCoordinator implements CoordinatorApi {
         replaced.push(memberId);
         continue;
       }
-      this.removeMember(
+      this.removeMember(world, 
         member,
         `${member.instance.name} sent no SyncGroup for generation ${generation} within the rebalance timeout (${seconds(timeoutMs)}) and was removed`,
         false,
@@ -302,96 +296,96 @@ export class GroupCoordinator implements CoordinatorApi {
       replaced.length === 0
         ? ''
         : `; ${replaced.join(', ')} is the old id of a static member that came back under a new one, which Kafka's coordinator still waits for`;
-    this.prepareRebalance(`no SyncGroup from ${memberIds.join(', ')} within the rebalance timeout${why}`);
-    this.tryCompleteJoin();
+    this.prepareRebalance(world, `no SyncGroup from ${memberIds.join(', ')} within the rebalance timeout${why}`);
+    this.tryCompleteJoin(world);
   }
 
   // ---- Heartbeat, session timeout, LeaveGroup --------------------------------------------
 
   /** Heartbeat: answered by heartbeatError (doc/kafka.md §3.5); a rejected one does not keep the session alive. */
-  heartbeat(memberId: string, generation: number): CoordinatorError | null {
-    if (!this.reachable()) return 'COORDINATOR_NOT_AVAILABLE';
+  heartbeat(world: EngineContext, memberId: string, generation: number): CoordinatorError | null {
+    if (!this.reachable(world)) return 'COORDINATOR_NOT_AVAILABLE';
     const error = heartbeatError(this.metadata, memberId, generation);
     // A known member of this generation keeps its session alive, also while the group rebalances.
-    if (error === null || error === 'REBALANCE_IN_PROGRESS') this.metadata.members.get(memberId)!.lastHeartbeatMs = this.world.now;
+    if (error === null || error === 'REBALANCE_IN_PROGRESS') this.metadata.members.get(memberId)!.lastHeartbeatMs = world.now;
     return error;
   }
 
-  private scheduleSessionCheck(member: GroupMember): void {
-    member.sessionEntry = this.world.schedule(member.lastHeartbeatMs + member.sessionTimeoutMs, {
+  private scheduleSessionCheck(world: EngineContext, member: GroupMember): void {
+    member.sessionEntry = world.schedule(member.lastHeartbeatMs + member.sessionTimeoutMs, {
       kind: 'sessionCheck',
       group: this.groupId,
       memberId: member.memberId,
     });
   }
 
-  onSessionCheck(memberId: string): void {
+  onSessionCheck(world: EngineContext, memberId: string): void {
     const member = this.metadata.members.get(memberId);
     if (!member) return;
     member.sessionEntry = null;
-    if (!this.reachable()) {
+    if (!this.reachable(world)) {
       // The coordinator's broker is down: no one expires sessions until another broker loads the group.
-      member.sessionEntry = this.world.schedule(this.world.now + member.sessionTimeoutMs, { kind: 'sessionCheck', group: this.groupId, memberId });
+      member.sessionEntry = world.schedule(world.now + member.sessionTimeoutMs, { kind: 'sessionCheck', group: this.groupId, memberId });
       return;
     }
     // A member waiting for its JoinGroup answer is kept alive by the pending request.
     const waitingOnJoin = member.joined && this.metadata.state === 'PreparingRebalance';
-    if (waitingOnJoin) member.lastHeartbeatMs = this.world.now;
-    if (this.world.now - member.lastHeartbeatMs >= member.sessionTimeoutMs) {
-      this.removeMember(
+    if (waitingOnJoin) member.lastHeartbeatMs = world.now;
+    if (world.now - member.lastHeartbeatMs >= member.sessionTimeoutMs) {
+      this.removeMember(world, 
         member,
         `${member.instance.name} sent no heartbeat for ${seconds(member.sessionTimeoutMs)} (session.timeout.ms) and was removed`,
         true,
       );
       return;
     }
-    this.scheduleSessionCheck(member);
+    this.scheduleSessionCheck(world, member);
   }
 
-  leave(memberId: string, reason: string, code: SimEventCode = 'member.left'): void {
+  leave(world: EngineContext, memberId: string, reason: string, code: SimEventCode = 'member.left'): void {
     const member = this.metadata.members.get(memberId);
-    if (member) this.removeMember(member, reason, true, code);
+    if (member) this.removeMember(world, member, reason, true, code);
   }
 
-  private removeMember(member: GroupMember, reason: string, rebalance: boolean, code: SimEventCode = 'member.left'): void {
+  private removeMember(world: EngineContext, member: GroupMember, reason: string, rebalance: boolean, code: SimEventCode = 'member.left'): void {
     this.metadata.members.delete(member.memberId);
     this.pendingSync.delete(member.memberId);
-    if (member.sessionEntry !== null) this.world.cancel(member.sessionEntry);
+    if (member.sessionEntry !== null) world.cancel(member.sessionEntry);
     if (member.groupInstanceId !== null && this.metadata.staticMembers.get(member.groupInstanceId) === member.memberId) {
       this.metadata.staticMembers.delete(member.groupInstanceId);
     }
-    this.world.emit('member', member.instance.name, `${reason}.`, this.groupId, {
+    world.emit('member', member.instance.name, `${reason}.`, this.groupId, {
       code,
       fields: { group: this.groupId, instance: member.instance.name },
     });
     if (!rebalance) return;
-    if (this.metadata.state === 'Stable' || this.metadata.state === 'CompletingRebalance') this.prepareRebalance(reason);
+    if (this.metadata.state === 'Stable' || this.metadata.state === 'CompletingRebalance') this.prepareRebalance(world, reason);
     else if (this.metadata.state === 'PreparingRebalance') {
       this.rebalanceReason = this.rebalanceReason || reason;
-      this.tryCompleteJoin();
+      this.tryCompleteJoin(world);
     }
   }
 
   // ---- OffsetCommit ----------------------------------------------------------------------
 
   /** OffsetCommit: checked by commitError (doc/kafka.md §3.7), stored when valid. */
-  commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null {
-    if (!this.reachable()) return 'COORDINATOR_NOT_AVAILABLE';
+  commit(world: EngineContext, memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null {
+    if (!this.reachable(world)) return 'COORDINATOR_NOT_AVAILABLE';
     const error = commitError(this.metadata, memberId, generation);
-    if (error === null) this.store(offsets, generation);
+    if (error === null) this.store(world, offsets, generation);
     return error;
   }
 
   /** Whether the broker hosting this coordinator answers (coordinatorHost.ts). */
-  private reachable(): boolean {
-    return this.host.reachable(this.world, this.metadata);
+  private reachable(world: EngineContext): boolean {
+    return this.host.reachable(world, this.metadata);
   }
 
   /**
    * Writes committed offsets: for a valid OffsetCommit, or from an admin tool
    * (kafka-consumer-groups --reset-offsets) on an Empty group.
    */
-  store(offsets: Map<string, number>, generation: number): void {
-    storeOffsets(this.metadata, this.world, offsets, generation);
+  store(world: EngineContext, offsets: Map<string, number>, generation: number): void {
+    storeOffsets(this.metadata, world, offsets, generation);
   }
 }

@@ -41,8 +41,8 @@ describe('the coordinator checks the generation before the state', () => {
     const sim = scaledOut();
     const coordinator = stepUntil(sim, 'CompletingRebalance', 20_000);
     const memberId = [...coordinator.metadata.members.keys()][0]!;
-    expect(coordinator.heartbeat(memberId, coordinator.generation)).toBeNull();
-    expect(coordinator.heartbeat(memberId, coordinator.generation - 1)).toBe('ILLEGAL_GENERATION');
+    expect(coordinator.heartbeat(worldOf(sim), memberId, coordinator.generation)).toBeNull();
+    expect(coordinator.heartbeat(worldOf(sim), memberId, coordinator.generation - 1)).toBe('ILLEGAL_GENERATION');
   });
 
   it('answers a heartbeat of another generation during PreparingRebalance with ILLEGAL_GENERATION, keeping no session alive', () => {
@@ -52,9 +52,9 @@ describe('the coordinator checks the generation before the state', () => {
     const before = member.lastHeartbeatMs;
     sim.runUntil(sim.now + 1);
     expect(coordinator.metadata.state).toBe('PreparingRebalance');
-    expect(coordinator.heartbeat(memberId, coordinator.generation + 1)).toBe('ILLEGAL_GENERATION');
+    expect(coordinator.heartbeat(worldOf(sim), memberId, coordinator.generation + 1)).toBe('ILLEGAL_GENERATION');
     expect(member.lastHeartbeatMs).toBe(before);
-    expect(coordinator.heartbeat(memberId, coordinator.generation)).toBe('REBALANCE_IN_PROGRESS');
+    expect(coordinator.heartbeat(worldOf(sim), memberId, coordinator.generation)).toBe('REBALANCE_IN_PROGRESS');
     expect(member.lastHeartbeatMs).toBe(sim.now);
   });
 
@@ -63,9 +63,9 @@ describe('the coordinator checks the generation before the state', () => {
     const coordinator = stepUntil(sim, 'CompletingRebalance', 20_000);
     const memberId = [...coordinator.metadata.members.keys()][0]!;
     const committedBefore = new Map(coordinator.committed);
-    expect(coordinator.commit(memberId, coordinator.generation - 1, offsets)).toBe('ILLEGAL_GENERATION');
-    expect(coordinator.commit(memberId, coordinator.generation, offsets)).toBe('REBALANCE_IN_PROGRESS');
-    expect(coordinator.commit('nobody', coordinator.generation, offsets)).toBe('UNKNOWN_MEMBER_ID');
+    expect(coordinator.commit(worldOf(sim), memberId, coordinator.generation - 1, offsets)).toBe('ILLEGAL_GENERATION');
+    expect(coordinator.commit(worldOf(sim), memberId, coordinator.generation, offsets)).toBe('REBALANCE_IN_PROGRESS');
+    expect(coordinator.commit(worldOf(sim), 'nobody', coordinator.generation, offsets)).toBe('UNKNOWN_MEMBER_ID');
     expect(coordinator.committed).toEqual(committedBefore);
   });
 
@@ -73,8 +73,8 @@ describe('the coordinator checks the generation before the state', () => {
     const sim = scaledOut();
     const coordinator = stepUntil(sim, 'PreparingRebalance', 20_000);
     const memberId = [...coordinator.metadata.members.keys()][0]!;
-    expect(coordinator.commit(memberId, coordinator.generation + 1, offsets)).toBe('ILLEGAL_GENERATION');
-    expect(coordinator.commit(memberId, coordinator.generation, offsets)).toBeNull();
+    expect(coordinator.commit(worldOf(sim), memberId, coordinator.generation + 1, offsets)).toBe('ILLEGAL_GENERATION');
+    expect(coordinator.commit(worldOf(sim), memberId, coordinator.generation, offsets)).toBeNull();
     expect(coordinator.committed.get('orders-0')!.offset).toBe(1);
   });
 });

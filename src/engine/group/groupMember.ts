@@ -1,7 +1,7 @@
 /**
  * What the coordinator keeps per member (Kafka's MemberMetadata) and the JoinGroup request it
  * is built from. A member is the coordinator's view: it talks to the client side of an
- * instance (`ConsumerClient`) and may outlive it (a crashed instance stays a member until its
+ * instance (`ConsumerClient`, found by the member's `MemberRef` through the context) and may outlive it (a crashed instance stays a member until its
  * session times out).
  */
 import type { TimerId } from '../eventQueue';

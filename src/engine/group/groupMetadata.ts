@@ -3,7 +3,7 @@
  * generation, chosen assignor (the protocol) and leader, its members (static members also by
  * `group.instance.id`), its committed offsets and the rebalances it completed. Plain data that
  * `GroupCoordinator` has and changes; a checkpoint copies it like any other object (members
- * refer to their `GroupClient`, which the copy keeps as one object). The functions here only
+ * name their consumer by a frozen `MemberRef`, never by reference). The functions here only
  * read it: the member order, the rebalance timeout, and the checks a Heartbeat and an
  * OffsetCommit go through, in Kafka's order.
  */

@@ -3,13 +3,15 @@
  * (`ConsumerClient`, a part of each `ConsumerInstance`) and the coordinator side (`GroupCoordinator`,
  * `GroupMetadata`, `GroupMember`) depend on these interfaces and not on each other's classes.
  *
- * - `GroupClient`: what the coordinator calls on a member's client (its name in explanations,
- *   a new member id, and the assignment SyncGroup hands it).
+ * - `GroupClient` (engineContext.ts): what the coordinator calls on a member's client (a new
+ *   member id, and the assignment SyncGroup hands it), found by the member's `MemberRef`.
  * - `CoordinatorApi`: the requests a client sends (JoinGroup, Heartbeat, OffsetCommit,
  *   LeaveGroup) and what it reads back (the generation, the committed offsets).
  * - `InstanceHost`: the service an instance belongs to, as its instances see it.
  */
 import type { ResolvedConsumerConfig } from '../config';
+import type { EngineContext } from '../engineContext';
+import type { InstanceRef } from '../engineEvents';
 import type { LogRecord } from '../log/record';
 import type { PartitionLog } from '../log/partitionLog';
 import type { AssignorName, ServiceSpec } from '../scenario';
@@ -23,7 +25,7 @@ export type CoordinatorError = 'UNKNOWN_MEMBER_ID' | 'ILLEGAL_GENERATION' | 'REB
 
 /** A JoinGroup request, as the coordinator keeps it for each member. */
 export interface JoinRequest {
-  instance: GroupClient;
+  instance: MemberRef;
   memberId: string | null;
   groupInstanceId: string | null;
   subscription: string[];
@@ -36,27 +38,20 @@ export interface JoinRequest {
   reason?: string;
 }
 
-export interface GroupClient {
+/** A member's consumer by id, frozen: what the coordinator keeps (it reaches the client through the context). */
+export interface MemberRef extends InstanceRef {
+  /** The instance's name, for explanations. */
   readonly name: string;
-  /** A fresh member id for a JoinGroup (Kafka's `<client id>-<uuid>`, deterministic here). */
-  nextMemberId(): string;
-  /**
-   * SyncGroup answered: the member's partitions in `generation`; to the leader also the
-   * partition counts of its metadata the assignment used (Kafka's assignmentSnapshot).
-   */
-  onAssignment(generation: number, memberId: string, partitions: TopicPartition[], assignedWith?: ReadonlyMap<string, number> | null): void;
-  /** Partitions of a topic as the member's metadata has them: the leader assigns with these. */
-  knownPartitionCount(topic: string): number | undefined;
 }
 
 export interface CoordinatorApi {
   readonly generation: number;
   readonly committed: ReadonlyMap<string, CommittedOffset>;
   /** JoinGroup: the member id the request joins (or rejoins) under. */
-  join(request: JoinRequest): string;
-  heartbeat(memberId: string, generation: number): CoordinatorError | null;
-  commit(memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null;
-  leave(memberId: string, reason: string, code?: SimEventCode): void;
+  join(ctx: EngineContext, request: JoinRequest): string;
+  heartbeat(ctx: EngineContext, memberId: string, generation: number): CoordinatorError | null;
+  commit(ctx: EngineContext, memberId: string | null, generation: number, offsets: Map<string, number>): CoordinatorError | null;
+  leave(ctx: EngineContext, memberId: string, reason: string, code?: SimEventCode): void;
 }
 
 /** How a service commits: Kafka's auto-commit, or the handler's own commit before or after processing. */
@@ -74,5 +69,5 @@ export interface InstanceHost {
   readonly autoCommit: boolean;
   readonly commitsOnClose: boolean;
   /** Applies one record for the instance at `index`: stats, idempotence, then the handler. */
-  process(instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void;
+  process(ctx: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void;
 }

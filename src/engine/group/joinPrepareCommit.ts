@@ -18,23 +18,19 @@ export interface JoinPrepareClient {
   readonly ref: InstanceRef;
   currentPositions(): Map<string, number>;
   /** The coordinator handles the OffsetCommit (when the request reaches it). */
-  storeJoinPrepareCommit(offsets: Map<string, number>): CoordinatorError | null;
+  storeJoinPrepareCommit(ctx: EngineContext, offsets: Map<string, number>): CoordinatorError | null;
   /** The response reached the client. */
-  onJoinPrepareCommitDone(offsets: Map<string, number>, error: CoordinatorError | null): void;
+  onJoinPrepareCommitDone(ctx: EngineContext, offsets: Map<string, number>, error: CoordinatorError | null): void;
 }
 
 type Stage = 'none' | 'toCoordinator' | 'toClient' | 'done';
 
+// Plain state: the client and the context come with each call (the client owns this part).
 export class JoinPrepareCommit {
   private stage: Stage = 'none';
   private entry: TimerId | null = null;
   private offsets: Map<string, number> | null = null;
   private error: CoordinatorError | null = null;
-
-  constructor(
-    private readonly client: JoinPrepareClient,
-    private readonly world: EngineContext,
-  ) {}
 
   /** The commit is on its way or its response is. */
   get inFlight(): boolean {
@@ -42,37 +38,40 @@ export class JoinPrepareCommit {
   }
 
   /** True when JoinGroup may be sent: the response came back, or there was nothing to commit. Sends the commit on the first call. */
-  ready(): boolean {
+  ready(ctx: EngineContext, client: JoinPrepareClient): boolean {
     if (this.stage === 'done') {
       this.stage = 'none';
       return true;
     }
     if (this.stage !== 'none') return false;
-    const offsets = this.client.currentPositions();
+    const offsets = client.currentPositions();
     if (offsets.size === 0) return true;
     this.offsets = offsets;
     this.stage = 'toCoordinator';
-    this.entry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'joinPrepareCommit', ...this.client.ref });
+    this.entry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'joinPrepareCommit', ...client.ref });
     return false;
   }
 
-  onNetworkHop(): void {
+  /** One hop of the commit; true when its response reached the client (JoinGroup may follow). */
+  onNetworkHop(ctx: EngineContext, client: JoinPrepareClient): boolean {
     this.entry = null;
     if (this.stage === 'toCoordinator') {
-      this.error = this.client.storeJoinPrepareCommit(this.offsets!);
+      this.error = client.storeJoinPrepareCommit(ctx, this.offsets!);
       this.stage = 'toClient';
-      this.entry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'joinPrepareCommit', ...this.client.ref });
+      this.entry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'joinPrepareCommit', ...client.ref });
     } else if (this.stage === 'toClient') {
       const offsets = this.offsets!;
       this.stage = 'done';
       this.offsets = null;
-      this.client.onJoinPrepareCommitDone(offsets, this.error);
+      client.onJoinPrepareCommitDone(ctx, offsets, this.error);
+      return true;
     }
+    return false;
   }
 
   /** The member crashed, stopped, was fenced or rejoins without it: the commit is forgotten. */
-  cancel(): void {
-    if (this.entry !== null) this.world.cancel(this.entry);
+  cancel(ctx: EngineContext): void {
+    if (this.entry !== null) ctx.cancel(this.entry);
     this.entry = null;
     this.stage = 'none';
     this.offsets = null;

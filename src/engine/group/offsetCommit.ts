@@ -18,7 +18,7 @@ export interface CommittingClient {
   lastCommitMs: number;
   rejoinNeeded: boolean;
   /** onPartitionsLost: the member learns it was fenced; it drops everything and rejoins. */
-  loseMembership(forgetMemberId: boolean): void;
+  loseMembership(ctx: EngineContext, forgetMemberId: boolean): void;
 }
 
 /** Commits `offsets` (true when stored); `why` names the commit in explanations. */
@@ -31,7 +31,7 @@ export function commitOffsets(ctx: EngineContext, client: CommittingClient, offs
     onCommitFailed(ctx, client, 'REBALANCE_IN_PROGRESS', offsets, why);
     return false;
   }
-  const error = client.service.group.commit(client.memberId, client.generation, offsets);
+  const error = client.service.group.commit(ctx, client.memberId, client.generation, offsets);
   if (error === null) {
     client.lastCommitMs = ctx.now;
     return true;
@@ -59,5 +59,5 @@ export function onCommitFailed(ctx: EngineContext, client: CommittingClient, err
   }
   const reason = `it is no longer a member of generation ${client.service.group.generation} (a zombie; ${error})`;
   ctx.emit('commit', name, `${name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's next owner.`, groupId);
-  client.loseMembership(error === 'UNKNOWN_MEMBER_ID');
+  client.loseMembership(ctx, error === 'UNKNOWN_MEMBER_ID');
 }

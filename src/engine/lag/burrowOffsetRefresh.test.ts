@@ -23,7 +23,7 @@ describe("Burrow's broker offsets", () => {
   it('are fetched at the first sample and then every 10 s (offset-refresh), while the lag charts sample every second', () => {
     const sim = createSimulation(orderScenario(), opts);
     sim.runUntil(35_000);
-    const window = worldOf(sim).lag.burrowWindow('inventory', 'orders-0')!;
+    const window = worldOf(sim).lag.burrowWindow(worldOf(sim), 'inventory', 'orders-0')!;
     expect(window.brokerOffsets).toEqual(highWatermarksAt(orderScenario(), [1000, 11_000, 21_000, 31_000]));
     expect(sim.lagHistory('inventory')).toHaveLength(35);
   });
@@ -34,8 +34,8 @@ describe("Burrow's broker offsets", () => {
     const fetched = worldOf(sim).topics.get('orders')!.partitions[0]!.highWatermark;
     sim.runUntil(20_999);
     const group = worldOf(sim).services.get('email')!.group;
-    group.store(new Map([['orders-0', fetched - 3]]), 0);
-    const window = worldOf(sim).lag.burrowWindow('email', 'orders-0')!;
+    group.store(worldOf(sim), new Map([['orders-0', fetched - 3]]), 0);
+    const window = worldOf(sim).lag.burrowWindow(worldOf(sim), 'email', 'orders-0')!;
     expect(window.offsets.at(-1)!.lag).toBe(3);
     expect(window.currentLag).toBe(3);
   });
@@ -44,7 +44,7 @@ describe("Burrow's broker offsets", () => {
     const scenario = orderScenario({ burrow: { 'offset-refresh': 2, intervals: 3 } });
     const sim = createSimulation(scenario, opts);
     sim.runUntil(30_000);
-    const window = worldOf(sim).lag.burrowWindow('inventory', 'orders-0')!;
+    const window = worldOf(sim).lag.burrowWindow(worldOf(sim), 'inventory', 'orders-0')!;
     expect(window.brokerOffsets).toEqual(highWatermarksAt(scenario, [25_000, 27_000, 29_000]));
     expect(window.offsets).toHaveLength(3);
   });
@@ -53,7 +53,7 @@ describe("Burrow's broker offsets", () => {
     // email commits every 5 s; between fetches its current lag is rarely 0, but within 1000 always.
     const lenient = createSimulation(orderScenario({ burrow: { 'allowed-lag': 1000 } }), opts);
     lenient.runUntil(30_000);
-    const window = worldOf(lenient).lag.burrowWindow('email', 'orders-0')!;
+    const window = worldOf(lenient).lag.burrowWindow(worldOf(lenient), 'email', 'orders-0')!;
     expect(window.allowedLag).toBe(1000);
     expect(lenient.lagExplanation('email')['orders-0']!.rule).toMatch(/^OK: current lag \d+ is within the allowed lag of 1000\.$|^OK: current lag is 0/);
   });

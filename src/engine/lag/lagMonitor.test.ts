@@ -12,8 +12,8 @@ describe('Burrow’s lag per commit', () => {
     const sim = createSimulation(orderScenario(), opts);
     sim.runUntil(500);
     // An admin commit (the path resetOffsets takes) before the first sample at 1000 ms.
-    worldOf(sim).services.get('email')!.group.store(new Map([['orders-0', 0]]), 0);
-    expect(worldOf(sim).lag.burrowWindow('email', 'orders-0')).toBeNull();
+    worldOf(sim).services.get('email')!.group.store(worldOf(sim), new Map([['orders-0', 0]]), 0);
+    expect(worldOf(sim).lag.burrowWindow(worldOf(sim), 'email', 'orders-0')).toBeNull();
     expect(sim.lagExplanation('email')['orders-0']!.status).toBe('OK');
   });
 
@@ -27,11 +27,11 @@ describe('Burrow’s lag per commit', () => {
     // Records arrived since the sample, so the two measures differ.
     expect(live).toBeGreaterThan(sampled);
     const group = worldOf(sim).services.get('email')!.group;
-    group.store(new Map([['orders-0', sampled - 2]]), 0);
-    expect(worldOf(sim).lag.burrowWindow('email', 'orders-0')!.offsets.at(-1)!.lag).toBe(2);
+    group.store(worldOf(sim), new Map([['orders-0', sampled - 2]]), 0);
+    expect(worldOf(sim).lag.burrowWindow(worldOf(sim), 'email', 'orders-0')!.offsets.at(-1)!.lag).toBe(2);
     // Ahead of the sample (caught up with the live log): lag 0, not negative.
-    group.store(new Map([['orders-0', live]]), 0);
-    expect(worldOf(sim).lag.burrowWindow('email', 'orders-0')!.offsets.at(-1)!.lag).toBe(0);
+    group.store(worldOf(sim), new Map([['orders-0', live]]), 0);
+    expect(worldOf(sim).lag.burrowWindow(worldOf(sim), 'email', 'orders-0')!.offsets.at(-1)!.lag).toBe(0);
   });
 });
 

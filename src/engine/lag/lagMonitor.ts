@@ -68,6 +68,9 @@ export interface DisagreementSample {
   entities: number;
 }
 
+/** What the lag monitor reads of the simulation: the clock, the logs, the read models' disagreements. */
+type LagContext = Pick<EngineContext, 'now' | 'topics' | 'consistency'>;
+
 export class LagMonitor {
   private readonly groups = new Map<string, GroupLagState>();
   readonly disagreements: DisagreementSample[] = [];
@@ -75,10 +78,8 @@ export class LagMonitor {
   private readonly brokerOffsets = new Map<string, number[]>();
   private nextBrokerFetchMs = 0;
 
-  constructor(
-    private readonly world: Pick<EngineContext, 'now' | 'topics' | 'consistency'>,
-    private readonly burrow: ResolvedBurrowConfig,
-  ) {}
+  // The context is passed to each call, not kept: the monitor is plain state a fork copies.
+  constructor(private readonly burrow: ResolvedBurrowConfig) {}
 
   private state(groupId: string): GroupLagState {
     let state = this.groups.get(groupId);
@@ -97,28 +98,28 @@ export class LagMonitor {
    * The live high watermark would charge a group that is keeping up with the records appended
    * since the last sample, making healthy groups look stalled.
    */
-  onCommit(groupId: string, partitionKey: string, offset: number): void {
+  onCommit(world: LagContext, groupId: string, partitionKey: string, offset: number): void {
     const state = this.state(groupId);
     const brokerOffset = lastOf(this.brokerOffsets.get(partitionKey));
     if (brokerOffset === undefined) return;
     const entries = state.commits.get(partitionKey) ?? [];
-    entries.push({ offset, timestampMs: this.world.now, lag: Math.max(0, brokerOffset - offset) });
+    entries.push({ offset, timestampMs: world.now, lag: Math.max(0, brokerOffset - offset) });
     if (entries.length > this.burrow.intervals) entries.shift();
     state.commits.set(partitionKey, entries);
   }
 
   /** The sampling event: Burrow's broker-offset fetch when `offset-refresh` has passed, then one sample per group of `services`. */
-  sample(services: Iterable<LagSubject>): void {
-    if (this.world.now >= this.nextBrokerFetchMs) {
-      this.fetchBrokerOffsets();
-      this.nextBrokerFetchMs = this.world.now + this.burrow.offsetRefreshMs;
+  sample(world: LagContext, services: Iterable<LagSubject>): void {
+    if (world.now >= this.nextBrokerFetchMs) {
+      this.fetchBrokerOffsets(world);
+      this.nextBrokerFetchMs = world.now + this.burrow.offsetRefreshMs;
     }
-    this.disagreements.push(Object.freeze({ atMs: this.world.now, entities: this.world.consistency.disagreementCount }));
+    this.disagreements.push(Object.freeze({ atMs: world.now, entities: world.consistency.disagreementCount }));
     if (this.disagreements.length > LAG_LIMITS.historySamples) this.disagreements.shift();
     for (const service of services) {
       const state = this.state(service.groupId);
       // Samples never change once taken: frozen, checkpoint copies share them.
-      const sample = freezeSample(this.measure(service, state));
+      const sample = freezeSample(this.measure(world, service, state));
       state.latest = sample;
       state.history.push(sample);
       if (state.history.length > LAG_LIMITS.historySamples) state.history.shift();
@@ -126,13 +127,13 @@ export class LagMonitor {
   }
 
   /** The current measurement of a group (computed now, not from the last sample). */
-  measureNow(service: LagSubject): GroupLagSample {
-    return this.measure(service, this.state(service.groupId));
+  measureNow(world: LagContext, service: LagSubject): GroupLagSample {
+    return this.measure(world, service, this.state(service.groupId));
   }
 
   /** Burrow's getOffsets: the newest offset of every partition of every topic, into each partition's ring. */
-  private fetchBrokerOffsets(): void {
-    for (const [topicName, topic] of this.world.topics) {
+  private fetchBrokerOffsets(world: LagContext): void {
+    for (const [topicName, topic] of world.topics) {
       for (const log of topic.partitions) {
         const key = tpKey(topicName, log.partition);
         const offsets = this.brokerOffsets.get(key) ?? [];
@@ -144,14 +145,14 @@ export class LagMonitor {
   }
 
   /** Burrow's verdict for each partition of a group now, with the rule that fired. */
-  explain(service: LagSubject): Record<string, { status: LagStatus; rule: string }> {
+  explain(world: LagContext, service: LagSubject): Record<string, { status: LagStatus; rule: string }> {
     const out: Record<string, { status: LagStatus; rule: string }> = {};
     for (const topicName of service.spec.subscribe) {
-      const topic = this.world.topics.get(topicName);
+      const topic = world.topics.get(topicName);
       if (!topic) continue;
       for (const log of topic.partitions) {
         const key = tpKey(topicName, log.partition);
-        const window = this.burrowWindow(service.groupId, key);
+        const window = this.burrowWindow(world, service.groupId, key);
         out[key] = window ? explainLagStatus(window) : { status: 'OK', rule: 'OK: no offset committed yet, so Burrow has nothing to evaluate.' };
       }
     }
@@ -181,7 +182,7 @@ export class LagMonitor {
    * Burrow's input for one partition right now, for explanations. Its current lag, like the lag
    * of each commit, is measured against the last sampled high watermark (Burrow's fetchConsumer).
    */
-  burrowWindow(groupId: string, partitionKey: string): LagWindow | null {
+  burrowWindow(world: LagContext, groupId: string, partitionKey: string): LagWindow | null {
     const state = this.groups.get(groupId);
     const offsets = state?.commits.get(partitionKey);
     if (!state || !offsets || offsets.length === 0) return null;
@@ -192,23 +193,22 @@ export class LagMonitor {
       offsets: [...offsets],
       brokerOffsets: [...brokerOffsets],
       currentLag: Math.max(0, brokerOffset - offsets[offsets.length - 1]!.offset),
-      nowMs: this.world.now,
+      nowMs: world.now,
       allowedLag: this.burrow.allowedLag,
     };
   }
 
   /** Burrow's status of one partition now: `burrowWindow` without copying the window. */
-  private statusOf(state: GroupLagState, partitionKey: string): LagStatus {
+  private statusOf(world: LagContext, state: GroupLagState, partitionKey: string): LagStatus {
     const offsets = state.commits.get(partitionKey);
     if (!offsets || offsets.length === 0) return 'OK';
     const brokerOffsets = this.brokerOffsets.get(partitionKey) ?? [];
     const brokerOffset = lastOf(brokerOffsets)!;
     const currentLag = Math.max(0, brokerOffset - offsets[offsets.length - 1]!.offset);
-    return evaluateLagStatus({ offsets, brokerOffsets, currentLag, nowMs: this.world.now, allowedLag: this.burrow.allowedLag });
+    return evaluateLagStatus({ offsets, brokerOffsets, currentLag, nowMs: world.now, allowedLag: this.burrow.allowedLag });
   }
 
-  private measure(service: LagSubject, state: GroupLagState): GroupLagSample {
-    const world = this.world;
+  private measure(world: LagContext, service: LagSubject, state: GroupLagState): GroupLagSample {
     const partitions: Record<string, PartitionLagSample> = {};
     const statuses: LagStatus[] = [];
     let records = 0;
@@ -235,7 +235,7 @@ export class LagMonitor {
           positionLag: position === null ? null : Math.max(0, hw - position),
           behindMs: partitionBehindMs,
         };
-        statuses.push(this.statusOf(state, key));
+        statuses.push(this.statusOf(world, state, key));
       }
     }
     return {

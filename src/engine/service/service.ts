@@ -38,20 +38,22 @@ export class Service implements HandlerContext, InstanceHost {
   private readonly appliedEventIds = new Set<string>();
   private emitted = 0;
   private currentSource: LogRecord | null = null;
+  /**
+   * The context of the record being applied, for the handler's `emit`: set only while `process`
+   * runs (null between events), so the service keeps no reference to the world and a fork copies
+   * it as plain state.
+   */
+  private applyingIn: EngineContext | null = null;
 
   /** The scenario's spec, frozen: members share its subscription (frozen.ts). */
   readonly spec: ServiceSpec;
 
-  constructor(
-    spec: ServiceSpec,
-    private readonly world: EngineContext,
-    group: GroupCoordinator | undefined,
-  ) {
+  constructor(spec: ServiceSpec, world: EngineContext, group: GroupCoordinator | undefined) {
     this.spec = spec = frozenCopy(spec);
     this.id = spec.id;
     this.stats = new GroupStats(world);
     this.config = resolveConsumerConfig(spec);
-    this.group = group ?? new GroupCoordinator(this.config.groupId, world);
+    this.group = group ?? new GroupCoordinator(this.config.groupId);
     this.handler = handlerFor(spec.handler ?? 'noop') ?? handlerFor('noop')!;
     this.readModel = this.handler.createReadModel();
     this.idempotent = spec.idempotent ?? false;
@@ -74,22 +76,21 @@ export class Service implements HandlerContext, InstanceHost {
   }
 
   /** Adds instances up to `count` (started) or stops the highest-numbered ones down to it. */
-  scaleTo(count: number): void {
+  scaleTo(world: EngineContext, count: number): void {
     while (this.instances.length < count) {
-      const instance = new ConsumerInstance(this, this.instances.length, this.world);
+      const instance = new ConsumerInstance(this, this.instances.length, world);
       this.instances.push(instance);
-      instance.start();
+      instance.start(world);
     }
-    for (let i = count; i < this.instances.length; i++) this.instances[i]!.stop();
+    for (let i = count; i < this.instances.length; i++) this.instances[i]!.stop(world);
     for (let i = 0; i < Math.min(count, this.instances.length); i++) {
       const instance = this.instances[i]!;
-      if (instance.status === 'stopped') instance.start();
+      if (instance.status === 'stopped') instance.start(world);
     }
   }
 
   /** Applies one record for an instance: stats, idempotence, then the handler. */
-  process(instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void {
-    const world = this.world;
+  process(world: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void {
     this.stats.onProcessed(key, log.topic, record);
     world.hasher.int(instanceIndex);
     world.hasher.int(record.offset);
@@ -98,7 +99,9 @@ export class Service implements HandlerContext, InstanceHost {
       this.appliedEventIds.add(record.eventId);
     }
     this.currentSource = record;
+    this.applyingIn = world;
     this.handler.apply(this.readModel, record, this);
+    this.applyingIn = null;
     this.currentSource = null;
     world.consistency.onApplied(this.id, record, world.now);
   }
@@ -131,11 +134,12 @@ export class Service implements HandlerContext, InstanceHost {
 
   /**
    * Production sequence of the oldest record of `topic` this group has yet to process (the
-   * next record after what it applied on each partition); the next sequence when none is left.
+   * next record after what it applied on each partition); Infinity when none is left (every
+   * record it applied came before the next sequence, so both bounds forget the same keys).
    * Rewinds (offset resets) can bring older records back, which the order checker then misses.
    */
   oldestUnprocessedSeq(topic: Topic): number {
-    let oldest = this.world.nextProduceSeq;
+    let oldest = Infinity;
     for (const log of topic.partitions) {
       const key = tpKey(topic.name, log.partition);
       const committed = this.group.committed.get(key)?.offset ?? null;
@@ -158,7 +162,12 @@ export class Service implements HandlerContext, InstanceHost {
 
   /** HandlerContext: appends an event the handler emits to the service's `emitTo` topic. */
   emit(event: EmittedEvent): void {
-    const topic = this.spec.emitTo ? this.world.topics.get(this.spec.emitTo) : undefined;
+    // Handlers emit only while a record is applied (process) or a command handled (receiveCommand).
+    if (this.applyingIn) this.emitIn(this.applyingIn, event);
+  }
+
+  private emitIn(world: EngineContext, event: EmittedEvent): void {
+    const topic = this.spec.emitTo ? world.topics.get(this.spec.emitTo) : undefined;
     if (!topic) return;
     const source = this.currentSource;
     const message: OutgoingMessage = {
@@ -169,7 +178,7 @@ export class Service implements HandlerContext, InstanceHost {
       eventId: source && hopsOf(source.eventId) < MAX_EVENT_HOPS ? `${source.eventId}>${this.id}` : `${this.id}#${this.emitted}`,
     };
     this.emitted++;
-    appendToTopic(this.world, topic, this.id, message);
+    appendToTopic(world, topic, this.id, message);
   }
 
   /** A command sent directly to this service (not through a topic): validate, then append an event. */
@@ -207,7 +216,7 @@ export class Service implements HandlerContext, InstanceHost {
     this.commands.accepted++;
     if (outcome.event) {
       this.currentSource = command;
-      this.emit(outcome.event);
+      this.emitIn(world, outcome.event);
       this.currentSource = null;
     }
   }
@@ -218,10 +227,10 @@ export class Service implements HandlerContext, InstanceHost {
   }
 
   /** Resets the read model (event sourcing: it will be rebuilt by replaying the log). */
-  clearReadModel(): void {
+  clearReadModel(world: EngineContext): void {
     this.readModel = this.handler.createReadModel();
     this.appliedEventIds.clear();
-    this.world.consistency.onReadModelCleared(this.id);
+    world.consistency.onReadModelCleared(this.id);
     this.stats.onModelCleared();
   }
 

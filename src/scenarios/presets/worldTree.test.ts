@@ -17,32 +17,20 @@ import { PRESETS } from './index';
 
 /** `Owner.field -> Target`: a field that holds a second reference to a mutable object. */
 const SHARED_YET = new Set([
-  // Parts hold the context they run in (the World itself) instead of being passed it.
-  'Calls.world -> World',
+  // Parts hold the context they run in (the World itself) instead of being passed it. The
+  // cluster: a producer's send (producer/send.ts) reaches its sender without a context. The
+  // instance: only for its fetcher's two callbacks, which come without one.
   'Cluster.ctx -> World',
-  'ConsumerClient.world -> World',
   'ConsumerFetcher.world -> World',
   'ConsumerInstance.world -> World',
-  'ConsumerLiveness.world -> World',
-  'GroupCoordinator.world -> World',
   'GroupStats.clock -> World',
-  'JoinPrepareCommit.world -> World',
-  'LagMonitor.world -> World',
-  'Service.world -> World',
-  // A consumer's parts hold each other and their service.
-  'ConsumerClient.host -> ConsumerInstance',
+  // A consumer's parts hold each other and their service (the fetcher's callbacks need the
+  // instance and its service; the client reads its service's group and stats).
   'ConsumerClient.service -> Service',
   'ConsumerFetcher.client -> ConsumerClient',
   'ConsumerFetcher.host -> ConsumerInstance',
   'ConsumerFetcher.service -> Service',
   'ConsumerInstance.service -> Service',
-  'ConsumerLiveness.client -> ConsumerClient',
-  'ConsumerLiveness.host -> ConsumerInstance',
-  'ConsumerLiveness.service -> Service',
-  'JoinPrepareCommit.client -> ConsumerClient',
-  'Service.group -> GroupCoordinator',
-  // A group member holds its consumer's client (the coordinator calls it back).
-  'Object.instance -> ConsumerClient',
   // Batches and fetch requests hold the partition logs they read.
   'Object.partitions[] -> PartitionLog',
   'Object.logs[] -> PartitionLog',
