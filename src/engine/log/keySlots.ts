@@ -9,7 +9,15 @@
  * once none does, the slot is freed and may go to another key. So this table is never larger
  * than the group tables together, which are bounded, and a slot's meaning changes only when no
  * table still refers to it.
+ *
+ * Every group processes the same records, so the slot found for a record is remembered by its
+ * partition and offset (a window of the newest offsets per partition): the other groups reading
+ * that record then find it by two array reads instead of a string lookup. A remembered slot is
+ * used only while it still belongs to the record's key, so the memo can never give a wrong slot.
  */
+
+/** Offsets remembered per partition: the memo drops its older half past twice this. */
+const MEMO_WINDOW = 4096;
 export class KeySlots {
   private readonly slots = new Map<string, number>();
   /** Per slot: its key, or null when free. */
@@ -17,6 +25,9 @@ export class KeySlots {
   /** Per slot: how many tables hold it. */
   private readonly holders: number[] = [];
   private readonly free: number[] = [];
+  /** Per partition, the slot last found for each offset from `memoBase` on (−1: none). */
+  private readonly memo: number[][] = [];
+  private readonly memoBase: number[] = [];
 
   /** Keys with a slot (held by at least one table). */
   get size(): number {
@@ -26,6 +37,45 @@ export class KeySlots {
   /** The key's slot, or −1 when no table holds it. */
   slotOf(key: string): number {
     return this.slots.get(key) ?? -1;
+  }
+
+  /**
+   * `slotOf(key)` for a record (`key` its key) at `offset` of `partition`, through the memo,
+   * and remembers the answer for the next group reading the same record.
+   */
+  slotOfRecord(partition: number, offset: number, key: string): number {
+    const memo = this.memo[partition];
+    const index = memo === undefined ? -1 : offset - this.memoBase[partition]!;
+    if (index >= 0 && index < memo!.length) {
+      const remembered = memo![index]!;
+      if (remembered >= 0 && this.keys[remembered] === key) return remembered;
+    }
+    const slot = this.slotOf(key);
+    if (slot >= 0) this.remember(partition, offset, slot);
+    return slot;
+  }
+
+  /** Remembers that the record at `offset` of `partition` has its key in `slot`. */
+  remember(partition: number, offset: number, slot: number): void {
+    while (this.memo.length <= partition) {
+      this.memo.push([]);
+      this.memoBase.push(0);
+    }
+    let memo = this.memo[partition]!;
+    let index = offset - this.memoBase[partition]!;
+    if (index < 0) return;
+    if (index > memo.length + MEMO_WINDOW) {
+      // Far ahead of what is remembered (a reset or a seek): start again from here.
+      memo = this.memo[partition] = [];
+      this.memoBase[partition] = offset;
+      index = 0;
+    }
+    while (memo.length < index) memo.push(-1);
+    memo[index] = slot;
+    if (memo.length > 2 * MEMO_WINDOW) {
+      this.memo[partition] = memo.slice(MEMO_WINDOW);
+      this.memoBase[partition]! += MEMO_WINDOW;
+    }
   }
 
   /**

@@ -97,8 +97,8 @@ export class GroupStats {
     return progress;
   }
 
-  /** `keySlots`: the topic's (Topic.orderKeys), shared by every group reading it. */
-  onProcessed(partitionKey: string, topic: string, record: LogRecord, keySlots: KeySlots): ProcessingKind {
+  /** `keySlots`: the topic's (Topic.orderKeys), shared by every group reading it; `partition`: the record's. */
+  onProcessed(partitionKey: string, topic: string, record: LogRecord, keySlots: KeySlots, partition: number): ProcessingKind {
     this.processed++;
     const progress = this.progress(partitionKey);
     if (progress.firstPosition === null) progress.firstPosition = record.offset;
@@ -107,7 +107,7 @@ export class GroupStats {
     if (progress.processed.add(record.offset)) {
       progress.accounted.add(record.offset);
       this.uniqueProcessed++;
-      if (this.checkOrder(topic, record, keySlots)) this.incident('orderViolation', partitionKey, record.offset, 1);
+      if (this.checkOrder(topic, record, keySlots, partition)) this.incident('orderViolation', partitionKey, record.offset, 1);
       return 'first';
     }
     const id = `${partitionKey}@${record.offset}`;
@@ -125,14 +125,14 @@ export class GroupStats {
   }
 
   /** Returns true when this first processing violates per-key order. */
-  private checkOrder(topic: string, record: LogRecord, keySlots: KeySlots): boolean {
+  private checkOrder(topic: string, record: LogRecord, keySlots: KeySlots, partition: number): boolean {
     if (record.key === null) return false;
     let byKey = this.latestSeqByKey.get(topic);
     if (!byKey) {
       byKey = new OrderKeyTable();
       this.latestSeqByKey.set(topic, byKey);
     }
-    const slot = keySlots.slotOf(record.key);
+    const slot = keySlots.slotOfRecord(partition, record.offset, record.key);
     const present = byKey.has(slot);
     if (present && byKey.latest(slot) > record.produceSeq) {
       this.orderViolations++;
@@ -140,7 +140,12 @@ export class GroupStats {
     }
     if (!present) this.trackedKeyCount++;
     // Rewritten, so the oldest entry is the key first-processed longest ago.
-    byKey.write(present ? slot : keySlots.hold(record.key, slot), record.produceSeq, present);
+    if (present) byKey.write(slot, record.produceSeq, true);
+    else {
+      const held = keySlots.hold(record.key, slot);
+      if (held !== slot) keySlots.remember(partition, record.offset, held);
+      byKey.write(held, record.produceSeq, false);
+    }
     if (byKey.size > ORDER_KEYS_CAP) {
       byKey.deleteOldest(keySlots);
       this.trackedKeyCount--;
