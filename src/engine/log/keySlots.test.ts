@@ -18,8 +18,11 @@ describe('KeySlots', () => {
     slots.release(a);
     expect(slots.slotOf('a')).toBe(a);
     slots.release(a);
-    expect(slots.slotOf('a')).toBe(-1);
+    expect(slots.size).toBe(0);
+    // Freed, the slot keeps its key until another key takes it.
+    expect(slots.slotOf('a')).toBe(a);
     expect(slots.hold('b', -1)).toBe(a);
+    expect(slots.slotOf('a')).toBe(-1);
     expect(slots.size).toBe(1);
   });
 

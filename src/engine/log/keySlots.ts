@@ -6,9 +6,11 @@
  * those Maps most of the heap and of the CPU of a backlog).
  *
  * A key has a slot while at least one group's table holds it (a count of holders per slot);
- * once none does, the slot is freed and may go to another key. So this table is never larger
- * than the group tables together, which are bounded, and a slot's meaning changes only when no
- * table still refers to it.
+ * once none does, the slot is free and may go to another key. So this table is never larger
+ * than the group tables together at their largest, which are bounded, and a slot's meaning
+ * changes only when no table still refers to it. A freed slot keeps its key until it is given
+ * to another, so a prune that frees a million keys at once (retention, groupStats.pruneKeys)
+ * does no string-keyed deletes in that step: each happens later, when its slot is reused.
  *
  * Every group processes the same records, so the slot found for a record is remembered by its
  * partition and offset (a window of the newest offsets per partition): the other groups reading
@@ -24,17 +26,19 @@ export class KeySlots {
   private readonly keys: Array<string | null> = [];
   /** Per slot: how many tables hold it. */
   private readonly holders: number[] = [];
-  private readonly free: number[] = [];
+  /** Slots with no holder, reused last-freed first (an entry is skipped if its slot is held again). */
+  private free: number[] = [];
+  private held = 0;
   /** Per partition, the slot last found for each offset from `memoBase` on (−1: none). */
   private readonly memo: number[][] = [];
   private readonly memoBase: number[] = [];
 
-  /** Keys with a slot (held by at least one table). */
+  /** Keys held by at least one table. */
   get size(): number {
-    return this.slots.size;
+    return this.held;
   }
 
-  /** The key's slot, or −1 when no table holds it. */
+  /** The key's slot, or −1 when it has none (a key no table holds may keep its freed slot). */
   slotOf(key: string): number {
     return this.slots.get(key) ?? -1;
   }
@@ -84,27 +88,37 @@ export class KeySlots {
    */
   hold(key: string, slot: number): number {
     if (slot >= 0) {
-      this.holders[slot]!++;
+      if (this.holders[slot]!++ === 0) this.held++;
       return slot;
     }
-    const reused = this.free.pop();
-    const given = reused ?? this.keys.length;
-    if (reused === undefined) {
+    let given = -1;
+    while (this.free.length > 0) {
+      const candidate = this.free.pop()!;
+      if (this.holders[candidate] === 0) {
+        given = candidate;
+        break;
+      }
+    }
+    if (given < 0) {
+      given = this.keys.length;
       this.keys.push(key);
       this.holders.push(1);
     } else {
+      this.slots.delete(this.keys[given]!);
       this.keys[given] = key;
       this.holders[given] = 1;
     }
+    this.held++;
     this.slots.set(key, given);
     return given;
   }
 
-  /** A table no longer holds the key in `slot`; the last one frees the slot. */
+  /** A table no longer holds the key in `slot`; after the last one the slot is free. */
   release(slot: number): void {
     if (--this.holders[slot]! > 0) return;
-    this.slots.delete(this.keys[slot]!);
-    this.keys[slot] = null;
+    this.held--;
     this.free.push(slot);
+    // A slot freed, held again and freed again is listed twice: keep the list within the slots.
+    if (this.free.length > 2 * this.keys.length) this.free = [...new Set(this.free.filter((s) => this.holders[s] === 0))];
   }
 }
