@@ -4,12 +4,15 @@
  */
 import { resolveTopicConfig, type ResolvedTopicConfig } from '../config';
 import type { TopicSpec } from '../scenario';
+import { KeySlots } from './keySlots';
 import { PartitionLog } from './partitionLog';
 
 export class Topic {
   readonly name: string;
   readonly config: ResolvedTopicConfig;
   readonly partitions: PartitionLog[] = [];
+  /** Slots of the keys the groups' order checkers remember (service/groupStats.ts). */
+  readonly orderKeys = new KeySlots();
 
   constructor(spec: TopicSpec) {
     this.name = spec.name;

@@ -8,7 +8,9 @@
  */
 import { IntervalSet } from '../intervalSet';
 import type { CompactedOffsets } from '../log/compactedOffsets';
+import type { KeySlots } from '../log/keySlots';
 import type { LogRecord } from '../log/record';
+import { OrderKeyTable } from './orderKeyTable';
 import { RecencyTable } from './recencyTable';
 
 class PartitionProgress {
@@ -64,8 +66,8 @@ export class GroupStats {
    */
   appliedToModel = 0;
   private readonly partitions = new Map<string, PartitionProgress>();
-  /** Per topic, per key, the highest production sequence first-processed so far. */
-  private readonly latestSeqByKey = new Map<string, RecencyTable>();
+  /** Per topic, per key (its slot in the topic's KeySlots), the highest production sequence first-processed so far. */
+  private readonly latestSeqByKey = new Map<string, OrderKeyTable>();
   private trackedKeyCount = 0;
   private pruneAtSize = 1024;
   readonly incidents: Incident[] = [];
@@ -95,7 +97,8 @@ export class GroupStats {
     return progress;
   }
 
-  onProcessed(partitionKey: string, topic: string, record: LogRecord): ProcessingKind {
+  /** `keySlots`: the topic's (Topic.orderKeys), shared by every group reading it; `partition`: the record's. */
+  onProcessed(partitionKey: string, topic: string, record: LogRecord, keySlots: KeySlots, partition: number): ProcessingKind {
     this.processed++;
     const progress = this.progress(partitionKey);
     if (progress.firstPosition === null) progress.firstPosition = record.offset;
@@ -104,7 +107,7 @@ export class GroupStats {
     if (progress.processed.add(record.offset)) {
       progress.accounted.add(record.offset);
       this.uniqueProcessed++;
-      if (this.checkOrder(topic, record)) this.incident('orderViolation', partitionKey, record.offset, 1);
+      if (this.checkOrder(topic, record, keySlots, partition)) this.incident('orderViolation', partitionKey, record.offset, 1);
       return 'first';
     }
     const id = `${partitionKey}@${record.offset}`;
@@ -122,23 +125,29 @@ export class GroupStats {
   }
 
   /** Returns true when this first processing violates per-key order. */
-  private checkOrder(topic: string, record: LogRecord): boolean {
+  private checkOrder(topic: string, record: LogRecord, keySlots: KeySlots, partition: number): boolean {
     if (record.key === null) return false;
     let byKey = this.latestSeqByKey.get(topic);
     if (!byKey) {
-      byKey = new RecencyTable();
+      byKey = new OrderKeyTable();
       this.latestSeqByKey.set(topic, byKey);
     }
-    const latest = byKey.get(record.key);
-    if (latest !== undefined && latest > record.produceSeq) {
+    const slot = keySlots.slotOfRecord(partition, record.offset, record.key);
+    const present = byKey.has(slot);
+    if (present && byKey.latest(slot) > record.produceSeq) {
       this.orderViolations++;
       return true;
     }
-    if (latest === undefined) this.trackedKeyCount++;
+    if (!present) this.trackedKeyCount++;
     // Rewritten, so the oldest entry is the key first-processed longest ago.
-    byKey.set(record.key, record.produceSeq, latest !== undefined);
+    if (present) byKey.write(slot, record.produceSeq, true);
+    else {
+      const held = keySlots.hold(record.key, slot);
+      if (held !== slot) keySlots.remember(partition, record.offset, held);
+      byKey.write(held, record.produceSeq, false);
+    }
     if (byKey.size > ORDER_KEYS_CAP) {
-      byKey.deleteOldest();
+      byKey.deleteOldest(keySlots);
       this.trackedKeyCount--;
     }
     return false;
@@ -148,10 +157,10 @@ export class GroupStats {
    * Forgets keys whose latest record was produced before `oldestRetainedSeq`: every record that
    * can still be first-processed is newer, so those entries can never flag a violation again.
    */
-  pruneKeys(topic: string, oldestRetainedSeq: number): void {
+  pruneKeys(topic: string, oldestRetainedSeq: number, keySlots: KeySlots): void {
     const byKey = this.latestSeqByKey.get(topic);
     if (!byKey || byKey.size < this.pruneAtSize) return;
-    this.trackedKeyCount -= byKey.deleteWhere((seq) => seq < oldestRetainedSeq);
+    this.trackedKeyCount -= byKey.deleteWhere((seq) => seq < oldestRetainedSeq, keySlots);
     this.pruneAtSize = Math.max(1024, byKey.size * 2);
   }
 

@@ -1,4 +1,7 @@
 /**
+ * (GroupStats keeps its repeat counts in one; the order checker's tables, orderKeyTable.ts, answer
+ * as one would, and its test compares them.)
+ *
  * A bounded table of the most recently written keys: string → number, where writing a key makes
  * it the newest and the owner drops the oldest when over its cap. It answers exactly as a Map
  * re-inserted on every write and trimmed by `map.delete(map.keys().next().value)` would, without

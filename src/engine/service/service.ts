@@ -91,7 +91,7 @@ export class Service implements HandlerContext, InstanceHost {
 
   /** Applies one record for an instance: stats, idempotence, then the handler. */
   process(world: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void {
-    this.stats.onProcessed(key, log.topic, record);
+    this.stats.onProcessed(key, log.topic, record, world.topics.get(log.topic)!.orderKeys, log.partition);
     world.hasher.int(instanceIndex);
     world.hasher.int(record.offset);
     if (this.idempotent) {
