@@ -1,3 +1,5 @@
+import { CowMap } from './cowMap';
+
 /**
  * Deep copy of a simulation's object graph, for checkpoints and forks. Identity and cycles are
  * preserved (two references to one object stay two references to one copy), classes keep their
@@ -19,6 +21,12 @@ export function deepClone<T>(root: T): T {
     if (Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
     const existing = copies.get(value);
     if (existing !== undefined) return existing;
+    if (value instanceof CowMap) {
+      // Its own copy shares the frozen layers (cowMap.ts); its values are primitives or frozen.
+      const out = (value as CowMap<unknown, unknown>).copy();
+      copies.set(value, out);
+      return out;
+    }
     if (Array.isArray(value)) {
       // Native slice first; then replace only the elements that are mutable objects.
       const out = value.slice();

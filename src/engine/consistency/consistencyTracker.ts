@@ -19,7 +19,7 @@
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
 import { CowMap } from '../cowMap';
-import { type Fact, FactStore, frozenFact } from './factStore';
+import { type Fact, FactStore, factVersion, frozenFact } from './factStore';
 import { RootIndex } from './rootIndex';
 
 export interface ProbeAnswer {
@@ -86,7 +86,7 @@ export class ConsistencyTracker {
       const parent = this.factOf(rootId);
       // A finished fact takes no new hops (a late re-emission is not tracked).
       if (!parent || parent.completedMs !== null || this.rootOf(record.eventId) !== undefined) return;
-      this.facts.replace(this.seqOf(rootId)!, frozenFact({ ...parent, eventIds: [...parent.eventIds, record.eventId] }));
+      this.facts.replace(this.seqOf(rootId)!, factVersion(parent, parent.appliedMs, parent.appliedCount, parent.completedMs, [...parent.eventIds, record.eventId]));
       return;
     }
     // A producer's resend written twice (no idempotence) carries the same fact: tracked once.
@@ -153,7 +153,7 @@ export class ConsistencyTracker {
       this.longestApplied = Object.freeze({ entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs: windowMs, pending: false });
     }
     const complete = appliedCount === entry.expected.length;
-    this.facts.replace(seq, frozenFact({ ...entry, appliedMs, appliedCount, completedMs: complete ? nowMs : null }));
+    this.facts.replace(seq, factVersion(entry, appliedMs, appliedCount, complete ? nowMs : null, entry.eventIds));
     if (complete) {
       this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
       this.disagreeing.delete(seq);
@@ -172,7 +172,7 @@ export class ConsistencyTracker {
       if (index < 0 || entry.appliedMs[index]! < 0) return;
       const appliedMs = [...entry.appliedMs];
       appliedMs[index] = -1;
-      cleared.push([seq, frozenFact({ ...entry, appliedMs, appliedCount: entry.appliedCount - 1, completedMs: null })]);
+      cleared.push([seq, factVersion(entry, appliedMs, entry.appliedCount - 1, null, entry.eventIds)]);
     });
     for (const [seq, entry] of cleared) {
       if (this.facts.get(seq)!.completedMs !== null) this.finished--;
