@@ -8,6 +8,7 @@ import { limits } from '../engine';
 import type { QrCodeResult } from '../share';
 import { isLoopbackLink } from '../share/loopbackHost';
 import { runFileName, runFileText } from '../share/scenarioFileText';
+import { nextTask } from './nextTask';
 import { addressNamesSomething, listenForLinks, openDecoded, openFromLocation, type OpenOutcome } from './openFromLocation';
 import { browserStorage, keepsRun, offerSavedRun, startPersistence } from './persistence';
 import type { Lab } from './lab';
@@ -115,6 +116,7 @@ export async function openScenarioFile(lab: Lab, file: Pick<File, 'name' | 'size
   }
   if (decoders.isLessonText(text)) return openLessonText(lab, decoders, text, source);
   const decoded = decoders.decodeScenarioText(text, source);
+  if (decoded.ok) await nextTask();
   return withHistoryEntry(() => openDecoded(lab, decoded));
 }
 

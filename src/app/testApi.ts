@@ -4,6 +4,7 @@
  */
 import type { Command, Summary } from '../engine';
 import { DECODERS_MISSING, loadDecoders, type Decoders } from './loadDecoders';
+import { nextTask } from './nextTask';
 import type { Lab } from './lab';
 import { resolveLessonLink } from '../lessons/lessonLink';
 import type { StepKind } from '../lessons/lessonTypes';
@@ -59,6 +60,7 @@ export function installTestApi(target: Window, run: Lab, comparisons?: Compariso
       const { parseScenario, formatScenarioErrors } = decoders;
       const parsed = parseScenario(scenario);
       if (!parsed.ok) return { ok: false, error: formatScenarioErrors(parsed.errors) };
+      await nextTask();
       run.loadScenario(parsed.scenario);
       return { ok: true, warnings: parsed.warnings };
     },
