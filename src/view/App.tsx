@@ -11,7 +11,7 @@ import { ForkDialog } from './ForkDialog';
 import { Inspector } from './inspector/Inspector';
 import { LabUiContext, type LabUi, type MenuRequest } from './labUiContext';
 import { InsightsPanel } from './insight/InsightsPanel';
-import { LessonPanel } from './lesson/LessonPanel';
+import { LessonSlot } from './lesson/LessonSlot';
 import { MessageBar } from './MessageBar';
 import { PipelineView } from './pipeline/PipelineView';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -58,7 +58,7 @@ export function App() {
             <InsightsPanel />
           </div>
           <aside className="side">
-            <LessonPanel />
+            <LessonSlot />
             <Inspector />
             <SidePanel />
           </aside>

@@ -1,14 +1,16 @@
 /**
  * The right column's lower part: the consumer groups or the event log, as tabs (the choice
- * travels in links as the `panel` view setting).
+ * travels in links as the `panel` view setting). The event log and the brokers are loaded when
+ * their tab is first opened: the page starts on the groups, and the start-up script has a budget.
  */
-import type { KeyboardEvent } from 'react';
+import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { useLab } from './labContext';
 import type { AppState } from '../app/store';
 import { useAppStore } from './useAppStore';
-import { EventLog } from './events/EventLog';
 import { GroupPanel } from './groups/GroupPanel';
-import { BrokerPanel } from './brokers/BrokerPanel';
+
+const EventLog = lazy(() => import('./events/EventLog').then((m) => ({ default: m.EventLog })));
+const BrokerPanel = lazy(() => import('./brokers/BrokerPanel').then((m) => ({ default: m.BrokerPanel })));
 
 const TABS = [
   { id: 'groups', label: 'Consumer groups' },
@@ -54,7 +56,9 @@ export function SidePanel() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-panel">
-        {panel === 'groups' ? <GroupPanel /> : panel === 'events' ? <EventLog /> : <BrokerPanel />}
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          {panel === 'groups' ? <GroupPanel /> : panel === 'events' ? <EventLog /> : <BrokerPanel />}
+        </Suspense>
       </div>
     </section>
   );
