@@ -3,6 +3,7 @@
  * menu and the keyboard use) and the forms for commands that need input. With nothing
  * selected it offers adding a late service.
  */
+import { useMemo } from 'react';
 import { actionsFor } from '../../app/entityActions';
 import { useLab } from '../labContext';
 import { parseSelection } from '../../app/selection';
@@ -19,27 +20,45 @@ const selectSelection = (state: AppState) => state.ui.selection;
 const selectSnapshot = (state: AppState) => state.sim.snapshot;
 const KIND_NAMES = { instance: 'Instance', group: 'Service', producer: 'Producer', topic: 'Topic', record: 'Record', broker: 'Kafka' } as const;
 
+const selectTopicNames = (state: AppState) => state.sim.snapshot.topics.map((t) => t.name).join('\n');
+const selectServiceIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId).join('\n');
+
+/** Names joined by the selector, so the panel renders again only when the list changes, not every frame. */
+function useNameList(selector: (state: AppState) => string): string[] {
+  const joined = useAppStore(selector);
+  return useMemo(() => (joined === '' ? [] : joined.split('\n')), [joined]);
+}
+
 export function Inspector() {
-  const { select } = useLab();
   const selection = useAppStore(selectSelection);
+  return selection === null ? <NothingSelected /> : <SelectedEntity selection={selection} />;
+}
+
+function NothingSelected() {
+  const topics = useNameList(selectTopicNames);
+  const services = useNameList(selectServiceIds);
+  return (
+    <section className="inspector" aria-label="Selected entity">
+      <h2>Nothing selected</h2>
+      <p className="hint">Click an instance, service, producer, topic or record (or Tab to it and press Enter) to act on it; right-click for a menu.</p>
+      <details className="late-service">
+        <summary>Add a late service…</summary>
+        <AddServiceForm topics={topics} existing={services} />
+      </details>
+    </section>
+  );
+}
+
+function SelectedEntity({ selection }: { selection: string }) {
+  const { select } = useLab();
   const snapshot = useAppStore(selectSnapshot);
   const queries = useAppStore(selectQueries);
   const entity = actionsFor(selection, snapshot);
   const parsed = parseSelection(selection);
+  // A selection the run does not have (not yet, or no longer after a seek back) reads as none.
+  if (!entity || !parsed) return <NothingSelected />;
   const topics = snapshot.topics.map((t) => t.name);
   const services = snapshot.groups.map((g) => g.serviceId);
-  if (!entity || !parsed) {
-    return (
-      <section className="inspector" aria-label="Selected entity">
-        <h2>Nothing selected</h2>
-        <p className="hint">Click an instance, service, producer, topic or record (or Tab to it and press Enter) to act on it; right-click for a menu.</p>
-        <details className="late-service">
-          <summary>Add a late service…</summary>
-          <AddServiceForm topics={topics} existing={services} />
-        </details>
-      </section>
-    );
-  }
   const group = entity.kind === 'group' ? snapshot.groups.find((g) => g.groupId === entity.id) : undefined;
   const producer = entity.kind === 'producer' ? snapshot.producers.find((p) => p.id === entity.id) : undefined;
   const producerPartitions = producer?.topic ? (snapshot.topics.find((t) => t.name === producer.topic)?.partitions.length ?? 0) : 0;
