@@ -23,7 +23,6 @@ const SHARED_YET = new Set([
   'Cluster.ctx -> World',
   'ConsumerFetcher.world -> World',
   'ConsumerInstance.world -> World',
-  'GroupStats.clock -> World',
   // A consumer's parts hold each other and their service (the fetcher's callbacks need the
   // instance and its service; the client reads its service's group and stats).
   'ConsumerClient.service -> Service',
