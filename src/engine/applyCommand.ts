@@ -136,7 +136,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       for (const service of world.services.values()) {
         if (service.spec.subscribe.includes(topic.name)) {
           for (const instance of service.instances) instance.liveness.onTopicGrew(world, instance);
-          service.onPartitionsAdded(topic.name, before, command.partitions);
+          service.onPartitionsAdded(world.now, topic.name, before, command.partitions);
         }
       }
       return { ok: true };
@@ -195,7 +195,7 @@ export function addService(world: World, spec: Service['spec']): ApplyResult {
   if (spec.emitTo !== undefined && !world.topics.has(spec.emitTo)) {
     return refuse(world, `addService: ${spec.id} emits to unknown topic "${spec.emitTo}"`);
   }
-  const service = new Service(spec, world, undefined);
+  const service = new Service(spec, undefined);
   if (world.groupServices.has(service.groupId)) return refuse(world, `addService: group "${service.groupId}" is already used by another service`);
   world.services.set(service.id, service);
   world.groupServices.set(service.groupId, service.id);
@@ -249,7 +249,7 @@ function resetOffsets(world: World, groupId: string, to: ResetTarget, rebuild: b
   group.store(world, offsets, group.generation);
   for (const [key, offset] of offsets) {
     service.stats.onOffsetsReset(key);
-    service.stats.onPositionMoved(key, offset, 'reset', logs.get(key)!.compactedAway);
+    service.stats.onPositionMoved(world.now, key, offset, 'reset', logs.get(key)!.compactedAway);
     if (rebuild) service.stats.onRebuild(key, offset);
   }
   if (rebuild) service.clearReadModel(world);

@@ -83,8 +83,8 @@ export interface EngineContext {
   sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void;
   /** A group's offset commit was stored: it enters Burrow's window for the partition. */
   commitStored(groupId: string, partitionKey: string, offset: number): void;
-  /** The fetcher of a consumer instance named by id (a fetch parked on a partition is woken through it). */
-  fetcherOf(instance: InstanceRef): { onDataArrived(): void } | undefined;
+  /** The consumer instance named by id, whose fetcher a fetch parked on a partition is woken through. */
+  fetcherOf(instance: InstanceRef): { onDataArrived(ctx: EngineContext): void } | undefined;
   /** The client of a group member's consumer, by id (the coordinator keeps no reference to it). */
   groupClient(member: InstanceRef): GroupClient;
   /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */

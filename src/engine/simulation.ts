@@ -149,9 +149,15 @@ function wrapWorld(
       case 'call':
         return world.calls.onEvent(world, event.step, event.request);
       case 'fetch':
-        return instance(event).fetcher.onNetworkHop();
+        {
+        const consumer = instance(event);
+        return consumer.fetcher.onNetworkHop(world, consumer);
+      }
       case 'fetchMaxWait':
-        return instance(event).fetcher.onMaxWait();
+        {
+        const consumer = instance(event);
+        return consumer.fetcher.onMaxWait(world, consumer);
+      }
       case 'joinPrepareCommit':
         {
         const consumer = instance(event);

@@ -12,7 +12,6 @@ import type { ResolvedBurrowConfig } from './lag/burrowConfig';
 import type { ResolvedNetworkConfig } from './network';
 import { EventQueue, type TimerId } from './eventQueue';
 import type { EngineEvent, InstanceRef } from './engineEvents';
-import type { ConsumerFetcher } from './group/fetch/consumerFetcher';
 import type { ConsumerInstance } from './group/consumerInstance';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
@@ -138,8 +137,8 @@ export class World implements EngineContext {
     this.lag.onCommit(this, groupId, partitionKey, offset);
   }
 
-  fetcherOf(instance: InstanceRef): ConsumerFetcher | undefined {
-    return this.services.get(instance.service)?.instances[instance.instance]?.fetcher;
+  fetcherOf(instance: InstanceRef): ConsumerInstance | undefined {
+    return this.services.get(instance.service)?.instances[instance.instance];
   }
 
   groupClient(member: InstanceRef): ConsumerInstance {
@@ -193,7 +192,7 @@ export class World implements EngineContext {
    */
   private wakeFetchWaiters(waiters: ReadonlyMap<string, InstanceRef>): void {
     if (this.waking) {
-      for (const waiter of [...waiters.values()]) this.fetcherOf(waiter)?.onDataArrived();
+      for (const waiter of [...waiters.values()]) this.fetcherOf(waiter)?.onDataArrived(this);
       return;
     }
     this.waking = true;
@@ -204,7 +203,7 @@ export class World implements EngineContext {
       const waiter = list[i]!;
       // Emptied slot by slot, not by length (which would free the array's storage).
       list[i] = null;
-      this.fetcherOf(waiter)?.onDataArrived();
+      this.fetcherOf(waiter)?.onDataArrived(this);
     }
     this.waking = false;
   }

@@ -65,5 +65,5 @@ export function advanceHighWatermark(cluster: ClusterState, replicas: PartitionR
   const moved = maybeIncrementHighWatermark(replicas, log, cluster.ctx.now, cluster.config.replicaLagTimeMaxMs, (b) => !cluster.brokers[b]!.fenced && cluster.isRunning(b));
   if (!moved) return;
   completeDelayedProduces(cluster, replicas);
-  if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters.values()]) cluster.ctx.fetcherOf(waiter)?.onDataArrived();
+  if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters.values()]) cluster.ctx.fetcherOf(waiter)?.onDataArrived(cluster.ctx);
 }

@@ -58,12 +58,10 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   private waitingForFetch = false;
   private readonly stream: RandomStream;
 
-  // `world` is kept only for the fetcher's callbacks (onFetchCompleted, resetOutOfRange), which
-  // come without a context; every other entry point is passed the context it runs in.
-  constructor(readonly service: InstanceHost, readonly index: number, private readonly world: EngineContext) {
+  constructor(readonly service: InstanceHost, readonly index: number, world: EngineContext) {
     this.client = new ConsumerClient(service, index);
     this.liveness = new ConsumerLiveness();
-    this.fetcher = new ConsumerFetcher(this.client, service, world, this);
+    this.fetcher = new ConsumerFetcher();
     this.name = this.client.name;
     this.stream = createStream(world.seed, `instance:${this.name}`);
   }
@@ -202,7 +200,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     this.status = status;
     this.hangMode = null;
     this.batch = null;
-    this.fetcher.reset();
+    this.fetcher.reset(ctx, this);
     this.client.forgetMembership(ctx);
   }
 
@@ -258,11 +256,11 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     this.client.autoCommitIfDue(ctx);
     const batch = this.batchBuffer;
     clearBatch(batch);
-    this.fetcher.collect(batch);
+    this.fetcher.collect(ctx, this, batch);
     if (!this.canPoll) return false;
     // KafkaConsumer.poll sends the next fetch before it returns records (or before it blocks),
     // so the fetch travels while the batch is processed.
-    this.fetcher.sendFetches();
+    this.fetcher.sendFetches(ctx, this);
     if (batch.records.length === 0) {
       this.waitForFetch(ctx);
       return false;
@@ -308,19 +306,18 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   }
 
   /**
-   * A fetch response reached the consumer: a poll blocked on it returns now
-   * (KafkaConsumer.pollForFetches). An empty response that took no time (no latency and
-   * fetch.max.wait.ms 0) would make the loop spin at one instant: the next poll comes 1 ms later.
+   * A fetch response reached the consumer: a poll blocked on it returns now (KafkaConsumer.pollForFetches). An empty
+   * response that took no time (no latency, fetch.max.wait.ms 0) would spin at one instant: the next poll is 1 ms later.
    */
-  onFetchCompleted(emptyAndInstant: boolean): void {
+  onFetchCompleted(ctx: EngineContext, emptyAndInstant: boolean): void {
     if (!this.waitingForFetch || !this.canPoll || this.batch) return;
-    this.cancelLoop(this.world);
+    this.cancelLoop(ctx);
     if (emptyAndInstant) {
       this.waitingForFetch = false;
-      this.schedulePoll(this.world, this.world.now + 1);
+      this.schedulePoll(ctx, ctx.now + 1);
       return;
     }
-    this.onPoll(this.world);
+    this.onPoll(ctx);
   }
 
   private recordDurationMs(): number {
@@ -381,9 +378,14 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   // ---- fetch ----------------------------------------------------------------------------
 
   /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (offsetOutOfRange.ts). */
-  resetOutOfRange(log: PartitionLog, key: string, position: number): number | null {
+  resetOutOfRange(ctx: EngineContext, log: PartitionLog, key: string, position: number): number | null {
     const client = this.client;
-    return resetOutOfRange(this.world, { name: this.name, service: this.service, positions: client.positions, detail: (code, extra) => client.detail(code, extra), stopWithError: () => this.stopWithError(this.world) }, log, key, position);
+    return resetOutOfRange(ctx, { name: this.name, service: this.service, positions: client.positions, detail: (code, extra) => client.detail(code, extra), stopWithError: () => this.stopWithError(ctx) }, log, key, position);
+  }
+
+  /** An append reached a partition this consumer's parked fetch waits on (World.fetcherOf). */
+  onDataArrived(ctx: EngineContext): void {
+    this.fetcher.onDataArrived(ctx, this);
   }
 
   /**

@@ -43,6 +43,6 @@ export function initPosition(world: EngineContext, client: PositionClient, tp: T
     );
   }
   client.positions.set(key, start.position);
-  service.stats.onPositionMoved(key, start.position, start.source, log.compactedAway);
+  service.stats.onPositionMoved(world.now, key, start.position, start.source, log.compactedAway);
   return start.source === 'committed' ? 'committed' : 'reset';
 }

@@ -40,6 +40,6 @@ export function resetOutOfRange(ctx: EngineContext, consumer: OutOfRangeConsumer
     consumer.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
   );
   consumer.positions.set(key, target);
-  service.stats.onPositionMoved(key, target, 'retention', log.compactedAway);
+  service.stats.onPositionMoved(ctx.now, key, target, 'retention', log.compactedAway);
   return target;
 }

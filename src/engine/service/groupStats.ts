@@ -74,17 +74,15 @@ export class GroupStats {
   /** Extra processings of a record (`partition@offset` → repeats), for the inspector; bounded. */
   private readonly repeats = new RecencyTable();
 
-  /** `clock.now` is the virtual time (the world), read when an incident is recorded. */
-  constructor(private readonly clock: { readonly now: number }) {}
-
-  private incident(kind: Incident['kind'], partition: string, offset: number, count: number): void {
+  /** `now`: the virtual time the caller passes (the context's), so the stats keep no clock. */
+  private incident(now: number, kind: Incident['kind'], partition: string, offset: number, count: number): void {
     const last = this.incidents[this.incidents.length - 1];
     // Consecutive incidents of one kind on one partition at one moment are one incident.
-    if (last && last.kind === kind && last.partition === partition && last.atMs === this.clock.now) {
+    if (last && last.kind === kind && last.partition === partition && last.atMs === now) {
       last.count += count;
       return;
     }
-    this.incidents.push({ atMs: this.clock.now, kind, partition, offset, count });
+    this.incidents.push({ atMs: now, kind, partition, offset, count });
     if (this.incidents.length > INCIDENT_HISTORY_CAP) this.incidents.shift();
   }
 
@@ -98,7 +96,7 @@ export class GroupStats {
   }
 
   /** `keySlots`: the topic's (Topic.orderKeys), shared by every group reading it; `partition`: the record's. */
-  onProcessed(partitionKey: string, topic: string, record: LogRecord, keySlots: KeySlots, partition: number): ProcessingKind {
+  onProcessed(now: number, partitionKey: string, topic: string, record: LogRecord, keySlots: KeySlots, partition: number): ProcessingKind {
     this.processed++;
     const progress = this.progress(partitionKey);
     if (progress.firstPosition === null) progress.firstPosition = record.offset;
@@ -107,7 +105,7 @@ export class GroupStats {
     if (progress.processed.add(record.offset)) {
       progress.accounted.add(record.offset);
       this.uniqueProcessed++;
-      if (this.checkOrder(topic, record, keySlots, partition)) this.incident('orderViolation', partitionKey, record.offset, 1);
+      if (this.checkOrder(topic, record, keySlots, partition)) this.incident(now, 'orderViolation', partitionKey, record.offset, 1);
       return 'first';
     }
     const id = `${partitionKey}@${record.offset}`;
@@ -120,7 +118,7 @@ export class GroupStats {
       return 'replayed';
     }
     this.duplicates++;
-    this.incident('duplicate', partitionKey, record.offset, 1);
+    this.incident(now, 'duplicate', partitionKey, record.offset, 1);
     return 'duplicate';
   }
 
@@ -180,7 +178,7 @@ export class GroupStats {
    * The group's position on a partition was set (assignment, reset): count what it skipped.
    * Offsets in `compactedAway` held records superseded by a newer value of their key: not skipped.
    */
-  onPositionMoved(partitionKey: string, position: number, _reason: string, compactedAway?: CompactedOffsets): number {
+  onPositionMoved(now: number, partitionKey: string, position: number, _reason: string, compactedAway?: CompactedOffsets): number {
     const progress = this.progress(partitionKey);
     if (progress.appliedUpTo === null || position > progress.appliedUpTo) progress.appliedUpTo = position;
     if (progress.firstPosition === null) {
@@ -196,7 +194,7 @@ export class GroupStats {
     if (missing > 0) {
       this.skipped += missing;
       progress.accounted.addRange(first, position);
-      this.incident('skipped', partitionKey, first, missing);
+      this.incident(now, 'skipped', partitionKey, first, missing);
     }
     return missing;
   }

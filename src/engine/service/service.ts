@@ -48,10 +48,10 @@ export class Service implements HandlerContext, InstanceHost {
   /** The scenario's spec, frozen: members share its subscription (frozen.ts). */
   readonly spec: ServiceSpec;
 
-  constructor(spec: ServiceSpec, world: EngineContext, group: GroupCoordinator | undefined) {
+  constructor(spec: ServiceSpec, group: GroupCoordinator | undefined) {
     this.spec = spec = frozenCopy(spec);
     this.id = spec.id;
-    this.stats = new GroupStats(world);
+    this.stats = new GroupStats();
     this.config = resolveConsumerConfig(spec);
     this.group = group ?? new GroupCoordinator(this.config.groupId);
     this.handler = handlerFor(spec.handler ?? 'noop') ?? handlerFor('noop')!;
@@ -91,7 +91,7 @@ export class Service implements HandlerContext, InstanceHost {
 
   /** Applies one record for an instance: stats, idempotence, then the handler. */
   process(world: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void {
-    this.stats.onProcessed(key, log.topic, record, world.topics.get(log.topic)!.orderKeys, log.partition);
+    this.stats.onProcessed(world.now, key, log.topic, record, world.topics.get(log.topic)!.orderKeys, log.partition);
     world.hasher.int(instanceIndex);
     world.hasher.int(record.offset);
     if (this.idempotent) {
@@ -222,8 +222,8 @@ export class Service implements HandlerContext, InstanceHost {
   }
 
   /** New partitions of a subscribed topic: what is produced there before the group gets there counts as skipped. */
-  onPartitionsAdded(topic: string, from: number, to: number): void {
-    for (let p = from; p < to; p++) this.stats.onPositionMoved(tpKey(topic, p), 0, 'new partition');
+  onPartitionsAdded(now: number, topic: string, from: number, to: number): void {
+    for (let p = from; p < to; p++) this.stats.onPositionMoved(now, tpKey(topic, p), 0, 'new partition');
   }
 
   /** Resets the read model (event sourcing: it will be rebuilt by replaying the log). */

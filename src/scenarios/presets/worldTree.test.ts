@@ -18,18 +18,11 @@ import { PRESETS } from './index';
 /** `Owner.field -> Target`: a field that holds a second reference to a mutable object. */
 const SHARED_YET = new Set([
   // Parts hold the context they run in (the World itself) instead of being passed it. The
-  // cluster: a producer's send (producer/send.ts) reaches its sender without a context. The
-  // instance: only for its fetcher's two callbacks, which come without one.
+  // cluster: a producer's send (producer/send.ts) reaches its sender without a context.
   'Cluster.ctx -> World',
-  'ConsumerFetcher.world -> World',
-  'ConsumerInstance.world -> World',
-  'GroupStats.clock -> World',
-  // A consumer's parts hold each other and their service (the fetcher's callbacks need the
-  // instance and its service; the client reads its service's group and stats).
+  // A consumer's parts hold their service (the instance's loop runs its handler and commit
+  // mode; the client reads its service's group and stats).
   'ConsumerClient.service -> Service',
-  'ConsumerFetcher.client -> ConsumerClient',
-  'ConsumerFetcher.host -> ConsumerInstance',
-  'ConsumerFetcher.service -> Service',
   'ConsumerInstance.service -> Service',
   // Batches and fetch requests hold the partition logs they read.
   'Object.partitions[] -> PartitionLog',

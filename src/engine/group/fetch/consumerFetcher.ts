@@ -29,12 +29,17 @@ import { canAnswerNow, readResponse, type FetchRequestData } from './delayedFetc
 import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
 import { clearArray } from '../../clearArray';
 
-/** What the fetcher asks of the consumer around it. */
+/**
+ * What the fetcher asks of the consumer around it, passed to each call with the context (the
+ * fetcher keeps neither, so a fork copies it as plain state).
+ */
 export interface FetcherHost {
+  readonly client: ConsumerClient;
+  readonly service: InstanceHost;
   /** A response reached the consumer: a poll waiting on it goes on. `emptyAndInstant`: it brought nothing and took no time. */
-  onFetchCompleted(emptyAndInstant: boolean): void;
+  onFetchCompleted(ctx: EngineContext, emptyAndInstant: boolean): void;
   /** OFFSET_OUT_OF_RANGE: follow auto.offset.reset; the new position, or null when the consumer stopped. */
-  resetOutOfRange(log: PartitionLog, key: string, position: number): number | null;
+  resetOutOfRange(ctx: EngineContext, log: PartitionLog, key: string, position: number): number | null;
 }
 
 type Stage = 'idle' | 'toBroker' | 'parked' | 'toClient';
@@ -51,22 +56,15 @@ export class ConsumerFetcher {
   private cursor = 0;
   private sentAtMs = 0;
 
-  constructor(
-    private readonly client: ConsumerClient,
-    private readonly service: InstanceHost,
-    private readonly world: EngineContext,
-    private readonly host: FetcherHost,
-  ) {}
-
   /** A fetch is on its way, parked at the broker, or its response is on its way back. */
   get inFlight(): boolean {
     return this.stage !== 'idle';
   }
 
   /** Sends a fetch for the fetchable partitions unless one is in flight; true when sent. */
-  sendFetches(): boolean {
+  sendFetches(ctx: EngineContext, host: FetcherHost): boolean {
     if (this.stage !== 'idle') return false;
-    const client = this.client;
+    const client = host.client;
     const assignment = client.assignment;
     const count = assignment.length;
     if (count === 0 || client.pendingRevocation) return false;
@@ -81,7 +79,7 @@ export class ConsumerFetcher {
       const position = client.positions.get(key);
       if (position === undefined || this.buffer.has(key)) continue;
       const tp = assignment[index]!;
-      const log = this.world.topics.get(tp.topic)?.partitions[tp.partition];
+      const log = ctx.topics.get(tp.topic)?.partitions[tp.partition];
       // A partition whose leader is down (broker/) is not fetched until a leader is elected.
       if (!log || !log.leaderReachable) continue;
       logs.push(log);
@@ -90,69 +88,69 @@ export class ConsumerFetcher {
     }
     if (logs.length === 0) return false;
     this.stage = 'toBroker';
-    this.sentAtMs = this.world.now;
-    this.hopEntry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'fetch', ...client.ref });
+    this.sentAtMs = ctx.now;
+    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...client.ref });
     return true;
   }
 
   /** The request reached the broker, or the response reached the consumer. */
-  onNetworkHop(): void {
+  onNetworkHop(ctx: EngineContext, host: FetcherHost): void {
     this.hopEntry = null;
-    if (this.stage === 'toBroker') this.atBroker();
-    else if (this.stage === 'toClient') this.atConsumer();
+    if (this.stage === 'toBroker') this.atBroker(ctx, host);
+    else if (this.stage === 'toClient') this.atConsumer(ctx, host);
   }
 
-  private atBroker(): void {
-    const config = this.service.config;
+  private atBroker(ctx: EngineContext, host: FetcherHost): void {
+    const config = host.service.config;
     if (canAnswerNow(this.request, config, config.fetchMaxWaitMs)) {
-      this.answer();
+      this.answer(ctx, host);
       return;
     }
     // DelayedFetch: parked until an append brings enough bytes or fetch.max.wait.ms passes.
     this.stage = 'parked';
-    for (const log of this.request.logs) log.fetchWaiters.set(this.client.name, this.client.waiterRef);
-    this.maxWaitDeadlineMs = this.world.now + config.fetchMaxWaitMs;
+    for (const log of this.request.logs) log.fetchWaiters.set(host.client.name, host.client.waiterRef);
+    this.maxWaitDeadlineMs = ctx.now + config.fetchMaxWaitMs;
     // A timer still armed from an earlier fetch is due sooner (same wait, earlier start): it re-arms when it fires.
-    this.maxWaitEntry ??= this.world.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...this.client.ref });
+    this.maxWaitEntry ??= ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
   }
 
   /** An append to a partition the parked fetch asks for (DelayedFetch.tryComplete). */
-  onDataArrived(): void {
+  onDataArrived(ctx: EngineContext, host: FetcherHost): void {
     if (this.stage !== 'parked') return;
-    const config = this.service.config;
+    const config = host.service.config;
     if (!canAnswerNow(this.request, config, config.fetchMaxWaitMs)) return;
-    this.unpark();
-    this.answer();
+    this.unpark(host);
+    this.answer(ctx, host);
   }
 
-  onMaxWait(): void {
+  onMaxWait(ctx: EngineContext, host: FetcherHost): void {
     this.maxWaitEntry = null;
     if (this.stage !== 'parked') return;
-    if (this.world.now < this.maxWaitDeadlineMs) {
-      this.maxWaitEntry = this.world.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...this.client.ref });
+    if (ctx.now < this.maxWaitDeadlineMs) {
+      this.maxWaitEntry = ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
       return;
     }
-    this.unpark();
-    this.answer();
+    this.unpark(host);
+    this.answer(ctx, host);
   }
 
-  private unpark(): void {
-    for (const log of this.request.logs) log.fetchWaiters.delete(this.client.name);
+  private unpark(host: FetcherHost): void {
+    for (const log of this.request.logs) log.fetchWaiters.delete(host.client.name);
   }
 
   /** The leader reads the response now; it reaches the consumer one latency later. */
-  private answer(): void {
-    readResponse(this.request, this.service.config, this.buffer, this.response);
+  private answer(ctx: EngineContext, host: FetcherHost): void {
+    readResponse(this.request, host.service.config, this.buffer, this.response);
     this.stage = 'toClient';
-    this.hopEntry = this.world.schedule(this.world.now + this.world.network.latencyMs, { kind: 'fetch', ...this.client.ref });
+    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...host.client.ref });
   }
 
-  private atConsumer(): void {
+  private atConsumer(ctx: EngineContext, host: FetcherHost): void {
     this.stage = 'idle';
     const empty = this.response.length === 0;
     for (const fetch of this.response) this.buffer.add(fetch);
     clearArray(this.response);
-    this.host.onFetchCompleted(empty && this.world.now === this.sentAtMs);
+    host.onFetchCompleted(ctx, empty && ctx.now === this.sentAtMs);
   }
 
   /**
@@ -162,22 +160,22 @@ export class ConsumerFetcher {
    * pending revocation. OFFSET_OUT_OF_RANGE goes to the host's `resetOutOfRange` (when the
    * consumer stopped, nothing is returned).
    */
-  collect(batch: Batch): void {
-    const max = this.service.config.maxPollRecords;
-    const positions = this.client.positions;
+  collect(ctx: EngineContext, host: FetcherHost, batch: Batch): void {
+    const max = host.service.config.maxPollRecords;
+    const positions = host.client.positions;
     const buffer = this.buffer;
     while (batch.records.length < max) {
       const fetch = buffer.peek();
       if (fetch === undefined) return;
       const { key, log } = fetch;
       const position = positions.get(key);
-      if (position !== fetch.nextFetchOffset || this.client.pendingRevocation) {
+      if (position !== fetch.nextFetchOffset || host.client.pendingRevocation) {
         buffer.poll();
         continue;
       }
       if (fetch.error !== null) {
         buffer.poll();
-        if (this.host.resetOutOfRange(log, key, position) === null) {
+        if (host.resetOutOfRange(ctx, log, key, position) === null) {
           clearBatch(batch);
           return;
         }
@@ -198,10 +196,10 @@ export class ConsumerFetcher {
   }
 
   /** The process crashed or stopped: the fetch in flight is forgotten and the buffer emptied. */
-  reset(): void {
-    if (this.stage === 'parked') this.unpark();
-    if (this.hopEntry !== null) this.world.cancel(this.hopEntry);
-    if (this.maxWaitEntry !== null) this.world.cancel(this.maxWaitEntry);
+  reset(ctx: EngineContext, host: FetcherHost): void {
+    if (this.stage === 'parked') this.unpark(host);
+    if (this.hopEntry !== null) ctx.cancel(this.hopEntry);
+    if (this.maxWaitEntry !== null) ctx.cancel(this.maxWaitEntry);
     this.hopEntry = null;
     this.maxWaitEntry = null;
     this.stage = 'idle';
