@@ -3,12 +3,11 @@
  * menu and the keyboard use) and the forms for commands that need input. With nothing
  * selected it offers adding a late service.
  */
-import { useMemo } from 'react';
 import { actionsFor } from '../../app/entityActions';
 import { useLab } from '../labContext';
 import { parseSelection } from '../../app/selection';
 import { type AppState, selectQueries } from '../../app/store';
-import { useAppStore } from '../useAppStore';
+import { useAppStore, useShallow } from '../useAppStore';
 import { ActionButtons } from './ActionButtons';
 import { AddServiceForm } from './AddServiceForm';
 import { EntityDetails } from './EntityDetails';
@@ -20,14 +19,8 @@ const selectSelection = (state: AppState) => state.ui.selection;
 const selectSnapshot = (state: AppState) => state.sim.snapshot;
 const KIND_NAMES = { instance: 'Instance', group: 'Service', producer: 'Producer', topic: 'Topic', record: 'Record', broker: 'Kafka' } as const;
 
-const selectTopicNames = (state: AppState) => state.sim.snapshot.topics.map((t) => t.name).join('\n');
-const selectServiceIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId).join('\n');
-
-/** Names joined by the selector, so the panel renders again only when the list changes, not every frame. */
-function useNameList(selector: (state: AppState) => string): string[] {
-  const joined = useAppStore(selector);
-  return useMemo(() => (joined === '' ? [] : joined.split('\n')), [joined]);
-}
+const selectTopicNames = (state: AppState) => state.sim.snapshot.topics.map((t) => t.name);
+const selectServiceIds = (state: AppState) => state.sim.snapshot.groups.map((g) => g.serviceId);
 
 export function Inspector() {
   const selection = useAppStore(selectSelection);
@@ -35,8 +28,9 @@ export function Inspector() {
 }
 
 function NothingSelected() {
-  const topics = useNameList(selectTopicNames);
-  const services = useNameList(selectServiceIds);
+  // Compared item by item, so the panel renders again only when a name changes, not every frame.
+  const topics = useAppStore(useShallow(selectTopicNames));
+  const services = useAppStore(useShallow(selectServiceIds));
   return (
     <section className="inspector" aria-label="Selected entity">
       <h2>Nothing selected</h2>
