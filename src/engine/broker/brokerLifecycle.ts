@@ -13,8 +13,9 @@ import { electLeader } from './leaderElection';
 import { reply } from './purgatory';
 import { startFetching } from './replicaFetcher';
 import { moveOffsetsLeaders } from './groupCoordinatorPlacement';
+import type { SenderOf } from './producerSender';
 
-export function crashBroker(cluster: ClusterState, broker: number): string | null {
+export function crashBroker(cluster: ClusterState, broker: number, senderOf: SenderOf): string | null {
   const state = cluster.brokers[broker]!;
   if (state.status === 'crashed') return `broker ${broker} is already crashed`;
   const ctx = cluster.ctx;
@@ -39,12 +40,12 @@ export function crashBroker(cluster: ClusterState, broker: number): string | nul
     for (const follower of replicas.states) if (follower.broker !== broker) startFetching(cluster, replicas, follower.broker);
   }
   state.fenceEntry = ctx.schedule(ctx.now + cluster.config.brokerSessionTimeoutMs, { kind: 'cluster', event: { type: 'fence', broker } });
-  notifyClients(cluster);
+  notifyClients(cluster, senderOf);
   return null;
 }
 
 /** The controller fences a broker: out of every ISR (an ISR never empties), leaderships moved. */
-export function fenceBroker(cluster: ClusterState, broker: number): void {
+export function fenceBroker(cluster: ClusterState, broker: number, senderOf: SenderOf): void {
   const state = cluster.brokers[broker]!;
   if (state.fenceEntry !== null) cluster.ctx.cancel(state.fenceEntry);
   state.fenceEntry = null;
@@ -60,14 +61,14 @@ export function fenceBroker(cluster: ClusterState, broker: number): void {
     if (replicas.leader === broker) electLeader(cluster, replicas, `its leader, broker ${broker}, was fenced`);
   }
   moveOffsetsLeaders(cluster);
-  notifyClients(cluster);
+  notifyClients(cluster, senderOf);
 }
 
-export function startBroker(cluster: ClusterState, broker: number): string | null {
+export function startBroker(cluster: ClusterState, broker: number, senderOf: SenderOf): string | null {
   const state = cluster.brokers[broker]!;
   if (state.status === 'running') return `broker ${broker} is already running`;
   // A restarted broker registers anew: the controller first fences what is left of the old one.
-  fenceBroker(cluster, broker);
+  fenceBroker(cluster, broker, senderOf);
   state.status = 'running';
   state.fenced = false;
   const ctx = cluster.ctx;
@@ -90,7 +91,7 @@ export function startBroker(cluster: ClusterState, broker: number): string | nul
     else startFetching(cluster, replicas, broker);
   }
   moveOffsetsLeaders(cluster);
-  notifyClients(cluster);
+  notifyClients(cluster, senderOf);
   return null;
 }
 
@@ -106,7 +107,7 @@ export function delayNetwork(cluster: ClusterState, broker: number, extraMs: num
 }
 
 /** Leaders or brokers changed: consumers' fetches and producers' batches follow. */
-function notifyClients(cluster: ClusterState): void {
+function notifyClients(cluster: ClusterState, senderOf: SenderOf): void {
   cluster.refreshLeaderReachability();
-  for (const id of cluster.clientIds) cluster.client(id)?.onMetadataChanged();
+  for (const id of cluster.clientIds) senderOf(id)?.onMetadataChanged(cluster.ctx);
 }

@@ -10,7 +10,7 @@ import { runIsrCheck } from './isrCheck';
 import { onProduceArrive } from './produceHandler';
 import { advanceHighWatermark, onDelayedProduceExpire } from './purgatory';
 import { answerParkedFetches, onFetchArrive, onFetchReply, onFetchRetry, onFetchWaitExpire, startFetching } from './replicaFetcher';
-import type { ProducerSender } from './producerSender';
+import type { SenderOf } from './producerSender';
 import { coordinatorBrokerOf } from './groupCoordinatorPlacement';
 
 export class Cluster extends ClusterState {
@@ -38,7 +38,7 @@ export class Cluster extends ClusterState {
     for (const state of replicas.states) if (state.broker !== replicas.leader) startFetching(this, replicas, state.broker);
   }
 
-  onEvent(event: ClusterEvent, senderOf: (producer: string) => ProducerSender | undefined): void {
+  onEvent(event: ClusterEvent, senderOf: SenderOf): void {
     switch (event.type) {
       case 'fetchArrive':
         return onFetchArrive(this, event);
@@ -55,17 +55,17 @@ export class Cluster extends ClusterState {
       case 'fence':
         // This event is the broker's one pending fence timer: fired, it is no longer cancellable.
         this.brokers[event.broker]!.fenceEntry = null;
-        return fenceBroker(this, event.broker);
+        return fenceBroker(this, event.broker, senderOf);
       case 'produceArrive':
         return onProduceArrive(this, event.requestId);
       case 'delayedProduceExpire':
         return onDelayedProduceExpire(this, event.requestId);
       case 'produceReply':
-        return senderOf(event.producer)?.onReply(event.requestId, event.result);
+        return senderOf(event.producer)?.onReply(this.ctx, event.requestId, event.result);
       case 'produceTimeout':
-        return senderOf(event.producer)?.onRequestTimeout(event.requestId);
+        return senderOf(event.producer)?.onRequestTimeout(this.ctx, event.requestId);
       case 'senderWake':
-        return senderOf(event.producer)?.onWake();
+        return senderOf(event.producer)?.onWake(this.ctx);
     }
   }
 
@@ -94,15 +94,15 @@ export class Cluster extends ClusterState {
   }
 
   /** A broker command; null when applied, else why it was refused. */
-  applyBrokerCommand(command: { type: 'crashBroker' | 'startBroker' | 'delayNetwork' | 'restoreNetwork'; broker: number; extraMs?: number }): string | null {
+  applyBrokerCommand(command: { type: 'crashBroker' | 'startBroker' | 'delayNetwork' | 'restoreNetwork'; broker: number; extraMs?: number }, senderOf: SenderOf): string | null {
     if (!Number.isInteger(command.broker) || command.broker < 0 || command.broker >= this.brokers.length) {
       return `broker must be an id from 0 to ${this.brokers.length - 1} (got ${command.broker})`;
     }
     switch (command.type) {
       case 'crashBroker':
-        return crashBroker(this, command.broker);
+        return crashBroker(this, command.broker, senderOf);
       case 'startBroker':
-        return startBroker(this, command.broker);
+        return startBroker(this, command.broker, senderOf);
       case 'delayNetwork':
         delayNetwork(this, command.broker, command.extraMs ?? 0);
         return null;

@@ -44,13 +44,13 @@ export type ClusterEvent =
   /** The producer's sender wakes: linger, retry backoff or a delivery timeout is due. */
   | { type: 'senderWake'; producer: string };
 
-/** The producer side of the produce path, as the brokers see it (producerSender.ts). */
+/**
+ * The producer side of the produce path, as the context gives it by id (producerSender.ts): its
+ * counters. The cluster's events and broker changes reach a sender through the dispatch's lookup
+ * (`SenderOf`), which is passed the context and the cluster with each call.
+ */
 export interface ProduceClient {
   readonly counters: ProducerCounters;
-  /** The answer to one of its requests arrived. */
-  onReply(requestId: number, result: ProduceResult): void;
-  /** Leaders changed or a broker came back: waiting batches may be sendable now. */
-  onMetadataChanged(): void;
 }
 
 export interface ProducerCounters {

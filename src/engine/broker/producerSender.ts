@@ -13,7 +13,7 @@
  * Metadata: the producer sends to the leader the controller has elected, learns of a new one as
  * soon as it is elected, and does not send to a broker whose connection is down.
  */
-import type { AppendRequest } from '../engineContext';
+import type { AppendRequest, EngineContext } from '../engineContext';
 import type { TimerId } from '../eventQueue';
 import { PRODUCER_BATCH_SIZE_BYTES } from '../config';
 import { estimateRecordSize } from '../log/record';
@@ -40,6 +40,9 @@ interface SenderBatch {
   requestId: number;
   readonly appends: BatchAppends;
 }
+
+/** A producer's sender by id: the world holds the senders, the cluster keeps only their ids. */
+export type SenderOf = (producer: string) => ProducerSender | undefined;
 
 export class ProducerSender implements ProduceClient {
   readonly counters: ProducerCounters = { acked: 0, failed: 0, retries: 0, duplicatesWritten: 0, ackedThenLost: 0 };
@@ -68,13 +71,13 @@ export class ProducerSender implements ProduceClient {
     return count;
   }
 
-  send(topic: string, partition: number, record: AppendRequest): void {
+  send(ctx: EngineContext, topic: string, partition: number, record: AppendRequest): void {
     const key = `${topic}-${partition}`;
     let queue = this.queues.get(key);
     if (!queue) this.queues.set(key, (queue = []));
     const size = estimateRecordSize(record.key, record.eventType, record.payload);
     const last = queue[queue.length - 1];
-    const now = this.cluster.ctx.now;
+    const now = ctx.now;
     if (last && last.attempts === 0 && !last.inFlight && last.sizeBytes + size <= PRODUCER_BATCH_SIZE_BYTES) {
       last.records.push(record);
       last.sizeBytes += size;
@@ -95,19 +98,19 @@ export class ProducerSender implements ProduceClient {
         appends: { copies: 0 },
       });
     }
-    this.drain();
+    this.drain(ctx);
   }
 
   /** The sender's loop: expire what waited too long, send what is ready, sleep until the next due time. */
-  drain(): void {
+  drain(ctx: EngineContext): void {
     const cluster = this.cluster;
-    const now = cluster.ctx.now;
+    const now = ctx.now;
     for (const queue of this.queues.values()) {
       for (let i = 0; i < queue.length; ) {
         const batch = queue[i]!;
         if (!batch.inFlight && now >= batch.createdMs + this.config.deliveryTimeoutMs) {
           queue.splice(i, 1);
-          this.fail(batch, `delivery.timeout.ms (${this.config.deliveryTimeoutMs} ms) passed`);
+          this.fail(ctx, batch, `delivery.timeout.ms (${this.config.deliveryTimeoutMs} ms) passed`);
         } else i++;
       }
       for (const batch of [...queue]) {
@@ -116,15 +119,14 @@ export class ProducerSender implements ProduceClient {
         const leader = cluster.replicasOf(batch.topic, batch.partition).leader;
         if (leader === null || !cluster.isRunning(leader)) break;
         if ((this.inFlightPerBroker.get(leader) ?? 0) >= this.config.maxInFlight) break;
-        this.sendBatch(batch, leader, queue);
+        this.sendBatch(ctx, batch, leader, queue);
       }
     }
-    this.scheduleWake();
+    this.scheduleWake(ctx);
   }
 
-  private sendBatch(batch: SenderBatch, leader: number, queue: SenderBatch[]): void {
+  private sendBatch(ctx: EngineContext, batch: SenderBatch, leader: number, queue: SenderBatch[]): void {
     const cluster = this.cluster;
-    const ctx = cluster.ctx;
     const key = `${batch.topic}-${batch.partition}`;
     if (this.config.idempotent && (batch.baseSequence < 0 || batch.epoch !== this.epoch)) {
       batch.epoch = this.epoch;
@@ -163,20 +165,21 @@ export class ProducerSender implements ProduceClient {
   }
 
   /** Takes a request off the in-flight books; undefined when it was already given up on. */
-  private settle(requestId: number): SenderBatch | undefined {
+  private settle(ctx: EngineContext, requestId: number): SenderBatch | undefined {
     const entry = this.inFlight.get(requestId);
     if (!entry) return undefined;
     this.inFlight.delete(requestId);
     this.inFlightPerBroker.set(entry.broker, this.inFlightPerBroker.get(entry.broker)! - 1);
     const batch = entry.batch;
     batch.inFlight = false;
-    if (batch.timeout !== null) this.cluster.ctx.cancel(batch.timeout);
+    if (batch.timeout !== null) ctx.cancel(batch.timeout);
     batch.timeout = null;
     return batch;
   }
 
-  onReply(requestId: number, result: ProduceResult): void {
-    const batch = this.settle(requestId);
+  /** The answer to one of its requests arrived. */
+  onReply(ctx: EngineContext, requestId: number, result: ProduceResult): void {
+    const batch = this.settle(ctx, requestId);
     if (!batch) return;
     if (result.error === null) {
       this.remove(batch);
@@ -184,9 +187,9 @@ export class ProducerSender implements ProduceClient {
       this.cluster.replicasOf(batch.topic, batch.partition).acked.addRange(result.firstOffset, result.firstOffset + batch.records.length);
     } else {
       if (result.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && this.isFirstUnacknowledged(batch)) this.bumpEpoch();
-      this.retryOrFail(batch, result.error);
+      this.retryOrFail(ctx, batch, result.error);
     }
-    this.drain();
+    this.drain(ctx);
   }
 
   /**
@@ -204,26 +207,27 @@ export class ProducerSender implements ProduceClient {
   }
 
   /** request.timeout.ms passed without an answer: the request is abandoned (a late answer is ignored). */
-  onRequestTimeout(requestId: number): void {
+  onRequestTimeout(ctx: EngineContext, requestId: number): void {
     // The firing event is the request's timeout timer: fired, it is no longer cancellable.
     const inFlight = this.inFlight.get(requestId);
     if (inFlight) inFlight.batch.timeout = null;
-    const batch = this.settle(requestId);
+    const batch = this.settle(ctx, requestId);
     if (!batch) return;
-    this.retryOrFail(batch, 'REQUEST_TIMED_OUT');
-    this.drain();
+    this.retryOrFail(ctx, batch, 'REQUEST_TIMED_OUT');
+    this.drain(ctx);
   }
 
-  onMetadataChanged(): void {
-    this.drain();
+  /** Leaders changed or a broker came back: waiting batches may be sendable now. */
+  onMetadataChanged(ctx: EngineContext): void {
+    this.drain(ctx);
   }
 
-  private retryOrFail(batch: SenderBatch, error: ProduceError): void {
-    const now = this.cluster.ctx.now;
+  private retryOrFail(ctx: EngineContext, batch: SenderBatch, error: ProduceError): void {
+    const now = ctx.now;
     const backoff = this.config.retryBackoffMs;
     if (batch.attempts > this.config.retries || now + backoff >= batch.createdMs + this.config.deliveryTimeoutMs) {
       this.remove(batch);
-      this.fail(batch, `${error}, and ${batch.attempts > this.config.retries ? `retries (${this.config.retries}) are used up` : `delivery.timeout.ms (${this.config.deliveryTimeoutMs} ms) leaves no time to retry`}`);
+      this.fail(ctx, batch, `${error}, and ${batch.attempts > this.config.retries ? `retries (${this.config.retries}) are used up` : `delivery.timeout.ms (${this.config.deliveryTimeoutMs} ms) leaves no time to retry`}`);
       return;
     }
     this.counters.retries += batch.records.length;
@@ -235,7 +239,7 @@ export class ProducerSender implements ProduceClient {
     const queue = this.queues.get(`${batch.topic}-${batch.partition}`)!;
     for (const later of queue.slice(queue.indexOf(batch) + 1)) {
       if (!later.inFlight) continue;
-      this.settle(later.requestId);
+      this.settle(ctx, later.requestId);
       this.counters.retries += later.records.length;
       later.readyMs = now + backoff;
     }
@@ -247,11 +251,11 @@ export class ProducerSender implements ProduceClient {
     if (index >= 0) queue.splice(index, 1);
   }
 
-  private fail(batch: SenderBatch, why: string): void {
+  private fail(ctx: EngineContext, batch: SenderBatch, why: string): void {
     this.counters.failed += batch.records.length;
     // KIP-360: a failed batch leaves a gap in the sequence; the producer bumps its epoch.
     if (this.config.idempotent) this.bumpEpoch();
-    this.cluster.ctx.emit(
+    ctx.emit(
       'producer',
       this.producerId,
       `${this.producerId} gives up on ${batch.records.length} record(s) for ${batch.topic}-${batch.partition} after ${batch.attempts} attempt(s): ${why}.`,
@@ -260,8 +264,8 @@ export class ProducerSender implements ProduceClient {
     );
   }
 
-  private scheduleWake(): void {
-    const now = this.cluster.ctx.now;
+  private scheduleWake(ctx: EngineContext): void {
+    const now = ctx.now;
     let next = Number.POSITIVE_INFINITY;
     for (const queue of this.queues.values()) {
       let blocked = false;
@@ -273,13 +277,13 @@ export class ProducerSender implements ProduceClient {
       }
     }
     if (this.wake !== null && this.wakeDueMs === next) return;
-    if (this.wake !== null) this.cluster.ctx.cancel(this.wake);
-    this.wake = Number.isFinite(next) ? this.cluster.ctx.schedule(next, { kind: 'cluster', event: { type: 'senderWake', producer: this.producerId } }) : null;
+    if (this.wake !== null) ctx.cancel(this.wake);
+    this.wake = Number.isFinite(next) ? ctx.schedule(next, { kind: 'cluster', event: { type: 'senderWake', producer: this.producerId } }) : null;
     this.wakeDueMs = next;
   }
 
-  onWake(): void {
+  onWake(ctx: EngineContext): void {
     this.wake = null;
-    this.drain();
+    this.drain(ctx);
   }
 }
