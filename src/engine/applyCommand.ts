@@ -109,7 +109,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       if (command.type === 'delayNetwork' && !(Number.isInteger(command.extraMs) && command.extraMs >= 0 && command.extraMs <= MAX_NETWORK_LATENCY_MS)) {
         return refuse(world, `delayNetwork: extraMs must be an integer from 0 to ${MAX_NETWORK_LATENCY_MS} (got ${command.extraMs})`);
       }
-      const why = world.cluster.applyBrokerCommand(command, (id) => world.produceClient(id));
+      const why = world.cluster.applyBrokerCommand(world, command, (id) => world.produceClient(id));
       return why === null ? { ok: true } : refuse(world, `${command.type}: ${why}`);
     }
     case 'addPartitions': {
@@ -123,7 +123,7 @@ export function applyCommand(world: World, command: Command): ApplyResult {
       }
       const before = topic.partitionCount;
       topic.growTo(command.partitions);
-      world.cluster?.topicsChanged();
+      world.cluster?.topicsChanged(world);
       world.emit(
         'topic',
         topic.name,

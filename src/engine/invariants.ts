@@ -36,7 +36,7 @@ export function checkInvariants(world: World): void {
       const problem = logInvariantProblem(log);
       if (problem) fail(`${where}: ${problem}`);
       if (world.cluster) {
-        const replicationProblem = replicationInvariantProblem(world.cluster.replicasOf(topic.name, log.partition), log);
+        const replicationProblem = replicationInvariantProblem(world.cluster.replicasOf(world, topic.name, log.partition), log);
         if (replicationProblem) fail(`${where}: ${replicationProblem}`);
       }
     }

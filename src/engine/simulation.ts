@@ -76,8 +76,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   // keeps the first release's direct appends, so such a run is the same with or without `brokers: 1`.
   if ((scenario.brokers ?? 1) >= 2) {
     const configs = new Map(scenario.topics.map((t) => [t.name, resolveReplicationConfig(t.config)]));
-    world.cluster = new Cluster(world, resolveClusterConfig(scenario.brokers!, scenario.broker), world.network.latencyMs, (name) => configs.get(name) ?? resolveReplicationConfig(undefined));
-    world.cluster.start();
+    world.cluster = new Cluster(resolveClusterConfig(scenario.brokers!, scenario.broker), world.network.latencyMs, (name) => configs.get(name) ?? resolveReplicationConfig(undefined));
+    world.cluster.start(world);
   }
   for (const spec of scenario.producers) {
     const producer = new Producer(spec, scenario.seed);
@@ -164,7 +164,7 @@ function wrapWorld(
         return consumer.client.onJoinPrepareHop(world, consumer);
       }
       case 'cluster':
-        return world.cluster?.onEvent(event.event, (id) => world.producers.get(id)?.sender ?? undefined);
+        return world.cluster?.onEvent(world, event.event, (id) => world.producers.get(id)?.sender ?? undefined);
     }
   }
 

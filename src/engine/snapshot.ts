@@ -235,9 +235,9 @@ function replicationView(world: World, previous: ReplicationView | undefined): R
   );
   const partitions = shareArray(
     previous?.partitions,
-    cluster.allPartitions().map((replicas, i) => {
+    cluster.allPartitions(world).map((replicas, i) => {
       const was = previous?.partitions[i];
-      const log = cluster.log(replicas.topic, replicas.partition)!;
+      const log = cluster.log(world, replicas.topic, replicas.partition)!;
       const replicaViews = replicas.states.map((state, j) =>
         shareRecord(was?.replicas[j], {
           broker: state.broker,

@@ -104,7 +104,7 @@ export function buildSummary(world: World, traceHash: string, options: SummaryOp
   for (const topic of world.topics.values()) {
     topics[topic.name] = {
       partitions: topic.partitions.map((log) => {
-        const replicas = world.cluster?.replicasOf(topic.name, log.partition);
+        const replicas = world.cluster?.replicasOf(world, topic.name, log.partition);
         return {
           partition: log.partition,
           logStartOffset: log.logStartOffset,

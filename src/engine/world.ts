@@ -126,7 +126,7 @@ export class World implements EngineContext {
   }
 
   partitionWritable(topic: string, partition: number): boolean {
-    return this.cluster ? this.cluster.isWritable(topic, partition) : true;
+    return this.cluster ? this.cluster.isWritable(this, topic, partition) : true;
   }
 
   sendCommand(serviceId: string, sender: string, message: OutgoingMessage): void {
@@ -180,7 +180,7 @@ export class World implements EngineContext {
     this.hasher.int(record.timestampMs);
     this.consistency.onAppend(topic.name, record, this.now, this);
     // Replicated, consumers wake when the high watermark moves rather than on the append.
-    if (this.cluster) this.cluster.onAppended(topic.name, partition);
+    if (this.cluster) this.cluster.onAppended(this, topic.name, partition);
     else if (log.fetchWaiters.size > 0) this.wakeFetchWaiters(log.fetchWaiters);
     return record;
   }

@@ -7,6 +7,7 @@
  * from the leaders and rejoins the ISRs as it catches up; offline partitions it can lead get it
  * as leader. delayNetwork adds a delay to every message to or from one broker.
  */
+import type { EngineContext } from '../engineContext';
 import type { ClusterState } from './clusterState';
 import { shrinkIsr } from './isrCheck';
 import { electLeader } from './leaderElection';
@@ -15,10 +16,9 @@ import { startFetching } from './replicaFetcher';
 import { moveOffsetsLeaders } from './groupCoordinatorPlacement';
 import type { SenderOf } from './producerSender';
 
-export function crashBroker(cluster: ClusterState, broker: number, senderOf: SenderOf): string | null {
+export function crashBroker(ctx: EngineContext, cluster: ClusterState, broker: number, senderOf: SenderOf): string | null {
   const state = cluster.brokers[broker]!;
   if (state.status === 'crashed') return `broker ${broker} is already crashed`;
-  const ctx = cluster.ctx;
   state.status = 'crashed';
   ctx.emit('broker', `broker-${broker}`, `Broker ${broker} crashes. The controller fences it once its heartbeats have been missing for broker.session.timeout.ms (${cluster.config.brokerSessionTimeoutMs} ms); until then it still leads its partitions, which take no writes.`, undefined, {
     code: 'broker.crashed',
@@ -27,53 +27,52 @@ export function crashBroker(cluster: ClusterState, broker: number, senderOf: Sen
   // Its connections drop: every request it holds fails at the client.
   for (const request of [...cluster.requests.values()]) {
     if (request.broker !== broker || request.firstOffset < 0) continue;
-    const replicas = cluster.replicasOf(request.topic, request.partition);
+    const replicas = cluster.replicasOf(ctx, request.topic, request.partition);
     const index = replicas.delayedProduces.indexOf(request.id);
     if (index >= 0) replicas.delayedProduces.splice(index, 1);
-    reply(cluster, request, { error: 'NETWORK_EXCEPTION' });
+    reply(ctx, cluster, request, { error: 'NETWORK_EXCEPTION' });
   }
-  for (const replicas of cluster.allPartitions()) {
+  for (const replicas of cluster.allPartitions(ctx)) {
     if (!replicas.replicas.includes(broker)) continue;
-    startFetching(cluster, replicas, broker);
+    startFetching(ctx, cluster, replicas, broker);
     if (replicas.leader !== broker) continue;
     // Its followers' fetches fail from now on: each restarts and backs off.
-    for (const follower of replicas.states) if (follower.broker !== broker) startFetching(cluster, replicas, follower.broker);
+    for (const follower of replicas.states) if (follower.broker !== broker) startFetching(ctx, cluster, replicas, follower.broker);
   }
   state.fenceEntry = ctx.schedule(ctx.now + cluster.config.brokerSessionTimeoutMs, { kind: 'cluster', event: { type: 'fence', broker } });
-  notifyClients(cluster, senderOf);
+  notifyClients(ctx, cluster, senderOf);
   return null;
 }
 
 /** The controller fences a broker: out of every ISR (an ISR never empties), leaderships moved. */
-export function fenceBroker(cluster: ClusterState, broker: number, senderOf: SenderOf): void {
+export function fenceBroker(ctx: EngineContext, cluster: ClusterState, broker: number, senderOf: SenderOf): void {
   const state = cluster.brokers[broker]!;
-  if (state.fenceEntry !== null) cluster.ctx.cancel(state.fenceEntry);
+  if (state.fenceEntry !== null) ctx.cancel(state.fenceEntry);
   state.fenceEntry = null;
   if (state.fenced) return;
   state.fenced = true;
-  cluster.ctx.emit('broker', `broker-${broker}`, `The controller has had no heartbeat from broker ${broker} for ${cluster.config.brokerSessionTimeoutMs} ms and fences it: it leaves every ISR and its partitions get new leaders.`, undefined, {
+  ctx.emit('broker', `broker-${broker}`, `The controller has had no heartbeat from broker ${broker} for ${cluster.config.brokerSessionTimeoutMs} ms and fences it: it leaves every ISR and its partitions get new leaders.`, undefined, {
     code: 'broker.fenced',
     fields: { broker },
   });
-  for (const replicas of cluster.allPartitions()) {
+  for (const replicas of cluster.allPartitions(ctx)) {
     if (!replicas.replicas.includes(broker)) continue;
-    if (replicas.inIsr(broker) && replicas.isr.length > 1) shrinkIsr(cluster, replicas, [broker], `fenced by the controller`);
-    if (replicas.leader === broker) electLeader(cluster, replicas, `its leader, broker ${broker}, was fenced`);
+    if (replicas.inIsr(broker) && replicas.isr.length > 1) shrinkIsr(ctx, cluster, replicas, [broker], `fenced by the controller`);
+    if (replicas.leader === broker) electLeader(ctx, cluster, replicas, `its leader, broker ${broker}, was fenced`);
   }
   moveOffsetsLeaders(cluster);
-  notifyClients(cluster, senderOf);
+  notifyClients(ctx, cluster, senderOf);
 }
 
-export function startBroker(cluster: ClusterState, broker: number, senderOf: SenderOf): string | null {
+export function startBroker(ctx: EngineContext, cluster: ClusterState, broker: number, senderOf: SenderOf): string | null {
   const state = cluster.brokers[broker]!;
   if (state.status === 'running') return `broker ${broker} is already running`;
   // A restarted broker registers anew: the controller first fences what is left of the old one.
-  fenceBroker(cluster, broker, senderOf);
+  fenceBroker(ctx, cluster, broker, senderOf);
   state.status = 'running';
   state.fenced = false;
-  const ctx = cluster.ctx;
   ctx.emit('broker', `broker-${broker}`, `Broker ${broker} starts again and registers with the controller.`, undefined, { code: 'broker.started', fields: { broker } });
-  for (const replicas of cluster.allPartitions()) {
+  for (const replicas of cluster.allPartitions(ctx)) {
     if (!replicas.replicas.includes(broker)) continue;
     const replica = replicas.state(broker);
     if (replica.leo > replica.divergedAt) {
@@ -87,17 +86,17 @@ export function startBroker(cluster: ClusterState, broker: number, senderOf: Sen
       replica.leo = replica.divergedAt;
     }
     replica.divergedAt = Number.POSITIVE_INFINITY;
-    if (replicas.leader === null) electLeader(cluster, replicas, `broker ${broker} is back`);
-    else startFetching(cluster, replicas, broker);
+    if (replicas.leader === null) electLeader(ctx, cluster, replicas, `broker ${broker} is back`);
+    else startFetching(ctx, cluster, replicas, broker);
   }
   moveOffsetsLeaders(cluster);
-  notifyClients(cluster, senderOf);
+  notifyClients(ctx, cluster, senderOf);
   return null;
 }
 
-export function delayNetwork(cluster: ClusterState, broker: number, extraMs: number): void {
+export function delayNetwork(ctx: EngineContext, cluster: ClusterState, broker: number, extraMs: number): void {
   cluster.brokers[broker]!.extraDelayMs = extraMs;
-  cluster.ctx.emit(
+  ctx.emit(
     'broker',
     `broker-${broker}`,
     extraMs > 0 ? `Every message to or from broker ${broker} now takes ${extraMs} ms longer.` : `Broker ${broker}'s network is back to normal.`,
@@ -107,7 +106,7 @@ export function delayNetwork(cluster: ClusterState, broker: number, extraMs: num
 }
 
 /** Leaders or brokers changed: consumers' fetches and producers' batches follow. */
-function notifyClients(cluster: ClusterState, senderOf: SenderOf): void {
-  cluster.refreshLeaderReachability();
-  for (const id of cluster.clientIds) senderOf(id)?.onMetadataChanged(cluster.ctx);
+function notifyClients(ctx: EngineContext, cluster: ClusterState, senderOf: SenderOf): void {
+  cluster.refreshLeaderReachability(ctx);
+  for (const id of cluster.clientIds) senderOf(id)?.onMetadataChanged(ctx);
 }

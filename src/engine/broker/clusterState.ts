@@ -2,7 +2,8 @@
  * The cluster's state: its brokers (running or crashed, fenced or not, their extra network
  * delay), each partition's replication state, and the produce requests in flight. The modules
  * beside this one (replica fetching, the produce path, elections, broker failures) act on it;
- * `cluster.ts` dispatches the cluster's events to them.
+ * `cluster.ts` dispatches the cluster's events to them. It keeps no context: every function
+ * that needs the clock, the queue or the topics is passed it (`ctx`).
  *
  * The controller (KRaft's quorum) is not one of the brokers and never fails: it sees a broker's
  * heartbeats stop and fences it `broker.session.timeout.ms` after its crash.
@@ -65,7 +66,6 @@ export class ClusterState {
   readonly leadersByEpoch = new Map<string, number[]>();
 
   constructor(
-    readonly ctx: EngineContext,
     readonly config: ResolvedClusterConfig,
     readonly latencyMs: number,
     private readonly replicationOf: (topic: string) => ResolvedReplicationConfig,
@@ -84,16 +84,16 @@ export class ClusterState {
   }
 
   /** A producer's sender, by id: the world holds it (the cluster keeps only ids). */
-  client(producer: string): ProduceClient | undefined {
-    return this.ctx.produceClient(producer);
+  client(ctx: EngineContext, producer: string): ProduceClient | undefined {
+    return ctx.produceClient(producer);
   }
 
-  log(topic: string, partition: number): PartitionLog | undefined {
-    return this.ctx.topics.get(topic)?.partitions[partition];
+  log(ctx: EngineContext, topic: string, partition: number): PartitionLog | undefined {
+    return ctx.topics.get(topic)?.partitions[partition];
   }
 
   /** The partition's replication state, created (replicas placed) the first time it is asked for. */
-  replicasOf(topic: string, partition: number): PartitionReplicas {
+  replicasOf(ctx: EngineContext, topic: string, partition: number): PartitionReplicas {
     const key = `${topic}-${partition}`;
     let replicas = this.partitions.get(key);
     if (!replicas) {
@@ -102,7 +102,7 @@ export class ClusterState {
       // Partition p on brokers p, p+1, ... (mod n); Kafka starts at a random broker, we at 0.
       const placement = Array.from({ length: Math.min(config.replicationFactor, n) }, (_, i) => (partition + i) % n);
       replicas = new PartitionReplicas(topic, partition, placement, config);
-      const log = this.log(topic, partition);
+      const log = this.log(ctx, topic, partition);
       if (log) {
         for (const state of replicas.states) state.leo = state.leaderView = log.logEndOffset;
         log.replicatedHighWatermark = log.logEndOffset;
@@ -121,18 +121,18 @@ export class ClusterState {
   }
 
   /** Marks each partition log whose leader is down or missing, so consumers' fetches skip it. */
-  refreshLeaderReachability(): void {
+  refreshLeaderReachability(ctx: EngineContext): void {
     for (const replicas of this.partitions.values()) {
-      const log = this.log(replicas.topic, replicas.partition);
+      const log = this.log(ctx, replicas.topic, replicas.partition);
       if (log) log.leaderReachable = replicas.leader !== null && this.isRunning(replicas.leader);
     }
   }
 
   /** Every partition of every topic, placed (partitions added later are placed on first use too). */
-  allPartitions(): PartitionReplicas[] {
+  allPartitions(ctx: EngineContext): PartitionReplicas[] {
     const out: PartitionReplicas[] = [];
-    for (const topic of this.ctx.topics.values()) {
-      for (let p = 0; p < topic.partitionCount; p++) out.push(this.replicasOf(topic.name, p));
+    for (const topic of ctx.topics.values()) {
+      for (let p = 0; p < topic.partitionCount; p++) out.push(this.replicasOf(ctx, topic.name, p));
     }
     return out;
   }

@@ -4,24 +4,25 @@
  * `replica.lag.time.max.ms`. A smaller ISR can let the HW move on, or drop below
  * min.insync.replicas and freeze it.
  */
+import type { EngineContext } from '../engineContext';
 import type { ClusterState } from './clusterState';
 import { isCaughtUp, type PartitionReplicas } from './partitionReplicas';
 import { advanceHighWatermark } from './purgatory';
 
-export function runIsrCheck(cluster: ClusterState): void {
-  for (const replicas of cluster.allPartitions()) {
+export function runIsrCheck(ctx: EngineContext, cluster: ClusterState): void {
+  for (const replicas of cluster.allPartitions(ctx)) {
     const leader = replicas.leader;
     if (leader === null || !cluster.isRunning(leader)) continue;
-    const log = cluster.log(replicas.topic, replicas.partition)!;
+    const log = cluster.log(ctx, replicas.topic, replicas.partition)!;
     const maxLagMs = cluster.config.replicaLagTimeMaxMs;
-    const out = replicas.isr.filter((b) => b !== leader && !isCaughtUp(replicas.state(b), log.logEndOffset, cluster.ctx.now, maxLagMs));
-    if (out.length > 0) shrinkIsr(cluster, replicas, out, `not caught up to the leader's log end ${log.logEndOffset} within replica.lag.time.max.ms (${maxLagMs} ms)`);
+    const out = replicas.isr.filter((b) => b !== leader && !isCaughtUp(replicas.state(b), log.logEndOffset, ctx.now, maxLagMs));
+    if (out.length > 0) shrinkIsr(ctx, cluster, replicas, out, `not caught up to the leader's log end ${log.logEndOffset} within replica.lag.time.max.ms (${maxLagMs} ms)`);
   }
 }
 
-export function shrinkIsr(cluster: ClusterState, replicas: PartitionReplicas, out: readonly number[], why: string): void {
+export function shrinkIsr(ctx: EngineContext, cluster: ClusterState, replicas: PartitionReplicas, out: readonly number[], why: string): void {
   replicas.isr = replicas.isr.filter((b) => !out.includes(b));
-  cluster.ctx.emit(
+  ctx.emit(
     'broker',
     replicas.key,
     `${replicas.key}: broker ${out.join(', ')} leaves the ISR (${why}); ISR now [${replicas.isr.join(', ')}]` +
@@ -29,5 +30,5 @@ export function shrinkIsr(cluster: ClusterState, replicas: PartitionReplicas, ou
     undefined,
     { code: 'isr.shrunk', fields: { partition: replicas.key, brokers: out.join(','), isr: replicas.isr.join(',') } },
   );
-  advanceHighWatermark(cluster, replicas);
+  advanceHighWatermark(ctx, cluster, replicas);
 }

@@ -6,6 +6,7 @@
  * new leader bumps the leader epoch; the log becomes the new leader's copy, and followers
  * truncate to it and fetch from it.
  */
+import type { EngineContext } from '../engineContext';
 import type { ClusterState } from './clusterState';
 import type { PartitionReplicas } from './partitionReplicas';
 import { advanceHighWatermark, failDelayedProduces } from './purgatory';
@@ -17,13 +18,12 @@ function isEligible(cluster: ClusterState, broker: number): boolean {
 }
 
 /** Elects a leader for a partition whose leader is gone (or none). */
-export function electLeader(cluster: ClusterState, replicas: PartitionReplicas, why: string): void {
-  const ctx = cluster.ctx;
+export function electLeader(ctx: EngineContext, cluster: ClusterState, replicas: PartitionReplicas, why: string): void {
   const clean = replicas.replicas.find((b) => replicas.inIsr(b) && isEligible(cluster, b));
   const unclean = clean === undefined && replicas.config.uncleanLeaderElection ? replicas.replicas.find((b) => isEligible(cluster, b)) : undefined;
   const leader = clean ?? unclean;
   const previous = replicas.leader;
-  failDelayedProduces(cluster, replicas);
+  failDelayedProduces(ctx, cluster, replicas);
   if (leader === undefined) {
     replicas.leader = null;
     if (previous !== null) {
@@ -39,7 +39,7 @@ export function electLeader(cluster: ClusterState, replicas: PartitionReplicas, 
     return;
   }
   if (leader === previous) return;
-  const log = cluster.log(replicas.topic, replicas.partition)!;
+  const log = cluster.log(ctx, replicas.topic, replicas.partition)!;
   const leaderState = replicas.state(leader);
   replicas.leader = leader;
   replicas.leaderEpoch++;
@@ -55,7 +55,7 @@ export function electLeader(cluster: ClusterState, replicas: PartitionReplicas, 
     { code: 'leader.elected', fields: { partition: replicas.key, leader, epoch: replicas.leaderEpoch, unclean: unclean !== undefined } },
   );
   if (leaderState.leo < log.logEndOffset) {
-    truncatePartition(cluster, replicas, leaderState.leo, `broker ${leader} leads with only ${leaderState.leo} records`);
+    truncatePartition(ctx, cluster, replicas, leaderState.leo, `broker ${leader} leads with only ${leaderState.leo} records`);
   }
   replicas.leaderEpochStartOffset = log.logEndOffset;
   leaderState.leaderView = leaderState.leo = log.logEndOffset;
@@ -66,8 +66,8 @@ export function electLeader(cluster: ClusterState, replicas: PartitionReplicas, 
     state.lastFetchLeaderLeo = 0;
     state.lastFetchMs = ctx.now;
     state.lastCaughtUpMs = replicas.inIsr(state.broker) ? ctx.now : 0;
-    startFetching(cluster, replicas, state.broker);
+    startFetching(ctx, cluster, replicas, state.broker);
   }
   // Partition.makeLeader: the ISR may now be the leader alone, so the HW may move at once.
-  advanceHighWatermark(cluster, replicas);
+  advanceHighWatermark(ctx, cluster, replicas);
 }

@@ -7,20 +7,20 @@
  * NOT_ENOUGH_REPLICAS before anything is appended. Then the records are appended and answered:
  * acks=1 at once, acks=all once the HW passes them, acks=0 never.
  */
+import type { EngineContext } from '../engineContext';
 import type { ClusterState, ProduceRequest } from './clusterState';
 import { NUM_BATCHES_TO_RETAIN, type PartitionReplicas } from './partitionReplicas';
 import { reply } from './purgatory';
 
-export function onProduceArrive(cluster: ClusterState, requestId: number): void {
+export function onProduceArrive(ctx: EngineContext, cluster: ClusterState, requestId: number): void {
   const request = cluster.requests.get(requestId);
   if (!request) return;
-  const ctx = cluster.ctx;
-  if (!cluster.isRunning(request.broker)) return reply(cluster, request, { error: 'NETWORK_EXCEPTION' });
-  const replicas = cluster.replicasOf(request.topic, request.partition);
-  if (replicas.leader !== request.broker) return reply(cluster, request, { error: 'NOT_LEADER_OR_FOLLOWER' });
+  if (!cluster.isRunning(request.broker)) return reply(ctx, cluster, request, { error: 'NETWORK_EXCEPTION' });
+  const replicas = cluster.replicasOf(ctx, request.topic, request.partition);
+  if (replicas.leader !== request.broker) return reply(ctx, cluster, request, { error: 'NOT_LEADER_OR_FOLLOWER' });
   if (!replicas.underMinIsr) replicas.refusingWrites = false;
   if (request.acks === 'all' && replicas.underMinIsr) {
-    if (replicas.refusingWrites) return reply(cluster, request, { error: 'NOT_ENOUGH_REPLICAS' });
+    if (replicas.refusingWrites) return reply(ctx, cluster, request, { error: 'NOT_ENOUGH_REPLICAS' });
     replicas.refusingWrites = true;
     ctx.emit(
       'broker',
@@ -29,22 +29,22 @@ export function onProduceArrive(cluster: ClusterState, requestId: number): void 
       undefined,
       { code: 'produce.notEnoughReplicas', fields: { partition: replicas.key, producer: request.producer, isr: replicas.isr.length } },
     );
-    return reply(cluster, request, { error: 'NOT_ENOUGH_REPLICAS' });
+    return reply(ctx, cluster, request, { error: 'NOT_ENOUGH_REPLICAS' });
   }
   // The min ISR check comes first (Partition.appendRecordsToLeader), then the log's producer state:
   // a batch the partition already holds is answered with its first offset, not appended again,
   // and with acks=all, as any batch, only once the HW has passed it.
   const verdict = request.idempotent ? checkSequence(replicas, request) : 'append';
-  if (verdict === 'gap') return reply(cluster, request, { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
-  if (verdict === 'append') append(cluster, replicas, request);
+  if (verdict === 'gap') return reply(ctx, cluster, request, { error: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+  if (verdict === 'append') append(ctx, cluster, replicas, request);
   else request.firstOffset = verdict.firstOffset;
   if (request.acks === '0') {
     cluster.requests.delete(request.id);
     return;
   }
-  const log = cluster.log(request.topic, request.partition)!;
+  const log = cluster.log(ctx, request.topic, request.partition)!;
   if (request.acks === '1' || log.highWatermark >= request.firstOffset + request.records.length) {
-    return reply(cluster, request, { error: null, firstOffset: request.firstOffset, duplicate: verdict !== 'append' });
+    return reply(ctx, cluster, request, { error: null, firstOffset: request.firstOffset, duplicate: verdict !== 'append' });
   }
   replicas.delayedProduces.push(request.id);
   request.expiry = ctx.schedule(ctx.now + request.timeoutMs, { kind: 'cluster', event: { type: 'delayedProduceExpire', requestId: request.id } });
@@ -61,17 +61,17 @@ function checkSequence(replicas: PartitionReplicas, request: ProduceRequest): 'a
   return request.baseSequence === last + 1 ? 'append' : 'gap';
 }
 
-function append(cluster: ClusterState, replicas: PartitionReplicas, request: ProduceRequest): void {
-  const topic = cluster.ctx.topics.get(request.topic)!;
+function append(ctx: EngineContext, cluster: ClusterState, replicas: PartitionReplicas, request: ProduceRequest): void {
+  const topic = ctx.topics.get(request.topic)!;
   let first = -1;
   for (const record of request.records) {
-    const appended = cluster.ctx.append(topic, request.partition, record);
+    const appended = ctx.append(topic, request.partition, record);
     if (first < 0) first = appended.offset;
   }
   request.firstOffset = first;
   const count = request.records.length;
   if (request.appends.copies > 0) {
-    const client = cluster.client(request.producer);
+    const client = cluster.client(ctx, request.producer);
     if (client) client.counters.duplicatesWritten += count;
   }
   request.appends.copies++;

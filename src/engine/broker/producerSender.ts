@@ -116,7 +116,7 @@ export class ProducerSender implements ProduceClient {
       for (const batch of [...queue]) {
         if (batch.inFlight) continue;
         if (batch.readyMs > now) break;
-        const leader = cluster.replicasOf(batch.topic, batch.partition).leader;
+        const leader = cluster.replicasOf(ctx, batch.topic, batch.partition).leader;
         if (leader === null || !cluster.isRunning(leader)) break;
         if ((this.inFlightPerBroker.get(leader) ?? 0) >= this.config.maxInFlight) break;
         this.sendBatch(ctx, batch, leader, queue);
@@ -184,7 +184,7 @@ export class ProducerSender implements ProduceClient {
     if (result.error === null) {
       this.remove(batch);
       this.counters.acked += batch.records.length;
-      this.cluster.replicasOf(batch.topic, batch.partition).acked.addRange(result.firstOffset, result.firstOffset + batch.records.length);
+      this.cluster.replicasOf(ctx, batch.topic, batch.partition).acked.addRange(result.firstOffset, result.firstOffset + batch.records.length);
     } else {
       if (result.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && this.isFirstUnacknowledged(batch)) this.bumpEpoch();
       this.retryOrFail(ctx, batch, result.error);

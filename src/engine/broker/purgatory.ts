@@ -5,13 +5,13 @@
  * consumers waiting for records to read below it.
  */
 import type { ProduceResult } from './clusterEvents';
+import type { EngineContext } from '../engineContext';
 import type { ClusterState, ProduceRequest } from './clusterState';
 import { maybeIncrementHighWatermark, type PartitionReplicas } from './partitionReplicas';
 
 /** Sends the leader's answer; it reaches the producer one network trip later. */
-export function reply(cluster: ClusterState, request: ProduceRequest, result: ProduceResult): void {
+export function reply(ctx: EngineContext, cluster: ClusterState, request: ProduceRequest, result: ProduceResult): void {
   cluster.requests.delete(request.id);
-  const ctx = cluster.ctx;
   if (request.expiry !== null) ctx.cancel(request.expiry);
   request.expiry = null;
   ctx.schedule(ctx.now + cluster.delay(request.broker, null), {
@@ -24,15 +24,15 @@ export function reply(cluster: ClusterState, request: ProduceRequest, result: Pr
  * Partition.checkEnoughReplicasReachOffset for every held request: answered once the HW has
  * passed its records (NOT_ENOUGH_REPLICAS_AFTER_APPEND if the ISR is then below min.insync.replicas).
  */
-function completeDelayedProduces(cluster: ClusterState, replicas: PartitionReplicas): void {
-  const log = cluster.log(replicas.topic, replicas.partition);
+function completeDelayedProduces(ctx: EngineContext, cluster: ClusterState, replicas: PartitionReplicas): void {
+  const log = cluster.log(ctx, replicas.topic, replicas.partition);
   if (!log || replicas.delayedProduces.length === 0) return;
   const waiting = replicas.delayedProduces.splice(0);
   for (const id of waiting) {
     const request = cluster.requests.get(id);
     if (!request) continue;
     if (log.highWatermark >= request.firstOffset + request.records.length) {
-      reply(cluster, request, replicas.underMinIsr ? { error: 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' } : { error: null, firstOffset: request.firstOffset, duplicate: false });
+      reply(ctx, cluster, request, replicas.underMinIsr ? { error: 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' } : { error: null, firstOffset: request.firstOffset, duplicate: false });
     } else {
       replicas.delayedProduces.push(id);
     }
@@ -40,30 +40,30 @@ function completeDelayedProduces(cluster: ClusterState, replicas: PartitionRepli
 }
 
 /** The held request's timeout passed before the ISR copied its records: REQUEST_TIMED_OUT. */
-export function onDelayedProduceExpire(cluster: ClusterState, requestId: number): void {
+export function onDelayedProduceExpire(ctx: EngineContext, cluster: ClusterState, requestId: number): void {
   const request = cluster.requests.get(requestId);
   if (!request) return;
   request.expiry = null;
-  const replicas = cluster.replicasOf(request.topic, request.partition);
+  const replicas = cluster.replicasOf(ctx, request.topic, request.partition);
   const index = replicas.delayedProduces.indexOf(requestId);
   if (index >= 0) replicas.delayedProduces.splice(index, 1);
-  reply(cluster, request, { error: 'REQUEST_TIMED_OUT' });
+  reply(ctx, cluster, request, { error: 'REQUEST_TIMED_OUT' });
 }
 
 /** The leader moved away: every held request is answered NOT_LEADER_OR_FOLLOWER. */
-export function failDelayedProduces(cluster: ClusterState, replicas: PartitionReplicas): void {
+export function failDelayedProduces(ctx: EngineContext, cluster: ClusterState, replicas: PartitionReplicas): void {
   for (const id of replicas.delayedProduces.splice(0)) {
     const request = cluster.requests.get(id);
-    if (request) reply(cluster, request, { error: 'NOT_LEADER_OR_FOLLOWER' });
+    if (request) reply(ctx, cluster, request, { error: 'NOT_LEADER_OR_FOLLOWER' });
   }
 }
 
 /** Recomputes the HW; when it moved, answers the requests it now covers and wakes waiting consumers. */
-export function advanceHighWatermark(cluster: ClusterState, replicas: PartitionReplicas): void {
-  const log = cluster.log(replicas.topic, replicas.partition);
+export function advanceHighWatermark(ctx: EngineContext, cluster: ClusterState, replicas: PartitionReplicas): void {
+  const log = cluster.log(ctx, replicas.topic, replicas.partition);
   if (!log) return;
-  const moved = maybeIncrementHighWatermark(replicas, log, cluster.ctx.now, cluster.config.replicaLagTimeMaxMs, (b) => !cluster.brokers[b]!.fenced && cluster.isRunning(b));
+  const moved = maybeIncrementHighWatermark(replicas, log, ctx.now, cluster.config.replicaLagTimeMaxMs, (b) => !cluster.brokers[b]!.fenced && cluster.isRunning(b));
   if (!moved) return;
-  completeDelayedProduces(cluster, replicas);
-  if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters.values()]) cluster.ctx.fetcherOf(waiter)?.onDataArrived(cluster.ctx);
+  completeDelayedProduces(ctx, cluster, replicas);
+  if (log.fetchWaiters.size > 0) for (const waiter of [...log.fetchWaiters.values()]) ctx.fetcherOf(waiter)?.onDataArrived(ctx);
 }

@@ -35,7 +35,8 @@ describe('replication', () => {
       sim.runUntil(t);
       const p = sim.summary().topics['orders']!.partitions[0]!;
       if (p.highWatermark < p.logEndOffset) trailed = true;
-      const replicas = worldOf(sim).cluster!.replicasOf('orders', 0);
+      const world = worldOf(sim);
+      const replicas = world.cluster!.replicasOf(world, 'orders', 0);
       for (const broker of replicas.isr) expect(p.highWatermark).toBeLessThanOrEqual(replicas.state(broker).leo);
     }
     expect(trailed).toBe(true);

@@ -4,11 +4,12 @@
  * written count as acknowledged then lost; replicas still down keep a copy that diverged there
  * and truncate it when they return (AbstractFetcherThread's truncation by leader epoch).
  */
+import type { EngineContext } from '../engineContext';
 import type { ClusterState } from './clusterState';
 import { LOST_RUNS_KEPT, type PartitionReplicas } from './partitionReplicas';
 
-export function truncatePartition(cluster: ClusterState, replicas: PartitionReplicas, offset: number, why: string): void {
-  const log = cluster.log(replicas.topic, replicas.partition);
+export function truncatePartition(ctx: EngineContext, cluster: ClusterState, replicas: PartitionReplicas, offset: number, why: string): void {
+  const log = cluster.log(ctx, replicas.topic, replicas.partition);
   if (!log || offset >= log.logEndOffset) return;
   const before = log.logEndOffset;
   const removed = log.truncateTo(offset);
@@ -16,8 +17,8 @@ export function truncatePartition(cluster: ClusterState, replicas: PartitionRepl
   for (const record of removed) {
     if (!replicas.acked.has(record.offset)) continue;
     lostAcked++;
-    rememberLost(replicas, record.offset, cluster.ctx.now);
-    const client = cluster.client(record.producer);
+    rememberLost(replicas, record.offset, ctx.now);
+    const client = cluster.client(ctx, record.producer);
     if (client) client.counters.ackedThenLost++;
   }
   replicas.acked.truncateTo(offset);
@@ -30,7 +31,7 @@ export function truncatePartition(cluster: ClusterState, replicas: PartitionRepl
   for (const entry of replicas.producerStates.values()) {
     entry.batches = entry.batches.filter((batch) => batch.firstOffset < offset);
   }
-  cluster.ctx.emit(
+  ctx.emit(
     'broker',
     replicas.key,
     `${replicas.key}: ${why}; the log is cut back from ${before} to ${offset}: ${before - offset} record(s) gone` +

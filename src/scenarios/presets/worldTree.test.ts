@@ -17,9 +17,6 @@ import { PRESETS } from './index';
 
 /** `Owner.field -> Target`: a field that holds a second reference to a mutable object. */
 const SHARED_YET = new Set([
-  // Parts hold the context they run in (the World itself) instead of being passed it. The
-  // cluster: a producer's send (producer/send.ts) reaches its sender without a context.
-  'Cluster.ctx -> World',
   // A consumer's parts hold their service (the instance's loop runs its handler and commit
   // mode; the client reads its service's group and stats).
   'ConsumerClient.service -> Service',
