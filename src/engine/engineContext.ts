@@ -89,6 +89,8 @@ export interface EngineContext {
   groupClient(member: InstanceRef): GroupClient;
   /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */
   produceClient(producer: string): ProduceClient | undefined;
+  /** A record into the batches of a producer that sends through the cluster (its sender is passed the cluster). */
+  produceToCluster(producer: string, topic: string, partition: number, record: AppendRequest): void;
   /** A calling client (a producer with `calls`) places one order (calls/calls.ts). */
   placeOrder(producer: string, order: string): void;
 }

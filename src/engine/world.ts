@@ -149,6 +149,11 @@ export class World implements EngineContext {
     return this.producers.get(producer)?.sender ?? undefined;
   }
 
+  produceToCluster(producer: string, topic: string, partition: number, record: AppendRequest): void {
+    const sender = this.producers.get(producer)?.sender;
+    if (sender && this.cluster) sender.send(this, this.cluster, topic, partition, record);
+  }
+
   placeOrder(producer: string, order: string): void {
     this.calls.placeOrder(this, producer, order);
   }

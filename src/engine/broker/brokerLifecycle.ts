@@ -108,5 +108,5 @@ export function delayNetwork(ctx: EngineContext, cluster: ClusterState, broker: 
 /** Leaders or brokers changed: consumers' fetches and producers' batches follow. */
 function notifyClients(ctx: EngineContext, cluster: ClusterState, senderOf: SenderOf): void {
   cluster.refreshLeaderReachability(ctx);
-  for (const id of cluster.clientIds) senderOf(id)?.onMetadataChanged(ctx);
+  for (const id of cluster.clientIds) senderOf(id)?.onMetadataChanged(ctx, cluster);
 }

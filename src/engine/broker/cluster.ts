@@ -63,11 +63,11 @@ export class Cluster extends ClusterState {
       case 'delayedProduceExpire':
         return onDelayedProduceExpire(ctx, this, event.requestId);
       case 'produceReply':
-        return senderOf(event.producer)?.onReply(ctx, event.requestId, event.result);
+        return senderOf(event.producer)?.onReply(ctx, this, event.requestId, event.result);
       case 'produceTimeout':
-        return senderOf(event.producer)?.onRequestTimeout(ctx, event.requestId);
+        return senderOf(event.producer)?.onRequestTimeout(ctx, this, event.requestId);
       case 'senderWake':
-        return senderOf(event.producer)?.onWake(ctx);
+        return senderOf(event.producer)?.onWake(ctx, this);
     }
   }
 

@@ -12,6 +12,9 @@
  *
  * Metadata: the producer sends to the leader the controller has elected, learns of a new one as
  * soon as it is elected, and does not send to a broker whose connection is down.
+ *
+ * The sender keeps neither the context nor the cluster: the world holds it, and each call
+ * (the producer's send through the context, the cluster's events, broker changes) is passed both.
  */
 import type { AppendRequest, EngineContext } from '../engineContext';
 import type { TimerId } from '../eventQueue';
@@ -59,7 +62,7 @@ export class ProducerSender implements ProduceClient {
   constructor(
     readonly producerId: string,
     readonly config: ResolvedDeliveryConfig,
-    private readonly cluster: ClusterState,
+    cluster: ClusterState,
   ) {
     cluster.clientIds.push(producerId);
   }
@@ -71,7 +74,7 @@ export class ProducerSender implements ProduceClient {
     return count;
   }
 
-  send(ctx: EngineContext, topic: string, partition: number, record: AppendRequest): void {
+  send(ctx: EngineContext, cluster: ClusterState, topic: string, partition: number, record: AppendRequest): void {
     const key = `${topic}-${partition}`;
     let queue = this.queues.get(key);
     if (!queue) this.queues.set(key, (queue = []));
@@ -98,12 +101,11 @@ export class ProducerSender implements ProduceClient {
         appends: { copies: 0 },
       });
     }
-    this.drain(ctx);
+    this.drain(ctx, cluster);
   }
 
   /** The sender's loop: expire what waited too long, send what is ready, sleep until the next due time. */
-  drain(ctx: EngineContext): void {
-    const cluster = this.cluster;
+  drain(ctx: EngineContext, cluster: ClusterState): void {
     const now = ctx.now;
     for (const queue of this.queues.values()) {
       for (let i = 0; i < queue.length; ) {
@@ -119,14 +121,13 @@ export class ProducerSender implements ProduceClient {
         const leader = cluster.replicasOf(ctx, batch.topic, batch.partition).leader;
         if (leader === null || !cluster.isRunning(leader)) break;
         if ((this.inFlightPerBroker.get(leader) ?? 0) >= this.config.maxInFlight) break;
-        this.sendBatch(ctx, batch, leader, queue);
+        this.sendBatch(ctx, cluster, batch, leader, queue);
       }
     }
     this.scheduleWake(ctx);
   }
 
-  private sendBatch(ctx: EngineContext, batch: SenderBatch, leader: number, queue: SenderBatch[]): void {
-    const cluster = this.cluster;
+  private sendBatch(ctx: EngineContext, cluster: ClusterState, batch: SenderBatch, leader: number, queue: SenderBatch[]): void {
     const key = `${batch.topic}-${batch.partition}`;
     if (this.config.idempotent && (batch.baseSequence < 0 || batch.epoch !== this.epoch)) {
       batch.epoch = this.epoch;
@@ -178,18 +179,18 @@ export class ProducerSender implements ProduceClient {
   }
 
   /** The answer to one of its requests arrived. */
-  onReply(ctx: EngineContext, requestId: number, result: ProduceResult): void {
+  onReply(ctx: EngineContext, cluster: ClusterState, requestId: number, result: ProduceResult): void {
     const batch = this.settle(ctx, requestId);
     if (!batch) return;
     if (result.error === null) {
       this.remove(batch);
       this.counters.acked += batch.records.length;
-      this.cluster.replicasOf(ctx, batch.topic, batch.partition).acked.addRange(result.firstOffset, result.firstOffset + batch.records.length);
+      cluster.replicasOf(ctx, batch.topic, batch.partition).acked.addRange(result.firstOffset, result.firstOffset + batch.records.length);
     } else {
       if (result.error === 'OUT_OF_ORDER_SEQUENCE_NUMBER' && this.isFirstUnacknowledged(batch)) this.bumpEpoch();
       this.retryOrFail(ctx, batch, result.error);
     }
-    this.drain(ctx);
+    this.drain(ctx, cluster);
   }
 
   /**
@@ -207,19 +208,19 @@ export class ProducerSender implements ProduceClient {
   }
 
   /** request.timeout.ms passed without an answer: the request is abandoned (a late answer is ignored). */
-  onRequestTimeout(ctx: EngineContext, requestId: number): void {
+  onRequestTimeout(ctx: EngineContext, cluster: ClusterState, requestId: number): void {
     // The firing event is the request's timeout timer: fired, it is no longer cancellable.
     const inFlight = this.inFlight.get(requestId);
     if (inFlight) inFlight.batch.timeout = null;
     const batch = this.settle(ctx, requestId);
     if (!batch) return;
     this.retryOrFail(ctx, batch, 'REQUEST_TIMED_OUT');
-    this.drain(ctx);
+    this.drain(ctx, cluster);
   }
 
   /** Leaders changed or a broker came back: waiting batches may be sendable now. */
-  onMetadataChanged(ctx: EngineContext): void {
-    this.drain(ctx);
+  onMetadataChanged(ctx: EngineContext, cluster: ClusterState): void {
+    this.drain(ctx, cluster);
   }
 
   private retryOrFail(ctx: EngineContext, batch: SenderBatch, error: ProduceError): void {
@@ -282,8 +283,8 @@ export class ProducerSender implements ProduceClient {
     this.wakeDueMs = next;
   }
 
-  onWake(ctx: EngineContext): void {
+  onWake(ctx: EngineContext, cluster: ClusterState): void {
     this.wake = null;
-    this.drain(ctx);
+    this.drain(ctx, cluster);
   }
 }

@@ -30,7 +30,7 @@ export function sendFromProducer(
   // Replicated: the record goes through the producer's batches and produce requests (broker/).
   const partition = partitionFor(world, topic, producer.id, message);
   if (partition === null) return;
-  producer.sender.send(world, topic.name, partition, {
+  world.produceToCluster(producer.id, topic.name, partition, {
     key: message.key,
     eventType: message.eventType,
     payload: message.payload,

@@ -25,8 +25,6 @@ const SHARED_YET = new Set([
   'Object.partitions[] -> PartitionLog',
   'Object.logs[] -> PartitionLog',
   'Object.log -> PartitionLog',
-  // A producer's sender holds the cluster it sends through.
-  'ProducerSender.cluster -> Cluster',
 ]);
 
 /** Every second reference to a mutable object reachable from `root`, as `Owner.field -> Target`. */
