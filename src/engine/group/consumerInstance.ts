@@ -360,11 +360,9 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     ctx.steps.step(ctx.now);
     const batch = this.batch!;
     const record = batch.records[batch.index]!;
-    const partition = batch.partitions[batch.index]!;
-    const key = batch.keys[batch.index]!;
-    batch.index++;
+    const index = batch.index++;
     batch.currentRemainingMs = this.recordDurationMs();
-    this.service.process(ctx, this.index, partition, key, record);
+    this.service.process(ctx, this.index, batch.topics[index]!, batch.partitions[index]!, batch.keys[index]!, record);
   }
 
   /** Commits per the commit mode and polls again; true when that poll started a new batch. */

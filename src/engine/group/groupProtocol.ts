@@ -13,7 +13,6 @@ import type { ResolvedConsumerConfig } from '../config';
 import type { EngineContext } from '../engineContext';
 import type { InstanceRef } from '../engineEvents';
 import type { LogRecord } from '../log/record';
-import type { PartitionLog } from '../log/partitionLog';
 import type { AssignorName, ServiceSpec } from '../scenario';
 import type { GroupStats } from '../service/groupStats';
 import type { TopicPartition } from '../types';
@@ -69,5 +68,5 @@ export interface InstanceHost {
   readonly autoCommit: boolean;
   readonly commitsOnClose: boolean;
   /** Applies one record for the instance at `index`: stats, idempotence, then the handler. */
-  process(ctx: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void;
+  process(ctx: EngineContext, instanceIndex: number, topic: string, partition: number, key: string, record: LogRecord): void;
 }

@@ -7,7 +7,6 @@ import { resolveConsumerConfig, type ResolvedConsumerConfig } from '../config';
 import { ConsumerInstance } from '../group/consumerInstance';
 import { GroupCoordinator } from '../group/coordinator';
 import type { LogRecord } from '../log/record';
-import type { PartitionLog } from '../log/partitionLog';
 import type { Topic } from '../log/topic';
 import { partitionForKey } from '../producer/murmur2';
 import { appendToTopic, type OutgoingMessage } from '../producer/send';
@@ -90,8 +89,8 @@ export class Service implements HandlerContext, InstanceHost {
   }
 
   /** Applies one record for an instance: stats, idempotence, then the handler. */
-  process(world: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void {
-    this.stats.onProcessed(world.now, key, log.topic, record, world.topics.get(log.topic)!.orderKeys, log.partition);
+  process(world: EngineContext, instanceIndex: number, topic: string, partition: number, key: string, record: LogRecord): void {
+    this.stats.onProcessed(world.now, key, topic, record, world.topics.get(topic)!.orderKeys, partition);
     world.hasher.int(instanceIndex);
     world.hasher.int(record.offset);
     if (this.idempotent) {

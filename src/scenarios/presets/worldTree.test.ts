@@ -24,10 +24,6 @@ const SHARED_YET = new Set([
   // mode; the client reads its service's group and stats).
   'ConsumerClient.service -> Service',
   'ConsumerInstance.service -> Service',
-  // Batches and fetch requests hold the partition logs they read.
-  'Object.partitions[] -> PartitionLog',
-  'Object.logs[] -> PartitionLog',
-  'Object.log -> PartitionLog',
   // A producer's sender holds the cluster it sends through.
   'ProducerSender.cluster -> Cluster',
 ]);
