@@ -17,7 +17,7 @@ import type { EmittedEvent, Handler, HandlerContext } from './handler';
 import { handlerFor } from './handlers';
 import { GroupStats } from './groupStats';
 import { DEFAULT_PROCESSING_MS } from '../progress/zeroTimeLoops';
-import type { EffectiveCommitMode, InstanceHost } from '../group/groupProtocol';
+import type { ConsumerContext, EffectiveCommitMode, InstanceHost, ServiceFacts } from '../group/groupProtocol';
 
 
 export class Service implements HandlerContext, InstanceHost {
@@ -46,6 +46,8 @@ export class Service implements HandlerContext, InstanceHost {
 
   /** The scenario's spec, frozen: members share its subscription (frozen.ts). */
   readonly spec: ServiceSpec;
+  /** Its fixed facts, frozen: what its instances keep (they find the live service by id). */
+  readonly facts: ServiceFacts;
 
   constructor(spec: ServiceSpec, group: GroupCoordinator | undefined) {
     this.spec = spec = frozenCopy(spec);
@@ -59,6 +61,8 @@ export class Service implements HandlerContext, InstanceHost {
     this.processingMs = spec.processingMs ?? DEFAULT_PROCESSING_MS;
     const mode = spec.commit ?? 'auto';
     this.commitMode = mode === 'auto' && !this.config.enableAutoCommit ? 'none' : mode;
+    const { id, groupId, config, processingMs, commitMode, autoCommit, commitsOnClose } = this;
+    this.facts = Object.freeze({ id, groupId, spec, config, processingMs, commitMode, autoCommit, commitsOnClose });
   }
 
   get groupId(): string {
@@ -75,9 +79,9 @@ export class Service implements HandlerContext, InstanceHost {
   }
 
   /** Adds instances up to `count` (started) or stops the highest-numbered ones down to it. */
-  scaleTo(world: EngineContext, count: number): void {
+  scaleTo(world: ConsumerContext, count: number): void {
     while (this.instances.length < count) {
-      const instance = new ConsumerInstance(this, this.instances.length, world);
+      const instance = new ConsumerInstance(this.facts, this.instances.length, world);
       this.instances.push(instance);
       instance.start(world);
     }

@@ -20,10 +20,6 @@ const SHARED_YET = new Set([
   // Parts hold the context they run in (the World itself) instead of being passed it. The
   // cluster: a producer's send (producer/send.ts) reaches its sender without a context.
   'Cluster.ctx -> World',
-  // A consumer's parts hold their service (the instance's loop runs its handler and commit
-  // mode; the client reads its service's group and stats).
-  'ConsumerClient.service -> Service',
-  'ConsumerInstance.service -> Service',
   // A producer's sender holds the cluster it sends through.
   'ProducerSender.cluster -> Cluster',
 ]);

@@ -24,7 +24,7 @@ import type { EngineContext } from '../../engineContext';
 import type { PartitionLog } from '../../log/partitionLog';
 import { clearBatch, type Batch } from '../batch';
 import type { ConsumerClient } from '../consumerClient';
-import type { InstanceHost } from '../groupProtocol';
+import type { ConsumerContext, ServiceFacts } from '../groupProtocol';
 import { canAnswerNow, readResponse, requestLog, type FetchRequestData } from './delayedFetch';
 import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
 import { clearArray } from '../../clearArray';
@@ -35,11 +35,11 @@ import { clearArray } from '../../clearArray';
  */
 export interface FetcherHost {
   readonly client: ConsumerClient;
-  readonly service: InstanceHost;
+  readonly service: ServiceFacts;
   /** A response reached the consumer: a poll waiting on it goes on. `emptyAndInstant`: it brought nothing and took no time. */
-  onFetchCompleted(ctx: EngineContext, emptyAndInstant: boolean): void;
+  onFetchCompleted(ctx: ConsumerContext, emptyAndInstant: boolean): void;
   /** OFFSET_OUT_OF_RANGE: follow auto.offset.reset; the new position, or null when the consumer stopped. */
-  resetOutOfRange(ctx: EngineContext, log: PartitionLog, key: string, position: number): number | null;
+  resetOutOfRange(ctx: ConsumerContext, log: PartitionLog, key: string, position: number): number | null;
 }
 
 type Stage = 'idle' | 'toBroker' | 'parked' | 'toClient';
@@ -96,7 +96,7 @@ export class ConsumerFetcher {
   }
 
   /** The request reached the broker, or the response reached the consumer. */
-  onNetworkHop(ctx: EngineContext, host: FetcherHost): void {
+  onNetworkHop(ctx: ConsumerContext, host: FetcherHost): void {
     this.hopEntry = null;
     if (this.stage === 'toBroker') this.atBroker(ctx, host);
     else if (this.stage === 'toClient') this.atConsumer(ctx, host);
@@ -147,7 +147,7 @@ export class ConsumerFetcher {
     this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...host.client.ref });
   }
 
-  private atConsumer(ctx: EngineContext, host: FetcherHost): void {
+  private atConsumer(ctx: ConsumerContext, host: FetcherHost): void {
     this.stage = 'idle';
     const empty = this.response.length === 0;
     for (const fetch of this.response) this.buffer.add(fetch);
@@ -162,7 +162,7 @@ export class ConsumerFetcher {
    * pending revocation. OFFSET_OUT_OF_RANGE goes to the host's `resetOutOfRange` (when the
    * consumer stopped, nothing is returned).
    */
-  collect(ctx: EngineContext, host: FetcherHost, batch: Batch): void {
+  collect(ctx: ConsumerContext, host: FetcherHost, batch: Batch): void {
     const max = host.service.config.maxPollRecords;
     const positions = host.client.positions;
     const buffer = this.buffer;
