@@ -13,6 +13,7 @@ import type { ResolvedNetworkConfig } from './network';
 import { EventQueue, type TimerId } from './eventQueue';
 import type { EngineEvent, InstanceRef } from './engineEvents';
 import type { ConsumerInstance } from './group/consumerInstance';
+import type { ConsumerContext } from './group/groupProtocol';
 import type { AppendRequest, EngineContext, OutgoingMessage } from './engineContext';
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
@@ -28,7 +29,7 @@ import { MAX_STEPS_AT_ONE_INSTANT, StepCounter } from './progress/noProgress';
 import type { SimTimeMs } from './types';
 
 /** The simulation's state; it is the context every part runs in (engineContext.ts). */
-export class World implements EngineContext {
+export class World implements EngineContext, ConsumerContext {
   now: SimTimeMs = 0;
   readonly queue = new EventQueue<EngineEvent>();
   readonly hasher = new TraceHasher();
@@ -143,6 +144,11 @@ export class World implements EngineContext {
 
   groupClient(member: InstanceRef): ConsumerInstance {
     return this.services.get(member.service)!.instances[member.instance]!;
+  }
+
+  /** A consumer's live service, by id (its instances keep only its frozen facts). */
+  serviceOf(serviceId: string): Service {
+    return this.services.get(serviceId)!;
   }
 
   produceClient(producer: string): ProducerSender | undefined {

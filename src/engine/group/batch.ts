@@ -4,13 +4,13 @@
  * processed record, or the first record of the batch not processed yet.
  */
 import type { LogRecord } from '../log/record';
-import type { PartitionLog } from '../log/partitionLog';
-import { tpKey } from '../types';
 import { clearArray } from '../clearArray';
 
 export interface Batch {
   records: LogRecord[];
-  partitions: PartitionLog[];
+  /** Each record's partition: its topic name and index (the batch holds no log). */
+  topics: string[];
+  partitions: number[];
   /** `topic-partition` key of each record's partition. */
   keys: string[];
   /** Index of the record being processed. */
@@ -22,11 +22,12 @@ export interface Batch {
 
 /** An empty batch; a consumer keeps one and refills it at every poll (`clearBatch`). */
 export function emptyBatch(): Batch {
-  return { records: [], partitions: [], keys: [], index: 0, currentStartMs: 0, currentRemainingMs: 0 };
+  return { records: [], topics: [], partitions: [], keys: [], index: 0, currentStartMs: 0, currentRemainingMs: 0 };
 }
 
 export function clearBatch(batch: Batch): void {
   clearArray(batch.records);
+  clearArray(batch.topics);
   clearArray(batch.partitions);
   clearArray(batch.keys);
   batch.index = 0;
@@ -35,10 +36,7 @@ export function clearBatch(batch: Batch): void {
 /** Offsets once every record of the batch is processed. */
 export function offsetsAfter(batch: Batch): Map<string, number> {
   const offsets = new Map<string, number>();
-  for (let i = 0; i < batch.records.length; i++) {
-    const log = batch.partitions[i]!;
-    offsets.set(tpKey(log.topic, log.partition), batch.records[i]!.offset + 1);
-  }
+  for (let i = 0; i < batch.records.length; i++) offsets.set(batch.keys[i]!, batch.records[i]!.offset + 1);
   return offsets;
 }
 
@@ -47,9 +45,6 @@ export function offsetsAfter(batch: Batch): Map<string, number> {
  * back to the first record of the batch not processed yet, per partition.
  */
 export function rewindToUnprocessed(positions: Map<string, number>, batch: Batch): Map<string, number> {
-  for (let i = batch.records.length - 1; i >= batch.index; i--) {
-    const log = batch.partitions[i]!;
-    positions.set(tpKey(log.topic, log.partition), batch.records[i]!.offset);
-  }
+  for (let i = batch.records.length - 1; i >= batch.index; i--) positions.set(batch.keys[i]!, batch.records[i]!.offset);
   return positions;
 }

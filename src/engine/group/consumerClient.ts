@@ -7,8 +7,8 @@
  * poll loop) is reached only through `ClientHost`, passed to the calls that need it,
  * and its `ConsumerLiveness` (heartbeat thread, poll timer) calls the client's public members;
  * composition rather than a class chain, so each part's state is its own. The context comes
- * with every call (the client keeps none); it still keeps its service, which is why a
- * checkpoint copy must keep identity (deepClone).
+ * with every call (the client keeps none), and with it the live service (`ctx.serviceOf`): the
+ * client keeps only its service's frozen facts.
  *
  * Group progress (JoinGroup, applying a new assignment, auto-commit) only happens when the poll
  * loop asks for it, as in the Java client, so a long batch delays it. A member fenced by the
@@ -22,7 +22,7 @@ import type { InstanceRef } from '../engineEvents';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
 import { tpKey, type TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
-import type { CoordinatorError, InstanceHost, MemberRef } from './groupProtocol';
+import type { ConsumerContext, CoordinatorError, MemberRef, ServiceFacts } from './groupProtocol';
 import { ConsumerMetadata } from './consumerMetadata';
 import { JoinPrepareCommit, type JoinPrepareClient } from './joinPrepareCommit';
 import { seconds } from './seconds';
@@ -39,7 +39,7 @@ export interface ClientHost {
   /** SyncGroup answered: an idle, running poll loop polls now to apply the assignment. */
   wakeToApplyAssignment(ctx: EngineContext): void;
   /** auto.offset.reset=none and no valid offset: the consumer stops with an error. */
-  stopWithError(ctx: EngineContext): void;
+  stopWithError(ctx: ConsumerContext): void;
   /** onJoinPrepare's commit came back: an idle, running poll loop polls now to send JoinGroup. */
   wakeToRejoin(ctx: EngineContext): void;
 }
@@ -75,7 +75,8 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   private rejoinReason: string | null = null;
 
   constructor(
-    readonly service: InstanceHost,
+    /** Its service's frozen facts; the live service (coordinator, stats) comes from `ctx.serviceOf`. */
+    readonly service: ServiceFacts,
     readonly index: number,
   ) {
     this.name = `${service.id}-${index}`;
@@ -155,7 +156,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   }
 
   /** The group part of a poll: apply an assignment SyncGroup sent, rejoin when needed. */
-  pollCoordinator(ctx: EngineContext, host: ClientHost): void {
+  pollCoordinator(ctx: ConsumerContext, host: ClientHost): void {
     if (this.pendingAssignment) this.applyAssignment(ctx, host);
     if (this.rejoinNeeded && !this.joining && this.joinPrepared(ctx)) this.sendJoinGroup(ctx, host);
     // A static member may get its assignment back inside JoinGroup itself.
@@ -173,11 +174,11 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
     return this.joinPrepare.ready(ctx, this);
   }
 
-  storeJoinPrepareCommit(ctx: EngineContext, offsets: Map<string, number>): CoordinatorError | null {
-    return this.service.group.commit(ctx, this.memberId, this.generation, offsets);
+  storeJoinPrepareCommit(ctx: ConsumerContext, offsets: Map<string, number>): CoordinatorError | null {
+    return ctx.serviceOf(this.service.id).group.commit(ctx, this.memberId, this.generation, offsets);
   }
 
-  onJoinPrepareCommitDone(ctx: EngineContext, offsets: Map<string, number>, error: CoordinatorError | null): void {
+  onJoinPrepareCommitDone(ctx: ConsumerContext, offsets: Map<string, number>, error: CoordinatorError | null): void {
     if (error === null) this.lastCommitMs = ctx.now;
     else onCommitFailed(ctx, this, error, offsets, 'before rebalance');
   }
@@ -188,7 +189,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   }
 
   /** onJoinPrepare (its commit done) + JoinGroup. */
-  private sendJoinGroup(ctx: EngineContext, host: ClientHost): void {
+  private sendJoinGroup(ctx: ConsumerContext, host: ClientHost): void {
     this.stopJoinPrepare(ctx);
     if (this.partitionsLost) {
       // The zombie's last auto-commit: it fails, and its partitions are given up without a commit.
@@ -218,7 +219,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
     const config = this.service.config;
     const reason = this.rejoinReason ?? undefined;
     this.rejoinReason = null;
-    this.memberId = this.service.group.join(ctx, {
+    this.memberId = ctx.serviceOf(this.service.id).group.join(ctx, {
       instance: this.memberRef,
       memberId: this.memberId,
       groupInstanceId: this.groupInstanceId,
@@ -267,7 +268,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
     return true;
   }
 
-  private applyAssignment(ctx: EngineContext, host: ClientHost): void {
+  private applyAssignment(ctx: ConsumerContext, host: ClientHost): void {
     const { generation, memberId, partitions } = this.pendingAssignment!;
     this.pendingAssignment = null;
     this.joining = false;
@@ -328,7 +329,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   }
 
   /** onJoinPrepare's commit or its response arrived (joinPrepareCommit.ts); back, the poll loop polls to send JoinGroup. */
-  onJoinPrepareHop(ctx: EngineContext, host: ClientHost): void {
+  onJoinPrepareHop(ctx: ConsumerContext, host: ClientHost): void {
     if (this.joinPrepare.onNetworkHop(ctx, this)) host.wakeToRejoin(ctx);
   }
 
@@ -344,7 +345,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   }
 
   /** enable.auto.commit: commit the positions once `auto.commit.interval.ms` has passed. */
-  autoCommitIfDue(ctx: EngineContext): void {
+  autoCommitIfDue(ctx: ConsumerContext): void {
     // While onJoinPrepare's commit is in flight, ConsumerCoordinator.poll returns before auto-committing.
     if (this.service.autoCommit && this.memberId !== null && ctx.now >= this.nextAutoCommitMs && !this.joinPrepare.inFlight) {
       this.nextAutoCommitMs = ctx.now + this.service.config.autoCommitIntervalMs;
@@ -353,7 +354,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   }
 
   /** OffsetCommit (offsetCommit.ts): true when stored. */
-  commit(ctx: EngineContext, offsets: Map<string, number>, why: string): boolean {
+  commit(ctx: ConsumerContext, offsets: Map<string, number>, why: string): boolean {
     return commitOffsets(ctx, this, offsets, why);
   }
 

@@ -21,7 +21,7 @@ import { ZERO_TIME_RECORDS_PER_STEP } from '../progress/noProgress';
 import { recordDurationMs } from '../progress/zeroTimeLoops';
 import type { TimerId } from '../eventQueue';
 import type { PartitionLog } from '../log/partitionLog';
-import type { InstanceHost } from './groupProtocol';
+import type { ConsumerContext, InstanceHost, ServiceFacts } from './groupProtocol';
 import type { TopicPartition } from '../types';
 import type { EngineContext, GroupClient } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
@@ -58,7 +58,8 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   private waitingForFetch = false;
   private readonly stream: RandomStream;
 
-  constructor(readonly service: InstanceHost, readonly index: number, world: EngineContext) {
+  /** `service`: its service's frozen facts; the live service comes from `ctx.serviceOf` when needed. */
+  constructor(readonly service: ServiceFacts, readonly index: number, world: EngineContext) {
     this.client = new ConsumerClient(service, index);
     this.liveness = new ConsumerLiveness();
     this.fetcher = new ConsumerFetcher();
@@ -126,13 +127,13 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   }
 
   /** Graceful stop: commit what was processed, then LeaveGroup (static members do not leave). */
-  stop(ctx: EngineContext): void {
+  stop(ctx: ConsumerContext): void {
     if (!this.isAlive) return;
     if (this.service.commitsOnClose && this.memberId !== null) this.client.commit(ctx, this.processedOffsets(), 'on close');
     const memberId = this.memberId;
     this.halt(ctx, 'stopped');
     if (memberId !== null && this.client.groupInstanceId === null) {
-      this.service.group.leave(ctx, memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
+      ctx.serviceOf(this.service.id).group.leave(ctx, memberId, `${this.name} stopped gracefully and sent LeaveGroup`, 'member.stopped');
     } else {
       ctx.emit('member', this.name, `${this.name} stopped${this.client.groupInstanceId ? ' (static member: no LeaveGroup; the coordinator waits for session.timeout.ms)' : ''}.`, this.service.groupId, this.client.detail('member.stopped'));
     }
@@ -167,7 +168,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     return this.status === 'running' || (this.status === 'hung' && this.hangMode === 'handler' && !this.batch);
   }
 
-  resume(ctx: EngineContext): void {
+  resume(ctx: ConsumerContext): void {
     if (this.status !== 'hung') return;
     const wasProcessHang = this.hangMode === 'process';
     this.status = 'running';
@@ -181,7 +182,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     else this.schedulePoll(ctx, ctx.now);
   }
 
-  setSlowFactor(ctx: EngineContext, factor: number): void {
+  setSlowFactor(ctx: ConsumerContext, factor: number): void {
     const previous = this.slowFactor;
     this.slowFactor = factor;
     ctx.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.client.detail('member.slowed', { factor }));
@@ -204,11 +205,11 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     this.client.forgetMembership(ctx);
   }
 
-  stopWithError(ctx: EngineContext): void {
+  stopWithError(ctx: ConsumerContext): void {
     const memberId = this.memberId;
     this.halt(ctx, 'stopped');
     if (memberId !== null && this.client.groupInstanceId === null) {
-      this.service.group.leave(ctx, memberId, `${this.name} stopped with an error and left the group`);
+      ctx.serviceOf(this.service.id).group.leave(ctx, memberId, `${this.name} stopped with an error and left the group`);
     }
   }
 
@@ -241,12 +242,12 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     this.cancelLoop(ctx);
   }
 
-  onPoll(ctx: EngineContext): void {
+  onPoll(ctx: ConsumerContext): void {
     if (this.poll(ctx)) this.continueBatch(ctx);
   }
 
   /** One poll; true when it returned records and the loop should process them now. */
-  private poll(ctx: EngineContext): boolean {
+  private poll(ctx: ConsumerContext): boolean {
     this.loopEntry = null;
     this.waitingForFetch = false;
     if (!this.canPoll || this.batch) return false;
@@ -309,7 +310,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
    * A fetch response reached the consumer: a poll blocked on it returns now (KafkaConsumer.pollForFetches). An empty
    * response that took no time (no latency, fetch.max.wait.ms 0) would spin at one instant: the next poll is 1 ms later.
    */
-  onFetchCompleted(ctx: EngineContext, emptyAndInstant: boolean): void {
+  onFetchCompleted(ctx: ConsumerContext, emptyAndInstant: boolean): void {
     if (!this.waitingForFetch || !this.canPoll || this.batch) return;
     this.cancelLoop(ctx);
     if (emptyAndInstant) {
@@ -331,7 +332,8 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
    * ZERO_TIME_RECORDS_PER_STEP such records the loop goes on in a new event at the same
    * instant, so no single step of the engine runs for long.
    */
-  private continueBatch(ctx: EngineContext): void {
+  private continueBatch(ctx: ConsumerContext): void {
+    const service = ctx.serviceOf(this.service.id);
     let processedNow = 0;
     for (;;) {
       const batch = this.batch!;
@@ -342,33 +344,31 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
           this.loopDueMs = ctx.now + batch.currentRemainingMs;
           return;
         }
-        this.processCurrent(ctx);
+        this.processCurrent(ctx, service);
         processedNow++;
       }
       if (!this.finishBatch(ctx)) return;
     }
   }
 
-  onRecordDone(ctx: EngineContext): void {
+  onRecordDone(ctx: ConsumerContext): void {
     this.loopEntry = null;
     if (this.status !== 'running' || !this.batch) return;
-    this.processCurrent(ctx);
+    this.processCurrent(ctx, ctx.serviceOf(this.service.id));
     this.continueBatch(ctx);
   }
 
-  private processCurrent(ctx: EngineContext): void {
+  private processCurrent(ctx: EngineContext, service: InstanceHost): void {
     ctx.steps.step(ctx.now);
     const batch = this.batch!;
     const record = batch.records[batch.index]!;
-    const partition = batch.partitions[batch.index]!;
-    const key = batch.keys[batch.index]!;
-    batch.index++;
+    const index = batch.index++;
     batch.currentRemainingMs = this.recordDurationMs();
-    this.service.process(ctx, this.index, partition, key, record);
+    service.process(ctx, this.index, batch.topics[index]!, batch.partitions[index]!, batch.keys[index]!, record);
   }
 
   /** Commits per the commit mode and polls again; true when that poll started a new batch. */
-  private finishBatch(ctx: EngineContext): boolean {
+  private finishBatch(ctx: ConsumerContext): boolean {
     const batch = this.batch!;
     this.batch = null;
     if (this.service.commitMode === 'after-processing') this.client.commit(ctx, offsetsAfter(batch), 'after processing');
@@ -378,7 +378,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   // ---- fetch ----------------------------------------------------------------------------
 
   /** OFFSET_OUT_OF_RANGE on fetch: follow auto.offset.reset (offsetOutOfRange.ts). */
-  resetOutOfRange(ctx: EngineContext, log: PartitionLog, key: string, position: number): number | null {
+  resetOutOfRange(ctx: ConsumerContext, log: PartitionLog, key: string, position: number): number | null {
     const client = this.client;
     return resetOutOfRange(ctx, { name: this.name, service: this.service, positions: client.positions, detail: (code, extra) => client.detail(code, extra), stopWithError: () => this.stopWithError(ctx) }, log, key, position);
   }

@@ -23,7 +23,7 @@ import type { TimerId } from '../eventQueue';
 import { nextMetadataRefreshMs } from '../metadataRefresh';
 import type { EngineContext } from '../engineContext';
 import type { ConsumerClient } from './consumerClient';
-import type { InstanceHost } from './groupProtocol';
+import type { ConsumerContext, ServiceFacts } from './groupProtocol';
 import { seconds } from './seconds';
 
 /** What the clocks ask of the consumer around them: is the process up, and wake its poll loop. */
@@ -31,7 +31,7 @@ export interface LivenessHost {
   readonly isAlive: boolean;
   readonly hangMode: 'process' | 'handler' | null;
   readonly client: ConsumerClient;
-  readonly service: InstanceHost;
+  readonly service: ServiceFacts;
   /** The member must rejoin (a heartbeat said so, or its metadata changed): an idle, running poll loop polls now. */
   wakeToRejoin(ctx: EngineContext): void;
 }
@@ -62,12 +62,12 @@ export class ConsumerLiveness {
     this.heartbeatEntry = null;
   }
 
-  onHeartbeat(ctx: EngineContext, consumer: LivenessHost): void {
+  onHeartbeat(ctx: ConsumerContext, consumer: LivenessHost): void {
     this.heartbeatEntry = null;
     if (!consumer.isAlive || consumer.hangMode === 'process') return;
     if (consumer.client.memberId !== null) {
       this.lastHeartbeatMs = ctx.now;
-      const error = consumer.service.group.heartbeat(ctx, consumer.client.memberId, consumer.client.generation);
+      const error = ctx.serviceOf(consumer.service.id).group.heartbeat(ctx, consumer.client.memberId, consumer.client.generation);
       if (error === 'REBALANCE_IN_PROGRESS') {
         if (!consumer.client.joining) {
           consumer.client.rejoinNeeded = true;
@@ -106,7 +106,7 @@ export class ConsumerLiveness {
     if (this.pollTimerEntry === null) this.schedulePollTimer(ctx, consumer);
   }
 
-  onPollTimerCheck(ctx: EngineContext, consumer: LivenessHost): void {
+  onPollTimerCheck(ctx: ConsumerContext, consumer: LivenessHost): void {
     this.pollTimerEntry = null;
     if (!consumer.isAlive || consumer.hangMode === 'process') return;
     const maxPollIntervalMs = consumer.service.config.maxPollIntervalMs;
@@ -120,7 +120,7 @@ export class ConsumerLiveness {
     if (consumer.client.memberId === null || consumer.client.joining) return;
     const memberId = consumer.client.memberId;
     if (consumer.client.groupInstanceId === null) {
-      consumer.service.group.leave(ctx, memberId, `${consumer.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
+      ctx.serviceOf(consumer.service.id).group.leave(ctx, memberId, `${consumer.client.name} did not poll for ${seconds(maxPollIntervalMs)} (max.poll.interval.ms), so its client sent LeaveGroup`);
     } else {
       ctx.emit(
         'member',

@@ -7,13 +7,14 @@
  *   member id, and the assignment SyncGroup hands it), found by the member's `MemberRef`.
  * - `CoordinatorApi`: the requests a client sends (JoinGroup, Heartbeat, OffsetCommit,
  *   LeaveGroup) and what it reads back (the generation, the committed offsets).
- * - `InstanceHost`: the service an instance belongs to, as its instances see it.
+ * - `ServiceFacts`: the service an instance belongs to, as its instances keep it (frozen facts);
+ *   `InstanceHost`: the same service live (its coordinator, stats and handler), which its
+ *   instances find by id through the context (`ConsumerContext.serviceOf`) when they need it.
  */
 import type { ResolvedConsumerConfig } from '../config';
 import type { EngineContext } from '../engineContext';
 import type { InstanceRef } from '../engineEvents';
 import type { LogRecord } from '../log/record';
-import type { PartitionLog } from '../log/partitionLog';
 import type { AssignorName, ServiceSpec } from '../scenario';
 import type { GroupStats } from '../service/groupStats';
 import type { TopicPartition } from '../types';
@@ -57,17 +58,35 @@ export interface CoordinatorApi {
 /** How a service commits: Kafka's auto-commit, or the handler's own commit before or after processing. */
 export type EffectiveCommitMode = 'auto' | 'after-processing' | 'before-processing' | 'none';
 
-export interface InstanceHost {
+/**
+ * What never changes in a service once created (its id, spec, resolved config, commit mode):
+ * one frozen object its instances and their clients keep (frozen.ts: shared, never copied).
+ */
+export interface ServiceFacts {
   readonly id: string;
   readonly groupId: string;
   readonly spec: ServiceSpec;
   readonly config: ResolvedConsumerConfig;
-  readonly group: CoordinatorApi;
-  readonly stats: GroupStats;
   readonly processingMs: number;
   readonly commitMode: EffectiveCommitMode;
   readonly autoCommit: boolean;
   readonly commitsOnClose: boolean;
+}
+
+/** The service an instance belongs to, live: found by id through `ConsumerContext.serviceOf`. */
+export interface InstanceHost extends ServiceFacts {
+  readonly group: CoordinatorApi;
+  readonly stats: GroupStats;
   /** Applies one record for the instance at `index`: stats, idempotence, then the handler. */
-  process(ctx: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void;
+  process(ctx: EngineContext, instanceIndex: number, topic: string, partition: number, key: string, record: LogRecord): void;
+}
+
+/**
+ * The context as a consumer's parts see it: the engine's, and their service's live state by
+ * id, so an instance and its client keep only the service's frozen facts (a part keeping the
+ * live service would be a second reference a fork must preserve). Here, not in
+ * engineContext.ts: an import of this file there would close a cycle.
+ */
+export interface ConsumerContext extends EngineContext {
+  serviceOf(serviceId: string): InstanceHost;
 }

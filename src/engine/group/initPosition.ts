@@ -4,23 +4,22 @@
  * records lost when retention deleted what the commit pointed at). Split from `ConsumerClient`
  * so that file stays one concept: the group protocol's client side.
  */
-import type { EngineContext } from '../engineContext';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
 import type { TopicPartition } from '../types';
-import type { InstanceHost } from './groupProtocol';
+import type { ConsumerContext, ServiceFacts } from './groupProtocol';
 import { startPosition } from './startPosition';
 
-/** What it needs of the client: its name, its service, its positions and how it words events. */
+/** What it needs of the client: its name, its service's facts, its positions and how it words events. */
 export interface PositionClient {
   readonly name: string;
-  readonly service: InstanceHost;
+  readonly service: ServiceFacts;
   readonly positions: Map<string, number>;
   detail(code: SimEventCode, extra?: SimEventFields): SimEventDetail;
 }
 
 /** Sets the position of a newly assigned partition; null when there is none (auto.offset.reset=none stops the consumer). */
-export function initPosition(world: EngineContext, client: PositionClient, tp: TopicPartition, key: string, stopWithError: () => void): 'committed' | 'reset' | null {
-  const service = client.service;
+export function initPosition(world: ConsumerContext, client: PositionClient, tp: TopicPartition, key: string, stopWithError: () => void): 'committed' | 'reset' | null {
+  const service = world.serviceOf(client.service.id);
   const log = world.topics.get(tp.topic)?.partitions[tp.partition];
   if (!log) return null;
   const policy = service.config.autoOffsetReset;

@@ -11,16 +11,16 @@
 import type { TimerId } from '../eventQueue';
 import type { InstanceRef } from '../engineEvents';
 import type { EngineContext } from '../engineContext';
-import type { CoordinatorError } from './groupProtocol';
+import type { ConsumerContext, CoordinatorError } from './groupProtocol';
 
 /** What the commit needs of its client. */
 export interface JoinPrepareClient {
   readonly ref: InstanceRef;
   currentPositions(): Map<string, number>;
   /** The coordinator handles the OffsetCommit (when the request reaches it). */
-  storeJoinPrepareCommit(ctx: EngineContext, offsets: Map<string, number>): CoordinatorError | null;
+  storeJoinPrepareCommit(ctx: ConsumerContext, offsets: Map<string, number>): CoordinatorError | null;
   /** The response reached the client. */
-  onJoinPrepareCommitDone(ctx: EngineContext, offsets: Map<string, number>, error: CoordinatorError | null): void;
+  onJoinPrepareCommitDone(ctx: ConsumerContext, offsets: Map<string, number>, error: CoordinatorError | null): void;
 }
 
 type Stage = 'none' | 'toCoordinator' | 'toClient' | 'done';
@@ -53,7 +53,7 @@ export class JoinPrepareCommit {
   }
 
   /** One hop of the commit; true when its response reached the client (JoinGroup may follow). */
-  onNetworkHop(ctx: EngineContext, client: JoinPrepareClient): boolean {
+  onNetworkHop(ctx: ConsumerContext, client: JoinPrepareClient): boolean {
     this.entry = null;
     if (this.stage === 'toCoordinator') {
       this.error = client.storeJoinPrepareCommit(ctx, this.offsets!);

@@ -6,12 +6,12 @@
  * so it drops its partitions and rejoins. Functions over the committing client (consumerClient.ts).
  */
 import type { EngineContext } from '../engineContext';
-import type { CoordinatorError, InstanceHost } from './groupProtocol';
+import type { ConsumerContext, CoordinatorError, ServiceFacts } from './groupProtocol';
 
 /** The part of a consumer client a commit reads and changes. */
 export interface CommittingClient {
   readonly name: string;
-  readonly service: InstanceHost;
+  readonly service: ServiceFacts;
   readonly memberId: string | null;
   readonly generation: number;
   readonly joining: boolean;
@@ -22,7 +22,7 @@ export interface CommittingClient {
 }
 
 /** Commits `offsets` (true when stored); `why` names the commit in explanations. */
-export function commitOffsets(ctx: EngineContext, client: CommittingClient, offsets: Map<string, number>, why: string): boolean {
+export function commitOffsets(ctx: ConsumerContext, client: CommittingClient, offsets: Map<string, number>, why: string): boolean {
   if (offsets.size === 0) return true;
   if (client.joining) {
     // As Kafka's ConsumerCoordinator: a member between JoinGroup and its assignment has no
@@ -31,7 +31,7 @@ export function commitOffsets(ctx: EngineContext, client: CommittingClient, offs
     onCommitFailed(ctx, client, 'REBALANCE_IN_PROGRESS', offsets, why);
     return false;
   }
-  const error = client.service.group.commit(ctx, client.memberId, client.generation, offsets);
+  const error = ctx.serviceOf(client.service.id).group.commit(ctx, client.memberId, client.generation, offsets);
   if (error === null) {
     client.lastCommitMs = ctx.now;
     return true;
@@ -40,7 +40,7 @@ export function commitOffsets(ctx: EngineContext, client: CommittingClient, offs
   return false;
 }
 
-export function onCommitFailed(ctx: EngineContext, client: CommittingClient, error: CoordinatorError, offsets: Map<string, number>, why: string): void {
+export function onCommitFailed(ctx: ConsumerContext, client: CommittingClient, error: CoordinatorError, offsets: Map<string, number>, why: string): void {
   const name = client.name;
   const groupId = client.service.groupId;
   const list = [...offsets].map(([key, offset]) => `${key} → ${offset}`).join(', ');
@@ -57,7 +57,7 @@ export function onCommitFailed(ctx: EngineContext, client: CommittingClient, err
     if (!client.joining) client.rejoinNeeded = true;
     return;
   }
-  const reason = `it is no longer a member of generation ${client.service.group.generation} (a zombie; ${error})`;
+  const reason = `it is no longer a member of generation ${ctx.serviceOf(client.service.id).group.generation} (a zombie; ${error})`;
   ctx.emit('commit', name, `${name}'s commit (${why}) of ${list} failed: ${reason}. Those records will be processed again by the partition's next owner.`, groupId);
   client.loseMembership(ctx, error === 'UNKNOWN_MEMBER_ID');
 }

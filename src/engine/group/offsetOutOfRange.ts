@@ -3,24 +3,23 @@
  * (earliest or latest; none stops the consumer with an error, as the Java client throws
  * OffsetOutOfRangeException), says how many records retention took, and moves its position.
  */
-import type { EngineContext } from '../engineContext';
 import type { PartitionLog } from '../log/partitionLog';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
-import type { InstanceHost } from './groupProtocol';
+import type { ConsumerContext, ServiceFacts } from './groupProtocol';
 import { lostToRetention } from './lostToRetention';
 import { resetPosition } from './startPosition';
 
 /** The consumer whose position fell out of range. */
 export interface OutOfRangeConsumer {
   readonly name: string;
-  readonly service: InstanceHost;
+  readonly service: ServiceFacts;
   readonly positions: Map<string, number>;
   detail(code: SimEventCode, extra?: SimEventFields): SimEventDetail;
   stopWithError(): void;
 }
 
 /** The new position, or null when auto.offset.reset=none stopped the consumer. */
-export function resetOutOfRange(ctx: EngineContext, consumer: OutOfRangeConsumer, log: PartitionLog, key: string, position: number): number | null {
+export function resetOutOfRange(ctx: ConsumerContext, consumer: OutOfRangeConsumer, log: PartitionLog, key: string, position: number): number | null {
   const { name, service } = consumer;
   const policy = service.config.autoOffsetReset;
   if (policy === 'none') {
@@ -40,6 +39,6 @@ export function resetOutOfRange(ctx: EngineContext, consumer: OutOfRangeConsumer
     consumer.detail('offset.outOfRange', { partition: key, policy, position: target, lost }),
   );
   consumer.positions.set(key, target);
-  service.stats.onPositionMoved(ctx.now, key, target, 'retention', log.compactedAway);
+  ctx.serviceOf(service.id).stats.onPositionMoved(ctx.now, key, target, 'retention', log.compactedAway);
   return target;
 }

@@ -7,7 +7,6 @@ import { resolveConsumerConfig, type ResolvedConsumerConfig } from '../config';
 import { ConsumerInstance } from '../group/consumerInstance';
 import { GroupCoordinator } from '../group/coordinator';
 import type { LogRecord } from '../log/record';
-import type { PartitionLog } from '../log/partitionLog';
 import type { Topic } from '../log/topic';
 import { partitionForKey } from '../producer/murmur2';
 import { appendToTopic, type OutgoingMessage } from '../producer/send';
@@ -18,7 +17,7 @@ import type { EmittedEvent, Handler, HandlerContext } from './handler';
 import { handlerFor } from './handlers';
 import { GroupStats } from './groupStats';
 import { DEFAULT_PROCESSING_MS } from '../progress/zeroTimeLoops';
-import type { EffectiveCommitMode, InstanceHost } from '../group/groupProtocol';
+import type { ConsumerContext, EffectiveCommitMode, InstanceHost, ServiceFacts } from '../group/groupProtocol';
 
 
 export class Service implements HandlerContext, InstanceHost {
@@ -47,6 +46,8 @@ export class Service implements HandlerContext, InstanceHost {
 
   /** The scenario's spec, frozen: members share its subscription (frozen.ts). */
   readonly spec: ServiceSpec;
+  /** Its fixed facts, frozen: what its instances keep (they find the live service by id). */
+  readonly facts: ServiceFacts;
 
   constructor(spec: ServiceSpec, group: GroupCoordinator | undefined) {
     this.spec = spec = frozenCopy(spec);
@@ -60,6 +61,8 @@ export class Service implements HandlerContext, InstanceHost {
     this.processingMs = spec.processingMs ?? DEFAULT_PROCESSING_MS;
     const mode = spec.commit ?? 'auto';
     this.commitMode = mode === 'auto' && !this.config.enableAutoCommit ? 'none' : mode;
+    const { id, groupId, config, processingMs, commitMode, autoCommit, commitsOnClose } = this;
+    this.facts = Object.freeze({ id, groupId, spec, config, processingMs, commitMode, autoCommit, commitsOnClose });
   }
 
   get groupId(): string {
@@ -76,9 +79,9 @@ export class Service implements HandlerContext, InstanceHost {
   }
 
   /** Adds instances up to `count` (started) or stops the highest-numbered ones down to it. */
-  scaleTo(world: EngineContext, count: number): void {
+  scaleTo(world: ConsumerContext, count: number): void {
     while (this.instances.length < count) {
-      const instance = new ConsumerInstance(this, this.instances.length, world);
+      const instance = new ConsumerInstance(this.facts, this.instances.length, world);
       this.instances.push(instance);
       instance.start(world);
     }
@@ -90,8 +93,8 @@ export class Service implements HandlerContext, InstanceHost {
   }
 
   /** Applies one record for an instance: stats, idempotence, then the handler. */
-  process(world: EngineContext, instanceIndex: number, log: PartitionLog, key: string, record: LogRecord): void {
-    this.stats.onProcessed(world.now, key, log.topic, record, world.topics.get(log.topic)!.orderKeys, log.partition);
+  process(world: EngineContext, instanceIndex: number, topic: string, partition: number, key: string, record: LogRecord): void {
+    this.stats.onProcessed(world.now, key, topic, record, world.topics.get(topic)!.orderKeys, partition);
     world.hasher.int(instanceIndex);
     world.hasher.int(record.offset);
     if (this.idempotent) {

@@ -16,16 +16,7 @@ import { worldOf } from '../../engine/testing/worldOf';
 import { PRESETS } from './index';
 
 /** `Owner.field -> Target`: a field that holds a second reference to a mutable object. */
-const SHARED_YET = new Set([
-  // A consumer's parts hold their service (the instance's loop runs its handler and commit
-  // mode; the client reads its service's group and stats).
-  'ConsumerClient.service -> Service',
-  'ConsumerInstance.service -> Service',
-  // Batches and fetch requests hold the partition logs they read.
-  'Object.partitions[] -> PartitionLog',
-  'Object.logs[] -> PartitionLog',
-  'Object.log -> PartitionLog',
-]);
+const SHARED_YET = new Set<string>([]);
 
 /** Every second reference to a mutable object reachable from `root`, as `Owner.field -> Target`. */
 function sharedReferences(root: object): Set<string> {

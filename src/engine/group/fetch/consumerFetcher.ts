@@ -24,8 +24,8 @@ import type { EngineContext } from '../../engineContext';
 import type { PartitionLog } from '../../log/partitionLog';
 import { clearBatch, type Batch } from '../batch';
 import type { ConsumerClient } from '../consumerClient';
-import type { InstanceHost } from '../groupProtocol';
-import { canAnswerNow, readResponse, type FetchRequestData } from './delayedFetch';
+import type { ConsumerContext, ServiceFacts } from '../groupProtocol';
+import { canAnswerNow, readResponse, requestLog, type FetchRequestData } from './delayedFetch';
 import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
 import { clearArray } from '../../clearArray';
 
@@ -35,11 +35,11 @@ import { clearArray } from '../../clearArray';
  */
 export interface FetcherHost {
   readonly client: ConsumerClient;
-  readonly service: InstanceHost;
+  readonly service: ServiceFacts;
   /** A response reached the consumer: a poll waiting on it goes on. `emptyAndInstant`: it brought nothing and took no time. */
-  onFetchCompleted(ctx: EngineContext, emptyAndInstant: boolean): void;
+  onFetchCompleted(ctx: ConsumerContext, emptyAndInstant: boolean): void;
   /** OFFSET_OUT_OF_RANGE: follow auto.offset.reset; the new position, or null when the consumer stopped. */
-  resetOutOfRange(ctx: EngineContext, log: PartitionLog, key: string, position: number): number | null;
+  resetOutOfRange(ctx: ConsumerContext, log: PartitionLog, key: string, position: number): number | null;
 }
 
 type Stage = 'idle' | 'toBroker' | 'parked' | 'toClient';
@@ -51,7 +51,7 @@ export class ConsumerFetcher {
   private hopEntry: TimerId | null = null;
   private maxWaitEntry: TimerId | null = null;
   private maxWaitDeadlineMs = 0;
-  private readonly request: FetchRequestData = { logs: [], keys: [], offsets: [] };
+  private readonly request: FetchRequestData = { topics: [], partitions: [], keys: [], offsets: [] };
   private readonly response: CompletedFetch[] = [];
   private cursor = 0;
   private sentAtMs = 0;
@@ -68,8 +68,9 @@ export class ConsumerFetcher {
     const assignment = client.assignment;
     const count = assignment.length;
     if (count === 0 || client.pendingRevocation) return false;
-    const { logs, keys, offsets } = this.request;
-    clearArray(logs);
+    const { topics, partitions, keys, offsets } = this.request;
+    clearArray(topics);
+    clearArray(partitions);
     clearArray(keys);
     clearArray(offsets);
     const start = this.cursor++ % count;
@@ -82,11 +83,12 @@ export class ConsumerFetcher {
       const log = ctx.topics.get(tp.topic)?.partitions[tp.partition];
       // A partition whose leader is down (broker/) is not fetched until a leader is elected.
       if (!log || !log.leaderReachable) continue;
-      logs.push(log);
+      topics.push(tp.topic);
+      partitions.push(tp.partition);
       keys.push(key);
       offsets.push(position);
     }
-    if (logs.length === 0) return false;
+    if (keys.length === 0) return false;
     this.stage = 'toBroker';
     this.sentAtMs = ctx.now;
     this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...client.ref });
@@ -94,7 +96,7 @@ export class ConsumerFetcher {
   }
 
   /** The request reached the broker, or the response reached the consumer. */
-  onNetworkHop(ctx: EngineContext, host: FetcherHost): void {
+  onNetworkHop(ctx: ConsumerContext, host: FetcherHost): void {
     this.hopEntry = null;
     if (this.stage === 'toBroker') this.atBroker(ctx, host);
     else if (this.stage === 'toClient') this.atConsumer(ctx, host);
@@ -102,13 +104,13 @@ export class ConsumerFetcher {
 
   private atBroker(ctx: EngineContext, host: FetcherHost): void {
     const config = host.service.config;
-    if (canAnswerNow(this.request, config, config.fetchMaxWaitMs)) {
+    if (canAnswerNow(ctx.topics, this.request, config, config.fetchMaxWaitMs)) {
       this.answer(ctx, host);
       return;
     }
     // DelayedFetch: parked until an append brings enough bytes or fetch.max.wait.ms passes.
     this.stage = 'parked';
-    for (const log of this.request.logs) log.fetchWaiters.set(host.client.name, host.client.waiterRef);
+    for (let i = 0; i < this.request.keys.length; i++) requestLog(ctx.topics, this.request, i).fetchWaiters.set(host.client.name, host.client.waiterRef);
     this.maxWaitDeadlineMs = ctx.now + config.fetchMaxWaitMs;
     // A timer still armed from an earlier fetch is due sooner (same wait, earlier start): it re-arms when it fires.
     this.maxWaitEntry ??= ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
@@ -118,8 +120,8 @@ export class ConsumerFetcher {
   onDataArrived(ctx: EngineContext, host: FetcherHost): void {
     if (this.stage !== 'parked') return;
     const config = host.service.config;
-    if (!canAnswerNow(this.request, config, config.fetchMaxWaitMs)) return;
-    this.unpark(host);
+    if (!canAnswerNow(ctx.topics, this.request, config, config.fetchMaxWaitMs)) return;
+    this.unpark(ctx, host);
     this.answer(ctx, host);
   }
 
@@ -130,22 +132,22 @@ export class ConsumerFetcher {
       this.maxWaitEntry = ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
       return;
     }
-    this.unpark(host);
+    this.unpark(ctx, host);
     this.answer(ctx, host);
   }
 
-  private unpark(host: FetcherHost): void {
-    for (const log of this.request.logs) log.fetchWaiters.delete(host.client.name);
+  private unpark(ctx: EngineContext, host: FetcherHost): void {
+    for (let i = 0; i < this.request.keys.length; i++) requestLog(ctx.topics, this.request, i).fetchWaiters.delete(host.client.name);
   }
 
   /** The leader reads the response now; it reaches the consumer one latency later. */
   private answer(ctx: EngineContext, host: FetcherHost): void {
-    readResponse(this.request, host.service.config, this.buffer, this.response);
+    readResponse(ctx.topics, this.request, host.service.config, this.buffer, this.response);
     this.stage = 'toClient';
     this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...host.client.ref });
   }
 
-  private atConsumer(ctx: EngineContext, host: FetcherHost): void {
+  private atConsumer(ctx: ConsumerContext, host: FetcherHost): void {
     this.stage = 'idle';
     const empty = this.response.length === 0;
     for (const fetch of this.response) this.buffer.add(fetch);
@@ -160,14 +162,14 @@ export class ConsumerFetcher {
    * pending revocation. OFFSET_OUT_OF_RANGE goes to the host's `resetOutOfRange` (when the
    * consumer stopped, nothing is returned).
    */
-  collect(ctx: EngineContext, host: FetcherHost, batch: Batch): void {
+  collect(ctx: ConsumerContext, host: FetcherHost, batch: Batch): void {
     const max = host.service.config.maxPollRecords;
     const positions = host.client.positions;
     const buffer = this.buffer;
     while (batch.records.length < max) {
       const fetch = buffer.peek();
       if (fetch === undefined) return;
-      const { key, log } = fetch;
+      const key = fetch.key;
       const position = positions.get(key);
       if (position !== fetch.nextFetchOffset || host.client.pendingRevocation) {
         buffer.poll();
@@ -175,17 +177,18 @@ export class ConsumerFetcher {
       }
       if (fetch.error !== null) {
         buffer.poll();
-        if (host.resetOutOfRange(ctx, log, key, position) === null) {
+        if (host.resetOutOfRange(ctx, ctx.topics.get(fetch.topic)!.partitions[fetch.partition]!, key, position) === null) {
           clearBatch(batch);
           return;
         }
         continue;
       }
-      const records = fetch.records;
+      const { records, topic, partition } = fetch;
       const end = Math.min(records.length, fetch.next + max - batch.records.length);
       for (let i = fetch.next; i < end; i++) {
         batch.records.push(records[i]!);
-        batch.partitions.push(log);
+        batch.topics.push(topic);
+        batch.partitions.push(partition);
         batch.keys.push(key);
       }
       fetch.next = end;
@@ -197,7 +200,7 @@ export class ConsumerFetcher {
 
   /** The process crashed or stopped: the fetch in flight is forgotten and the buffer emptied. */
   reset(ctx: EngineContext, host: FetcherHost): void {
-    if (this.stage === 'parked') this.unpark(host);
+    if (this.stage === 'parked') this.unpark(ctx, host);
     if (this.hopEntry !== null) ctx.cancel(this.hopEntry);
     if (this.maxWaitEntry !== null) ctx.cancel(this.maxWaitEntry);
     this.hopEntry = null;

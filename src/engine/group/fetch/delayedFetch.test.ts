@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { put, testLog } from '../../log/testLog';
 import type { PartitionLog } from '../../log/partitionLog';
-import { canAnswerNow, readResponse, type FetchLimits } from './delayedFetch';
+import { canAnswerNow, readResponse, type FetchLimits, type FetchRequestData, type FetchTopics } from './delayedFetch';
 import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
 
 function logWith(sizes: number[], partition = 0): PartitionLog {
@@ -14,29 +14,41 @@ function logWith(sizes: number[], partition = 0): PartitionLog {
 
 const defaults: FetchLimits = { fetchMinBytes: 1, maxPartitionFetchBytes: 1_048_576, fetchMaxBytes: 52_428_800 };
 
+/** The topics holding `logs` (all of topic `orders`, each at its partition index). */
+function topicsOf(logs: PartitionLog[]): FetchTopics {
+  const partitions: PartitionLog[] = [];
+  for (const log of logs) partitions[log.partition] = log;
+  return new Map([['orders', { partitions }]]);
+}
+
+/** A request for `logs` (a request names each partition by topic and index). */
+function requestFor(logs: PartitionLog[], offsets: number[]): FetchRequestData {
+  return { topics: logs.map((log) => log.topic), partitions: logs.map((log) => log.partition), keys: logs.map((_, i) => `orders-${i}`), offsets };
+}
+
 function respond(logs: PartitionLog[], offsets: number[], limits: FetchLimits): CompletedFetch[] {
   const out: CompletedFetch[] = [];
-  readResponse({ logs, keys: logs.map((_, i) => `orders-${i}`), offsets }, limits, new FetchBuffer(), out);
+  readResponse(topicsOf(logs), requestFor(logs, offsets), limits, new FetchBuffer(), out);
   return out;
 }
 
 describe('the broker answers a fetch', () => {
   it('at once when fetch.min.bytes are readable below the high watermark, else it parks it', () => {
     const log = logWith([100, 100, 100]);
-    const request = { logs: [log], keys: ['orders-0'], offsets: [0] };
-    expect(canAnswerNow(request, { ...defaults, fetchMinBytes: 300 }, 500)).toBe(true);
-    expect(canAnswerNow(request, { ...defaults, fetchMinBytes: 301 }, 500)).toBe(false);
+    const topics = topicsOf([log]);
+    const request = requestFor([log], [0]);
+    expect(canAnswerNow(topics, request, { ...defaults, fetchMinBytes: 300 }, 500)).toBe(true);
+    expect(canAnswerNow(topics, request, { ...defaults, fetchMinBytes: 301 }, 500)).toBe(false);
     // Each partition counts at most max.partition.fetch.bytes towards fetch.min.bytes (DelayedFetch).
-    expect(canAnswerNow(request, { ...defaults, fetchMinBytes: 300, maxPartitionFetchBytes: 200 }, 500)).toBe(false);
+    expect(canAnswerNow(topics, request, { ...defaults, fetchMinBytes: 300, maxPartitionFetchBytes: 200 }, 500)).toBe(false);
     // Nothing readable: parked, unless fetch.max.wait.ms is 0.
-    expect(canAnswerNow({ ...request, offsets: [3] }, defaults, 500)).toBe(false);
-    expect(canAnswerNow({ ...request, offsets: [3] }, defaults, 0)).toBe(true);
+    expect(canAnswerNow(topics, { ...request, offsets: [3] }, defaults, 500)).toBe(false);
+    expect(canAnswerNow(topics, { ...request, offsets: [3] }, defaults, 0)).toBe(true);
   });
 
   it('at once with OFFSET_OUT_OF_RANGE when the offset is outside the log', () => {
     const log = logWith([100, 100]);
-    const request = { logs: [log], keys: ['orders-0'], offsets: [5] };
-    expect(canAnswerNow(request, { ...defaults, fetchMinBytes: 10_000 }, 500)).toBe(true);
+    expect(canAnswerNow(topicsOf([log]), requestFor([log], [5]), { ...defaults, fetchMinBytes: 10_000 }, 500)).toBe(true);
     expect(respond([log], [5], defaults)[0]!.error).toBe('OFFSET_OUT_OF_RANGE');
   });
 });

@@ -18,11 +18,24 @@ import type { LogRecord } from '../../log/record';
 import type { PartitionLog } from '../../log/partitionLog';
 import type { CompletedFetch, FetchBuffer } from './fetchBuffer';
 
-/** One fetch request: partitions and the offset asked of each, index for index (arrays reused). */
+/**
+ * One fetch request: partitions (topic name and partition index, resolved through the topics
+ * when read, so the request holds no log) and the offset asked of each, index for index
+ * (arrays reused).
+ */
 export interface FetchRequestData {
-  readonly logs: PartitionLog[];
+  readonly topics: string[];
+  readonly partitions: number[];
   readonly keys: string[];
   readonly offsets: number[];
+}
+
+/** The topics a request's partitions are found in (the context's `topics`). */
+export type FetchTopics = ReadonlyMap<string, { readonly partitions: readonly PartitionLog[] }>;
+
+/** The log of the request's `i`-th partition (topics and partitions are never removed). */
+export function requestLog(topics: FetchTopics, request: FetchRequestData, i: number): PartitionLog {
+  return topics.get(request.topics[i]!)!.partitions[request.partitions[i]!]!;
 }
 
 export interface FetchLimits {
@@ -37,11 +50,11 @@ function outOfRange(log: PartitionLog, offset: number): boolean {
 }
 
 /** True when the leader answers now rather than parking the request (ReplicaManager.fetchMessages). */
-export function canAnswerNow(request: FetchRequestData, limits: FetchLimits, maxWaitMs: number): boolean {
+export function canAnswerNow(topics: FetchTopics, request: FetchRequestData, limits: FetchLimits, maxWaitMs: number): boolean {
   if (maxWaitMs <= 0) return true;
   let accumulated = 0;
-  for (let i = 0; i < request.logs.length; i++) {
-    const log = request.logs[i]!;
+  for (let i = 0; i < request.keys.length; i++) {
+    const log = requestLog(topics, request, i);
     const offset = request.offsets[i]!;
     if (outOfRange(log, offset)) return true;
     accumulated += bytesBelowHighWatermark(log, offset, Math.min(limits.maxPartitionFetchBytes, limits.fetchMinBytes - accumulated));
@@ -92,13 +105,13 @@ function walkReadable(log: PartitionLog, offset: number, maxBytes: number, into:
  * Reads the response: one completed fetch per partition that has data or an error, in request
  * order, appended to `out` (taken from `buffer`'s free list).
  */
-export function readResponse(request: FetchRequestData, limits: FetchLimits, buffer: FetchBuffer, out: CompletedFetch[]): void {
+export function readResponse(topics: FetchTopics, request: FetchRequestData, limits: FetchLimits, buffer: FetchBuffer, out: CompletedFetch[]): void {
   let remainingBytes = limits.fetchMaxBytes;
   let minOneRecord = true;
-  for (let i = 0; i < request.logs.length; i++) {
-    const log = request.logs[i]!;
+  for (let i = 0; i < request.keys.length; i++) {
+    const log = requestLog(topics, request, i);
     const offset = request.offsets[i]!;
-    const fetch = buffer.take(log, request.keys[i]!, offset);
+    const fetch = buffer.take(request.topics[i]!, request.partitions[i]!, request.keys[i]!, offset);
     if (outOfRange(log, offset)) {
       fetch.error = 'OFFSET_OUT_OF_RANGE';
       out.push(fetch);

@@ -6,17 +6,19 @@
  * only while it equals the consumer's position, so data made stale by a seek, a reset or a new
  * assignment is dropped, as Kafka's FetchCollector drops it.
  *
- * The records are the log's own frozen records: once buffered they no longer depend on the log,
- * so retention deleting their segment does not take them back (Kafka's consumer also processes
- * what it already fetched). Drained completed fetches go to a free list and are reused, records
+ * The records are the log's own frozen records: once buffered they no longer depend on the log
+ * (a completed fetch names its partition by topic and index and holds no log), so retention,
+ * compaction or truncation removing them from the log does not take them back (Kafka's
+ * consumer also processes what it already fetched). Drained completed fetches go to a free list and are reused, records
  * array included, so a busy consumer allocates nothing per fetch.
  */
 import type { LogRecord } from '../../log/record';
-import type { PartitionLog } from '../../log/partitionLog';
 import { clearArray } from '../../clearArray';
 
 export interface CompletedFetch {
-  log: PartitionLog;
+  /** The partition, by topic name and index (the log is found through the context when needed). */
+  topic: string;
+  partition: number;
   /** The partition's `topic-partition` key. */
   key: string;
   /** The position the fetch asked from; `nextFetchOffset` is where the undrained part begins. */
@@ -45,10 +47,11 @@ export class FetchBuffer {
   }
 
   /** A fresh (or reused) completed fetch, not yet in the buffer. */
-  take(log: PartitionLog, key: string, fetchOffset: number): CompletedFetch {
+  take(topic: string, partition: number, key: string, fetchOffset: number): CompletedFetch {
     const reused = this.free.pop();
-    if (reused === undefined) return { log, key, fetchOffset, nextFetchOffset: fetchOffset, error: null, records: [], next: 0 };
-    reused.log = log;
+    if (reused === undefined) return { topic, partition, key, fetchOffset, nextFetchOffset: fetchOffset, error: null, records: [], next: 0 };
+    reused.topic = topic;
+    reused.partition = partition;
     reused.key = key;
     reused.fetchOffset = fetchOffset;
     reused.nextFetchOffset = fetchOffset;
