@@ -1,68 +1,62 @@
 import { CowMap } from './cowMap';
 
 /**
- * Deep copy of a simulation's object graph, for checkpoints and forks. Identity and cycles are
- * preserved (two references to one object stay two references to one copy), classes keep their
- * prototypes, Maps and Sets are rebuilt. Frozen objects (records, explanations) never change,
- * so both copies share them; functions and typed arrays are treated as immutable and shared.
+ * Deep copy of a simulation's World, for checkpoints and forks. The World is a tree of mutable
+ * state: no mutable object is reachable by two paths (parts are passed the context they run in,
+ * queued events, timers and members hold ids, batches and fetches name partitions by topic and
+ * index), which worldTree.test.ts in scenarios/presets checks for every preset, before and after
+ * a fork. So the copy is a plain structural one: no identity map, no cycle handling.
  *
- * The engine keeps no state in closures so that this copy is complete.
- *
- * The identity map is still needed: parts still hold the context they run in and each other
- * (the references worldTree.test.ts in scenarios/presets lists). Queued events, timers, fetch
- * waiters and the cluster's producers are ids already, and frozen facts are shared (frozen.ts);
- * once that list is empty, a fork is a plain structural copy without this map.
+ * Frozen objects (records, specs, explanations, CowMap bases) never change, so both copies share
+ * them; typed arrays are treated as immutable and shared; classes keep their prototypes; Maps
+ * and Sets are rebuilt. The engine keeps no state in closures, so the copy is complete.
  */
 export function deepClone<T>(root: T): T {
-  const copies = new Map<object, unknown>();
+  return copy(root) as T;
+}
 
-  function copy(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null) return value;
-    if (Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
-    const existing = copies.get(value);
-    if (existing !== undefined) return existing;
-    if (value instanceof CowMap) {
-      // Its own copy shares the frozen layers (cowMap.ts); its values are primitives or frozen.
-      const out = (value as CowMap<unknown, unknown>).copy();
-      copies.set(value, out);
-      return out;
-    }
-    if (Array.isArray(value)) {
-      // Native slice first; then replace only the elements that are mutable objects.
-      const out = value.slice();
-      copies.set(value, out);
-      for (let i = 0; i < out.length; i++) {
-        const item: unknown = out[i];
-        if (typeof item === 'object' && item !== null) out[i] = copy(item);
-      }
-      return out;
-    }
-    if (value instanceof Map) {
-      // Native copy first (fast for the large string → number tables); then fix up entries
-      // whose value is a mutable object. Keys are strings or shared objects in the engine.
-      const out = new Map(value as Map<unknown, unknown>);
-      copies.set(value, out);
-      for (const [key, item] of out) {
-        if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) out.set(key, copy(item));
-      }
-      return out;
-    }
-    if (value instanceof Set) {
-      const out = new Set<unknown>();
-      copies.set(value, out);
-      for (const item of value) out.add(copy(item));
-      return out;
-    }
-    const out = Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>;
-    copies.set(value, out);
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      const item = (value as Record<string, unknown>)[key];
-      out[key] = typeof item === 'object' && item !== null ? copy(item) : item;
+function copy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
+  // Its own copy shares the frozen layers (cowMap.ts); its values are primitives or frozen.
+  if (value instanceof CowMap) return (value as CowMap<unknown, unknown>).copy();
+  if (Array.isArray(value)) {
+    // Native slice first; then replace only the elements that are mutable objects.
+    const out = value.slice();
+    for (let i = 0; i < out.length; i++) {
+      const item: unknown = out[i];
+      if (typeof item === 'object' && item !== null) out[i] = copy(item);
     }
     return out;
   }
+  if (value instanceof Map) return copyMap(value as Map<unknown, unknown>);
+  if (value instanceof Set) {
+    const out = new Set<unknown>();
+    for (const item of value) out.add(copy(item));
+    return out;
+  }
+  const out = Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const item = (value as Record<string, unknown>)[key];
+    out[key] = typeof item === 'object' && item !== null ? copy(item) : item;
+  }
+  return out;
+}
 
-  return copy(root) as T;
+/**
+ * Native copy first (fast for the large string → number tables); then, in place and in order,
+ * the entries whose value is a mutable object get their copy. Keys are strings, numbers or frozen
+ * objects in the engine; a mutable key would be shared by both maps, so the map is rebuilt then.
+ */
+function copyMap(value: Map<unknown, unknown>): Map<unknown, unknown> {
+  const out = new Map(value);
+  for (const [key, item] of out) {
+    if (typeof key === 'object' && key !== null && !Object.isFrozen(key)) {
+      return new Map([...value].map(([k, v]) => [copy(k), copy(v)]));
+    }
+    if (typeof item === 'object' && item !== null && !Object.isFrozen(item)) out.set(key, copy(item));
+  }
+  return out;
 }
