@@ -220,7 +220,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
 
   /**
    * The second half: the started run replaces the current one and is published, paused at
-   * `playheadMs` (reached as `loadRun` does; null: at t = 0, as `loadScenario`). False when an
+   * `playheadMs` (reached as `loadRun` does; null: at t = 0, as `loadScenario`). Null when an
    * opening asked for later has replaced the run meanwhile (nothing changes then).
    */
   function openStarted(started: StartedRun, shown: ShownRun): Promise<WorkOutcome> | null {
@@ -229,7 +229,9 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     replaceRun(started.scenario, started.interventions, shown.presetId, started, ui);
     if (started.run === null) guarded(() => run.forwardTo(0, true));
     publish();
-    return shown.playheadMs === null ? Promise.resolve('done') : seekInSlices(shown.playheadMs, 'Opening the run at');
+    // At t = 0 already: seeking there would only publish the same moment again.
+    if (shown.playheadMs === null || shown.playheadMs === 0) return Promise.resolve('done');
+    return seekInSlices(shown.playheadMs, 'Opening the run at');
   }
 
   /** Replaces the run with a new scenario, paused at t = 0. */
