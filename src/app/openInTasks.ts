@@ -3,8 +3,8 @@
  * that none is long at the limits: reading the input (parsing, validating) is one task, starting
  * the engine (a new run at t = 0, its first snapshot) the next, and showing it (the store swap,
  * publishing, React's render of the new run and unmounting of the old one) the one after.
- * Measured on `budgetEdgeScenario` (doc/benchmarks.md), the three took one task of 150–230 ms
- * of main-thread time together; apart, each is a third to a half of that.
+ * Measured on `budgetEdgeScenario` (doc/benchmarks.md, main-thread time on a loaded machine),
+ * a link took one task of 135–240 ms; apart, reading it, starting and showing are 40–95 ms each.
  *
  * Between the tasks the page answers and the current run stays on screen, unchanged: a run
  * started but not shown yet is not in the store. An opening asked for later (another link, a
