@@ -31,6 +31,7 @@ import { createUiActions } from './uiActions';
 import { currentCaption, summaryAtStart } from './captions';
 import { createSlowMotionWatch } from './slowMotion';
 import { createLessonSession } from './lessonSession';
+import type { ShownRun, StartedRun } from './openInTasks';
 
 export type { WorkOutcome } from './longWork';
 
@@ -162,13 +163,28 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     return run;
   }
 
+  /**
+   * Openings in the order they were asked for: one prepared over several tasks (openInTasks.ts)
+   * is shown only if no opening asked for later has replaced the run meanwhile.
+   */
+  let openingsAsked = 0;
+  let lastOpening = 0;
+
+  /** A number for an opening asked for now (a later one wins over it). */
+  function beginOpening(): number {
+    return ++openingsAsked;
+  }
+
   function replaceRun(
     scenario: Scenario,
     interventions: readonly TimedCommand[],
     presetId: string | null,
+    started?: StartedRun,
+    ui?: Pick<AppState['ui'], 'selection' | 'view'>,
   ): void {
     stopWork();
-    run = new LiveRun(scenario, interventions);
+    run = started?.run ?? new LiveRun(scenario, interventions);
+    lastOpening = started?.opening ?? beginOpening();
     startSummary = null;
     longWork.reset();
     playbackPublishing.reset();
@@ -178,9 +194,44 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
       ...state,
       playback: { ...state.playback, playing: false },
       run: { scenario, presetId, interventions: [...interventions] },
-      ui: { ...state.ui, message: null, editUndo: null },
+      ui: { ...state.ui, ...ui, message: null, editUndo: null },
       lab: freshLabSlice(run.endMs),
     }));
+  }
+
+  /**
+   * The first half of opening a large run in tasks: its engine is made and run to t = 0 (and its
+   * first snapshot built) off the store, so nothing on screen changes yet; `openStarted` shows it
+   * in a later task. Null when an opening asked for later has replaced the run already.
+   */
+  function startRun(opening: number, scenario: Scenario, interventions: readonly TimedCommand[] = []): StartedRun | null {
+    if (opening <= lastOpening) return null;
+    let started: LiveRun | null = new LiveRun(scenario, interventions);
+    try {
+      started.forwardTo(0, true);
+      // Snapshots share what did not change with the previous one: publishing rebuilds it cheaply.
+      started.simulation.snapshot();
+    } catch {
+      // Opened as `loadRun` would: the error is met again and reported by `guarded`.
+      started = null;
+    }
+    return { opening, scenario, interventions, run: started };
+  }
+
+  /**
+   * The second half: the started run replaces the current one and is published, paused at
+   * `playheadMs` (reached as `loadRun` does; null: at t = 0, as `loadScenario`). Null when an
+   * opening asked for later has replaced the run meanwhile (nothing changes then).
+   */
+  function openStarted(started: StartedRun, shown: ShownRun): Promise<WorkOutcome> | null {
+    if (started.opening <= lastOpening) return null;
+    const ui = shown.selection === undefined ? undefined : { selection: shown.selection, view: { ...shown.view } };
+    replaceRun(started.scenario, started.interventions, shown.presetId, started, ui);
+    if (started.run === null) guarded(() => run.forwardTo(0, true));
+    publish();
+    // At t = 0 already: seeking there would only publish the same moment again.
+    if (shown.playheadMs === null || shown.playheadMs === 0) return Promise.resolve('done');
+    return seekInSlices(shown.playheadMs, 'Opening the run at');
   }
 
   /** Replaces the run with a new scenario, paused at t = 0. */
@@ -352,6 +403,9 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     currentRun,
     loadScenario,
     loadRun,
+    beginOpening,
+    startRun,
+    openStarted,
     playTo,
     advance,
     seek,

@@ -10,6 +10,7 @@ import {
   type NarrationFeed,
 } from './narrationFeed';
 import type { NarrationSetting } from './narrationSetting';
+import type { AppState } from './store';
 
 /** Wall time that moves only when a test says so, with the timers due on the way. */
 function manualClock() {
@@ -198,5 +199,30 @@ describe('digests while playing', () => {
     t.lab.seek(5_000);
     t.wall.advance(10_000);
     expect(t.sent).toHaveLength(1);
+  });
+});
+
+describe('opening a new run', () => {
+  it("measures its groups' progress in a task after the one that shows it (opening's longest task at the limits)", () => {
+    const t = setup();
+    current = t;
+    // Counts the group health measured through each published state's queries.
+    let measured = 0;
+    const setState = t.lab.store.setState;
+    t.lab.store.setState = ((update: (state: AppState) => AppState) =>
+      setState((state) => {
+        const next = update(state);
+        if (next.sim === state.sim) return next;
+        const health = next.sim.queries.health;
+        return { ...next, sim: { ...next.sim, queries: { ...next.sim.queries, health: (id: string) => (measured++, health(id)) } } };
+      })) as typeof setState;
+    t.lab.loadScenario(emailOutage);
+    expect(measured).toBe(0);
+    t.wall.advance(0);
+    expect(measured).toBe(emailOutage.services.length);
+    // Measured once: what the first frames play is narrated against it, as before.
+    t.play(30_000, 10);
+    t.wall.advance(DIGEST_SPACING_MS);
+    expect(t.sent.length).toBeGreaterThan(0);
   });
 });

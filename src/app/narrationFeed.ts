@@ -107,15 +107,39 @@ export function createNarrationFeed(
     notify();
   }
 
+  /**
+   * A new run whose groups' progress is still to be measured, in a task after the one that
+   * showed it (`measureProgress`): at the limits that is 16 groups' health, ~10 ms, in what is
+   * already opening's longest task. Nothing can play in between: playing takes a frame.
+   */
+  let progressOf: AppState | null = null;
+  let cancelProgress: (() => void) | null = null;
+
   /** Forgets what was pending and takes `state` as the point narration continues from. */
-  function rebase(state: AppState): void {
+  function rebase(state: AppState, measureLater = false): void {
     for (const intervention of state.run.interventions) seen.add(intervention);
     lastSeq = lastSeqOf(state.sim.events);
     pending = [];
+    cancelProgress?.();
+    cancelProgress = null;
+    progressOf = null;
     // During long work every publish is a jump, and measuring every group's health each time
     // costs tens of milliseconds at the limits: the publish that ends the work measures it.
-    if (setting === 'everything' && state.lab.work === null)
-      progress = groupProgress(state.sim.snapshot, state.sim.queries.health);
+    if (setting !== 'everything' || state.lab.work !== null) return;
+    if (!measureLater) progress = groupProgress(state.sim.snapshot, state.sim.queries.health);
+    else {
+      progressOf = state;
+      cancelProgress = clock.after(0, measureProgress);
+    }
+  }
+
+  /** Measures the progress a rebase left for later (before any later update is narrated). */
+  function measureProgress(): void {
+    cancelProgress?.();
+    cancelProgress = null;
+    if (progressOf === null) return;
+    progress = groupProgress(progressOf.sim.snapshot, progressOf.sim.queries.health);
+    progressOf = null;
   }
 
   function digestDueMs(): number {
@@ -158,10 +182,11 @@ export function createNarrationFeed(
     if (next.run.scenario !== scenario) {
       // A new run: nothing of the old one is news. Opening it at a later playhead seeks (a jump).
       scenario = next.run.scenario;
-      rebase(next);
+      rebase(next, true);
       schedule();
       return;
     }
+    measureProgress();
     const nowMs = next.sim.snapshot.nowMs;
     const prevMs = prev.sim.snapshot.nowMs;
     const endSeq = lastSeqOf(next.sim.events);
@@ -231,6 +256,8 @@ export function createNarrationFeed(
     },
     dispose() {
       unsubscribe();
+      cancelProgress?.();
+      cancelProgress = null;
       cancelTimer?.();
       cancelTimer = null;
       listeners.clear();

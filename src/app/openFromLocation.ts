@@ -12,6 +12,7 @@ import { DECODERS_MISSING, loadDecoders, loadedDecoders } from './loadDecoders';
 import type { Lab } from './lab';
 import { isLessonFragment, parseLessonFragment } from '../lessons/lessonLink';
 import type { ComparisonHost } from './comparisonHost';
+import { openInTasks } from './openInTasks';
 
 /** The page's comparisons, when it has them: `#c=` and comparison presets open there. */
 export type ComparisonLinks = Pick<ComparisonHost, 'openFragment' | 'close'>;
@@ -53,17 +54,44 @@ const KEPT_TEXT: Record<Kept, string> = {
 
 /** Opens a decode result, or shows why it was refused; the current run is kept on refusal. */
 export function openDecoded(lab: Lab, result: DecodeResult, kept: Kept = 'current run'): OpenOutcome {
-  if (!result.ok) {
-    lab.showMessage({ kind: 'error', text: `${describeRefusal(result)}. ${KEPT_TEXT[kept]}` });
-    return 'refused';
-  }
+  if (!result.ok) return refuse(lab, result, kept);
   openRun(lab, result.run);
-  if (result.warnings.length > 0) {
-    const [first, ...rest] = result.warnings;
-    const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
-    lab.showMessage({ kind: 'info', text: `Opened, with fields this LogScope does not know left out: ${first}${more}.` });
-  }
+  showWarnings(lab, result.warnings);
   return 'opened';
+}
+
+/**
+ * `openDecoded` for input read in this task (a link, a file): the engine starts in the next
+ * task and the run is shown in the one after (openInTasks.ts), so no task is long at the
+ * limits. `opening` is `lab.beginOpening()`'s number from before the input was read. Resolves
+ * 'opened' once shown, or 'nothing' when an opening asked for later won meanwhile.
+ */
+export async function openDecodedInTasks(lab: Lab, opening: number, result: DecodeResult, kept: Kept = 'current run'): Promise<OpenOutcome> {
+  if (!result.ok) return refuse(lab, result, kept);
+  const { run } = result;
+  const shown = await openInTasks(lab, opening, {
+    scenario: run.scenario,
+    interventions: run.interventions,
+    playheadMs: run.playheadMs,
+    presetId: run.presetId ?? presetIdOf(run.scenario),
+    selection: run.selection,
+    view: run.view,
+  });
+  if (shown === 'superseded') return 'nothing';
+  showWarnings(lab, result.warnings);
+  return 'opened';
+}
+
+function refuse(lab: Lab, result: DecodeResult & { ok: false }, kept: Kept): OpenOutcome {
+  lab.showMessage({ kind: 'error', text: `${describeRefusal(result)}. ${KEPT_TEXT[kept]}` });
+  return 'refused';
+}
+
+function showWarnings(lab: Lab, warnings: readonly string[]): void {
+  if (warnings.length === 0) return;
+  const [first, ...rest] = warnings;
+  const more = rest.length > 0 ? ` (and ${rest.length} more)` : '';
+  lab.showMessage({ kind: 'info', text: `Opened, with fields this LogScope does not know left out: ${first}${more}.` });
 }
 
 export function openFromLocation(lab: Lab, address: AddressParts, kept: Kept = 'current run', comparisons?: ComparisonLinks): OpenOutcome {
@@ -93,8 +121,13 @@ function openAddress(lab: Lab, address: AddressParts, kept: Kept): OpenOutcome {
     lab.showMessage({ kind: 'error', text: `This link cannot be opened: ${DECODERS_MISSING}. ${KEPT_TEXT[kept]}` });
     return 'refused';
   }
+  const opening = lab.beginOpening();
   const result = decoders.decodeLocation(address);
-  return result === null ? 'nothing' : openDecoded(lab, result, kept);
+  if (result === null) return 'nothing';
+  if (!result.ok) return refuse(lab, result, kept);
+  // Shown two tasks later (`openingSettled` waits for it); a later opening may win meanwhile.
+  void openDecodedInTasks(lab, opening, result, kept);
+  return 'opened';
 }
 
 /** `#lesson=<id>[&step=<n>]`: the lesson at that step, paused; a bad link keeps the run. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findPreset } from '../scenarios/presets';
 import { decodeRunLink, encodeRunLink, runFileText, runLinkFragment, type SharedRun } from '../share';
 import { openFromLocation } from './openFromLocation';
+import { openingSettled } from './openInTasks';
 import { dismissSavedRun, getRestoreOffer, offerSavedRun, restoreSavedRun, startPersistence, STORAGE_KEY } from './persistence';
 import { createLab } from './lab';
 import { fragmentOf, sharedRunOf, shouldWriteRun } from './sharedRunOf';
@@ -61,9 +62,10 @@ function file(name: string, text: string) {
 beforeEach(() => loadScenario(checkout, 'checkout'));
 
 describe('opening the address', () => {
-  it('opens a shared run paused at its playhead, with its selection and view', () => {
+  it('opens a shared run paused at its playhead, with its selection and view', async () => {
     play();
     expect(openFromLocation(pageLab, { hash: runLinkFragment(sharedRun), search: '' })).toBe('opened');
+    await openingSettled(pageLab);
     const state = appStore.getState();
     expect(sharedRunOf(state)).toEqual(sharedRun);
     expect(state.playback.playing).toBe(false);
@@ -85,6 +87,7 @@ describe('opening the address', () => {
     const farRun = { ...sharedRun, playheadMs: 20 * 3_600_000 };
     // The page gets the thread back at once: the way to 20 h is long work, not one task.
     expect(openFromLocation(pageLab, { hash: runLinkFragment(farRun), search: '' })).toBe('opened');
+    await openingSettled(pageLab);
     const work = appStore.getState().lab.work;
     expect(work).toMatchObject({ label: 'Opening the run at 20:00:00', targetMs: 72_000_000, cancelling: false });
     expect(appStore.getState().run.interventions).toEqual(sharedRun.interventions);
@@ -96,10 +99,12 @@ describe('opening the address', () => {
     expect(state.ui.message?.text).toMatch(/^Stopped at [\d:]+: cancelled before 20:00:00\.$/);
   });
 
-  it('recognises a shared run of a gallery preset', () => {
+  it('recognises a shared run of a gallery preset', async () => {
     openFromLocation(pageLab, { hash: runLinkFragment(sharedRun), search: '' });
+    await openingSettled(pageLab);
     expect(appStore.getState().run.presetId).toBe('hot-partition');
     openFromLocation(pageLab, { hash: runLinkFragment({ ...sharedRun, scenario: { ...hotPartition, seed: 99 } }), search: '' });
+    await openingSettled(pageLab);
     expect(appStore.getState().run.presetId).toBeNull();
   });
 
@@ -181,6 +186,8 @@ describe('keeping the run locally', () => {
     const storage = memoryStorage();
     const stop = startPersistence(pageLab, storage);
     openFromLocation(pageLab, { hash: runLinkFragment(sharedRun), search: '' });
+    // The run is shown a few tasks later (openInTasks.ts), then kept a second after that.
+    await vi.advanceTimersByTimeAsync(10);
     await vi.advanceTimersByTimeAsync(1000);
     stop();
     const kept = decodeRunLink(storage.getItem(STORAGE_KEY) ?? '');

@@ -9,13 +9,14 @@ import type { QrCodeResult } from '../share';
 import { isLoopbackLink } from '../share/loopbackHost';
 import { runFileName, runFileText } from '../share/scenarioFileText';
 import { nextTask } from './nextTask';
-import { addressNamesSomething, listenForLinks, openDecoded, openFromLocation, type OpenOutcome } from './openFromLocation';
+import { addressNamesSomething, listenForLinks, openDecoded, openDecodedInTasks, openFromLocation, type OpenOutcome } from './openFromLocation';
+import { openingSettled } from './openInTasks';
 import { browserStorage, keepsRun, offerSavedRun, startPersistence } from './persistence';
 import type { Lab } from './lab';
 import { fragmentOf } from './sharedRunOf';
 import { DECODERS_MISSING, loadDecoders, loadedDecoders, type Decoders } from './loadDecoders';
 import { whenIdle } from './whenIdle';
-import { startUrlSync, withHistoryEntry } from './urlSync';
+import { startUrlSync, withHistoryEntry, withHistoryEntryLater } from './urlSync';
 import type { ComparisonHost } from './comparisonHost';
 import { startComparisonUrlSync } from './comparisonUrlSync';
 import { keepsComparison, offerSavedComparison, startComparisonPersistence } from './comparisonPersistence';
@@ -93,6 +94,7 @@ function fileSource(name: string): string {
  * Back returns to it after success.
  */
 export async function openScenarioFile(lab: Lab, file: Pick<File, 'name' | 'size' | 'text'>): Promise<OpenOutcome> {
+  const opening = lab.beginOpening();
   const source = fileSource(file.name);
   if (file.size > limits.MAX_INPUT_CHARS) {
     return openDecoded(lab, {
@@ -115,9 +117,11 @@ export async function openScenarioFile(lab: Lab, file: Pick<File, 'name' | 'size
     return openDecoded(lab, { ok: false, source, problems: [{ path: '', message: DECODERS_MISSING }] });
   }
   if (decoders.isLessonText(text)) return openLessonText(lab, decoders, text, source);
+  // Reading the file (its promise settles in a task of its own) leaves decoding a task alone.
+  await nextTask();
   const decoded = decoders.decodeScenarioText(text, source);
-  if (decoded.ok) await nextTask();
-  return withHistoryEntry(() => openDecoded(lab, decoded));
+  if (!decoded.ok) return openDecoded(lab, decoded);
+  return withHistoryEntryLater(() => openDecodedInTasks(lab, opening, decoded));
 }
 
 /** A lesson file (format "logscope-lesson"): opened at its first step, or refused like a scenario file. */
@@ -146,20 +150,26 @@ export function startSharing(target: Window, lab: Lab, comparisons?: ComparisonH
     const begin = () => beginSharing(target, lab, comparisons);
     return loadDecoders().then(begin, begin);
   }
-  beginSharing(target, lab, comparisons);
+  void beginSharing(target, lab, comparisons);
   whenIdle(() => void loadDecoders().catch(() => undefined));
 }
 
-function beginSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): void {
+function beginSharing(target: Window, lab: Lab, comparisons?: ComparisonHost): Promise<void> | void {
   const outcome = openFromLocation(lab, { hash: target.location.hash, search: target.location.search }, 'default run', comparisons);
-  // `?presenter` in a link a teacher opens on the classroom computer: presenter mode from the start.
-  if (new URLSearchParams(target.location.search).has('presenter')) lab.setView('presenter', true);
   const storage = browserStorage(target);
   // A comparison open when the page closed is offered first; declined, the last run is.
   if (outcome !== 'opened' && !(comparisons && offerSavedComparison(comparisons, storage, () => offerSavedRun(lab, storage)))) offerSavedRun(lab, storage);
   listenForLinks(target, lab, comparisons);
-  startUrlSync(target, lab);
-  if (comparisons) startComparisonUrlSync(target, comparisons);
-  startPersistence(lab, storage);
-  if (comparisons) startComparisonPersistence(comparisons, storage);
+  // A linked run is shown a few tasks later (openInTasks.ts): the rest starts from it, so the
+  // address bar and the kept run are not rewritten for opening it, and presenter mode sticks.
+  const rest = () => {
+    // `?presenter` in a link a teacher opens on the classroom computer: presenter mode from the start.
+    if (new URLSearchParams(target.location.search).has('presenter')) lab.setView('presenter', true);
+    startUrlSync(target, lab);
+    if (comparisons) startComparisonUrlSync(target, comparisons);
+    startPersistence(lab, storage);
+    if (comparisons) startComparisonPersistence(comparisons, storage);
+  };
+  if (outcome === 'opened') return openingSettled(lab).then(rest);
+  rest();
 }

@@ -5,6 +5,7 @@
 import type { Command, Summary } from '../engine';
 import { DECODERS_MISSING, loadDecoders, type Decoders } from './loadDecoders';
 import { nextTask } from './nextTask';
+import { openInTasks } from './openInTasks';
 import type { Lab } from './lab';
 import { resolveLessonLink } from '../lessons/lessonLink';
 import type { StepKind } from '../lessons/lessonTypes';
@@ -55,13 +56,18 @@ export function installTestApi(target: Window, run: Lab, comparisons?: Compariso
   const compared = () => comparisons?.current() ?? null;
   const api: LogScopeApi = {
     async load(scenario) {
+      // Parsing, starting the engine and showing the run each get a task (openInTasks.ts); the
+      // first waits for one too, so it never shares the task that delivered `scenario` (a
+      // `page.evaluate` deserialises its argument there: tens of milliseconds at the limits).
+      const opening = run.beginOpening();
       const decoders = await decodersOrNull();
       if (decoders === null) return { ok: false, error: DECODERS_MISSING };
       const { parseScenario, formatScenarioErrors } = decoders;
+      await nextTask();
       const parsed = parseScenario(scenario);
       if (!parsed.ok) return { ok: false, error: formatScenarioErrors(parsed.errors) };
-      await nextTask();
-      run.loadScenario(parsed.scenario);
+      const opened = await openInTasks(run, opening, { scenario: parsed.scenario, interventions: [], presetId: null, playheadMs: null });
+      if (opened === 'superseded') return { ok: false, error: SUPERSEDED };
       return { ok: true, warnings: parsed.warnings };
     },
     async advance(ms) {
@@ -126,6 +132,9 @@ export function installTestApi(target: Window, run: Lab, comparisons?: Compariso
   (target as Window & { __logscope?: LogScopeApi }).__logscope = api;
   return api;
 }
+
+/** `load`'s answer when another run was opened while its scenario was being read. */
+const SUPERSEDED = 'another run was opened while this scenario was being read; it was not opened';
 
 function decodersOrNull(): Promise<Decoders | null> {
   return loadDecoders().catch(() => null);
