@@ -10,10 +10,19 @@
  * index) equals the key's stamp; rewriting or deleting the key leaves earlier entries stale,
  * and dropping the oldest skips them. The queue is compacted when stale entries outnumber live
  * ones, and its spent front is dropped once it is most of the queue.
+ *
+ * Retention's prune (`deleteBelow`) forgets every key whose latest sequence is below a bound.
+ * The queue is in write order, not sequence order, so walking it would cost the whole table at
+ * every retention check (at the limits 256 group×topic tables of up to 131,072 keys, half a
+ * second in one event). So the table also files each key under its latest sequence's bucket
+ * (`BUCKET_SEQS` sequences wide): a prune takes the buckets wholly below the bound and sorts
+ * out only the one it falls in, at a cost of what it deletes plus one bucket.
  */
 import type { KeySlots } from '../log/keySlots';
 
 const ABSENT = -1;
+/** Sequences per prune bucket: a prune reads at most this many (and their rewrites) it keeps. */
+const BUCKET_SEQS = 1024;
 
 export class OrderKeyTable {
   /** Per slot, two numbers side by side: the latest sequence, then the stamp (ABSENT when not in the table). */
@@ -23,6 +32,12 @@ export class OrderKeyTable {
   private head = 0;
   private base = 0;
   private live = 0;
+  /** Per bucket (latest sequence / BUCKET_SEQS), the slots filed there; stale once the key is gone or moved on. */
+  private readonly buckets = new Map<number, number[]>();
+  /** The buckets' numbers, ascending. */
+  private bucketIds: number[] = [];
+  /** Slots filed in buckets, live or stale (the index is rebuilt when stale ones outnumber live ones). */
+  private filed = 0;
 
   get size(): number {
     return this.live;
@@ -47,10 +62,14 @@ export class OrderKeyTable {
     const entries = this.entries;
     while (entries.length <= 2 * slot) entries.push(0, ABSENT);
     if (!present) this.live++;
+    const bucket = Math.floor(seq / BUCKET_SEQS);
+    // A rewrite within its bucket is filed there already.
+    if (!present || Math.floor(entries[2 * slot]! / BUCKET_SEQS) !== bucket) this.file(slot, bucket);
     entries[2 * slot] = seq;
     entries[2 * slot + 1] = this.base + this.queue.length;
     this.queue.push(slot);
     if (this.queue.length - this.head - this.live > this.live + 1024) this.compact();
+    if (this.filed > 2 * this.live + 1024) this.refile();
   }
 
   /** Drops the key written longest ago (nothing when empty) and releases its slot. */
@@ -72,26 +91,73 @@ export class OrderKeyTable {
     }
   }
 
-  /** Deletes every key whose sequence `matches` (their slots released); returns how many. */
-  deleteWhere(matches: (seq: number) => boolean, slots: KeySlots): number {
+  /** Deletes every key whose latest sequence is below `bound` (their slots released); returns how many. */
+  deleteBelow(bound: number, slots: KeySlots): number {
+    const ids = this.bucketIds;
     let deleted = 0;
-    const kept: number[] = [];
+    let spent = 0;
+    for (; spent < ids.length && ids[spent]! * BUCKET_SEQS < bound; spent++) {
+      const bucket = ids[spent]!;
+      const filed = this.buckets.get(bucket)!;
+      // Wholly below the bound: every key still filed here goes.
+      const whole = (bucket + 1) * BUCKET_SEQS <= bound;
+      const kept: number[] = [];
+      for (const slot of filed) {
+        if (!this.isFiled(slot, bucket)) continue;
+        if (whole || this.entries[2 * slot]! < bound) {
+          this.remove(slot, slots);
+          deleted++;
+        } else kept.push(slot);
+      }
+      this.filed -= filed.length - kept.length;
+      if (kept.length > 0) {
+        this.buckets.set(bucket, kept);
+        break;
+      }
+      this.buckets.delete(bucket);
+    }
+    if (spent > 0) this.bucketIds = ids.slice(spent);
+    return deleted;
+  }
+
+  /** Whether `slot` is in the table with its latest sequence in `bucket` (its live filing). */
+  private isFiled(slot: number, bucket: number): boolean {
+    return this.entries[2 * slot + 1] !== ABSENT && Math.floor(this.entries[2 * slot]! / BUCKET_SEQS) === bucket;
+  }
+
+  private file(slot: number, bucket: number): void {
+    let filed = this.buckets.get(bucket);
+    if (filed === undefined) {
+      filed = [];
+      this.buckets.set(bucket, filed);
+      const ids = this.bucketIds;
+      // Sequences mostly grow: a new bucket is nearly always the last.
+      if (ids.length === 0 || ids[ids.length - 1]! < bucket) ids.push(bucket);
+      else {
+        let low = 0;
+        let high = ids.length;
+        while (low < high) {
+          const mid = (low + high) >>> 1;
+          if (ids[mid]! < bucket) low = mid + 1;
+          else high = mid;
+        }
+        ids.splice(low, 0, bucket);
+      }
+    }
+    filed.push(slot);
+    this.filed++;
+  }
+
+  /** Files only the live keys again (keys dropped as oldest or moved to a newer bucket leave stale filings). */
+  private refile(): void {
+    this.buckets.clear();
+    this.bucketIds = [];
+    this.filed = 0;
     const entries = this.entries;
     for (let index = this.head; index < this.queue.length; index++) {
       const slot = this.queue[index]!;
-      if (entries[2 * slot + 1] !== this.base + index) continue;
-      if (matches(entries[2 * slot]!)) {
-        this.remove(slot, slots);
-        deleted++;
-      } else {
-        entries[2 * slot + 1] = kept.length;
-        kept.push(slot);
-      }
+      if (entries[2 * slot + 1] === this.base + index) this.file(slot, Math.floor(entries[2 * slot]! / BUCKET_SEQS));
     }
-    this.queue = kept;
-    this.head = 0;
-    this.base = 0;
-    return deleted;
   }
 
   private remove(slot: number, slots: KeySlots): void {
