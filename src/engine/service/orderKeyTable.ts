@@ -21,8 +21,12 @@
 import type { KeySlots } from '../log/keySlots';
 
 const ABSENT = -1;
-/** Sequences per prune bucket: a prune reads at most this many (and their rewrites) it keeps. */
-const BUCKET_SEQS = 1024;
+/**
+ * Sequences per prune bucket: a prune reads at most one bucket's keys it keeps. Sequences are
+ * numbered across all topics, so a topic's table holds a share of each bucket (at the limits
+ * 1/16: about a thousand keys a bucket, some seventy buckets a table).
+ */
+const BUCKET_SEQS = 16_384;
 
 export class OrderKeyTable {
   /** Per slot, two numbers side by side: the latest sequence, then the stamp (ABSENT when not in the table). */
@@ -38,6 +42,9 @@ export class OrderKeyTable {
   private bucketIds: number[] = [];
   /** Slots filed in buckets, live or stale (the index is rebuilt when stale ones outnumber live ones). */
   private filed = 0;
+
+  /** `bucketSeqs`: the prune buckets' width (tests narrow it to cross many buckets). */
+  constructor(private readonly bucketSeqs = BUCKET_SEQS) {}
 
   get size(): number {
     return this.live;
@@ -62,9 +69,9 @@ export class OrderKeyTable {
     const entries = this.entries;
     while (entries.length <= 2 * slot) entries.push(0, ABSENT);
     if (!present) this.live++;
-    const bucket = Math.floor(seq / BUCKET_SEQS);
+    const bucket = Math.floor(seq / this.bucketSeqs);
     // A rewrite within its bucket is filed there already.
-    if (!present || Math.floor(entries[2 * slot]! / BUCKET_SEQS) !== bucket) this.file(slot, bucket);
+    if (!present || Math.floor(entries[2 * slot]! / this.bucketSeqs) !== bucket) this.file(slot, bucket);
     entries[2 * slot] = seq;
     entries[2 * slot + 1] = this.base + this.queue.length;
     this.queue.push(slot);
@@ -96,11 +103,11 @@ export class OrderKeyTable {
     const ids = this.bucketIds;
     let deleted = 0;
     let spent = 0;
-    for (; spent < ids.length && ids[spent]! * BUCKET_SEQS < bound; spent++) {
+    for (; spent < ids.length && ids[spent]! * this.bucketSeqs < bound; spent++) {
       const bucket = ids[spent]!;
       const filed = this.buckets.get(bucket)!;
       // Wholly below the bound: every key still filed here goes.
-      const whole = (bucket + 1) * BUCKET_SEQS <= bound;
+      const whole = (bucket + 1) * this.bucketSeqs <= bound;
       const kept: number[] = [];
       for (const slot of filed) {
         if (!this.isFiled(slot, bucket)) continue;
@@ -122,7 +129,7 @@ export class OrderKeyTable {
 
   /** Whether `slot` is in the table with its latest sequence in `bucket` (its live filing). */
   private isFiled(slot: number, bucket: number): boolean {
-    return this.entries[2 * slot + 1] !== ABSENT && Math.floor(this.entries[2 * slot]! / BUCKET_SEQS) === bucket;
+    return this.entries[2 * slot + 1] !== ABSENT && Math.floor(this.entries[2 * slot]! / this.bucketSeqs) === bucket;
   }
 
   private file(slot: number, bucket: number): void {
@@ -156,7 +163,7 @@ export class OrderKeyTable {
     const entries = this.entries;
     for (let index = this.head; index < this.queue.length; index++) {
       const slot = this.queue[index]!;
-      if (entries[2 * slot + 1] === this.base + index) this.file(slot, Math.floor(entries[2 * slot]! / BUCKET_SEQS));
+      if (entries[2 * slot + 1] === this.base + index) this.file(slot, Math.floor(entries[2 * slot]! / this.bucketSeqs));
     }
   }
 
