@@ -14,9 +14,11 @@
  * Retention's prune (`deleteBelow`) forgets every key whose latest sequence is below a bound.
  * The queue is in write order, not sequence order, so walking it would cost the whole table at
  * every retention check (at the limits 256 group×topic tables of up to 131,072 keys, half a
- * second in one event). So the table also files each key under its latest sequence's bucket
- * (`BUCKET_SEQS` sequences wide): a prune takes the buckets wholly below the bound and sorts
- * out only the one it falls in, at a cost of what it deletes plus one bucket.
+ * second in one event). So the table also files each write's queue position under its
+ * sequence's bucket (`BUCKET_SEQS` sequences wide), as runs of consecutive positions: records
+ * are first-processed roughly in sequence order, so a bucket is a few runs, not a number per
+ * key. A prune takes the buckets wholly below the bound and sorts out only the one it falls
+ * in, at a cost of what it deletes plus one bucket's positions.
  */
 import type { KeySlots } from '../log/keySlots';
 
@@ -36,12 +38,15 @@ export class OrderKeyTable {
   private head = 0;
   private base = 0;
   private live = 0;
-  /** Per bucket (latest sequence / BUCKET_SEQS), the slots filed there; stale once the key is gone or moved on. */
+  /**
+   * Per bucket (sequence / bucketSeqs), the queue positions written with a sequence in it, as
+   * runs `[from, to)` side by side; a position is stale once its entry is not live there.
+   */
   private readonly buckets = new Map<number, number[]>();
   /** The buckets' numbers, ascending. */
   private bucketIds: number[] = [];
-  /** Slots filed in buckets, live or stale (the index is rebuilt when stale ones outnumber live ones). */
-  private filed = 0;
+  /** Runs filed in buckets (the index is rebuilt from the live entries when they outnumber them). */
+  private runs = 0;
 
   /** `bucketSeqs`: the prune buckets' width (tests narrow it to cross many buckets). */
   constructor(private readonly bucketSeqs = BUCKET_SEQS) {}
@@ -69,14 +74,12 @@ export class OrderKeyTable {
     const entries = this.entries;
     while (entries.length <= 2 * slot) entries.push(0, ABSENT);
     if (!present) this.live++;
-    const bucket = Math.floor(seq / this.bucketSeqs);
-    // A rewrite within its bucket is filed there already.
-    if (!present || Math.floor(entries[2 * slot]! / this.bucketSeqs) !== bucket) this.file(slot, bucket);
+    this.file(this.base + this.queue.length, Math.floor(seq / this.bucketSeqs));
     entries[2 * slot] = seq;
     entries[2 * slot + 1] = this.base + this.queue.length;
     this.queue.push(slot);
     if (this.queue.length - this.head - this.live > this.live + 1024) this.compact();
-    if (this.filed > 2 * this.live + 1024) this.refile();
+    if (this.runs > this.live + 1024) this.refile();
   }
 
   /** Drops the key written longest ago (nothing when empty) and releases its slot. */
@@ -101,42 +104,41 @@ export class OrderKeyTable {
   /** Deletes every key whose latest sequence is below `bound` (their slots released); returns how many. */
   deleteBelow(bound: number, slots: KeySlots): number {
     const ids = this.bucketIds;
+    const entries = this.entries;
+    // Positions before the queue's head were dropped as oldest (or stale): nothing live there.
+    const first = this.base + this.head;
     let deleted = 0;
     let spent = 0;
     for (; spent < ids.length && ids[spent]! * this.bucketSeqs < bound; spent++) {
       const bucket = ids[spent]!;
-      const filed = this.buckets.get(bucket)!;
-      // Wholly below the bound: every key still filed here goes.
+      const runs = this.buckets.get(bucket)!;
+      // Wholly below the bound: every key still live at a position filed here goes.
       const whole = (bucket + 1) * this.bucketSeqs <= bound;
-      const kept: number[] = [];
-      for (const slot of filed) {
-        if (!this.isFiled(slot, bucket)) continue;
-        if (whole || this.entries[2 * slot]! < bound) {
-          this.remove(slot, slots);
-          deleted++;
-        } else kept.push(slot);
+      let kept = false;
+      for (let run = 0; run < runs.length; run += 2) {
+        for (let position = Math.max(runs[run]!, first); position < runs[run + 1]!; position++) {
+          const slot = this.queue[position - this.base]!;
+          if (entries[2 * slot + 1] !== position) continue;
+          if (whole || entries[2 * slot]! < bound) {
+            this.remove(slot, slots);
+            deleted++;
+          } else kept = true;
+        }
       }
-      this.filed -= filed.length - kept.length;
-      if (kept.length > 0) {
-        this.buckets.set(bucket, kept);
-        break;
-      }
+      if (kept) break;
+      this.runs -= runs.length / 2;
       this.buckets.delete(bucket);
     }
     if (spent > 0) this.bucketIds = ids.slice(spent);
     return deleted;
   }
 
-  /** Whether `slot` is in the table with its latest sequence in `bucket` (its live filing). */
-  private isFiled(slot: number, bucket: number): boolean {
-    return this.entries[2 * slot + 1] !== ABSENT && Math.floor(this.entries[2 * slot]! / this.bucketSeqs) === bucket;
-  }
-
-  private file(slot: number, bucket: number): void {
-    let filed = this.buckets.get(bucket);
-    if (filed === undefined) {
-      filed = [];
-      this.buckets.set(bucket, filed);
+  /** Files queue `position`, written with a sequence in `bucket`. */
+  private file(position: number, bucket: number): void {
+    let runs = this.buckets.get(bucket);
+    if (runs === undefined) {
+      runs = [];
+      this.buckets.set(bucket, runs);
       const ids = this.bucketIds;
       // Sequences mostly grow: a new bucket is nearly always the last.
       if (ids.length === 0 || ids[ids.length - 1]! < bucket) ids.push(bucket);
@@ -151,19 +153,22 @@ export class OrderKeyTable {
         ids.splice(low, 0, bucket);
       }
     }
-    filed.push(slot);
-    this.filed++;
+    if (runs.length > 0 && runs[runs.length - 1] === position) runs[runs.length - 1] = position + 1;
+    else {
+      runs.push(position, position + 1);
+      this.runs++;
+    }
   }
 
-  /** Files only the live keys again (keys dropped as oldest or moved to a newer bucket leave stale filings). */
+  /** Files the live entries' positions again (after a compaction renumbers them, or when stale runs pile up). */
   private refile(): void {
     this.buckets.clear();
     this.bucketIds = [];
-    this.filed = 0;
+    this.runs = 0;
     const entries = this.entries;
     for (let index = this.head; index < this.queue.length; index++) {
       const slot = this.queue[index]!;
-      if (entries[2 * slot + 1] === this.base + index) this.file(slot, Math.floor(entries[2 * slot]! / this.bucketSeqs));
+      if (entries[2 * slot + 1] === this.base + index) this.file(this.base + index, Math.floor(entries[2 * slot]! / this.bucketSeqs));
     }
   }
 
@@ -186,5 +191,7 @@ export class OrderKeyTable {
     this.queue = kept;
     this.head = 0;
     this.base = 0;
+    // Positions were renumbered.
+    this.refile();
   }
 }
