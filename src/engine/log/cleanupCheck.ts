@@ -29,7 +29,7 @@ export function runCleanupCheck(world: World): void {
       if (!service.spec.subscribe.includes(topic.name)) continue;
       // No record the group has yet to process is older than this bound: keys last seen
       // before it can never flag a violation again.
-      service.stats.pruneKeys(topic.name, Math.max(oldestRetainedSeq, service.oldestUnprocessedSeq(topic)), topic.orderKeys);
+      service.stats.pruneKeys(topic.name, () => Math.max(oldestRetainedSeq, service.oldestUnprocessedSeq(topic)), topic.orderKeys);
     }
   }
 }

@@ -155,10 +155,11 @@ export class GroupStats {
    * Forgets keys whose latest record was produced before `oldestRetainedSeq`: every record that
    * can still be first-processed is newer, so those entries can never flag a violation again.
    */
-  pruneKeys(topic: string, oldestRetainedSeq: number, keySlots: KeySlots): void {
+  pruneKeys(topic: string, oldestRetainedSeq: () => number, keySlots: KeySlots): void {
     const byKey = this.latestSeqByKey.get(topic);
+    // The bound is asked for only now: finding it reads every partition of the topic.
     if (!byKey || byKey.size < this.pruneAtSize) return;
-    this.trackedKeyCount -= byKey.deleteWhere((seq) => seq < oldestRetainedSeq, keySlots);
+    this.trackedKeyCount -= byKey.deleteBelow(oldestRetainedSeq(), keySlots);
     this.pruneAtSize = Math.max(1024, byKey.size * 2);
   }
 

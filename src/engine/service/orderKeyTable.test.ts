@@ -13,16 +13,16 @@ function lcg(seed: number): () => number {
 }
 
 /** Several groups' tables over one topic's slots, each beside the string-keyed RecencyTable it replaces. */
-function check(seed: number, keySpace: number, cap: number, tables: number, operations: number): void {
+function check(seed: number, keySpace: number, cap: number, tables: number, operations: number, jitter = 0, bucketSeqs?: number): void {
   const random = lcg(seed);
   const slots = new KeySlots();
-  const pairs = Array.from({ length: tables }, () => ({ table: new OrderKeyTable(), model: new RecencyTable() }));
+  const pairs = Array.from({ length: tables }, () => ({ table: new OrderKeyTable(bucketSeqs), model: new RecencyTable() }));
   for (let step = 0; step < operations; step++) {
     const { table, model } = pairs[Math.floor(random() * tables)]!;
     const roll = random();
     if (roll < 0.02) {
       const bound = Math.floor(random() * step);
-      expect(table.deleteWhere((seq) => seq < bound, slots)).toBe(model.deleteWhere((seq) => seq < bound));
+      expect(table.deleteBelow(bound, slots)).toBe(model.deleteWhere((seq) => seq < bound));
     } else {
       const key = `key-${Math.floor(random() * keySpace)}`;
       const slot = slots.slotOf(key);
@@ -31,8 +31,10 @@ function check(seed: number, keySpace: number, cap: number, tables: number, oper
       if (present !== (model.get(key) !== undefined) || (present && table.latest(slot) !== model.get(key))) {
         expect({ step, key, present, latest: present ? table.latest(slot) : undefined }).toEqual({ step, key, present: model.get(key) !== undefined, latest: model.get(key) });
       }
-      table.write(present ? slot : slots.hold(key, slot), step, present);
-      model.set(key, step);
+      // Sequences arrive out of order by up to `jitter` (partitions processed at different paces).
+      const seq = Math.max(0, step - Math.floor(random() * jitter));
+      table.write(present ? slot : slots.hold(key, slot), seq, present);
+      model.set(key, seq);
       if (model.size > cap) {
         table.deleteOldest(slots);
         model.deleteOldest();
@@ -57,6 +59,12 @@ describe('OrderKeyTable over shared KeySlots', () => {
   it('answers as the string-keyed RecencyTable through rewrites, trims, prunes and compactions, with slots reused', () => {
     for (const [seed, keySpace, cap, tables] of [[1, 50, 20, 3], [2, 5_000, 1_000, 4], [3, 200_000, 3_000, 2], [4, 3, 2, 5], [5, 3_000, 2_500, 1]] as const) {
       check(seed, keySpace, cap, tables, 20_000);
+    }
+  });
+
+  it('prunes by sequence exactly when sequences arrive out of order across many buckets', () => {
+    for (const [seed, keySpace, cap, tables, jitter, bucketSeqs] of [[6, 50, 20, 3, 5_000, 64], [7, 5_000, 1_000, 4, 3_000, 1_000], [8, 200_000, 3_000, 2, 1_500, 256], [9, 3_000, 2_500, 1, 20_000, undefined]] as const) {
+      check(seed, keySpace, cap, tables, 40_000, jitter, bucketSeqs);
     }
   });
 

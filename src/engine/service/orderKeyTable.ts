@@ -10,10 +10,25 @@
  * index) equals the key's stamp; rewriting or deleting the key leaves earlier entries stale,
  * and dropping the oldest skips them. The queue is compacted when stale entries outnumber live
  * ones, and its spent front is dropped once it is most of the queue.
+ *
+ * Retention's prune (`deleteBelow`) forgets every key whose latest sequence is below a bound.
+ * The queue is in write order, not sequence order, so walking it would cost the whole table at
+ * every retention check (at the limits 256 group×topic tables of up to 131,072 keys, half a
+ * second in one event). So the table also files each write's queue position under its
+ * sequence's bucket (`BUCKET_SEQS` sequences wide), as runs of consecutive positions: records
+ * are first-processed roughly in sequence order, so a bucket is a few runs, not a number per
+ * key. A prune takes the buckets wholly below the bound and sorts out only the one it falls
+ * in, at a cost of what it deletes plus one bucket's positions.
  */
 import type { KeySlots } from '../log/keySlots';
 
 const ABSENT = -1;
+/**
+ * Sequences per prune bucket: a prune reads at most one bucket's keys it keeps. Sequences are
+ * numbered across all topics, so a topic's table holds a share of each bucket (at the limits
+ * 1/16: about a thousand keys a bucket, some seventy buckets a table).
+ */
+const BUCKET_SEQS = 16_384;
 
 export class OrderKeyTable {
   /** Per slot, two numbers side by side: the latest sequence, then the stamp (ABSENT when not in the table). */
@@ -23,6 +38,18 @@ export class OrderKeyTable {
   private head = 0;
   private base = 0;
   private live = 0;
+  /**
+   * Per bucket (sequence / bucketSeqs), the queue positions written with a sequence in it, as
+   * runs `[from, to)` side by side; a position is stale once its entry is not live there.
+   */
+  private readonly buckets = new Map<number, number[]>();
+  /** The buckets' numbers, ascending. */
+  private bucketIds: number[] = [];
+  /** Runs filed in buckets (the index is rebuilt from the live entries when they outnumber them). */
+  private runs = 0;
+
+  /** `bucketSeqs`: the prune buckets' width (tests narrow it to cross many buckets). */
+  constructor(private readonly bucketSeqs = BUCKET_SEQS) {}
 
   get size(): number {
     return this.live;
@@ -47,10 +74,12 @@ export class OrderKeyTable {
     const entries = this.entries;
     while (entries.length <= 2 * slot) entries.push(0, ABSENT);
     if (!present) this.live++;
+    this.file(this.base + this.queue.length, Math.floor(seq / this.bucketSeqs));
     entries[2 * slot] = seq;
     entries[2 * slot + 1] = this.base + this.queue.length;
     this.queue.push(slot);
     if (this.queue.length - this.head - this.live > this.live + 1024) this.compact();
+    if (this.runs > this.live + 1024) this.refile();
   }
 
   /** Drops the key written longest ago (nothing when empty) and releases its slot. */
@@ -72,26 +101,75 @@ export class OrderKeyTable {
     }
   }
 
-  /** Deletes every key whose sequence `matches` (their slots released); returns how many. */
-  deleteWhere(matches: (seq: number) => boolean, slots: KeySlots): number {
+  /** Deletes every key whose latest sequence is below `bound` (their slots released); returns how many. */
+  deleteBelow(bound: number, slots: KeySlots): number {
+    const ids = this.bucketIds;
+    const entries = this.entries;
+    // Positions before the queue's head were dropped as oldest (or stale): nothing live there.
+    const first = this.base + this.head;
     let deleted = 0;
-    const kept: number[] = [];
+    let spent = 0;
+    for (; spent < ids.length && ids[spent]! * this.bucketSeqs < bound; spent++) {
+      const bucket = ids[spent]!;
+      const runs = this.buckets.get(bucket)!;
+      // Wholly below the bound: every key still live at a position filed here goes.
+      const whole = (bucket + 1) * this.bucketSeqs <= bound;
+      let kept = false;
+      for (let run = 0; run < runs.length; run += 2) {
+        for (let position = Math.max(runs[run]!, first); position < runs[run + 1]!; position++) {
+          const slot = this.queue[position - this.base]!;
+          if (entries[2 * slot + 1] !== position) continue;
+          if (whole || entries[2 * slot]! < bound) {
+            this.remove(slot, slots);
+            deleted++;
+          } else kept = true;
+        }
+      }
+      if (kept) break;
+      this.runs -= runs.length / 2;
+      this.buckets.delete(bucket);
+    }
+    if (spent > 0) this.bucketIds = ids.slice(spent);
+    return deleted;
+  }
+
+  /** Files queue `position`, written with a sequence in `bucket`. */
+  private file(position: number, bucket: number): void {
+    let runs = this.buckets.get(bucket);
+    if (runs === undefined) {
+      runs = [];
+      this.buckets.set(bucket, runs);
+      const ids = this.bucketIds;
+      // Sequences mostly grow: a new bucket is nearly always the last.
+      if (ids.length === 0 || ids[ids.length - 1]! < bucket) ids.push(bucket);
+      else {
+        let low = 0;
+        let high = ids.length;
+        while (low < high) {
+          const mid = (low + high) >>> 1;
+          if (ids[mid]! < bucket) low = mid + 1;
+          else high = mid;
+        }
+        ids.splice(low, 0, bucket);
+      }
+    }
+    if (runs.length > 0 && runs[runs.length - 1] === position) runs[runs.length - 1] = position + 1;
+    else {
+      runs.push(position, position + 1);
+      this.runs++;
+    }
+  }
+
+  /** Files the live entries' positions again (after a compaction renumbers them, or when stale runs pile up). */
+  private refile(): void {
+    this.buckets.clear();
+    this.bucketIds = [];
+    this.runs = 0;
     const entries = this.entries;
     for (let index = this.head; index < this.queue.length; index++) {
       const slot = this.queue[index]!;
-      if (entries[2 * slot + 1] !== this.base + index) continue;
-      if (matches(entries[2 * slot]!)) {
-        this.remove(slot, slots);
-        deleted++;
-      } else {
-        entries[2 * slot + 1] = kept.length;
-        kept.push(slot);
-      }
+      if (entries[2 * slot + 1] === this.base + index) this.file(this.base + index, Math.floor(entries[2 * slot]! / this.bucketSeqs));
     }
-    this.queue = kept;
-    this.head = 0;
-    this.base = 0;
-    return deleted;
   }
 
   private remove(slot: number, slots: KeySlots): void {
@@ -113,5 +191,7 @@ export class OrderKeyTable {
     this.queue = kept;
     this.head = 0;
     this.base = 0;
+    // Positions were renumbered.
+    this.refile();
   }
 }
