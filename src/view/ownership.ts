@@ -38,6 +38,11 @@ function ownershipOf(group: GroupView): OwnershipIndex {
   return index;
 }
 
+/** Every partition the group consumes, by partition key, with the instance consuming it. */
+export function partitionOwners(group: GroupView): ReadonlyMap<string, InstanceView> {
+  return ownershipOf(group).owners;
+}
+
 /** The instance consuming `partitionKey` for the group, if any. */
 export function partitionOwner(group: GroupView, partitionKey: string): InstanceView | undefined {
   return ownershipOf(group).owners.get(partitionKey);
@@ -48,15 +53,10 @@ export function partitionOwner(group: GroupView, partitionKey: string): Instance
  * once (a group at the limits owns 1,024; asking one by one scans every member each time).
  */
 export function ownerPositions(group: GroupView): Map<string, number> {
-  const instances = new Map(group.instances.map((i) => [i.name, i]));
   const positions = new Map<string, number>();
-  for (const member of group.members) {
-    const instance = instances.get(member.instance);
-    if (!instance) continue;
-    for (const pk of member.assignment) {
-      const position = instance.positions[pk];
-      if (position !== undefined && instance.assignment.includes(pk)) positions.set(pk, position);
-    }
+  for (const [pk, instance] of ownershipOf(group).owners) {
+    const position = instance.positions[pk];
+    if (position !== undefined) positions.set(pk, position);
   }
   return positions;
 }
