@@ -106,7 +106,6 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
     canvas.width = Math.round(layout.width * ratio);
     canvas.height = Math.round(height * ratio);
     let top = 0;
-    let drawnDots = -1;
     const draw = () => {
       const state = appStore.getState();
       if (windowed) {
@@ -118,8 +117,7 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
       // While long work runs the run jumps ahead in slices: nothing travels (and at the limits
       // placing the dots costs more than a frame).
       const dots = state.lab.work ? [] : computeDots(state.sim.snapshot, state.playback.speed, layout, structure);
-      // Written only when it changes: an attribute set each frame is a DOM mutation each frame.
-      if (dots.length !== drawnDots) canvas.dataset['dots'] = String((drawnDots = dots.length));
+      canvas.dataset['dots'] = String(dots.length);
       for (const dot of dots) {
         context.beginPath();
         context.arc(dot.at[0], dot.at[1], DOT_RADIUS, 0, 2 * Math.PI);
