@@ -79,26 +79,26 @@ function Clock() {
   const nowMs = useAppStore(selectNowMs);
   const text = formatSimTime(nowMs);
   const face = useRef<HTMLSpanElement>(null);
-  const measured = useRef('');
-  // Every render (a comparison of strings): the font changes with presenter mode and the zoom.
+  const shape = text.replace(/[0-9]/g, '0');
+  // Again when the text's shape changes, and when what sets its font does (presenter mode on the
+  // page root, the zoom's media queries on resize, a font arriving), even while paused.
+  useLayoutEffect(() => {
+    if (face.current) fitClockFace(face.current);
+  }, [shape]);
   useLayoutEffect(() => {
     const element = face.current;
     if (!element) return;
-    const style = getComputedStyle(element);
-    const key = `${style.font}\u0000${text.replace(/[0-9]/g, '0')}`;
-    if (key === measured.current) return;
-    measured.current = key;
-    element.classList.remove('contained');
-    element.style.width = '';
-    element.style.height = '';
-    // The used size, in the element's own CSS pixels (a forced layout, once per shape and font).
-    const width = Number.parseFloat(style.width);
-    const height = Number.parseFloat(style.height);
-    if (!(width > 0 && height > 0)) return;
-    element.style.width = style.width;
-    element.style.height = style.height;
-    element.classList.add('contained');
-  });
+    const refit = () => fitClockFace(element);
+    const observer = new MutationObserver(refit);
+    observer.observe(document.documentElement, { attributes: true });
+    window.addEventListener('resize', refit);
+    document.fonts?.addEventListener?.('loadingdone', refit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', refit);
+      document.fonts?.removeEventListener?.('loadingdone', refit);
+    };
+  }, []);
   return (
     <div className="clock" role="timer" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs}>
       <span ref={face} className="clock-face">
@@ -106,4 +106,19 @@ function Clock() {
       </span>
     </div>
   );
+}
+
+/** Fixes the clock face at its used size (a forced layout: only when the shape or the font changes). */
+function fitClockFace(element: HTMLElement): void {
+  element.classList.remove('contained');
+  element.style.width = '';
+  element.style.height = '';
+  // The used size, in the element's own CSS pixels (the page zoom is not in it).
+  const style = getComputedStyle(element);
+  const width = style.width;
+  const height = style.height;
+  if (!(Number.parseFloat(width) > 0 && Number.parseFloat(height) > 0)) return;
+  element.style.width = width;
+  element.style.height = height;
+  element.classList.add('contained');
 }
