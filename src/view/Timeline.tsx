@@ -5,7 +5,7 @@
  * markers are drawn below the track, pointing up (▲ △), and every label says its run (A or B);
  * a list of buttons names each marker for assistive technology.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useLab } from './labContext';
 import { type AppState, type AppStore, selectNowMs } from '../app/store';
@@ -57,12 +57,13 @@ export function Timeline({ runB }: Props) {
   // The extent moves in steps (timelineExtentMs), so this part of the timeline is drawn again
   // only when a step, a mark or the width changes; the progress and the scrubber follow the
   // clock on their own (TimelineProgress, Scrubber).
-  const latestMarks = compared ? [marksA.latestMarkMs, marksB.latestMarkMs] : [marksA.latestMarkMs];
-  const latestMarksKey = latestMarks.join(' ');
-  const selectExtent = useCallback(
-    (state: AppState) => timelineExtentMs(state.lab.reachedMs, state.sim.snapshot.nowMs, latestMarksKey.split(' ').map(Number)),
-    [latestMarksKey],
-  );
+  // The latest mark of either run, as one number: the selector runs at every publish, and
+  // building its list again each time (a split, a map, a spread) showed in comparison profiles.
+  const latestMarkMs = compared ? Math.max(marksA.latestMarkMs, marksB.latestMarkMs) : marksA.latestMarkMs;
+  const selectExtent = useMemo(() => {
+    const marks = [latestMarkMs];
+    return (state: AppState) => timelineExtentMs(state.lab.reachedMs, state.sim.snapshot.nowMs, marks);
+  }, [latestMarkMs]);
   const extentMs = useAppStore(selectExtent);
   const x = useMemo(() => timelineScale(extentMs, width), [extentMs, width]);
   const trackLeft = x(0);

@@ -3,6 +3,7 @@
  * t = 0 of the same run, speed on a log scale (0.1× to 100×), the virtual clock and the
  * shortcut help (?).
  */
+import { useLayoutEffect, useRef } from 'react';
 import { useLab } from './labContext';
 import { SPEED_STEPS } from '../app/speed';
 import { type AppState, selectNowMs } from '../app/store';
@@ -66,12 +67,58 @@ export function Toolbar() {
   );
 }
 
-/** The virtual clock: its own component, so the frame loop re-renders only this text. */
+/**
+ * The virtual clock: its own component, so the frame loop re-renders only this text. Its text
+ * changes every frame, and a change inside a flex item (the clock sits in the toolbar's row)
+ * lays the page out again from its root: about a sixth of a frame's layout and paint. So the
+ * text sits in a box of the width it had (size and layout containment: no clipping, and without style containment, which changed the text's anti-aliasing), measured
+ * again only when the text's shape changes (another digit, an hour): a change inside stays
+ * inside. The box is exactly as wide and tall as the text, so nothing moves on screen.
+ */
 function Clock() {
   const nowMs = useAppStore(selectNowMs);
+  const text = formatSimTime(nowMs);
+  const face = useRef<HTMLSpanElement>(null);
+  const shape = text.replace(/[0-9]/g, '0');
+  // Again when the text's shape changes, and when what sets its font does (presenter mode on the
+  // page root, the zoom's media queries on resize, a font arriving), even while paused.
+  useLayoutEffect(() => {
+    if (face.current) fitClockFace(face.current);
+  }, [shape]);
+  useLayoutEffect(() => {
+    const element = face.current;
+    if (!element) return;
+    const refit = () => fitClockFace(element);
+    const observer = new MutationObserver(refit);
+    observer.observe(document.documentElement, { attributes: true });
+    window.addEventListener('resize', refit);
+    document.fonts?.addEventListener?.('loadingdone', refit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', refit);
+      document.fonts?.removeEventListener?.('loadingdone', refit);
+    };
+  }, []);
   return (
     <div className="clock" role="timer" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs}>
-      t = {formatSimTime(nowMs)}
+      <span ref={face} className="clock-face">
+        t = {text}
+      </span>
     </div>
   );
+}
+
+/** Fixes the clock face at its used size (a forced layout: only when the shape or the font changes). */
+function fitClockFace(element: HTMLElement): void {
+  element.classList.remove('contained');
+  element.style.width = '';
+  element.style.height = '';
+  // The used size, in the element's own CSS pixels (the page zoom is not in it).
+  const style = getComputedStyle(element);
+  const width = style.width;
+  const height = style.height;
+  if (!(Number.parseFloat(width) > 0 && Number.parseFloat(height) > 0)) return;
+  element.style.width = width;
+  element.style.height = height;
+  element.classList.add('contained');
 }

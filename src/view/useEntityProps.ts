@@ -8,7 +8,7 @@
 import { useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLab } from './labContext';
 import type { AppState } from '../app/store';
-import { useAppStore } from './useAppStore';
+import { useUiState } from './useUiState';
 import { useLabUi } from './labUiContext';
 
 export function useEntityProps(selection: string, label?: string) {
@@ -18,8 +18,9 @@ export function useEntityProps(selection: string, label?: string) {
   // React re-arm the store subscription's snapshot check after every render (frame profiles).
   const selectSelected = useCallback((state: AppState) => state.ui.selection === selection, [selection]);
   const selectFocused = useCallback((state: AppState) => lessonFocuses(state, selection), [selection]);
-  const selected = useAppStore(selectSelected);
-  const focused = useAppStore(selectFocused);
+  // Both read only the ui and lesson slices: no work for them when a frame publishes.
+  const selected = useUiState(selectSelected);
+  const focused = useUiState(selectFocused);
   return {
     role: 'button',
     tabIndex: 0,

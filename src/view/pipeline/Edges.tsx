@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { keepWhileSame } from '../keepWhileSame';
 import { useAppStore, useShallow } from '../useAppStore';
 import { commandCurve, curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
-import { partitionOwner } from '../ownership';
+import { partitionOwners } from '../ownership';
 import { consumeEdges, consumeEdgesPerTopic } from './consumeEdges';
 import type { PipelineStructure } from './pipelineStructure';
 
@@ -22,9 +22,8 @@ const link = linkHorizontal<{ source: Point; target: Point }, Point>()
 /** "group|partition" → the instance that consumes it, in every group. */
 function ownersOf(state: AppState): Map<string, string> {
   const owners = new Map<string, string>();
-  for (const g of state.sim.snapshot.groups) {
-    for (const i of g.instances) for (const pk of i.assignment) if (partitionOwner(g, pk) === i) owners.set(`${g.groupId}|${pk}`, i.name);
-  }
+  // The group's ownership index (built once per group view): every frame asks, twice.
+  for (const g of state.sim.snapshot.groups) for (const [pk, instance] of partitionOwners(g)) owners.set(`${g.groupId}|${pk}`, instance.name);
   return owners;
 }
 

@@ -25,8 +25,8 @@ const MAX_DOTS_PER_PARTITION = 24;
  */
 const MAX_DOTS = 40;
 
+/** A dot to draw (no key: the canvas is redrawn whole, and a key string per dot per frame was garbage). */
 export interface Dot {
-  key: string;
   at: Point;
   fill: string;
 }
@@ -65,7 +65,7 @@ function computeDots(snapshot: SimSnapshot, speed: number, layout: PipelineLayou
       const fill = recordColour(record, mode);
       if (age < h) {
         const from = sourcePoint(layout, structure, record.producer, topic.name);
-        if (from) dots.push({ key: `a-${pk}-${record.offset}`, at: from(age / h, y), fill });
+        if (from) dots.push({ at: from(age / h, y), fill });
         continue;
       }
       for (const group of readers) {
@@ -75,7 +75,7 @@ function computeDots(snapshot: SimSnapshot, speed: number, layout: PipelineLayou
         const targetY = owner ? service?.instanceY[owner.name] : undefined;
         if (!service || targetY === undefined || position === undefined || position <= record.offset) continue;
         const at = linkPoint(rightAnchor(topicBox, y), leftAnchor(service, targetY), (age - h) / h);
-        dots.push({ key: `c-${group.groupId}-${pk}-${record.offset}`, at, fill });
+        dots.push({ at, fill });
       }
     }
   }
