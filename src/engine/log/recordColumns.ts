@@ -117,7 +117,7 @@ function patternColumn(values: readonly unknown[]): Column | null {
   const numbers = new Uint32Array(values.length);
   const patterns = new Map<string, number>();
   const parts: string[] = [];
-  const codes: number[] = [];
+  const codes = new Uint16Array(values.length);
   let prefix = '';
   let suffix = '';
   let code = -1;
@@ -149,11 +149,9 @@ function patternColumn(values: readonly unknown[]): Column | null {
     let n = 0;
     for (let c = start; c < end; c++) n = n * 10 + value.charCodeAt(c) - 48;
     numbers[i] = n;
-    codes.push(code);
+    codes[i] = code;
   }
-  const packed = codesFor(values.length, patterns.size - 1);
-  packed.set(codes);
-  return new Column(PATTERN, packed, parts, 0, numbers);
+  return new Column(PATTERN, patterns.size <= 256 ? Uint8Array.from(codes) : codes, parts, 0, numbers);
 }
 
 function digitsOnly(value: string, start: number, end: number): boolean {
