@@ -248,9 +248,18 @@ export class RecordColumns {
     return this.sizes.get(i) as number;
   }
 
+  /** The record at row `i`, the same object as the last read of it while it is among the newest read. */
   recordAt(i: number): LogRecord {
     const remembered = this.made.get(i);
     if (remembered !== undefined) return remembered;
+    const record = this.make(i);
+    if (this.made.size === REMEMBERED) this.made.delete(this.made.keys().next().value!);
+    this.made.set(i, record);
+    return record;
+  }
+
+  /** The record at row `i`, made anew and not remembered (walks over the whole segment). */
+  make(i: number): LogRecord {
     const key = this.keys.get(i) as string | null;
     const record: LogRecord = {
       offset: this.offsetAt(i),
@@ -263,10 +272,7 @@ export class RecordColumns {
       eventId: this.eventIds.get(i) as string,
       produceSeq: this.produceSeqs.get(i) as number,
     };
-    Object.freeze(record);
-    if (this.made.size === REMEMBERED) this.made.delete(this.made.keys().next().value!);
-    this.made.set(i, record);
-    return record;
+    return Object.freeze(record);
   }
 
   private payloadAt(i: number, key: string | null): Payload | null {

@@ -56,11 +56,14 @@ export class Segment {
     return this.columns === null ? this.objects[i]!.sizeBytes : this.columns.sizeAt(i);
   }
 
-  /** Every record, oldest first: the segment's own array, or one made for the caller from the columns. */
+  /**
+   * Every record, oldest first: the segment's own array, or one made for the caller from the
+   * columns (records made anew: whole walks compare values, not objects).
+   */
   allRecords(): readonly LogRecord[] {
     if (this.columns === null) return this.objects;
     const out = new Array<LogRecord>(this.columns.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.columns.recordAt(i);
+    for (let i = 0; i < out.length; i++) out[i] = this.columns.make(i);
     return out;
   }
 
