@@ -70,22 +70,30 @@ function codesFor(count: number, max: number): Uint8Array | Uint16Array | Uint32
   return new Uint32Array(count);
 }
 
-/** Distinct values → their index, or null past `limit` (or for −0, which a Map takes for 0). */
-function distinct(values: readonly unknown[], limit: number): Map<unknown, number> | null {
+/**
+ * A dictionary column, or null past `limit` distinct values (or for −0, which a Map takes for
+ * 0). One pass: codes are written as values are found, so a column of unique values stops early.
+ */
+function dictColumn(values: readonly unknown[], limit: number): Column | null {
   const found = new Map<unknown, number>();
+  const codes = limit <= 256 ? new Uint8Array(values.length) : new Uint16Array(values.length);
+  let last: unknown = ABSENT;
+  let lastCode = -1;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (Object.is(value, -0)) return null;
-    if (found.has(value)) continue;
-    if (found.size === limit) return null;
-    found.set(value, found.size);
+    if (value !== last || lastCode < 0) {
+      if (Object.is(value, -0)) return null;
+      let code = found.get(value);
+      if (code === undefined) {
+        if (found.size === limit) return null;
+        code = found.size;
+        found.set(value, code);
+      }
+      last = value;
+      lastCode = code;
+    }
+    codes[i] = lastCode;
   }
-  return found;
-}
-
-function dictColumn(values: readonly unknown[], found: Map<unknown, number>): Column {
-  const codes = codesFor(values.length, found.size - 1);
-  for (let i = 0; i < values.length; i++) codes[i] = found.get(values[i])!;
   return new Column(DICT, codes, [...found.keys()], 0, null);
 }
 
@@ -124,16 +132,18 @@ function patternColumn(values: readonly unknown[]): Column | null {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (typeof value !== 'string') return null;
-    // The previous row's pattern, checked without building strings (most rows share it).
-    let start = prefix.length;
-    let end = value.length - suffix.length;
-    const same = code >= 0 && end > start && value.startsWith(prefix) && value.endsWith(suffix) && digitsOnly(value, start, end);
-    if (!same) {
-      start = 0;
+    // The previous row's pattern first, checked without building strings (most rows share it).
+    let n = -1;
+    if (code >= 0 && value.length > prefix.length + suffix.length && value.startsWith(prefix) && value.endsWith(suffix)) {
+      n = numberIn(value, prefix.length, value.length - suffix.length);
+    }
+    if (n < 0) {
+      let start = 0;
       while (start < value.length && !isDigit(value.charCodeAt(start))) start++;
-      end = start;
+      let end = start;
       while (end < value.length && isDigit(value.charCodeAt(end))) end++;
-      if (end === start) return null;
+      n = numberIn(value, start, end);
+      if (n < 0) return null;
       prefix = value.slice(0, start);
       suffix = value.slice(end);
       const name = `${prefix}\u0000${suffix}`;
@@ -145,18 +155,22 @@ function patternColumn(values: readonly unknown[]): Column | null {
         parts.push(prefix, suffix);
       }
     }
-    if (end - start > MAX_DIGITS || (end - start > 1 && value.charCodeAt(start) === 48)) return null;
-    let n = 0;
-    for (let c = start; c < end; c++) n = n * 10 + value.charCodeAt(c) - 48;
     numbers[i] = n;
     codes[i] = code;
   }
   return new Column(PATTERN, patterns.size <= 256 ? Uint8Array.from(codes) : codes, parts, 0, numbers);
 }
 
-function digitsOnly(value: string, start: number, end: number): boolean {
-  for (let c = start; c < end; c++) if (!isDigit(value.charCodeAt(c))) return false;
-  return true;
+/** The number written in `value` from `start` to `end`: digits only, canonical, at most MAX_DIGITS; else −1. */
+function numberIn(value: string, start: number, end: number): number {
+  if (end <= start || end - start > MAX_DIGITS || (end - start > 1 && value.charCodeAt(start) === 48)) return -1;
+  let n = 0;
+  for (let c = start; c < end; c++) {
+    const digit = value.charCodeAt(c) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 function floatColumn(values: readonly unknown[]): Column | null {
@@ -172,13 +186,12 @@ function floatColumn(values: readonly unknown[]): Column | null {
 /** The narrowest column that gives every value back. */
 function encodeColumn(values: readonly unknown[], keys: readonly unknown[] | null): Column {
   if (keys !== null && values.every((value, i) => value === keys[i] || value === ABSENT)) return new Column(SAME_AS_KEY, null, null, 0, null);
-  const few = distinct(values, 256);
-  if (few) return dictColumn(values, few);
-  const column = intColumn(values) ?? patternColumn(values);
-  if (column) return column;
-  const many = distinct(values, 65536);
-  if (many) return dictColumn(values, many);
-  return floatColumn(values) ?? new Column(PLAIN, null, values.slice(), 0, null);
+  const column =
+    dictColumn(values, 256) ??
+    (typeof values[0] === 'number' ? intColumn(values) : patternColumn(values)) ??
+    dictColumn(values, 65536) ??
+    floatColumn(values);
+  return column ?? new Column(PLAIN, null, values.slice(), 0, null);
 }
 
 /** Whether `payload`'s own fields are `names`, in that order. */
@@ -210,26 +223,40 @@ export class RecordColumns {
   constructor(records: readonly LogRecord[]) {
     const n = records.length;
     this.length = n;
-    const column = (field: keyof LogRecord): unknown[] => {
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) out[i] = records[i]![field];
-      return out;
-    };
+    // One pass reading each field by name (a field chosen at run time would be a slow keyed load).
+    const offsets = new Array<number>(n);
+    const keys = new Array<string | null>(n);
+    const eventTypes = new Array<string | null>(n);
+    const timestamps = new Array<number>(n);
+    const sizes = new Array<number>(n);
+    const producers = new Array<string>(n);
+    const eventIds = new Array<string>(n);
+    const produceSeqs = new Array<number>(n);
     this.firstOffset = n > 0 ? records[0]!.offset : 0;
     let contiguous = true;
-    for (let i = 0; i < n && contiguous; i++) contiguous = records[i]!.offset === this.firstOffset + i;
-    this.offsets = contiguous ? null : encodeColumn(column('offset'), null);
-    const keys = column('key');
+    for (let i = 0; i < n; i++) {
+      const record = records[i]!;
+      offsets[i] = record.offset;
+      contiguous &&= record.offset === this.firstOffset + i;
+      keys[i] = record.key;
+      eventTypes[i] = record.eventType;
+      timestamps[i] = record.timestampMs;
+      sizes[i] = record.sizeBytes;
+      producers[i] = record.producer;
+      eventIds[i] = record.eventId;
+      produceSeqs[i] = record.produceSeq;
+    }
+    this.offsets = contiguous ? null : encodeColumn(offsets, null);
     this.keys = encodeColumn(keys, null);
-    this.eventTypes = encodeColumn(column('eventType'), null);
-    this.timestamps = encodeColumn(column('timestampMs'), null);
-    this.sizes = encodeColumn(column('sizeBytes'), null);
-    this.producers = encodeColumn(column('producer'), null);
-    this.eventIds = encodeColumn(column('eventId'), null);
-    this.produceSeqs = encodeColumn(column('produceSeq'), null);
+    this.eventTypes = encodeColumn(eventTypes, null);
+    this.timestamps = encodeColumn(timestamps, null);
+    this.sizes = encodeColumn(sizes, null);
+    this.producers = encodeColumn(producers, null);
+    this.eventIds = encodeColumn(eventIds, null);
+    this.produceSeqs = encodeColumn(produceSeqs, null);
     const payloads = splitPayloads(records);
     this.shapes = payloads?.shapes ?? [];
-    this.payloadShapes = payloads ? encodeColumn(payloads.rows, null) : new Column(PLAIN, null, column('payload'), 0, null);
+    this.payloadShapes = payloads ? encodeColumn(payloads.rows, null) : new Column(PLAIN, null, records.map((r) => r.payload), 0, null);
     const fields = new Map<string, Column>();
     if (payloads) for (const [name, values] of payloads.fields) fields.set(name, encodeColumn(values, keys));
     this.fields = fields;
@@ -305,6 +332,8 @@ function splitPayloads(records: readonly LogRecord[]): SplitPayloads | null {
   const byName = new Map<string, number>();
   const fields = new Map<string, unknown[]>();
   let names: readonly string[] | null = null;
+  /** The value arrays of `names`' fields, in the same order. */
+  let columns: unknown[][] = [];
   let shape = -1;
   for (let i = 0; i < n; i++) {
     const payload = records[i]!.payload;
@@ -318,14 +347,14 @@ function splitPayloads(records: readonly LogRecord[]): SplitPayloads | null {
       // Set again by assignment, this name would change the prototype instead of adding a field.
       if (names.includes('__proto__')) return null;
       shape = shapeIndex(names, shapes, byName);
+      columns = names.map((name) => {
+        let values = fields.get(name);
+        if (values === undefined) fields.set(name, (values = new Array<unknown>(n).fill(ABSENT)));
+        return values;
+      });
     }
     rows[i] = shape;
-    for (let j = 0; j < names.length; j++) {
-      const name = names[j]!;
-      let values = fields.get(name);
-      if (values === undefined) fields.set(name, (values = new Array<unknown>(n).fill(ABSENT)));
-      values[i] = payload[name];
-    }
+    for (let j = 0; j < names.length; j++) columns[j]![i] = payload[names[j]!];
   }
   return { rows, shapes, fields };
 }
