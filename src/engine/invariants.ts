@@ -26,9 +26,10 @@ export function checkInvariants(world: World): void {
         const segment = log.segments[s]!;
         if (segment.baseOffset !== expectedBase) fail(`${where}: segments not contiguous at ${segment.baseOffset}`);
         let previous = segment.baseOffset - 1;
-        for (const record of segment.records) {
-          if (record.offset <= previous) fail(`${where}: offsets not increasing at ${record.offset}`);
-          previous = record.offset;
+        for (let i = 0; i < segment.recordCount; i++) {
+          const offset = segment.offsetAt(i);
+          if (offset <= previous) fail(`${where}: offsets not increasing at ${offset}`);
+          previous = offset;
         }
         expectedBase = s === log.segments.length - 1 ? log.logEndOffset : segment.endOffset;
         if (previous >= expectedBase) fail(`${where}: record ${previous} beyond its segment's end ${expectedBase}`);

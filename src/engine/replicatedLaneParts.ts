@@ -16,8 +16,8 @@ export function recordsAboveHighWatermark(log: PartitionLog, max: number): LogRe
   if (si < 0) return out;
   let ri = log.segments[si]!.indexAtOrAfter(from);
   for (; si < log.segments.length; si++, ri = 0) {
-    const records = log.segments[si]!.records;
-    for (; ri < records.length; ri++) out.push(records[ri]!);
+    const segment = log.segments[si]!;
+    for (; ri < segment.recordCount; ri++) out.push(segment.recordAt(ri));
   }
   return out;
 }

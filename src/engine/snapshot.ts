@@ -176,7 +176,7 @@ const partitionSources = new WeakMap<PartitionView, readonly unknown[]>();
 function partitionSource(log: PartitionLog, replicas: PartitionReplicas | undefined): unknown[] {
   const source: unknown[] = [log.logStartOffset, log.logEndOffset, log.highWatermark, log.sizeBytes, log.segments.length, log.cleanerCheckpoint];
   // A truncation followed by as many appends leaves every count the same: the newest record tells.
-  if (replicas) source.push(log.activeSegment.records[log.activeSegment.records.length - 1], ...lostOffsetsSource(replicas));
+  if (replicas) source.push(log.activeSegment.recordAt(log.activeSegment.recordCount - 1), ...lostOffsetsSource(replicas));
   return source;
 }
 
@@ -196,7 +196,7 @@ function partitionView(log: PartitionLog, topicName: string, previous: Partition
     segments: log.segments.map((s, i) => ({
       baseOffset: s.baseOffset,
       endOffset: i === log.segments.length - 1 ? log.logEndOffset : s.endOffset,
-      recordCount: s.records.length,
+      recordCount: s.recordCount,
       sizeBytes: s.sizeBytes,
     })),
     recent,

@@ -7,7 +7,7 @@ import { clusterScenario } from './clusterScenarios';
 
 function recordsOf(sim: ReturnType<typeof createSimulation>, partition = 0): LogRecord[] {
   const log = worldOf(sim).topics.get('orders')!.partitions[partition]!;
-  return log.segments.flatMap((s) => s.records);
+  return log.segments.flatMap((s) => s.allRecords());
 }
 
 describe('replication', () => {

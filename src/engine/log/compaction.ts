@@ -95,7 +95,8 @@ export function applyCompaction(log: PartitionLog, nowMs: SimTimeMs): Compaction
   for (const segment of log.segments) {
     if (segment.baseOffset >= end) break;
     const kept: LogRecord[] = [];
-    for (const record of segment.records) {
+    const records = segment.allRecords();
+    for (const record of records) {
       pass.recordsBefore++;
       const verdict = judge(record, latestOffsetByKey, horizons.get(record.offset), nowMs);
       if (verdict === 'keep' || verdict === 'mark') {
@@ -113,7 +114,7 @@ export function applyCompaction(log: PartitionLog, nowMs: SimTimeMs): Compaction
       addToRuns(removedRuns, record.offset);
     }
     pass.recordsAfter += kept.length;
-    if (kept.length !== segment.records.length) log.replaceRecords(segment, kept);
+    if (kept.length !== records.length) log.replaceRecords(segment, kept);
     segment.cleanedUpTo = segment.endOffset;
   }
   log.compactedAway.addRuns(removedRuns);
@@ -139,7 +140,7 @@ function buildOffsetMap(log: PartitionLog, from: Offset, to: Offset): Map<string
   for (const segment of log.segments) {
     if (segment.baseOffset >= to) break;
     if (segment.endOffset <= from) continue;
-    for (const record of segment.records) {
+    for (const record of segment.allRecords()) {
       if (record.offset >= from && record.offset < to && record.key !== null) map.set(record.key, record.offset);
     }
   }

@@ -11,7 +11,7 @@ export function logInvariantProblem(log: PartitionLog): string | null {
   let logBytes = 0;
   for (const segment of log.segments) {
     let segmentBytes = 0;
-    for (const record of segment.records) segmentBytes += record.sizeBytes;
+    for (let i = 0; i < segment.recordCount; i++) segmentBytes += segment.sizeAt(i);
     if (segmentBytes !== segment.sizeBytes) return `segment ${segment.baseOffset} says ${segment.sizeBytes} bytes, its records hold ${segmentBytes}`;
     logBytes += segmentBytes;
   }
@@ -26,7 +26,7 @@ export function logInvariantProblem(log: PartitionLog): string | null {
   const keys = new Set<string | null>();
   for (const segment of log.segments) {
     if (segment.baseOffset >= log.cleanerCheckpoint) break;
-    for (const record of segment.records) {
+    for (const record of segment.allRecords()) {
       if (keys.has(record.key)) return `key ${record.key} appears twice in the cleaned part (offset ${record.offset})`;
       keys.add(record.key);
       if (log.compactedAway.has(record.offset)) return `offset ${record.offset} is both retained and compacted away`;

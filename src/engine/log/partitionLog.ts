@@ -62,7 +62,7 @@ export class PartitionLog {
   /** Appends a record (the caller has built it with `nextOffset`), rolling the segment first when due. */
   append(record: LogRecord): void {
     const active = this.activeSegment;
-    if (active.records.length > 0 && this.shouldRoll(active, record)) this.roll();
+    if (active.recordCount > 0 && this.shouldRoll(active, record)) this.roll();
     this.activeSegment.append(record);
     this.logEndOffset = record.offset + 1;
     this.sizeBytes += record.sizeBytes;
@@ -81,9 +81,9 @@ export class PartitionLog {
   /** Starts a new, empty active segment at the log end offset. */
   roll(): void {
     this.activeSegment.endOffset = this.logEndOffset;
-    // A rolled segment's records never change again (compaction replaces the whole array):
-    // frozen, checkpoint copies share the array instead of copying it.
-    Object.freeze(this.activeSegment.records);
+    // A rolled segment's records never change again (compaction replaces them whole): in columns
+    // or frozen, checkpoint copies share them instead of copying.
+    this.activeSegment.seal(!this.config.cleanupPolicy.includes('compact'));
     this.segments.push(new Segment(this.logEndOffset));
   }
 
@@ -98,11 +98,11 @@ export class PartitionLog {
     let remaining = maxRecords;
     let ri = this.segments[si]!.indexAtOrAfter(fromOffset);
     while (remaining > 0 && si < this.segments.length) {
-      const records = this.segments[si]!.records;
-      while (ri < records.length && remaining > 0) {
-        const record = records[ri]!;
-        if (record.offset >= hw) return;
-        out.push(record);
+      const segment = this.segments[si]!;
+      const count = segment.recordCount;
+      while (ri < count && remaining > 0) {
+        if (segment.offsetAt(ri) >= hw) return;
+        out.push(segment.recordAt(ri));
         remaining--;
         ri++;
       }
@@ -136,7 +136,7 @@ export class PartitionLog {
   offsetForTimestamp(timestampMs: SimTimeMs): Offset {
     for (const segment of this.segments) {
       if (segment.maxTimestampMs < timestampMs) continue;
-      for (const record of segment.records) if (record.timestampMs >= timestampMs) return record.offset;
+      for (let i = 0; i < segment.recordCount; i++) if (segment.timestampAt(i) >= timestampMs) return segment.offsetAt(i);
     }
     return this.logEndOffset;
   }
@@ -161,7 +161,7 @@ export class PartitionLog {
 
   get recordCount(): number {
     let count = 0;
-    for (const segment of this.segments) count += segment.records.length;
+    for (const segment of this.segments) count += segment.recordCount;
     return count;
   }
 
@@ -174,17 +174,12 @@ export class PartitionLog {
     const removed: LogRecord[] = [];
     while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset && this.activeSegment.baseOffset > this.logStartOffset) {
       const segment = this.segments.pop()!;
-      removed.unshift(...segment.records);
+      removed.unshift(...segment.allRecords());
       this.sizeBytes -= segment.sizeBytes;
     }
     const active = this.activeSegment;
-    const keep = active.records.filter((r) => r.offset < offset);
-    removed.unshift(...active.records.filter((r) => r.offset >= offset));
     this.sizeBytes -= active.sizeBytes;
-    active.records = keep;
-    active.sizeBytes = keep.reduce((sum, r) => sum + r.sizeBytes, 0);
-    active.maxTimestampMs = keep.reduce((max, r) => Math.max(max, r.timestampMs), -1);
-    if (keep.length === 0) active.firstTimestampMs = -1;
+    removed.unshift(...active.truncateTo(offset));
     this.sizeBytes += active.sizeBytes;
     this.logEndOffset = Math.max(offset, this.logStartOffset);
     active.endOffset = this.logEndOffset;

@@ -56,11 +56,11 @@ function deleteWhile(
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const isLast = i === segments.length - 1;
-    if (isLast && segment.records.length === 0) break;
+    if (isLast && segment.recordCount === 0) break;
     const upperBound = isLast ? log.logEndOffset : segments[i + 1]!.baseOffset;
     if (log.highWatermark < upperBound || !predicate(segment)) break;
     count++;
-    records += segment.records.length;
+    records += segment.recordCount;
   }
   if (count === 0) return null;
   const logStartBefore = log.logStartOffset;

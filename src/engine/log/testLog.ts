@@ -43,7 +43,7 @@ export function put(log: PartitionLog, record: TestRecord = {}): LogRecord {
 export function contents(log: PartitionLog): string[] {
   const out: string[] = [];
   for (const segment of log.segments) {
-    for (const r of segment.records) out.push(`${r.offset}:${r.key}${r.payload === null ? '=∅' : ''}`);
+    for (const r of segment.allRecords()) out.push(`${r.offset}:${r.key}${r.payload === null ? '=∅' : ''}`);
   }
   return out;
 }

@@ -23,7 +23,7 @@ export function topicFingerprint(topic: Topic): TopicFingerprint {
     hasher.int(log.partition);
     const highWatermark = log.highWatermark;
     for (const segment of log.segments) {
-      for (const record of segment.records) {
+      for (const record of segment.allRecords()) {
         if (record.offset >= highWatermark) break;
         if (record.offset < log.logStartOffset) continue;
         records++;

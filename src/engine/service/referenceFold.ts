@@ -5,7 +5,6 @@
  * skipped something or kept state the log no longer holds (the lesson on event sourcing
  * compares the two). Computed on demand: it reads the whole retained log.
  */
-import type { LogRecord } from '../log/record';
 import type { Topic } from '../log/topic';
 import type { Service } from './service';
 
@@ -27,7 +26,7 @@ export function compareWithFold(service: Service, topics: ReadonlyMap<string, To
     if (!topic) continue;
     for (const log of topic.partitions) {
       for (const segment of log.segments) {
-        for (const record of segment.records as readonly LogRecord[]) {
+        for (const record of segment.allRecords()) {
           handler.apply(model, record, NO_EMITS);
           records++;
         }

@@ -84,18 +84,18 @@ function walkReadable(log: PartitionLog, offset: number, maxBytes: number, into:
   const segments = log.segments;
   let bytes = 0;
   for (let ri = segments[si]!.indexAtOrAfter(offset); si < segments.length; si++, ri = 0) {
-    const records = segments[si]!.records;
-    for (; ri < records.length; ri++) {
-      const record = records[ri]!;
-      if (record.offset >= hw) return bytes;
+    const segment = segments[si]!;
+    for (; ri < segment.recordCount; ri++) {
+      if (segment.offsetAt(ri) >= hw) return bytes;
+      const size = segment.sizeAt(ri);
       if (into === null) {
-        bytes += record.sizeBytes;
+        bytes += size;
         if (bytes >= maxBytes) return bytes;
         continue;
       }
-      if (bytes + record.sizeBytes > maxBytes && !(minOneRecord && into.length === 0)) return bytes;
-      into.push(record);
-      bytes += record.sizeBytes;
+      if (bytes + size > maxBytes && !(minOneRecord && into.length === 0)) return bytes;
+      into.push(segment.recordAt(ri));
+      bytes += size;
     }
   }
   return bytes;
