@@ -203,6 +203,23 @@ export function linkPoint(source: Point, target: Point, f: number): Point {
   return [x, y];
 }
 
+/**
+ * The SVG path of a horizontal link from `source` to `target`: the string d3-shape's
+ * `linkHorizontal` writes (the same curve as `linkPoint`), without d3-shape, which would add
+ * about 4 KB gzipped to the JavaScript loaded at start for this one path.
+ */
+export function linkPath(source: Point, target: Point): string {
+  const [x0, y0] = [round3(source[0]), round3(source[1])];
+  const [x1, y1] = [round3(target[0]), round3(target[1])];
+  const mx = round3((source[0] + target[0]) / 2);
+  return `M${x0},${y0}C${mx},${y0},${mx},${y1},${x1},${y1}`;
+}
+
+/** d3-shape's rounding of path coordinates (3 decimals, `path.digits`). */
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 /** Half the travel time of a record dot in virtual ms: longer at high speed so dots stay visible. */
 export function travelHalfMs(speed: number): number {
   return Math.min(4_000, Math.max(150, 400 * speed));

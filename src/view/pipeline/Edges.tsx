@@ -3,21 +3,18 @@
  * group (dotted and faint to the service when nobody consumes it; one edge per topic and
  * service when there would be too many to read, consumeEdges.ts), service → the topic it emits
  * to (solid, drawn back to the left), and
- * service → read model. Drawn with d3's linkHorizontal.
+ * service → read model. Drawn as d3's linkHorizontal draws them (`linkPath`).
  */
-import { linkHorizontal } from 'd3';
 import type { AppState } from '../../app/store';
 import { useState } from 'react';
 import { keepWhileSame } from '../keepWhileSame';
 import { useAppStore, useShallow } from '../useAppStore';
-import { commandCurve, curvePath, emitCurve, leftAnchor, rightAnchor, type PipelineLayout, type Point } from '../layout';
+import { commandCurve, curvePath, emitCurve, leftAnchor, linkPath, rightAnchor, type PipelineLayout, type Point } from '../layout';
 import { partitionOwners } from '../ownership';
 import { consumeEdges, consumeEdgesPerTopic } from './consumeEdges';
 import type { PipelineStructure } from './pipelineStructure';
 
-const link = linkHorizontal<{ source: Point; target: Point }, Point>()
-  .source((d) => d.source)
-  .target((d) => d.target);
+const link = ({ source, target }: { source: Point; target: Point }): string => linkPath(source, target);
 
 /** "group|partition" → the instance that consumes it, in every group. */
 function ownersOf(state: AppState): Map<string, string> {
@@ -45,14 +42,14 @@ export function Edges({ layout, structure }: { layout: PipelineLayout; structure
     const box = layout.producers[producer.id]!;
     const topic = producer.topic ? layout.topics[producer.topic] : undefined;
     if (topic) {
-      topic.partitionY.forEach((y, p) => paths.push({ key: `p-${producer.id}-${p}`, d: link({ source: rightAnchor(box), target: leftAnchor(topic, y) })!, className: 'edge edge-produce' }));
+      topic.partitionY.forEach((y, p) => paths.push({ key: `p-${producer.id}-${p}`, d: link({ source: rightAnchor(box), target: leftAnchor(topic, y) }), className: 'edge edge-produce' }));
     } else if (producer.to && layout.services[structure.serviceGroups[producer.to] ?? '']) {
       const service = layout.services[structure.serviceGroups[producer.to]!]!;
       paths.push({ key: `c-${producer.id}`, d: curvePath(commandCurve(box, service)), className: 'edge edge-command' });
     }
   }
   for (const edge of consumeEdges(structure, layout, owners)) {
-    paths.push({ key: edge.key, d: link({ source: edge.source, target: edge.target })!, className: edge.owned ? 'edge edge-consume' : 'edge edge-unowned' });
+    paths.push({ key: edge.key, d: link({ source: edge.source, target: edge.target }), className: edge.owned ? 'edge edge-consume' : 'edge edge-unowned' });
   }
   for (const group of structure.groups) {
     if (group.readModel === false) continue;
@@ -60,7 +57,7 @@ export function Edges({ layout, structure }: { layout: PipelineLayout; structure
     const readModel = layout.readModels[group.groupId];
     // A large pipeline draws its services in steps (drawnLayout.tsx).
     if (!service || !readModel) continue;
-    paths.push({ key: `r-${group.groupId}`, d: link({ source: rightAnchor(service, service.y + 13), target: leftAnchor(readModel, readModel.y + 13) })!, className: 'edge edge-apply' });
+    paths.push({ key: `r-${group.groupId}`, d: link({ source: rightAnchor(service, service.y + 13), target: leftAnchor(readModel, readModel.y + 13) }), className: 'edge edge-apply' });
   }
   return (
     <g aria-hidden="true">
