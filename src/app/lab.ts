@@ -31,7 +31,7 @@ import { createUiActions } from './uiActions';
 import { currentCaption, summaryAtStart } from './captions';
 import { createSlowMotionWatch } from './slowMotion';
 import { createLessonSession } from './lessonSession';
-import type { ShownRun, StartedRun } from './openInTasks';
+import { createOpeningOrder, prepareRun, type ShownRun, type StartedRun } from './openInTasks';
 
 export type { WorkOutcome } from './longWork';
 
@@ -163,17 +163,8 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     return run;
   }
 
-  /**
-   * Openings in the order they were asked for: one prepared over several tasks (openInTasks.ts)
-   * is shown only if no opening asked for later has replaced the run meanwhile.
-   */
-  let openingsAsked = 0;
-  let lastOpening = 0;
-
-  /** A number for an opening asked for now (a later one wins over it). */
-  function beginOpening(): number {
-    return ++openingsAsked;
-  }
+  const openings = createOpeningOrder();
+  const { beginOpening } = openings;
 
   function replaceRun(
     scenario: Scenario,
@@ -184,7 +175,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   ): void {
     stopWork();
     run = started?.run ?? new LiveRun(scenario, interventions);
-    lastOpening = started?.opening ?? beginOpening();
+    openings.shown(started?.opening ?? beginOpening());
     startSummary = null;
     longWork.reset();
     playbackPublishing.reset();
@@ -200,22 +191,11 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   }
 
   /**
-   * The first half of opening a large run in tasks: its engine is made and run to t = 0 (and its
-   * first snapshot built) off the store, so nothing on screen changes yet; `openStarted` shows it
-   * in a later task. Null when an opening asked for later has replaced the run already.
+   * The first half of opening a large run in tasks (`prepareRun`); null when an opening asked
+   * for later has replaced the run already.
    */
   function startRun(opening: number, scenario: Scenario, interventions: readonly TimedCommand[] = []): StartedRun | null {
-    if (opening <= lastOpening) return null;
-    let started: LiveRun | null = new LiveRun(scenario, interventions);
-    try {
-      started.forwardTo(0, true);
-      // Snapshots share what did not change with the previous one: publishing rebuilds it cheaply.
-      started.simulation.snapshot();
-    } catch {
-      // Opened as `loadRun` would: the error is met again and reported by `guarded`.
-      started = null;
-    }
-    return { opening, scenario, interventions, run: started };
+    return openings.superseded(opening) ? null : prepareRun(opening, scenario, interventions);
   }
 
   /**
@@ -224,7 +204,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
    * opening asked for later has replaced the run meanwhile (nothing changes then).
    */
   function openStarted(started: StartedRun, shown: ShownRun): Promise<WorkOutcome> | null {
-    if (started.opening <= lastOpening) return null;
+    if (openings.superseded(started.opening)) return null;
     const ui = shown.selection === undefined ? undefined : { selection: shown.selection, view: { ...shown.view } };
     replaceRun(started.scenario, started.interventions, shown.presetId, started, ui);
     if (started.run === null) guarded(() => run.forwardTo(0, true));

@@ -12,7 +12,7 @@
  */
 import type { Scenario, TimedCommand } from '../engine';
 import type { Lab } from './lab';
-import type { LiveRun } from './liveRun';
+import { LiveRun } from './liveRun';
 import { nextTask } from './nextTask';
 import type { AppState } from './store';
 
@@ -23,6 +23,42 @@ export interface StartedRun {
   readonly interventions: readonly TimedCommand[];
   /** Null when starting it failed: `openStarted` starts it again as `loadRun` does, reporting the error. */
   readonly run: LiveRun | null;
+}
+
+/**
+ * Openings in the order they were asked for: one prepared over several tasks is shown only if
+ * no opening asked for later has replaced the run meanwhile.
+ */
+export function createOpeningOrder() {
+  let asked = 0;
+  let shown = 0;
+  return {
+    /** A number for an opening asked for now (a later one wins over it). */
+    beginOpening: (): number => ++asked,
+    /** The run of opening `opening` replaced the lab's run. */
+    shown(opening: number): void {
+      shown = opening;
+    },
+    /** Whether an opening asked for later (or this one) has replaced the run already. */
+    superseded: (opening: number): boolean => opening <= shown,
+  };
+}
+
+/**
+ * A run's engine made and run to t = 0, its first snapshot built, off the store: nothing on
+ * screen changes until the lab shows it (`lab.openStarted`) in a later task.
+ */
+export function prepareRun(opening: number, scenario: Scenario, interventions: readonly TimedCommand[]): StartedRun {
+  let started: LiveRun | null = new LiveRun(scenario, interventions);
+  try {
+    started.forwardTo(0, true);
+    // Snapshots share what did not change with the previous one: publishing rebuilds it cheaply.
+    started.simulation.snapshot();
+  } catch {
+    // Opened as `loadRun` would: the error is met again and reported by `guarded`.
+    started = null;
+  }
+  return { opening, scenario, interventions, run: started };
 }
 
 /** How a started run is shown: its preset, playhead (null: t = 0, no seek) and, from a link, selection and view. */
