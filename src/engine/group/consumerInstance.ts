@@ -25,7 +25,7 @@ import type { ConsumerContext, InstanceHost, ServiceFacts } from './groupProtoco
 import type { TopicPartition } from '../types';
 import type { EngineContext, GroupClient } from '../engineContext';
 import { createStream, type RandomStream } from '../random';
-import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, type Batch } from './batch';
+import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, runAt, type Batch } from './batch';
 import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
 import { ConsumerLiveness, type LivenessHost } from './consumerLiveness';
 import { ConsumerFetcher, type FetcherHost } from './fetch/consumerFetcher';
@@ -364,7 +364,8 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     const record = batch.records[batch.index]!;
     const index = batch.index++;
     batch.currentRemainingMs = this.recordDurationMs();
-    service.process(ctx, this.index, batch.topics[index]!, batch.partitions[index]!, batch.keys[index]!, record);
+    const run = runAt(batch, index);
+    service.process(ctx, this.index, batch.runTopics[run]!, batch.runPartitions[run]!, batch.runKeys[run]!, record);
   }
 
   /** Commits per the commit mode and polls again; true when that poll started a new batch. */

@@ -22,7 +22,7 @@
 import type { TimerId } from '../../eventQueue';
 import type { EngineContext } from '../../engineContext';
 import type { PartitionLog } from '../../log/partitionLog';
-import { clearBatch, type Batch } from '../batch';
+import { clearBatch, startRun, type Batch } from '../batch';
 import type { ConsumerClient } from '../consumerClient';
 import type { ConsumerContext, ServiceFacts } from '../groupProtocol';
 import { canAnswerNow, readResponse, requestLog, type FetchRequestData } from './delayedFetch';
@@ -183,14 +183,10 @@ export class ConsumerFetcher {
         }
         continue;
       }
-      const { records, topic, partition } = fetch;
+      const records = fetch.records;
       const end = Math.min(records.length, fetch.next + max - batch.records.length);
-      for (let i = fetch.next; i < end; i++) {
-        batch.records.push(records[i]!);
-        batch.topics.push(topic);
-        batch.partitions.push(partition);
-        batch.keys.push(key);
-      }
+      startRun(batch, fetch.topic, fetch.partition, key);
+      for (let i = fetch.next; i < end; i++) batch.records.push(records[i]!);
       fetch.next = end;
       fetch.nextFetchOffset = records[end - 1]!.offset + 1;
       positions.set(key, fetch.nextFetchOffset);

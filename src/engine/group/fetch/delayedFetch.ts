@@ -75,7 +75,10 @@ function bytesBelowHighWatermark(log: PartitionLog, offset: number, enough: numb
  * DelayedFetch.tryComplete accumulates). With `into`, appends the records that fit in
  * `maxBytes`, and the first one whatever its size when `minOneRecord`. A loop, not a visitor
  * callback: this runs for every partition of every fetch, and a closure each time was a large
- * share of the engine's allocation.
+ * share of the engine's allocation. It reads sizes and offsets from the segments, never the
+ * record objects: only a segment the high watermark falls in is searched for its index, and
+ * each record is only handed on, so a fetch of thousands of records costs no cache miss per
+ * record (a group reads each record once more when it processes it).
  */
 function walkReadable(log: PartitionLog, offset: number, maxBytes: number, into: LogRecord[] | null, minOneRecord: boolean): number {
   const hw = log.highWatermark;
@@ -85,8 +88,9 @@ function walkReadable(log: PartitionLog, offset: number, maxBytes: number, into:
   let bytes = 0;
   for (let ri = segments[si]!.indexAtOrAfter(offset); si < segments.length; si++, ri = 0) {
     const segment = segments[si]!;
-    for (; ri < segment.recordCount; ri++) {
-      if (segment.offsetAt(ri) >= hw) return bytes;
+    // Offsets grow within a segment: the records below the high watermark are a prefix.
+    const end = segment.endOffset <= hw ? segment.recordCount : segment.indexAtOrAfter(hw);
+    for (; ri < end; ri++) {
       const size = segment.sizeAt(ri);
       if (into === null) {
         bytes += size;
@@ -97,6 +101,7 @@ function walkReadable(log: PartitionLog, offset: number, maxBytes: number, into:
       into.push(segment.recordAt(ri));
       bytes += size;
     }
+    if (end < segment.recordCount) return bytes;
   }
   return bytes;
 }
