@@ -65,9 +65,21 @@ export class GroupStats {
    * "applied" and "behind" add up to what the model must hold.
    */
   appliedToModel = 0;
-  private readonly partitions = new Map<string, PartitionProgress>();
+  /** Per partition (`topic-partition` key → index in `partitionList`, in first-seen order). */
+  private readonly partitionIndex = new Map<string, number>();
+  private readonly partitionList: PartitionProgress[] = [];
+  /**
+   * The partition and the topic asked for last, by key and index (a poll's records come in runs
+   * of one partition, so most calls skip the Map lookup; indexes, not references, so the stats
+   * stay a tree of plain data).
+   */
+  private lastPartitionKey: string | null = null;
+  private lastPartition = -1;
+  private lastTopic: string | null = null;
+  private lastTable = -1;
   /** Per topic, per key (its slot in the topic's KeySlots), the highest production sequence first-processed so far. */
-  private readonly latestSeqByKey = new Map<string, OrderKeyTable>();
+  private readonly latestSeqByKey = new Map<string, number>();
+  private readonly tables: OrderKeyTable[] = [];
   private trackedKeyCount = 0;
   private pruneAtSize = 1024;
   readonly incidents: Incident[] = [];
@@ -87,12 +99,16 @@ export class GroupStats {
   }
 
   private progress(key: string): PartitionProgress {
-    let progress = this.partitions.get(key);
-    if (!progress) {
-      progress = new PartitionProgress();
-      this.partitions.set(key, progress);
+    if (key === this.lastPartitionKey) return this.partitionList[this.lastPartition]!;
+    let index = this.partitionIndex.get(key);
+    if (index === undefined) {
+      index = this.partitionList.length;
+      this.partitionList.push(new PartitionProgress());
+      this.partitionIndex.set(key, index);
     }
-    return progress;
+    this.lastPartitionKey = key;
+    this.lastPartition = index;
+    return this.partitionList[index]!;
   }
 
   /** `keySlots`: the topic's (Topic.orderKeys), shared by every group reading it; `partition`: the record's. */
@@ -122,14 +138,29 @@ export class GroupStats {
     return 'duplicate';
   }
 
+  /** A partition's progress if it has any. */
+  private partitionOf(key: string): PartitionProgress | undefined {
+    const index = this.partitionIndex.get(key);
+    return index === undefined ? undefined : this.partitionList[index];
+  }
+
+  /** The index of `topic`'s order table (made on first use), remembered as the last asked for. */
+  private tableOf(topic: string): number {
+    let index = this.latestSeqByKey.get(topic);
+    if (index === undefined) {
+      index = this.tables.length;
+      this.tables.push(new OrderKeyTable());
+      this.latestSeqByKey.set(topic, index);
+    }
+    this.lastTopic = topic;
+    this.lastTable = index;
+    return index;
+  }
+
   /** Returns true when this first processing violates per-key order. */
   private checkOrder(topic: string, record: LogRecord, keySlots: KeySlots, partition: number): boolean {
     if (record.key === null) return false;
-    let byKey = this.latestSeqByKey.get(topic);
-    if (!byKey) {
-      byKey = new OrderKeyTable();
-      this.latestSeqByKey.set(topic, byKey);
-    }
+    const byKey = this.tables[topic === this.lastTopic ? this.lastTable : this.tableOf(topic)]!;
     const slot = keySlots.slotOfRecord(partition, record.offset, record.key);
     const present = byKey.has(slot);
     if (present && byKey.latest(slot) > record.produceSeq) {
@@ -156,7 +187,8 @@ export class GroupStats {
    * can still be first-processed is newer, so those entries can never flag a violation again.
    */
   pruneKeys(topic: string, oldestRetainedSeq: () => number, keySlots: KeySlots): void {
-    const byKey = this.latestSeqByKey.get(topic);
+    const index = this.latestSeqByKey.get(topic);
+    const byKey = index === undefined ? undefined : this.tables[index];
     // The bound is asked for only now: finding it reads every partition of the topic.
     if (!byKey || byKey.size < this.pruneAtSize) return;
     this.trackedKeyCount -= byKey.deleteBelow(oldestRetainedSeq(), keySlots);
@@ -167,7 +199,7 @@ export class GroupStats {
   boundsProblem(): string | null {
     if (this.incidents.length > INCIDENT_HISTORY_CAP) return `incidents: ${this.incidents.length}`;
     if (this.repeats.size > REPEATS_CAP) return `repeat counts: ${this.repeats.size}`;
-    for (const [topic, byKey] of this.latestSeqByKey) if (byKey.size > ORDER_KEYS_CAP) return `${topic}: keys checked for order: ${byKey.size}`;
+    for (const [topic, index] of this.latestSeqByKey) if (this.tables[index]!.size > ORDER_KEYS_CAP) return `${topic}: keys checked for order: ${this.tables[index]!.size}`;
     return null;
   }
 
@@ -202,7 +234,7 @@ export class GroupStats {
 
   /** How many times the handler ran on a record (0 = never; repeats are remembered, bounded). */
   timesProcessed(partitionKey: string, offset: number): number {
-    const progress = this.partitions.get(partitionKey);
+    const progress = this.partitionOf(partitionKey);
     if (!progress?.processed.has(offset)) return 0;
     return 1 + (this.repeats.get(`${partitionKey}@${offset}`) ?? 0);
   }
@@ -214,13 +246,13 @@ export class GroupStats {
 
   /** The read model was emptied (a rebuild): nothing is applied to it any more. */
   onModelCleared(): void {
-    for (const progress of this.partitions.values()) progress.inModel.clear();
+    for (const progress of this.partitionList) progress.inModel.clear();
     this.appliedToModel = 0;
   }
 
   /** Offset after the last record applied on a partition, or null before any progress. */
   appliedUpTo(partitionKey: string): number | null {
-    return this.partitions.get(partitionKey)?.appliedUpTo ?? null;
+    return this.partitionOf(partitionKey)?.appliedUpTo ?? null;
   }
 
   /** An explicit offset reset: repeats of what was processed before it count as replays. */

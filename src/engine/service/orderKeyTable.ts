@@ -42,8 +42,8 @@ export class OrderKeyTable {
    * Per bucket (sequence / bucketSeqs), the queue positions written with a sequence in it, as
    * runs `[from, to)` side by side; a position is stale once its entry is not live there.
    */
-  private readonly buckets = new Map<number, number[]>();
-  /** The buckets' numbers, ascending. */
+  private bucketRuns: number[][] = [];
+  /** The buckets' numbers, ascending (`bucketRuns[i]` is bucket `bucketIds[i]`'s; no Map: most writes file in the last one). */
   private bucketIds: number[] = [];
   /** Runs filed in buckets (the index is rebuilt from the live entries when they outnumber them). */
   private runs = 0;
@@ -72,7 +72,11 @@ export class OrderKeyTable {
    */
   write(slot: number, seq: number, present: boolean): void {
     const entries = this.entries;
-    while (entries.length <= 2 * slot) entries.push(0, ABSENT);
+    // One element a push: V8 inlines a single-argument push, not a two-argument one.
+    while (entries.length <= 2 * slot) {
+      entries.push(0);
+      entries.push(ABSENT);
+    }
     if (!present) this.live++;
     this.file(this.base + this.queue.length, Math.floor(seq / this.bucketSeqs));
     entries[2 * slot] = seq;
@@ -111,7 +115,7 @@ export class OrderKeyTable {
     let spent = 0;
     for (; spent < ids.length && ids[spent]! * this.bucketSeqs < bound; spent++) {
       const bucket = ids[spent]!;
-      const runs = this.buckets.get(bucket)!;
+      const runs = this.bucketRuns[spent]!;
       // Wholly below the bound: every key still live at a position filed here goes.
       const whole = (bucket + 1) * this.bucketSeqs <= bound;
       let kept = false;
@@ -127,32 +131,38 @@ export class OrderKeyTable {
       }
       if (kept) break;
       this.runs -= runs.length / 2;
-      this.buckets.delete(bucket);
     }
-    if (spent > 0) this.bucketIds = ids.slice(spent);
+    if (spent > 0) {
+      this.bucketIds = ids.slice(spent);
+      this.bucketRuns = this.bucketRuns.slice(spent);
+    }
     return deleted;
   }
 
   /** Files queue `position`, written with a sequence in `bucket`. */
   private file(position: number, bucket: number): void {
-    let runs = this.buckets.get(bucket);
-    if (runs === undefined) {
-      runs = [];
-      this.buckets.set(bucket, runs);
-      const ids = this.bucketIds;
-      // Sequences mostly grow: a new bucket is nearly always the last.
-      if (ids.length === 0 || ids[ids.length - 1]! < bucket) ids.push(bucket);
-      else {
-        let low = 0;
-        let high = ids.length;
-        while (low < high) {
-          const mid = (low + high) >>> 1;
-          if (ids[mid]! < bucket) low = mid + 1;
-          else high = mid;
-        }
-        ids.splice(low, 0, bucket);
+    const ids = this.bucketIds;
+    // Sequences mostly grow: the bucket is nearly always the last one, or a new last one.
+    let at = ids.length - 1;
+    if (at < 0 || ids[at]! < bucket) {
+      at = ids.length;
+      ids.push(bucket);
+      this.bucketRuns.push([]);
+    } else if (ids[at] !== bucket) {
+      let low = 0;
+      let high = ids.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (ids[mid]! < bucket) low = mid + 1;
+        else high = mid;
+      }
+      at = low;
+      if (ids[at] !== bucket) {
+        ids.splice(at, 0, bucket);
+        this.bucketRuns.splice(at, 0, []);
       }
     }
+    const runs = this.bucketRuns[at]!;
     if (runs.length > 0 && runs[runs.length - 1] === position) runs[runs.length - 1] = position + 1;
     else {
       runs.push(position, position + 1);
@@ -162,7 +172,7 @@ export class OrderKeyTable {
 
   /** Files the live entries' positions again (after a compaction renumbers them, or when stale runs pile up). */
   private refile(): void {
-    this.buckets.clear();
+    this.bucketRuns = [];
     this.bucketIds = [];
     this.runs = 0;
     const entries = this.entries;
