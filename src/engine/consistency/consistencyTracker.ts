@@ -10,7 +10,8 @@
  * and since when?". Memory is bounded: facts still pending are capped, and finished ones are
  * kept only for the most recent entities.
  *
- * Facts are frozen versions kept by sequence number (`FactStore`), not in a string-keyed map,
+ * Facts are frozen records of what they are, kept by sequence number (`FactStore`, which keeps
+ * their progress in number columns written in place), not in a string-keyed map,
  * and found from a root event id through `RootIndex` (chunks by the id's counter); a later hop's
  * id starts with its root's, and the fact lists the hops it has taken. So a record costs no
  * string-keyed table writes, and a checkpoint copy of the simulation shares facts and index
@@ -19,7 +20,7 @@
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
 import { CowMap } from '../cowMap';
-import { type Fact, FactStore, factVersion, frozenFact } from './factStore';
+import { type Fact, FactStore, frozenFact } from './factStore';
 import { RootIndex } from './rootIndex';
 
 export interface ProbeAnswer {
@@ -28,10 +29,10 @@ export interface ProbeAnswer {
   readModels: Record<string, SimTimeMs | null>;
 }
 
-function answerOf(entry: Fact): ProbeAnswer {
+function answerOf(facts: FactStore, seq: number, entry: Fact): ProbeAnswer {
   const readModels: Record<string, SimTimeMs | null> = {};
   entry.expected.forEach((service, i) => {
-    const at = entry.appliedMs[i]!;
+    const at = facts.appliedMs(seq, i);
     readModels[service] = at >= 0 ? at : null;
   });
   return { entity: entry.entity, appendedMs: entry.appendedMs, readModels };
@@ -83,10 +84,13 @@ export class ConsistencyTracker {
     const parentId = parentEventId(record.eventId);
     const rootId = parentId === null ? undefined : this.rootOf(parentId);
     if (rootId !== undefined) {
-      const parent = this.factOf(rootId);
+      const parentSeq = this.seqOf(rootId);
+      const parent = parentSeq === undefined ? undefined : this.facts.get(parentSeq);
       // A finished fact takes no new hops (a late re-emission is not tracked).
-      if (!parent || parent.completedMs !== null || this.rootOf(record.eventId) !== undefined) return;
-      this.facts.replace(this.seqOf(rootId)!, factVersion(parent, parent.appliedMs, parent.appliedCount, parent.completedMs, [...parent.eventIds, record.eventId]));
+      if (parentSeq === undefined || !parent || this.facts.completedMs(parentSeq) !== null || this.rootOf(record.eventId) !== undefined) return;
+      // Every field written out, not `{ ...parent }`: a spread copy keeps its fields in a separate property array.
+      const { rootEventId, entity, topic: factTopic, appendedMs, expected: services } = parent;
+      this.facts.replace(parentSeq, frozenFact({ rootEventId, entity, topic: factTopic, appendedMs, expected: services, eventIds: [...parent.eventIds, record.eventId] }));
       return;
     }
     // A producer's resend written twice (no idempotence) carries the same fact: tracked once.
@@ -100,9 +104,6 @@ export class ConsistencyTracker {
       topic,
       appendedMs: nowMs,
       expected: services,
-      appliedMs: new Array<SimTimeMs>(services.length).fill(-1),
-      appliedCount: 0,
-      completedMs: null,
       eventIds: [record.eventId],
     });
     const seq = this.facts.add(fact);
@@ -141,19 +142,16 @@ export class ConsistencyTracker {
     const rootId = this.rootOf(record.eventId);
     const seq = rootId === undefined ? undefined : this.seqOf(rootId);
     const entry = seq === undefined ? undefined : this.facts.get(seq);
-    if (seq === undefined || !entry || entry.completedMs !== null) return;
+    if (seq === undefined || !entry || this.facts.completedMs(seq) !== null) return;
     const index = entry.expected.indexOf(service);
-    if (index < 0 || entry.appliedMs[index]! >= 0) return;
-    const appliedMs = [...entry.appliedMs];
-    appliedMs[index] = nowMs;
-    const appliedCount = entry.appliedCount + 1;
+    if (index < 0 || this.facts.appliedMs(seq, index) >= 0) return;
     const windowMs = nowMs - entry.appendedMs;
     if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
     if (windowMs > (this.longestApplied?.waitMs ?? -1)) {
       this.longestApplied = Object.freeze({ entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs: windowMs, pending: false });
     }
-    const complete = appliedCount === entry.expected.length;
-    this.facts.replace(seq, factVersion(entry, appliedMs, appliedCount, complete ? nowMs : null, entry.eventIds));
+    // Written in place: the store's columns, not a new version of the fact.
+    const complete = this.facts.apply(seq, index, nowMs);
     if (complete) {
       this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
       this.disagreeing.delete(seq);
@@ -166,18 +164,16 @@ export class ConsistencyTracker {
 
   /** A read model was cleared to be rebuilt: it no longer shows what it had applied. */
   onReadModelCleared(service: string): void {
-    const cleared: Array<[number, Fact]> = [];
+    const cleared: Array<[number, number]> = [];
     this.facts.forEach((entry, seq) => {
       const index = entry.expected.indexOf(service);
-      if (index < 0 || entry.appliedMs[index]! < 0) return;
-      const appliedMs = [...entry.appliedMs];
-      appliedMs[index] = -1;
-      cleared.push([seq, factVersion(entry, appliedMs, entry.appliedCount - 1, null, entry.eventIds)]);
+      if (index < 0 || this.facts.appliedMs(seq, index) < 0) return;
+      cleared.push([seq, index]);
     });
-    for (const [seq, entry] of cleared) {
-      if (this.facts.get(seq)!.completedMs !== null) this.finished--;
-      this.facts.replace(seq, entry);
-      if (entry.appliedCount > 0) this.disagreeing.set(seq, true);
+    for (const [seq, index] of cleared) {
+      if (this.facts.completedMs(seq) !== null) this.finished--;
+      this.facts.unapply(seq, index);
+      if (this.facts.appliedCount(seq) > 0) this.disagreeing.set(seq, true);
       else this.disagreeing.delete(seq);
     }
   }
@@ -214,7 +210,7 @@ export class ConsistencyTracker {
       if (!entry) continue;
       const waitMs = nowMs - entry.appendedMs;
       if (best !== null && waitMs <= best.waitMs) continue;
-      const service = entry.expected.find((_, i) => entry.appliedMs[i]! < 0);
+      const service = entry.expected.find((_, i) => this.facts.appliedMs(seq, i) < 0);
       if (service !== undefined) best = { entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs, pending: true };
     }
     return best;
@@ -232,10 +228,11 @@ export class ConsistencyTracker {
   /** When `service` first applied the fact a record carries, if that is still tracked. */
   appliedAt(eventId: string, service: string): SimTimeMs | null {
     const rootId = this.rootOf(eventId);
-    const entry = rootId === undefined ? undefined : this.factOf(rootId);
+    const seq = rootId === undefined ? undefined : this.seqOf(rootId);
+    const entry = seq === undefined ? undefined : this.facts.get(seq);
     const index = entry ? entry.expected.indexOf(service) : -1;
-    if (!entry || index < 0) return null;
-    const at = entry.appliedMs[index]!;
+    if (seq === undefined || !entry || index < 0) return null;
+    const at = this.facts.appliedMs(seq, index);
     return at >= 0 ? at : null;
   }
 
@@ -247,18 +244,19 @@ export class ConsistencyTracker {
     const answers: ProbeAnswer[] = [];
     const seen = new Set<string>();
     for (let i = this.recentSeqs.length - 1; i >= 0 && answers.length < count; i--) {
-      const entry = this.facts.get(this.recentSeqs[i]!);
+      const seq = this.recentSeqs[i]!;
+      const entry = this.facts.get(seq);
       if (!entry || seen.has(entry.entity)) continue;
       seen.add(entry.entity);
-      answers.push(answerOf(entry));
+      answers.push(answerOf(this.facts, seq, entry));
     }
     return answers;
   }
 
   /** The newest fact still held about `entity`. Scans the kept facts: asked on demand, not per record. */
   probe(entity: string): ProbeAnswer | null {
-    const entry = this.facts.findNewest((fact) => fact.entity === entity);
-    return entry ? answerOf(entry) : null;
+    const seq = this.facts.findNewest((fact) => fact.entity === entity);
+    return seq < 0 ? null : answerOf(this.facts, seq, this.facts.get(seq)!);
   }
 
   /**
@@ -267,8 +265,8 @@ export class ConsistencyTracker {
    */
   all(): ProbeAnswer[] {
     const answers: ProbeAnswer[] = [];
-    this.facts.forEach((entry) => {
-      answers.push(answerOf(entry));
+    this.facts.forEach((entry, seq) => {
+      answers.push(answerOf(this.facts, seq, entry));
     });
     return answers.sort((a, b) => a.appendedMs - b.appendedMs);
   }
@@ -287,21 +285,21 @@ export class ConsistencyTracker {
     // Dropped as they are visited: `forEach` reads a chunk it has started even if a drop copies it.
     this.facts.forEach((entry, seq) => {
       if (finishedExcess <= 0 && pendingExcess <= 0) return false;
-      const finished = entry.completedMs !== null;
+      const finished = this.facts.completedMs(seq) !== null;
       if (finished ? finishedExcess <= 0 : pendingExcess <= 0) return;
       if (finished) finishedExcess--;
       else pendingExcess--;
-      this.drop(seq, entry);
+      this.drop(seq, entry, finished);
     });
     this.facts.settle();
     this.roots.dropBelow(this.facts.firstSeq);
   }
 
-  private drop(seq: number, entry: Fact): void {
+  private drop(seq: number, entry: Fact, finished: boolean): void {
     this.facts.drop(seq);
     this.roots.delete(entry.rootEventId);
     this.disagreeing.delete(seq);
-    if (entry.completedMs !== null) this.finished--;
+    if (finished) this.finished--;
   }
 }
 

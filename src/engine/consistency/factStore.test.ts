@@ -7,11 +7,12 @@ import { type Fact, FactStore, frozenFact } from './factStore';
 const SERVICES = Object.freeze(['billing', 'email']);
 
 function pendingFact(i: number): Fact {
-  return frozenFact({ rootEventId: `p#${i}`, entity: `order-${i}`, topic: 'orders', appendedMs: i, expected: SERVICES, appliedMs: [-1, -1], appliedCount: 0, completedMs: null, eventIds: [`p#${i}`] });
+  return frozenFact({ rootEventId: `p#${i}`, entity: `order-${i}`, topic: 'orders', appendedMs: i, expected: SERVICES, eventIds: [`p#${i}`] });
 }
 
 function finish(store: FactStore, seq: number, atMs: number): void {
-  store.replace(seq, frozenFact({ ...store.get(seq)!, appliedMs: [atMs, atMs], appliedCount: 2, completedMs: atMs }));
+  expect(store.apply(seq, 0, atMs)).toBe(false);
+  expect(store.apply(seq, 1, atMs)).toBe(true);
 }
 
 function record(i: number): LogRecord {
@@ -41,25 +42,29 @@ describe('FactStore', () => {
     for (let seq = 0; seq < 2048; seq++) if (seq !== 1500) finish(store, seq, 5000);
     store.add(pendingFact(2048));
     const copy = deepClone(store);
-    // Facts are frozen versions: the copy holds the same ones.
+    // Facts are frozen, their progress in columns: the copy holds the same facts.
     expect(copy.get(3)).toBe(store.get(3));
     expect(copy.get(1500)).toBe(store.get(1500));
     expect(Object.isFrozen(store.get(3))).toBe(true);
     // Finishing the pending one in a copy of the store leaves the other's chunk alone.
     finish(store, 1500, 6000);
-    expect(copy.get(1500)!.completedMs).toBeNull();
-    expect(store.get(1500)!.completedMs).toBe(6000);
+    expect(copy.completedMs(1500)).toBeNull();
+    expect(store.completedMs(1500)).toBe(6000);
+    expect(copy.appliedMs(1500, 1)).toBe(-1);
+    expect(store.appliedMs(1500, 1)).toBe(6000);
   });
 
-  it('a finished fact replaced by a pending one unfreezes only its chunk, by copying it', () => {
+  it('a finished fact made pending again (a cleared read model) unfreezes only its chunk, by copying it', () => {
     const store = new FactStore();
     for (let i = 0; i < 1024; i++) store.add(pendingFact(i));
     for (let seq = 0; seq < 1024; seq++) finish(store, seq, 10);
     store.add(pendingFact(1024));
     const shared = deepClone(store);
-    store.replace(7, pendingFact(7));
-    expect(store.get(7)!.completedMs).toBeNull();
-    expect(shared.get(7)!.completedMs).toBe(10);
+    store.unapply(7, 1);
+    expect(store.completedMs(7)).toBeNull();
+    expect(store.appliedCount(7)).toBe(1);
+    expect(shared.completedMs(7)).toBe(10);
+    expect(shared.appliedCount(7)).toBe(2);
   });
 });
 

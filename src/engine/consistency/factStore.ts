@@ -1,13 +1,18 @@
 /**
  * The consistency tracker's facts, found by sequence number (the order facts were first
- * appended) in fixed-size chunks instead of a string-keyed map. Facts are frozen (an update
- * puts a new version in the slot), so a checkpoint copy of the simulation (`deepClone`) shares
- * them; a chunk in which no fact is pending any more is frozen too and shared whole. Dropped
- * facts leave empty slots; chunks emptied at the front are dropped whole.
+ * appended) in fixed-size chunks instead of a string-keyed map. What a fact is (its root event,
+ * entity, topic, when it was appended, which read models should apply it, the hops it took) is
+ * a frozen object; its progress (when each read model first applied it, how many have, when the
+ * last did) is kept in the chunk's number columns and written in place, so applying a fact
+ * allocates nothing (it used to make a new frozen version per read model). A chunk in which no
+ * fact is pending any more is frozen whole, columns included, so a checkpoint copy of the
+ * simulation (`deepClone`) shares it; a pending chunk's copy is a few flat arrays of numbers
+ * (the facts themselves are shared). Dropped facts leave empty slots; chunks emptied at the
+ * front are dropped whole.
  */
 import type { SimTimeMs } from '../types';
 
-/** A fact (one version of it: frozen with its arrays). */
+/** What a fact is (frozen with its arrays); its progress is in the store (`appliedMs`, `appliedCount`, `completedMs`). */
 export interface Fact {
   readonly rootEventId: string;
   readonly entity: string;
@@ -15,55 +20,42 @@ export interface Fact {
   readonly appendedMs: SimTimeMs;
   /** Services whose read models should apply this fact, fixed when it was appended (frozen, shared). */
   readonly expected: readonly string[];
-  /** When each expected service first applied it (same order as `expected`; -1 = not yet). */
-  readonly appliedMs: readonly SimTimeMs[];
-  readonly appliedCount: number;
-  /** When the last expected read model applied it, or null while some have not. */
-  readonly completedMs: SimTimeMs | null;
   /** Ids of every record carrying this fact (the root and its later hops). */
   readonly eventIds: readonly string[];
 }
 
 export function frozenFact(fact: Fact): Fact {
-  Object.freeze(fact.appliedMs);
   Object.freeze(fact.eventIds);
   return Object.freeze(fact);
 }
 
-/**
- * A new version of `fact` with its progress changed, frozen. Written as one object literal with
- * every field (not `{ ...fact, ... }`): a spread copy keeps its fields in a separate property
- * array, 64 more bytes per fact held (doc/benchmarks.md, heap per retained record).
- */
-export function factVersion(
-  fact: Fact,
-  appliedMs: readonly SimTimeMs[],
-  appliedCount: number,
-  completedMs: SimTimeMs | null,
-  eventIds: readonly string[],
-): Fact {
-  return frozenFact({
-    rootEventId: fact.rootEventId,
-    entity: fact.entity,
-    topic: fact.topic,
-    appendedMs: fact.appendedMs,
-    expected: fact.expected,
-    appliedMs,
-    appliedCount,
-    completedMs,
-    eventIds,
-  });
-}
-
 /** Slots a chunk holds: copies of the simulation copy at most this many per unfinished chunk. */
 const CHUNK = 1024;
+/** In the columns: not applied yet, not completed yet. */
+const NOT_YET = -1;
+
+interface Chunk {
+  facts: Array<Fact | null>;
+  /** Per slot, where its fact's applied times start in `applied` (one per expected service). */
+  starts: number[];
+  /** Per expected service of each slot's fact: when it first applied it, or NOT_YET. */
+  applied: number[];
+  /** Per slot: how many expected services have applied the fact. */
+  counts: number[];
+  /** Per slot: when the last expected service applied it, or NOT_YET while some have not. */
+  completed: number[];
+}
+
+function emptyChunk(): Chunk {
+  return { facts: [], starts: [], applied: [], counts: [], completed: [] };
+}
 
 export class FactStore {
-  private chunks: Array<Array<Fact | null>> = [];
+  private chunks: Chunk[] = [];
   /** Sequence number of the first slot of `chunks[0]`. */
   private base = 0;
   private next = 0;
-  /** Per chunk: facts still held, and of those the pending (mutable) ones. */
+  /** Per chunk: facts still held, and of those the pending ones. */
   private live: number[] = [];
   private pending: number[] = [];
   private count = 0;
@@ -81,43 +73,89 @@ export class FactStore {
   get(seq: number): Fact | undefined {
     const offset = seq - this.base;
     if (offset < 0) return undefined;
-    return this.chunks[Math.floor(offset / CHUNK)]?.[offset % CHUNK] ?? undefined;
+    return this.chunks[Math.floor(offset / CHUNK)]?.facts[offset % CHUNK] ?? undefined;
   }
 
-  /** Adds a pending fact under the next sequence number and returns that number. */
+  /** When the `index`-th expected service first applied the held fact `seq`, or −1 when it has not. */
+  appliedMs(seq: number, index: number): SimTimeMs {
+    const offset = seq - this.base;
+    const chunk = this.chunks[Math.floor(offset / CHUNK)]!;
+    return chunk.applied[chunk.starts[offset % CHUNK]! + index]!;
+  }
+
+  /** How many expected services have applied the held fact `seq`. */
+  appliedCount(seq: number): number {
+    const offset = seq - this.base;
+    return this.chunks[Math.floor(offset / CHUNK)]!.counts[offset % CHUNK]!;
+  }
+
+  /** When the last expected service applied the held fact `seq`, or null while some have not. */
+  completedMs(seq: number): SimTimeMs | null {
+    const offset = seq - this.base;
+    const at = this.chunks[Math.floor(offset / CHUNK)]!.completed[offset % CHUNK]!;
+    return at === NOT_YET ? null : at;
+  }
+
+  /** Adds a pending fact, applied by none yet, under the next sequence number and returns that number. */
   add(fact: Fact): number {
     const seq = this.next++;
     const offset = seq - this.base;
     const c = Math.floor(offset / CHUNK);
     if (c === this.chunks.length) {
-      this.chunks.push([]);
+      this.chunks.push(emptyChunk());
       this.live.push(0);
       this.pending.push(0);
       if (c > 0) this.freezeIfSettled(c - 1);
     }
-    this.chunks[c]!.push(fact);
+    const chunk = this.chunks[c]!;
+    chunk.facts.push(fact);
+    chunk.starts.push(chunk.applied.length);
+    for (let i = 0; i < fact.expected.length; i++) chunk.applied.push(NOT_YET);
+    chunk.counts.push(0);
+    chunk.completed.push(NOT_YET);
     this.live[c]!++;
-    if (fact.completedMs === null) this.pending[c]!++;
+    this.pending[c]!++;
     this.count++;
     return seq;
   }
 
-  /** Puts a new version of a held fact in its slot; its chunk freezes once nothing in it is pending. */
-  replace(seq: number, fact: Fact): void {
+  /** The `index`-th expected service applied the held, pending fact `seq` at `atMs`; true when that completed it. */
+  apply(seq: number, index: number, atMs: SimTimeMs): boolean {
     const c = this.chunkOf(seq);
     const chunk = this.writable(c);
     const slot = (seq - this.base) % CHUNK;
-    this.pending[c]! += (fact.completedMs === null ? 1 : 0) - (chunk[slot]!.completedMs === null ? 1 : 0);
-    chunk[slot] = fact;
+    chunk.applied[chunk.starts[slot]! + index] = atMs;
+    const applied = ++chunk.counts[slot]!;
+    if (applied < chunk.facts[slot]!.expected.length) return false;
+    chunk.completed[slot] = atMs;
+    this.pending[c]!--;
     this.freezeIfSettled(c);
+    return true;
+  }
+
+  /** The `index`-th expected service no longer shows the held fact `seq` (its read model was cleared): pending again. */
+  unapply(seq: number, index: number): void {
+    const c = this.chunkOf(seq);
+    const chunk = this.writable(c);
+    const slot = (seq - this.base) % CHUNK;
+    chunk.applied[chunk.starts[slot]! + index] = NOT_YET;
+    chunk.counts[slot]!--;
+    if (chunk.completed[slot] !== NOT_YET) this.pending[c]!++;
+    chunk.completed[slot] = NOT_YET;
+  }
+
+  /** Puts a new version of a held fact's frozen part in its slot (a later hop joined it); its progress stays. */
+  replace(seq: number, fact: Fact): void {
+    const chunk = this.writable(this.chunkOf(seq));
+    chunk.facts[(seq - this.base) % CHUNK] = fact;
   }
 
   drop(seq: number): void {
     const c = this.chunkOf(seq);
     const chunk = this.writable(c);
     const slot = (seq - this.base) % CHUNK;
-    if (chunk[slot]!.completedMs === null) this.pending[c]!--;
-    chunk[slot] = null;
+    if (chunk.completed[slot] === NOT_YET) this.pending[c]!--;
+    chunk.facts[slot] = null;
     this.live[c]!--;
     this.count--;
   }
@@ -137,42 +175,47 @@ export class FactStore {
   forEach(visit: (fact: Fact, seq: number) => boolean | void): void {
     for (let c = 0; c < this.chunks.length; c++) {
       if (this.live[c] === 0) continue;
-      const chunk = this.chunks[c]!;
-      for (let i = 0; i < chunk.length; i++) {
-        const fact = chunk[i];
+      const facts = this.chunks[c]!.facts;
+      for (let i = 0; i < facts.length; i++) {
+        const fact = facts[i];
         if (fact && visit(fact, this.base + c * CHUNK + i) === false) return;
       }
     }
   }
 
-  /** The newest fact held that `matches`, if any. */
-  findNewest(matches: (fact: Fact) => boolean): Fact | undefined {
+  /** The sequence number of the newest fact held that `matches`, or −1. */
+  findNewest(matches: (fact: Fact) => boolean): number {
     for (let c = this.chunks.length - 1; c >= 0; c--) {
       if (this.live[c] === 0) continue;
-      const chunk = this.chunks[c]!;
-      for (let i = chunk.length - 1; i >= 0; i--) {
-        const fact = chunk[i];
-        if (fact && matches(fact)) return fact;
+      const facts = this.chunks[c]!.facts;
+      for (let i = facts.length - 1; i >= 0; i--) {
+        const fact = facts[i];
+        if (fact && matches(fact)) return this.base + c * CHUNK + i;
       }
     }
-    return undefined;
+    return -1;
   }
 
   private chunkOf(seq: number): number {
     return Math.floor((seq - this.base) / CHUNK);
   }
 
-  private writable(c: number): Array<Fact | null> {
-    let chunk = this.chunks[c]!;
-    if (Object.isFrozen(chunk)) {
-      chunk = chunk.slice();
-      this.chunks[c] = chunk;
-    }
-    return chunk;
+  private writable(c: number): Chunk {
+    const chunk = this.chunks[c]!;
+    if (!Object.isFrozen(chunk)) return chunk;
+    const copy: Chunk = { facts: chunk.facts.slice(), starts: chunk.starts.slice(), applied: chunk.applied.slice(), counts: chunk.counts.slice(), completed: chunk.completed.slice() };
+    this.chunks[c] = copy;
+    return copy;
   }
 
   private freezeIfSettled(c: number): void {
     const chunk = this.chunks[c]!;
-    if (this.pending[c] === 0 && chunk.length === CHUNK && !Object.isFrozen(chunk)) Object.freeze(chunk);
+    if (this.pending[c] !== 0 || chunk.facts.length !== CHUNK || Object.isFrozen(chunk)) return;
+    Object.freeze(chunk.facts);
+    Object.freeze(chunk.starts);
+    Object.freeze(chunk.applied);
+    Object.freeze(chunk.counts);
+    Object.freeze(chunk.completed);
+    Object.freeze(chunk);
   }
 }
