@@ -14,8 +14,12 @@
  */
 import { tpKey } from '../types';
 import type { EngineContext } from '../engineContext';
+import type { PartitionLog } from '../log/partitionLog';
 import type { ResolvedBurrowConfig } from './burrowConfig';
 import { burrowGroupStatus, evaluateLagStatus, explainLagStatus, worstLagStatus, type BurrowGroupStatus, type LagStatus, type LagWindow, type LagWindowEntry } from './evaluateLagStatus';
+import { ColumnarLagSample, LagColumnsBuilder, type GroupLagSample } from './lagSample';
+
+export type { GroupLagSample, PartitionLagSample } from './lagSample';
 
 export const LAG_LIMITS = {
   sampleIntervalMs: 1000,
@@ -38,28 +42,17 @@ export interface LagSubject {
   nextToApply(partitionKey: string, committed: number | null, logStartOffset: number, highWatermark: number): number;
 }
 
-export interface PartitionLagSample {
-  /** High watermark − committed offset; null without a commit. */
-  committedLag: number | null;
-  /** High watermark − position of the owning running instance; null when nobody owns it. */
-  positionLag: number | null;
-  /** Age in ms of the next record the read model has yet to apply; 0 when caught up. */
-  behindMs: number;
-}
-
-export interface GroupLagSample {
-  atMs: number;
-  partitions: Record<string, PartitionLagSample>;
-  staleness: { seconds: number; records: number };
-  status: LagStatus;
-  /** Burrow's group status (ERR for any STOP, STALL or REWIND partition, WARN for any WARN). */
-  burrowStatus: BurrowGroupStatus;
-}
-
 class GroupLagState {
   readonly commits = new Map<string, LagWindowEntry[]>();
-  readonly history: GroupLagSample[] = [];
-  latest: GroupLagSample | null = null;
+  readonly history: ColumnarLagSample[] = [];
+  latest: ColumnarLagSample | null = null;
+}
+
+/** A group's measurement now: what health and the summary read (no per-partition values). */
+export interface GroupLagMeasure {
+  staleness: { seconds: number; records: number };
+  status: LagStatus;
+  burrowStatus: BurrowGroupStatus;
 }
 
 /** Entities on which read models disagreed at a sample time (for inconsistency bands). */
@@ -118,8 +111,9 @@ export class LagMonitor {
     if (this.disagreements.length > LAG_LIMITS.historySamples) this.disagreements.shift();
     for (const service of services) {
       const state = this.state(service.groupId);
-      // Samples never change once taken: frozen, checkpoint copies share them.
-      const sample = freezeSample(this.measure(world, service, state));
+      const columns = new LagColumnsBuilder(partitionCount(world, service), state.latest?.columns ?? null);
+      const measured = this.measure(world, service, state, columns);
+      const sample = new ColumnarLagSample(world.now, columns.finish(), measured.staleness, measured.status, measured.burrowStatus);
       state.latest = sample;
       state.history.push(sample);
       if (state.history.length > LAG_LIMITS.historySamples) state.history.shift();
@@ -127,8 +121,8 @@ export class LagMonitor {
   }
 
   /** The current measurement of a group (computed now, not from the last sample). */
-  measureNow(world: LagContext, service: LagSubject): GroupLagSample {
-    return this.measure(world, service, this.state(service.groupId));
+  measureNow(world: LagContext, service: LagSubject): GroupLagMeasure {
+    return this.measure(world, service, this.state(service.groupId), null);
   }
 
   /** Burrow's getOffsets: the newest offset of every partition of every topic, into each partition's ring. */
@@ -205,15 +199,20 @@ export class LagMonitor {
     const brokerOffsets = this.brokerOffsets.get(partitionKey) ?? [];
     const brokerOffset = lastOf(brokerOffsets)!;
     const currentLag = Math.max(0, brokerOffset - offsets[offsets.length - 1]!.offset);
+    // Burrow's first rule (calculatePartitionStatus), without building the window.
+    if (!(currentLag > Math.max(0, this.burrow.allowedLag))) return 'OK';
     return evaluateLagStatus({ offsets, brokerOffsets, currentLag, nowMs: world.now, allowedLag: this.burrow.allowedLag });
   }
 
-  private measure(world: LagContext, service: LagSubject, state: GroupLagState): GroupLagSample {
-    const partitions: Record<string, PartitionLagSample> = {};
+  /**
+   * Lag of every partition the group subscribes to, into `columns` when given (a sample), and
+   * the group's staleness and statuses from them.
+   */
+  private measure(world: LagContext, service: LagSubject, state: GroupLagState, columns: LagColumnsBuilder | null): GroupLagMeasure {
     const statuses: LagStatus[] = [];
     let records = 0;
     let behindMs = 0;
-    const positions = service.positions();
+    const positions = columns ? service.positions() : null;
     for (const topicName of service.spec.subscribe) {
       const topic = world.topics.get(topicName);
       if (!topic) continue;
@@ -221,26 +220,24 @@ export class LagMonitor {
         const key = log.key;
         const hw = log.highWatermark;
         const committed = service.group.committed.get(key)?.offset ?? null;
-        const position = positions.get(key) ?? null;
         const next = Math.max(log.logStartOffset, service.nextToApply(key, committed, log.logStartOffset, hw));
         let partitionBehindMs = 0;
         if (next < hw) {
           records += hw - next;
-          const record = log.recordAtOrAfter(next);
-          if (record) partitionBehindMs = world.now - record.timestampMs;
+          const timestampMs = timestampAtOrAfter(log, next);
+          if (timestampMs !== undefined) partitionBehindMs = world.now - timestampMs;
         }
-        behindMs = Math.max(behindMs, partitionBehindMs);
-        partitions[key] = {
-          committedLag: committed === null ? null : Math.max(0, hw - committed),
-          positionLag: position === null ? null : Math.max(0, hw - position),
-          behindMs: partitionBehindMs,
-        };
-        statuses.push(this.statusOf(world, state, key));
+        if (partitionBehindMs > behindMs) behindMs = partitionBehindMs;
+        if (columns) {
+          const position = positions!.get(key);
+          columns.add(key, committed === null ? null : Math.max(0, hw - committed), position === undefined ? null : Math.max(0, hw - position), partitionBehindMs);
+        }
+        const status = this.statusOf(world, state, key);
+        // Only statuses other than OK can change the group's verdicts.
+        if (status !== 'OK') statuses.push(status);
       }
     }
     return {
-      atMs: world.now,
-      partitions,
       staleness: { seconds: behindMs / 1000, records },
       status: worstLagStatus(statuses),
       burrowStatus: burrowGroupStatus(statuses),
@@ -248,13 +245,28 @@ export class LagMonitor {
   }
 }
 
-function lastOf(values: readonly number[] | undefined): number | undefined {
-  return values && values.length > 0 ? values[values.length - 1] : undefined;
+/** Partitions of the topics a group subscribes to (those that exist). */
+function partitionCount(world: LagContext, service: LagSubject): number {
+  let count = 0;
+  for (const topicName of service.spec.subscribe) count += world.topics.get(topicName)?.partitions.length ?? 0;
+  return count;
 }
 
-function freezeSample(sample: GroupLagSample): GroupLagSample {
-  for (const partition of Object.values(sample.partitions)) Object.freeze(partition);
-  Object.freeze(sample.partitions);
-  Object.freeze(sample.staleness);
-  return Object.freeze(sample);
+/**
+ * Timestamp of the first record at or after `offset` below the high watermark (compaction may
+ * leave gaps): `recordAtOrAfter` without making the record of a rolled segment kept in columns.
+ */
+function timestampAtOrAfter(log: PartitionLog, offset: number): number | undefined {
+  const hw = log.highWatermark;
+  const segments = log.segments;
+  for (let si = log.segmentIndexFor(offset); si >= 0 && si < segments.length; si++) {
+    const segment = segments[si]!;
+    const i = segment.baseOffset <= offset ? segment.indexAtOrAfter(offset) : 0;
+    if (i < segment.recordCount) return segment.offsetAt(i) < hw ? segment.timestampAt(i) : undefined;
+  }
+  return undefined;
+}
+
+function lastOf(values: readonly number[] | undefined): number | undefined {
+  return values && values.length > 0 ? values[values.length - 1] : undefined;
 }
