@@ -57,12 +57,13 @@ const BYTES_PER_COPY = 128 * 1024;
  * Per retained record, copied by each copy: the per-key order checker's indexes (the topic's key
  * slots, each group's table) and the active segments' record arrays (rolled segments are shared).
  */
-const BYTES_PER_RETAINED_RECORD = 10;
+const BYTES_PER_RETAINED_RECORD = 7;
 /**
- * Per record: what it takes in the log (columns, its payload). Copies share a record while the
- * run retains it; once retention deletes it, the checkpoints that still hold it keep it alive.
+ * Per record: what it takes in the log (columns, its payload) and in the consistency facts.
+ * Copies share a record while the run retains it; once retention deletes it, the checkpoints that
+ * still hold it keep it alive: checkpoints over a whole run keep every record of it.
  */
-const BYTES_PER_RECORD = 120;
+const BYTES_PER_RECORD = 270;
 /** Per entry of a CowMap table (a Map entry, its key shared with the record). */
 const BYTES_PER_TABLE_ENTRY = 34;
 /**
@@ -134,9 +135,10 @@ export interface CheckpointOptions {
   denseSpanMs?: number;
   maxCount?: number;
   /**
-   * Bound on the bytes the checkpoints hold together (estimated; default 320 MiB). A 10-minute
-   * run of the checkout story at 100 records/s stays on the fine grid (about 120 MiB); an hour of
-   * it gets a coarse grid of 160 s, its tables' bases alone coming to about 200 MiB.
+   * Bound on the bytes the checkpoints hold together (estimated; default 384 MiB). A 10-minute
+   * run of the checkout story at 100 records/s stays on the fine grid (about 100 MiB); an hour of
+   * the email-outage topology at 100 orders/s gets a coarse grid of 20 s, the records of the hour
+   * that the checkpoints keep (about 185 MiB) and about 1 MiB per copy.
    */
   maxTotalBytes?: number;
   /** What a copy of `simulation` would hold (injected by tests). */
@@ -199,7 +201,7 @@ export class Checkpoints {
     this.coarse = this.fine;
     this.denseSpan = options.denseSpanMs ?? 4 * this.fine;
     this.maxCount = options.maxCount ?? 256;
-    this.maxTotalBytes = options.maxTotalBytes ?? 320 * 2 ** 20;
+    this.maxTotalBytes = options.maxTotalBytes ?? 384 * 2 ** 20;
     this.sizeOf = options.sizeOf ?? ((simulation) => copySizeOf(simulation.snapshot()));
     this.budget = options.overheadBudget ?? 0.2;
     this.wallClock = options.wallClock ?? (() => performance.now());

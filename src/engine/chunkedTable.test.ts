@@ -94,7 +94,7 @@ describe('ChunkedTable', () => {
   });
 
   it('a copy shares every chunk except those written since: a few per copy', () => {
-    let live = new ChunkedTable<number>();
+    const live = new ChunkedTable<number>();
     for (let n = 0; n < 100_000; n++) live.set(`order-${n}`, 1);
     const checkpoints: Array<ChunkedTable<number>> = [];
     for (let copy = 0; copy < 20; copy++) {
