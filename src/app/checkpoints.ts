@@ -14,12 +14,13 @@
  * held by them together. When over, fine checkpoints far from the playhead go first (each
  * coarse slot keeps its earliest), then the coarse grid doubles.
  *
- * What a checkpoint holds is estimated from the snapshot (`copySizeOf`, `heldBytes`), not from
- * the records ever appended: retention deletes those, and copies share rolled segments, finished
- * facts and lag samples. What grows is the read models' per-order tables, copy-on-write maps
- * whose recent writes each copy holds itself and whose frozen bases copies share only until the
- * run merges a new one. The constants are measured in Chromium by
- * `bench/checkpointMemory.browser.ts` (figures in doc/benchmarks.md).
+ * What a checkpoint holds is estimated from the snapshot (`copySizeOf`, `heldBytes`): copies
+ * share rolled segments, finished facts, lag samples and all but the newest chunks of the read
+ * models' per-order tables (src/engine/chunkedTable.ts), so a copy holds about a megabyte of its
+ * own at 100 orders/s (the per-key indexes of the retained records, mostly) plus the records
+ * appended since the previous checkpoint, which it keeps alive once retention deletes them from
+ * the run. The constants are measured in Chromium by `bench/checkpointMemory.browser.ts`
+ * (figures in doc/benchmarks.md).
  *
  * A copy costs wall time proportional to what it copies, so during playback a checkpoint is
  * skipped when the last copy's cost would exceed the overhead budget, a copy predicted to take
