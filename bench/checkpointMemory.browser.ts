@@ -7,7 +7,7 @@
  * Chromium compresses pointers, so the same tables take about half the bytes. Each case runs in
  * a fresh browser.
  *
- * `node --import tsx bench/checkpointMemory.browser.ts`
+ * `node --import tsx bench/checkpointMemory.browser.ts [--case n]` (n: 0, 1 or 2; all by default)
  */
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
@@ -15,6 +15,8 @@ import type { MemoryCase } from './checkpointMemoryPage';
 
 /** The cases of bench/checkpointMemoryPage.ts (its MEMORY_CASES; that file runs only in the page). */
 const CASES = 3;
+const caseArgument = process.argv.indexOf('--case');
+const ONLY = caseArgument === -1 ? undefined : Number(process.argv[caseArgument + 1]);
 
 const output = await build({
   configFile: false,
@@ -31,6 +33,7 @@ const code = bundle.output.find((chunk) => chunk.type === 'chunk')!.code!;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 console.log('case | checkpoints | fine / coarse grid | widest gap | estimated | measured | heap with them | playing');
 for (let index = 0; index < CASES; index++) {
+  if (ONLY !== undefined && index !== ONLY) continue;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--enable-precise-memory-info', '--js-flags=--expose-gc'],

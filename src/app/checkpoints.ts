@@ -14,12 +14,13 @@
  * held by them together. When over, fine checkpoints far from the playhead go first (each
  * coarse slot keeps its earliest), then the coarse grid doubles.
  *
- * What a checkpoint holds is estimated from the snapshot (`copySizeOf`, `heldBytes`), not from
- * the records ever appended: retention deletes those, and copies share rolled segments, finished
- * facts and lag samples. What grows is the read models' per-order tables, copy-on-write maps
- * whose recent writes each copy holds itself and whose frozen bases copies share only until the
- * run merges a new one. The constants are measured in Chromium by
- * `bench/checkpointMemory.browser.ts` (figures in doc/benchmarks.md).
+ * What a checkpoint holds is estimated from the snapshot (`copySizeOf`, `heldBytes`): copies
+ * share rolled segments, finished facts, lag samples and all but the newest chunks of the read
+ * models' per-order tables (src/engine/chunkedTable.ts), so a copy holds about a megabyte of its
+ * own at 100 orders/s (the per-key indexes of the retained records, mostly) plus the records
+ * appended since the previous checkpoint, which it keeps alive once retention deletes them from
+ * the run. The constants are measured in Chromium by `bench/checkpointMemory.browser.ts`
+ * (figures in doc/benchmarks.md).
  *
  * A copy costs wall time proportional to what it copies, so during playback a checkpoint is
  * skipped when the last copy's cost would exceed the overhead budget, a copy predicted to take
@@ -42,49 +43,90 @@ export interface Checkpoint {
 
 /** What a copy holds, as the checkpoint budget counts it. */
 export interface CopySize {
-  /** Bytes it holds of its own whatever other copies exist: active segments, histories, entities. */
+  /** Bytes it holds of its own whatever other copies exist: per-key indexes, histories, entities. */
   ownBytes: number;
-  /** Entries of the per-order tables (read models) at its time. */
+  /** Entries of the per-key tables that are CowMaps (`project`'s rows) at its time. */
   tableEntries: number;
+  /** Records ever appended (the sum of log end offsets) and those retained, at its time. */
+  appendedRecords?: number;
+  retainedRecords?: number;
 }
 
 /** Per copy: entity objects, lag and disagreement histories (bounded), the event list's tail. */
 const BYTES_PER_COPY = 128 * 1024;
-/** Per retained record: the active segments' record arrays (rolled segments are shared). */
-const BYTES_PER_RETAINED_RECORD = 2;
-/** Per entry of a per-order table (a Map entry, its key shared with the record). */
+/**
+ * Per retained record, copied by each copy: the per-key order checker's indexes (the topic's key
+ * slots, each group's table) and the active segments' record arrays (rolled segments are shared).
+ */
+const BYTES_PER_RETAINED_RECORD = 7;
+/**
+ * Per record: what it takes in the log (columns, its payload) and in the consistency facts.
+ * Copies share a record while the run retains it; once retention deletes it, the checkpoints that
+ * still hold it keep it alive: checkpoints over a whole run keep every record of it.
+ */
+const BYTES_PER_RECORD = 270;
+/** Per entry of a CowMap table (a Map entry, its key shared with the record). */
 const BYTES_PER_TABLE_ENTRY = 34;
 /**
- * Per-order tables a handler keeps, one entry per record applied (src/engine/service/
- * orderHandlers.ts); `noop` keeps none, the others not listed one.
+ * Per ChunkedTable (the order handlers' tables, src/engine/chunkedTable.ts), copied by each copy:
+ * the chunks written since the previous copy (two or three of 1,024 slots), and per entry its
+ * share of the chunk directories.
  */
-const TABLES_PER_HANDLER: Readonly<Record<string, number>> = { noop: 0, chargePayment: 2, scoreFraud: 2 };
+const BYTES_PER_CHUNKED_TABLE = 16 * 1024;
+const BYTES_PER_CHUNKED_ENTRY = 1 / 64;
+/**
+ * ChunkedTables a handler keeps, one entry per record applied (src/engine/service/
+ * orderHandlers.ts); `project` keeps a CowMap instead, `noop` and `acceptOrder` none.
+ */
+const CHUNKED_TABLES_PER_HANDLER: Readonly<Record<string, number>> = {
+  sendReceipt: 1,
+  shipOrder: 1,
+  reserveStock: 1,
+  chargePayment: 2,
+  scoreFraud: 2,
+};
 
 /** What a copy of the simulation whose snapshot is `snapshot` would hold. */
 export function copySizeOf(snapshot: SimSnapshot): CopySize {
-  let retained = 0;
-  for (const topic of snapshot.topics) for (const p of topic.partitions) retained += p.logEndOffset - p.logStartOffset;
+  let retainedRecords = 0;
+  let appendedRecords = 0;
+  for (const topic of snapshot.topics) {
+    for (const p of topic.partitions) {
+      retainedRecords += p.logEndOffset - p.logStartOffset;
+      appendedRecords += p.logEndOffset;
+    }
+  }
   let tableEntries = 0;
-  for (const group of snapshot.groups) tableEntries += (TABLES_PER_HANDLER[group.handler] ?? 1) * group.readModelApplied;
-  return { ownBytes: BYTES_PER_COPY + BYTES_PER_RETAINED_RECORD * retained, tableEntries };
+  let chunkedBytes = 0;
+  for (const group of snapshot.groups) {
+    const chunked = CHUNKED_TABLES_PER_HANDLER[group.handler] ?? 0;
+    if (chunked > 0) chunkedBytes += chunked * (BYTES_PER_CHUNKED_TABLE + BYTES_PER_CHUNKED_ENTRY * group.readModelApplied);
+    else if (group.handler === 'project') tableEntries += group.readModelApplied;
+  }
+  const ownBytes = BYTES_PER_COPY + BYTES_PER_RETAINED_RECORD * retainedRecords + chunkedBytes;
+  return { ownBytes, tableEntries, appendedRecords, retainedRecords };
 }
 
-/** Bytes a copy takes to make: what it holds itself, with its tables' recent writes (an eighth of them on average). */
+/** Bytes a copy takes to make: what it holds itself, with its CowMaps' recent writes (an eighth of them on average). */
 function copiedBytes(size: CopySize): number {
   return size.ownBytes + (BYTES_PER_TABLE_ENTRY * size.tableEntries) / 8;
 }
 
 /**
- * Bytes a checkpoint of `size` holds, the previous checkpoint being of `previous`. The tables
- * are copy-on-write maps (src/engine/cowMap.ts): a frozen base that copies share until the run
- * merges its recent writes into a new one, after a quarter of the table's size in writes. So a
- * copy Δ entries after the previous one has a base of its own with a probability of about 4Δ / S:
- * it holds min(S, 4Δ) entries of base on average. Over checkpoints that cover a run, the bases
- * they keep come to about four times the tables' final size, however many checkpoints there are.
+ * Bytes a checkpoint of `size` holds, the previous checkpoint being of `previous`: what it
+ * copied; the records appended since the previous checkpoint that it still retains (once the run
+ * deletes them, the checkpoints are what keeps them; earlier ones the previous checkpoint
+ * holds too); and for CowMap tables, their frozen bases. A CowMap's base is shared until the run
+ * merges its recent writes into a new one, after a quarter of the table's size in writes, so a
+ * copy Δ entries after the previous one has a base of its own with a probability of about
+ * 4Δ / S: it holds min(S, 4Δ) entries of base on average. ChunkedTables have no bases: a copy
+ * holds the few chunks written since the previous one (in `ownBytes`).
  */
 function heldBytes(size: CopySize, previous: CopySize | undefined): number {
   const grown = Math.max(0, size.tableEntries - (previous?.tableEntries ?? 0));
-  return copiedBytes(size) + BYTES_PER_TABLE_ENTRY * Math.min(size.tableEntries, 4 * grown);
+  const retained = size.retainedRecords ?? 0;
+  const newRecords = Math.min(retained, Math.max(0, (size.appendedRecords ?? 0) - (previous?.appendedRecords ?? 0)));
+  return copiedBytes(size) + BYTES_PER_TABLE_ENTRY * Math.min(size.tableEntries, 4 * grown) + BYTES_PER_RECORD * newRecords;
 }
 
 export interface CheckpointOptions {
@@ -94,9 +136,10 @@ export interface CheckpointOptions {
   denseSpanMs?: number;
   maxCount?: number;
   /**
-   * Bound on the bytes the checkpoints hold together (estimated; default 320 MiB). A 10-minute
-   * run of the checkout story at 100 records/s stays on the fine grid (about 120 MiB); an hour of
-   * it gets a coarse grid of 160 s, its tables' bases alone coming to about 200 MiB.
+   * Bound on the bytes the checkpoints hold together (estimated; default 384 MiB). A 10-minute
+   * run of the checkout story at 100 records/s stays on the fine grid (about 100 MiB); an hour of
+   * the email-outage topology at 100 orders/s gets a coarse grid of 20 s, the records of the hour
+   * that the checkpoints keep (about 185 MiB) and about 1 MiB per copy.
    */
   maxTotalBytes?: number;
   /** What a copy of `simulation` would hold (injected by tests). */
@@ -159,7 +202,7 @@ export class Checkpoints {
     this.coarse = this.fine;
     this.denseSpan = options.denseSpanMs ?? 4 * this.fine;
     this.maxCount = options.maxCount ?? 256;
-    this.maxTotalBytes = options.maxTotalBytes ?? 320 * 2 ** 20;
+    this.maxTotalBytes = options.maxTotalBytes ?? 384 * 2 ** 20;
     this.sizeOf = options.sizeOf ?? ((simulation) => copySizeOf(simulation.snapshot()));
     this.budget = options.overheadBudget ?? 0.2;
     this.wallClock = options.wallClock ?? (() => performance.now());

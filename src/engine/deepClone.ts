@@ -1,4 +1,5 @@
 import { CowMap } from './cowMap';
+import { ChunkedTable } from './chunkedTable';
 
 /**
  * Deep copy of a simulation's World, for checkpoints and forks. The World is a tree of mutable
@@ -7,7 +8,7 @@ import { CowMap } from './cowMap';
  * index), which worldTree.test.ts in scenarios/presets checks for every preset, before and after
  * a fork. So the copy is a plain structural one: no identity map, no cycle handling.
  *
- * Frozen objects (records, specs, explanations, CowMap bases) never change, so both copies share
+ * Frozen objects (records, specs, explanations, CowMap layers, ChunkedTable chunks) never change, so both copies share
  * them; typed arrays are treated as immutable and shared; classes keep their prototypes; Maps
  * and Sets are rebuilt. The engine keeps no state in closures, so the copy is complete.
  */
@@ -20,6 +21,8 @@ function copy(value: unknown): unknown {
   if (Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
   // Its own copy shares the frozen layers (cowMap.ts); its values are primitives or frozen.
   if (value instanceof CowMap) return (value as CowMap<unknown, unknown>).copy();
+  // Its own copy freezes and shares every chunk (chunkedTable.ts).
+  if (value instanceof ChunkedTable) return (value as ChunkedTable<unknown>).copy();
   if (Array.isArray(value)) {
     // Native slice first; then replace only the elements that are mutable objects.
     const out = value.slice();

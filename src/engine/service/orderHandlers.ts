@@ -5,14 +5,15 @@
  */
 import type { LogRecord } from '../log/record';
 import { CATALOGUE_SKUS } from '../producer/payloads';
-import { CowMap } from '../cowMap';
+import { ChunkedTable } from '../chunkedTable';
 import type { Handler } from './handler';
 
 /**
  * Applications per order id: 1 is correct; more means the side effect happened again. Read
- * models keep their per-order tables in CowMaps, which checkpoint copies share.
+ * models keep their per-order tables in ChunkedTables (chunks by order number), which
+ * checkpoint copies share but for the chunks written since the previous copy.
  */
-export type CountByOrder = CowMap<string, number>;
+export type CountByOrder = ChunkedTable<number>;
 
 /** Per-order counts with the number of orders counted more than once, kept up to date. */
 export interface Counted {
@@ -22,7 +23,7 @@ export interface Counted {
 }
 
 function counted(): Counted {
-  return { counts: new CowMap(), diverged: 0 };
+  return { counts: new ChunkedTable(), diverged: 0 };
 }
 
 function increment(table: Counted, id: string): void {
@@ -86,7 +87,7 @@ export const reserveStock: Handler<StockModel> = {
 
 export interface ChargeModel {
   /** Amount charged per order. */
-  amountCents: CowMap<string, number>;
+  amountCents: ChunkedTable<number>;
   /** How many times each order was charged: more than 1 is a double charge. */
   times: Counted;
   totalCents: number;
@@ -98,7 +99,7 @@ export const chargePayment: Handler<ChargeModel> = {
   emits: true,
   divergence: (model) => model.times.diverged,
   holds: (model, entity) => model.times.counts.has(entity),
-  createReadModel: () => ({ amountCents: new CowMap(), times: counted(), totalCents: 0 }),
+  createReadModel: () => ({ amountCents: new ChunkedTable(), times: counted(), totalCents: 0 }),
   apply(model, record, ctx) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];
@@ -118,14 +119,14 @@ export const chargePayment: Handler<ChargeModel> = {
 const FRAUD_THRESHOLD_CENTS = 1500;
 
 export interface FraudModel {
-  flags: CowMap<string, 'ok' | 'suspicious'>;
+  flags: ChunkedTable<'ok' | 'suspicious'>;
   scored: Counted;
 }
 
 /** fraud-check: a flag per order. */
 export const scoreFraud: Handler<FraudModel> = {
   name: 'scoreFraud',
-  createReadModel: () => ({ flags: new CowMap(), scored: counted() }),
+  createReadModel: () => ({ flags: new ChunkedTable(), scored: counted() }),
   apply(model, record) {
     const orderId = orderIdOf(record);
     const amount = record.payload?.['amountCents'];
