@@ -69,7 +69,14 @@ export function pacedViewOf(store: StoreApi<AppState>, paceMs: number): PacedVie
     // Nothing these selectors read moved (the playback slice alone, say).
     if (state.sim === shown.sim && state.ui === shown.ui && state.lesson === shown.lesson && state.run === shown.run) return;
     if (urgent(state, previous, shown) || performance.now() - shownAt >= paceMs) show(state);
-    else trailing ??= setTimeout(() => show(store.getState()), Math.max(0, shownAt + paceMs - performance.now()));
+    else trailing ??= setTimeout(onTrailing, shownAt + paceMs - performance.now());
+  };
+  // The pace is kept by `performance.now()` alone: a timer that fires early waits again.
+  const onTrailing = () => {
+    trailing = null;
+    const wait = shownAt + paceMs - performance.now();
+    if (wait > 0) trailing = setTimeout(onTrailing, wait);
+    else show(store.getState());
   };
   view = {
     // Unwatched, it follows the store (a first render sees the present).
