@@ -9,7 +9,10 @@ import type { GroupView, PartitionView } from '../../engine';
 import { END_LABEL_ROOM, LANE, laneLayout, markerX, type LaneRows } from '../layout';
 import { INK, serviceColours, type ServiceColour } from '../palette';
 import type { ColourMode } from '../recordColour';
+import { useCallback } from 'react';
+import type { AppState } from '../../app/store';
 import { useEntityProps } from '../useEntityProps';
+import { useNameState } from '../usePacedState';
 import { GroupRow } from './GroupRow';
 import { LaneTape } from './LaneTape';
 import { laneEnd } from './replicationMarks';
@@ -39,9 +42,16 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
   const leo = partition.logEndOffset;
   const layout = laneLayout(after ? width - END_LABEL_ROOM : width, laneEnd(partition), anchors);
   const y = top + rows.top;
+  // The accessible name follows the store about twice a second while playing, exactly when
+  // stopped (usePacedState.ts); the lane draws every frame.
+  const selectNamed = useCallback(
+    (state: AppState) => state.sim.snapshot.topics.find((t) => t.name === partition.topic)?.partitions[partition.partition] ?? null,
+    [partition.topic, partition.partition],
+  );
+  const named = useNameState(selectNamed) ?? partition;
   const labelProps = useEntityProps(
     `partition:${name}`,
-    `Partition ${name}: log start ${partition.logStartOffset}, log end ${leo}${hw !== leo ? `, high watermark ${hw}` : ''}`,
+    `Partition ${name}: log start ${named.logStartOffset}, log end ${named.logEndOffset}${named.highWatermark !== named.logEndOffset ? `, high watermark ${named.highWatermark}` : ''}`,
   );
   const selectedOffset = selection?.startsWith(`record:${name}@`) ? Number(selection.slice(`record:${name}@`.length)) : null;
   const tapes = layout.spans.map((span, i) => (
