@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shallowEqual } from './useAppStore';
 
-describe("useShallow's comparison (zustand's shallow, without a Map per call)", () => {
+describe("useShallow's comparison (zustand's shallow, without a Map per call; by identity beyond Maps and Sets)", () => {
   it('compares plain objects and arrays one level deep, by Object.is', () => {
     expect(shallowEqual({ a: 1, b: 'x' }, { b: 'x', a: 1 })).toBe(true);
     expect(shallowEqual({ a: 1 }, { a: 1, b: undefined })).toBe(false);
@@ -15,9 +15,12 @@ describe("useShallow's comparison (zustand's shallow, without a Map per call)", 
     expect(shallowEqual(3, 3)).toBe(true);
   });
 
-  it('leaves Maps and Sets to zustand', () => {
+  it('compares Maps and Sets by their entries, other objects by identity', () => {
     expect(shallowEqual(new Map([['a', 1]]), new Map([['a', 1]]))).toBe(true);
     expect(shallowEqual(new Map([['a', 1]]), new Map([['a', 2]]))).toBe(false);
     expect(shallowEqual(new Set([1]), new Set([1]))).toBe(true);
+    expect(shallowEqual(new Set([1]), new Set([2]))).toBe(false);
+    expect(shallowEqual(new Map(), new Set())).toBe(false);
+    expect(shallowEqual(new Date(1), new Date(1))).toBe(false);
   });
 });

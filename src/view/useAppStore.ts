@@ -5,7 +5,6 @@
  */
 import { useRef } from 'react';
 import { useStore } from 'zustand';
-import { shallow } from 'zustand/shallow';
 import type { SimQueries } from '../app/simQueries';
 import type { AppState } from '../app/store';
 import { useLab } from './labContext';
@@ -18,7 +17,8 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
  * zustand's `useShallow`: a selector that keeps its last answer while the new one is shallowly
  * equal. Its own compares plain objects by building a Map of each one's entries, at every
  * publish for every subscriber (frame profiles: a good share of the garbage collected during
- * playback); plain objects and arrays are compared here in place, anything else by zustand.
+ * playback); here plain objects and arrays are compared in place (Maps and Sets by their
+ * entries, other objects by identity).
  */
 export function useShallow<S, U>(selector: (state: S) => U): (state: S) => U {
   const last = useRef<{ value: U } | null>(null);
@@ -39,7 +39,8 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
     return true;
   }
-  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return shallow(a, b);
+  if (a instanceof Map || a instanceof Set) return sameEntries(a, b);
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   let keys = 0;
@@ -60,4 +61,15 @@ export function useQueriesFollowing<K>(selectKey: (state: AppState) => K): SimQu
   const store = useLab().store;
   useStore(store, selectKey);
   return store.getState().sim.queries;
+}
+
+function sameEntries(a: ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>, b: object): boolean {
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || a.size !== (b as typeof a).size) return false;
+  if (a instanceof Map) {
+    const other = b as ReadonlyMap<unknown, unknown>;
+    for (const [key, value] of a) if (!other.has(key) || !Object.is(value, other.get(key))) return false;
+    return true;
+  }
+  for (const value of a) if (!(b as ReadonlySet<unknown>).has(value)) return false;
+  return true;
 }
