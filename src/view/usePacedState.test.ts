@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLab } from '../app/lab';
 import { createAppStore, type AppState } from '../app/store';
-import { LINE_PACE_MS, NAME_PACE_MS, pacedViewOf } from './usePacedState';
+import { LINE_PACE_MS, NAME_PACE_MS, pacedViewOf, UI_ONLY } from './usePacedState';
 
 /** A store like the lab's, whose clock we move by hand. */
 function storeAt(playing: boolean) {
@@ -60,5 +60,18 @@ describe('paced views of the store (names and drawn numbers while playing)', () 
     expect(seen).toEqual([5000, 1000]);
     store.setState((s) => ({ ...s, ui: { ...s.ui, selection: 'topic:orders' } }));
     expect(seen).toEqual([5000, 1000, 1000]);
+  });
+
+  it('the ui view hears a change of selection, stopped or playing, and no frame, yet hands out the present state', () => {
+    const store = storeAt(true);
+    const view = pacedViewOf(store, UI_ONLY);
+    const seen: (string | null)[] = [];
+    view.subscribe((state: AppState) => seen.push(state.ui.selection));
+    publishAt(store, 16);
+    publishAt(store, 33);
+    expect(seen).toEqual([]);
+    expect(view.getState()).toBe(store.getState());
+    store.setState((s) => ({ ...s, ui: { ...s.ui, selection: 'topic:orders' } }));
+    expect(seen).toEqual(['topic:orders']);
   });
 });

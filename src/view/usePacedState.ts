@@ -30,6 +30,9 @@ export const NAME_PACE_MS = 500;
 /** Wall milliseconds between the drawn numbers' updates while playing (about ten a second). */
 export const LINE_PACE_MS = 100;
 
+/** The pace of the ui view: not paced, but deaf to everything but the ui and lesson slices. */
+export const UI_ONLY = 0;
+
 const views = new WeakMap<StoreApi<AppState>, Map<number, PacedView>>();
 
 /** Whether `state` must be seen at once: the clock is stopped or something other than time moved. */
@@ -66,6 +69,13 @@ export function pacedViewOf(store: StoreApi<AppState>, paceMs: number): PacedVie
     for (const each of [...listeners]) each(state, previous);
   };
   const onPublish = (state: AppState, previous: AppState) => {
+    if (paceMs === UI_ONLY) {
+      // The ui view (useUiState.ts): only a change of the ui or lesson slice is heard; what it
+      // hands out stays the present state.
+      if (state.ui !== previous.ui || state.lesson !== previous.lesson) show(state);
+      else shown = state;
+      return;
+    }
     // Nothing these selectors read moved (the playback slice alone, say).
     if (state.sim === shown.sim && state.ui === shown.ui && state.lesson === shown.lesson && state.run === shown.run) return;
     if (urgent(state, previous, shown) || performance.now() - shownAt >= paceMs) show(state);
