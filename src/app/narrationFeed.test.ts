@@ -184,6 +184,24 @@ describe('digests while playing', () => {
     expect(t.sent[0]!.text).toMatch(/^0:\d\d( to \d:\d\d)?: /);
   });
 
+  it('keeps its digest timer armed while playing instead of setting it again every frame', () => {
+    const t = setup();
+    current = t;
+    t.lab.loadScenario(emailOutage);
+    const after = t.wall.clock.after;
+    let armed = 0;
+    t.wall.clock.after = (delayMs, callback) => {
+      armed++;
+      return after(delayMs, callback);
+    };
+    t.play(70_000, 20);
+    const frames = Math.ceil(70_000 / (16 * 20));
+    t.wall.advance(DIGEST_SPACING_MS);
+    expect(t.sent.length).toBeGreaterThanOrEqual(2);
+    // About one per digest (and one per measured progress), not one per frame.
+    expect(armed).toBeLessThan(frames / 5);
+  });
+
   it('with "actions only", plays silently but still answers commands; "off" says nothing', () => {
     const t = setup('actions');
     current = t;

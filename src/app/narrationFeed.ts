@@ -95,6 +95,8 @@ export function createNarrationFeed(
   /** The last update paused playback: a publish right after it shows frames played, not a jump. */
   let justPaused = false;
   let cancelTimer: (() => void) | null = null;
+  /** When the armed timer is due (clock time). */
+  let armedDueMs = Number.NaN;
   /** The run narrated: the store swaps the scenario before publishing the new run's first snapshot. */
   let scenario = store.getState().run.scenario;
 
@@ -147,14 +149,18 @@ export function createNarrationFeed(
   }
 
   function schedule(): void {
+    let dueMs = Number.POSITIVE_INFINITY;
+    // During long work every progress publish is a jump; the one that ends the work re-arms this.
+    if (jumpAtMs !== null && store.getState().lab.work === null) dueMs = jumpAtMs + SETTLE_MS;
+    if (pending.length > 0) dueMs = Math.min(dueMs, digestDueMs());
+    // Playing publishes every frame, and the due time rarely moves: keep the timer armed for it
+    // rather than cancel and set one again each frame.
+    if (cancelTimer !== null && dueMs === armedDueMs) return;
     cancelTimer?.();
     cancelTimer = null;
-    const due: number[] = [];
-    // During long work every progress publish is a jump; the one that ends the work re-arms this.
-    if (jumpAtMs !== null && store.getState().lab.work === null) due.push(jumpAtMs + SETTLE_MS);
-    if (pending.length > 0) due.push(digestDueMs());
-    if (due.length === 0) return;
-    cancelTimer = clock.after(Math.max(0, Math.min(...due) - clock.now()), tick);
+    if (dueMs === Number.POSITIVE_INFINITY) return;
+    armedDueMs = dueMs;
+    cancelTimer = clock.after(Math.max(0, dueMs - clock.now()), tick);
   }
 
   function tick(): void {

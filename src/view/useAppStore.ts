@@ -3,8 +3,8 @@
  * module-level selectors that return the smallest thing they need; `useShallow` is re-exported
  * for object results.
  */
+import { useRef } from 'react';
 import { useStore } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import type { SimQueries } from '../app/simQueries';
 import type { AppState } from '../app/store';
 import { useLab } from './labContext';
@@ -13,7 +13,44 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(useLab().store, selector);
 }
 
-export { useShallow };
+/**
+ * zustand's `useShallow`: a selector that keeps its last answer while the new one is shallowly
+ * equal. Its own compares plain objects by building a Map of each one's entries, at every
+ * publish for every subscriber (frame profiles: a good share of the garbage collected during
+ * playback); here plain objects and arrays are compared in place (Maps and Sets by their
+ * entries, other objects by identity).
+ */
+export function useShallow<S, U>(selector: (state: S) => U): (state: S) => U {
+  const last = useRef<{ value: U } | null>(null);
+  return (state) => {
+    const next = selector(state);
+    if (last.current !== null && shallowEqual(last.current.value, next)) return last.current.value;
+    last.current = { value: next };
+    return next;
+  };
+}
+
+/** Exported for its test. */
+export function shallowEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+    return true;
+  }
+  if (a instanceof Map || a instanceof Set) return sameEntries(a, b);
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(y, key) || !Object.is(x[key], y[key])) return false;
+    keys++;
+  }
+  for (const key in y) if (Object.hasOwn(y, key)) keys--;
+  return keys === 0;
+}
 
 /**
  * The store's queries (simQueries.ts) for a view that follows `selectKey` rather than every
@@ -24,4 +61,15 @@ export function useQueriesFollowing<K>(selectKey: (state: AppState) => K): SimQu
   const store = useLab().store;
   useStore(store, selectKey);
   return store.getState().sim.queries;
+}
+
+function sameEntries(a: ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>, b: object): boolean {
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || a.size !== (b as typeof a).size) return false;
+  if (a instanceof Map) {
+    const other = b as ReadonlyMap<unknown, unknown>;
+    for (const [key, value] of a) if (!other.has(key) || !Object.is(value, other.get(key))) return false;
+    return true;
+  }
+  for (const value of a) if (!(b as ReadonlySet<unknown>).has(value)) return false;
+  return true;
 }

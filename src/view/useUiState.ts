@@ -5,44 +5,14 @@
  * panel holds well over a hundred entities, two such questions each: during playback that was
  * a good share of each frame's script for answers that change only on a click. Here one
  * subscription per store passes a change on only when `ui` or `lesson` is a new object, so
- * publishing a frame asks none of them.
+ * publishing a frame asks none of them (the view is usePacedState.ts's, unpaced).
  */
 import { useStore, type StoreApi } from 'zustand';
 import type { AppState } from '../app/store';
 import { useLab } from './labContext';
-
-type UiView = Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'>;
-
-const views = new WeakMap<StoreApi<AppState>, UiView>();
-
-function uiViewOf(store: StoreApi<AppState>): UiView {
-  let view = views.get(store);
-  if (view) return view;
-  const listeners = new Set<(state: AppState, previous: AppState) => void>();
-  let unsubscribe: (() => void) | null = null;
-  view = {
-    getState: store.getState,
-    getInitialState: store.getInitialState,
-    subscribe(listener) {
-      listeners.add(listener);
-      unsubscribe ??= store.subscribe((state, previous) => {
-        if (state.ui === previous.ui && state.lesson === previous.lesson) return;
-        for (const each of [...listeners]) each(state, previous);
-      });
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0 && unsubscribe) {
-          unsubscribe();
-          unsubscribe = null;
-        }
-      };
-    },
-  };
-  views.set(store, view);
-  return view;
-}
+import { pacedViewOf, UI_ONLY } from './usePacedState';
 
 /** `selector` must read nothing but `state.ui` and `state.lesson`: other changes do not reach it. */
 export function useUiState<T>(selector: (state: AppState) => T): T {
-  return useStore(uiViewOf(useLab().store) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, UI_ONLY) as StoreApi<AppState>, selector);
 }

@@ -9,7 +9,10 @@ import type { GroupView, PartitionView } from '../../engine';
 import { END_LABEL_ROOM, LANE, laneLayout, markerX, type LaneRows } from '../layout';
 import { INK, serviceColours, type ServiceColour } from '../palette';
 import type { ColourMode } from '../recordColour';
+import { useCallback } from 'react';
+import type { AppState } from '../../app/store';
 import { useEntityProps } from '../useEntityProps';
+import { useNameState } from '../usePacedState';
 import { GroupRow } from './GroupRow';
 import { LaneTape } from './LaneTape';
 import { laneEnd } from './replicationMarks';
@@ -39,10 +42,6 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
   const leo = partition.logEndOffset;
   const layout = laneLayout(after ? width - END_LABEL_ROOM : width, laneEnd(partition), anchors);
   const y = top + rows.top;
-  const labelProps = useEntityProps(
-    `partition:${name}`,
-    `Partition ${name}: log start ${partition.logStartOffset}, log end ${leo}${hw !== leo ? `, high watermark ${hw}` : ''}`,
-  );
   const selectedOffset = selection?.startsWith(`record:${name}@`) ? Number(selection.slice(`record:${name}@`.length)) : null;
   const tapes = layout.spans.map((span, i) => (
     <LaneTape
@@ -93,11 +92,7 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
   const start = markerX(layout, partition.logStartOffset);
   return (
     <g data-partition={name}>
-      <g {...labelProps}>
-        <text x={8} y={y + rows.height / 2 + 6} className="lane-label">
-          {name}
-        </text>
-      </g>
+      <LaneName partition={partition} y={y + rows.height / 2 + 6} />
       {tapes}
       {(hw !== leo || partition.ackedThenLost) && (
         <ReplicationMarks name={name} partition={partition} layout={layout} y={y} rows={rows} endLabelX={after ? null : endLabelLeft ? end.x - 4 - endLabel.length * 8 : end.x + 4} />
@@ -133,6 +128,32 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
       {readers.map(({ group }, row) => (
         <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} colour={colours[group.serviceId] ?? serviceColours([group.serviceId])[group.serviceId]!} />
       ))}
+    </g>
+  );
+}
+
+/**
+ * The lane's name, a button selecting the partition. Its accessible name follows the store
+ * about twice a second while playing and exactly when stopped (usePacedState.ts); a component
+ * of its own, so that following it renders nothing else of the lane (nor a lane frozen off
+ * screen).
+ */
+function LaneName({ partition, y }: { partition: PartitionView; y: number }) {
+  const name = `${partition.topic}-${partition.partition}`;
+  const selectNamed = useCallback(
+    (state: AppState) => state.sim.snapshot.topics.find((t) => t.name === partition.topic)?.partitions[partition.partition] ?? null,
+    [partition.topic, partition.partition],
+  );
+  const named = useNameState(selectNamed) ?? partition;
+  const labelProps = useEntityProps(
+    `partition:${name}`,
+    `Partition ${name}: log start ${named.logStartOffset}, log end ${named.logEndOffset}${named.highWatermark !== named.logEndOffset ? `, high watermark ${named.highWatermark}` : ''}`,
+  );
+  return (
+    <g {...labelProps}>
+      <text x={8} y={y} className="lane-label">
+        {name}
+      </text>
     </g>
   );
 }

@@ -53,29 +53,39 @@ function computeDots(snapshot: SimSnapshot, speed: number, layout: PipelineLayou
     }
   }
   const stride = Math.max(1, Math.ceil(wanted / MAX_DOTS));
+  // Where records enter, per producer (or emitting service) and topic: one closure each, not one per record.
+  const sources = new Map<string, ((f: number, y: number) => Point) | null>();
   for (const { topic, partition, records, readers } of flights) {
+    if (records.length === 0) continue;
     const topicBox = layout.topics[topic.name]!;
     const y = topicBox.partitionY[partition.partition];
     if (y === undefined) continue;
     const mode = colourModeFor(topic.distinctRecentKeys);
     const pk = `${topic.name}-${partition.partition}`;
+    // Per group: where its owner of this partition sits and how far it has fetched (once per partition).
+    const targets: { position: number; from: Point; to: Point }[] = [];
+    for (const group of readers) {
+      const owner = partitionOwner(group, pk);
+      const position = owner?.positions[pk];
+      const service = layout.services[group.groupId];
+      const targetY = owner ? service?.instanceY[owner.name] : undefined;
+      if (!service || targetY === undefined || position === undefined) continue;
+      targets.push({ position, from: rightAnchor(topicBox, y), to: leftAnchor(service, targetY) });
+    }
     for (const record of records) {
       if (record.offset % stride !== 0) continue;
       const age = now - record.timestampMs;
       const fill = recordColour(record, mode);
       if (age < h) {
-        const from = sourcePoint(layout, structure, record.producer, topic.name);
+        const sourceKey = `${record.producer}\u0000${topic.name}`;
+        let from = sources.get(sourceKey);
+        if (from === undefined) sources.set(sourceKey, (from = sourcePoint(layout, structure, record.producer, topic.name)));
         if (from) dots.push({ at: from(age / h, y), fill });
         continue;
       }
-      for (const group of readers) {
-        const owner = partitionOwner(group, pk);
-        const position = owner?.positions[pk];
-        const service = layout.services[group.groupId];
-        const targetY = owner ? service?.instanceY[owner.name] : undefined;
-        if (!service || targetY === undefined || position === undefined || position <= record.offset) continue;
-        const at = linkPoint(rightAnchor(topicBox, y), leftAnchor(service, targetY), (age - h) / h);
-        dots.push({ at, fill });
+      for (const target of targets) {
+        if (target.position <= record.offset) continue;
+        dots.push({ at: linkPoint(target.from, target.to, (age - h) / h), fill });
       }
     }
   }
@@ -117,7 +127,9 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
       // While long work runs the run jumps ahead in slices: nothing travels (and at the limits
       // placing the dots costs more than a frame).
       const dots = state.lab.work ? [] : computeDots(state.sim.snapshot, state.playback.speed, layout, structure);
-      canvas.dataset['dots'] = String(dots.length);
+      // Written when it changes: an attribute set every frame is a DOM mutation every frame.
+      const count = String(dots.length);
+      if (canvas.dataset['dots'] !== count) canvas.dataset['dots'] = count;
       for (const dot of dots) {
         context.beginPath();
         context.arc(dot.at[0], dot.at[1], DOT_RADIUS, 0, 2 * Math.PI);

@@ -3,14 +3,14 @@
  * models, with each partition's edge going to the instance that owns it in each group, and
  * records travelling along the edges, placed from their virtual timestamps.
  */
-import { memo, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
 import { pipelineLayout } from '../layout';
 import { useElementWidth } from '../useElementWidth';
 import { useReducedMotion } from '../useReducedMotion';
 import { useShortScreen } from '../useMediaQuery';
 import { CallEdges, CallMarkers } from './CallEdges';
-import { CallsPanel } from './CallsPanel';
 import { Edges } from './Edges';
 import { FlowDots } from './FlowDots';
 import { ProducerNode } from './ProducerNode';
@@ -36,6 +36,9 @@ const SERVICES_PER_STEP = 4;
  * step then draws its new nodes without rendering again the ones drawn before it.
  */
 const Topic = memo(TopicNode);
+/** Only runs with calling clients chart them: loaded on demand, not at start. */
+const CallsPanel = lazy(() => import('./CallsPanel').then((m) => ({ default: m.CallsPanel })));
+const selectCalling = (state: AppState) => (state.sim.snapshot.calls?.clients.length ?? 0) > 0;
 const Service = memo(ServiceNode);
 const ReadModel = memo(ReadModelNode);
 
@@ -43,6 +46,7 @@ const ReadModel = memo(ReadModelNode);
 export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const [selectStructure] = useState(createStructureSelector);
   const structure = useAppStore(selectStructure);
+  const calling = useAppStore(selectCalling);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   usePipelineArrowKeys(ref);
   const reducedMotion = useReducedMotion();
@@ -86,7 +90,11 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
         {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
       </div>
       <PipelineDrawing.Status structure={structure} topicsDrawn={topicsDrawn} groupsDrawn={groupsDrawn} large={structure.topics.length > TOPICS_AT_ONCE || structure.groups.length > SERVICES_AT_ONCE} />
-      <CallsPanel />
+      {calling && (
+        <Suspense fallback={null}>
+          <CallsPanel />
+        </Suspense>
+      )}
     </section>
   );
 }

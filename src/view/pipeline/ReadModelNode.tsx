@@ -6,10 +6,11 @@
  * table), and how many it applied more than once.
  */
 import type { AppState } from '../../app/store';
-import { useAppStore, useShallow } from '../useAppStore';
+import { useShallow } from '../useAppStore';
 import { possessive, readModelLabel, readModelName, shortenMiddle } from '../labels';
 import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
+import { useLineState, useNameState } from '../usePacedState';
 import { useSqueezeToFit } from './useSqueezeToFit';
 
 /**
@@ -18,30 +19,14 @@ import { useSqueezeToFit } from './useSqueezeToFit';
  * wide as it needs), and what it keeps, smaller, on up to two lines below.
  */
 export function ReadModelNode({ groupId, box, compact, halfWidth = false }: { groupId: string; box: Box; compact: boolean; halfWidth?: boolean }) {
-  const model = useAppStore(
-    useShallow((state: AppState) => {
-      const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
-      return g
-        ? {
-            serviceId: g.serviceId,
-            handler: g.handler,
-            applied: g.readModelApplied,
-            duplicates: g.stats.duplicates,
-            accepted: g.commands?.accepted ?? null,
-            rejected: g.commands?.rejected ?? 0,
-            behind: state.sim.queries.health(g.serviceId)?.staleness.records ?? 0,
-          }
-        : { serviceId: '', handler: '', applied: 0, duplicates: 0, accepted: null, rejected: 0, behind: 0 };
-    }),
-  );
-  const behind = model.behind;
-  const label = readModelLabel(model.serviceId, model.handler);
-  // A command-taking service's read model counts commands, not records it read.
-  const firstLine = model.accepted !== null ? `${model.accepted} accepted` : `${model.applied} applied`;
-  const behindText = model.accepted !== null ? `${model.rejected} rejected` : `${behind} behind`;
-  // Duplicates share the last line: the two-line name took the line they had.
-  const lastLine = model.duplicates > 0 ? `${behindText} · ${model.duplicates} dup` : behindText;
-  const props = useEntityProps(`group:${groupId}`, `${label} ${firstLine} ${lastLine}, read model of ${model.serviceId}`);
+  // Drawn about ten times a second while playing, named about twice (usePacedState.ts); both
+  // exact when stopped. One useShallow each: it remembers its last answer.
+  const model = useLineState(useShallow((state: AppState) => selectModel(state, groupId)));
+  const { firstLine, lastLine } = modelTexts(model);
+  const named = useNameState(useShallow((state: AppState) => selectModel(state, groupId)));
+  const namedTexts = modelTexts(named);
+  const props = useEntityProps(`group:${groupId}`, `${namedTexts.label} ${namedTexts.firstLine} ${namedTexts.lastLine}, read model of ${named.serviceId}`);
+  const title = `${namedTexts.label}: ${namedTexts.firstLine}, ${namedTexts.behindText}${named.duplicates > 0 ? `, ${named.duplicates} records applied more than once` : ''}`;
   const room = box.width - 18;
   // A long id gives way (an ellipsis in its middle: ids sharing a start differ at the end) before
   // the possessive ending, which says "whose"; what is a little too wide is squeezed instead.
@@ -61,7 +46,7 @@ export function ReadModelNode({ groupId, box, compact, halfWidth = false }: { gr
     return (
       <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
         <rect width={box.width} height={box.height} rx={8} className="node node-readmodel" />
-        <title>{`${label}: ${firstLine}, ${behindText}${model.duplicates > 0 ? `, ${model.duplicates} records applied more than once` : ''}`}</title>
+        <title>{title}</title>
         <text x={10} y={18} className="node-title" data-testid={`readmodel-name-${groupId}`}>
           {/* Whole unless the name is longer than the widest column (then its middle gives way). */}
           {`${shortenMiddle(model.serviceId, Math.floor((box.width - 18) / 9.6) - ending.length)}${ending} `}
@@ -84,7 +69,7 @@ export function ReadModelNode({ groupId, box, compact, halfWidth = false }: { gr
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`readmodel-${groupId}`}>
       <rect width={box.width} height={box.height} rx={8} className="node node-readmodel" />
-      <title>{`${label}: ${firstLine}, ${behindText}${model.duplicates > 0 ? `, ${model.duplicates} records applied more than once` : ''}`}</title>
+      <title>{title}</title>
       <text x={10} y={lineY[0]} className="node-title" data-testid={`readmodel-name-${groupId}`} {...ownerFit}>
         {`${nameText} `}
       </text>
@@ -101,6 +86,33 @@ export function ReadModelNode({ groupId, box, compact, halfWidth = false }: { gr
       </text>
     </g>
   );
+}
+
+/** What a read model node shows, from the store. */
+function selectModel(state: AppState, groupId: string) {
+  const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
+  return g
+    ? {
+        serviceId: g.serviceId,
+        handler: g.handler,
+        applied: g.readModelApplied,
+        duplicates: g.stats.duplicates,
+        accepted: g.commands?.accepted ?? null,
+        rejected: g.commands?.rejected ?? 0,
+        behind: state.sim.queries.health(g.serviceId)?.staleness.records ?? 0,
+      }
+    : { serviceId: '', handler: '', applied: 0, duplicates: 0, accepted: null, rejected: 0, behind: 0 };
+}
+
+/** The node's name and lines. */
+function modelTexts(model: ReturnType<typeof selectModel>) {
+  const label = readModelLabel(model.serviceId, model.handler);
+  // A command-taking service's read model counts commands, not records it read.
+  const firstLine = model.accepted !== null ? `${model.accepted} accepted` : `${model.applied} applied`;
+  const behindText = model.accepted !== null ? `${model.rejected} rejected` : `${model.behind} behind`;
+  // Duplicates share the last line: the two-line name took the line they had.
+  const lastLine = model.duplicates > 0 ? `${behindText} · ${model.duplicates} dup` : behindText;
+  return { label, firstLine, behindText, lastLine };
 }
 
 /** About how wide a 14 px line character is (the read model's noun at half width). */

@@ -5,24 +5,26 @@
  */
 import type { InstanceView } from '../../engine';
 import type { AppState } from '../../app/store';
-import { useAppStore, useShallow } from '../useAppStore';
+import { useShallow } from '../useAppStore';
 import { shortenMiddle, STATUS_GLYPHS, statusText } from '../labels';
 import { PIPE, type ServiceBox } from '../layout';
 import { statusColour } from '../themes';
 import { useEntityProps } from '../useEntityProps';
+import { useLineState, useNameState } from '../usePacedState';
 import { useServiceColour } from '../useServiceColour';
 
-export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox }) {
-  const head = useAppStore(
-    useShallow((state: AppState) => {
-      const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
-      const calls = state.sim.snapshot.calls?.services.find((s) => s.service === g?.serviceId);
-      const busy = calls?.instances.reduce((n, i) => n + i.busy, 0) ?? 0;
-      const queued = calls?.instances.reduce((n, i) => n + i.queued, 0) ?? 0;
-      const threads = (calls?.threads ?? 0) * (calls?.instances.length ?? 0);
-      return { serviceId: g?.serviceId ?? groupId, state: g?.state ?? '', generation: g?.generation ?? 0, commands: g !== undefined && g.subscribe.length === 0, called: calls !== undefined, busy, queued, threads };
-    }),
-  );
+/** What a service node's header shows, from the store. */
+function selectHead(state: AppState, groupId: string) {
+  const g = state.sim.snapshot.groups.find((candidate) => candidate.groupId === groupId);
+  const calls = state.sim.snapshot.calls?.services.find((s) => s.service === g?.serviceId);
+  const busy = calls?.instances.reduce((n, i) => n + i.busy, 0) ?? 0;
+  const queued = calls?.instances.reduce((n, i) => n + i.queued, 0) ?? 0;
+  const threads = (calls?.threads ?? 0) * (calls?.instances.length ?? 0);
+  return { serviceId: g?.serviceId ?? groupId, state: g?.state ?? '', generation: g?.generation ?? 0, commands: g !== undefined && g.subscribe.length === 0, called: calls !== undefined, busy, queued, threads };
+}
+
+/** The header's texts: the group's state (or workers), and how much room the name has. */
+function headTexts(head: ReturnType<typeof selectHead>, box: ServiceBox) {
   // A service that reads no topic takes commands (or calls) sent to it: its group has nothing to
   // balance. A called service shows its busy workers and queued requests instead.
   const fullText = head.called
@@ -39,7 +41,16 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
   const nameRoom = (text: string) => (twoLines ? (box.width - 24) / 9.6 : (box.width - 34 - text.length * 7.4) / 9.5);
   const narrow = !twoLines && nameRoom(fullText) < head.serviceId.length && !head.called && !head.commands;
   const headText = !narrow ? fullText : head.state === 'Stable' ? `gen ${head.generation}` : shortState(head.state);
-  const props = useEntityProps(`group:${groupId}`, `${head.serviceId} ${headText}, service`);
+  return { headText, twoLines, nameRoom };
+}
+
+export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox }) {
+  // Drawn about ten times a second while playing, named about twice (usePacedState.ts); both
+  // exact when stopped. One useShallow each: it remembers its last answer.
+  const head = useLineState(useShallow((state: AppState) => selectHead(state, groupId)));
+  const { headText, twoLines, nameRoom } = headTexts(head, box);
+  const named = useNameState(useShallow((state: AppState) => selectHead(state, groupId)));
+  const props = useEntityProps(`group:${groupId}`, `${named.serviceId} ${headTexts(named, box).headText}, service`);
   // The service's colour, by its id: the same bar as its group card and its lane markers.
   const colour = useServiceColour(head.serviceId).mark;
   return (
@@ -79,7 +90,8 @@ const EMPTY: Pick<InstanceView, 'status' | 'hangMode' | 'slowFactor'> = { status
 
 /** `statusGivesWay` (half width): where the name and the status word do not both fit, the word goes (the glyph, the tooltip and the accessible name keep it). */
 function InstanceRow({ groupId, name, y, width, statusGivesWay }: { groupId: string; name: string; y: number; width: number; statusGivesWay: boolean }) {
-  const instance = useAppStore(
+  // Status changes are events, not counts: drawn and named together, about ten times a second at most while playing.
+  const instance = useLineState(
     useShallow((state: AppState) => {
       const found = state.sim.snapshot.groups.find((g) => g.groupId === groupId)?.instances.find((i) => i.name === name) ?? EMPTY;
       return { status: found.status, hangMode: found.hangMode, slowFactor: found.slowFactor };

@@ -1,0 +1,125 @@
+/**
+ * Selectors over the lab's store that, while the clock plays, see a publish at most a few times
+ * a second of wall time instead of every frame; whenever the clock is stopped (paused, stepped,
+ * seeked, a new run, an intervention, a selection) they see every publish, so what they show is
+ * then exact. The browser test API drives time while paused: what e2e reads is exact.
+ *
+ * - `useNameState` (about twice a second): accessible names (`aria-label`) and `<title>`s of
+ *   the pipeline's nodes, which no one sees. Changing them 60 times a second was a large share
+ *   of each frame's DOM work (frame profiles, doc/benchmarks.md), and it did not help assistive
+ *   technology either: a screen reader does not re-read a focused name because its digits move,
+ *   and what happens during playback is announced once, in words, by the narration's live
+ *   region (narrationFeed.ts). A name that lags the picture by at most half a second while
+ *   playing, and is exact once paused, is better for it than a name rewritten every frame.
+ * - `useLineState` (about ten times a second): the numbers drawn in the pipeline's nodes (end
+ *   offsets, records sent, applied, behind, busy workers). At 60 changes a second no one can
+ *   read them; ten a second still reads as counting. What must move smoothly (the lanes'
+ *   offsets and lag bars, the travelling records) does not use this.
+ *
+ * A publish skipped while playing is delivered by a trailing timer if no later one comes.
+ * `pacedViewOf` is exported for its test.
+ */
+import { useStore, type StoreApi } from 'zustand';
+import type { AppState } from '../app/store';
+import { useLab } from './labContext';
+
+type PacedView = Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'>;
+
+/** Wall milliseconds between the names' updates while playing (at most about twice a second). */
+export const NAME_PACE_MS = 500;
+/** Wall milliseconds between the drawn numbers' updates while playing (about ten a second). */
+export const LINE_PACE_MS = 100;
+
+/** The pace of the ui view: not paced, but deaf to everything but the ui and lesson slices. */
+export const UI_ONLY = 0;
+
+const views = new WeakMap<StoreApi<AppState>, Map<number, PacedView>>();
+
+/** Whether `state` must be seen at once: the clock is stopped or something other than time moved. */
+function urgent(state: AppState, previous: AppState, shown: AppState): boolean {
+  return (
+    !state.playback.playing ||
+    previous.playback.playing !== state.playback.playing ||
+    state.run !== previous.run ||
+    state.ui !== previous.ui ||
+    state.lesson !== previous.lesson ||
+    state.lab.work !== previous.lab.work ||
+    // Time went back (a seek while playing): no stale figure from the other side of the jump.
+    state.sim.snapshot.nowMs < shown.sim.snapshot.nowMs
+  );
+}
+
+export function pacedViewOf(store: StoreApi<AppState>, paceMs: number): PacedView {
+  let byPace = views.get(store);
+  if (!byPace) views.set(store, (byPace = new Map()));
+  let view = byPace.get(paceMs);
+  if (view) return view;
+  const listeners = new Set<(state: AppState, previous: AppState) => void>();
+  let shown = store.getState();
+  let shownAt = -Infinity;
+  let unsubscribe: (() => void) | null = null;
+  let trailing: ReturnType<typeof setTimeout> | null = null;
+  const show = (state: AppState) => {
+    if (trailing !== null) clearTimeout(trailing);
+    trailing = null;
+    shownAt = performance.now();
+    if (state === shown) return;
+    const previous = shown;
+    shown = state;
+    for (const each of [...listeners]) each(state, previous);
+  };
+  const onPublish = (state: AppState, previous: AppState) => {
+    if (paceMs === UI_ONLY) {
+      // The ui view (useUiState.ts): only a change of the ui or lesson slice is heard; what it
+      // hands out stays the present state.
+      if (state.ui !== previous.ui || state.lesson !== previous.lesson) show(state);
+      else shown = state;
+      return;
+    }
+    // Nothing these selectors read moved (the playback slice alone, say).
+    if (state.sim === shown.sim && state.ui === shown.ui && state.lesson === shown.lesson && state.run === shown.run) return;
+    if (urgent(state, previous, shown) || performance.now() - shownAt >= paceMs) show(state);
+    else trailing ??= setTimeout(onTrailing, shownAt + paceMs - performance.now());
+  };
+  // The pace is kept by `performance.now()` alone: a timer that fires early waits again.
+  const onTrailing = () => {
+    trailing = null;
+    const wait = shownAt + paceMs - performance.now();
+    if (wait > 0) trailing = setTimeout(onTrailing, wait);
+    else show(store.getState());
+  };
+  view = {
+    // Unwatched, it follows the store (a first render sees the present).
+    getState: () => (listeners.size === 0 ? store.getState() : shown),
+    getInitialState: store.getInitialState,
+    subscribe(listener) {
+      if (listeners.size === 0) {
+        // Whatever was published while nobody listened is current at once.
+        shown = store.getState();
+        unsubscribe = store.subscribe(onPublish);
+      }
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && unsubscribe) {
+          unsubscribe();
+          unsubscribe = null;
+          if (trailing !== null) clearTimeout(trailing);
+          trailing = null;
+        }
+      };
+    },
+  };
+  byPace.set(paceMs, view);
+  return view;
+}
+
+/** Accessible names and titles: exact while stopped, about twice a second while playing. */
+export function useNameState<T>(selector: (state: AppState) => T): T {
+  return useStore(pacedViewOf(useLab().store, NAME_PACE_MS) as StoreApi<AppState>, selector);
+}
+
+/** Numbers drawn in the pipeline's nodes: exact while stopped, about ten times a second while playing. */
+export function useLineState<T>(selector: (state: AppState) => T): T {
+  return useStore(pacedViewOf(useLab().store, LINE_PACE_MS) as StoreApi<AppState>, selector);
+}
