@@ -5,7 +5,7 @@
  * markers are drawn below the track, pointing up (▲ △), and every label says its run (A or B);
  * a list of buttons names each marker for assistive technology.
  */
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useLab } from './labContext';
 import { type AppState, type AppStore, selectNowMs } from '../app/store';
@@ -98,15 +98,20 @@ export function Timeline({ runB }: Props) {
   );
 }
 
-/** The reached and played parts of the track: the only drawing that follows the clock every frame. */
+/**
+ * The reached and played parts of the track: the only drawing that follows the clock. Their
+ * ends are at whole pixels, so they are drawn again when they move by a pixel (every few frames
+ * at 1×, less often as the run grows), not every frame: each redraw lays out and repaints the
+ * timeline's drawing.
+ */
 const TimelineProgress = memo(function TimelineProgress({ x }: { x: Scale }) {
-  const nowMs = useAppStore(selectNowMs);
-  const reachedMs = useAppStore(selectReached);
+  const nowX = useAppStore(useCallback((state: AppState) => Math.round(x(selectNowMs(state))), [x]));
+  const reachedX = useAppStore(useCallback((state: AppState) => Math.round(x(selectReached(state))), [x]));
   const trackLeft = x(0);
   return (
     <>
-      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
-      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
+      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, reachedX - trackLeft)} height={8} rx={4} className="timeline-reached" />
+      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, nowX - trackLeft)} height={8} rx={4} className="timeline-played" />
     </>
   );
 });
