@@ -5,7 +5,7 @@
  * markers are drawn below the track, pointing up (▲ △), and every label says its run (A or B);
  * a list of buttons names each marker for assistive technology.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useLab } from './labContext';
 import { type AppState, type AppStore, selectNowMs } from '../app/store';
@@ -105,8 +105,8 @@ export function Timeline({ runB }: Props) {
  * timeline's drawing.
  */
 const TimelineProgress = memo(function TimelineProgress({ x }: { x: Scale }) {
-  const nowX = useAppStore(useCallback((state: AppState) => Math.round(x(selectNowMs(state))), [x]));
-  const reachedX = useAppStore(useCallback((state: AppState) => Math.round(x(selectReached(state))), [x]));
+  const nowX = useAppStore((state: AppState) => Math.round(x(selectNowMs(state))));
+  const reachedX = useAppStore((state: AppState) => Math.round(x(selectReached(state))));
   const trackLeft = x(0);
   return (
     <>

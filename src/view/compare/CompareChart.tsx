@@ -5,7 +5,7 @@
  * them apart. d3 computes the scales and paths; React renders the SVG.
  */
 import { line, scaleLinear } from 'd3';
-import { memo, useCallback } from 'react';
+import { memo } from 'react';
 import { useStore } from 'zustand';
 import { type AppState, type AppStore, selectNowMs } from '../../app/store';
 import type { SeriesPoint } from '../insight/lagSeries';
@@ -133,7 +133,7 @@ export const CompareChart = memo(function CompareChart({ title, yTitle, width, l
 
 /** At whole pixels: drawn again when it moves by a pixel, not every frame (as the lag chart's, LagChart.tsx). */
 function Playhead({ clock, x, height }: { clock: AppStore; x: (ms: number) => number; height: number }) {
-  const at = useStore(clock, useCallback((state: AppState) => Math.round(x(selectNowMs(state))), [x]));
+  const at = useStore(clock, (state: AppState) => Math.round(x(selectNowMs(state))));
   return <line x1={at} x2={at} y1={0} y2={height} stroke={INK} strokeWidth={1.5} />;
 }
 

@@ -5,7 +5,6 @@
  * taken (once a virtual second) and the time axis in steps; only the playhead moves every frame.
  */
 import { line, scaleLinear, type ScaleLinear } from 'd3';
-import { useCallback } from 'react';
 import type { GroupLagSample, TimedCommand } from '../../engine';
 import { type AppState, type RebalanceMark, selectNowMs } from '../../app/store';
 import { useAppStore } from '../useAppStore';
@@ -162,7 +161,7 @@ type TimeScale = ScaleLinear<number, number>;
  * every frame: each redraw lays out and repaints the chart.
  */
 function Playhead({ x, domainEndMs, innerHeight }: { x: TimeScale; domainEndMs: number; innerHeight: number }) {
-  const at = useAppStore(useCallback((state: AppState) => Math.round(x(Math.min(selectNowMs(state), domainEndMs) / 1000)), [x, domainEndMs]));
+  const at = useAppStore((state: AppState) => Math.round(x(Math.min(selectNowMs(state), domainEndMs) / 1000)));
   return <line x1={at} x2={at} y2={innerHeight} stroke={INK} strokeWidth={2} className="playhead" />;
 }
 
