@@ -17,7 +17,6 @@ import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
 import { useElementWidth } from './useElementWidth';
 import { markedCommands, markerName } from './timelineMarks';
 
-const selectReached = (state: AppState) => state.lab.reachedMs;
 const selectInterventions = (state: AppState) => state.run.interventions;
 const selectScenario = (state: AppState) => state.run.scenario;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
@@ -106,7 +105,7 @@ export function Timeline({ runB }: Props) {
  */
 const TimelineProgress = memo(function TimelineProgress({ x }: { x: Scale }) {
   const nowX = useAppStore((state: AppState) => Math.round(x(selectNowMs(state))));
-  const reachedX = useAppStore((state: AppState) => Math.round(x(selectReached(state))));
+  const reachedX = useAppStore((state: AppState) => Math.round(x(state.lab.reachedMs)));
   const trackLeft = x(0);
   return (
     <>
