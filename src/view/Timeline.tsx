@@ -17,7 +17,6 @@ import { OKABE_ITO, OKABE_ITO_TEXT } from './palette';
 import { useElementWidth } from './useElementWidth';
 import { markedCommands, markerName } from './timelineMarks';
 
-const selectReached = (state: AppState) => state.lab.reachedMs;
 const selectInterventions = (state: AppState) => state.run.interventions;
 const selectScenario = (state: AppState) => state.run.scenario;
 const selectRebalances = (state: AppState) => state.lab.rebalances;
@@ -98,15 +97,20 @@ export function Timeline({ runB }: Props) {
   );
 }
 
-/** The reached and played parts of the track: the only drawing that follows the clock every frame. */
+/**
+ * The reached and played parts of the track: the only drawing that follows the clock. Their
+ * ends are at whole pixels, so they are drawn again when they move by a pixel (every few frames
+ * at 1×, less often as the run grows), not every frame: each redraw lays out and repaints the
+ * timeline's drawing.
+ */
 const TimelineProgress = memo(function TimelineProgress({ x }: { x: Scale }) {
-  const nowMs = useAppStore(selectNowMs);
-  const reachedMs = useAppStore(selectReached);
+  const nowX = useAppStore((state: AppState) => Math.round(x(selectNowMs(state))));
+  const reachedX = useAppStore((state: AppState) => Math.round(x(state.lab.reachedMs)));
   const trackLeft = x(0);
   return (
     <>
-      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(reachedMs) - trackLeft)} height={8} rx={4} className="timeline-reached" />
-      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, x(nowMs) - trackLeft)} height={8} rx={4} className="timeline-played" />
+      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, reachedX - trackLeft)} height={8} rx={4} className="timeline-reached" />
+      <rect x={trackLeft} y={TIMELINE.trackY + 2} width={Math.max(0, nowX - trackLeft)} height={8} rx={4} className="timeline-played" />
     </>
   );
 });

@@ -7,7 +7,7 @@
 import { line, scaleLinear } from 'd3';
 import { memo } from 'react';
 import { useStore } from 'zustand';
-import { type AppStore, selectNowMs } from '../../app/store';
+import { type AppState, type AppStore, selectNowMs } from '../../app/store';
 import type { SeriesPoint } from '../insight/lagSeries';
 import { INK, MUTED } from '../palette';
 
@@ -131,9 +131,10 @@ export const CompareChart = memo(function CompareChart({ title, yTitle, width, l
   );
 });
 
+/** At whole pixels: drawn again when it moves by a pixel, not every frame (as the lag chart's, LagChart.tsx). */
 function Playhead({ clock, x, height }: { clock: AppStore; x: (ms: number) => number; height: number }) {
-  const nowMs = useStore(clock, selectNowMs);
-  return <line x1={x(nowMs)} x2={x(nowMs)} y1={0} y2={height} stroke={INK} strokeWidth={1.5} />;
+  const at = useStore(clock, (state: AppState) => Math.round(x(selectNowMs(state))));
+  return <line x1={at} x2={at} y1={0} y2={height} stroke={INK} strokeWidth={1.5} />;
 }
 
 /** Each line's letter at its end; the second moved clear of the first when they would overlap. */

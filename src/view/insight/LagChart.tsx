@@ -155,10 +155,13 @@ export function LagChart({ width, groups, unit, measure, partitionsOf, domainEnd
 
 type TimeScale = ScaleLinear<number, number>;
 
-/** The playhead follows the clock every frame; the rest of the chart changes once a second. */
+/**
+ * The playhead follows the clock; the rest of the chart changes once a second. It stands at
+ * whole pixels, so it is drawn again when it moves by a pixel (every few frames at 1×), not
+ * every frame: each redraw lays out and repaints the chart.
+ */
 function Playhead({ x, domainEndMs, innerHeight }: { x: TimeScale; domainEndMs: number; innerHeight: number }) {
-  const nowMs = useAppStore(selectNowMs);
-  const at = x(Math.min(nowMs, domainEndMs) / 1000);
+  const at = useAppStore((state: AppState) => Math.round(x(Math.min(selectNowMs(state), domainEndMs) / 1000)));
   return <line x1={at} x2={at} y2={innerHeight} stroke={INK} strokeWidth={2} className="playhead" />;
 }
 
