@@ -26,13 +26,15 @@ async function probeWhile(page: Page, busy: () => Promise<boolean>): Promise<num
   return trips;
 }
 
-/** Wall time the default run watches the seek toward the end before cancelling it. */
+/** Wall time a LOGSCOPE_E2E_SEEK_WATCH=1 run watches the seek toward the end before cancelling it. */
 const SEEK_WATCH_MS = 20_000;
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? 0;
 
 test('the most expensive legal scenario plays at 100× and seeks toward its end while the page keeps answering', async ({ page }, testInfo) => {
-  test.setTimeout(process.env.LOGSCOPE_E2E_SEEK_TO_END === '1' ? 40 * 60_000 : 3 * 60_000);
+  // The seek to the end took 6.5 min of wall time on this 2-core machine (load 5–9): 40 min
+  // leaves room for a slower CI machine inside its 90.
+  test.setTimeout(process.env.LOGSCOPE_E2E_SEEK_WATCH === '1' ? 3 * 60_000 : 40 * 60_000);
   await page.addInitScript(() => {
     const probe: Probe = { longTasks: [] };
     (window as unknown as { __probe: Probe }).__probe = probe;
@@ -97,10 +99,11 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
   await expect(page.getByTestId('work-progress')).toContainText('Seeking to 0:14');
 
   // Seek toward the run's end: long work in slices with a progress bar; the page answers
-  // throughout. The whole seek to the end costs minutes of engine time (doc/benchmarks.md), so
-  // by default the test watches SEEK_WATCH_MS of it, then cancels. LOGSCOPE_E2E_SEEK_TO_END=1
-  // cancels that seek at once instead, then seeks to the end and waits for it (for benchmarks).
-  const toEnd = process.env.LOGSCOPE_E2E_SEEK_TO_END === '1';
+  // throughout. The test cancels that seek at once (Cancel stops at a whole moment), then seeks
+  // to the end and waits for it: minutes of engine time (doc/benchmarks.md).
+  // LOGSCOPE_E2E_SEEK_WATCH=1, for quick local runs, watches SEEK_WATCH_MS of the seek instead,
+  // then cancels it.
+  const toEnd = process.env.LOGSCOPE_E2E_SEEK_WATCH !== '1';
   const seekStarted = Date.now();
   let seekTrips: number[];
   let stoppedAt: number;
