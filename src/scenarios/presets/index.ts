@@ -18,6 +18,7 @@ import { acksOneLosesData, coordinatorFailover, idempotentProducer, minInsyncRef
 import { commandsVsEvents, cqrsRebuild, emailOutage, lateFraudCheck, lateFraudCheckLatest, pubsubVsQueue } from './storyPresets';
 import { PRESET_ENTRIES, type PresetEntry } from './presetCatalogue';
 import { registerPresetScenarios } from './presetScenarios';
+import { COMPARISON_PRESETS } from './comparisonPresets';
 
 export { DEFAULT_PRESET_ID } from './presetCatalogue';
 
@@ -52,8 +53,8 @@ const SCENARIOS: Readonly<Record<string, Scenario>> = {
 export const PRESETS: readonly Preset[] = PRESET_ENTRIES.map((entry) => ({ ...entry, scenario: SCENARIOS[entry.id]! }));
 
 // Whatever imports the full gallery (the decoders chunk, the CLI, tests) makes its scenarios
-// available to the synchronous lookups at once.
-registerPresetScenarios(SCENARIOS);
+// and comparisons available to the synchronous lookups at once.
+registerPresetScenarios(SCENARIOS, COMPARISON_PRESETS);
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id);

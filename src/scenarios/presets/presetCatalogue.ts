@@ -150,3 +150,35 @@ export const DEFAULT_PRESET_ID = 'checkout';
 export function isPresetId(id: string): boolean {
   return PRESET_ENTRIES.some((entry) => entry.id === id);
 }
+
+/** The comparisons of the gallery (comparisonPresets.ts has their runs and notes). */
+export const COMPARISON_ENTRIES: readonly PresetEntry[] = [
+  {
+    id: 'sync-vs-events',
+    title: 'Sync calls vs events: one email outage',
+    description: 'The same checkout, orders and email outage (20 s to 50 s): in A checkout calls inventory, billing and email in a chain; in B it appends OrderPlaced to the log they read.',
+    concept: 'A chain of calls is as available as its weakest link; services joined by a log fail independently',
+  },
+  {
+    id: 'late-fraud-earliest-vs-latest',
+    title: 'Late fraud check: earliest vs latest',
+    description: 'fraud-check joins at 60 s: in A it replays every retained order, in B it sees only new ones. The orders log is the same in both.',
+    concept: 'auto.offset.reset decides what a new group reads; adding a consumer changes nothing for the producer',
+  },
+  {
+    id: 'at-least-vs-at-most-once',
+    title: 'At-least-once vs at-most-once',
+    description: 'The same billing group crashes mid-batch at 21 s: in A it commits after processing, in B before.',
+    concept: 'Commit after processing duplicates; commit before processing loses',
+  },
+  {
+    id: 'eager-vs-cooperative',
+    title: 'Eager vs cooperative rebalancing',
+    description: 'The same group scales from two to three instances at 30 s: in A with the range assignor (eager), in B with cooperative-sticky.',
+    concept: 'Eager rebalancing revokes everything; cooperative-sticky moves only what must move',
+  },
+];
+
+export function comparisonEntry(id: string): PresetEntry {
+  return COMPARISON_ENTRIES.find((entry) => entry.id === id)!;
+}

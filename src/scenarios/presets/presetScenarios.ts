@@ -1,19 +1,27 @@
 /**
  * The presets' scenarios for the page: the default one (checkout) at once, every other one
- * after {@link loadPresetScenarios} (a dynamic import of the full gallery, index.ts), so the
- * start-up JavaScript carries only the default scenario. Opening a preset is asynchronous
+ * after {@link loadPresetScenarios} (a dynamic import of the full gallery, index.ts), and so
+ * the comparison presets; the start-up JavaScript carries only the default scenario. Opening a preset is asynchronous
  * anyway (a link, the gallery, a lesson); each such path awaits the load first.
  */
 import type { Scenario } from '../../engine';
+import type { ComparisonPreset } from './comparisonPresets';
 import { checkout } from './checkout';
 import { DEFAULT_PRESET_ID } from './presetCatalogue';
 
 let loaded: Readonly<Record<string, Scenario>> | null = null;
+let comparisons: readonly ComparisonPreset[] = [];
 let loading: Promise<void> | null = null;
 
 /** Called by index.ts when the full gallery is evaluated. */
-export function registerPresetScenarios(scenarios: Readonly<Record<string, Scenario>>): void {
+export function registerPresetScenarios(scenarios: Readonly<Record<string, Scenario>>, comparisonPresets: readonly ComparisonPreset[]): void {
   loaded = scenarios;
+  comparisons = comparisonPresets;
+}
+
+/** A comparison preset once loaded; undefined for an unknown id (or before the load). */
+export function loadedComparisonPreset(id: string): ComparisonPreset | undefined {
+  return comparisons.find((preset) => preset.id === id);
 }
 
 export function loadPresetScenarios(): Promise<void> {
