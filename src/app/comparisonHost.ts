@@ -6,7 +6,8 @@
  * comparison's time while one is open, the page's lab otherwise.
  */
 import { createStore } from 'zustand/vanilla';
-import { COMPARISON_PRESETS, findComparisonPreset, type ComparisonPreset } from '../scenarios/presets/comparisonPresets';
+import type { ComparisonPreset } from '../scenarios/presets/comparisonPresets';
+import { loadedComparisonPreset } from '../scenarios/presets/presetScenarios';
 import type { SharedComparison } from '../share';
 import { describeRefusal } from '../share/sharedRun';
 import { DECODERS_MISSING, loadedDecoders } from './loadDecoders';
@@ -26,7 +27,7 @@ export function specOfPreset(preset: ComparisonPreset): ComparisonSpec {
 }
 
 function specOfShared(shared: SharedComparison): ComparisonSpec {
-  const preset = shared.presetId === null ? undefined : findComparisonPreset(shared.presetId);
+  const preset = shared.presetId === null ? undefined : loadedComparisonPreset(shared.presetId);
   // A preset's notes and reference run hold of the preset's own runs only: kept when both runs are its.
   const same = preset !== undefined && sameScenario(preset.a.scenario, shared.a.scenario) && sameScenario(preset.b.scenario, shared.b.scenario);
   return {
@@ -71,7 +72,7 @@ export function createComparisonHost(pageLab: Lab, options: ComparisonOptions = 
   }
 
   function openPreset(id: string): Comparison | null {
-    const preset = findComparisonPreset(id);
+    const preset = loadedComparisonPreset(id);
     return preset ? open(specOfPreset(preset)) : null;
   }
 
@@ -143,7 +144,7 @@ export function createComparisonHost(pageLab: Lab, options: ComparisonOptions = 
     currentSimulation: () => (current() ?? pageLab).currentSimulation(),
   };
 
-  return { store, pageLab, current, open, close, openPreset, fork, openFragment, shared, frameTarget, presets: COMPARISON_PRESETS };
+  return { store, pageLab, current, open, close, openPreset, fork, openFragment, shared, frameTarget };
 }
 
 export type ComparisonHost = ReturnType<typeof createComparisonHost>;

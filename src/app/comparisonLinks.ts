@@ -4,7 +4,8 @@
  * and "Compare with…" on the page's run.
  */
 import { comparisonLinkFragment } from '../share/encodeComparisonLink';
-import { COMPARISON_PRESETS } from '../scenarios/presets/comparisonPresets';
+import { COMPARISON_ENTRIES } from '../scenarios/presets/presetCatalogue';
+import { loadPresetScenarios } from '../scenarios/presets/presetScenarios';
 import type { ComparisonHost } from './comparisonHost';
 
 export interface ComparisonGalleryEntry {
@@ -16,7 +17,7 @@ export interface ComparisonGalleryEntry {
   href: string;
 }
 
-export const COMPARISON_GALLERY: readonly ComparisonGalleryEntry[] = COMPARISON_PRESETS.map(({ id, title, description, concept }) => ({
+export const COMPARISON_GALLERY: readonly ComparisonGalleryEntry[] = COMPARISON_ENTRIES.map(({ id, title, description, concept }) => ({
   id,
   title,
   description,
@@ -28,4 +29,16 @@ export const COMPARISON_GALLERY: readonly ComparisonGalleryEntry[] = COMPARISON_
 export function comparisonLink(host: ComparisonHost, location: Pick<Location, 'origin' | 'pathname'>): string | null {
   const shared = host.shared();
   return shared === null ? null : `${location.origin}${location.pathname}${comparisonLinkFragment(shared)}`;
+}
+
+/** Opens a comparison preset from the gallery once the presets (loaded on demand, presetScenarios.ts) are in. */
+export function openComparisonPreset(host: ComparisonHost, id: string): Promise<void> {
+  return loadPresetScenarios().then(
+    () => {
+      host.openPreset(id);
+    },
+    () => {
+      host.pageLab.showMessage({ kind: 'error', text: "The comparison could not be opened: the presets' scenarios did not load (check the connection and reload)" });
+    },
+  );
 }

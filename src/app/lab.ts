@@ -15,7 +15,8 @@ import {
   type Summary,
   type TimedCommand,
 } from '../engine';
-import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
+import { checkout } from '../scenarios/presets/checkout';
+import { DEFAULT_PRESET_ID } from '../scenarios/presets/presetCatalogue';
 import { formatClock, millions, WORK_BUDGET } from '../scenarios/workBudget';
 import { clampTime, LiveRun, MAX_RUN_MS } from './liveRun';
 import { Pacer } from './paced';
@@ -47,7 +48,7 @@ export interface LabOptions {
 
 /** The default preset, paused at t = 0. */
 function defaultLabOptions(): LabOptions {
-  return { scenario: findPreset(DEFAULT_PRESET_ID)!.scenario, presetId: DEFAULT_PRESET_ID };
+  return { scenario: checkout, presetId: DEFAULT_PRESET_ID };
 }
 
 /** The lab slice of a run that has just been opened: nothing reached, no work, no prompt. */

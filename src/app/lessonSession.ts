@@ -15,6 +15,7 @@ import { loadLesson } from '../lessons/catalogue/loadLesson';
 import { lessonFragment, stepError } from '../lessons/lessonLink';
 import { conditionContext, nextEventSeq, runLesson } from '../lessons/lessonRunner';
 import { lessonScenario } from '../lessons/lessonScenario';
+import { loadPresetScenarios } from '../scenarios/presets/presetScenarios';
 import type { Lesson, Prediction } from '../lessons/lessonTypes';
 import { HINT_AFTER_MS, stepSatisfied } from '../lessons/stepProgress';
 import type { AppStore, LessonSlice } from './store';
@@ -66,6 +67,8 @@ export function createLessonSession(host: LessonHost) {
    */
   async function open(lesson: Lesson, step = 0, fromCatalogue = false): Promise<void> {
     const target = Math.max(0, Math.min(lesson.steps.length - 1, Math.floor(step)));
+    // A lesson on a preset needs its scenario, which loads on demand (presetScenarios.ts).
+    await loadPresetScenarios();
     const scenario = lessonScenario(lesson);
     const reference = target > 0 ? runLesson(lesson, { act: 'reference', stopAtStep: target }) : null;
     const following = fromCatalogue ? nextInPlan(lesson.id) : undefined;

@@ -5,7 +5,8 @@
  * fresh page, the user's work otherwise.
  */
 import { limits, type Scenario } from '../engine';
-import { PRESETS } from '../scenarios/presets';
+import { PRESET_ENTRIES } from '../scenarios/presets/presetCatalogue';
+import { presetScenario } from '../scenarios/presets/presetScenarios';
 import type { AddressParts, DecodeResult, SharedRun } from '../share';
 import { describeRefusal } from '../share/sharedRun';
 import { DECODERS_MISSING, loadDecoders, loadedDecoders } from './loadDecoders';
@@ -28,10 +29,16 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** The gallery preset a scenario is (a shared or saved run of a preset), or null. */
+/**
+ * The gallery preset a scenario is (a shared or saved run of a preset), or null. A decoded run
+ * comes with the decoders, which carry every preset's scenario (presetScenarios.ts).
+ */
 function presetIdOf(scenario: Scenario): string | null {
   const text = canonicalJson(scenario);
-  return PRESETS.find((preset) => canonicalJson(preset.scenario) === text)?.id ?? null;
+  return PRESET_ENTRIES.find(({ id }) => {
+    const preset = presetScenario(id);
+    return preset !== undefined && canonicalJson(preset) === text;
+  })?.id ?? null;
 }
 
 /**

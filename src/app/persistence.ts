@@ -7,7 +7,7 @@
  */
 import { Pacer } from './paced';
 import { whenIdle } from './whenIdle';
-import { findPreset, DEFAULT_PRESET_ID } from '../scenarios/presets';
+import { checkout } from '../scenarios/presets/checkout';
 import type { SharedRun } from '../share';
 import { encodeRunLink } from '../share/encodeRunLink';
 import { encodeRunLinkOffThread } from '../share/encodeOffThread';
@@ -49,8 +49,7 @@ export function subscribeRestoreOffer(listener: () => void): () => void {
 }
 
 function defaultRunLink(): string {
-  const scenario = findPreset(DEFAULT_PRESET_ID)!.scenario;
-  return encodeRunLink({ scenario, interventions: [], playheadMs: 0, selection: null, view: {} });
+  return encodeRunLink({ scenario: checkout, interventions: [], playheadMs: 0, selection: null, view: {} });
 }
 
 /** Whether storage keeps a run other than the default one (offering it needs the decoders). */

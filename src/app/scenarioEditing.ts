@@ -8,7 +8,7 @@
 import type { Scenario, TimedCommand } from '../engine';
 import { runFileText } from '../share/scenarioFileText';
 import { estimateWork, formatClock, workBudgetEndMs } from '../scenarios/workBudget';
-import { findPreset } from '../scenarios/presets';
+import { loadPresetScenarios, presetScenario } from '../scenarios/presets/presetScenarios';
 import { MAX_RUN_MS } from './liveRun';
 import type { WorkOutcome } from './longWork';
 import type { AppStore } from './store';
@@ -33,8 +33,14 @@ export function startingText(store: AppStore, from: 'current' | 'blank' | string
     const { scenario, interventions } = store.getState().run;
     return runFileText(scenario, interventions);
   }
-  const preset = from === 'blank' ? undefined : findPreset(from);
-  return runFileText(preset?.scenario ?? BLANK, []);
+  const preset = from === 'blank' ? undefined : presetScenario(from);
+  return runFileText(preset ?? BLANK, []);
+}
+
+/** {@link startingText} once the presets' scenarios (loaded on demand, presetScenarios.ts) are in. */
+export async function loadStartingText(store: AppStore, from: 'current' | 'blank' | string): Promise<string> {
+  if (from !== 'current' && from !== 'blank') await loadPresetScenarios();
+  return startingText(store, from);
 }
 
 /** What applying needs from its lab. */

@@ -108,10 +108,10 @@ describe('opening the address', () => {
     expect(appStore.getState().run.presetId).toBeNull();
   });
 
-  it('opens gallery presets by id', () => {
-    expect(openPreset(pageLab, 'retention-loses-data')).toBe('opened');
+  it('opens gallery presets by id', async () => {
+    expect(await openPreset(pageLab, 'retention-loses-data')).toBe('opened');
     expect(appStore.getState().run.presetId).toBe('retention-loses-data');
-    expect(openPreset(pageLab, 'nope')).toBe('refused');
+    expect(await openPreset(pageLab, 'nope')).toBe('refused');
   });
 });
 
@@ -151,7 +151,7 @@ describe('the address bar', () => {
     const window = fakeWindow('http://lab.test/');
     const stop = startUrlSync(window as unknown as Window, pageLab);
     seek(7000);
-    openPreset(pageLab, 'hot-partition');
+    void openPreset(pageLab, 'hot-partition');
     expect(window.history.replaceState).toHaveBeenCalledTimes(1);
     expect(window.history.pushState).toHaveBeenCalledTimes(1);
     const previous = decodeRunLink(new URL(window.history.replaceState.mock.calls[0]![2]).hash.slice(3));
@@ -170,7 +170,7 @@ describe('the address bar', () => {
     // The timer fires and the compression of the 4 s run starts; before it answers, the gallery
     // replaces the run (written at once, with a history entry).
     vi.advanceTimersByTime(500);
-    openPreset(pageLab, 'hot-partition');
+    void openPreset(pageLab, 'hot-partition');
     await vi.advanceTimersByTimeAsync(0);
     const current = decodeRunLink(new URL(window.location.href).hash.slice(3));
     expect(current.ok && current.run.scenario).toEqual(hotPartition);

@@ -3,7 +3,8 @@
  * the link to the current run and its QR code, the gallery, saving and opening scenario files,
  * and the offer to restore the last run. Everything that decodes input goes through src/share.
  */
-import { PRESETS } from '../scenarios/presets';
+import { isPresetId, PRESET_ENTRIES } from '../scenarios/presets/presetCatalogue';
+import { loadPresetScenarios, presetScenario } from '../scenarios/presets/presetScenarios';
 import { limits } from '../engine';
 import type { QrCodeResult } from '../share';
 import { isLoopbackLink } from '../share/loopbackHost';
@@ -56,7 +57,7 @@ export interface GalleryEntry {
   href: string;
 }
 
-export const GALLERY: readonly GalleryEntry[] = PRESETS.map(({ id, title, description, concept }) => ({
+export const GALLERY: readonly GalleryEntry[] = PRESET_ENTRIES.map(({ id, title, description, concept }) => ({
   id,
   title,
   description,
@@ -64,14 +65,31 @@ export const GALLERY: readonly GalleryEntry[] = PRESETS.map(({ id, title, descri
   href: `#preset=${encodeURIComponent(id)}`,
 }));
 
-/** Opens a gallery preset at t = 0; Back returns to the run it replaced. */
-export function openPreset(lab: Lab, id: string): OpenOutcome {
-  const preset = PRESETS.find((entry) => entry.id === id);
-  if (preset === undefined) return 'refused';
+/**
+ * Opens a gallery preset at t = 0; Back returns to the run it replaced. The presets' scenarios
+ * load on demand (presetScenarios.ts): once they are in (or for the default preset) it opens at
+ * once, before this returns; the first time it waits for them.
+ */
+export function openPreset(lab: Lab, id: string): Promise<OpenOutcome> {
+  if (presetScenario(id) !== undefined || !isPresetId(id)) return Promise.resolve(openLoadedPreset(lab, id));
+  return loadPresetScenarios().then(
+    () => openLoadedPreset(lab, id),
+    () => {
+      lab.showMessage({ kind: 'error', text: `The preset could not be opened: ${PRESETS_MISSING}` });
+      return 'refused' as const;
+    },
+  );
+}
+
+const PRESETS_MISSING = "the presets' scenarios did not load (check the connection and reload)";
+
+function openLoadedPreset(lab: Lab, id: string): OpenOutcome {
+  const scenario = presetScenario(id);
+  if (scenario === undefined) return 'refused';
   return withHistoryEntry(() =>
     openDecoded(lab, {
       ok: true,
-      run: { scenario: preset.scenario, interventions: [], playheadMs: 0, selection: null, view: {}, presetId: id },
+      run: { scenario, interventions: [], playheadMs: 0, selection: null, view: {}, presetId: id },
       warnings: [],
     }),
   );

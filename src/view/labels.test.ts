@@ -41,10 +41,10 @@ describe('readModelLabel', () => {
     expect(possessive('email-0')).toBe("email-0's");
   });
 
-  it('gives every read model of every gallery preset a name of its own, unlike any topic', () => {
+  it('gives every read model of every gallery preset a name of its own, unlike any topic', async () => {
     for (const entry of GALLERY) {
       const lab = createLab();
-      expect(openPreset(lab, entry.id)).toBe('opened');
+      expect(await openPreset(lab, entry.id)).toBe('opened');
       const scenario = lab.store.getState().run.scenario;
       const services = [...scenario.services, ...(scenario.actions ?? []).flatMap((a) => (a.type === 'addService' ? [a.service] : []))];
       const labels = services.map((s) => readModelLabel(s.id, s.handler ?? 'noop'));

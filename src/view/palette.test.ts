@@ -154,10 +154,10 @@ describe('serviceColours', () => {
     expect(new Set(ids.map((id) => colours[id]!.name)).size).toBe(SERVICE_PALETTE.length);
   });
 
-  it('tells apart the services of every gallery preset, late services included', () => {
+  it('tells apart the services of every gallery preset, late services included', async () => {
     for (const entry of GALLERY) {
       const lab = createLab();
-      expect(openPreset(lab, entry.id)).toBe('opened');
+      expect(await openPreset(lab, entry.id)).toBe('opened');
       const scenario = lab.store.getState().run.scenario;
       const ids = [...scenario.services.map((s) => s.id), ...(scenario.actions ?? []).flatMap((a) => (a.type === 'addService' ? [a.service.id] : []))];
       const colours = serviceColours(ids);

@@ -7,6 +7,7 @@
  */
 import type { Condition, Scenario } from '../../engine';
 import { checkout } from './checkout';
+import { comparisonEntry } from './presetCatalogue';
 import { atLeastOnceVsAtMostOnce, eagerVsCooperative } from './galleryPresets';
 import { emailOutage, lateFraudCheck, lateFraudCheckLatest } from './storyPresets';
 import { syncCheckout } from './syncPresets';
@@ -82,10 +83,7 @@ const emailDown = { compare: { path: 'groups.email.members.email-0.status' }, op
 
 export const COMPARISON_PRESETS: readonly ComparisonPreset[] = [
   {
-    id: 'sync-vs-events',
-    title: 'Sync calls vs events: one email outage',
-    description: 'The same checkout, orders and email outage (20 s to 50 s): in A checkout calls inventory, billing and email in a chain; in B it appends OrderPlaced to the log they read.',
-    concept: 'A chain of calls is as available as its weakest link; services joined by a log fail independently',
+    ...comparisonEntry('sync-vs-events'),
     a: { label: 'call chain', scenario: quiet(syncCheckout, 'checkout calls inventory → billing → email') },
     b: { label: 'events', scenario: quiet(emailOutage, 'checkout appends OrderPlaced; inventory, billing and email read it') },
     notes: [
@@ -109,10 +107,7 @@ export const COMPARISON_PRESETS: readonly ComparisonPreset[] = [
     ],
   },
   {
-    id: 'late-fraud-earliest-vs-latest',
-    title: 'Late fraud check: earliest vs latest',
-    description: 'fraud-check joins at 60 s: in A it replays every retained order, in B it sees only new ones. The orders log is the same in both.',
-    concept: 'auto.offset.reset decides what a new group reads; adding a consumer changes nothing for the producer',
+    ...comparisonEntry('late-fraud-earliest-vs-latest'),
     a: { label: 'earliest', scenario: quiet(lateFraudCheck, 'fraud-check joins at 60 s, auto.offset.reset=earliest') },
     b: { label: 'latest', scenario: quiet(lateFraudCheckLatest, 'fraud-check joins at 60 s, auto.offset.reset=latest') },
     reference: { label: 'without fraud-check', scenario: checkout, topic: 'orders' },
@@ -128,10 +123,7 @@ export const COMPARISON_PRESETS: readonly ComparisonPreset[] = [
     ],
   },
   {
-    id: 'at-least-vs-at-most-once',
-    title: 'At-least-once vs at-most-once',
-    description: 'The same billing group crashes mid-batch at 21 s: in A it commits after processing, in B before.',
-    concept: 'Commit after processing duplicates; commit before processing loses',
+    ...comparisonEntry('at-least-vs-at-most-once'),
     a: { label: 'commit after processing', scenario: billing('after-processing') },
     b: { label: 'commit before processing', scenario: billing('before-processing') },
     notes: [
@@ -157,10 +149,7 @@ export const COMPARISON_PRESETS: readonly ComparisonPreset[] = [
     ],
   },
   {
-    id: 'eager-vs-cooperative',
-    title: 'Eager vs cooperative rebalancing',
-    description: 'The same group scales from two to three instances at 30 s: in A with the range assignor (eager), in B with cooperative-sticky.',
-    concept: 'Eager rebalancing revokes everything; cooperative-sticky moves only what must move',
+    ...comparisonEntry('eager-vs-cooperative'),
     a: { label: 'eager (range)', scenario: rebalancing('range') },
     b: { label: 'cooperative-sticky', scenario: rebalancing('cooperative-sticky') },
     notes: [

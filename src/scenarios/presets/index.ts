@@ -1,5 +1,6 @@
 /**
- * The preset gallery: plain data shared by the app, the CLI, unit tests and e2e.
+ * The preset gallery with every scenario: plain data shared by the CLI, unit tests, e2e and
+ * (loaded on demand, presetScenarios.ts) the app.
  */
 import type { Scenario } from '../../engine';
 import { checkout } from './checkout';
@@ -15,172 +16,45 @@ import {
 import { syncCheckout } from './syncPresets';
 import { acksOneLosesData, coordinatorFailover, idempotentProducer, minInsyncRefusesWrites, retriesDuplicate, uncleanElectionLosesData } from './replicationPresets';
 import { commandsVsEvents, cqrsRebuild, emailOutage, lateFraudCheck, lateFraudCheckLatest, pubsubVsQueue } from './storyPresets';
+import { PRESET_ENTRIES, type PresetEntry } from './presetCatalogue';
+import { registerPresetScenarios } from './presetScenarios';
+import { COMPARISON_PRESETS } from './comparisonPresets';
 
-export interface Preset {
-  id: string;
-  title: string;
-  /** One line on what happens. */
-  description: string;
-  /** The concept it teaches. */
-  concept: string;
+export { DEFAULT_PRESET_ID } from './presetCatalogue';
+
+export interface Preset extends PresetEntry {
   scenario: Scenario;
 }
 
-export const PRESETS: readonly Preset[] = [
-  {
-    id: 'checkout',
-    title: 'Checkout',
-    description:
-      'checkout emits OrderPlaced; inventory, billing and email each consume it independently.',
-    concept: 'Pub/sub: one event, many independent consumer groups',
-    scenario: checkout,
-  },
-  {
-    id: 'email-outage',
-    title: 'Email outage',
-    description:
-      'Email crashes at 20 s and restarts at 50 s; it resumes from its committed offset and catches up.',
-    concept: 'Eventual consistency and resuming from committed offsets',
-    scenario: emailOutage,
-  },
-  {
-    id: 'late-fraud-check',
-    title: 'Late fraud check',
-    description: 'fraud-check subscribes at 60 s and replays all retained orders; checkout is untouched.',
-    concept: 'Adding a consumer needs zero producer changes',
-    scenario: lateFraudCheck,
-  },
-  {
-    id: 'late-fraud-check-latest',
-    title: 'Late fraud check (latest)',
-    description: 'The same late subscriber with auto.offset.reset=latest sees only orders placed after it joined.',
-    concept: 'auto.offset.reset: earliest replays history, latest does not',
-    scenario: lateFraudCheckLatest,
-  },
-  {
-    id: 'cqrs-rebuild',
-    title: 'Rebuild a read model',
-    description: 'inventory is stopped, reset to earliest with rebuild, and rebuilds its stock from the log.',
-    concept: 'The log as the source of truth; read models are derived (CQRS)',
-    scenario: cqrsRebuild,
-  },
-  {
-    id: 'commands-vs-events',
-    title: 'Commands vs events',
-    description: 'web sends PlaceOrder commands to checkout, which rejects some; accepted ones fan out as OrderPlaced.',
-    concept: 'Commands are directed and can be refused; events are facts for everyone',
-    scenario: commandsVsEvents,
-  },
-  {
-    id: 'pubsub-vs-queue',
-    title: 'Pub/sub vs queue',
-    description: 'One group of three shares the work; three groups of one each get every record.',
-    concept: 'Consumer groups: work sharing inside a group, broadcast across groups',
-    scenario: pubsubVsQueue,
-  },
-  {
-    id: 'at-least-once-vs-at-most-once',
-    title: 'At-least-once vs at-most-once',
-    description:
-      'Two billing groups, one committing after processing and one before, both crash in the middle of a batch.',
-    concept: 'Delivery guarantees: commit after processing duplicates, commit before processing loses',
-    scenario: atLeastOnceVsAtMostOnce,
-  },
-  {
-    id: 'hang-vs-session-timeout',
-    title: 'Hang vs session timeout',
-    description: 'email-0 hangs for 5 s (no rebalance) and later for 25 s (evicted, its partitions move).',
-    concept: 'Heartbeats and session.timeout.ms decide when a silent member is declared dead',
-    scenario: hangVsSessionTimeout,
-  },
-  {
-    id: 'eager-vs-cooperative',
-    title: 'Eager vs cooperative rebalancing',
-    description: 'Two groups that differ only in their assignor; both scale from two to three instances at the same moment.',
-    concept: 'Eager rebalancing revokes everything; cooperative-sticky moves only what must move',
-    scenario: eagerVsCooperative,
-  },
-  {
-    id: 'hot-partition',
-    title: 'Hot partition',
-    description: 'Zipf-distributed keys pile most of the traffic onto one partition and its one consumer.',
-    concept: 'Key choice limits parallelism: one partition, one consumer per group',
-    scenario: hotPartition,
-  },
-  {
-    id: 'retention-loses-data',
-    title: 'Retention loses data',
-    description: 'A consumer slowed to a tenth of its speed falls behind a topic with 30 s retention.',
-    concept: 'Retention deletes by age whether or not anyone has read the records',
-    scenario: retentionLosesData,
-  },
-  {
-    id: 'compacted-profiles',
-    title: 'Compacted profiles',
-    description: 'Profile updates for 20 users on a compacted topic, a tombstone, then a late reader.',
-    concept: 'Log compaction keeps the latest value per key: a topic as a table',
-    scenario: compactedProfiles,
-  },
-  {
-    id: 'adding-partitions-breaks-order',
-    title: 'Adding partitions breaks order',
-    description: 'accounts grows from 2 to 4 partitions while ledger has a backlog; some keys move partition.',
-    concept: 'Per-key order holds only while the key-to-partition mapping stays fixed',
-    scenario: addingPartitionsBreaksOrder,
-  },
-  {
-    id: 'sync-checkout',
-    title: 'Sync checkout',
-    description:
-      'checkout calls inventory, billing and email in a chain; email is down from 20 s to 50 s and every order placed meanwhile fails.',
-    concept: 'Synchronous calls fail together: one service down stalls the whole call chain',
-    scenario: syncCheckout,
-  },
-  {
-    id: 'acks-1-loses-data',
-    title: 'acks=1 loses data',
-    description: 'The leader acknowledges before its slow follower copies, then crashes; the follower takes over without the tail.',
-    concept: 'acks=1 is not durable: an acknowledged record can be lost in a clean leader change',
-    scenario: acksOneLosesData,
-  },
-  {
-    id: 'min-insync-refuses-writes',
-    title: 'min.insync.replicas refuses writes',
-    description: 'Two of three brokers crash; the leader refuses acks=all writes with NOT_ENOUGH_REPLICAS until one returns.',
-    concept: 'acks=all with min.insync.replicas trades availability for durability',
-    scenario: minInsyncRefusesWrites,
-  },
-  {
-    id: 'unclean-election-loses-data',
-    title: 'Unclean election loses data',
-    description: 'The only in-sync replica dies; an out-of-sync replica returns and leads, and acknowledged records vanish.',
-    concept: 'unclean.leader.election.enable trades durability for availability',
-    scenario: uncleanElectionLosesData,
-  },
-  {
-    id: 'retries-duplicate',
-    title: 'Retries duplicate',
-    description: "The leader's answers arrive after request.timeout.ms; without idempotence each resend is written again.",
-    concept: 'A retry after a lost answer writes twice unless the producer is idempotent',
-    scenario: retriesDuplicate,
-  },
-  {
-    id: 'idempotent-producer',
-    title: 'Idempotent producer',
-    description: 'The same late answers with enable.idempotence=true: the leader recognises each resent batch by its sequence number.',
-    concept: 'Idempotence: producer id and sequence numbers make retries safe and keep order',
-    scenario: idempotentProducer,
-  },
-  {
-    id: 'coordinator-failover',
-    title: 'Coordinator failover',
-    description: "The broker hosting billing's group coordinator crashes; commits fail until the controller moves the coordinator.",
-    concept: 'The group coordinator is a broker too: commits depend on it, and it fails over',
-    scenario: coordinatorFailover,
-  },
-];
+const SCENARIOS: Readonly<Record<string, Scenario>> = {
+  checkout,
+  'email-outage': emailOutage,
+  'late-fraud-check': lateFraudCheck,
+  'late-fraud-check-latest': lateFraudCheckLatest,
+  'cqrs-rebuild': cqrsRebuild,
+  'commands-vs-events': commandsVsEvents,
+  'pubsub-vs-queue': pubsubVsQueue,
+  'at-least-once-vs-at-most-once': atLeastOnceVsAtMostOnce,
+  'hang-vs-session-timeout': hangVsSessionTimeout,
+  'eager-vs-cooperative': eagerVsCooperative,
+  'hot-partition': hotPartition,
+  'retention-loses-data': retentionLosesData,
+  'compacted-profiles': compactedProfiles,
+  'adding-partitions-breaks-order': addingPartitionsBreaksOrder,
+  'sync-checkout': syncCheckout,
+  'acks-1-loses-data': acksOneLosesData,
+  'min-insync-refuses-writes': minInsyncRefusesWrites,
+  'unclean-election-loses-data': uncleanElectionLosesData,
+  'retries-duplicate': retriesDuplicate,
+  'idempotent-producer': idempotentProducer,
+  'coordinator-failover': coordinatorFailover,
+};
 
-export const DEFAULT_PRESET_ID = 'checkout';
+export const PRESETS: readonly Preset[] = PRESET_ENTRIES.map((entry) => ({ ...entry, scenario: SCENARIOS[entry.id]! }));
+
+// Whatever imports the full gallery (the decoders chunk, the CLI, tests) makes its scenarios
+// and comparisons available to the synchronous lookups at once.
+registerPresetScenarios(SCENARIOS, COMPARISON_PRESETS);
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id);

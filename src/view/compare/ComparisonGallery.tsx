@@ -4,7 +4,7 @@
  * comparisons.
  */
 import { GalleryEntryText } from '../share/GalleryEntryText';
-import { COMPARISON_GALLERY } from '../../app/comparisonLinks';
+import { COMPARISON_GALLERY, openComparisonPreset } from '../../app/comparisonLinks';
 import { useComparisonHost } from './comparisonContext';
 
 export function ComparisonGallery({ onClose, absolute }: { onClose(): void; absolute(href: string): string }) {
@@ -22,7 +22,7 @@ export function ComparisonGallery({ onClose, absolute }: { onClose(): void; abso
                 type="button"
                 className="primary"
                 onClick={() => {
-                  host.openPreset(entry.id);
+                  void openComparisonPreset(host, entry.id);
                   onClose();
                 }}
                 aria-label={`Compare: ${entry.title}`}

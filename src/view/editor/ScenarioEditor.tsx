@@ -7,7 +7,7 @@
  * Start from the current run, a blank scenario or any preset.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { startingText } from '../../app/scenarioEditing';
+import { loadStartingText, startingText } from '../../app/scenarioEditing';
 import { checkScenarioText } from '../../app/scenarioCheck';
 import { formText, formValueOf, lineOfPath, setAt, type ValuePath } from '../../app/scenarioForms';
 import { GALLERY } from '../../app/sharing';
@@ -56,10 +56,12 @@ export function ScenarioEditor({ onClose }: { onClose: () => void }) {
     area.scrollTop = Math.max(0, (lineOfPath(form.value, edited) - 4) * lineHeight);
   }, [edited, form]);
   const startFrom = (choice: string) => {
-    const start = startingText(lab.store, choice);
     setFrom(choice);
-    setText(start);
-    setStartText(start);
+    // A preset's scenario may still be loading (app/scenarioEditing.ts); choices resolve in order.
+    void loadStartingText(lab.store, choice).then((start) => {
+      setText(start);
+      setStartText(start);
+    });
   };
   const apply = () => {
     if (!check.ok) return;

@@ -24,7 +24,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
   const ref = useModalDialog(onClose);
   const current = useAppStore(selectPresetId);
   const open = (id: string) => {
-    openPreset(lab, id);
+    void openPreset(lab, id);
     onClose();
   };
   const startLesson = (id: string) => {
