@@ -12,6 +12,11 @@ import { offsetWords, partitionLag } from './partitionLag';
 
 interface Props {
   group: GroupView;
+  /**
+   * The group and partition the label's words come from: the same as the markers' when stopped,
+   * about ten times a second while playing (TopicLanes), so its text is not rewritten every frame.
+   */
+  label: { group: GroupView; partition: PartitionView };
   row: number;
   top: number;
   layout: LaneLayout;
@@ -22,28 +27,14 @@ interface Props {
   colour: ServiceColour;
 }
 
-export function GroupRow({ group, row, top, layout, partition, width, rows, colour: serviceColour }: Props) {
+export function GroupRow({ group, label, row, top, layout, partition, width, rows, colour: serviceColour }: Props) {
   const pk = `${partition.topic}-${partition.partition}`;
   const { mark: colour, text: textColour } = serviceColour;
   const rowY = groupRowY(top, row, rows);
-  const figures = partitionLag(group, partition);
-  const committed = figures.committed ?? undefined;
+  const committed = group.committed[pk] ?? undefined;
   const owner = partitionOwner(group, pk);
   const position = owner?.positions[pk];
-  const holder = owner ? undefined : assignedMember(group, pk);
-  const holderStatus = holder ? group.instances.find((i) => i.name === holder.instance)?.status : undefined;
-  // Assigned but not consumed: a crashed member keeps its partitions until session.timeout.ms.
-  // While the group rebalances, its members have revoked what they own (eager): nobody consumes.
-  const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
-  const ownerText = owner
-    ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}`
-    : holder && rebalancing && (holderStatus === 'running' || holderStatus === 'hung')
-      ? `rebalancing (was ${holder.instance})`
-      : holder
-        ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
-        : 'no owner';
-  // Both figures stay in the short form (only the owner goes): either alone misleads.
-  const short = offsetWords(figures);
+  const { short, ownerText } = labelWords(label.group, label.partition, pk);
   const mark = committed === undefined ? null : markerX(layout, committed);
   const pos = position === undefined ? null : markerX(layout, position);
   // Pinned to the lane's start: the real offset is further left, outside the window.
@@ -66,4 +57,25 @@ export function GroupRow({ group, row, top, layout, partition, width, rows, colo
       </text>
     </g>
   );
+}
+
+/** The label's words: committed offset and lag (short), and who owns the partition. */
+function labelWords(group: GroupView, partition: PartitionView, pk: string): { short: string; ownerText: string } {
+  const figures = partitionLag(group, partition);
+  const owner = partitionOwner(group, pk);
+  const position = owner?.positions[pk];
+  const holder = owner ? undefined : assignedMember(group, pk);
+  const holderStatus = holder ? group.instances.find((i) => i.name === holder.instance)?.status : undefined;
+  // Assigned but not consumed: a crashed member keeps its partitions until session.timeout.ms.
+  // While the group rebalances, its members have revoked what they own (eager): nobody consumes.
+  const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
+  const ownerText = owner
+    ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}`
+    : holder && rebalancing && (holderStatus === 'running' || holderStatus === 'hung')
+      ? `rebalancing (was ${holder.instance})`
+      : holder
+        ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
+        : 'no owner';
+  // Both figures stay in the short form (only the owner goes): either alone misleads.
+  return { short: offsetWords(figures), ownerText };
 }

@@ -24,6 +24,8 @@ interface Props {
   top: number;
   colourMode: ColourMode;
   readers: { group: GroupView; index: number }[];
+  /** The partition and the readers (in the order of readers) as the group rows' labels spell them out: paced while playing. */
+  labels: LaneLabels;
   selection: string | null;
   hatchId: string;
   /** Offsets to keep in view (laneAnchors). */
@@ -35,7 +37,13 @@ interface Props {
   colours: Readonly<Record<string, ServiceColour>>;
 }
 
-export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries, rows, colours }: Props) {
+/** What the group rows' label texts are made of (TopicLanes: useLineState). */
+export interface LaneLabels {
+  partition: PartitionView;
+  groups: readonly GroupView[];
+}
+
+export function PartitionLane({ partition, width, top, colourMode, readers, labels, selection, hatchId, anchors, queries, rows, colours }: Props) {
   const name = `${partition.topic}-${partition.partition}`;
   const after = rows.endLabel === 'after';
   const hw = partition.highWatermark;
@@ -126,7 +134,7 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
         </text>
       )}
       {readers.map(({ group }, row) => (
-        <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} colour={colours[group.serviceId] ?? serviceColours([group.serviceId])[group.serviceId]!} />
+        <GroupRow key={group.groupId} group={group} label={{ group: labels.groups[row] ?? group, partition: labels.partition }} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} colour={colours[group.serviceId] ?? serviceColours([group.serviceId])[group.serviceId]!} />
       ))}
     </g>
   );

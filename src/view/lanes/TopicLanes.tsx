@@ -8,6 +8,7 @@ import type { GroupView, TopicView } from '../../engine';
 import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../useAppStore';
+import { useLineState } from '../usePacedState';
 import { COMPACT_LANE_ROWS, LANE_ROWS, laneBlockHeight, type LaneRows } from '../layout';
 import { colourModeFor, type ColourMode } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
@@ -16,7 +17,7 @@ import { serviceColours, type ServiceColour } from '../palette';
 import type { PartitionView } from '../../engine';
 import { useOnScreen } from '../useOnScreen';
 import { laneAnchors } from './laneAnchors';
-import { PartitionLane } from './PartitionLane';
+import { PartitionLane, type LaneLabels } from './PartitionLane';
 import { LAG_WHY } from './partitionLag';
 import { sameElements } from '../keepWhileSame';
 import { useShortScreen } from '../useMediaQuery';
@@ -28,9 +29,10 @@ import { focusGroup } from './focusGroup';
  * records/s). The partition itself is one value: the snapshot keeps the same object while its
  * log did not move.
  */
-function laneShows(partition: PartitionView, readers: { group: GroupView }[], selection: string | null, anchors: readonly number[]): unknown[] {
+function laneShows(partition: PartitionView, readers: { group: GroupView }[], selection: string | null, anchors: readonly number[], labels: LaneLabels): unknown[] {
   const pk = `${partition.topic}-${partition.partition}`;
-  const shows: unknown[] = [partition, ...anchors];
+  // The group rows' label texts follow the paced views (labels): they count in the list too.
+  const shows: unknown[] = [partition, ...anchors, labels.partition, ...labels.groups];
   for (const { group } of readers) {
     const owner = partitionOwner(group, pk);
     shows.push(group.committed[pk], owner?.name, owner?.positions[pk], owner ? null : assignedMember(group, pk)?.instance, owner ? null : group.state);
@@ -115,6 +117,10 @@ export function lanesShown(partitionCounts: readonly number[], expanded: readonl
 export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
+  // The figures the group rows' labels spell out: about ten times a second while playing, exact
+  // when stopped (usePacedState.ts); the markers follow every frame.
+  const labelTopics = useLineState(selectTopics);
+  const labelGroups = useLineState(selectGroups);
   const selection = useAppStore(selectSelection);
   const playing = useAppStore(selectMoving);
   const nowMs = useAppStore(selectNowMs);
@@ -166,6 +172,8 @@ export function TopicLanes() {
           key={topic.name}
           topic={topic}
           readers={readers[i]!}
+          labelTopic={labelTopics.find((t) => t.name === topic.name) ?? topic}
+          labelGroups={readers[i]!.map(({ group }) => labelGroups.find((g) => g.groupId === group.groupId) ?? group)}
           rows={short ? COMPACT_LANE_ROWS : LANE_ROWS}
           width={width}
           selection={selection}
@@ -209,6 +217,9 @@ interface TopicBlockProps {
   topic: TopicView;
   /** The groups whose rows its lanes show. */
   readers: { group: GroupView; index: number }[];
+  /** The topic and its readers as the group rows' labels show them (paced while playing). */
+  labelTopic: TopicView;
+  labelGroups: readonly GroupView[];
   rows: LaneRows;
   width: number;
   selection: string | null;
@@ -259,7 +270,7 @@ const TopicHead = memo(function TopicHead({ name, partitions, colourMode, cleanu
   );
 });
 
-function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
+function TopicBlock({ topic, readers, labelTopic, labelGroups, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
   const blockHeight = laneBlockHeight(readers.length, rows);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
   return (
@@ -268,10 +279,12 @@ function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, qu
       <div role="group" aria-label={`Partitions of ${topic.name}`}>
         {topic.partitions.slice(0, shown).map((partition) => {
           const anchors = laneAnchors(partition, readers, nowMs);
+          const labels = { partition: labelTopic.partitions[partition.partition] ?? partition, groups: labelGroups };
           return (
             <MemoLaneBlock
               key={partition.partition}
-              shows={laneShows(partition, readers, selection, anchors)}
+              shows={laneShows(partition, readers, selection, anchors, labels)}
+              labels={labels}
               anchors={anchors}
               partition={partition}
               width={width}
