@@ -16,7 +16,8 @@ interface Props {
    * The group and partition the label's words come from: the same as the markers' when stopped,
    * about ten times a second while playing (TopicLanes), so its text is not rewritten every frame.
    */
-  label: { group: GroupView; partition: PartitionView };
+  label: GroupView;
+  labelPartition: PartitionView;
   row: number;
   top: number;
   layout: LaneLayout;
@@ -27,14 +28,30 @@ interface Props {
   colour: ServiceColour;
 }
 
-export function GroupRow({ group, label, row, top, layout, partition, width, rows, colour: serviceColour }: Props) {
+export function GroupRow({ group, label, labelPartition, row, top, layout, partition, width, rows, colour: serviceColour }: Props) {
   const pk = `${partition.topic}-${partition.partition}`;
   const { mark: colour, text: textColour } = serviceColour;
   const rowY = groupRowY(top, row, rows);
-  const committed = group.committed[pk] ?? undefined;
+  const committed = group.committed[pk];
   const owner = partitionOwner(group, pk);
   const position = owner?.positions[pk];
-  const { short, ownerText } = labelWords(label.group, label.partition, pk);
+  // The label's words come from the paced views (label, labelPartition); the markers do not.
+  const figures = partitionLag(label, labelPartition);
+  const labelOwner = partitionOwner(label, pk);
+  const holder = labelOwner ? undefined : assignedMember(label, pk);
+  const holderStatus = holder ? label.instances.find((i) => i.name === holder.instance)?.status : undefined;
+  // Assigned but not consumed: a crashed member keeps its partitions until session.timeout.ms.
+  // While the group rebalances, its members have revoked what they own (eager): nobody consumes.
+  const rebalancing = label.state === 'PreparingRebalance' || label.state === 'CompletingRebalance';
+  const ownerText = labelOwner
+    ? `owner ${labelOwner.name}${figures.position !== null ? ` at ${figures.position}` : ''}`
+    : holder && rebalancing && (holderStatus === 'running' || holderStatus === 'hung')
+      ? `rebalancing (was ${holder.instance})`
+      : holder
+        ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
+        : 'no owner';
+  // Both figures stay in the short form (only the owner goes): either alone misleads.
+  const short = offsetWords(figures);
   const mark = committed === undefined ? null : markerX(layout, committed);
   const pos = position === undefined ? null : markerX(layout, position);
   // Pinned to the lane's start: the real offset is further left, outside the window.
@@ -57,25 +74,4 @@ export function GroupRow({ group, label, row, top, layout, partition, width, row
       </text>
     </g>
   );
-}
-
-/** The label's words: committed offset and lag (short), and who owns the partition. */
-function labelWords(group: GroupView, partition: PartitionView, pk: string): { short: string; ownerText: string } {
-  const figures = partitionLag(group, partition);
-  const owner = partitionOwner(group, pk);
-  const position = owner?.positions[pk];
-  const holder = owner ? undefined : assignedMember(group, pk);
-  const holderStatus = holder ? group.instances.find((i) => i.name === holder.instance)?.status : undefined;
-  // Assigned but not consumed: a crashed member keeps its partitions until session.timeout.ms.
-  // While the group rebalances, its members have revoked what they own (eager): nobody consumes.
-  const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
-  const ownerText = owner
-    ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}`
-    : holder && rebalancing && (holderStatus === 'running' || holderStatus === 'hung')
-      ? `rebalancing (was ${holder.instance})`
-      : holder
-        ? `held by ${holder.instance}${holderStatus ? ` (${holderStatus})` : ''}`
-        : 'no owner';
-  // Both figures stay in the short form (only the owner goes): either alone misleads.
-  return { short: offsetWords(figures), ownerText };
 }
