@@ -4,7 +4,7 @@
  * the log is not a queue; only retention (hatched) removes them.
  */
 import { assignedMember, partitionOwner } from '../ownership';
-import type { GroupView, TopicView } from '../../engine';
+import type { TopicView } from '../../engine';
 import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../useAppStore';
