@@ -12,6 +12,12 @@ import { offsetWords, partitionLag } from './partitionLag';
 
 interface Props {
   group: GroupView;
+  /**
+   * The group and partition the label's words come from: the same as the markers' when stopped,
+   * about ten times a second while playing (TopicLanes), so its text is not rewritten every frame.
+   */
+  label: GroupView;
+  labelPartition: PartitionView;
   row: number;
   top: number;
   layout: LaneLayout;
@@ -22,21 +28,23 @@ interface Props {
   colour: ServiceColour;
 }
 
-export function GroupRow({ group, row, top, layout, partition, width, rows, colour: serviceColour }: Props) {
+export function GroupRow({ group, label, labelPartition, row, top, layout, partition, width, rows, colour: serviceColour }: Props) {
   const pk = `${partition.topic}-${partition.partition}`;
   const { mark: colour, text: textColour } = serviceColour;
   const rowY = groupRowY(top, row, rows);
-  const figures = partitionLag(group, partition);
-  const committed = figures.committed ?? undefined;
+  const committed = group.committed[pk];
   const owner = partitionOwner(group, pk);
   const position = owner?.positions[pk];
-  const holder = owner ? undefined : assignedMember(group, pk);
-  const holderStatus = holder ? group.instances.find((i) => i.name === holder.instance)?.status : undefined;
+  // The label's words come from the paced views (label, labelPartition); the markers do not.
+  const figures = partitionLag(label, labelPartition);
+  const labelOwner = partitionOwner(label, pk);
+  const holder = labelOwner ? undefined : assignedMember(label, pk);
+  const holderStatus = holder ? label.instances.find((i) => i.name === holder.instance)?.status : undefined;
   // Assigned but not consumed: a crashed member keeps its partitions until session.timeout.ms.
   // While the group rebalances, its members have revoked what they own (eager): nobody consumes.
-  const rebalancing = group.state === 'PreparingRebalance' || group.state === 'CompletingRebalance';
-  const ownerText = owner
-    ? `owner ${owner.name}${position !== undefined ? ` at ${position}` : ''}`
+  const rebalancing = label.state === 'PreparingRebalance' || label.state === 'CompletingRebalance';
+  const ownerText = labelOwner
+    ? `owner ${labelOwner.name}${figures.position !== null ? ` at ${figures.position}` : ''}`
     : holder && rebalancing && (holderStatus === 'running' || holderStatus === 'hung')
       ? `rebalancing (was ${holder.instance})`
       : holder

@@ -23,7 +23,9 @@ interface Props {
   width: number;
   top: number;
   colourMode: ColourMode;
-  readers: { group: GroupView; index: number }[];
+  readers: LaneReader[];
+  /** The partition as the group rows' labels spell it out: paced while playing (TopicLanes). */
+  labelPartition: PartitionView;
   selection: string | null;
   hatchId: string;
   /** Offsets to keep in view (laneAnchors). */
@@ -35,7 +37,16 @@ interface Props {
   colours: Readonly<Record<string, ServiceColour>>;
 }
 
-export function PartitionLane({ partition, width, top, colourMode, readers, selection, hatchId, anchors, queries, rows, colours }: Props) {
+/**
+ * A group with a row under the lane; `label` is the group as its row's label spells it out:
+ * the same while stopped, about ten times a second while playing (TopicLanes: useLineState).
+ */
+export interface LaneReader {
+  group: GroupView;
+  label: GroupView;
+}
+
+export function PartitionLane({ partition, width, top, colourMode, readers, labelPartition, selection, hatchId, anchors, queries, rows, colours }: Props) {
   const name = `${partition.topic}-${partition.partition}`;
   const after = rows.endLabel === 'after';
   const hw = partition.highWatermark;
@@ -125,8 +136,8 @@ export function PartitionLane({ partition, width, top, colourMode, readers, sele
           {`HW ${hw}`}
         </text>
       )}
-      {readers.map(({ group }, row) => (
-        <GroupRow key={group.groupId} group={group} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} colour={colours[group.serviceId] ?? serviceColours([group.serviceId])[group.serviceId]!} />
+      {readers.map(({ group, label }, row) => (
+        <GroupRow key={group.groupId} group={group} label={label} labelPartition={labelPartition} row={row} top={top} layout={layout} partition={partition} width={width} rows={rows} colour={colours[group.serviceId] ?? serviceColours([group.serviceId])[group.serviceId]!} />
       ))}
     </g>
   );

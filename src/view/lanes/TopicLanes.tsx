@@ -4,10 +4,11 @@
  * the log is not a queue; only retention (hatched) removes them.
  */
 import { assignedMember, partitionOwner } from '../ownership';
-import type { GroupView, TopicView } from '../../engine';
+import type { TopicView } from '../../engine';
 import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../useAppStore';
+import { useLineState } from '../usePacedState';
 import { COMPACT_LANE_ROWS, LANE_ROWS, laneBlockHeight, type LaneRows } from '../layout';
 import { colourModeFor, type ColourMode } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
@@ -16,7 +17,7 @@ import { serviceColours, type ServiceColour } from '../palette';
 import type { PartitionView } from '../../engine';
 import { useOnScreen } from '../useOnScreen';
 import { laneAnchors } from './laneAnchors';
-import { PartitionLane } from './PartitionLane';
+import { PartitionLane, type LaneReader } from './PartitionLane';
 import { LAG_WHY } from './partitionLag';
 import { sameElements } from '../keepWhileSame';
 import { useShortScreen } from '../useMediaQuery';
@@ -28,12 +29,13 @@ import { focusGroup } from './focusGroup';
  * records/s). The partition itself is one value: the snapshot keeps the same object while its
  * log did not move.
  */
-function laneShows(partition: PartitionView, readers: { group: GroupView }[], selection: string | null, anchors: readonly number[]): unknown[] {
+function laneShows(partition: PartitionView, labelPartition: PartitionView, readers: LaneReader[], selection: string | null, anchors: readonly number[]): unknown[] {
   const pk = `${partition.topic}-${partition.partition}`;
-  const shows: unknown[] = [partition, ...anchors];
-  for (const { group } of readers) {
+  // The group rows' label texts follow the paced views: they count in the list too.
+  const shows: unknown[] = [partition, labelPartition, ...anchors];
+  for (const { group, label } of readers) {
     const owner = partitionOwner(group, pk);
-    shows.push(group.committed[pk], owner?.name, owner?.positions[pk], owner ? null : assignedMember(group, pk)?.instance, owner ? null : group.state);
+    shows.push(label, group.committed[pk], owner?.name, owner?.positions[pk], owner ? null : assignedMember(group, pk)?.instance, owner ? null : group.state);
   }
   if (selection !== null && (selection === `partition:${pk}` || selection.startsWith(`record:${pk}@`))) shows.push(selection);
   return shows;
@@ -84,6 +86,7 @@ function LaneBlock({ height, playing, ...props }: LaneBlockProps) {
 /** A lane that draws the same is not rendered again, block and all (most lanes, most frames). */
 const MemoLaneBlock = memo(LaneBlock, (a: LaneBlockProps, b: LaneBlockProps) => a.playing === b.playing && a.height === b.height && sameLane(a, b));
 
+const selectSnapshot = (state: AppState) => state.sim.snapshot;
 const selectTopics = (state: AppState) => state.sim.snapshot.topics;
 const selectGroups = (state: AppState) => state.sim.snapshot.groups;
 const selectSelection = (state: AppState) => state.ui.selection;
@@ -115,6 +118,9 @@ export function lanesShown(partitionCounts: readonly number[], expanded: readonl
 export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
+  // The figures the group rows' labels spell out: about ten times a second while playing, exact
+  // when stopped (usePacedState.ts); the markers follow every frame.
+  const labelled = useLineState(selectSnapshot);
   const selection = useAppStore(selectSelection);
   const playing = useAppStore(selectMoving);
   const nowMs = useAppStore(selectNowMs);
@@ -131,7 +137,7 @@ export function TopicLanes() {
   // A topic the focused group does not read keeps every reader's row.
   const readersOf = (topic: TopicView) =>
     groups
-      .map((group, index) => ({ group, index }))
+      .map((group) => ({ group, label: labelled.groups.find((g) => g.groupId === group.groupId) ?? group }))
       .filter(({ group }) => group.subscribe.includes(topic.name))
       .filter(({ group }, _, all) => focus === null || !all.some((r) => r.group.groupId === focus) || group.groupId === focus);
   const readers = topics.map(readersOf);
@@ -166,6 +172,7 @@ export function TopicLanes() {
           key={topic.name}
           topic={topic}
           readers={readers[i]!}
+          labelTopic={labelled.topics.find((t) => t.name === topic.name) ?? topic}
           rows={short ? COMPACT_LANE_ROWS : LANE_ROWS}
           width={width}
           selection={selection}
@@ -208,7 +215,9 @@ const LanesKey = memo(function LanesKey({ short, replicated }: { short: boolean;
 interface TopicBlockProps {
   topic: TopicView;
   /** The groups whose rows its lanes show. */
-  readers: { group: GroupView; index: number }[];
+  readers: LaneReader[];
+  /** The topic as the group rows' labels spell it out (paced while playing). */
+  labelTopic: TopicView;
   rows: LaneRows;
   width: number;
   selection: string | null;
@@ -259,7 +268,7 @@ const TopicHead = memo(function TopicHead({ name, partitions, colourMode, cleanu
   );
 });
 
-function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
+function TopicBlock({ topic, readers, labelTopic, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
   const blockHeight = laneBlockHeight(readers.length, rows);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
   return (
@@ -268,10 +277,12 @@ function TopicBlock({ topic, readers, rows, width, selection, playing, nowMs, qu
       <div role="group" aria-label={`Partitions of ${topic.name}`}>
         {topic.partitions.slice(0, shown).map((partition) => {
           const anchors = laneAnchors(partition, readers, nowMs);
+          const labelPartition = labelTopic.partitions[partition.partition] ?? partition;
           return (
             <MemoLaneBlock
               key={partition.partition}
-              shows={laneShows(partition, readers, selection, anchors)}
+              shows={laneShows(partition, labelPartition, readers, selection, anchors)}
+              labelPartition={labelPartition}
               anchors={anchors}
               partition={partition}
               width={width}
