@@ -43,6 +43,9 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
     }).observe({ type: 'longtask', buffered: true });
   });
   await openLab(page);
+  // The app's own start (its scripts and the default scenario) is reported apart from opening
+  // the limits scenario: the first is the same for every scenario, the second is what this test is about.
+  const bootTasks = await longTasks(page);
   const scenario = budgetEdgeScenario();
   const endMs = workBudgetEndMs(estimateWork(scenario));
   // The page's elements as the load returns: what the render in the opening task drew (the rest
@@ -131,6 +134,7 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
   const report = {
     endMs,
     openFirstRenderElements: firstRenderElements,
+    bootLongestTaskMs: Math.max(0, ...bootTasks),
     openLongestTaskMs: Math.max(0, ...openTasks),
     play: { virtualMsReached: playedToMs, longTasks: playTasks.length, longestTaskMs: Math.max(0, ...playTasks), p95TaskMs: p95(playTasks), roundTripP95Ms: p95(playTrips), roundTripMaxMs: Math.max(0, ...playTrips) },
     toEnd,
