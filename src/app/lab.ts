@@ -8,13 +8,7 @@
  * Seeking is exact: the live run restores the nearest checkpoint at or before the target and
  * replays to it; interventions are re-applied at their own times.
  */
-import {
-  type Scenario,
-  type Note,
-  type SimEvent,
-  type Summary,
-  type TimedCommand,
-} from '../engine';
+import type { Scenario, TimedCommand } from '../engine';
 import { checkout } from '../scenarios/presets/checkout';
 import { DEFAULT_PRESET_ID } from '../scenarios/presets/presetCatalogue';
 import { formatClock, millions, WORK_BUDGET } from '../scenarios/workBudget';
@@ -22,10 +16,10 @@ import { clampTime, LiveRun, MAX_RUN_MS } from './liveRun';
 import { Pacer } from './paced';
 import { recoverRun } from './recoverRun';
 import { simQueries } from './simQueries';
+import { createRunPublisher } from './publishRun';
 import { createLongWork, type WorkOutcome } from './longWork';
 import { createForks } from './forks';
 import { createScenarioEditing } from './scenarioEditing';
-import { mergeRebalances } from './rebalanceMarks';
 import { createStepActions } from './stepActions';
 import { createAppStore, type AppState } from './store';
 import { createUiActions } from './uiActions';
@@ -58,8 +52,6 @@ function freshLabSlice(endMs: number): AppState['lab'] {
 
 export function createLab(initial: LabOptions = defaultLabOptions()) {
   let run = new LiveRun(initial.scenario);
-  let publishedEvents: readonly SimEvent[] = [];
-  let publishedEventsKey = '';
 
   const appStore = createAppStore({
     playback: { playing: false, speed: 1, slowUntilMs: -1 },
@@ -78,49 +70,9 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   const uiActions = createUiActions(appStore);
   const { setSpeed, showMessage, setView } = uiActions;
 
-  function eventsForStore(): readonly SimEvent[] {
-    // The engine appends to (and trims) one array: copy it only when it changed.
-    const events = run.simulation.events();
-    const key = `${events.length}:${events[events.length - 1]?.seq ?? -1}:${events[0]?.seq ?? -1}`;
-    if (key !== publishedEventsKey) {
-      publishedEvents = events.slice();
-      publishedEventsKey = key;
-    }
-    return publishedEvents;
-  }
-
   const watchForSlowMotion = createSlowMotionWatch(appStore);
-
-  function publish(): void {
-    const snapshot = run.simulation.snapshot();
-    appStore.setState((state) => ({
-      ...state,
-      run:
-        state.run.interventions === run.interventions
-          ? state.run
-          : { ...state.run, interventions: run.interventions },
-      sim: {
-        snapshot,
-        traceHash: run.simulation.traceHash(),
-        events: eventsForStore(),
-        queries: simQueries(run.simulation),
-        caption: captionNow(),
-      },
-      lab: {
-        ...state.lab,
-        endMs: run.endMs,
-        reachedMs: Math.max(state.lab.reachedMs, snapshot.nowMs),
-        rebalances: mergeRebalances(state.lab.rebalances, snapshot.groups),
-      },
-    }));
-    watchForSlowMotion();
-  }
-
-  /** The run's summary at t = 0, for notes whose claims compare with it (made once per run). */
-  let startSummary: Summary | null = null;
-  function captionNow(): Note | null {
-    return currentCaption(run.simulation, run.scenario.notes, () => (startSummary ??= summaryAtStart(run.scenario)));
-  }
+  const publisher = createRunPublisher(appStore, () => run, watchForSlowMotion);
+  const publish = publisher.publish;
 
   /**
    * Publishing builds a snapshot and renders every view that changed: well under a millisecond
@@ -177,11 +129,10 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     stopWork();
     run = started?.run ?? new LiveRun(scenario, interventions);
     openings.shown(started?.opening ?? beginOpening());
-    startSummary = null;
+    publisher.reset();
     longWork.reset();
     playbackPublishing.reset();
     steps.forget();
-    publishedEventsKey = '';
     appStore.setState((state) => ({
       ...state,
       playback: { ...state.playback, playing: false },
