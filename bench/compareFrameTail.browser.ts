@@ -9,6 +9,7 @@
  * heaviest 5 % of frames contain: their phases, the kinds of task, and the JavaScript functions
  * with the most samples, against the same for all frames.
  *
+ * `SAMPLES=1` adds JavaScript samples to the trace (they cost CPU: compare builds without).
  * `BENCH_BUILDS=base=/tmp/base,mine=dist` alternates builds in each of `ROUNDS` rounds (default
  * 3); `CASE` picks a case of compareFrameCases.ts by its label's start; `FIXED_FRAME_CLOCK=1`
  * tells every frame that exactly 1/60 s passed, so every build does the same work per frame.
@@ -23,6 +24,8 @@ import { serveDist } from './serveDist';
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const TRACE_MS = Number(process.env.TRACE_MS ?? 6000);
 const TOP = Number(process.env.TOP ?? 12);
+/** JavaScript samples in the trace (`SAMPLES=1`): names the functions, but the sampling costs CPU too. */
+const SAMPLES = Boolean(process.env.SAMPLES);
 const BUILDS = (process.env.BENCH_BUILDS ?? 'current=dist').split(',').map((entry) => {
   const [label, dir] = entry.split('=');
   return { label: label!, dir: resolve(dir!) };
@@ -187,7 +190,9 @@ async function measure(port: number): Promise<Measured> {
   await page.evaluate('window.__logscope.play()');
   await page.waitForTimeout(500);
   await page.evaluate('window.__frameTimes.length = 0');
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8'] });
+  const categories = ['toplevel', 'devtools.timeline', 'v8'];
+  if (SAMPLES) categories.push('disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler');
+  await browser.startTracing(page, { categories });
   await page.waitForTimeout(TRACE_MS);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const wall = (await page.evaluate('window.__logscope.pause(); window.__frameTimes.slice()')) as number[];
