@@ -83,9 +83,11 @@ export function createIdleWork(options: { wallClock?: () => number } = {}) {
           finish(result, now());
           return;
         }
-        const budgetMs = deadline.didTimeout ? SLICE_MS : Math.min(SLICE_MS, deadline.timeRemaining());
+        // Until the slice's time is up or the idle period ends (the next frame is due), whichever
+        // comes first; a callback that timed out (the page is never idle) takes one slice.
+        const more = () => now() - startMs < SLICE_MS && (deadline.didTimeout || deadline.timeRemaining() > 0);
         let result = work.step(RECORDS_PER_STEP);
-        while (result === null && now() - startMs < budgetMs) result = work.step(RECORDS_PER_STEP);
+        while (result === null && more()) result = work.step(RECORDS_PER_STEP);
         const endMs = now();
         spentMs += endMs - startMs;
         if (result === null) requestIdle!(slice, { timeout: IDLE_TIMEOUT_MS });
