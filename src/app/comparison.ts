@@ -11,9 +11,8 @@ import type { ComparisonNote } from '../scenarios/presets/comparisonPresets';
 import { createLab, type Lab, type WorkOutcome } from './lab';
 import { summaryAtStart } from './captions';
 import { comparisonCaption } from './comparisonCaption';
-import { comparisonDifferences, type ComparisonDifferences } from './comparisonDifferences';
-import { Pacer } from './paced';
-import { whenIdle } from './whenIdle';
+import { comparisonDifferences, type ComparisonDifferences, type DifferencesWork, type RunNow } from './comparisonDifferences';
+import { createIdleWork } from './comparisonIdleWork';
 
 export type RunSide = 'a' | 'b';
 export type InterventionTarget = RunSide | 'both';
@@ -51,6 +50,13 @@ export interface ComparisonOptions {
   wallClock?: () => number;
 }
 
+/** A lab's run now, with its snapshot of this moment (the published one when it is of this moment). */
+function runNow(lab: Lab): RunNow {
+  const simulation = lab.currentSimulation();
+  const published = lab.store.getState().sim.snapshot;
+  return { simulation, snapshot: published.nowMs === simulation.now ? published : simulation.snapshot() };
+}
+
 export function createComparison(spec: ComparisonSpec, options: ComparisonOptions = {}) {
   const labs: Record<RunSide, Lab> = {
     a: createLab({ scenario: spec.a.scenario, presetId: spec.a.presetId ?? null, wallClock: options.wallClock }),
@@ -68,12 +74,12 @@ export function createComparison(spec: ComparisonSpec, options: ComparisonOption
 
   const starts: Partial<Record<RunSide, ReturnType<typeof summaryAtStart>>> = {};
   const startOf = (side: RunSide) => () => (starts[side] ??= summaryAtStart(spec[side].scenario));
-  // The table reads whole logs (fingerprints, summaries): during playback at most once a wall
-  // second and a twentieth of the main thread, after the frame (idle time), never in it.
-  const differencesPacer = new Pacer(1000, 20, options.wallClock);
-  let differencesAtMs = -1;
-  let differencesQueued = false;
+  // The table's fingerprints read whole logs. While paused it is made at once; during playback
+  // at most once a wall second (and a twentieth of the main thread), in idle time after the
+  // frames, in slices of about a millisecond (comparisonIdleWork.ts): never in a frame.
   const differencesOf = comparisonDifferences(spec.reference);
+  const idleWork = createIdleWork({ wallClock: options.wallClock });
+  let differencesAtMs = -1;
 
   /** Caption and difference table for the shared moment, once both runs have published it. */
   function refresh(): void {
@@ -89,23 +95,30 @@ export function createComparison(spec: ComparisonSpec, options: ComparisonOption
     const paused = !labs.a.store.getState().playback.playing;
     if (nowA === differencesAtMs) return;
     if (paused) updateDifferences();
-    else if (!differencesQueued && differencesPacer.due) {
-      differencesQueued = true;
-      whenIdle(() => {
-        differencesQueued = false;
-        updateDifferences();
+    else if (!idleWork.busy && idleWork.due) {
+      idleWork.run(() => {
+        const work = beginDifferences();
+        return work && { step: work.step, done: (differences: ComparisonDifferences) => showDifferences(work.atMs, differences) };
       });
     }
   }
 
+  /** The table's work for the moment both runs are at, or null while they are not at one. */
+  function beginDifferences(): DifferencesWork | null {
+    const simulationA = labs.a.currentSimulation();
+    const simulationB = labs.b.currentSimulation();
+    if (disposed || simulationA.now !== simulationB.now || simulationA.now === differencesAtMs) return null;
+    return differencesOf(runNow(labs.a), runNow(labs.b));
+  }
+
   function updateDifferences(): void {
-    const nowA = labs.a.store.getState().sim.snapshot.nowMs;
-    if (disposed || nowA !== labs.b.store.getState().sim.snapshot.nowMs || nowA === differencesAtMs) return;
-    let differences = store.getState().differences;
-    differencesPacer.measure(() => {
-      differences = differencesOf(labs.a.currentSimulation(), labs.b.currentSimulation());
-    });
-    differencesAtMs = nowA;
+    idleWork.cancel();
+    const work = beginDifferences();
+    if (work) showDifferences(work.atMs, idleWork.runNow(work.step));
+  }
+
+  function showDifferences(atMs: number, differences: ComparisonDifferences): void {
+    differencesAtMs = atMs;
     if (differences !== store.getState().differences) store.setState({ differences });
   }
   let disposed = false;
@@ -226,6 +239,7 @@ export function createComparison(spec: ComparisonSpec, options: ComparisonOption
       pause();
       for (const lab of both) lab.cancelWork();
       for (const stop of unsubscribe) stop();
+      idleWork.cancel();
       disposed = true;
     },
   };

@@ -4,7 +4,7 @@
 export { createSimulation } from './simulation';
 export type { Simulation, SimulationOptions } from './simulation';
 export type { GroupHealth, RecordDelivery, SimulationQueries } from './simulationQueries';
-export type { TopicFingerprint } from './log/topicFingerprint';
+export type { FingerprintWork, TopicFingerprint } from './log/topicFingerprint';
 export type { FoldComparison } from './service/referenceFold';
 export { murmur2, partitionForKey, toPositive, utf8Bytes } from './producer/murmur2';
 export { assignPartitions } from './group/assignors';

@@ -10,7 +10,7 @@ import type { DisagreementSample, GroupLagSample } from './lag/lagMonitor';
 import type { LogRecord } from './log/record';
 import type { Incident } from './service/groupStats';
 import type { World } from './world';
-import { topicFingerprint, type TopicFingerprint } from './log/topicFingerprint';
+import { topicFingerprint, topicFingerprintWork, type FingerprintWork, type TopicFingerprint } from './log/topicFingerprint';
 
 export interface RecordDelivery {
   service: string;
@@ -58,6 +58,8 @@ export interface SimulationQueries {
   foldComparison(serviceId: string): FoldComparison | null;
   /** A hash of a topic's retained records (log/topicFingerprint.ts); null for an unknown topic. */
   topicFingerprint(topic: string): TopicFingerprint | null;
+  /** The same fingerprint of this moment, computed in steps (while the run goes on); null for an unknown topic. */
+  topicFingerprintWork(topic: string): FingerprintWork | null;
 }
 
 export function queriesOver(world: World): SimulationQueries {
@@ -65,6 +67,10 @@ export function queriesOver(world: World): SimulationQueries {
     topicFingerprint(topic) {
       const found = world.topics.get(topic);
       return found ? topicFingerprint(found) : null;
+    },
+    topicFingerprintWork(topic) {
+      const found = world.topics.get(topic);
+      return found ? topicFingerprintWork(found) : null;
     },
     readRecords(topic, partition, fromOffset, max) {
       const log = world.topics.get(topic)?.partitions[partition];

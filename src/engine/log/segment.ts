@@ -74,6 +74,19 @@ export class Segment {
     return out;
   }
 
+  /**
+   * The records as they are now, to read later by index (the first `count`; made anew from the
+   * columns, as `allRecords` makes them). What it reads never changes whatever the segment does
+   * afterwards: columns are frozen, and the active segment's array only grows at its end (a
+   * truncation, a seal or a compaction gives the segment a new array).
+   */
+  recordsNow(): { count: number; recordAt(i: number): LogRecord } {
+    const columns = this.columns;
+    if (columns !== null) return { count: columns.length, recordAt: (i) => columns.make(i) };
+    const objects = this.objects;
+    return { count: objects.length, recordAt: (i) => objects[i]! };
+  }
+
   append(record: LogRecord): void {
     if (this.objects.length === 0) this.firstTimestampMs = record.timestampMs;
     this.objects.push(record);
