@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLab } from '../app/lab';
 import { createAppStore, type AppState } from '../app/store';
-import { LINE_PACE_MS, NAME_PACE_MS, pacedViewOf, UI_ONLY } from './usePacedState';
+import { LINE_PACE_MS, LINES, NAMES, pacedViewOf, UI_ONLY } from './usePacedState';
 
 /** A store like the lab's, whose clock we move by hand. */
 function storeAt(playing: boolean) {
@@ -20,7 +20,7 @@ describe('paced views of the store (names and drawn numbers while playing)', () 
 
   it('sees every publish while the clock is stopped: what tests read is exact', () => {
     const store = storeAt(false);
-    const view = pacedViewOf(store, NAME_PACE_MS);
+    const view = pacedViewOf(store, NAMES);
     const seen: number[] = [];
     view.subscribe((state) => seen.push(state.sim.snapshot.nowMs));
     for (const ms of [10, 20, 30]) publishAt(store, ms);
@@ -30,7 +30,7 @@ describe('paced views of the store (names and drawn numbers while playing)', () 
 
   it('while playing, passes on at most one publish per pace, the last one by a timer, and all at once on pause', () => {
     const store = storeAt(true);
-    const view = pacedViewOf(store, LINE_PACE_MS);
+    const view = pacedViewOf(store, LINES);
     const seen: number[] = [];
     view.subscribe((state: AppState) => seen.push(state.sim.snapshot.nowMs));
     publishAt(store, 16);
@@ -52,7 +52,7 @@ describe('paced views of the store (names and drawn numbers while playing)', () 
 
   it('while playing, a jump back in time and a change of selection are seen at once', () => {
     const store = storeAt(true);
-    const view = pacedViewOf(store, NAME_PACE_MS);
+    const view = pacedViewOf(store, NAMES);
     const seen: number[] = [];
     view.subscribe((state: AppState) => seen.push(state.sim.snapshot.nowMs));
     publishAt(store, 5000);

@@ -15,6 +15,8 @@
  *   offsets, records sent, applied, behind, busy workers). At 60 changes a second no one can
  *   read them; ten a second still reads as counting. What must move smoothly (the lanes'
  *   offsets and lag bars, the travelling records) does not use this.
+ * - `useLaneLabelState` (ten times a second too): the lanes' group-row labels, in other frames
+ *   than the pipeline's numbers (`PacedChannel`).
  *
  * A publish skipped while playing is delivered by a trailing timer if no later one comes.
  * `pacedViewOf` is exported for its test.
@@ -25,15 +27,39 @@ import { useLab } from './labContext';
 
 type PacedView = Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'>;
 
+/**
+ * A paced channel: while playing, its listeners see a publish once per `paceMs` of wall time,
+ * in the first frame after each boundary `phaseMs + k × paceMs`. The channels' boundaries are
+ * kept apart by at least two frames (about 33 ms at 60 Hz), so their updates never land in the
+ * same frame: each is a frame's extra work, and a frame that carried all of them was the slowest
+ * twentieth of frames (the frame benchmark's p95, doc/benchmarks.md).
+ */
+export interface PacedChannel {
+  readonly paceMs: number;
+  readonly phaseMs: number;
+}
+
+/** Accessible names and titles: about twice a second while playing. */
+export const NAMES: PacedChannel = { paceMs: 500, phaseMs: 67 };
+/** The numbers drawn in the pipeline's nodes: about ten times a second. */
+export const LINES: PacedChannel = { paceMs: 100, phaseMs: 0 };
+/** The lanes' group-row labels (TopicLanes): ten times a second, between the pipeline's. */
+export const LANE_LABELS: PacedChannel = { paceMs: 100, phaseMs: 33 };
+/** The ui view: not paced, but deaf to everything but the ui and lesson slices. */
+export const UI_ONLY: PacedChannel = { paceMs: 0, phaseMs: 0 };
+
 /** Wall milliseconds between the names' updates while playing (at most about twice a second). */
-export const NAME_PACE_MS = 500;
+export const NAME_PACE_MS = NAMES.paceMs;
 /** Wall milliseconds between the drawn numbers' updates while playing (about ten a second). */
-export const LINE_PACE_MS = 100;
+export const LINE_PACE_MS = LINES.paceMs;
 
-/** The pace of the ui view: not paced, but deaf to everything but the ui and lesson slices. */
-export const UI_ONLY = 0;
+/**
+ * A trailing publish waits this long past its boundary: while playing, the next frame (about
+ * 17 ms away) shows it inside the frame; the timer is for a clock that stopped publishing.
+ */
+const TRAILING_SLACK_MS = 20;
 
-const views = new WeakMap<StoreApi<AppState>, Map<number, PacedView>>();
+const views = new WeakMap<StoreApi<AppState>, Map<PacedChannel, PacedView>>();
 
 /** Whether `state` must be seen at once: the clock is stopped or something other than time moved. */
 function urgent(state: AppState, previous: AppState, shown: AppState): boolean {
@@ -49,27 +75,30 @@ function urgent(state: AppState, previous: AppState, shown: AppState): boolean {
   );
 }
 
-export function pacedViewOf(store: StoreApi<AppState>, paceMs: number): PacedView {
-  let byPace = views.get(store);
-  if (!byPace) views.set(store, (byPace = new Map()));
-  let view = byPace.get(paceMs);
+export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): PacedView {
+  let byChannel = views.get(store);
+  if (!byChannel) views.set(store, (byChannel = new Map()));
+  let view = byChannel.get(channel);
   if (view) return view;
+  const { paceMs, phaseMs } = channel;
+  /** The pace interval `time` falls in: a show is due when it differs from the last show's. */
+  const slotOf = (time: number) => Math.floor((time - phaseMs) / paceMs);
   const listeners = new Set<(state: AppState, previous: AppState) => void>();
   let shown = store.getState();
-  let shownAt = -Infinity;
+  let shownSlot = -Infinity;
   let unsubscribe: (() => void) | null = null;
   let trailing: ReturnType<typeof setTimeout> | null = null;
   const show = (state: AppState) => {
     if (trailing !== null) clearTimeout(trailing);
     trailing = null;
-    shownAt = performance.now();
+    shownSlot = slotOf(performance.now());
     if (state === shown) return;
     const previous = shown;
     shown = state;
     for (const each of [...listeners]) each(state, previous);
   };
   const onPublish = (state: AppState, previous: AppState) => {
-    if (paceMs === UI_ONLY) {
+    if (channel === UI_ONLY) {
       // The ui view (useUiState.ts): only a change of the ui or lesson slice is heard; what it
       // hands out stays the present state.
       if (state.ui !== previous.ui || state.lesson !== previous.lesson) show(state);
@@ -78,13 +107,14 @@ export function pacedViewOf(store: StoreApi<AppState>, paceMs: number): PacedVie
     }
     // Nothing these selectors read moved (the playback slice alone, say).
     if (state.sim === shown.sim && state.ui === shown.ui && state.lesson === shown.lesson && state.run === shown.run) return;
-    if (urgent(state, previous, shown) || performance.now() - shownAt >= paceMs) show(state);
-    else trailing ??= setTimeout(onTrailing, shownAt + paceMs - performance.now());
+    if (urgent(state, previous, shown) || slotOf(performance.now()) !== shownSlot) show(state);
+    else trailing ??= setTimeout(onTrailing, untilNextSlot() + TRAILING_SLACK_MS);
   };
+  const untilNextSlot = () => (shownSlot + 1) * paceMs + phaseMs - performance.now();
   // The pace is kept by `performance.now()` alone: a timer that fires early waits again.
   const onTrailing = () => {
     trailing = null;
-    const wait = shownAt + paceMs - performance.now();
+    const wait = untilNextSlot();
     if (wait > 0) trailing = setTimeout(onTrailing, wait);
     else show(store.getState());
   };
@@ -110,16 +140,21 @@ export function pacedViewOf(store: StoreApi<AppState>, paceMs: number): PacedVie
       };
     },
   };
-  byPace.set(paceMs, view);
+  byChannel.set(channel, view);
   return view;
 }
 
 /** Accessible names and titles: exact while stopped, about twice a second while playing. */
 export function useNameState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, NAME_PACE_MS) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, NAMES) as StoreApi<AppState>, selector);
 }
 
 /** Numbers drawn in the pipeline's nodes: exact while stopped, about ten times a second while playing. */
 export function useLineState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, LINE_PACE_MS) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, LINES) as StoreApi<AppState>, selector);
+}
+
+/** The lanes' group-row labels: as `useLineState`, in frames of their own. */
+export function useLaneLabelState<T>(selector: (state: AppState) => T): T {
+  return useStore(pacedViewOf(useLab().store, LANE_LABELS) as StoreApi<AppState>, selector);
 }

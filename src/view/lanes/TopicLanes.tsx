@@ -8,7 +8,7 @@ import type { TopicView } from '../../engine';
 import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../useAppStore';
-import { useLineState } from '../usePacedState';
+import { useLaneLabelState } from '../usePacedState';
 import { COMPACT_LANE_ROWS, LANE_ROWS, laneBlockHeight, type LaneRows } from '../layout';
 import { colourModeFor, type ColourMode } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
@@ -120,7 +120,7 @@ export function TopicLanes() {
   const groups = useAppStore(selectGroups);
   // The figures the group rows' labels spell out: about ten times a second while playing, exact
   // when stopped (usePacedState.ts); the markers follow every frame.
-  const labelled = useLineState(selectSnapshot);
+  const labelled = useLaneLabelState(selectSnapshot);
   const selection = useAppStore(selectSelection);
   const playing = useAppStore(selectMoving);
   const nowMs = useAppStore(selectNowMs);
