@@ -15,8 +15,9 @@
  *   offsets, records sent, applied, behind, busy workers). At 60 changes a second no one can
  *   read them; ten a second still reads as counting. What must move smoothly (the lanes'
  *   offsets and lag bars, the travelling records) does not use this.
- * - `useLaneLabelState` (ten times a second too): the lanes' group-row labels, in other frames
- *   than the pipeline's numbers (`PacedChannel`).
+ * - `useServiceLineState` and `useLaneLabelState` (ten times a second too): the services' and
+ *   read models' numbers and the lanes' group-row labels, each in frames of their own
+ *   (`PacedChannel`).
  *
  * A publish skipped while playing is delivered by a trailing timer if no later one comes.
  * `pacedViewOf` is exported for its test.
@@ -39,12 +40,23 @@ export interface PacedChannel {
   readonly phaseMs: number;
 }
 
+/*
+ * The phases, in frames of about 17 ms within each tenth of a second: pipeline numbers of
+ * producers and topics at 0, half the lanes' labels at 33, names (every fifth tenth) at 50,
+ * the other half of the lanes' labels at 67, the services' and read models' numbers at 83. The
+ * labels and numbers of a tenth are thus drawn over five frames instead of one.
+ */
 /** Accessible names and titles: about twice a second while playing. */
-export const NAMES: PacedChannel = { paceMs: 500, phaseMs: 67 };
-/** The numbers drawn in the pipeline's nodes: about ten times a second. */
+export const NAMES: PacedChannel = { paceMs: 500, phaseMs: 50 };
+/** The numbers drawn in the pipeline's producers and topics: about ten times a second. */
 export const LINES: PacedChannel = { paceMs: 100, phaseMs: 0 };
-/** The lanes' group-row labels (TopicLanes): ten times a second, between the pipeline's. */
-export const LANE_LABELS: PacedChannel = { paceMs: 100, phaseMs: 33 };
+/** The numbers drawn in the pipeline's services and read models: ten times a second. */
+export const SERVICE_LINES: PacedChannel = { paceMs: 100, phaseMs: 83 };
+/** The lanes' group-row labels (TopicLanes), ten times a second: even partitions, odd ones. */
+export const LANE_LABELS: readonly [PacedChannel, PacedChannel] = [
+  { paceMs: 100, phaseMs: 33 },
+  { paceMs: 100, phaseMs: 67 },
+];
 /** The ui view: not paced, but deaf to everything but the ui and lesson slices. */
 export const UI_ONLY: PacedChannel = { paceMs: 0, phaseMs: 0 };
 
@@ -60,6 +72,12 @@ export const LINE_PACE_MS = LINES.paceMs;
 const TRAILING_SLACK_MS = 20;
 
 const views = new WeakMap<StoreApi<AppState>, Map<PacedChannel, PacedView>>();
+/**
+ * Per store, the publish a paced channel last passed on while playing: another channel due at
+ * the same publish waits for the next frame, so two never share a frame even when frames come
+ * late and irregularly (a loaded machine) and their boundaries fall into one frame.
+ */
+const lastPacedShow = new WeakMap<StoreApi<AppState>, { state: AppState | null }>();
 
 /** Whether `state` must be seen at once: the clock is stopped or something other than time moved. */
 function urgent(state: AppState, previous: AppState, shown: AppState): boolean {
@@ -80,6 +98,9 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
   if (!byChannel) views.set(store, (byChannel = new Map()));
   let view = byChannel.get(channel);
   if (view) return view;
+  let taken = lastPacedShow.get(store);
+  if (!taken) lastPacedShow.set(store, (taken = { state: null }));
+  const frame = taken;
   const { paceMs, phaseMs } = channel;
   /** The pace interval `time` falls in: a show is due when it differs from the last show's. */
   const slotOf = (time: number) => Math.floor((time - phaseMs) / paceMs);
@@ -107,8 +128,17 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
     }
     // Nothing these selectors read moved (the playback slice alone, say).
     if (state.sim === shown.sim && state.ui === shown.ui && state.lesson === shown.lesson && state.run === shown.run) return;
-    if (urgent(state, previous, shown) || slotOf(performance.now()) !== shownSlot) show(state);
-    else trailing ??= setTimeout(onTrailing, untilNextSlot() + TRAILING_SLACK_MS);
+    if (urgent(state, previous, shown)) show(state);
+    else if (slotOf(performance.now()) === shownSlot) trailing ??= setTimeout(onTrailing, untilNextSlot() + TRAILING_SLACK_MS);
+    else if (frame.state !== state) {
+      frame.state = state;
+      show(state);
+    } else {
+      // Due, but this frame is taken: the next frame's publish shows it; the timer, re-armed from
+      // this publish, only if no frame comes.
+      if (trailing !== null) clearTimeout(trailing);
+      trailing = setTimeout(onTrailing, TRAILING_SLACK_MS);
+    }
   };
   const untilNextSlot = () => (shownSlot + 1) * paceMs + phaseMs - performance.now();
   // The pace is kept by `performance.now()` alone: a timer that fires early waits again.
@@ -154,7 +184,12 @@ export function useLineState<T>(selector: (state: AppState) => T): T {
   return useStore(pacedViewOf(useLab().store, LINES) as StoreApi<AppState>, selector);
 }
 
-/** The lanes' group-row labels: as `useLineState`, in frames of their own. */
-export function useLaneLabelState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, LANE_LABELS) as StoreApi<AppState>, selector);
+/** The numbers drawn in the pipeline's services and read models: as `useLineState`, in frames of their own. */
+export function useServiceLineState<T>(selector: (state: AppState) => T): T {
+  return useStore(pacedViewOf(useLab().store, SERVICE_LINES) as StoreApi<AppState>, selector);
+}
+
+/** The group-row labels of the lanes of even (`parity` 0) or odd partitions: as `useLineState`, in frames of their own. */
+export function useLaneLabelState<T>(selector: (state: AppState) => T, parity: 0 | 1): T {
+  return useStore(pacedViewOf(useLab().store, LANE_LABELS[parity]) as StoreApi<AppState>, selector);
 }
