@@ -40,8 +40,9 @@ describe('paced views of the store (names and drawn numbers while playing)', () 
     publishAt(store, 50);
     expect(seen).toEqual([16]);
     expect(view.getState().sim.snapshot.nowMs).toBe(16);
-    // No later publish: the trailing timer shows the last one when the pace is up.
-    vi.advanceTimersByTime(LINE_PACE_MS);
+    // No later publish: the trailing timer shows the last one a little after the pace is up
+    // (a frame, had one come, would have shown it first).
+    vi.advanceTimersByTime(LINE_PACE_MS + 20);
     expect(seen).toEqual([16, 50]);
     publishAt(store, 66);
     expect(seen).toEqual([16, 50]);
@@ -119,5 +120,30 @@ describe('paced views of the store (names and drawn numbers while playing)', () 
     // The timer left by a skipped publish delivers the last one when no frame comes.
     vi.advanceTimersByTime(200);
     expect([first.at(-1), second.at(-1)]).toEqual([6, 6]);
+  });
+
+  it('a held channel passes nothing on while playing, catches up in the next frame once released, and is exact when stopped', () => {
+    const store = storeAt(true);
+    const view = pacedViewOf(store, LINES);
+    const seen: number[] = [];
+    view.subscribe((state: AppState) => seen.push(state.sim.snapshot.nowMs));
+    const release = view.hold();
+    for (let frame = 1; frame <= 20; frame++) {
+      vi.advanceTimersByTime(1000 / 60);
+      publishAt(store, frame);
+    }
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([]);
+    release();
+    expect(seen).toEqual([]);
+    vi.advanceTimersByTime(1000 / 60);
+    publishAt(store, 21);
+    expect(seen).toEqual([21]);
+    // Held again, then the clock stops: what is read is exact.
+    const again = view.hold();
+    publishAt(store, 22);
+    store.setState((s) => ({ ...s, playback: { ...s.playback, playing: false } }));
+    expect(seen).toEqual([21, 22]);
+    again();
   });
 });

@@ -22,11 +22,18 @@
  * A publish skipped while playing is delivered by a trailing timer if no later one comes.
  * `pacedViewOf` is exported for its test.
  */
+import { useEffect } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { AppState } from '../app/store';
 import { useLab } from './labContext';
 
-type PacedView = Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'>;
+type PacedView = Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'> & {
+  /**
+   * Holds the channel while its drawings are off screen: playing, it passes nothing on until
+   * the last hold is released, then catches up in the next frame; stopped, it is exact as ever.
+   */
+  hold(): () => void;
+};
 
 /**
  * A paced channel: while playing, its listeners see a publish once per `paceMs` of wall time,
@@ -69,7 +76,7 @@ export const LINE_PACE_MS = LINES.paceMs;
  * A trailing publish waits this long past its boundary: while playing, the next frame (about
  * 17 ms away) shows it inside the frame; the timer is for a clock that stopped publishing.
  */
-const TRAILING_SLACK_MS = 20;
+const TRAILING_SLACK_MS = 50;
 
 const views = new WeakMap<StoreApi<AppState>, Map<PacedChannel, PacedView>>();
 /**
@@ -109,6 +116,7 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
   let shownSlot = -Infinity;
   let unsubscribe: (() => void) | null = null;
   let trailing: ReturnType<typeof setTimeout> | null = null;
+  let holds = 0;
   const show = (state: AppState) => {
     if (trailing !== null) clearTimeout(trailing);
     trailing = null;
@@ -129,7 +137,11 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
     // Nothing these selectors read moved (the playback slice alone, say).
     if (state.sim === shown.sim && state.ui === shown.ui && state.lesson === shown.lesson && state.run === shown.run) return;
     if (urgent(state, previous, shown)) show(state);
-    else if (slotOf(performance.now()) === shownSlot) trailing ??= setTimeout(onTrailing, untilNextSlot() + TRAILING_SLACK_MS);
+    else if (holds > 0) {
+      // Off screen: nothing to draw. Not even a trailing timer: releasing the hold catches up.
+      if (trailing !== null) clearTimeout(trailing);
+      trailing = null;
+    } else if (slotOf(performance.now()) === shownSlot) trailing ??= setTimeout(onTrailing, untilNextSlot() + TRAILING_SLACK_MS);
     else if (frame.state !== state) {
       frame.state = state;
       show(state);
@@ -152,6 +164,19 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
     // Unwatched, it follows the store (a first render sees the present).
     getState: () => (listeners.size === 0 ? store.getState() : shown),
     getInitialState: store.getInitialState,
+    hold() {
+      holds++;
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        if (--holds > 0 || listeners.size === 0) return;
+        // Due at once: the next frame shows the present (in its turn); stopped, now.
+        shownSlot = -Infinity;
+        if (!store.getState().playback.playing) show(store.getState());
+        else trailing ??= setTimeout(onTrailing, TRAILING_SLACK_MS);
+      };
+    },
     subscribe(listener) {
       if (listeners.size === 0) {
         // Whatever was published while nobody listened is current at once.
@@ -176,20 +201,37 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
 
 /** Accessible names and titles: exact while stopped, about twice a second while playing. */
 export function useNameState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, NAMES) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, NAMES), selector);
 }
 
 /** Numbers drawn in the pipeline's nodes: exact while stopped, about ten times a second while playing. */
 export function useLineState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, LINES) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, LINES), selector);
 }
 
 /** The numbers drawn in the pipeline's services and read models: as `useLineState`, in frames of their own. */
 export function useServiceLineState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, SERVICE_LINES) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, SERVICE_LINES), selector);
 }
 
 /** The group-row labels of the lanes of even (`parity` 0) or odd partitions: as `useLineState`, in frames of their own. */
 export function useLaneLabelState<T>(selector: (state: AppState) => T, parity: 0 | 1): T {
-  return useStore(pacedViewOf(useLab().store, LANE_LABELS[parity]) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, LANE_LABELS[parity]), selector);
+}
+
+/** The pipeline's numbers (its nodes'): held while the pipeline is off screen (PipelineView). */
+export const PIPELINE_LINES: readonly PacedChannel[] = [LINES, SERVICE_LINES];
+
+/**
+ * Holds `channels` while `hidden` (usually: their drawings are scrolled out of view), so that
+ * playing draws nothing nobody sees; they catch up as soon as they are shown, and whenever the
+ * clock stops they are exact whatever. `channels` must be a constant.
+ */
+export function useHoldWhileHidden(channels: readonly PacedChannel[], hidden: boolean): void {
+  const { store } = useLab();
+  useEffect(() => {
+    if (!hidden) return;
+    const releases = channels.map((channel) => pacedViewOf(store, channel).hold());
+    return () => releases.forEach((release) => release());
+  }, [store, channels, hidden]);
 }
