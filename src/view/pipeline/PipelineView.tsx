@@ -52,8 +52,10 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   usePipelineArrowKeys(ref);
   // Scrolled out of view (the lanes below it read), the diagram's numbers and travelling
-  // records wait while the clock runs: drawing them was a good share of those frames.
-  const [sectionRef, onScreen] = useOnScreen<HTMLElement>();
+  // records wait while the clock runs: drawing them was a good share of those frames. No margin:
+  // the numbers change ten times a second anyway, so a frame or two late on scrolling back is
+  // within their pace.
+  const [sectionRef, onScreen] = useOnScreen<HTMLElement>(0);
   useHoldWhileHidden(PIPELINE_LINES, !onScreen);
   const reducedMotion = useReducedMotion();
   const compact = useShortScreen();
