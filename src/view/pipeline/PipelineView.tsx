@@ -22,7 +22,7 @@ import { usePipelineArrowKeys } from './usePipelineArrowKeys';
 import { drawnLayout, PipelineDrawing } from './drawnLayout';
 import { useProgressiveCount } from '../progressive/useProgressiveCount';
 import { useOnScreen } from '../useOnScreen';
-import { PIPELINE_LINES, useHoldWhileHidden } from '../usePacedState';
+import { PIPELINE_CHANNELS, useHoldWhileHidden } from '../usePacedState';
 
 /**
  * Topics and services drawn in one render; past these counts they are drawn this many per mount
@@ -56,7 +56,7 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   // the numbers change ten times a second anyway, so a frame or two late on scrolling back is
   // within their pace.
   const [sectionRef, onScreen] = useOnScreen<HTMLElement>(0);
-  useHoldWhileHidden(PIPELINE_LINES, !onScreen);
+  useHoldWhileHidden(PIPELINE_CHANNELS, !onScreen);
   const reducedMotion = useReducedMotion();
   const compact = useShortScreen();
   const layout = useMemo(() => pipelineLayout(structure, width, compact, halfWidth), [structure, width, compact, halfWidth]);
