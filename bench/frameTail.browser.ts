@@ -57,15 +57,17 @@ const INSTRUMENT = `(() => {
   const frames = [];
   window.__frameTimes = frames;
   const raf = window.requestAnimationFrame.bind(window);
+  // The real clock, even when FIXED_FRAME_CLOCK fakes the page's (installed after this).
+  const now = performance.now.bind(performance);
   let pending = false;
   window.requestAnimationFrame = (callback) => raf((time) => {
-    const start = performance.now();
+    const start = now();
     callback(time);
     if (pending) return;
     pending = true;
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
-      const end = performance.now();
+      const end = now();
       performance.measure('frame#' + frames.length, { start, end });
       frames.push(end - start);
       if (window.__renders) { (window.__frameLog ??= []).push(window.__renders); window.__renders = {}; }
@@ -138,9 +140,9 @@ interface Frame {
 
 async function open(port: number, view: (typeof VIEWS)[number]): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  if (process.env.FIXED_FRAME_CLOCK) await page.addInitScript(FIXED_FRAME_CLOCK);
   if (process.env.DIAG) await page.addInitScript(RENDER_COUNTS);
   await page.addInitScript(INSTRUMENT);
+  if (process.env.FIXED_FRAME_CLOCK) await page.addInitScript(FIXED_FRAME_CLOCK);
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
   const loaded = (await page.evaluate(`window.__logscope.load(${JSON.stringify(scenario)})`)) as { ok: boolean; error?: string };
