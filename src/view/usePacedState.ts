@@ -15,9 +15,9 @@
  *   offsets, records sent, applied, behind, busy workers). At 60 changes a second no one can
  *   read them; ten a second still reads as counting. What must move smoothly (the lanes'
  *   offsets and lag bars, the travelling records) does not use this.
- * - `useServiceLineState` and `useLaneLabelState` (ten times a second too): the services' and
- *   read models' numbers and the lanes' group-row labels, and `usePipelineNameState` (twice a
- *   second) the pipeline nodes' names, each in frames of their own (`PacedChannel`). The
+ * - `useLaneLabelState` (ten times a second too): the lanes' group-row labels, and
+ *   `usePipelineNameState` (twice a second) the pipeline nodes' names, each in frames of their
+ *   own (`PacedChannel`). The
  *   pipeline's are held while it is scrolled out of view (`useHoldWhileHidden`).
  *
  * A publish skipped while playing is delivered by a trailing timer if no later one comes.
@@ -49,20 +49,18 @@ export interface PacedChannel {
 }
 
 /*
- * The phases, in frames of about 17 ms within each tenth of a second: pipeline numbers of
- * producers and topics at 0, half the lanes' labels at 33, names (every fifth tenth) at 50,
- * the other half of the lanes' labels at 67, the services' and read models' numbers at 83 (the
- * pipeline's names at 50 in another tenth than the lanes'). The
+ * The phases, in frames of about 17 ms within each tenth of a second: the pipeline's numbers at
+ * 0, half the lanes' labels at 33, names (every fifth tenth) at 50, the other half of the lanes'
+ * labels at 67 (the pipeline's names at 50 in another tenth than the lanes'). The pipeline's
+ * numbers stay in one frame: splitting them would repaint the whole diagram twice. The
  * labels and numbers of a tenth are thus drawn over five frames instead of one.
  */
 /** Accessible names and titles (the lanes'): about twice a second while playing. */
 export const NAMES: PacedChannel = { paceMs: 500, phaseMs: 50 };
 /** The pipeline's accessible names and titles: twice a second, in other tenths than the lanes'. */
 export const PIPELINE_NAMES: PacedChannel = { paceMs: 500, phaseMs: 350 };
-/** The numbers drawn in the pipeline's producers and topics: about ten times a second. */
+/** The numbers drawn in the pipeline's nodes: about ten times a second. */
 export const LINES: PacedChannel = { paceMs: 100, phaseMs: 0 };
-/** The numbers drawn in the pipeline's services and read models: ten times a second. */
-export const SERVICE_LINES: PacedChannel = { paceMs: 100, phaseMs: 83 };
 /** The lanes' group-row labels (TopicLanes), ten times a second: even partitions, odd ones. */
 export const LANE_LABELS: readonly [PacedChannel, PacedChannel] = [
   { paceMs: 100, phaseMs: 33 },
@@ -218,18 +216,13 @@ export function useLineState<T>(selector: (state: AppState) => T): T {
   return useStore(pacedViewOf(useLab().store, LINES), selector);
 }
 
-/** The numbers drawn in the pipeline's services and read models: as `useLineState`, in frames of their own. */
-export function useServiceLineState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, SERVICE_LINES), selector);
-}
-
 /** The group-row labels of the lanes of even (`parity` 0) or odd partitions: as `useLineState`, in frames of their own. */
 export function useLaneLabelState<T>(selector: (state: AppState) => T, parity: 0 | 1): T {
   return useStore(pacedViewOf(useLab().store, LANE_LABELS[parity]), selector);
 }
 
 /** The pipeline's numbers and names (its nodes'): held while the pipeline is off screen (PipelineView). */
-export const PIPELINE_CHANNELS: readonly PacedChannel[] = [LINES, SERVICE_LINES, PIPELINE_NAMES];
+export const PIPELINE_CHANNELS: readonly PacedChannel[] = [LINES, PIPELINE_NAMES];
 
 /**
  * Holds `channels` while `hidden` (usually: their drawings are scrolled out of view), so that

@@ -10,7 +10,7 @@ import { useShallow } from '../useAppStore';
 import { possessive, readModelLabel, readModelName, shortenMiddle } from '../labels';
 import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
-import { usePipelineNameState, useServiceLineState } from '../usePacedState';
+import { useLineState, usePipelineNameState } from '../usePacedState';
 import { useSqueezeToFit } from './useSqueezeToFit';
 
 /**
@@ -21,7 +21,7 @@ import { useSqueezeToFit } from './useSqueezeToFit';
 export function ReadModelNode({ groupId, box, compact, halfWidth = false }: { groupId: string; box: Box; compact: boolean; halfWidth?: boolean }) {
   // Drawn about ten times a second while playing, named about twice (usePacedState.ts); both
   // exact when stopped. One useShallow each: it remembers its last answer.
-  const model = useServiceLineState(useShallow((state: AppState) => selectModel(state, groupId)));
+  const model = useLineState(useShallow((state: AppState) => selectModel(state, groupId)));
   const { firstLine, lastLine } = modelTexts(model);
   const named = usePipelineNameState(useShallow((state: AppState) => selectModel(state, groupId)));
   const namedTexts = modelTexts(named);

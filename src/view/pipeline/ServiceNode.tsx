@@ -10,7 +10,7 @@ import { shortenMiddle, STATUS_GLYPHS, statusText } from '../labels';
 import { PIPE, type ServiceBox } from '../layout';
 import { statusColour } from '../themes';
 import { useEntityProps } from '../useEntityProps';
-import { usePipelineNameState, useServiceLineState } from '../usePacedState';
+import { useLineState, usePipelineNameState } from '../usePacedState';
 import { useServiceColour } from '../useServiceColour';
 
 /** What a service node's header shows, from the store. */
@@ -47,7 +47,7 @@ function headTexts(head: ReturnType<typeof selectHead>, box: ServiceBox) {
 export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox }) {
   // Drawn about ten times a second while playing, named about twice (usePacedState.ts); both
   // exact when stopped. One useShallow each: it remembers its last answer.
-  const head = useServiceLineState(useShallow((state: AppState) => selectHead(state, groupId)));
+  const head = useLineState(useShallow((state: AppState) => selectHead(state, groupId)));
   const { headText, twoLines, nameRoom } = headTexts(head, box);
   const named = usePipelineNameState(useShallow((state: AppState) => selectHead(state, groupId)));
   const props = useEntityProps(`group:${groupId}`, `${named.serviceId} ${headTexts(named, box).headText}, service`);
@@ -91,7 +91,7 @@ const EMPTY: Pick<InstanceView, 'status' | 'hangMode' | 'slowFactor'> = { status
 /** `statusGivesWay` (half width): where the name and the status word do not both fit, the word goes (the glyph, the tooltip and the accessible name keep it). */
 function InstanceRow({ groupId, name, y, width, statusGivesWay }: { groupId: string; name: string; y: number; width: number; statusGivesWay: boolean }) {
   // Status changes are events, not counts: drawn and named together, about ten times a second at most while playing.
-  const instance = useServiceLineState(
+  const instance = useLineState(
     useShallow((state: AppState) => {
       const found = state.sim.snapshot.groups.find((g) => g.groupId === groupId)?.instances.find((i) => i.name === name) ?? EMPTY;
       return { status: found.status, hangMode: found.hangMode, slowFactor: found.slowFactor };
