@@ -69,8 +69,6 @@ export const LANE_LABELS: readonly [PacedChannel, PacedChannel] = [
 /** The ui view: not paced, but deaf to everything but the ui and lesson slices. */
 export const UI_ONLY: PacedChannel = { paceMs: 0, phaseMs: 0 };
 
-/** Wall milliseconds between the names' updates while playing (at most about twice a second). */
-export const NAME_PACE_MS = NAMES.paceMs;
 /** Wall milliseconds between the drawn numbers' updates while playing (about ten a second). */
 export const LINE_PACE_MS = LINES.paceMs;
 
