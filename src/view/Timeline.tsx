@@ -153,14 +153,18 @@ function Scrubber({ extentMs, left, width, onSeek }: { extentMs: number; left: n
     if (!input) return;
     let shownValue = -1;
     let shownMs = -1;
-    const show = (nowMs: number) => {
+    // Playing, the spoken value follows the thumb's steps rather than every frame (no one hears
+    // it change sixty times a second, and each change is a DOM write); stopped, it is exact.
+    const show = (nowMs: number, exact: boolean) => {
       const value = Math.min(extentMs, Math.max(0, Math.round(nowMs / SCRUBBER_STEP_MS) * SCRUBBER_STEP_MS));
-      if (value !== shownValue) input.value = String((shownValue = value));
-      if (nowMs !== shownMs) input.setAttribute('aria-valuetext', `${formatSimTime((shownMs = nowMs))} of ${formatSimTime(extentMs)}`);
+      const stepped = value !== shownValue;
+      if (stepped) input.value = String((shownValue = value));
+      if (nowMs !== shownMs && (exact || stepped)) input.setAttribute('aria-valuetext', `${formatSimTime((shownMs = nowMs))} of ${formatSimTime(extentMs)}`);
     };
-    show(selectNowMs(store.getState()));
+    show(selectNowMs(store.getState()), true);
     return store.subscribe((state, previous) => {
-      if (state.sim.snapshot.nowMs !== previous.sim.snapshot.nowMs) show(state.sim.snapshot.nowMs);
+      const { playing } = state.playback;
+      if (state.sim.snapshot.nowMs !== previous.sim.snapshot.nowMs || playing !== previous.playback.playing) show(state.sim.snapshot.nowMs, !playing);
     });
   }, [store, extentMs]);
   return (

@@ -9,8 +9,8 @@ import { useEffect, useRef, useState } from 'react';
 type Listener = (onScreen: boolean) => void;
 
 const listeners = new Map<Element, Listener>();
-/** Observers by their root: the margin only widens the root it is given, so the lanes' own scroll box is the root. */
-const observers = new Map<Element | null, IntersectionObserver>();
+/** Observers by their root and margin: the margin only widens the root it is given, so the lanes' own scroll box is the root. */
+const observers = new Map<Element | null, Map<number, IntersectionObserver>>();
 
 /** The nearest ancestor that scrolls vertically, or null for the viewport. */
 function scrollContainerOf(element: Element): Element | null {
@@ -21,28 +21,33 @@ function scrollContainerOf(element: Element): Element | null {
   return null;
 }
 
-function observerFor(root: Element | null): IntersectionObserver | null {
+function observerFor(root: Element | null, marginPx: number): IntersectionObserver | null {
   if (typeof IntersectionObserver === 'undefined') return null;
-  let observer = observers.get(root);
+  let byMargin = observers.get(root);
+  if (!byMargin) observers.set(root, (byMargin = new Map()));
+  let observer = byMargin.get(marginPx);
   if (!observer) {
     observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting);
       },
-      { root, rootMargin: '120px 0px' },
+      { root, rootMargin: `${marginPx}px 0px` },
     );
-    observers.set(root, observer);
+    byMargin.set(marginPx, observer);
   }
   return observer;
 }
 
-/** A ref for the element and whether it is on screen; true until the observer says otherwise. */
-export function useOnScreen<T extends Element>() {
+/**
+ * A ref for the element and whether it is on screen; true until the observer says otherwise.
+ * `marginPx`: how near the scroll box's edge counts as on screen (drawn ahead of being seen).
+ */
+export function useOnScreen<T extends Element>(marginPx = 120) {
   const ref = useRef<T | null>(null);
   const [onScreen, setOnScreen] = useState(true);
   useEffect(() => {
     const element = ref.current;
-    const observer = element ? observerFor(scrollContainerOf(element)) : null;
+    const observer = element ? observerFor(scrollContainerOf(element), marginPx) : null;
     if (!element || !observer) return;
     listeners.set(element, setOnScreen);
     observer.observe(element);
@@ -50,6 +55,6 @@ export function useOnScreen<T extends Element>() {
       observer.unobserve(element);
       listeners.delete(element);
     };
-  }, []);
+  }, [marginPx]);
   return [ref, onScreen] as const;
 }

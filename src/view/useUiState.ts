@@ -7,12 +7,12 @@
  * subscription per store passes a change on only when `ui` or `lesson` is a new object, so
  * publishing a frame asks none of them (the view is usePacedState.ts's, unpaced).
  */
-import { useStore, type StoreApi } from 'zustand';
+import { useStore } from 'zustand';
 import type { AppState } from '../app/store';
 import { useLab } from './labContext';
 import { pacedViewOf, UI_ONLY } from './usePacedState';
 
 /** `selector` must read nothing but `state.ui` and `state.lesson`: other changes do not reach it. */
 export function useUiState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, UI_ONLY) as StoreApi<AppState>, selector);
+  return useStore(pacedViewOf(useLab().store, UI_ONLY), selector);
 }

@@ -8,7 +8,7 @@ import type { TopicView } from '../../engine';
 import type { SimQueries } from '../../app/simQueries';
 import { type AppState, selectNowMs, selectQueries } from '../../app/store';
 import { useAppStore } from '../useAppStore';
-import { useLineState } from '../usePacedState';
+import { useLaneLabelState } from '../usePacedState';
 import { COMPACT_LANE_ROWS, LANE_ROWS, laneBlockHeight, type LaneRows } from '../layout';
 import { colourModeFor, type ColourMode } from '../recordColour';
 import { useElementWidth } from '../useElementWidth';
@@ -119,8 +119,9 @@ export function TopicLanes() {
   const topics = useAppStore(selectTopics);
   const groups = useAppStore(selectGroups);
   // The figures the group rows' labels spell out: about ten times a second while playing, exact
-  // when stopped (usePacedState.ts); the markers follow every frame.
-  const labelled = useLineState(selectSnapshot);
+  // when stopped (usePacedState.ts), the lanes of even and odd partitions in different frames;
+  // the markers follow every frame.
+  const labelled = [useLaneLabelState(selectSnapshot, 0), useLaneLabelState(selectSnapshot, 1)] as const;
   const selection = useAppStore(selectSelection);
   const playing = useAppStore(selectMoving);
   const nowMs = useAppStore(selectNowMs);
@@ -135,16 +136,16 @@ export function TopicLanes() {
   const serviceIds = groups.map((group) => group.serviceId).join('\u0000');
   const colours = useMemo(() => serviceColours(serviceIds === '' ? [] : serviceIds.split('\u0000')), [serviceIds]);
   // A topic the focused group does not read keeps every reader's row.
-  const readersOf = (topic: TopicView) =>
+  const readersOf = (topic: TopicView, labels: AppState['sim']['snapshot']) =>
     groups
-      .map((group) => ({ group, label: labelled.groups.find((g) => g.groupId === group.groupId) ?? group }))
+      .map((group) => ({ group, label: labels.groups.find((g) => g.groupId === group.groupId) ?? group }))
       .filter(({ group }) => group.subscribe.includes(topic.name))
       .filter(({ group }, _, all) => focus === null || !all.some((r) => r.group.groupId === focus) || group.groupId === focus);
-  const readers = topics.map(readersOf);
+  const readers = topics.map((topic) => [readersOf(topic, labelled[0]), readersOf(topic, labelled[1])] as const);
   const shown = lanesShown(
     topics.map((t) => t.partitions.length),
     topics.map((t) => expanded.has(t.name)),
-    readers.map((r) => r.length),
+    readers.map((r) => r[0].length),
   );
   return (
     <section ref={ref} className="topic-lanes" aria-label="Partition lanes">
@@ -172,7 +173,7 @@ export function TopicLanes() {
           key={topic.name}
           topic={topic}
           readers={readers[i]!}
-          labelTopic={labelled.topics.find((t) => t.name === topic.name) ?? topic}
+          labelTopics={[labelled[0].topics.find((t) => t.name === topic.name) ?? topic, labelled[1].topics.find((t) => t.name === topic.name) ?? topic]}
           rows={short ? COMPACT_LANE_ROWS : LANE_ROWS}
           width={width}
           selection={selection}
@@ -214,10 +215,10 @@ const LanesKey = memo(function LanesKey({ short, replicated }: { short: boolean;
 
 interface TopicBlockProps {
   topic: TopicView;
-  /** The groups whose rows its lanes show. */
-  readers: LaneReader[];
-  /** The topic as the group rows' labels spell it out (paced while playing). */
-  labelTopic: TopicView;
+  /** The groups whose rows its lanes show, with their labels' figures for even and odd partitions. */
+  readers: readonly [LaneReader[], LaneReader[]];
+  /** The topic as the group rows' labels of even and odd partitions spell it out (paced while playing). */
+  labelTopics: readonly [TopicView, TopicView];
   rows: LaneRows;
   width: number;
   selection: string | null;
@@ -268,16 +269,17 @@ const TopicHead = memo(function TopicHead({ name, partitions, colourMode, cleanu
   );
 });
 
-function TopicBlock({ topic, readers, labelTopic, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
-  const blockHeight = laneBlockHeight(readers.length, rows);
+function TopicBlock({ topic, readers: readersByParity, labelTopics, rows, width, selection, playing, nowMs, queries, shown, colours, onShowAll }: TopicBlockProps) {
+  const blockHeight = laneBlockHeight(readersByParity[0].length, rows);
   const colourMode = colourModeFor(topic.distinctRecentKeys);
   return (
     <div className="topic">
       <TopicHead name={topic.name} partitions={topic.partitions.length} colourMode={colourMode} cleanupPolicy={topic.cleanupPolicy} />
       <div role="group" aria-label={`Partitions of ${topic.name}`}>
         {topic.partitions.slice(0, shown).map((partition) => {
+          const readers = readersByParity[partition.partition % 2]!;
           const anchors = laneAnchors(partition, readers, nowMs);
-          const labelPartition = labelTopic.partitions[partition.partition] ?? partition;
+          const labelPartition = labelTopics[partition.partition % 2]!.partitions[partition.partition] ?? partition;
           return (
             <MemoLaneBlock
               key={partition.partition}

@@ -101,9 +101,21 @@ const DOT_RADIUS = 6;
  */
 const MAX_CANVAS_HEIGHT = 1600;
 
-export function FlowDots({ layout, structure }: { layout: PipelineLayout; structure: PipelineStructure }) {
+/** `onScreen`: off screen, the dots wait (nobody sees them) and are drawn again when it comes back. */
+export function FlowDots({ layout, structure, onScreen = true }: { layout: PipelineLayout; structure: PipelineStructure; onScreen?: boolean }) {
   const { store: appStore } = useLab();
   const ref = useRef<HTMLCanvasElement | null>(null);
+  const visible = useRef(onScreen);
+  /** The drawing function of the current canvas, and whether a publish went undrawn while hidden. */
+  const drawing = useRef<{ draw: () => void; stale: boolean } | null>(null);
+  useEffect(() => {
+    visible.current = onScreen;
+    const current = drawing.current;
+    if (onScreen && current?.stale) {
+      current.stale = false;
+      current.draw();
+    }
+  }, [onScreen]);
   useEffect(() => {
     const canvas = ref.current;
     const context = canvas?.getContext('2d');
@@ -139,6 +151,8 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
     };
     // The first drawing waits for the frame: before its paint, but not in the task that brought
     // the layout (opening a large run; a resize): it forces a layout when windowed.
+    const current = { draw, stale: false };
+    drawing.current = current;
     let first: number | null = requestAnimationFrame(() => {
       first = null;
       draw();
@@ -154,7 +168,10 @@ export function FlowDots({ layout, structure }: { layout: PipelineLayout; struct
     const unsubscribe = appStore.subscribe((state, previous) => {
       const workChanged = (state.lab.work === null) !== (previous.lab.work === null);
       if (first !== null) return;
-      if (state.sim.snapshot !== previous.sim.snapshot || state.playback.speed !== previous.playback.speed || workChanged) draw();
+      if (state.sim.snapshot !== previous.sim.snapshot || state.playback.speed !== previous.playback.speed || workChanged) {
+        if (visible.current) draw();
+        else current.stale = true;
+      }
     });
     return () => {
       unsubscribe();

@@ -21,6 +21,8 @@ import { TopicNode } from './TopicNode';
 import { usePipelineArrowKeys } from './usePipelineArrowKeys';
 import { drawnLayout, PipelineDrawing } from './drawnLayout';
 import { useProgressiveCount } from '../progressive/useProgressiveCount';
+import { useOnScreen } from '../useOnScreen';
+import { PIPELINE_CHANNELS, useHoldWhileHidden } from '../usePacedState';
 
 /**
  * Topics and services drawn in one render; past these counts they are drawn this many per mount
@@ -49,6 +51,12 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const calling = useAppStore(selectCalling);
   const [ref, width] = useElementWidth<HTMLDivElement>(880);
   usePipelineArrowKeys(ref);
+  // Scrolled out of view (the lanes below it read), the diagram's numbers and travelling
+  // records wait while the clock runs: drawing them was a good share of those frames. No margin:
+  // the numbers change ten times a second anyway, so a frame or two late on scrolling back is
+  // within their pace.
+  const [sectionRef, onScreen] = useOnScreen<HTMLElement>(0);
+  useHoldWhileHidden(PIPELINE_CHANNELS, !onScreen);
   const reducedMotion = useReducedMotion();
   const compact = useShortScreen();
   const layout = useMemo(() => pipelineLayout(structure, width, compact, halfWidth), [structure, width, compact, halfWidth]);
@@ -59,7 +67,7 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
   const topics = structure.topics.slice(0, topicsDrawn);
   const groups = structure.groups.slice(0, groupsDrawn);
   return (
-    <section className="pipeline" id="pipeline" aria-label="Pipeline">
+    <section ref={sectionRef} className="pipeline" id="pipeline" aria-label="Pipeline">
       <h2>
         Pipeline <span className="section-meta">producers → topics → services → read models · click anything to act on it</span>
       </h2>
@@ -87,7 +95,7 @@ export function PipelineView({ halfWidth = false }: { halfWidth?: boolean }) {
           )}
           <PipelineDrawing.Pending layout={layout} drawn={drawn} structure={structure} />
         </svg>
-        {!reducedMotion && <FlowDots layout={layout} structure={structure} />}
+        {!reducedMotion && <FlowDots layout={layout} structure={structure} onScreen={onScreen} />}
       </div>
       <PipelineDrawing.Status structure={structure} topicsDrawn={topicsDrawn} groupsDrawn={groupsDrawn} large={structure.topics.length > TOPICS_AT_ONCE || structure.groups.length > SERVICES_AT_ONCE} />
       {calling && (

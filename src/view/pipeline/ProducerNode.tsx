@@ -3,7 +3,7 @@ import type { AppState } from '../../app/store';
 import { useShallow } from '../useAppStore';
 import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
-import { useLineState, useNameState } from '../usePacedState';
+import { useLineState, usePipelineNameState } from '../usePacedState';
 
 /** What a producer node shows, from the store. */
 function selectProducer(state: AppState, id: string) {
@@ -48,7 +48,7 @@ export function ProducerNode({ id, box }: { id: string; box: Box }) {
   // exact when stopped. One useShallow each: it remembers its last answer.
   const producer = useLineState(useShallow((state: AppState) => selectProducer(state, id)));
   const { line1, target, rate, sent, failed } = producerTexts(id, producer);
-  const named = producerTexts(id, useNameState(useShallow((state: AppState) => selectProducer(state, id))));
+  const named = producerTexts(id, usePipelineNameState(useShallow((state: AppState) => selectProducer(state, id))));
   const props = useEntityProps(`producer:${id}`, named.label);
   return (
     <g {...props} transform={`translate(${box.x},${box.y})`} data-testid={`producer-${id}`}>

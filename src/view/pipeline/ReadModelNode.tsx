@@ -10,7 +10,7 @@ import { useShallow } from '../useAppStore';
 import { possessive, readModelLabel, readModelName, shortenMiddle } from '../labels';
 import { fitText, type Box } from '../layout';
 import { useEntityProps } from '../useEntityProps';
-import { useLineState, useNameState } from '../usePacedState';
+import { useLineState, usePipelineNameState } from '../usePacedState';
 import { useSqueezeToFit } from './useSqueezeToFit';
 
 /**
@@ -23,7 +23,7 @@ export function ReadModelNode({ groupId, box, compact, halfWidth = false }: { gr
   // exact when stopped. One useShallow each: it remembers its last answer.
   const model = useLineState(useShallow((state: AppState) => selectModel(state, groupId)));
   const { firstLine, lastLine } = modelTexts(model);
-  const named = useNameState(useShallow((state: AppState) => selectModel(state, groupId)));
+  const named = usePipelineNameState(useShallow((state: AppState) => selectModel(state, groupId)));
   const namedTexts = modelTexts(named);
   const props = useEntityProps(`group:${groupId}`, `${namedTexts.label} ${namedTexts.firstLine} ${namedTexts.lastLine}, read model of ${named.serviceId}`);
   const title = `${namedTexts.label}: ${namedTexts.firstLine}, ${namedTexts.behindText}${named.duplicates > 0 ? `, ${named.duplicates} records applied more than once` : ''}`;

@@ -10,7 +10,7 @@ import { shortenMiddle, STATUS_GLYPHS, statusText } from '../labels';
 import { PIPE, type ServiceBox } from '../layout';
 import { statusColour } from '../themes';
 import { useEntityProps } from '../useEntityProps';
-import { useLineState, useNameState } from '../usePacedState';
+import { useLineState, usePipelineNameState } from '../usePacedState';
 import { useServiceColour } from '../useServiceColour';
 
 /** What a service node's header shows, from the store. */
@@ -49,7 +49,7 @@ export function ServiceNode({ groupId, box }: { groupId: string; box: ServiceBox
   // exact when stopped. One useShallow each: it remembers its last answer.
   const head = useLineState(useShallow((state: AppState) => selectHead(state, groupId)));
   const { headText, twoLines, nameRoom } = headTexts(head, box);
-  const named = useNameState(useShallow((state: AppState) => selectHead(state, groupId)));
+  const named = usePipelineNameState(useShallow((state: AppState) => selectHead(state, groupId)));
   const props = useEntityProps(`group:${groupId}`, `${named.serviceId} ${headTexts(named, box).headText}, service`);
   // The service's colour, by its id: the same bar as its group card and its lane markers.
   const colour = useServiceColour(head.serviceId).mark;

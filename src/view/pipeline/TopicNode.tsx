@@ -3,13 +3,13 @@ import { memo, useCallback } from 'react';
 import type { AppState } from '../../app/store';
 import { PIPE, type TopicBox } from '../layout';
 import { useEntityProps } from '../useEntityProps';
-import { useLineState, useNameState } from '../usePacedState';
+import { useLineState, usePipelineNameState } from '../usePacedState';
 
 export function TopicNode({ name, box }: { name: string; box: TopicBox }) {
   const selectEnds = useCallback((state: AppState) => state.sim.snapshot.topics.find((t) => t.name === name)?.partitions.map((p) => p.logEndOffset).join(',') ?? '', [name]);
   // Drawn about ten times a second while playing, named about twice (usePacedState.ts); both exact when stopped.
   const offsets = useLineState(selectEnds).split(',');
-  const namedOffsets = useNameState(selectEnds).split(',');
+  const namedOffsets = usePipelineNameState(selectEnds).split(',');
   const props = useEntityProps(`topic:${name}`, `${name}, topic with ${box.partitionY.length + box.hiddenPartitions} partitions`);
   return (
     <g transform={`translate(${box.x},${box.y})`} data-testid={`topic-${name}`}>
