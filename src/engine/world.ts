@@ -18,6 +18,7 @@ import type { AppendRequest, EngineContext, OutgoingMessage } from './engineCont
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
 import type { Topic } from './log/topic';
+import type { PartitionLog } from './log/partitionLog';
 import type { Producer } from './producer/producer';
 import type { Service } from './service/service';
 import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventDetail, type SimEventKind } from './simEvents';
@@ -140,6 +141,10 @@ export class World implements EngineContext, ConsumerContext {
 
   fetcherOf(instance: InstanceRef): ConsumerInstance | undefined {
     return this.services.get(instance.service)?.instances[instance.instance];
+  }
+
+  keepFetchedRecords(log: PartitionLog | null): void {
+    for (const service of this.services.values()) for (const instance of service.instances) instance.fetcher.keepRecords(this, log);
   }
 
   groupClient(member: InstanceRef): ConsumerInstance {

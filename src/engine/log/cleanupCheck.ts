@@ -10,6 +10,8 @@ import { applyCompaction, describeCompaction } from './compaction';
 import { applyRetention, describeRetention } from './retention';
 
 export function runCleanupCheck(world: World): void {
+  // Records consumers fetched and have not handed out yet stay theirs: they copy them first.
+  world.keepFetchedRecords(null);
   for (const topic of world.topics.values()) {
     let oldestRetainedSeq = Infinity;
     for (const log of topic.partitions) {
