@@ -87,10 +87,10 @@ export interface EngineContext {
   /** The consumer instance named by id, whose fetcher a fetch parked on a partition is woken through. */
   fetcherOf(instance: InstanceRef): { onDataArrived(ctx: EngineContext): void } | undefined;
   /**
-   * Records are about to leave `log` (any log when null): consumers copy what they fetched from it
-   * and have not handed out yet, so it outlives the removal (fetchBuffer.ts).
+   * Records are about to leave `log`: consumers copy what they fetched from it and have not
+   * handed out yet, so it outlives the removal (fetchBuffer.ts).
    */
-  keepFetchedRecords(log: PartitionLog | null): void;
+  keepFetchedRecords(log: PartitionLog): void;
   /** The client of a group member's consumer, by id (the coordinator keeps no reference to it). */
   groupClient(member: InstanceRef): GroupClient;
   /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */

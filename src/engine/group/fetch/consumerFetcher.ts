@@ -26,7 +26,7 @@ import { clearBatch, startRun, type Batch } from '../batch';
 import type { ConsumerClient } from '../consumerClient';
 import type { ConsumerContext, ServiceFacts } from '../groupProtocol';
 import { canAnswerNow, readResponse, requestLog, type FetchRequestData } from './delayedFetch';
-import { drain, FetchBuffer, keepRecords, type CompletedFetch } from './fetchBuffer';
+import { drain, FetchBuffer, keepRecords, readsLog, type CompletedFetch } from './fetchBuffer';
 import { clearArray } from '../../clearArray';
 
 /**
@@ -192,14 +192,21 @@ export class ConsumerFetcher {
   }
 
   /**
-   * Records are about to leave `log` (retention, compaction, truncation; any log when null):
-   * what this consumer fetched from it and has not handed out yet is copied out first, in the
-   * response on its way as in the buffer.
+   * Records are about to leave `log` (retention, compaction, truncation): what this consumer
+   * fetched from it and has not handed out yet is copied out first, in the response on its way
+   * as in the buffer.
    */
-  keepRecords(ctx: EngineContext, log: PartitionLog | null): void {
-    const logOf = (fetch: CompletedFetch): PartitionLog => ctx.topics.get(fetch.topic)!.partitions[fetch.partition]!;
-    for (const fetch of this.response) keepRecords(fetch, log, logOf);
-    this.buffer.keep(log, logOf);
+  keepRecords(ctx: EngineContext, log: PartitionLog): void {
+    for (const fetch of this.response) keepRecords(fetch, log);
+    this.buffer.keep(log);
+  }
+
+  /** Calls `visit` with the key of each partition it holds fetched records of, read from the log (a key may repeat). */
+  forEachPartitionRead(visit: (key: string) => void): void {
+    for (const fetch of this.response) if (readsLog(fetch)) visit(fetch.key);
+    this.buffer.forEach((fetch) => {
+      if (readsLog(fetch)) visit(fetch.key);
+    });
   }
 
   /** The process crashed or stopped: the fetch in flight is forgotten and the buffer emptied. */

@@ -45,7 +45,6 @@ function checkAgainstCopies(ops: readonly Op[]): void {
   const log = testLog({ 'segment.bytes': 1000 });
   const topics: FetchTopics = new Map([['orders', { partitions: [log] }]]);
   const buffer = new FetchBuffer();
-  const logOf = (): PartitionLog => log;
   let position = 0;
   let copy: LogRecord[] = [];
   const response: CompletedFetch[] = [];
@@ -80,8 +79,8 @@ function checkAgainstCopies(ops: readonly Op[]): void {
       expect(buffer.bufferedRecords).toBe(copy.length);
     } else {
       // Records leave the log only after the fetches buffered on it kept theirs (world.ts).
-      buffer.keep(log, logOf);
-      for (const fetch of response) keepRecords(fetch, log, logOf);
+      buffer.keep(log);
+      for (const fetch of response) keepRecords(fetch, log);
       if (op[0] === 'retain') log.deleteOldestSegments(Math.min(op[1], log.segments.length - 1));
       else if (op[0] === 'truncate') log.truncateTo(Math.max(log.logStartOffset, log.logEndOffset - op[1]));
       else {

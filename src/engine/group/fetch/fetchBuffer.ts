@@ -106,9 +106,14 @@ export class FetchBuffer {
     return false;
   }
 
-  /** Records about to leave `log` (or any log, when null): the fetches buffered on it copy theirs. */
-  keep(log: PartitionLog | null, logOf: (fetch: CompletedFetch) => PartitionLog): void {
-    for (let i = this.head; i < this.completed.length; i++) keepRecords(this.completed[i]!, log, logOf);
+  /** Records about to leave `log`: the fetches buffered on it copy theirs. */
+  keep(log: PartitionLog): void {
+    for (let i = this.head; i < this.completed.length; i++) keepRecords(this.completed[i]!, log);
+  }
+
+  /** Each buffered completed fetch, oldest first. */
+  forEach(visit: (fetch: CompletedFetch) => void): void {
+    for (let i = this.head; i < this.completed.length; i++) visit(this.completed[i]!);
   }
 
   /** The consumer crashed or stopped: everything buffered is gone. */
@@ -117,12 +122,16 @@ export class FetchBuffer {
   }
 }
 
-/** Copies a completed fetch's records not handed out yet out of its log, if it is on `log` (any log when null). */
-export function keepRecords(fetch: CompletedFetch, log: PartitionLog | null, logOf: (fetch: CompletedFetch) => PartitionLog): void {
-  if (fetch.kept !== null || fetch.remaining === 0) return;
-  if (log !== null && (fetch.topic !== log.topic || fetch.partition !== log.partition)) return;
+/** Whether a completed fetch still has records to hand out that it reads from its log. */
+export function readsLog(fetch: CompletedFetch): boolean {
+  return fetch.kept === null && fetch.remaining > 0;
+}
+
+/** Copies a completed fetch's records not handed out yet out of its log, if it is on `log`. */
+export function keepRecords(fetch: CompletedFetch, log: PartitionLog): void {
+  if (!readsLog(fetch) || fetch.topic !== log.topic || fetch.partition !== log.partition) return;
   const kept: LogRecord[] = [];
-  readRecords(log ?? logOf(fetch), fetch.nextFetchOffset, fetch.remaining, kept);
+  readRecords(log, fetch.nextFetchOffset, fetch.remaining, kept);
   fetch.kept = kept;
   fetch.next = 0;
 }
