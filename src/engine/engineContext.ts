@@ -12,6 +12,7 @@ import type { EngineEvent, InstanceRef } from './engineEvents';
 import type { TimerId } from './eventQueue';
 import type { LogRecord, Payload } from './log/record';
 import type { Topic } from './log/topic';
+import type { PartitionLog } from './log/partitionLog';
 import type { StepCounter } from './progress/noProgress';
 import type { SimEventDetail, SimEventKind } from './simEvents';
 import type { ResolvedNetworkConfig } from './network';
@@ -85,6 +86,11 @@ export interface EngineContext {
   commitStored(groupId: string, partitionKey: string, offset: number): void;
   /** The consumer instance named by id, whose fetcher a fetch parked on a partition is woken through. */
   fetcherOf(instance: InstanceRef): { onDataArrived(ctx: EngineContext): void } | undefined;
+  /**
+   * Records are about to leave `log`: consumers copy what they fetched from it and have not
+   * handed out yet, so it outlives the removal (fetchBuffer.ts).
+   */
+  keepFetchedRecords(log: PartitionLog): void;
   /** The client of a group member's consumer, by id (the coordinator keeps no reference to it). */
   groupClient(member: InstanceRef): GroupClient;
   /** A producer's sender when it sends through the cluster (broker/producerSender.ts). */

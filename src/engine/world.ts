@@ -18,6 +18,8 @@ import type { AppendRequest, EngineContext, OutgoingMessage } from './engineCont
 import type { LogRecord } from './log/record';
 import { estimateRecordSize } from './log/record';
 import type { Topic } from './log/topic';
+import type { PartitionLog } from './log/partitionLog';
+import type { ConsumerFetcher } from './group/fetch/consumerFetcher';
 import type { Producer } from './producer/producer';
 import type { Service } from './service/service';
 import { SIM_EVENT_HISTORY_CAP, type SimEvent, type SimEventDetail, type SimEventKind } from './simEvents';
@@ -140,6 +142,15 @@ export class World implements EngineContext, ConsumerContext {
 
   fetcherOf(instance: InstanceRef): ConsumerInstance | undefined {
     return this.services.get(instance.service)?.instances[instance.instance];
+  }
+
+  keepFetchedRecords(log: PartitionLog): void {
+    for (const fetcher of this.consumerFetchers()) fetcher.keepRecords(this, log);
+  }
+
+  /** Every consumer instance's fetcher, service by service. */
+  *consumerFetchers(): IterableIterator<ConsumerFetcher> {
+    for (const service of this.services.values()) for (const instance of service.instances) yield instance.fetcher;
   }
 
   groupClient(member: InstanceRef): ConsumerInstance {

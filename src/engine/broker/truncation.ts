@@ -12,6 +12,7 @@ export function truncatePartition(ctx: EngineContext, cluster: ClusterState, rep
   const log = cluster.log(ctx, replicas.topic, replicas.partition);
   if (!log || offset >= log.logEndOffset) return;
   const before = log.logEndOffset;
+  ctx.keepFetchedRecords(log);
   const removed = log.truncateTo(offset);
   let lostAcked = 0;
   for (const record of removed) {

@@ -19,7 +19,6 @@
  */
 import { ZERO_TIME_RECORDS_PER_STEP } from '../progress/noProgress';
 import { recordDurationMs } from '../progress/zeroTimeLoops';
-import type { TimerId } from '../eventQueue';
 import type { PartitionLog } from '../log/partitionLog';
 import type { ConsumerContext, InstanceHost, ServiceFacts } from './groupProtocol';
 import type { TopicPartition } from '../types';
@@ -28,6 +27,7 @@ import { createStream, type RandomStream } from '../random';
 import { clearBatch, emptyBatch, offsetsAfter, rewindToUnprocessed, runAt, type Batch } from './batch';
 import { ConsumerClient, type ClientHost, type InstanceStatus } from './consumerClient';
 import { ConsumerLiveness, type LivenessHost } from './consumerLiveness';
+import { PollLoopTimer } from './pollLoopTimer';
 import { ConsumerFetcher, type FetcherHost } from './fetch/consumerFetcher';
 import { resetOutOfRange } from './offsetOutOfRange';
 import { seconds } from './seconds';
@@ -51,9 +51,8 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   private readonly batchBuffer: Batch = emptyBatch();
   /** Whether the one reused batch object is in hand (a flag, not a second reference to it). */
   private hasBatch = false;
-  private loopEntry: TimerId | null = null;
-  /** When the pending poll or record completion is due (meaningful while `loopEntry` is set). */
-  private loopDueMs = 0;
+  /** The next poll or the end of the current record, whichever is pending. */
+  private readonly loop = new PollLoopTimer();
   /** An empty poll is waiting for the fetch in flight to come back. */
   private waitingForFetch = false;
   private readonly stream: RandomStream;
@@ -186,7 +185,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
     const previous = this.slowFactor;
     this.slowFactor = factor;
     ctx.emit('member', this.name, factor === 1 ? `${this.name} runs at normal speed again.` : `${this.name} slows down: each record takes ${factor}× as long.`, this.service.groupId, this.client.detail('member.slowed', { factor }));
-    if (this.status === 'running' && this.batch && this.loopEntry !== null) {
+    if (this.status === 'running' && this.batch && this.loop.armed) {
       const batch = this.batch;
       this.pauseLoop(ctx);
       batch.currentRemainingMs = Math.round((batch.currentRemainingMs * factor) / previous);
@@ -222,24 +221,17 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   // ---- poll loop -------------------------------------------------------------------------
 
   private schedulePoll(ctx: EngineContext, atMs: number): void {
-    this.cancelLoop(ctx);
-    this.loopEntry = ctx.schedule(atMs, { kind: 'poll', ...this.client.ref });
-    this.loopDueMs = atMs;
-  }
-
-  private cancelLoop(ctx: EngineContext): void {
-    if (this.loopEntry !== null) ctx.cancel(this.loopEntry);
-    this.loopEntry = null;
+    this.loop.schedulePoll(ctx, atMs, this.client.ref);
   }
 
   /** Stops the loop where it is: the current record keeps its remaining time. */
   private pauseLoop(ctx: EngineContext): void {
     this.waitingForFetch = false;
-    if (this.batch && this.loopEntry !== null) {
+    if (this.batch && this.loop.armed) {
       const elapsed = ctx.now - this.batch.currentStartMs;
       this.batch.currentRemainingMs = Math.max(0, this.batch.currentRemainingMs - elapsed);
     }
-    this.cancelLoop(ctx);
+    this.loop.cancel(ctx);
   }
 
   onPoll(ctx: ConsumerContext): void {
@@ -248,7 +240,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
 
   /** One poll; true when it returned records and the loop should process them now. */
   private poll(ctx: ConsumerContext): boolean {
-    this.loopEntry = null;
+    this.loop.fired();
     this.waitingForFetch = false;
     if (!this.canPoll || this.batch) return false;
     this.liveness.notePoll(ctx, this);
@@ -300,7 +292,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   }
 
   wakeToApplyAssignment(ctx: EngineContext): void {
-    if (this.status === 'running' && !this.batch && (this.loopEntry === null || this.loopDueMs !== ctx.now)) {
+    if (this.status === 'running' && !this.batch && !this.loop.isDueAt(ctx.now)) {
       this.waitingForFetch = false;
       this.schedulePoll(ctx, ctx.now);
     }
@@ -312,7 +304,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
    */
   onFetchCompleted(ctx: ConsumerContext, emptyAndInstant: boolean): void {
     if (!this.waitingForFetch || !this.canPoll || this.batch) return;
-    this.cancelLoop(ctx);
+    this.loop.cancel(ctx);
     if (emptyAndInstant) {
       this.waitingForFetch = false;
       this.schedulePoll(ctx, ctx.now + 1);
@@ -340,8 +332,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
       while (batch.index < batch.records.length) {
         if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
           batch.currentStartMs = ctx.now;
-          this.loopEntry = ctx.schedule(ctx.now + batch.currentRemainingMs, { kind: 'recordDone', ...this.client.ref });
-          this.loopDueMs = ctx.now + batch.currentRemainingMs;
+          this.loop.scheduleRecordDone(ctx, ctx.now + batch.currentRemainingMs, this.client.ref);
           return;
         }
         this.processCurrent(ctx, service);
@@ -352,7 +343,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   }
 
   onRecordDone(ctx: ConsumerContext): void {
-    this.loopEntry = null;
+    this.loop.fired();
     if (this.status !== 'running' || !this.batch) return;
     this.processCurrent(ctx, ctx.serviceOf(this.service.id));
     this.continueBatch(ctx);

@@ -8,17 +8,21 @@
 import type { World } from '../world';
 import { applyCompaction, describeCompaction } from './compaction';
 import { applyRetention, describeRetention } from './retention';
+import { FetchedRecordsKeeper } from '../group/fetch/fetchedRecordsKeeper';
 
 export function runCleanupCheck(world: World): void {
+  // Records consumers fetched and have not handed out yet stay theirs: they copy them before
+  // any leave a log (found once per check, and only if something is removed).
+  const keepFetched = new FetchedRecordsKeeper(world, () => world.consumerFetchers()).keep;
   for (const topic of world.topics.values()) {
     let oldestRetainedSeq = Infinity;
     for (const log of topic.partitions) {
       const where = `${topic.name}-${log.partition}`;
-      const pass = applyCompaction(log, world.now);
+      const pass = applyCompaction(log, world.now, keepFetched);
       if (pass && (pass.recordsAfter < pass.recordsBefore || pass.tombstonesMarked > 0)) {
         world.emit('compaction', where, describeCompaction(where, pass, topic.config));
       }
-      for (const deletion of applyRetention(log, world.now)) {
+      for (const deletion of applyRetention(log, world.now, keepFetched)) {
         world.emit('retention', where, describeRetention(where, deletion, topic.config));
       }
       const first = log.recordAtOrAfter(log.logStartOffset);

@@ -69,8 +69,12 @@ export function cleanableRange(log: PartitionLog, nowMs: SimTimeMs): CleanableRa
   return { firstDirtyOffset, firstUncleanableOffset, cleanBytes, dirtyBytes, dirtyRatio: total > 0 ? dirtyBytes / total : 0 };
 }
 
-/** Runs one cleaning pass when the dirty ratio calls for it; returns what it did, or null. */
-export function applyCompaction(log: PartitionLog, nowMs: SimTimeMs): CompactionPass | null {
+/**
+ * Runs one cleaning pass when the dirty ratio calls for it; returns what it did, or null.
+ * `beforeRemoving` is called before the first record leaves the log (consumers keep what they
+ * fetched from it: fetchBuffer.ts), while every segment is still as it was.
+ */
+export function applyCompaction(log: PartitionLog, nowMs: SimTimeMs, beforeRemoving?: (log: PartitionLog) => void): CompactionPass | null {
   const config = log.config;
   if (!config.cleanupPolicy.includes('compact')) return null;
   const range = cleanableRange(log, nowMs);
@@ -114,7 +118,10 @@ export function applyCompaction(log: PartitionLog, nowMs: SimTimeMs): Compaction
       addToRuns(removedRuns, record.offset);
     }
     pass.recordsAfter += kept.length;
-    if (kept.length !== records.length) log.replaceRecords(segment, kept);
+    if (kept.length !== records.length) {
+      beforeRemoving?.(log);
+      log.replaceRecords(segment, kept);
+    }
     segment.cleanedUpTo = segment.endOffset;
   }
   log.compactedAway.addRuns(removedRuns);

@@ -25,13 +25,17 @@ export interface RetentionDeletion {
   logStartAfter: number;
 }
 
-export function applyRetention(log: PartitionLog, nowMs: SimTimeMs): RetentionDeletion[] {
+/**
+ * `beforeRemoving` is called before any record leaves the log (consumers keep what they fetched
+ * from it: fetchBuffer.ts).
+ */
+export function applyRetention(log: PartitionLog, nowMs: SimTimeMs, beforeRemoving?: (log: PartitionLog) => void): RetentionDeletion[] {
   const { retentionMs, retentionBytes, cleanupPolicy } = log.config;
   const deletions: RetentionDeletion[] = [];
   if (!cleanupPolicy.includes('delete')) return deletions;
   if (retentionBytes >= 0) {
     let excess = log.sizeBytes - retentionBytes;
-    const bySize = deleteWhile(log, 'retention.bytes', (segment) => {
+    const bySize = deleteWhile(log, 'retention.bytes', beforeRemoving, (segment) => {
       if (excess - segment.sizeBytes < 0) return false;
       excess -= segment.sizeBytes;
       return true;
@@ -39,7 +43,7 @@ export function applyRetention(log: PartitionLog, nowMs: SimTimeMs): RetentionDe
     if (bySize) deletions.push(bySize);
   }
   if (retentionMs >= 0) {
-    const byTime = deleteWhile(log, 'retention.ms', (segment) => nowMs - segment.maxTimestampMs > retentionMs);
+    const byTime = deleteWhile(log, 'retention.ms', beforeRemoving, (segment) => nowMs - segment.maxTimestampMs > retentionMs);
     if (byTime) deletions.push(byTime);
   }
   return deletions;
@@ -48,6 +52,7 @@ export function applyRetention(log: PartitionLog, nowMs: SimTimeMs): RetentionDe
 function deleteWhile(
   log: PartitionLog,
   reason: RetentionDeletion['reason'],
+  beforeRemoving: ((log: PartitionLog) => void) | undefined,
   predicate: (segment: Segment) => boolean,
 ): RetentionDeletion | null {
   const segments = log.segments;
@@ -65,6 +70,7 @@ function deleteWhile(
   if (count === 0) return null;
   const logStartBefore = log.logStartOffset;
   const fromOffset = segments[0]!.baseOffset;
+  beforeRemoving?.(log);
   log.deleteOldestSegments(count);
   return {
     reason,

@@ -26,7 +26,7 @@ import { clearBatch, startRun, type Batch } from '../batch';
 import type { ConsumerClient } from '../consumerClient';
 import type { ConsumerContext, ServiceFacts } from '../groupProtocol';
 import { canAnswerNow, readResponse, requestLog, type FetchRequestData } from './delayedFetch';
-import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
+import { drain, FetchBuffer, keepRecords, readsLog, type CompletedFetch } from './fetchBuffer';
 import { clearArray } from '../../clearArray';
 
 /**
@@ -183,15 +183,30 @@ export class ConsumerFetcher {
         }
         continue;
       }
-      const records = fetch.records;
-      const end = Math.min(records.length, fetch.next + max - batch.records.length);
+      const count = Math.min(fetch.remaining, max - batch.records.length);
       startRun(batch, fetch.topic, fetch.partition, key);
-      for (let i = fetch.next; i < end; i++) batch.records.push(records[i]!);
-      fetch.next = end;
-      fetch.nextFetchOffset = records[end - 1]!.offset + 1;
+      drain(fetch, ctx.topics.get(fetch.topic)!.partitions[fetch.partition]!, count, batch.records);
       positions.set(key, fetch.nextFetchOffset);
-      if (end === records.length) buffer.poll();
+      if (fetch.remaining === 0) buffer.poll();
     }
+  }
+
+  /**
+   * Records are about to leave `log` (retention, compaction, truncation): what this consumer
+   * fetched from it and has not handed out yet is copied out first, in the response on its way
+   * as in the buffer.
+   */
+  keepRecords(ctx: EngineContext, log: PartitionLog): void {
+    for (const fetch of this.response) keepRecords(fetch, log);
+    this.buffer.keep(log);
+  }
+
+  /** Calls `visit` with the key of each partition it holds fetched records of, read from the log (a key may repeat). */
+  forEachPartitionRead(visit: (key: string) => void): void {
+    for (const fetch of this.response) if (readsLog(fetch)) visit(fetch.key);
+    this.buffer.forEach((fetch) => {
+      if (readsLog(fetch)) visit(fetch.key);
+    });
   }
 
   /** The process crashed or stopped: the fetch in flight is forgotten and the buffer emptied. */

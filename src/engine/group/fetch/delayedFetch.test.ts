@@ -4,6 +4,8 @@ import { put, testLog } from '../../log/testLog';
 import type { PartitionLog } from '../../log/partitionLog';
 import { canAnswerNow, readResponse, type FetchLimits, type FetchRequestData, type FetchTopics } from './delayedFetch';
 import { FetchBuffer, type CompletedFetch } from './fetchBuffer';
+import { readRecords } from './logRange';
+import type { LogRecord } from '../../log/record';
 
 function logWith(sizes: number[], partition = 0): PartitionLog {
   const log = testLog({});
@@ -26,10 +28,15 @@ function requestFor(logs: PartitionLog[], offsets: number[]): FetchRequestData {
   return { topics: logs.map((log) => log.topic), partitions: logs.map((log) => log.partition), keys: logs.map((_, i) => `orders-${i}`), offsets };
 }
 
-function respond(logs: PartitionLog[], offsets: number[], limits: FetchLimits): CompletedFetch[] {
+/** The response's completed fetches, each with the records of its range read from its log. */
+function respond(logs: PartitionLog[], offsets: number[], limits: FetchLimits): (CompletedFetch & { records: LogRecord[] })[] {
   const out: CompletedFetch[] = [];
   readResponse(topicsOf(logs), requestFor(logs, offsets), limits, new FetchBuffer(), out);
-  return out;
+  return out.map((fetch) => {
+    const records: LogRecord[] = [];
+    if (fetch.remaining > 0) readRecords(logs.find((log) => log.partition === fetch.partition)!, fetch.fetchOffset, fetch.remaining, records);
+    return { ...fetch, records };
+  });
 }
 
 describe('the broker answers a fetch', () => {

@@ -14,9 +14,9 @@
  * (estimateRecordSize: the v2 record's header, key and value); LogScope has no producer
  * batches yet, so each record counts as a batch of its own.
  */
-import type { LogRecord } from '../../log/record';
 import type { PartitionLog } from '../../log/partitionLog';
 import type { CompletedFetch, FetchBuffer } from './fetchBuffer';
+import { walkReadable, type WalkedRange } from './logRange';
 
 /**
  * One fetch request: partitions (topic name and partition index, resolved through the topics
@@ -69,46 +69,13 @@ function bytesBelowHighWatermark(log: PartitionLog, offset: number, enough: numb
   return walkReadable(log, offset, enough, null, false);
 }
 
-/**
- * Walks the records from `offset` below the high watermark and returns their bytes. Without
- * `into`, counts until the bytes reach `maxBytes` (the record that reaches it included, as
- * DelayedFetch.tryComplete accumulates). With `into`, appends the records that fit in
- * `maxBytes`, and the first one whatever its size when `minOneRecord`. A loop, not a visitor
- * callback: this runs for every partition of every fetch, and a closure each time was a large
- * share of the engine's allocation. It reads sizes and offsets from the segments, never the
- * record objects: only a segment the high watermark falls in is searched for its index, and
- * each record is only handed on, so a fetch of thousands of records costs no cache miss per
- * record (a group reads each record once more when it processes it).
- */
-function walkReadable(log: PartitionLog, offset: number, maxBytes: number, into: LogRecord[] | null, minOneRecord: boolean): number {
-  const hw = log.highWatermark;
-  let si = log.segmentIndexFor(offset);
-  if (si < 0) return 0;
-  const segments = log.segments;
-  let bytes = 0;
-  for (let ri = segments[si]!.indexAtOrAfter(offset); si < segments.length; si++, ri = 0) {
-    const segment = segments[si]!;
-    // Offsets grow within a segment: the records below the high watermark are a prefix.
-    const end = segment.endOffset <= hw ? segment.recordCount : segment.indexAtOrAfter(hw);
-    for (; ri < end; ri++) {
-      const size = segment.sizeAt(ri);
-      if (into === null) {
-        bytes += size;
-        if (bytes >= maxBytes) return bytes;
-        continue;
-      }
-      if (bytes + size > maxBytes && !(minOneRecord && into.length === 0)) return bytes;
-      into.push(segment.recordAt(ri));
-      bytes += size;
-    }
-    if (end < segment.recordCount) return bytes;
-  }
-  return bytes;
-}
+/** Where the last partition's read ended (one walk at a time: the engine is single-threaded). */
+const walked: WalkedRange = { count: 0, endOffset: 0 };
 
 /**
  * Reads the response: one completed fetch per partition that has data or an error, in request
- * order, appended to `out` (taken from `buffer`'s free list).
+ * order, appended to `out` (taken from `buffer`'s free list). A completed fetch is the range of
+ * records read (fetchBuffer.ts), not a copy of them.
  */
 export function readResponse(topics: FetchTopics, request: FetchRequestData, limits: FetchLimits, buffer: FetchBuffer, out: CompletedFetch[]): void {
   let remainingBytes = limits.fetchMaxBytes;
@@ -122,12 +89,13 @@ export function readResponse(topics: FetchTopics, request: FetchRequestData, lim
       out.push(fetch);
       continue;
     }
-    const records = fetch.records;
-    const bytes = walkReadable(log, offset, Math.min(limits.maxPartitionFetchBytes, remainingBytes), records, minOneRecord);
-    if (records.length === 0) {
+    const bytes = walkReadable(log, offset, Math.min(limits.maxPartitionFetchBytes, remainingBytes), walked, minOneRecord);
+    if (walked.count === 0) {
       buffer.release(fetch);
       continue;
     }
+    fetch.remaining = walked.count;
+    fetch.endOffset = walked.endOffset;
     minOneRecord = false;
     remainingBytes = Math.max(0, remainingBytes - bytes);
     out.push(fetch);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario, ServiceSpec } from '../../scenario';
 import { createSimulation, type Simulation } from '../../simulation';
+import { clusterScenario } from '../../broker/clusterScenarios';
 
 function scenario(latencyMs: number, service: Partial<ServiceSpec> & { config?: ServiceSpec['config'] }, overrides: Partial<Scenario> = {}): Scenario {
   return {
@@ -138,6 +139,34 @@ describe('the consumer fetch', () => {
     const lost = sim.events().filter((e) => e.code === 'offset.outOfRange');
     expect(lost.length).toBeGreaterThan(0);
     expect(Number(lost[0]!.fields!['lost'])).toBeGreaterThan(50);
+  });
+});
+
+describe('records fetched before an unclean election cut the log', () => {
+  it('are still processed: the consumer keeps what it fetched and finds its position out of range afterwards', () => {
+    const base = clusterScenario({
+      brokers: 2,
+      consumer: true,
+      topicConfig: { 'replication.factor': 2, 'unclean.leader.election.enable': true },
+      actions: [
+        // The follower falls behind and leaves the ISR; the leader's crash elects it anyway.
+        { atMs: 1000, type: 'delayNetwork', broker: 1, extraMs: 10_000 },
+        { atMs: 60_000, type: 'crashBroker', broker: 0 },
+      ],
+    });
+    // A consumer slower than the producer has fetched well past what it has processed.
+    const sim = createSimulation({ ...base, services: base.services.map((s) => ({ ...s, processingMs: 30, config: { ...s.config, 'max.poll.records': 10 } })) }, checked);
+    sim.runUntil(69_000);
+    const cut = sim.events().find((e) => e.code === 'log.truncated');
+    expect(cut).toBeDefined();
+    const newEnd = Number(cut!.fields!['to']);
+    const processedAtCut = sim.summary().stats['billing']!.processed;
+    expect(sim.summary().groups['billing']!.offsets['orders-0']!.position).toBeGreaterThan(newEnd + 100);
+    // Only records fetched before the cut, above the new log end, can be processed next.
+    sim.runUntil(70_000);
+    expect(sim.summary().stats['billing']!.processed).toBeGreaterThan(processedAtCut);
+    sim.runUntil(80_000);
+    expect(sim.events().some((e) => e.code === 'offset.outOfRange')).toBe(true);
   });
 });
 
