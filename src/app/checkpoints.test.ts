@@ -49,14 +49,23 @@ describe('Checkpoints: a fine grid near the playhead, a coarse one elsewhere', (
     expect(Math.max(...gapsBefore(times, 117_000))).toBeLessThan(2 * checkpoints.intervalMs);
   });
 
-  it('moves the dense span to where the user seeks, so scrubbing there replays at most one fine interval', () => {
+  it('moves the dense span to where the user seeks, one fine copy a seek: scrubbing back there replays at most one fine interval', () => {
     const run = playedInSteps(budgetedRun(), 120_000);
-    run.seek(40_500);
-    expect(run.checkpoints.times().filter((t) => t > 37_000 && t <= 40_500)).toEqual([38_000, 39_000, 40_000]);
-    for (const target of [39_700, 38_200, 40_400]) {
+    /** Seeks to `target`; returns the fine copies the seek took (off the coarse grid, or in a coarse slot already held). */
+    const fineCopiesOf = (target: number) => {
+      const before = run.checkpoints.times();
       run.seek(target);
+      const coarse = run.checkpoints.intervalMs;
+      const taken = run.checkpoints.times().filter((t) => !before.includes(t));
+      return taken.filter((t) => t % coarse !== 0 || before.some((b) => Math.floor(b / coarse) === t / coarse));
+    };
+    // From the end of the run back to 40.5 s: one copy, at the fine slot just before the target.
+    expect(fineCopiesOf(40_500)).toEqual([40_000]);
+    for (const target of [39_700, 38_200, 40_400, 37_100, 44_900]) {
+      expect(fineCopiesOf(target).length).toBeLessThanOrEqual(1);
       expect(target - run.checkpoints.nearest(target)!.timeMs).toBeLessThan(1_000);
     }
+    expect(run.checkpoints.times().filter((t) => t > 37_000 && t <= 40_500)).toEqual([38_000, 39_000, 40_000]);
     // Where the dense span was before (the end of the run), the coarse grid is left.
     expect(run.checkpoints.times().filter((t) => t >= 117_000).length).toBeLessThanOrEqual(1);
     expect(run.checkpoints.totalBytes()).toBeLessThanOrEqual(16 * MiB);

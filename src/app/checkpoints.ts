@@ -230,8 +230,10 @@ export class Checkpoints {
 
   /**
    * The first grid time in (fromMs, toMs] whose slot holds no checkpoint yet: on the coarse grid
-   * all the way, on the fine grid only within the dense span before `toMs`, where the run is
-   * going (fine copies on the way would be thinned again at once).
+   * all the way; on the fine grid only the last slot at or before `toMs` (within the dense span),
+   * where the run is going. So a seek takes at most one fine copy, the one that makes scrubbing
+   * back from its target cheap (each copy costs about as much as a restore), and playback in
+   * short steps still takes every fine slot as it passes.
    */
   nextWanted(fromMs: number, toMs: number): number | undefined {
     let wanted: number | undefined;
@@ -241,10 +243,8 @@ export class Checkpoints {
         break;
       }
     }
-    const denseFrom = Math.max(fromMs, toMs - this.denseSpan);
-    for (let t = (Math.floor(denseFrom / this.fine) + 1) * this.fine; t <= Math.min(toMs, wanted ?? toMs); t += this.fine) {
-      if (!this.holds(t, this.fine)) return t;
-    }
+    const fine = Math.floor(toMs / this.fine) * this.fine;
+    if (fine > fromMs && fine > toMs - this.denseSpan && fine < (wanted ?? Number.POSITIVE_INFINITY) && !this.holds(fine, this.fine)) return fine;
     return wanted;
   }
 
