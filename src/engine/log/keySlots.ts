@@ -6,7 +6,11 @@
  * those Maps most of the heap and of the CPU of a backlog).
  *
  * A key has a slot while at least one group's table holds it (a count of holders per slot);
- * once none does, the slot is free and may go to another key. So this table is never larger
+ * once none does, the slot is free and may go to another key: the lowest free slot first. So
+ * the keys given slots between two checkpoint copies take a narrow range of slots (where free
+ * ones are densest, at the low end), and so do the keys a prune frees later: the run writes a
+ * few chunks of each table between copies (below), not all of them, as reusing slots in the
+ * order they were freed did (groups free a key at different times, so that order is scattered). So this table is never larger
  * than the group tables together at their largest, which are bounded, and a slot's meaning
  * changes only when no table still refers to it. A freed slot keeps its key until it is given
  * to another, so a prune that frees a million keys at once (retention, groupStats.pruneKeys)
@@ -36,9 +40,10 @@ export class KeySlots {
   private holders = new CowNumbers(false, 0);
   /** Slots given so far (slots are numbered from 0). */
   private slotCount = 0;
-  /** Slots with no holder, a stack of `freeCount`, reused last-freed first (an entry is skipped if its slot is held again). */
-  private free = new CowNumbers(false, NONE);
-  private freeCount = 0;
+  /** A bit per slot (32 to a word): set while the slot has no holder. */
+  private free = new CowNumbers(false, 0);
+  /** No slot below this is free. */
+  private lowestFree = 0;
   private held = 0;
   /** Per partition, the slot last found for each offset (−1: none), newest offsets only. */
   private memo: CowNumbers[] = [];
@@ -99,17 +104,13 @@ export class KeySlots {
     if (slot >= 0) {
       const count = holders.get(slot);
       holders.set(slot, count + 1);
-      if (count === 0) this.held++;
+      if (count === 0) {
+        this.held++;
+        this.setFree(slot, false);
+      }
       return slot;
     }
-    let given = NONE;
-    while (this.freeCount > 0) {
-      const candidate = this.free.get(--this.freeCount);
-      if (holders.get(candidate) === 0) {
-        given = candidate;
-        break;
-      }
-    }
+    let given = this.takeLowestFree();
     if (given < 0) given = this.slotCount++;
     else this.slots.delete(this.keys.get(given)!);
     this.keys.set(given, key);
@@ -125,9 +126,8 @@ export class KeySlots {
     this.holders.set(slot, count);
     if (count > 0) return;
     this.held--;
-    this.free.set(this.freeCount++, slot);
-    // A slot freed, held again and freed again is listed twice: keep the list within the slots.
-    if (this.freeCount > 2 * this.slotCount) this.dedupeFree();
+    this.setFree(slot, true);
+    if (slot < this.lowestFree) this.lowestFree = slot;
   }
 
   /**
@@ -141,25 +141,32 @@ export class KeySlots {
     out.holders = this.holders.copy();
     out.slotCount = this.slotCount;
     out.free = this.free.copy();
-    out.freeCount = this.freeCount;
+    out.lowestFree = this.lowestFree;
     out.held = this.held;
     out.memo = this.memo.map((memo) => memo.copy());
     out.memoEnd = this.memoEnd.slice();
     return out;
   }
 
-  /** Keeps each free slot once, where it was first listed, and only those still free. */
-  private dedupeFree(): void {
-    const seen = new Uint8Array(this.slotCount);
-    const kept = new CowNumbers(false, NONE);
-    let count = 0;
-    for (let i = 0; i < this.freeCount; i++) {
-      const slot = this.free.get(i);
-      if (this.holders.get(slot) !== 0 || seen[slot] === 1) continue;
-      seen[slot] = 1;
-      kept.set(count++, slot);
+  private setFree(slot: number, free: boolean): void {
+    const word = slot >> 5;
+    const bits = this.free.get(word);
+    const bit = 1 << (slot & 31);
+    this.free.set(word, free ? bits | bit : bits & ~bit);
+  }
+
+  /** The lowest free slot, no longer free; −1 when none is. */
+  private takeLowestFree(): number {
+    const words = (this.slotCount + 31) >> 5;
+    for (let word = this.lowestFree >> 5; word < words; word++) {
+      const bits = this.free.get(word);
+      if (bits === 0) continue;
+      const slot = (word << 5) + 31 - Math.clz32(bits & -bits);
+      this.free.set(word, bits & (bits - 1));
+      this.lowestFree = slot + 1;
+      return slot;
     }
-    this.free = kept;
-    this.freeCount = count;
+    this.lowestFree = this.slotCount;
+    return NONE;
   }
 }

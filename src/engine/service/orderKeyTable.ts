@@ -11,7 +11,8 @@
  * Write order is a queue of slots, indexed by position. A key's live entry is the one whose
  * position equals the key's stamp; rewriting or deleting the key leaves earlier entries stale,
  * and dropping the oldest skips them. The queue is compacted when stale entries outnumber live
- * ones (or positions near the Int32 limit), and its spent front's chunks are dropped.
+ * ones (or positions near the Int32 limit); its spent front (keys dropped as oldest or pruned)
+ * is stepped past and its chunks dropped.
  *
  * Retention's prune (`deleteBelow`) forgets every key whose latest sequence is below a bound.
  * The queue is in write order, not sequence order, so walking it would cost the whole table at
@@ -150,6 +151,10 @@ export class OrderKeyTable {
       this.bucketIds = ids.slice(spent);
       this.bucketRuns = this.bucketRuns.slice(spent);
     }
+    // The keys deleted are mostly the oldest: step the head past them, as deleteOldest would,
+    // so the queue's spent front is dropped instead of compacted (which rewrites every stamp).
+    while (this.head < this.end && stamps.get(queue.get(this.head)) !== this.head) this.head++;
+    queue.dropBefore(this.head);
     return deleted;
   }
 
