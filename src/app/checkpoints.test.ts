@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type Scenario, type TimedCommand } from '../engine';
+import { createSimulation, type Scenario, type SimSnapshot, type TimedCommand } from '../engine';
 import { checkout } from '../scenarios/presets/checkout';
 import { copySizeOf } from './checkpoints';
 import { LiveRun } from './liveRun';
@@ -123,6 +123,36 @@ describe('Checkpoints: a fine grid near the playhead, a coarse one elsewhere', (
     });
     run.seek(20_000);
     expect(run.checkpoints.times()).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 1_000));
+  });
+});
+
+/**
+ * What `copySizeOf` reads of the 1-hour seek benchmark's run (bench/seekScenarios.ts: the
+ * email-outage topology at 100 orders/s, retention 10 minutes) at `nowMs`: orders and payments
+ * at 100 records/s each, 10 minutes of them retained, every group applying every order.
+ */
+function outageHourSnapshotAt(nowMs: number): SimSnapshot {
+  const appended = Math.floor(nowMs / 10);
+  const partition = (perTopic: number) => ({ logStartOffset: Math.max(0, perTopic - 60_000) / 6, logEndOffset: perTopic / 6 });
+  const topic = () => ({ partitions: Array.from({ length: 6 }, () => partition(appended)) });
+  const groups = ['reserveStock', 'chargePayment', 'sendReceipt', 'shipOrder'].map((handler) => ({ handler, readModelApplied: appended }));
+  return { topics: [topic(), topic()], groups } as unknown as SimSnapshot;
+}
+
+describe('Checkpoints: the 1-hour seek benchmark within the default bound', () => {
+  it('keeps a checkpoint every 10 s over the whole hour, within the default byte bound', () => {
+    // A small run moves the clock; the sizes are those of the hour's run at each moment.
+    const run = new LiveRun({ ...scenario, producers: [{ ...scenario.producers[0]!, ratePerSec: 1 }] }, [], {
+      sizeOf: (simulation) => copySizeOf(outageHourSnapshotAt(simulation.now)),
+      wallClock: tickingClock(),
+    });
+    playedInSteps(run, 3_600_000);
+    const times = run.checkpoints.times();
+    expect(run.checkpoints.intervalMs).toBe(10_000);
+    expect(Math.max(...gapsBefore(times, 3_600_000))).toBeLessThanOrEqual(10_000);
+    expect(run.checkpoints.totalBytes()).toBeLessThanOrEqual(576 * MiB);
+    // Near the bound: a 10 s grid is what the bound was chosen for (a 20 s grid would fit in 400 MiB).
+    expect(run.checkpoints.totalBytes()).toBeGreaterThan(480 * MiB);
   });
 });
 
