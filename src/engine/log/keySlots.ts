@@ -44,6 +44,8 @@ export class KeySlots {
   private free = new CowNumbers(false, 0);
   /** No slot below this is free. */
   private lowestFree = 0;
+  /** Free slots: at 0 no search (slots freed one at a time are mostly taken at once). */
+  private freeCount = 0;
   private held = 0;
   /** Per partition, the slot last found for each offset (−1: none), newest offsets only. */
   private memo: CowNumbers[] = [];
@@ -142,6 +144,7 @@ export class KeySlots {
     out.slotCount = this.slotCount;
     out.free = this.free.copy();
     out.lowestFree = this.lowestFree;
+    out.freeCount = this.freeCount;
     out.held = this.held;
     out.memo = this.memo.map((memo) => memo.copy());
     out.memoEnd = this.memoEnd.slice();
@@ -153,16 +156,19 @@ export class KeySlots {
     const bits = this.free.get(word);
     const bit = 1 << (slot & 31);
     this.free.set(word, free ? bits | bit : bits & ~bit);
+    if ((bits & bit) === 0 ? free : !free) this.freeCount += free ? 1 : -1;
   }
 
   /** The lowest free slot, no longer free; −1 when none is. */
   private takeLowestFree(): number {
+    if (this.freeCount === 0) return NONE;
     const words = (this.slotCount + 31) >> 5;
     for (let word = this.lowestFree >> 5; word < words; word++) {
       const bits = this.free.get(word);
       if (bits === 0) continue;
       const slot = (word << 5) + 31 - Math.clz32(bits & -bits);
       this.free.set(word, bits & (bits - 1));
+      this.freeCount--;
       this.lowestFree = slot + 1;
       return slot;
     }
