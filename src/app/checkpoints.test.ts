@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type Scenario, type TimedCommand } from '../engine';
+import { createSimulation, type Scenario, type SimSnapshot, type TimedCommand } from '../engine';
 import { checkout } from '../scenarios/presets/checkout';
 import { copySizeOf } from './checkpoints';
 import { LiveRun } from './liveRun';
@@ -49,14 +49,23 @@ describe('Checkpoints: a fine grid near the playhead, a coarse one elsewhere', (
     expect(Math.max(...gapsBefore(times, 117_000))).toBeLessThan(2 * checkpoints.intervalMs);
   });
 
-  it('moves the dense span to where the user seeks, so scrubbing there replays at most one fine interval', () => {
+  it('moves the dense span to where the user seeks, one fine copy a seek: scrubbing back there replays at most one fine interval', () => {
     const run = playedInSteps(budgetedRun(), 120_000);
-    run.seek(40_500);
-    expect(run.checkpoints.times().filter((t) => t > 37_000 && t <= 40_500)).toEqual([38_000, 39_000, 40_000]);
-    for (const target of [39_700, 38_200, 40_400]) {
+    /** Seeks to `target`; returns the fine copies the seek took (off the coarse grid, or in a coarse slot already held). */
+    const fineCopiesOf = (target: number) => {
+      const before = run.checkpoints.times();
       run.seek(target);
+      const coarse = run.checkpoints.intervalMs;
+      const taken = run.checkpoints.times().filter((t) => !before.includes(t));
+      return taken.filter((t) => t % coarse !== 0 || before.some((b) => Math.floor(b / coarse) === t / coarse));
+    };
+    // From the end of the run back to 40.5 s: one copy, at the fine slot just before the target.
+    expect(fineCopiesOf(40_500)).toEqual([40_000]);
+    for (const target of [39_700, 38_200, 40_400, 37_100, 44_900]) {
+      expect(fineCopiesOf(target).length).toBeLessThanOrEqual(1);
       expect(target - run.checkpoints.nearest(target)!.timeMs).toBeLessThan(1_000);
     }
+    expect(run.checkpoints.times().filter((t) => t > 37_000 && t <= 40_500)).toEqual([38_000, 39_000, 40_000]);
     // Where the dense span was before (the end of the run), the coarse grid is left.
     expect(run.checkpoints.times().filter((t) => t >= 117_000).length).toBeLessThanOrEqual(1);
     expect(run.checkpoints.totalBytes()).toBeLessThanOrEqual(16 * MiB);
@@ -114,6 +123,36 @@ describe('Checkpoints: a fine grid near the playhead, a coarse one elsewhere', (
     });
     run.seek(20_000);
     expect(run.checkpoints.times()).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 1_000));
+  });
+});
+
+/**
+ * What `copySizeOf` reads of the 1-hour seek benchmark's run (bench/seekScenarios.ts: the
+ * email-outage topology at 100 orders/s, retention 10 minutes) at `nowMs`: orders and payments
+ * at 100 records/s each, 10 minutes of them retained, every group applying every order.
+ */
+function outageHourSnapshotAt(nowMs: number): SimSnapshot {
+  const appended = Math.floor(nowMs / 10);
+  const partition = (perTopic: number) => ({ logStartOffset: Math.max(0, perTopic - 60_000) / 6, logEndOffset: perTopic / 6 });
+  const topic = () => ({ partitions: Array.from({ length: 6 }, () => partition(appended)) });
+  const groups = ['reserveStock', 'chargePayment', 'sendReceipt', 'shipOrder'].map((handler) => ({ handler, readModelApplied: appended }));
+  return { topics: [topic(), topic()], groups } as unknown as SimSnapshot;
+}
+
+describe('Checkpoints: the 1-hour seek benchmark within the default bound', () => {
+  it('keeps a checkpoint every 10 s over the whole hour, within the default byte bound', () => {
+    // A small run moves the clock; the sizes are those of the hour's run at each moment.
+    const run = new LiveRun({ ...scenario, producers: [{ ...scenario.producers[0]!, ratePerSec: 1 }] }, [], {
+      sizeOf: (simulation) => copySizeOf(outageHourSnapshotAt(simulation.now)),
+      wallClock: tickingClock(),
+    });
+    playedInSteps(run, 3_600_000);
+    const times = run.checkpoints.times();
+    expect(run.checkpoints.intervalMs).toBe(10_000);
+    expect(Math.max(...gapsBefore(times, 3_600_000))).toBeLessThanOrEqual(10_000);
+    expect(run.checkpoints.totalBytes()).toBeLessThanOrEqual(576 * MiB);
+    // Near the bound: a 10 s grid is what the bound was chosen for (a 20 s grid would fit in 400 MiB).
+    expect(run.checkpoints.totalBytes()).toBeGreaterThan(480 * MiB);
   });
 });
 

@@ -15,9 +15,10 @@
  * coarse slot keeps its earliest), then the coarse grid doubles.
  *
  * What a checkpoint holds is estimated from the snapshot (`copySizeOf`, `heldBytes`): copies
- * share rolled segments, finished facts, lag samples and all but the newest chunks of the read
- * models' per-order tables (src/engine/chunkedTable.ts), so a copy holds about a megabyte of its
- * own at 100 orders/s (the per-key indexes of the retained records, mostly) plus the records
+ * share rolled segments, finished facts, lag samples, all but the newest chunks of the read
+ * models' per-order tables (src/engine/chunkedTable.ts) and of the per-key order checker's tables
+ * (src/engine/cowChunks.ts), so a copy holds about 0.9 MiB of its own at 100 orders/s (the
+ * active segments' record arrays, the consistency facts' pending chunks, mostly) plus the records
  * appended since the previous checkpoint, which it keeps alive once retention deletes them from
  * the run. The constants are measured in Chromium by `bench/checkpointMemory.browser.ts`
  * (figures in doc/benchmarks.md).
@@ -52,19 +53,20 @@ export interface CopySize {
   retainedRecords?: number;
 }
 
-/** Per copy: entity objects, lag and disagreement histories (bounded), the event list's tail. */
-const BYTES_PER_COPY = 128 * 1024;
 /**
- * Per retained record, copied by each copy: the per-key order checker's indexes (the topic's key
- * slots, each group's table) and the active segments' record arrays (rolled segments are shared).
+ * Per copy: entity objects, lag and disagreement histories (bounded), the event list's tail, the
+ * consistency facts' pending chunks, and the chunks of the per-key order checker's tables that
+ * the run writes before the next copy (src/engine/cowChunks.ts: a few per table).
  */
-const BYTES_PER_RETAINED_RECORD = 7;
+const BYTES_PER_COPY = 368 * 1024;
+/** Per retained record, copied by each copy: the active segments' record arrays (rolled segments are shared). */
+const BYTES_PER_RETAINED_RECORD = 4;
 /**
  * Per record: what it takes in the log (columns, its payload) and in the consistency facts.
  * Copies share a record while the run retains it; once retention deletes it, the checkpoints that
  * still hold it keep it alive: checkpoints over a whole run keep every record of it.
  */
-const BYTES_PER_RECORD = 270;
+const BYTES_PER_RECORD = 300;
 /** Per entry of a CowMap table (a Map entry, its key shared with the record). */
 const BYTES_PER_TABLE_ENTRY = 34;
 /**
@@ -136,10 +138,11 @@ export interface CheckpointOptions {
   denseSpanMs?: number;
   maxCount?: number;
   /**
-   * Bound on the bytes the checkpoints hold together (estimated; default 384 MiB). A 10-minute
-   * run of the checkout story at 100 records/s stays on the fine grid (about 100 MiB); an hour of
-   * the email-outage topology at 100 orders/s gets a coarse grid of 20 s, the records of the hour
-   * that the checkpoints keep (about 185 MiB) and about 1 MiB per copy.
+   * Bound on the bytes the checkpoints hold together (estimated; default 576 MiB). A 10-minute
+   * run of the checkout story at 100 records/s stays on the fine grid (about 115 MiB); an hour of
+   * the email-outage topology at 100 orders/s keeps a coarse grid of 10 s (about 370 checkpoints,
+   * 540 MiB: the records of the hour that the checkpoints keep, about 205 MiB, and about 0.9 MiB
+   * per copy), so no seek there replays more than 10 s.
    */
   maxTotalBytes?: number;
   /** What a copy of `simulation` would hold (injected by tests). */
@@ -201,8 +204,8 @@ export class Checkpoints {
     this.fine = options.intervalMs ?? 5_000;
     this.coarse = this.fine;
     this.denseSpan = options.denseSpanMs ?? 4 * this.fine;
-    this.maxCount = options.maxCount ?? 256;
-    this.maxTotalBytes = options.maxTotalBytes ?? 384 * 2 ** 20;
+    this.maxCount = options.maxCount ?? 512;
+    this.maxTotalBytes = options.maxTotalBytes ?? 576 * 2 ** 20;
     this.sizeOf = options.sizeOf ?? ((simulation) => copySizeOf(simulation.snapshot()));
     this.budget = options.overheadBudget ?? 0.2;
     this.wallClock = options.wallClock ?? (() => performance.now());
@@ -230,8 +233,10 @@ export class Checkpoints {
 
   /**
    * The first grid time in (fromMs, toMs] whose slot holds no checkpoint yet: on the coarse grid
-   * all the way, on the fine grid only within the dense span before `toMs`, where the run is
-   * going (fine copies on the way would be thinned again at once).
+   * all the way; on the fine grid only the last slot at or before `toMs` (within the dense span),
+   * where the run is going. So a seek takes at most one fine copy, the one that makes scrubbing
+   * back from its target cheap (each copy costs about as much as a restore), and playback in
+   * short steps still takes every fine slot as it passes.
    */
   nextWanted(fromMs: number, toMs: number): number | undefined {
     let wanted: number | undefined;
@@ -241,10 +246,8 @@ export class Checkpoints {
         break;
       }
     }
-    const denseFrom = Math.max(fromMs, toMs - this.denseSpan);
-    for (let t = (Math.floor(denseFrom / this.fine) + 1) * this.fine; t <= Math.min(toMs, wanted ?? toMs); t += this.fine) {
-      if (!this.holds(t, this.fine)) return t;
-    }
+    const fine = Math.floor(toMs / this.fine) * this.fine;
+    if (fine > fromMs && fine > toMs - this.denseSpan && fine < (wanted ?? Number.POSITIVE_INFINITY) && !this.holds(fine, this.fine)) return fine;
     return wanted;
   }
 

@@ -98,19 +98,27 @@ describe('LiveRun', () => {
 describe('Checkpoints copy cost', () => {
   it('skips a copy predicted to take longer than maxCopyMs (one task the page cannot interrupt)', () => {
     let wall = 0;
-    // Every copy "takes" 50 ms and holds 1 KiB per virtual ms: once a copy would hold (with the
-    // 1 MiB counted for any copy) twice what the first did, it is predicted at 100 ms or more.
+    let readings = 0;
+    // The n-th copy "takes" 5n ms (readings come in pairs around each copy: an explicit seek skips
+    // the overhead budget) and holds 1 KiB per virtual ms: the cost per byte grows, so once a copy
+    // is predicted over 49 ms (from the cheapest of the last copies) it is skipped, and so is
+    // every later one. The byte bound is far (so no thinning hides copies taken).
     const run = new LiveRun(scenario, [], {
       intervalMs: 1_000,
-      wallClock: () => (wall += 50),
-      maxCopyMs: 99,
+      wallClock: () => {
+        readings++;
+        if (readings % 2 === 0) wall += 5 * (readings / 2);
+        return wall;
+      },
+      maxCopyMs: 49,
       sizeOf: (simulation) => ({ ownBytes: simulation.now * 1024, tableEntries: 0 }),
     });
     run.seek(30_000);
     const times = run.checkpoints.times();
     expect(times[0]).toBe(1_000);
-    expect(times.length).toBeGreaterThan(0);
-    expect(times.length).toBeLessThan(30);
+    expect(times.length).toBeGreaterThan(3);
+    expect(times.length).toBeLessThan(20);
+    expect(times).toEqual(times.map((_, i) => (i + 1) * 1_000));
     // Seeking back without a checkpoint near still lands on the exact moment (replay from one further back).
     run.seek(25_000);
     const reference = new LiveRun(scenario);

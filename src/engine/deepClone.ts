@@ -1,5 +1,8 @@
 import { CowMap } from './cowMap';
 import { ChunkedTable } from './chunkedTable';
+import { CowList, CowNumbers } from './cowChunks';
+import { KeySlots } from './log/keySlots';
+import { OrderKeyTable } from './service/orderKeyTable';
 
 /**
  * Deep copy of a simulation's World, for checkpoints and forks. The World is a tree of mutable
@@ -9,7 +12,8 @@ import { ChunkedTable } from './chunkedTable';
  * a fork. So the copy is a plain structural one: no identity map, no cycle handling.
  *
  * Frozen objects (records, specs, explanations, CowMap layers, ChunkedTable chunks) never change, so both copies share
- * them; typed arrays are treated as immutable and shared; classes keep their prototypes; Maps
+ * them; typed arrays are treated as immutable and shared (the order checker's tables keep typed
+ * arrays that change, and copy them through their own `copy`, cowChunks.ts); classes keep their prototypes; Maps
  * and Sets are rebuilt. The engine keeps no state in closures, so the copy is complete.
  */
 export function deepClone<T>(root: T): T {
@@ -23,6 +27,12 @@ function copy(value: unknown): unknown {
   if (value instanceof CowMap) return (value as CowMap<unknown, unknown>).copy();
   // Its own copy freezes and shares every chunk (chunkedTable.ts).
   if (value instanceof ChunkedTable) return (value as ChunkedTable<unknown>).copy();
+  // The per-key order checker's tables: their copies share chunks (log/keySlots.ts, service/orderKeyTable.ts).
+  if (value instanceof KeySlots) return value.copy();
+  if (value instanceof OrderKeyTable) return value.copy();
+  // Their chunks: typed arrays marked as owned, which a structural copy would share and still write.
+  if (value instanceof CowNumbers) return value.copy();
+  if (value instanceof CowList) return (value as CowList<unknown>).copy();
   if (Array.isArray(value)) {
     // Native slice first; then replace only the elements that are mutable objects.
     const out = value.slice();

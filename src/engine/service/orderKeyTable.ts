@@ -2,14 +2,17 @@
  * One group's order-checker table for one topic: per key (by its topic slot, log/keySlots.ts),
  * the latest production sequence first-processed, bounded by dropping the key written longest
  * ago. It answers exactly as a RecencyTable (recencyTable.ts) keyed by the key's string would,
- * but keeps plain arrays indexed by slot instead of string-keyed Maps: the string lookup is
- * done once per record in the topic's shared KeySlots, and the rest is array reads and writes.
- * (Plain arrays rather than typed arrays: a fork's deep copy shares typed arrays, deepClone.ts.)
+ * but keeps arrays indexed by slot instead of string-keyed Maps: the string lookup is done once
+ * per record in the topic's shared KeySlots, and the rest is array reads and writes. The arrays
+ * are chunked typed arrays that checkpoint copies share (cowChunks.ts): between two copies the
+ * run writes the chunks of the slots it gives or reuses and the queue's end, so a copy costs a
+ * few chunks and its directories, not the table (`copy`, called by deepClone.ts).
  *
- * Write order is a queue of slots. A key's live entry is the one whose position (`base` + its
- * index) equals the key's stamp; rewriting or deleting the key leaves earlier entries stale,
+ * Write order is a queue of slots, indexed by position. A key's live entry is the one whose
+ * position equals the key's stamp; rewriting or deleting the key leaves earlier entries stale,
  * and dropping the oldest skips them. The queue is compacted when stale entries outnumber live
- * ones, and its spent front is dropped once it is most of the queue.
+ * ones (or positions near the Int32 limit); its spent front (keys dropped as oldest or pruned)
+ * is stepped past and its chunks dropped.
  *
  * Retention's prune (`deleteBelow`) forgets every key whose latest sequence is below a bound.
  * The queue is in write order, not sequence order, so walking it would cost the whole table at
@@ -20,6 +23,7 @@
  * key. A prune takes the buckets wholly below the bound and sorts out only the one it falls
  * in, at a cost of what it deletes plus one bucket's positions.
  */
+import { CowNumbers } from '../cowChunks';
 import type { KeySlots } from '../log/keySlots';
 
 const ABSENT = -1;
@@ -29,18 +33,23 @@ const ABSENT = -1;
  * 1/16: about a thousand keys a bucket, some seventy buckets a table).
  */
 const BUCKET_SEQS = 16_384;
+/** Queue positions stay below this (Int32 stamps): past it the queue is compacted. */
+const MAX_POSITION = 2 ** 31 - 2;
 
 export class OrderKeyTable {
-  /** Per slot, two numbers side by side: the latest sequence, then the stamp (ABSENT when not in the table). */
-  private readonly entries: number[] = [];
-  /** Slots in write order, oldest first from `head`; `queue[i]` was written at position `base + i`. */
-  private queue: number[] = [];
+  /** Per slot: the latest sequence. */
+  private seqs = new CowNumbers(true, 0);
+  /** Per slot: its queue position (ABSENT when not in the table). */
+  private stamps = new CowNumbers(false, ABSENT);
+  /** Slots in write order by position, oldest live one at or after `head`, the next at `end`. */
+  private queue = new CowNumbers(false, ABSENT);
   private head = 0;
-  private base = 0;
+  private end = 0;
   private live = 0;
   /**
    * Per bucket (sequence / bucketSeqs), the queue positions written with a sequence in it, as
    * runs `[from, to)` side by side; a position is stale once its entry is not live there.
+   * Frozen while a copy shares them (copied before the next write).
    */
   private bucketRuns: number[][] = [];
   /** The buckets' numbers, ascending (`bucketRuns[i]` is bucket `bucketIds[i]`'s; no Map: most writes file in the last one). */
@@ -57,13 +66,12 @@ export class OrderKeyTable {
 
   /** Whether the key in `slot` is in the table (`slot` −1: a key no table holds). */
   has(slot: number): boolean {
-    const at = 2 * slot + 1;
-    return slot >= 0 && at < this.entries.length && this.entries[at]! !== ABSENT;
+    return slot >= 0 && this.stamps.get(slot) !== ABSENT;
   }
 
   /** The latest sequence of the key in `slot`; only meaningful when `has(slot)`. */
   latest(slot: number): number {
-    return this.entries[2 * slot]!;
+    return this.seqs.get(slot);
   }
 
   /**
@@ -71,46 +79,53 @@ export class OrderKeyTable {
    * caller just read it; a key not present must already be held in `slots` by this table.
    */
   write(slot: number, seq: number, present: boolean): void {
-    const entries = this.entries;
-    // One element a push: V8 inlines a single-argument push, not a two-argument one.
-    while (entries.length <= 2 * slot) {
-      entries.push(0);
-      entries.push(ABSENT);
-    }
+    if (this.end >= MAX_POSITION) this.compact();
     if (!present) this.live++;
-    this.file(this.base + this.queue.length, Math.floor(seq / this.bucketSeqs));
-    entries[2 * slot] = seq;
-    entries[2 * slot + 1] = this.base + this.queue.length;
-    this.queue.push(slot);
-    if (this.queue.length - this.head - this.live > this.live + 1024) this.compact();
+    const position = this.end++;
+    this.file(position, Math.floor(seq / this.bucketSeqs));
+    this.seqs.set(slot, seq);
+    this.stamps.set(slot, position);
+    this.queue.set(position, slot);
+    if (this.end - this.head - this.live > this.live + 1024) this.compact();
     if (this.runs > this.live + 1024) this.refile();
   }
 
   /** Drops the key written longest ago (nothing when empty) and releases its slot. */
   deleteOldest(slots: KeySlots): void {
-    const queue = this.queue;
-    const entries = this.entries;
-    while (this.head < queue.length) {
-      const slot = queue[this.head]!;
-      const position = this.base + this.head++;
-      if (entries[2 * slot + 1] === position) {
+    while (this.head < this.end) {
+      const position = this.head++;
+      const slot = this.queue.get(position);
+      if (this.stamps.get(slot) === position) {
         this.remove(slot, slots);
         break;
       }
     }
-    if (this.head > 1024 && this.head * 2 > queue.length) {
-      this.queue = queue.slice(this.head);
-      this.base += this.head;
-      this.head = 0;
-    }
+    this.queue.dropBefore(this.head);
+  }
+
+  /** An independent copy (for `deepClone`): chunks and bucket runs are shared until written. */
+  copy(): OrderKeyTable {
+    for (const runs of this.bucketRuns) if (!Object.isFrozen(runs)) Object.freeze(runs);
+    const out = Object.create(OrderKeyTable.prototype as object) as OrderKeyTable;
+    (out as unknown as { bucketSeqs: number }).bucketSeqs = this.bucketSeqs;
+    out.seqs = this.seqs.copy();
+    out.stamps = this.stamps.copy();
+    out.queue = this.queue.copy();
+    out.head = this.head;
+    out.end = this.end;
+    out.live = this.live;
+    out.bucketRuns = this.bucketRuns.slice();
+    out.bucketIds = this.bucketIds.slice();
+    out.runs = this.runs;
+    return out;
   }
 
   /** Deletes every key whose latest sequence is below `bound` (their slots released); returns how many. */
   deleteBelow(bound: number, slots: KeySlots): number {
     const ids = this.bucketIds;
-    const entries = this.entries;
+    const { seqs, stamps, queue } = this;
     // Positions before the queue's head were dropped as oldest (or stale): nothing live there.
-    const first = this.base + this.head;
+    const first = this.head;
     let deleted = 0;
     let spent = 0;
     for (; spent < ids.length && ids[spent]! * this.bucketSeqs < bound; spent++) {
@@ -121,9 +136,9 @@ export class OrderKeyTable {
       let kept = false;
       for (let run = 0; run < runs.length; run += 2) {
         for (let position = Math.max(runs[run]!, first); position < runs[run + 1]!; position++) {
-          const slot = this.queue[position - this.base]!;
-          if (entries[2 * slot + 1] !== position) continue;
-          if (whole || entries[2 * slot]! < bound) {
+          const slot = queue.get(position);
+          if (stamps.get(slot) !== position) continue;
+          if (whole || seqs.get(slot) < bound) {
             this.remove(slot, slots);
             deleted++;
           } else kept = true;
@@ -136,6 +151,10 @@ export class OrderKeyTable {
       this.bucketIds = ids.slice(spent);
       this.bucketRuns = this.bucketRuns.slice(spent);
     }
+    // The keys deleted are mostly the oldest: step the head past them, as deleteOldest would,
+    // so the queue's spent front is dropped instead of compacted (which rewrites every stamp).
+    while (this.head < this.end && stamps.get(queue.get(this.head)) !== this.head) this.head++;
+    queue.dropBefore(this.head);
     return deleted;
   }
 
@@ -162,7 +181,8 @@ export class OrderKeyTable {
         this.bucketRuns.splice(at, 0, []);
       }
     }
-    const runs = this.bucketRuns[at]!;
+    let runs = this.bucketRuns[at]!;
+    if (Object.isFrozen(runs)) runs = this.bucketRuns[at] = runs.slice();
     if (runs.length > 0 && runs[runs.length - 1] === position) runs[runs.length - 1] = position + 1;
     else {
       runs.push(position, position + 1);
@@ -175,32 +195,33 @@ export class OrderKeyTable {
     this.bucketRuns = [];
     this.bucketIds = [];
     this.runs = 0;
-    const entries = this.entries;
-    for (let index = this.head; index < this.queue.length; index++) {
-      const slot = this.queue[index]!;
-      if (entries[2 * slot + 1] === this.base + index) this.file(this.base + index, Math.floor(entries[2 * slot]! / this.bucketSeqs));
+    const { seqs, stamps, queue } = this;
+    for (let position = this.head; position < this.end; position++) {
+      const slot = queue.get(position);
+      if (stamps.get(slot) === position) this.file(position, Math.floor(seqs.get(slot) / this.bucketSeqs));
     }
   }
 
   private remove(slot: number, slots: KeySlots): void {
-    this.entries[2 * slot + 1] = ABSENT;
+    this.stamps.set(slot, ABSENT);
     this.live--;
     slots.release(slot);
   }
 
-  /** Keeps only the live entries, in write order. */
+  /** Keeps only the live entries, in write order, at positions from 0. */
   private compact(): void {
-    const kept: number[] = [];
-    const entries = this.entries;
-    for (let index = this.head; index < this.queue.length; index++) {
-      const slot = this.queue[index]!;
-      if (entries[2 * slot + 1] !== this.base + index) continue;
-      entries[2 * slot + 1] = kept.length;
-      kept.push(slot);
+    const kept = new CowNumbers(false, ABSENT);
+    const { stamps, queue } = this;
+    let count = 0;
+    for (let position = this.head; position < this.end; position++) {
+      const slot = queue.get(position);
+      if (stamps.get(slot) !== position) continue;
+      stamps.set(slot, count);
+      kept.set(count++, slot);
     }
     this.queue = kept;
     this.head = 0;
-    this.base = 0;
+    this.end = count;
     // Positions were renumbered.
     this.refile();
   }
