@@ -163,3 +163,19 @@ describe('RecordColumns', () => {
     expect(columnar.allRecords()).toEqual(records.slice(0, 150));
   });
 });
+
+describe('RecordColumns, values that compare alike', () => {
+  const recordOf = (offset: number, key: string, amount: number): LogRecord =>
+    Object.freeze({ offset, key, eventType: 'OrderPlaced', payload: Object.freeze({ amount }), timestampMs: offset, sizeBytes: 10, producer: 'p', eventId: `e-${offset}`, produceSeq: offset });
+
+  it('gives back a −0 that follows a 0, and keys whose prefix or suffix holds a NUL, exactly', () => {
+    // Over 256 distinct keys, so they are kept as patterns (prefix, number, suffix), not a dictionary.
+    const records: LogRecord[] = [];
+    for (let i = 0; i < 600; i++) records.push(recordOf(i, i % 2 === 0 ? `a\u0000${i}` : `a${i}\u0000`, i % 2 === 0 ? 0 : -0));
+    const columns = new RecordColumns(records);
+    for (let i = 0; i < records.length; i++) {
+      expect(columns.recordAt(i).key).toBe(records[i]!.key);
+      expect(Object.is(columns.recordAt(i).payload!['amount'], records[i]!.payload!['amount'])).toBe(true);
+    }
+  });
+});

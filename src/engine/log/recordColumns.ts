@@ -81,7 +81,8 @@ function dictColumn(values: readonly unknown[], limit: number): Column | null {
   let lastCode = -1;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value !== last || lastCode < 0) {
+    // −0 === 0: a −0 after a 0 must not take the 0's code on the shortcut.
+    if (value !== last || lastCode < 0 || Object.is(value, -0)) {
       if (Object.is(value, -0)) return null;
       let code = found.get(value);
       if (code === undefined) {
@@ -146,7 +147,9 @@ function patternColumn(values: readonly unknown[]): Column | null {
       if (n < 0) return null;
       prefix = value.slice(0, start);
       suffix = value.slice(end);
-      const name = `${prefix}\u0000${suffix}`;
+      // The prefix's length first: with a separator alone, a prefix or suffix holding that
+      // separator could name two patterns alike (`a\u0000` + `` and `a` + `\u0000`).
+      const name = `${prefix.length}:${prefix}${suffix}`;
       code = patterns.get(name) ?? -1;
       if (code < 0) {
         if (patterns.size === 65536) return null;
