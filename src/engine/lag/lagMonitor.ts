@@ -111,7 +111,7 @@ export class LagMonitor {
     if (this.disagreements.length > LAG_LIMITS.historySamples) this.disagreements.shift();
     for (const service of services) {
       const state = this.state(service.groupId);
-      const columns = new LagColumnsBuilder(partitionCount(world, service), state.latest?.columns ?? null);
+      const columns = new LagColumnsBuilder(state.latest?.columns ?? null);
       const measured = this.measure(world, service, state, columns);
       const sample = new ColumnarLagSample(world.now, columns.finish(), measured.staleness, measured.status, measured.burrowStatus);
       state.latest = sample;
@@ -243,13 +243,6 @@ export class LagMonitor {
       burrowStatus: burrowGroupStatus(statuses),
     };
   }
-}
-
-/** Partitions of the topics a group subscribes to (those that exist). */
-function partitionCount(world: LagContext, service: LagSubject): number {
-  let count = 0;
-  for (const topicName of service.spec.subscribe) count += world.topics.get(topicName)?.partitions.length ?? 0;
-  return count;
 }
 
 /**

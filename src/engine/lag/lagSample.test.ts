@@ -5,7 +5,7 @@ import { worldOf } from '../testing/worldOf';
 import { ColumnarLagSample, LagColumnsBuilder, type LagColumns } from './lagSample';
 
 function columns(previous: LagColumns | null, rows: Array<[string, number | null, number | null, number]>): LagColumns {
-  const builder = new LagColumnsBuilder(rows.length, previous);
+  const builder = new LagColumnsBuilder(previous);
   for (const [key, committed, position, behind] of rows) builder.add(key, committed, position, behind);
   return builder.finish();
 }

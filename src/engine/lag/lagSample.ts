@@ -2,10 +2,12 @@
  * One group's lag sample, kept in columns. At the limits a sample covers 1,024 partitions for
  * each of 16 groups every virtual second, and every sample stays in the history: one object per
  * partition made each sample 16,384 retained objects to build, freeze and collect. Here a
- * sample is a frozen object holding three typed arrays (shared by checkpoint copies, as
- * deepClone shares typed arrays) and the partition keys (one frozen array, shared by a group's
- * samples while its partitions do not change); a column equal to the previous sample's is that
- * column itself. The per-partition objects of `partitions` are made only when a chart or an
+ * sample is a frozen object holding three frozen arrays of numbers (shared by checkpoint
+ * copies, as deepClone shares frozen values) and the partition keys (one frozen array, shared by
+ * a group's samples while its partitions do not change); a column equal to the previous sample's
+ * is that column itself. Plain arrays rather than typed arrays: a small typed array costs about
+ * 230 B of heap besides its numbers, which made an hour of samples (3 groups × 3,600 of 3
+ * partitions) 8.8 MiB, about a third of the engine benchmark's heap at the hour. The per-partition objects of `partitions` are made only when a chart or an
  * export reads them, once per sample.
  */
 import type { BurrowGroupStatus, LagStatus } from './evaluateLagStatus';
@@ -35,36 +37,29 @@ const NONE = -1;
 /** The columns of one sample, index i for `keys[i]`. */
 export interface LagColumns {
   readonly keys: readonly string[];
-  readonly committedLag: Float64Array;
-  readonly positionLag: Float64Array;
-  readonly behindMs: Float64Array;
+  readonly committedLag: readonly number[];
+  readonly positionLag: readonly number[];
+  readonly behindMs: readonly number[];
 }
 
-/** Fills the columns of one sample of `capacity` partitions, index by index. */
+/** Fills the columns of one sample, partition by partition (pushes keep the arrays packed doubles). */
 export class LagColumnsBuilder {
   private keys: string[] | null = null;
   private count = 0;
-  private readonly committed: Float64Array;
-  private readonly position: Float64Array;
-  private readonly behind: Float64Array;
+  private readonly committed: number[] = [];
+  private readonly position: number[] = [];
+  private readonly behind: number[] = [];
 
   /** `previous`: the group's last sample, whose keys and equal columns are reused. */
-  constructor(
-    capacity: number,
-    private readonly previous: LagColumns | null,
-  ) {
-    this.committed = new Float64Array(capacity);
-    this.position = new Float64Array(capacity);
-    this.behind = new Float64Array(capacity);
-  }
+  constructor(private readonly previous: LagColumns | null) {}
 
   add(key: string, committedLag: number | null, positionLag: number | null, behindMs: number): void {
     const i = this.count++;
     if (this.keys === null && this.previous?.keys[i] !== key) this.keys = this.previous ? this.previous.keys.slice(0, i) : [];
     if (this.keys !== null) this.keys.push(key);
-    this.committed[i] = committedLag ?? NONE;
-    this.position[i] = positionLag ?? NONE;
-    this.behind[i] = behindMs;
+    this.committed.push(committedLag ?? NONE);
+    this.position.push(positionLag ?? NONE);
+    this.behind.push(behindMs);
   }
 
   /** The finished columns: the previous sample's keys and equal columns reused. */
@@ -73,10 +68,9 @@ export class LagColumnsBuilder {
     const n = this.count;
     const sameKeys = this.keys === null && previous !== null && previous.keys.length === n;
     const keys = sameKeys ? previous.keys : Object.freeze(this.keys ?? previous?.keys.slice(0, n) ?? []);
-    const fit = (column: Float64Array, before: Float64Array | undefined): Float64Array => {
-      const exact = column.length === n ? column : column.slice(0, n);
-      return sameKeys && before !== undefined && equalColumns(exact, before) ? before : exact;
-    };
+    const fit = (column: number[], before: readonly number[] | undefined): readonly number[] =>
+      // A copy of exactly the column's length: pushes leave spare capacity (17 slots for 3 values).
+      sameKeys && before !== undefined && equalColumns(column, before) ? before : Object.freeze(column.slice());
     return {
       keys,
       committedLag: fit(this.committed, previous?.committedLag),
@@ -86,7 +80,7 @@ export class LagColumnsBuilder {
   }
 }
 
-function equalColumns(a: Float64Array, b: Float64Array): boolean {
+function equalColumns(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
