@@ -147,28 +147,3 @@ describe('paced views of the store (names and drawn numbers while playing)', () 
     again();
   });
 });
-
-describe('paced views of two stores published in one frame (a comparison)', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }));
-  afterEach(() => vi.useRealTimers());
-
-  it('take turns: a channel of run B due in the frame run A took waits for the next frame', async () => {
-    const a = storeAt(true);
-    const b = storeAt(true);
-    const seenA: number[] = [];
-    const seenB: number[] = [];
-    pacedViewOf(a, LINES).subscribe((state: AppState) => seenA.push(state.sim.snapshot.nowMs));
-    pacedViewOf(b, LINES).subscribe((state: AppState) => seenB.push(state.sim.snapshot.nowMs));
-    // One frame: both runs publish in the same task, both due (nothing shown yet).
-    vi.advanceTimersByTime(LINE_PACE_MS + 1);
-    publishAt(a, 1);
-    publishAt(b, 1);
-    expect([seenA, seenB]).toEqual([[1], []]);
-    // The frame's task ends (its microtasks run); the next frame shows run B, run A waits its pace.
-    await Promise.resolve();
-    vi.advanceTimersByTime(1000 / 60);
-    publishAt(a, 2);
-    publishAt(b, 2);
-    expect([seenA, seenB]).toEqual([[1], [2]]);
-  });
-});

@@ -85,23 +85,6 @@ const views = new WeakMap<StoreApi<AppState>, Map<PacedChannel, PacedView>>();
  * late and irregularly (a loaded machine) and their boundaries fall into one frame.
  */
 const lastPacedShow = new WeakMap<StoreApi<AppState>, { state: AppState | null }>();
-/**
- * The store a paced channel last passed on for in the current task, until its microtasks have
- * run: a comparison's two labs publish one after the other in one frame callback, so without
- * this their channels (same phases) would land in the same frames, twice the work there.
- */
-let passedInTask: StoreApi<AppState> | null = null;
-
-/** Whether a paced channel of `store` may pass on now; if so, the task is marked as its. */
-function takeTaskTurn(store: StoreApi<AppState>): boolean {
-  if (passedInTask !== null && passedInTask !== store) return false;
-  if (passedInTask === null)
-    queueMicrotask(() => {
-      passedInTask = null;
-    });
-  passedInTask = store;
-  return true;
-}
 
 /** Whether `state` must be seen at once: the clock is stopped or something other than time moved. */
 function urgent(state: AppState, previous: AppState, shown: AppState): boolean {
@@ -159,12 +142,11 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
       if (trailing !== null) clearTimeout(trailing);
       trailing = null;
     } else if (slotOf(performance.now()) === shownSlot) trailing ??= setTimeout(onTrailing, untilNextSlot() + TRAILING_SLACK_MS);
-    else if (frame.state !== state && takeTaskTurn(store)) {
+    else if (frame.state !== state) {
       frame.state = state;
       show(state);
     } else {
-      // Due, but this frame is taken (by this store or, in a comparison, by the other run's):
-      // the next frame's publish shows it; the timer, re-armed from
+      // Due, but this frame is taken: the next frame's publish shows it; the timer, re-armed from
       // this publish, only if no frame comes.
       if (trailing !== null) clearTimeout(trailing);
       trailing = setTimeout(onTrailing, TRAILING_SLACK_MS);
