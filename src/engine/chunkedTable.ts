@@ -269,8 +269,8 @@ function freezeChunks(directory: ReadonlyArray<unknown[] | undefined>): void {
   }
 }
 
-/** Where the decimal counter at the end of `key` starts, or -1 (none, a leading zero, too long). */
-function counterStart(key: string): number {
+/** Where the decimal counter at the end of `key` starts, or -1 (none, a leading zero, too long); also log/keyIndex.ts's. */
+export function counterStart(key: string): number {
   let start = key.length;
   while (start > 0) {
     const code = key.charCodeAt(start - 1);

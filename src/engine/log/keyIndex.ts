@@ -10,10 +10,9 @@
  * the first chunk or far past the last, are kept aside in a CowMap.
  */
 import { CowMap } from '../cowMap';
+import { counterStart } from '../chunkedTable';
 import { CHUNK, CHUNK_BITS, CowNumbers } from '../cowChunks';
 
-/** Longest counter kept in chunks (below 2^30, so a small integer). */
-const MAX_DIGITS = 9;
 /** Empty chunks a new key may open past the highest one; farther keys are kept aside. */
 const MAX_GAP_CHUNKS = 64;
 const NONE = -1;
@@ -86,7 +85,7 @@ export class KeyIndex {
     return out;
   }
 
-  /** n when `key` is `<prefix><n>` (decimal, no leading zero, at most MAX_DIGITS digits), else −1. */
+  /** n when `key` is `<prefix><n>` (decimal, no leading zero, at most nine digits: chunkedTable.ts's `counterStart`), else −1. */
   private counterOf(key: string): number {
     const prefix = this.prefix;
     if (prefix === null) return NONE;
@@ -105,19 +104,6 @@ export class KeyIndex {
     this.values.dropBefore(this.low);
     return n;
   }
-}
-
-/** Where the decimal counter at the end of `key` starts, or −1 (none, a leading zero, too long). */
-function counterStart(key: string): number {
-  let start = key.length;
-  while (start > 0) {
-    const code = key.charCodeAt(start - 1);
-    if (code < 48 || code > 57) break;
-    start--;
-  }
-  const digits = key.length - start;
-  if (digits === 0 || digits > MAX_DIGITS || (digits > 1 && key.charCodeAt(start) === 48)) return NONE;
-  return start;
 }
 
 function counterValue(key: string, start: number): number {
