@@ -251,8 +251,10 @@ export function createNarrationFeed(
       if (value === setting) return;
       setting = value;
       writeNarrationSetting(storage, value);
-      // Narration starts afresh: nothing gathered under the old setting is owed.
+      // Narration starts afresh: nothing gathered under the old setting is owed, not even the
+      // summary of a jump that has not settled yet.
       rebase(store.getState());
+      jumpAtMs = null;
       schedule();
       notify();
     },
