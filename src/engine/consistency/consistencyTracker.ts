@@ -19,7 +19,6 @@
  */
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
-import { CowMap } from '../cowMap';
 import { type Fact, FactStore, frozenFact } from './factStore';
 import { RootIndex } from './rootIndex';
 
@@ -73,21 +72,26 @@ export class ConsistencyTracker {
   private maxFactWindowMs = 0;
   /** The longest a read model took to apply a fact after it was appended, and which. */
   private longestApplied: LongestWait | null = null;
-  /** Sequence numbers of facts some but not all expected read models have applied: disagreements now. */
-  private readonly disagreeing = new CowMap<number, true>();
+  /**
+   * Facts some but not all expected read models have applied: disagreements now. A count kept as
+   * facts are applied, cleared and dropped (the facts are those pending with at least one
+   * read model applied, which `longestWait` finds in the store), not a table written per record.
+   */
+  private disagreeing = 0;
   private finished = 0;
-  /** Sequence numbers of the last facts appended, oldest first (bounded), for `recent`. */
+  /** Sequence numbers of the last facts appended, a ring of RECENT_ENTITIES for `recent`. */
   private readonly recentSeqs: number[] = [];
+  /** Facts appended so far: the next one's place in `recentSeqs` is this modulo its size. */
+  private appendedFacts = 0;
 
   /** A record was appended: a new fact, or a later hop of a known one. */
   onAppend(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices): void {
     const parentId = parentEventId(record.eventId);
-    const rootId = parentId === null ? undefined : this.rootOf(parentId);
-    if (rootId !== undefined) {
-      const parentSeq = this.seqOf(rootId);
-      const parent = parentSeq === undefined ? undefined : this.facts.get(parentSeq);
+    const parentSeq = parentId === null ? undefined : this.factSeqOf(parentId);
+    if (parentSeq !== undefined) {
+      const parent = this.facts.get(parentSeq)!;
       // A finished fact takes no new hops (a late re-emission is not tracked).
-      if (parentSeq === undefined || !parent || this.facts.completedMs(parentSeq) !== null || this.rootOf(record.eventId) !== undefined) return;
+      if (this.facts.completedMs(parentSeq) !== null || this.factSeqOf(record.eventId) !== undefined) return;
       // Every field written out, not `{ ...parent }`: a spread copy keeps its fields in a separate property array.
       const { rootEventId, entity, topic: factTopic, appendedMs, expected: services } = parent;
       this.facts.replace(parentSeq, frozenFact({ rootEventId, entity, topic: factTopic, appendedMs, expected: services, eventIds: [...parent.eventIds, record.eventId] }));
@@ -108,22 +112,21 @@ export class ConsistencyTracker {
     });
     const seq = this.facts.add(fact);
     this.roots.set(record.eventId, seq);
-    this.recentSeqs.push(seq);
-    if (this.recentSeqs.length > RECENT_ENTITIES) this.recentSeqs.shift();
+    this.recentSeqs[this.appendedFacts++ % RECENT_ENTITIES] = seq;
     this.trim();
   }
 
   /**
-   * The root event id of the tracked fact a record (any hop) carries, if any. A hop's id is its
+   * The sequence number of the tracked fact a record (any hop) carries, if any. A hop's id is its
    * parent's id and `>service` (service.ts), so its root is one of its prefixes, the one whose
-   * fact lists it; a root is its own.
+   * fact lists it; a root is its own. One lookup for a root (most records).
    */
-  private rootOf(eventId: string): string | undefined {
+  private factSeqOf(eventId: string): number | undefined {
     for (let cut = eventId.lastIndexOf('>'); cut > 0; cut = eventId.lastIndexOf('>', cut - 1)) {
-      const prefix = eventId.slice(0, cut);
-      if (this.factOf(prefix)?.eventIds.includes(eventId)) return prefix;
+      const seq = this.seqOf(eventId.slice(0, cut));
+      if (seq !== undefined && this.facts.get(seq)!.eventIds.includes(eventId)) return seq;
     }
-    return this.seqOf(eventId) === undefined ? undefined : eventId;
+    return this.seqOf(eventId);
   }
 
   /** The sequence number of the tracked fact rooted at `rootId`, if it is still held. */
@@ -132,17 +135,11 @@ export class ConsistencyTracker {
     return seq !== undefined && this.facts.get(seq)?.rootEventId === rootId ? seq : undefined;
   }
 
-  private factOf(rootId: string): Fact | undefined {
-    const seq = this.seqOf(rootId);
-    return seq === undefined ? undefined : this.facts.get(seq);
-  }
-
   /** A service's handler applied a record (any hop) for the first time or again. */
   onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
-    const rootId = this.rootOf(record.eventId);
-    const seq = rootId === undefined ? undefined : this.seqOf(rootId);
-    const entry = seq === undefined ? undefined : this.facts.get(seq);
-    if (seq === undefined || !entry || this.facts.completedMs(seq) !== null) return;
+    const seq = this.factSeqOf(record.eventId);
+    if (seq === undefined || this.facts.completedMs(seq) !== null) return;
+    const entry = this.facts.get(seq)!;
     const index = entry.expected.indexOf(service);
     if (index < 0 || this.facts.appliedMs(seq, index) >= 0) return;
     const windowMs = nowMs - entry.appendedMs;
@@ -151,14 +148,14 @@ export class ConsistencyTracker {
       this.longestApplied = Object.freeze({ entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs: windowMs, pending: false });
     }
     // Written in place: the store's columns, not a new version of the fact.
+    const appliedBefore = this.facts.appliedCount(seq);
     const complete = this.facts.apply(seq, index, nowMs);
     if (complete) {
       this.maxFactWindowMs = Math.max(this.maxFactWindowMs, windowMs);
-      this.disagreeing.delete(seq);
+      if (appliedBefore > 0) this.disagreeing--;
       this.finished++;
-    } else if (entry.expected.length > 1 && !this.disagreeing.has(seq)) {
-      // Set once: writing it again would change nothing but the copy-on-write table's size.
-      this.disagreeing.set(seq, true);
+    } else if (appliedBefore === 0) {
+      this.disagreeing++;
     }
   }
 
@@ -171,10 +168,11 @@ export class ConsistencyTracker {
       cleared.push([seq, index]);
     });
     for (const [seq, index] of cleared) {
-      if (this.facts.completedMs(seq) !== null) this.finished--;
+      const finished = this.facts.completedMs(seq) !== null;
+      if (finished) this.finished--;
+      else this.disagreeing--; // pending and applied by this read model: it disagreed
       this.facts.unapply(seq, index);
-      if (this.facts.appliedCount(seq) > 0) this.disagreeing.set(seq, true);
-      else this.disagreeing.delete(seq);
+      if (this.facts.appliedCount(seq) > 0) this.disagreeing++;
     }
   }
 
@@ -190,7 +188,7 @@ export class ConsistencyTracker {
     if (this.recentSeqs.length > RECENT_ENTITIES) return `recent entities: ${this.recentSeqs.length}`;
     const aside = this.roots.keptAside;
     if (aside > this.facts.size) return `root ids kept aside ${aside} > facts ${this.facts.size}`;
-    if (this.disagreeing.size > pending) return `disagreeing facts ${this.disagreeing.size} > pending ${pending}`;
+    if (this.disagreeing < 0 || this.disagreeing > pending) return `disagreeing facts ${this.disagreeing} (pending ${pending})`;
     return null;
   }
 
@@ -205,14 +203,13 @@ export class ConsistencyTracker {
    */
   longestWait(nowMs: SimTimeMs): LongestWait | null {
     let best: LongestWait | null = this.longestApplied;
-    for (const [seq] of this.disagreeing.entries()) {
-      const entry = this.facts.get(seq);
-      if (!entry) continue;
+    this.facts.forEachPending((entry, seq) => {
+      if (this.disagreeing === 0 || this.facts.appliedCount(seq) === 0) return;
       const waitMs = nowMs - entry.appendedMs;
-      if (best !== null && waitMs <= best.waitMs) continue;
+      if (best !== null && waitMs <= best.waitMs) return;
       const service = entry.expected.find((_, i) => this.facts.appliedMs(seq, i) < 0);
       if (service !== undefined) best = { entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs, pending: true };
-    }
+    });
     return best;
   }
 
@@ -222,13 +219,12 @@ export class ConsistencyTracker {
 
   /** Entities on which read models disagree right now (some applied the fact, some not). */
   get disagreementCount(): number {
-    return this.disagreeing.size;
+    return this.disagreeing;
   }
 
   /** When `service` first applied the fact a record carries, if that is still tracked. */
   appliedAt(eventId: string, service: string): SimTimeMs | null {
-    const rootId = this.rootOf(eventId);
-    const seq = rootId === undefined ? undefined : this.seqOf(rootId);
+    const seq = this.factSeqOf(eventId);
     const entry = seq === undefined ? undefined : this.facts.get(seq);
     const index = entry ? entry.expected.indexOf(service) : -1;
     if (seq === undefined || !entry || index < 0) return null;
@@ -243,8 +239,9 @@ export class ConsistencyTracker {
   recent(count: number): ProbeAnswer[] {
     const answers: ProbeAnswer[] = [];
     const seen = new Set<string>();
-    for (let i = this.recentSeqs.length - 1; i >= 0 && answers.length < count; i--) {
-      const seq = this.recentSeqs[i]!;
+    const held = Math.min(this.appendedFacts, RECENT_ENTITIES);
+    for (let back = 1; back <= held && answers.length < count; back++) {
+      const seq = this.recentSeqs[(this.appendedFacts - back) % RECENT_ENTITIES]!;
       const entry = this.facts.get(seq);
       if (!entry || seen.has(entry.entity)) continue;
       seen.add(entry.entity);
@@ -282,25 +279,27 @@ export class ConsistencyTracker {
     if (!finishedOver && !pendingOver) return;
     let finishedExcess = finishedOver ? this.finished - CONSISTENCY_LIMITS.recentFacts : 0;
     let pendingExcess = pendingOver ? pending - CONSISTENCY_LIMITS.pendingFacts : 0;
-    // Dropped as they are visited: `forEach` reads a chunk it has started even if a drop copies it.
+    const dropped: number[] = [];
     this.facts.forEach((entry, seq) => {
       if (finishedExcess <= 0 && pendingExcess <= 0) return false;
       const finished = this.facts.completedMs(seq) !== null;
       if (finished ? finishedExcess <= 0 : pendingExcess <= 0) return;
-      if (finished) finishedExcess--;
-      else pendingExcess--;
-      this.drop(seq, entry, finished);
+      if (finished) {
+        finishedExcess--;
+        this.finished--;
+      } else {
+        pendingExcess--;
+        if (this.facts.appliedCount(seq) > 0) this.disagreeing--;
+      }
+      this.roots.delete(entry.rootEventId);
+      dropped.push(seq);
     });
+    // In one go, so whole chunks are released rather than emptied slot by slot.
+    this.facts.dropAll(dropped);
     this.facts.settle();
     this.roots.dropBelow(this.facts.firstSeq);
   }
 
-  private drop(seq: number, entry: Fact, finished: boolean): void {
-    this.facts.drop(seq);
-    this.roots.delete(entry.rootEventId);
-    this.disagreeing.delete(seq);
-    if (finished) this.finished--;
-  }
 }
 
 /** `a>billing>shipping` → `a>billing`; a root id has no parent. */

@@ -104,3 +104,73 @@ describe('ConsistencyTracker copies', () => {
     expect(tracker.all().length).toBeLessThanOrEqual(12_500 + 40);
   });
 });
+
+describe('ConsistencyTracker disagreements, counted as facts change', () => {
+  /** Disagreements recounted from what the tracker holds: facts applied by some read models but not all. */
+  function recount(tracker: ConsistencyTracker): number {
+    return tracker.all().filter((answer) => {
+      const times = Object.values(answer.readModels);
+      return times.some((at) => at !== null) && times.some((at) => at === null);
+    }).length;
+  }
+
+  it('match a recount through appends, applications, cleared read models, trims and copies', () => {
+    const three = Object.freeze(['billing', 'email', 'inventory']);
+    const world = { expectedServices: () => three };
+    let state = 12345;
+    const next = (n: number): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    const trackers = [new ConsistencyTracker()];
+    let appended = 0;
+    for (let step = 0; step < 60_000; step++) {
+      const tracker = trackers[next(trackers.length)]!;
+      const roll = next(100);
+      if (roll < 40) tracker.onAppend('orders', record(appended++), step, world);
+      else if (roll < 99 && appended > 0) tracker.onApplied(three[next(3)]!, record(Math.max(0, appended - 1 - next(300))), step);
+      else if (roll === 99 && step % 7 === 0) tracker.onReadModelCleared(three[next(3)]!);
+      if (step % 5000 === 4999 && trackers.length < 4) trackers.push(deepClone(tracker));
+      if (step % 1000 === 0) {
+        for (const t of trackers) {
+          expect(t.disagreementCount).toBe(recount(t));
+          expect(t.boundsProblem()).toBeNull();
+        }
+      }
+    }
+    // The trim ran: older facts were dropped.
+    expect(trackers[0]!.all().length).toBeLessThan(appended);
+    for (const t of trackers) {
+      expect(t.disagreementCount).toBe(recount(t));
+      const longest = t.longestWait(70_000);
+      if (longest?.pending) {
+        const oldestDisagreeing = t.all().filter((a) => Object.values(a.readModels).some((at) => at !== null) && Object.values(a.readModels).some((at) => at === null))[0];
+        expect(longest.waitMs).toBe(70_000 - oldestDisagreeing!.appendedMs);
+      }
+    }
+  });
+
+  it('a chunk whose facts are all dropped at once is released, not copied; other chunks keep their facts', () => {
+    const store = new FactStore();
+    for (let i = 0; i < 2500; i++) store.add(pendingFact(i));
+    for (let seq = 0; seq < 2048; seq++) finish(store, seq, 10);
+    const copy = deepClone(store);
+    store.dropAll([...Array.from({ length: 1024 }, (_, i) => i), 1500, 2049]);
+    store.settle();
+    expect(store.size).toBe(2500 - 1026);
+    expect(store.firstSeq).toBe(1024);
+    expect(store.get(1500)).toBeUndefined();
+    expect(store.get(1501)?.rootEventId).toBe('p#1501');
+    expect(store.get(2049)).toBeUndefined();
+    expect(store.completedMs(1501)).toBe(10);
+    // The copy still holds everything.
+    expect(copy.size).toBe(2500);
+    expect(copy.get(3)?.rootEventId).toBe('p#3');
+    expect(copy.get(1500)?.rootEventId).toBe('p#1500');
+    const pending: number[] = [];
+    store.forEachPending((_, seq) => {
+      pending.push(seq);
+    });
+    expect(pending).toEqual(Array.from({ length: 452 }, (_, i) => 2048 + i).filter((seq) => seq !== 2049));
+  });
+});

@@ -10,6 +10,7 @@
  * (the facts themselves are shared). Dropped facts leave empty slots; chunks emptied at the
  * front are dropped whole.
  */
+import { thawedCopy } from '../frozen';
 import type { SimTimeMs } from '../types';
 
 /** What a fact is (frozen with its arrays); its progress is in the store (`appliedMs`, `appliedCount`, `completedMs`). */
@@ -49,6 +50,15 @@ interface Chunk {
 function emptyChunk(): Chunk {
   return { facts: [], starts: [], applied: [], counts: [], completed: [] };
 }
+
+/** What a full chunk becomes once every fact in it is dropped at once (shared, never written). */
+const RELEASED: Chunk = Object.freeze({
+  facts: Object.freeze([]) as unknown as Array<Fact | null>,
+  starts: Object.freeze([]) as unknown as number[],
+  applied: Object.freeze([]) as unknown as number[],
+  counts: Object.freeze([]) as unknown as number[],
+  completed: Object.freeze([]) as unknown as number[],
+});
 
 export class FactStore {
   private chunks: Chunk[] = [];
@@ -160,6 +170,29 @@ export class FactStore {
     this.count--;
   }
 
+  /**
+   * Drops held facts, given by ascending sequence number. A full chunk that loses every fact it
+   * still holds is released whole instead of being written slot by slot: the oldest chunks are
+   * settled and frozen, and copying a frozen chunk to empty it costs more than all else here.
+   */
+  dropAll(seqs: readonly number[]): void {
+    let i = 0;
+    while (i < seqs.length) {
+      const c = this.chunkOf(seqs[i]!);
+      let end = i + 1;
+      while (end < seqs.length && this.chunkOf(seqs[end]!) === c) end++;
+      if (end - i === this.live[c] && this.chunks[c]!.facts.length === CHUNK) {
+        this.chunks[c] = RELEASED;
+        this.count -= this.live[c]!;
+        this.live[c] = 0;
+        this.pending[c] = 0;
+      } else {
+        for (let k = i; k < end; k++) this.drop(seqs[k]!);
+      }
+      i = end;
+    }
+  }
+
   /** Drops the chunks emptied at the front and freezes the settled ones (after drops). */
   settle(): void {
     while (this.chunks.length > 1 && this.live[0] === 0) {
@@ -179,6 +212,18 @@ export class FactStore {
       for (let i = 0; i < facts.length; i++) {
         const fact = facts[i];
         if (fact && visit(fact, this.base + c * CHUNK + i) === false) return;
+      }
+    }
+  }
+
+  /** Calls `visit` with every pending fact held (not applied by all), oldest first; skips settled chunks. */
+  forEachPending(visit: (fact: Fact, seq: number) => void): void {
+    for (let c = 0; c < this.chunks.length; c++) {
+      if (this.pending[c] === 0) continue;
+      const { facts, completed } = this.chunks[c]!;
+      for (let i = 0; i < facts.length; i++) {
+        const fact = facts[i];
+        if (fact && completed[i] === NOT_YET) visit(fact, this.base + c * CHUNK + i);
       }
     }
   }
@@ -203,7 +248,7 @@ export class FactStore {
   private writable(c: number): Chunk {
     const chunk = this.chunks[c]!;
     if (!Object.isFrozen(chunk)) return chunk;
-    const copy: Chunk = { facts: chunk.facts.slice(), starts: chunk.starts.slice(), applied: chunk.applied.slice(), counts: chunk.counts.slice(), completed: chunk.completed.slice() };
+    const copy: Chunk = { facts: thawedCopy(chunk.facts), starts: thawedCopy(chunk.starts), applied: thawedCopy(chunk.applied), counts: thawedCopy(chunk.counts), completed: thawedCopy(chunk.completed) };
     this.chunks[c] = copy;
     return copy;
   }

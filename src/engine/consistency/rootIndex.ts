@@ -13,6 +13,7 @@
  * returned sequence number still exists and carries this root. Chunks whose facts have all
  * been dropped are released from the front (`dropBelow`).
  */
+import { thawedCopy } from '../frozen';
 import { CowMap } from '../cowMap';
 
 /** Counters per chunk: a copy of the simulation copies at most one open chunk per origin. */
@@ -33,12 +34,23 @@ interface OriginSlots {
 export class RootIndex {
   private readonly origins = new Map<string, OriginSlots>();
   private readonly other = new CowMap<string, number>();
+  /**
+   * The origin (`<origin>#`) of the last id looked up. Cutting it from each id makes a new
+   * string whose hash is not yet known; most ids in a row share an origin, and this one's is.
+   */
+  private lastOrigin = '';
+
+  private originOf(rootId: string, start: number): string {
+    const last = this.lastOrigin;
+    if (last.length === start && rootId.startsWith(last)) return last;
+    return (this.lastOrigin = rootId.slice(0, start));
+  }
 
   /** The sequence number last stored for `rootId`, which may belong to a fact since dropped. */
   get(rootId: string): number | undefined {
     const start = counterStart(rootId);
     if (start < 0) return this.other.get(rootId);
-    const slots = this.origins.get(rootId.slice(0, start));
+    const slots = this.origins.get(this.originOf(rootId, start));
     if (!slots) return undefined;
     const offset = counterOf(rootId, start) - slots.base;
     if (offset < 0) return this.other.get(rootId);
@@ -52,7 +64,7 @@ export class RootIndex {
       this.other.set(rootId, seq);
       return;
     }
-    const origin = rootId.slice(0, start);
+    const origin = this.originOf(rootId, start);
     let slots = this.origins.get(origin);
     const counter = counterOf(rootId, start);
     if (!slots) {
@@ -73,7 +85,7 @@ export class RootIndex {
       slots.maxSeq.push(-1);
     }
     let chunk = slots.chunks[k]!;
-    if (Object.isFrozen(chunk)) chunk = chunk.slice();
+    if (Object.isFrozen(chunk)) chunk = thawedCopy(chunk);
     (chunk as number[])[offset % CHUNK] = seq;
     // A chunk behind the open one was written again (rare): frozen again at once.
     slots.chunks[k] = k < slots.chunks.length - 1 ? Object.freeze(chunk) : chunk;
@@ -82,7 +94,7 @@ export class RootIndex {
 
   /** Forgets `rootId` when it is kept aside; chunk slots are left to `dropBelow`. */
   delete(rootId: string): void {
-    this.other.delete(rootId);
+    if (this.other.size > 0) this.other.delete(rootId);
   }
 
   /** Releases every origin's leading chunks whose facts all have sequence numbers below `seq`. */
