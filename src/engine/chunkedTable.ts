@@ -18,6 +18,7 @@
  * this against a Map). Values must not be `undefined`; they must be primitives or frozen objects,
  * since copies share them.
  */
+import { thawedCopy } from './frozen';
 import { CowMap } from './cowMap';
 
 const CHUNK_BITS = 10;
@@ -196,7 +197,7 @@ export class ChunkedTable<V> implements Iterable<[string, V]> {
     const k = ordinal >> CHUNK_BITS;
     if (k === this.log.length) this.log.push([]);
     const chunk = this.log[k]!;
-    (Object.isFrozen(chunk) ? (this.log[k] = chunk.slice()) : chunk).push(slot);
+    (Object.isFrozen(chunk) ? (this.log[k] = thawedCopy(chunk)) : chunk).push(slot);
     return ordinal;
   }
 
@@ -258,7 +259,7 @@ function writable<T>(directory: T[][], k: number): T[];
 function writable<T>(directory: Array<Chunk<T> | undefined>, k: number): Chunk<T> {
   let chunk = directory[k];
   if (chunk === undefined) chunk = directory[k] = new Array<T | undefined>(CHUNK);
-  else if (Object.isFrozen(chunk)) chunk = directory[k] = chunk.slice();
+  else if (Object.isFrozen(chunk)) chunk = directory[k] = thawedCopy(chunk);
   return chunk;
 }
 

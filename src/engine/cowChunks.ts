@@ -15,6 +15,7 @@
  * Entries never written read as the list's `fill`. Chunks wholly below `dropBefore`'s index are
  * dropped (a queue's spent front, a window's old end); reading there gives `fill` again.
  */
+import { thawedCopy } from './frozen';
 export const CHUNK_BITS = 10;
 export const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
@@ -123,7 +124,7 @@ export class CowList<T> {
     if (chunk === undefined) {
       while (this.chunks.length <= k) this.chunks.push(undefined);
       chunk = this.chunks[k] = new Array<T>(CHUNK).fill(this.fill);
-    } else if (Object.isFrozen(chunk)) chunk = this.chunks[k] = chunk.slice();
+    } else if (Object.isFrozen(chunk)) chunk = this.chunks[k] = thawedCopy(chunk);
     chunk[index & MASK] = value;
   }
 

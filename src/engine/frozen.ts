@@ -16,3 +16,13 @@ export function deepFreeze<T>(value: T): T {
 export function frozenCopy<T>(value: T): T {
   return deepFreeze(structuredClone(value));
 }
+
+/**
+ * A writable copy of a frozen array, for copy-on-write tables that thaw a shared chunk before
+ * writing it. Not `slice`: on a frozen array V8 takes a generic slow path, 20–50× slower than
+ * spreading it (doc/benchmarks.md, session 13); a spread turns holes into `undefined`, which
+ * every caller reads the same way.
+ */
+export function thawedCopy<T>(frozen: readonly T[]): T[] {
+  return [...frozen];
+}
