@@ -13,14 +13,15 @@
  * Facts are frozen records of what they are, kept by sequence number (`FactStore`, which keeps
  * their progress in number columns written in place), not in a string-keyed map,
  * and found from a root event id through `RootIndex` (chunks by the id's counter); a later hop's
- * id starts with its root's, and the fact lists the hops it has taken. So a record costs no
- * string-keyed table writes, and a checkpoint copy of the simulation shares facts and index
- * chunks instead of copying them.
+ * id starts with its root's, and the fact lists the hops it has taken. Applications, several per
+ * record, find the fact by the record's production sequence number instead (no id to parse).
+ * So a record costs no string-keyed table writes, and a checkpoint copy of the simulation shares
+ * facts and index chunks instead of copying them.
  */
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
 import { type Fact, FactStore, frozenFact } from './factStore';
-import { RootIndex } from './rootIndex';
+import { CounterSlots, RootIndex } from './rootIndex';
 
 export interface ProbeAnswer {
   entity: string;
@@ -68,6 +69,12 @@ export class ConsistencyTracker {
   private readonly facts = new FactStore();
   /** Root event id → sequence number of its fact (possibly dropped since: see `seqOf`). */
   private readonly roots = new RootIndex();
+  /**
+   * A record's production sequence number → its fact, written as the record is appended, so
+   * the three or more applications of each record find the fact without reading its event id.
+   * Checked against the fact by event id when absent or pointing at a fact since dropped.
+   */
+  private readonly byProduceSeq = new CounterSlots();
   private readonly maxWindowMs = new Map<string, number>();
   private maxFactWindowMs = 0;
   /** The longest a read model took to apply a fact after it was appended, and which. */
@@ -90,15 +97,22 @@ export class ConsistencyTracker {
     const parentSeq = parentId === null ? undefined : this.factSeqOf(parentId);
     if (parentSeq !== undefined) {
       const parent = this.facts.get(parentSeq)!;
+      const known = this.factSeqOf(record.eventId);
+      if (known !== undefined) this.byProduceSeq.set(record.produceSeq, known);
       // A finished fact takes no new hops (a late re-emission is not tracked).
-      if (this.facts.completedMs(parentSeq) !== null || this.factSeqOf(record.eventId) !== undefined) return;
+      if (this.facts.completedMs(parentSeq) !== null || known !== undefined) return;
       // Every field written out, not `{ ...parent }`: a spread copy keeps its fields in a separate property array.
       const { rootEventId, entity, topic: factTopic, appendedMs, expected: services } = parent;
       this.facts.replace(parentSeq, frozenFact({ rootEventId, entity, topic: factTopic, appendedMs, expected: services, eventIds: [...parent.eventIds, record.eventId] }));
+      this.byProduceSeq.set(record.produceSeq, parentSeq);
       return;
     }
     // A producer's resend written twice (no idempotence) carries the same fact: tracked once.
-    if (this.seqOf(record.eventId) !== undefined) return;
+    const resent = this.seqOf(record.eventId);
+    if (resent !== undefined) {
+      this.byProduceSeq.set(record.produceSeq, resent);
+      return;
+    }
     const services = expected.expectedServices(topic);
     if (services.length === 0) return;
     const entity = entityOf(record);
@@ -112,6 +126,7 @@ export class ConsistencyTracker {
     });
     const seq = this.facts.add(fact);
     this.roots.set(record.eventId, seq);
+    this.byProduceSeq.set(record.produceSeq, seq);
     this.recentSeqs[this.appendedFacts++ % RECENT_ENTITIES] = seq;
     this.trim();
   }
@@ -135,9 +150,19 @@ export class ConsistencyTracker {
     return seq !== undefined && this.facts.get(seq)?.rootEventId === rootId ? seq : undefined;
   }
 
+  /**
+   * The fact a record carries: by its production sequence number when that names a fact still
+   * held (the same one its event id leads to: ids are listed by one held fact at most, and a
+   * root's id names no newer fact while its fact is held), else by its event id.
+   */
+  private factSeqOfRecord(record: LogRecord): number | undefined {
+    const seq = this.byProduceSeq.get(record.produceSeq);
+    return seq !== undefined && this.facts.get(seq) !== undefined ? seq : this.factSeqOf(record.eventId);
+  }
+
   /** A service's handler applied a record (any hop) for the first time or again. */
   onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
-    const seq = this.factSeqOf(record.eventId);
+    const seq = this.factSeqOfRecord(record);
     if (seq === undefined || this.facts.completedMs(seq) !== null) return;
     const entry = this.facts.get(seq)!;
     const index = entry.expected.indexOf(service);
@@ -298,6 +323,7 @@ export class ConsistencyTracker {
     this.facts.dropAll(dropped);
     this.facts.settle();
     this.roots.dropBelow(this.facts.firstSeq);
+    this.byProduceSeq.dropBelow(this.facts.firstSeq);
   }
 
 }

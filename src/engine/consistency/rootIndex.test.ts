@@ -61,8 +61,11 @@ describe('RootIndex', () => {
 
 describe('ConsistencyTracker with the root index', () => {
   const expected = { expectedServices: () => ['billing', 'email'] };
+  /** Each event id appended once here: one production sequence number per id, as the world gives each append its own. */
+  const produceSeqs = new Map<string, number>();
   function record(eventId: string, orderId: string): LogRecord {
-    return { offset: 0, key: orderId, eventType: 'OrderPlaced', payload: { orderId }, timestampMs: 0, sizeBytes: 100, producer: 'p', eventId, produceSeq: 0 };
+    if (!produceSeqs.has(eventId)) produceSeqs.set(eventId, produceSeqs.size);
+    return { offset: 0, key: orderId, eventType: 'OrderPlaced', payload: { orderId }, timestampMs: 0, sizeBytes: 100, producer: 'p', eventId, produceSeq: produceSeqs.get(eventId)! };
   }
 
   it('follows a fact over its hops and forgets a hop it never took', () => {
@@ -82,5 +85,54 @@ describe('ConsistencyTracker with the root index', () => {
     tracker.onAppend('orders', record('checkout#1', 'order-1'), 1, expected);
     tracker.onAppend('orders', record('checkout#2', 'order-0'), 2, expected);
     expect(tracker.recent(8).map((a) => [a.entity, a.appendedMs])).toEqual([['order-0', 2], ['order-1', 1]]);
+  });
+});
+
+describe('ConsistencyTracker finding facts by production sequence number', () => {
+  it('applies exactly what finding them by event id applies, through hops, resends, trims, clears and copies', () => {
+    const services = Object.freeze(['billing', 'email', 'shipping']);
+    const world = { expectedServices: (topic: string) => (topic === 'untracked' ? [] : services) };
+    let state = 99;
+    const next = (n: number): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % n;
+    };
+    // Both trackers see the same appends; the reference applies records whose production
+    // sequence number was never appended, so it always finds the fact by event id.
+    const pairs: Array<[ConsistencyTracker, ConsistencyTracker]> = [[new ConsistencyTracker(), new ConsistencyTracker()]];
+    const appended: LogRecord[] = [];
+    let produceSeq = 0;
+    let roots = 0;
+    const append = (pair: [ConsistencyTracker, ConsistencyTracker], topic: string, eventId: string, at: number): void => {
+      const record: LogRecord = { offset: 0, key: null, eventType: 'E', payload: { orderId: `order-${eventId.split('>')[0]}` }, timestampMs: at, sizeBytes: 10, producer: 'p', eventId, produceSeq: produceSeq++ };
+      appended.push(record);
+      for (const tracker of pair) tracker.onAppend(topic, record, at, world);
+    };
+    for (let step = 0; step < 80_000; step++) {
+      const pair = pairs[next(pairs.length)]!;
+      const roll = next(100);
+      if (roll < 30) append(pair, next(20) === 0 ? 'untracked' : 'orders', `p#${roots++}`, step);
+      else if (roll < 38 && appended.length > 0) {
+        // A hop of a recent record, or a resend of one (its id appended again).
+        const of = appended[appended.length - 1 - next(Math.min(200, appended.length))]!;
+        append(pair, 'payments', roll < 35 ? `${of.eventId}>${services[next(3)]}` : of.eventId, step);
+      } else if (roll < 99 && appended.length > 0) {
+        const record = appended[appended.length - 1 - next(Math.min(400, appended.length))]!;
+        const service = services[next(3)]!;
+        pair[0].onApplied(service, record, step);
+        pair[1].onApplied(service, { ...record, produceSeq: -1 - record.produceSeq }, step);
+      } else if (step % 11 === 0) {
+        const service = services[next(3)]!;
+        for (const tracker of pair) tracker.onReadModelCleared(service);
+      }
+      if (step % 20_000 === 19_999) pairs.push([deepClone(pair[0]), deepClone(pair[1])]);
+    }
+    for (const [tracker, reference] of pairs) {
+      expect(tracker.all()).toEqual(reference.all());
+      expect(tracker.disagreementCount).toBe(reference.disagreementCount);
+      expect(tracker.longestWait(90_000)).toEqual(reference.longestWait(90_000));
+    }
+    // Facts were trimmed on the way, so lookups met dropped facts too.
+    expect(pairs[0]![0].all().length).toBeLessThan(roots);
   });
 });

@@ -22,17 +22,59 @@ const CHUNK = 256;
 /** A chunk of an origin no root of which was tracked (shared, never written). */
 const EMPTY: readonly number[] = Object.freeze(new Array<number>(CHUNK).fill(-1));
 
-/** One origin's slots: `chunks[k][i]` holds the sequence number of root `base + k × CHUNK + i` (-1: none). */
-interface OriginSlots {
-  chunks: Array<readonly number[]>;
+/**
+ * Sequence numbers of facts by a counter that only grows (one origin's event counter, or the
+ * world's production sequence): fixed-size chunks of slots indexed by the counter. A chunk the
+ * counter has moved past is frozen and shared by copies; -1 marks a slot with no fact.
+ */
+export class CounterSlots {
+  private chunks: Array<readonly number[]> = [];
   /** Per chunk, the largest sequence number it holds (-1: none), to release it once that fact is gone. */
-  maxSeq: number[];
-  /** The counter of the first slot of `chunks[0]`. */
-  base: number;
+  private maxSeq: number[] = [];
+  /** The counter of the first slot of `chunks[0]` (-1 until the first write). */
+  private base = -1;
+
+  /** The sequence number last stored for `counter`, which may belong to a fact since dropped. */
+  get(counter: number): number | undefined {
+    const offset = counter - this.base;
+    if (this.base < 0 || offset < 0) return undefined;
+    const seq = this.chunks[Math.floor(offset / CHUNK)]?.[offset % CHUNK];
+    return seq === undefined || seq < 0 ? undefined : seq;
+  }
+
+  /** Stores `seq` for `counter`; false when `counter` lies below the released chunks (not stored). */
+  set(counter: number, seq: number): boolean {
+    if (this.base < 0) this.base = counter - (counter % CHUNK);
+    const offset = counter - this.base;
+    if (offset < 0) return false;
+    const k = Math.floor(offset / CHUNK);
+    while (this.chunks.length <= k) {
+      const last = this.chunks.length - 1;
+      if (last >= 0 && !Object.isFrozen(this.chunks[last])) Object.freeze(this.chunks[last]);
+      this.chunks.push(this.chunks.length === k ? new Array<number>(CHUNK).fill(-1) : EMPTY);
+      this.maxSeq.push(-1);
+    }
+    let chunk = this.chunks[k]!;
+    if (Object.isFrozen(chunk)) chunk = thawedCopy(chunk);
+    (chunk as number[])[offset % CHUNK] = seq;
+    // A chunk behind the open one was written again (rare): frozen again at once.
+    this.chunks[k] = k < this.chunks.length - 1 ? Object.freeze(chunk) : chunk;
+    this.maxSeq[k] = Math.max(this.maxSeq[k]!, seq);
+    return true;
+  }
+
+  /** Releases the leading chunks whose facts all have sequence numbers below `seq`. */
+  dropBelow(seq: number): void {
+    while (this.chunks.length > 1 && this.maxSeq[0]! < seq) {
+      this.chunks.shift();
+      this.maxSeq.shift();
+      this.base += CHUNK;
+    }
+  }
 }
 
 export class RootIndex {
-  private readonly origins = new Map<string, OriginSlots>();
+  private readonly origins = new Map<string, CounterSlots>();
   private readonly other = new CowMap<string, number>();
   /**
    * The origin (`<origin>#`) of the last id looked up. Cutting it from each id makes a new
@@ -52,10 +94,8 @@ export class RootIndex {
     if (start < 0) return this.other.get(rootId);
     const slots = this.origins.get(this.originOf(rootId, start));
     if (!slots) return undefined;
-    const offset = counterOf(rootId, start) - slots.base;
-    if (offset < 0) return this.other.get(rootId);
-    const seq = slots.chunks[Math.floor(offset / CHUNK)]?.[offset % CHUNK];
-    return seq === undefined || seq < 0 ? undefined : seq;
+    const seq = slots.get(counterOf(rootId, start));
+    return seq !== undefined || this.other.size === 0 ? seq : this.other.get(rootId);
   }
 
   set(rootId: string, seq: number): void {
@@ -66,30 +106,12 @@ export class RootIndex {
     }
     const origin = this.originOf(rootId, start);
     let slots = this.origins.get(origin);
-    const counter = counterOf(rootId, start);
     if (!slots) {
-      slots = { chunks: [], maxSeq: [], base: counter - (counter % CHUNK) };
+      slots = new CounterSlots();
       this.origins.set(origin, slots);
     }
-    const offset = counter - slots.base;
     // Below the released chunks (a very old root appended again): kept aside.
-    if (offset < 0) {
-      this.other.set(rootId, seq);
-      return;
-    }
-    const k = Math.floor(offset / CHUNK);
-    while (slots.chunks.length <= k) {
-      const last = slots.chunks.length - 1;
-      if (last >= 0 && !Object.isFrozen(slots.chunks[last])) Object.freeze(slots.chunks[last]);
-      slots.chunks.push(slots.chunks.length === k ? new Array<number>(CHUNK).fill(-1) : EMPTY);
-      slots.maxSeq.push(-1);
-    }
-    let chunk = slots.chunks[k]!;
-    if (Object.isFrozen(chunk)) chunk = thawedCopy(chunk);
-    (chunk as number[])[offset % CHUNK] = seq;
-    // A chunk behind the open one was written again (rare): frozen again at once.
-    slots.chunks[k] = k < slots.chunks.length - 1 ? Object.freeze(chunk) : chunk;
-    slots.maxSeq[k] = Math.max(slots.maxSeq[k]!, seq);
+    if (!slots.set(counterOf(rootId, start), seq)) this.other.set(rootId, seq);
   }
 
   /** Forgets `rootId` when it is kept aside; chunk slots are left to `dropBelow`. */
@@ -99,13 +121,7 @@ export class RootIndex {
 
   /** Releases every origin's leading chunks whose facts all have sequence numbers below `seq`. */
   dropBelow(seq: number): void {
-    for (const slots of this.origins.values()) {
-      while (slots.chunks.length > 1 && slots.maxSeq[0]! < seq) {
-        slots.chunks.shift();
-        slots.maxSeq.shift();
-        slots.base += CHUNK;
-      }
-    }
+    for (const slots of this.origins.values()) slots.dropBelow(seq);
   }
 
   /** Ids kept aside in the map (each belongs to a held fact: the invariants check it). */

@@ -19,7 +19,10 @@ export interface LogRecord {
   readonly producer: string;
   /** Stable id of the fact this record carries, used by idempotent handlers to dedupe. */
   readonly eventId: string;
-  /** Global production order across the run, used by the per-key order checker. */
+  /**
+   * Global production order across the run, one number per append: the per-key order checker
+   * orders by it and the consistency tracker finds a record's fact by it.
+   */
   readonly produceSeq: number;
 }
 
