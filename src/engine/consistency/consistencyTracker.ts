@@ -103,7 +103,8 @@ export class ConsistencyTracker {
       if (this.facts.completedMs(parentSeq) !== null || known !== undefined) return;
       // Every field written out, not `{ ...parent }`: a spread copy keeps its fields in a separate property array.
       const { rootEventId, entity, topic: factTopic, appendedMs, expected: services } = parent;
-      this.facts.replace(parentSeq, frozenFact({ rootEventId, entity, topic: factTopic, appendedMs, expected: services, eventIds: [...parent.eventIds, record.eventId] }));
+      const hops = parent.hops === null ? [record.eventId] : [...parent.hops, record.eventId];
+      this.facts.replace(parentSeq, frozenFact({ rootEventId, entity, topic: factTopic, appendedMs, expected: services, hops }));
       this.byProduceSeq.set(record.produceSeq, parentSeq);
       return;
     }
@@ -122,7 +123,7 @@ export class ConsistencyTracker {
       topic,
       appendedMs: nowMs,
       expected: services,
-      eventIds: [record.eventId],
+      hops: null,
     });
     const seq = this.facts.add(fact);
     this.roots.set(record.eventId, seq);
@@ -139,7 +140,7 @@ export class ConsistencyTracker {
   private factSeqOf(eventId: string): number | undefined {
     for (let cut = eventId.lastIndexOf('>'); cut > 0; cut = eventId.lastIndexOf('>', cut - 1)) {
       const seq = this.seqOf(eventId.slice(0, cut));
-      if (seq !== undefined && this.facts.get(seq)!.eventIds.includes(eventId)) return seq;
+      if (seq !== undefined && this.facts.get(seq)!.hops?.includes(eventId) === true) return seq;
     }
     return this.seqOf(eventId);
   }

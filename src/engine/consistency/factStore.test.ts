@@ -7,7 +7,7 @@ import { type Fact, FactStore, frozenFact } from './factStore';
 const SERVICES = Object.freeze(['billing', 'email']);
 
 function pendingFact(i: number): Fact {
-  return frozenFact({ rootEventId: `p#${i}`, entity: `order-${i}`, topic: 'orders', appendedMs: i, expected: SERVICES, eventIds: [`p#${i}`] });
+  return frozenFact({ rootEventId: `p#${i}`, entity: `order-${i}`, topic: 'orders', appendedMs: i, expected: SERVICES, hops: null });
 }
 
 function finish(store: FactStore, seq: number, atMs: number): void {

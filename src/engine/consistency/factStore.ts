@@ -21,12 +21,15 @@ export interface Fact {
   readonly appendedMs: SimTimeMs;
   /** Services whose read models should apply this fact, fixed when it was appended (frozen, shared). */
   readonly expected: readonly string[];
-  /** Ids of every record carrying this fact (the root and its later hops). */
-  readonly eventIds: readonly string[];
+  /**
+   * Ids of the later hops carrying this fact (the root's is `rootEventId`), or null while it has
+   * taken none: most facts never do, and an array each would be a third of a fact's heap.
+   */
+  readonly hops: readonly string[] | null;
 }
 
 export function frozenFact(fact: Fact): Fact {
-  Object.freeze(fact.eventIds);
+  if (fact.hops !== null) Object.freeze(fact.hops);
   return Object.freeze(fact);
 }
 
@@ -35,7 +38,16 @@ const CHUNK = 1024;
 /** In the columns: not applied yet, not completed yet. */
 const NOT_YET = -1;
 
+/**
+ * A chunk's columns are made at their full size (the applied times at two per slot, growing past
+ * that when facts expect more read models): growing them a slot at a time made and dropped
+ * about three times their size in copies.
+ */
 interface Chunk {
+  /** Slots taken so far (CHUNK when full). */
+  placed: number;
+  /** Entries of `applied` taken so far. */
+  appliedEnd: number;
   facts: Array<Fact | null>;
   /** Per slot, where its fact's applied times start in `applied` (one per expected service). */
   starts: number[];
@@ -48,11 +60,21 @@ interface Chunk {
 }
 
 function emptyChunk(): Chunk {
-  return { facts: [], starts: [], applied: [], counts: [], completed: [] };
+  return {
+    placed: 0,
+    appliedEnd: 0,
+    facts: new Array<Fact | null>(CHUNK).fill(null),
+    starts: new Array<number>(CHUNK).fill(0),
+    applied: new Array<number>(2 * CHUNK).fill(NOT_YET),
+    counts: new Array<number>(CHUNK).fill(0),
+    completed: new Array<number>(CHUNK).fill(NOT_YET),
+  };
 }
 
 /** What a full chunk becomes once every fact in it is dropped at once (shared, never written). */
 const RELEASED: Chunk = Object.freeze({
+  placed: CHUNK,
+  appliedEnd: 0,
   facts: Object.freeze([]) as unknown as Array<Fact | null>,
   starts: Object.freeze([]) as unknown as number[],
   applied: Object.freeze([]) as unknown as number[],
@@ -118,11 +140,11 @@ export class FactStore {
       if (c > 0) this.freezeIfSettled(c - 1);
     }
     const chunk = this.chunks[c]!;
-    chunk.facts.push(fact);
-    chunk.starts.push(chunk.applied.length);
-    for (let i = 0; i < fact.expected.length; i++) chunk.applied.push(NOT_YET);
-    chunk.counts.push(0);
-    chunk.completed.push(NOT_YET);
+    const slot = chunk.placed++;
+    chunk.facts[slot] = fact;
+    chunk.starts[slot] = chunk.appliedEnd;
+    // Past the preallocated entries the array grows (the slots were filled with NOT_YET before).
+    for (let i = 0; i < fact.expected.length; i++) chunk.applied[chunk.appliedEnd++] = NOT_YET;
     this.live[c]!++;
     this.pending[c]!++;
     this.count++;
@@ -181,7 +203,7 @@ export class FactStore {
       const c = this.chunkOf(seqs[i]!);
       let end = i + 1;
       while (end < seqs.length && this.chunkOf(seqs[end]!) === c) end++;
-      if (end - i === this.live[c] && this.chunks[c]!.facts.length === CHUNK) {
+      if (end - i === this.live[c] && this.chunks[c]!.placed === CHUNK) {
         this.chunks[c] = RELEASED;
         this.count -= this.live[c]!;
         this.live[c] = 0;
@@ -248,14 +270,22 @@ export class FactStore {
   private writable(c: number): Chunk {
     const chunk = this.chunks[c]!;
     if (!Object.isFrozen(chunk)) return chunk;
-    const copy: Chunk = { facts: thawedCopy(chunk.facts), starts: thawedCopy(chunk.starts), applied: thawedCopy(chunk.applied), counts: thawedCopy(chunk.counts), completed: thawedCopy(chunk.completed) };
+    const copy: Chunk = {
+      placed: chunk.placed,
+      appliedEnd: chunk.appliedEnd,
+      facts: thawedCopy(chunk.facts),
+      starts: thawedCopy(chunk.starts),
+      applied: thawedCopy(chunk.applied),
+      counts: thawedCopy(chunk.counts),
+      completed: thawedCopy(chunk.completed),
+    };
     this.chunks[c] = copy;
     return copy;
   }
 
   private freezeIfSettled(c: number): void {
     const chunk = this.chunks[c]!;
-    if (this.pending[c] !== 0 || chunk.facts.length !== CHUNK || Object.isFrozen(chunk)) return;
+    if (this.pending[c] !== 0 || chunk.placed !== CHUNK || Object.isFrozen(chunk)) return;
     Object.freeze(chunk.facts);
     Object.freeze(chunk.starts);
     Object.freeze(chunk.applied);

@@ -81,6 +81,20 @@ export class RootIndex {
    * string whose hash is not yet known; most ids in a row share an origin, and this one's is.
    */
   private lastOrigin = '';
+  /** The last id read and where its counter starts and what it is: a root is looked up, then set. */
+  private lastId = '';
+  private lastStart = -1;
+  private lastCounter = 0;
+
+  /** Where `rootId`'s counter starts (-1: not of the form `<origin>#<n>`); reads it into `lastCounter`. */
+  private parse(rootId: string): number {
+    if (rootId === this.lastId) return this.lastStart;
+    const start = counterStart(rootId);
+    this.lastId = rootId;
+    this.lastStart = start;
+    if (start >= 0) this.lastCounter = counterOf(rootId, start);
+    return start;
+  }
 
   private originOf(rootId: string, start: number): string {
     const last = this.lastOrigin;
@@ -90,16 +104,16 @@ export class RootIndex {
 
   /** The sequence number last stored for `rootId`, which may belong to a fact since dropped. */
   get(rootId: string): number | undefined {
-    const start = counterStart(rootId);
+    const start = this.parse(rootId);
     if (start < 0) return this.other.get(rootId);
     const slots = this.origins.get(this.originOf(rootId, start));
     if (!slots) return undefined;
-    const seq = slots.get(counterOf(rootId, start));
+    const seq = slots.get(this.lastCounter);
     return seq !== undefined || this.other.size === 0 ? seq : this.other.get(rootId);
   }
 
   set(rootId: string, seq: number): void {
-    const start = counterStart(rootId);
+    const start = this.parse(rootId);
     if (start < 0) {
       this.other.set(rootId, seq);
       return;
@@ -111,7 +125,7 @@ export class RootIndex {
       this.origins.set(origin, slots);
     }
     // Below the released chunks (a very old root appended again): kept aside.
-    if (!slots.set(counterOf(rootId, start), seq)) this.other.set(rootId, seq);
+    if (!slots.set(this.lastCounter, seq)) this.other.set(rootId, seq);
   }
 
   /** Forgets `rootId` when it is kept aside; chunk slots are left to `dropBelow`. */
