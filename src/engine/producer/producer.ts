@@ -16,6 +16,7 @@ import { nextMetadataRefreshMs } from '../metadataRefresh';
 import { createStream, type RandomStream } from '../random';
 import type { ProducerSpec } from '../scenario';
 import type { EngineContext } from '../engineContext';
+import type { EngineEvent } from '../engineEvents';
 import { createKeyGenerator, type KeyGenerator } from './keys';
 import { Partitioner } from './partitioner';
 import { generatePayload } from './payloads';
@@ -36,6 +37,8 @@ export class Producer {
   private readonly stream: RandomStream;
   private readonly keys: KeyGenerator;
   private readonly partitioner: Partitioner;
+  /** The event of each next arrival: one frozen object, shared by every scheduling and every copy. */
+  private readonly arrival: EngineEvent;
   private nextArrivalMs = 0;
   private entry: TimerId | null = null;
   /** Partitions of its topic as of its last metadata refresh. */
@@ -54,6 +57,7 @@ export class Producer {
     this.stream = createStream(seed, `producer:${spec.id}`);
     this.keys = createKeyGenerator(spec.keys);
     this.partitioner = new Partitioner(spec.partitioner ?? 'default', createStream(seed, `partitioner:${spec.id}`));
+    this.arrival = Object.freeze({ kind: 'produce', producer: spec.id });
   }
 
   start(world: EngineContext): void {
@@ -151,10 +155,11 @@ export class Producer {
       if (this.knownPartitions !== before) this.announcePartitions(world, before, `fetches metadata at once for a record to partition ${override.partition}`);
     }
     const known = this.knownPartitions;
+    // Only the sticky partitioner (records without a key) counts bytes; a keyed record skips the estimate.
+    const sizeBytes = key === null ? estimateRecordSize(key, eventType, payload) : 0;
     const partition =
       override?.partition ??
-      ((partitionCount: number) =>
-        this.partitioner.choose(key, estimateRecordSize(key, eventType, payload), known > 0 ? Math.min(known, partitionCount) : partitionCount));
+      ((partitionCount: number) => this.partitioner.choose(key, sizeBytes, known > 0 ? Math.min(known, partitionCount) : partitionCount));
     sendFromProducer(world, this, { key, eventType, payload, partition, eventId: `${this.id}#${sequence}` });
   }
 
@@ -163,7 +168,7 @@ export class Producer {
     const meanGapMs = 1000 / this.ratePerSec;
     const gap = this.spec.arrival === 'fixed' ? meanGapMs : this.stream.exponential(meanGapMs);
     this.nextArrivalMs = Math.max(this.nextArrivalMs + gap, world.now);
-    this.entry = world.schedule(Math.floor(this.nextArrivalMs), { kind: 'produce', producer: this.id });
+    this.entry = world.schedule(Math.floor(this.nextArrivalMs), this.arrival);
   }
 }
 
