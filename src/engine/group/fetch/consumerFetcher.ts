@@ -91,7 +91,7 @@ export class ConsumerFetcher {
     if (keys.length === 0) return false;
     this.stage = 'toBroker';
     this.sentAtMs = ctx.now;
-    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...client.ref });
+    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, client.events.fetch);
     return true;
   }
 
@@ -113,7 +113,7 @@ export class ConsumerFetcher {
     for (let i = 0; i < this.request.keys.length; i++) requestLog(ctx.topics, this.request, i).fetchWaiters.set(host.client.name, host.client.waiterRef);
     this.maxWaitDeadlineMs = ctx.now + config.fetchMaxWaitMs;
     // A timer still armed from an earlier fetch is due sooner (same wait, earlier start): it re-arms when it fires.
-    this.maxWaitEntry ??= ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
+    this.maxWaitEntry ??= ctx.schedule(this.maxWaitDeadlineMs, host.client.events.fetchMaxWait);
   }
 
   /** An append to a partition the parked fetch asks for (DelayedFetch.tryComplete). */
@@ -129,7 +129,7 @@ export class ConsumerFetcher {
     this.maxWaitEntry = null;
     if (this.stage !== 'parked') return;
     if (ctx.now < this.maxWaitDeadlineMs) {
-      this.maxWaitEntry = ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
+      this.maxWaitEntry = ctx.schedule(this.maxWaitDeadlineMs, host.client.events.fetchMaxWait);
       return;
     }
     this.unpark(ctx, host);
@@ -144,7 +144,7 @@ export class ConsumerFetcher {
   private answer(ctx: EngineContext, host: FetcherHost): void {
     readResponse(ctx.topics, this.request, host.service.config, this.buffer, this.response);
     this.stage = 'toClient';
-    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...host.client.ref });
+    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, host.client.events.fetch);
   }
 
   private atConsumer(ctx: ConsumerContext, host: FetcherHost): void {
