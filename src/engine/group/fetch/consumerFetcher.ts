@@ -27,7 +27,7 @@ import type { ConsumerClient } from '../consumerClient';
 import type { ConsumerContext, ServiceFacts } from '../groupProtocol';
 import { canAnswerNow, readResponse, requestLog, type FetchRequestData } from './delayedFetch';
 import { drain, FetchBuffer, keepRecords, readsLog, type CompletedFetch } from './fetchBuffer';
-import { clearArray } from '../../clearArray';
+import { clearArray, truncateArray } from '../../clearArray';
 
 /**
  * What the fetcher asks of the consumer around it, passed to each call with the context (the
@@ -68,11 +68,9 @@ export class ConsumerFetcher {
     const assignment = client.assignment;
     const count = assignment.length;
     if (count === 0 || client.pendingRevocation) return false;
+    // Written in place and shortened after: a consumer asks for about the same partitions each time.
     const { topics, partitions, keys, offsets } = this.request;
-    clearArray(topics);
-    clearArray(partitions);
-    clearArray(keys);
-    clearArray(offsets);
+    let asked = 0;
     const start = this.cursor++ % count;
     for (let i = 0; i < count; i++) {
       const index = (start + i) % count;
@@ -83,12 +81,17 @@ export class ConsumerFetcher {
       const log = ctx.topics.get(tp.topic)?.partitions[tp.partition];
       // A partition whose leader is down (broker/) is not fetched until a leader is elected.
       if (!log || !log.leaderReachable) continue;
-      topics.push(tp.topic);
-      partitions.push(tp.partition);
-      keys.push(key);
-      offsets.push(position);
+      topics[asked] = tp.topic;
+      partitions[asked] = tp.partition;
+      keys[asked] = key;
+      offsets[asked] = position;
+      asked++;
     }
-    if (keys.length === 0) return false;
+    truncateArray(topics, asked);
+    truncateArray(partitions, asked);
+    truncateArray(keys, asked);
+    truncateArray(offsets, asked);
+    if (asked === 0) return false;
     this.stage = 'toBroker';
     this.sentAtMs = ctx.now;
     this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, client.events.fetch);
