@@ -6,3 +6,8 @@
 export function clearArray(array: unknown[]): void {
   while (array.length > 0) array.pop();
 }
+
+/** Shortens an array refilled in place (`array[i] = …`) to `length`, keeping its capacity as `clearArray` does. */
+export function truncateArray(array: unknown[], length: number): void {
+  while (array.length > length) array.pop();
+}

@@ -6,6 +6,10 @@
  * keeps that number (never the entry), so the heap alone holds its entries and a copy of the
  * world is a plain tree. Cancelling is lazy: `cancel(id)` marks the number, and the entry stays
  * in the heap until it reaches the top, where it is dropped unseen.
+ *
+ * The heap is three parallel arrays (due times, sequence numbers, items), not an entry object
+ * per event: the engine queues about one event per record delivered, and an entry object each
+ * was a tenth of what it allocated. Plain arrays, so a copy of the world copies them as data.
  */
 import type { SimTimeMs } from './types';
 
@@ -19,13 +23,16 @@ export interface QueueEntry<T> {
 }
 
 export class EventQueue<T> {
-  private heap: QueueEntry<T>[] = [];
+  /** The heap, index for index: due time, sequence number and item of each entry. */
+  private dues: SimTimeMs[] = [];
+  private seqs: TimerId[] = [];
+  private items: T[] = [];
   private nextSeq = 0;
   /** Sequence numbers of cancelled entries still in the heap (each leaves when its entry is dropped). */
   private readonly cancelled = new Set<TimerId>();
 
   get size(): number {
-    return this.heap.length;
+    return this.items.length;
   }
 
   /** Entries cancelled but not yet dropped (invariant: each is still in the heap). */
@@ -34,18 +41,26 @@ export class EventQueue<T> {
   }
 
   push(dueMs: SimTimeMs, item: T): TimerId {
-    const entry: QueueEntry<T> = { dueMs, seq: this.nextSeq++, item };
-    const heap = this.heap;
-    heap.push(entry);
-    let i = heap.length - 1;
+    const seq = this.nextSeq++;
+    const { dues, seqs, items } = this;
+    let i = items.length;
+    dues.push(dueMs);
+    seqs.push(seq);
+    items.push(item);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!before(entry, heap[parent]!)) break;
-      heap[i] = heap[parent]!;
+      const parentDue = dues[parent]!;
+      // Sequence numbers grow: a new entry goes before its parent only by an earlier due time.
+      if (!(dueMs < parentDue)) break;
+      dues[i] = parentDue;
+      seqs[i] = seqs[parent]!;
+      items[i] = items[parent]!;
       i = parent;
     }
-    heap[i] = entry;
-    return entry.seq;
+    dues[i] = dueMs;
+    seqs[i] = seq;
+    items[i] = item;
+    return seq;
   }
 
   /**
@@ -59,42 +74,58 @@ export class EventQueue<T> {
   /** Due time of the next live entry, or Infinity when none is left. */
   peekDueMs(): SimTimeMs {
     this.dropCancelled();
-    return this.heap.length > 0 ? this.heap[0]!.dueMs : Infinity;
+    return this.items.length > 0 ? this.dues[0]! : Infinity;
   }
 
+  /** The next live entry, removed; undefined when none is left. */
   pop(): QueueEntry<T> | undefined {
     this.dropCancelled();
-    return this.popRaw();
+    if (this.items.length === 0) return undefined;
+    const entry: QueueEntry<T> = { dueMs: this.dues[0]!, seq: this.seqs[0]!, item: this.items[0]! };
+    this.removeTop();
+    return entry;
+  }
+
+  /** The next live entry's item, removed (its due time is what `peekDueMs` just returned); undefined when none is left. No entry object is made. */
+  popItem(): T | undefined {
+    this.dropCancelled();
+    if (this.items.length === 0) return undefined;
+    const item = this.items[0]!;
+    this.removeTop();
+    return item;
   }
 
   private dropCancelled(): void {
     const cancelled = this.cancelled;
-    while (cancelled.size > 0 && this.heap.length > 0 && cancelled.delete(this.heap[0]!.seq)) this.popRaw();
+    while (cancelled.size > 0 && this.items.length > 0 && cancelled.delete(this.seqs[0]!)) this.removeTop();
   }
 
-  private popRaw(): QueueEntry<T> | undefined {
-    const heap = this.heap;
-    const top = heap[0];
-    if (top === undefined) return undefined;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      let i = 0;
-      const n = heap.length;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= n) break;
-        const right = left + 1;
-        const child = right < n && before(heap[right]!, heap[left]!) ? right : left;
-        if (!before(heap[child]!, last)) break;
-        heap[i] = heap[child]!;
-        i = child;
-      }
-      heap[i] = last;
+  /** Removes the top entry (the heap is not empty). */
+  private removeTop(): void {
+    const { dues, seqs, items } = this;
+    const lastDue = dues.pop()!;
+    const lastSeq = seqs.pop()!;
+    const lastItem = items.pop()!;
+    const n = items.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && before(dues[right]!, seqs[right]!, dues[left]!, seqs[left]!) ? right : left;
+      if (!before(dues[child]!, seqs[child]!, lastDue, lastSeq)) break;
+      dues[i] = dues[child]!;
+      seqs[i] = seqs[child]!;
+      items[i] = items[child]!;
+      i = child;
     }
-    return top;
+    dues[i] = lastDue;
+    seqs[i] = lastSeq;
+    items[i] = lastItem;
   }
 }
 
-function before<T>(a: QueueEntry<T>, b: QueueEntry<T>): boolean {
-  return a.dueMs < b.dueMs || (a.dueMs === b.dueMs && a.seq < b.seq);
+function before(aDue: SimTimeMs, aSeq: TimerId, bDue: SimTimeMs, bSeq: TimerId): boolean {
+  return aDue < bDue || (aDue === bDue && aSeq < bSeq);
 }

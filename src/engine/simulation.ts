@@ -171,14 +171,14 @@ function wrapWorld(
   /** Runs events due at or before `timeMs`; false if it stopped at `stepLimit` (total steps). */
   function runEventsThrough(timeMs: SimTimeMs, stepLimit = Number.POSITIVE_INFINITY): boolean {
     const queue = world.queue;
-    while (queue.peekDueMs() <= timeMs) {
+    for (let dueMs = queue.peekDueMs(); dueMs <= timeMs; dueMs = queue.peekDueMs()) {
       if (world.steps.total >= stepLimit) return false;
-      const entry = queue.pop()!;
-      if (entry.dueMs < world.now) throw new Error(`time went backwards: ${entry.dueMs} < ${world.now}`);
-      world.now = entry.dueMs;
+      const item = queue.popItem()!;
+      if (dueMs < world.now) throw new Error(`time went backwards: ${dueMs} < ${world.now}`);
+      world.now = dueMs;
       world.steps.step(world.now);
-      world.hasher.int(ENGINE_EVENT_CODES[entry.item.kind]);
-      dispatch(entry.item);
+      world.hasher.int(ENGINE_EVENT_CODES[item.kind]);
+      dispatch(item);
       if (invariants) checkInvariants(world);
     }
     return true;

@@ -19,6 +19,7 @@
  */
 import { rebalanceProtocolFor } from '../config';
 import type { InstanceRef } from '../engineEvents';
+import { instanceEvents, type InstanceEvents } from './instanceEvents';
 import type { SimEventCode, SimEventDetail, SimEventFields } from '../simEvents';
 import { tpKey, type TopicPartition } from '../types';
 import type { EngineContext } from '../engineContext';
@@ -82,6 +83,7 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
     this.name = `${service.id}-${index}`;
     this.waiterRef = Object.freeze({ service: service.id, instance: index });
     this.memberRef = Object.freeze({ service: service.id, instance: index, name: this.name });
+    this.events = instanceEvents(service.id, index);
     this.joinPrepare = new JoinPrepareCommit();
   }
 
@@ -89,6 +91,8 @@ export class ConsumerClient implements JoinPrepareClient, CommittingClient {
   readonly waiterRef: InstanceRef;
   /** This instance by id and name, frozen: what the coordinator keeps of the member. */
   readonly memberRef: MemberRef;
+  /** Its poll loop's and fetcher's queued events, frozen (instanceEvents.ts). */
+  readonly events: InstanceEvents;
 
   /** How queued events name this instance (engineEvents.ts). */
   get ref(): InstanceRef {

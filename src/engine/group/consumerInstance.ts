@@ -221,7 +221,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
   // ---- poll loop -------------------------------------------------------------------------
 
   private schedulePoll(ctx: EngineContext, atMs: number): void {
-    this.loop.schedulePoll(ctx, atMs, this.client.ref);
+    this.loop.schedulePoll(ctx, atMs, this.client.events);
   }
 
   /** Stops the loop where it is: the current record keeps its remaining time. */
@@ -332,7 +332,7 @@ export class ConsumerInstance implements ClientHost, GroupClient, LivenessHost, 
       while (batch.index < batch.records.length) {
         if (batch.currentRemainingMs > 0 || processedNow === ZERO_TIME_RECORDS_PER_STEP) {
           batch.currentStartMs = ctx.now;
-          this.loop.scheduleRecordDone(ctx, ctx.now + batch.currentRemainingMs, this.client.ref);
+          this.loop.scheduleRecordDone(ctx, ctx.now + batch.currentRemainingMs, this.client.events);
           return;
         }
         this.processCurrent(ctx, service);

@@ -4,7 +4,7 @@
  * wake-up cancels it, and a wake-up already due at this instant is not queued twice.
  */
 import type { EngineContext } from '../engineContext';
-import type { InstanceRef } from '../engineEvents';
+import type { InstanceEvents } from './instanceEvents';
 import type { TimerId } from '../eventQueue';
 
 export class PollLoopTimer {
@@ -22,15 +22,15 @@ export class PollLoopTimer {
   }
 
   /** Queues the next poll (cancelling whatever was pending). */
-  schedulePoll(ctx: EngineContext, atMs: number, ref: InstanceRef): void {
+  schedulePoll(ctx: EngineContext, atMs: number, events: InstanceEvents): void {
     this.cancel(ctx);
-    this.entry = ctx.schedule(atMs, { kind: 'poll', ...ref });
+    this.entry = ctx.schedule(atMs, events.poll);
     this.dueMs = atMs;
   }
 
   /** Queues the end of the current record (nothing is pending then). */
-  scheduleRecordDone(ctx: EngineContext, atMs: number, ref: InstanceRef): void {
-    this.entry = ctx.schedule(atMs, { kind: 'recordDone', ...ref });
+  scheduleRecordDone(ctx: EngineContext, atMs: number, events: InstanceEvents): void {
+    this.entry = ctx.schedule(atMs, events.recordDone);
     this.dueMs = atMs;
   }
 

@@ -27,6 +27,12 @@ export class KeyIndex {
   /** Per chunk from `low`'s on, how many keys it holds: at 0 the chunk is dropped. */
   private counts: number[] = [];
   private aside = new CowMap<string, number>();
+  /**
+   * The key whose counter was found last, and that counter: a key is looked up and then set
+   * in a row (a new key's slot), so the second finds it here instead of parsing it again.
+   */
+  private lastKey: string | null = null;
+  private lastCounter = NONE;
 
   /** The key's slot, or −1. */
   get(key: string): number {
@@ -38,7 +44,12 @@ export class KeyIndex {
     return this.aside.get(key) ?? NONE;
   }
 
-  set(key: string, slot: number): void {
+  /**
+   * Sets the key's slot; returns the counter it is kept under in the chunks, or −1 when it is
+   * kept aside. Until the key is deleted, `deleteCounted` of that counter deletes it without
+   * reading the key (keySlots.ts: a slot reused long after its key was freed).
+   */
+  set(key: string, slot: number): number {
     let n = this.counterOf(key);
     if (n < 0 && this.prefix === null) n = this.adoptPrefix(key);
     if (n >= this.low && n < this.high + MAX_GAP_CHUNKS * CHUNK && (this.aside.size === 0 || !this.aside.has(key))) {
@@ -49,28 +60,31 @@ export class KeyIndex {
       }
       this.values.set(n, slot);
       if (n >= this.high) this.high = n + 1;
-      return;
+      return n;
     }
     this.aside.set(key, slot);
+    return NONE;
   }
 
   delete(key: string): void {
     const n = this.counterOf(key);
-    if (n >= 0 && this.values.get(n) !== NONE) {
-      this.values.set(n, NONE);
-      if (--this.counts[(n - this.low) >> CHUNK_BITS]! === 0) {
-        this.values.dropChunk(n);
-        // Emptied at the low end (a sequence's old keys): the chunks start at the first one kept.
-        const low = this.values.firstHeld(this.high - (this.high % CHUNK));
-        if (low > this.low) {
-          this.counts = this.counts.slice((low - this.low) >> CHUNK_BITS);
-          this.low = low;
-          this.values.dropBefore(low);
-        }
+    if (n >= 0 && this.values.get(n) !== NONE) this.deleteCounted(n);
+    else this.aside.delete(key);
+  }
+
+  /** Deletes the key `set` kept under counter `n` (what it returned, ≥ 0). */
+  deleteCounted(n: number): void {
+    this.values.set(n, NONE);
+    if (--this.counts[(n - this.low) >> CHUNK_BITS]! === 0) {
+      this.values.dropChunk(n);
+      // Emptied at the low end (a sequence's old keys): the chunks start at the first one kept.
+      const low = this.values.firstHeld(this.high - (this.high % CHUNK));
+      if (low > this.low) {
+        this.counts = this.counts.slice((low - this.low) >> CHUNK_BITS);
+        this.low = low;
+        this.values.dropBefore(low);
       }
-      return;
     }
-    this.aside.delete(key);
   }
 
   /** An independent copy (for `deepClone`): the chunks and the aside map's layers are shared. */
@@ -82,16 +96,22 @@ export class KeyIndex {
     out.values = this.values.copy();
     out.counts = this.counts.slice();
     out.aside = this.aside.copy();
+    out.lastKey = this.lastKey;
+    out.lastCounter = this.lastCounter;
     return out;
   }
 
   /** n when `key` is `<prefix><n>` (decimal, no leading zero, at most nine digits: chunkedTable.ts's `counterStart`), else −1. */
   private counterOf(key: string): number {
+    if (key === this.lastKey) return this.lastCounter;
     const prefix = this.prefix;
     if (prefix === null) return NONE;
     const start = counterStart(key);
-    if (start !== prefix.length || !key.startsWith(prefix)) return NONE;
-    return counterValue(key, start);
+    const n = start !== prefix.length || !key.startsWith(prefix) ? NONE : counterValue(key, start);
+    // Remembered only once the prefix is fixed (it never changes after).
+    this.lastKey = key;
+    this.lastCounter = n;
+    return n;
   }
 
   /** The first key of the form `<prefix><n>` fixes the prefix and where the chunks start. */

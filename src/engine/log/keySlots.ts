@@ -38,6 +38,12 @@ export class KeySlots {
   private keys = new CowList<string | null>(null);
   /** Per slot: how many tables hold it. */
   private holders = new CowNumbers(false, 0);
+  /**
+   * Per slot: the counter its key is kept under in `slots` (keyIndex.ts), or −1 when kept
+   * aside. Reusing a slot deletes its old key by this number: the key string, freed long before,
+   * is no longer in the processor's caches, and reading it was most of the cost of a new key.
+   */
+  private counters = new CowNumbers(false, NONE);
   /** Slots given so far (slots are numbered from 0). */
   private slotCount = 0;
   /** A bit per slot (32 to a word): set while the slot has no holder. */
@@ -114,11 +120,15 @@ export class KeySlots {
     }
     let given = this.takeLowestFree();
     if (given < 0) given = this.slotCount++;
-    else this.slots.delete(this.keys.get(given)!);
+    else {
+      const counter = this.counters.get(given);
+      if (counter >= 0) this.slots.deleteCounted(counter);
+      else this.slots.delete(this.keys.get(given)!);
+    }
     this.keys.set(given, key);
     holders.set(given, 1);
     this.held++;
-    this.slots.set(key, given);
+    this.counters.set(given, this.slots.set(key, given));
     return given;
   }
 
@@ -141,6 +151,7 @@ export class KeySlots {
     out.slots = this.slots.copy();
     out.keys = this.keys.copy();
     out.holders = this.holders.copy();
+    out.counters = this.counters.copy();
     out.slotCount = this.slotCount;
     out.free = this.free.copy();
     out.lowestFree = this.lowestFree;

@@ -174,8 +174,8 @@ describe('OrderKeyTable and KeySlots copies (checkpoints)', () => {
       }
     }
     // Per copy and table about two chunks each of the queue and of the reused slots' sequences and
-    // stamps; the slots' holders, index and memo a few more: some 30 of the run’s 400.
-    expect(own).toBeLessThanOrEqual(10 * 30);
+    // stamps; the slots' holders, counters, index and memo a few more: some 33 of the run’s 400.
+    expect(own).toBeLessThanOrEqual(10 * 33);
     expect(total).toBeGreaterThan(200);
   });
 });

@@ -27,7 +27,7 @@ import type { ConsumerClient } from '../consumerClient';
 import type { ConsumerContext, ServiceFacts } from '../groupProtocol';
 import { canAnswerNow, readResponse, requestLog, type FetchRequestData } from './delayedFetch';
 import { drain, FetchBuffer, keepRecords, readsLog, type CompletedFetch } from './fetchBuffer';
-import { clearArray } from '../../clearArray';
+import { clearArray, truncateArray } from '../../clearArray';
 
 /**
  * What the fetcher asks of the consumer around it, passed to each call with the context (the
@@ -68,11 +68,9 @@ export class ConsumerFetcher {
     const assignment = client.assignment;
     const count = assignment.length;
     if (count === 0 || client.pendingRevocation) return false;
+    // Written in place and shortened after: a consumer asks for about the same partitions each time.
     const { topics, partitions, keys, offsets } = this.request;
-    clearArray(topics);
-    clearArray(partitions);
-    clearArray(keys);
-    clearArray(offsets);
+    let asked = 0;
     const start = this.cursor++ % count;
     for (let i = 0; i < count; i++) {
       const index = (start + i) % count;
@@ -83,15 +81,20 @@ export class ConsumerFetcher {
       const log = ctx.topics.get(tp.topic)?.partitions[tp.partition];
       // A partition whose leader is down (broker/) is not fetched until a leader is elected.
       if (!log || !log.leaderReachable) continue;
-      topics.push(tp.topic);
-      partitions.push(tp.partition);
-      keys.push(key);
-      offsets.push(position);
+      topics[asked] = tp.topic;
+      partitions[asked] = tp.partition;
+      keys[asked] = key;
+      offsets[asked] = position;
+      asked++;
     }
-    if (keys.length === 0) return false;
+    truncateArray(topics, asked);
+    truncateArray(partitions, asked);
+    truncateArray(keys, asked);
+    truncateArray(offsets, asked);
+    if (asked === 0) return false;
     this.stage = 'toBroker';
     this.sentAtMs = ctx.now;
-    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...client.ref });
+    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, client.events.fetch);
     return true;
   }
 
@@ -113,7 +116,7 @@ export class ConsumerFetcher {
     for (let i = 0; i < this.request.keys.length; i++) requestLog(ctx.topics, this.request, i).fetchWaiters.set(host.client.name, host.client.waiterRef);
     this.maxWaitDeadlineMs = ctx.now + config.fetchMaxWaitMs;
     // A timer still armed from an earlier fetch is due sooner (same wait, earlier start): it re-arms when it fires.
-    this.maxWaitEntry ??= ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
+    this.maxWaitEntry ??= ctx.schedule(this.maxWaitDeadlineMs, host.client.events.fetchMaxWait);
   }
 
   /** An append to a partition the parked fetch asks for (DelayedFetch.tryComplete). */
@@ -129,7 +132,7 @@ export class ConsumerFetcher {
     this.maxWaitEntry = null;
     if (this.stage !== 'parked') return;
     if (ctx.now < this.maxWaitDeadlineMs) {
-      this.maxWaitEntry = ctx.schedule(this.maxWaitDeadlineMs, { kind: 'fetchMaxWait', ...host.client.ref });
+      this.maxWaitEntry = ctx.schedule(this.maxWaitDeadlineMs, host.client.events.fetchMaxWait);
       return;
     }
     this.unpark(ctx, host);
@@ -144,7 +147,7 @@ export class ConsumerFetcher {
   private answer(ctx: EngineContext, host: FetcherHost): void {
     readResponse(ctx.topics, this.request, host.service.config, this.buffer, this.response);
     this.stage = 'toClient';
-    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, { kind: 'fetch', ...host.client.ref });
+    this.hopEntry = ctx.schedule(ctx.now + ctx.network.latencyMs, host.client.events.fetch);
   }
 
   private atConsumer(ctx: ConsumerContext, host: FetcherHost): void {
