@@ -80,10 +80,22 @@ function Clock() {
   const text = formatSimTime(nowMs);
   const face = useRef<HTMLSpanElement>(null);
   const shape = text.replace(/[0-9]/g, '0');
+  const fitted = useRef(false);
   // Again when the text's shape changes, and when what sets its font does (presenter mode on the
   // page root, the zoom's media queries on resize, a font arriving), even while paused.
   useLayoutEffect(() => {
-    if (face.current) fitClockFace(face.current);
+    const element = face.current;
+    if (!element) return;
+    if (!fitted.current) {
+      // The first fit waits for the first frame: its forced layout is then that frame's own
+      // layout, not a layout of the whole new page inside the task that mounted it (~90 ms).
+      const frame = requestAnimationFrame(() => {
+        fitted.current = true;
+        fitClockFace(element);
+      });
+      return () => cancelAnimationFrame(frame);
+    }
+    fitClockFace(element);
   }, [shape]);
   useLayoutEffect(() => {
     const element = face.current;
