@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { COMPARE_BENCH_CASES } from './compareFrameCases';
 import { serveDist } from './serveDist';
+import { FIXED_FRAME_CLOCK, FRAME_INSTRUMENT } from './frameBench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const BUILDS = (process.env.BENCH_BUILDS ?? 'current=dist').split(',').map((entry) => {
@@ -25,33 +26,6 @@ const BUILDS = (process.env.BENCH_BUILDS ?? 'current=dist').split(',').map((entr
 });
 const ONLY = process.env.CASES ? Number(process.env.CASES) : null;
 const CASES = ONLY === null ? COMPARE_BENCH_CASES : COMPARE_BENCH_CASES.slice(0, ONLY);
-
-const INSTRUMENT = `(() => {
-  const frames = [];
-  window.__frameTimes = frames;
-  const raf = window.requestAnimationFrame.bind(window);
-  let pending = false;
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    const start = performance.now();
-    callback(time);
-    if (pending) return;
-    pending = true;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { frames.push(performance.now() - start); pending = false; };
-    channel.port2.postMessage(0);
-  });
-})();`;
-
-const FIXED_FRAME_CLOCK = `(() => {
-  const raf = window.requestAnimationFrame.bind(window);
-  const real = performance.now.bind(performance);
-  let lastReal = -1, frameClock = 0, started = null;
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    if (time !== lastReal) { lastReal = time; frameClock += 1000 / 60; }
-    callback(frameClock);
-  });
-  performance.now = () => (lastReal < 0 ? real() : (started ??= real()) + frameClock);
-})();`;
 
 const PHASES: Array<[string, string]> = [
   ['FireAnimationFrame', 'script'],
@@ -85,7 +59,7 @@ interface Measured {
 async function measure(port: number, hash: string): Promise<Measured> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   if (process.env.FIXED_FRAME_CLOCK) await page.addInitScript(FIXED_FRAME_CLOCK);
-  await page.addInitScript(INSTRUMENT);
+  await page.addInitScript(FRAME_INSTRUMENT);
   await page.goto(`http://127.0.0.1:${port}/${hash}`);
   await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
   await page.waitForFunction('window.__logscope.now() >= 60000 || location.hash.startsWith("#preset=")');

@@ -21,6 +21,7 @@ import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { COMPARE_BENCH_CASES } from './compareFrameCases';
 import { serveDist } from './serveDist';
+import { FIXED_FRAME_CLOCK, FRAME_INSTRUMENT, mainThreadEvents, mainThreads } from './frameBench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const TRACE_MS = Number(process.env.TRACE_MS ?? 6000);
@@ -36,24 +37,8 @@ const CASE = process.env.CASE?.startsWith('#')
   ? { label: process.env.CASE, hash: process.env.CASE }
   : (COMPARE_BENCH_CASES.find((c) => c.label.startsWith(process.env.CASE ?? 'comparison:')) ?? COMPARE_BENCH_CASES[1]!);
 
-const INSTRUMENT = `(() => {
-  const frames = [];
-  window.__frameTimes = frames;
-  const raf = window.requestAnimationFrame.bind(window);
-  let pending = false;
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    const start = performance.now();
-    callback(time);
-    if (pending) return;
-    pending = true;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { frames.push(performance.now() - start); pending = false; };
-    channel.port2.postMessage(0);
-  });
-})();`;
-
 /**
- * `DIAG=1`: per frame, its wall time as INSTRUMENT measures it, whether the playhead crossed a
+ * `DIAG=1`: per frame, its wall time as FRAME_INSTRUMENT measures it, whether the playhead crossed a
  * whole virtual second in it (the lag samples: charts redraw), and the DOM mutations in each run's
  * region and in the charts (paced numbers and names redrawn), to tell which frames are heavy.
  */
@@ -87,17 +72,6 @@ const DIAG_INSTRUMENT = `(() => {
     channel.port1.onmessage = () => { row.wall = performance.now() - start; rows.push(row); pending = false; };
     channel.port2.postMessage(0);
   });
-})();`;
-
-const FIXED_FRAME_CLOCK = `(() => {
-  const raf = window.requestAnimationFrame.bind(window);
-  const real = performance.now.bind(performance);
-  let lastReal = -1, frameClock = 0, started = null;
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    if (time !== lastReal) { lastReal = time; frameClock += 1000 / 60; }
-    callback(frameClock);
-  });
-  performance.now = () => (lastReal < 0 ? real() : (started ??= real()) + frameClock);
 })();`;
 
 interface TraceEvent {
@@ -134,8 +108,7 @@ interface Frame {
 const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
 
 function framesOf(events: TraceEvent[]): Frame[] {
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+  const onMain = mainThreadEvents(events);
   const tasks = onMain.filter((e) => e.ph === 'X' && e.name.endsWith('RunTask'));
   const children = onMain.filter((e) => e.ph === 'X' && !e.name.endsWith('RunTask'));
   // Tasks running an animation frame's callbacks start a frame.
@@ -186,6 +159,7 @@ function framesOf(events: TraceEvent[]): Frame[] {
   }
   // JavaScript samples (the trace's own CPU profile), each attributed to the frame it fell in.
   const nodes = new Map<number, { name: string; parent?: number }>();
+  const main = mainThreads(events);
   const profileStart = events.find((e) => e.name === 'Profile' && main.has(`${e.pid}:${e.tid}`));
   const chunks = events.filter((e) => e.name === 'ProfileChunk' && e.id === profileStart?.id).sort((a, b) => a.ts - b.ts);
   let ts = Number((profileStart?.args?.data as { startTime?: number } | undefined)?.startTime ?? 0);
@@ -216,7 +190,7 @@ function percentile(values: number[], p: number): number {
 async function open(port: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   if (process.env.FIXED_FRAME_CLOCK) await page.addInitScript(FIXED_FRAME_CLOCK);
-  await page.addInitScript(DIAG ? DIAG_INSTRUMENT : INSTRUMENT);
+  await page.addInitScript(DIAG ? DIAG_INSTRUMENT : FRAME_INSTRUMENT);
   await page.goto(`http://127.0.0.1:${port}/${CASE.hash}`);
   await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
   await page.waitForFunction('window.__logscope.now() >= 60000 || location.hash.startsWith("#preset=")');

@@ -1,6 +1,6 @@
 /**
  * Frame benchmark in the real app: headless Chromium, the production build (run `npm run build`
- * first), a checkout-like scenario at 100 records/s with 12 partitions and 4 groups, playing at
+ * first), a checkout-like FRAME_BENCH_SCENARIO at 100 records/s with 12 partitions and 4 groups, playing at
  * 1× on the partitions tab, scrolled to its lanes, on the lag tab, and as both runs of a
  * comparison (issue 15: the frame budget holds in comparison mode too). `RUNS` runs per view
  * (default 3), interleaved, report the median and range. For each animation frame it measures the main
@@ -18,26 +18,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { DIST, serveDist } from './serveDist';
-import { checkout } from '../src/scenarios/presets/checkout';
 import { COMPARE_BENCH_CASES } from './compareFrameCases';
-
+import { FRAME_BENCH_SCENARIO, FRAME_INSTRUMENT } from './frameBench';
 
 const { server, port } = await serveDist('bench:frames');
-
-const scenario = {
-  ...checkout,
-  title: 'Frame benchmark: 100 records/s, 12 partitions, 4 groups',
-  topics: [{ name: 'orders', partitions: 12, config: { 'retention.ms': 600_000, 'segment.ms': 60_000 } }],
-  producers: [{ ...checkout.producers[0]!, ratePerSec: 100 }],
-  services: [
-    { id: 'inventory', subscribe: ['orders'], handler: 'reserveStock', processingMs: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-    { id: 'billing', subscribe: ['orders'], handler: 'chargePayment', processingMs: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-    { id: 'email', subscribe: ['orders'], handler: 'sendReceipt', processingMs: 2, instances: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-    { id: 'fraud-check', subscribe: ['orders'], handler: 'scoreFraud', processingMs: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-  ],
-  notes: [],
-  actions: [],
-};
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -46,37 +30,22 @@ const browser = await chromium.launch({
 
 // Wraps requestAnimationFrame before the app loads: each frame records the time from its first
 // callback until a MessageChannel task queued after the callbacks runs.
-const INSTRUMENT = `(() => {
-  const frames = [];
-  window.__frameTimes = frames;
-  const raf = window.requestAnimationFrame.bind(window);
-  let pending = false;
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    const start = performance.now();
-    callback(time);
-    if (pending) return;
-    pending = true;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { frames.push(performance.now() - start); pending = false; };
-    channel.port2.postMessage(0);
-  });
-})();`;
 
 /**
  * The views measured: the top of the page on two tabs, the lanes scrolled into view, and the
- * comparison view (issue 15) with that scenario as both runs, opened from its link.
+ * comparison view (issue 15) with that FRAME_BENCH_SCENARIO as both runs, opened from its link.
  */
 const VIEWS: ReadonlyArray<{ label: string; tab: string | null; scrollTo: string | null; hash?: string }> = [
   { label: 'Partitions tab', tab: 'Partitions', scrollTo: null },
   { label: 'Partitions tab, scrolled to the lanes', tab: 'Partitions', scrollTo: '.topic-lanes' },
   { label: 'Lag tab', tab: 'Lag', scrollTo: null },
-  { label: 'Comparison: that scenario as run A and run B', tab: null, scrollTo: null, hash: COMPARE_BENCH_CASES[1]!.hash },
+  { label: 'Comparison: that FRAME_BENCH_SCENARIO as run A and run B', tab: null, scrollTo: null, hash: COMPARE_BENCH_CASES[1]!.hash },
 ];
 type View = (typeof VIEWS)[number];
 
 async function open(view: View) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.addInitScript(INSTRUMENT);
+  await page.addInitScript(FRAME_INSTRUMENT);
   if (view.hash) {
     await page.goto(`http://127.0.0.1:${port}/${view.hash}`);
     await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
@@ -86,7 +55,7 @@ async function open(view: View) {
   }
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
-  const loaded = (await page.evaluate(`window.__logscope.load(${JSON.stringify(scenario)})`)) as { ok: boolean; error?: string };
+  const loaded = (await page.evaluate(`window.__logscope.load(${JSON.stringify(FRAME_BENCH_SCENARIO)})`)) as { ok: boolean; error?: string };
   if (!loaded.ok) throw new Error(`load failed: ${loaded.error}`);
   await page.evaluate('window.__logscope.advance(60000)');
   if (view.tab) await page.getByRole('tab', { name: view.tab }).click();

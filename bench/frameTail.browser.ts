@@ -1,6 +1,6 @@
 /**
  * What the heaviest frames hold (issue 21: the frame p95 is the tail, not the mean). The frame
- * benchmark's scenario and views (bench/frame.browser.ts) in headless Chromium, playing at 1×;
+ * benchmark's FRAME_BENCH_SCENARIO and views (bench/frame.browser.ts) in headless Chromium, playing at 1×;
  * a Chrome trace of each run is cut into animation frames (from the frame's task to the
  * MessageChannel task the benchmark queues behind its callbacks, marked with a user-timing
  * measure), and each frame's main-thread CPU (thread time, so a loaded machine's preemption
@@ -19,8 +19,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { checkout } from '../src/scenarios/presets/checkout';
 import { serveDist } from './serveDist';
+import { FIXED_FRAME_CLOCK, FRAME_BENCH_SCENARIO, mainThreadEvents } from './frameBench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -29,21 +29,6 @@ const BUILDS = (process.env.BENCH_BUILDS ?? 'current=dist').split(',').map((entr
   const [label, dir] = entry.split('=');
   return { label: label!, dir: resolve(dir!) };
 });
-
-const scenario = {
-  ...checkout,
-  title: 'Frame benchmark: 100 records/s, 12 partitions, 4 groups',
-  topics: [{ name: 'orders', partitions: 12, config: { 'retention.ms': 600_000, 'segment.ms': 60_000 } }],
-  producers: [{ ...checkout.producers[0]!, ratePerSec: 100 }],
-  services: [
-    { id: 'inventory', subscribe: ['orders'], handler: 'reserveStock', processingMs: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-    { id: 'billing', subscribe: ['orders'], handler: 'chargePayment', processingMs: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-    { id: 'email', subscribe: ['orders'], handler: 'sendReceipt', processingMs: 2, instances: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-    { id: 'fraud-check', subscribe: ['orders'], handler: 'scoreFraud', processingMs: 2, config: { 'auto.offset.reset': 'earliest' as const } },
-  ],
-  notes: [],
-  actions: [],
-};
 
 const ALL_VIEWS = [
   { label: 'Partitions tab', tab: 'Partitions', scrollTo: null },
@@ -98,17 +83,6 @@ const RENDER_COUNTS = `(() => {
   };
 })();`;
 
-const FIXED_FRAME_CLOCK = `(() => {
-  const raf = window.requestAnimationFrame.bind(window);
-  const real = performance.now.bind(performance);
-  let lastReal = -1, frameClock = 0, started = null;
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    if (time !== lastReal) { lastReal = time; frameClock += 1000 / 60; }
-    callback(frameClock);
-  });
-  performance.now = () => (lastReal < 0 ? real() : (started ??= real()) + frameClock);
-})();`;
-
 interface TraceEvent {
   name: string;
   cat: string;
@@ -145,7 +119,7 @@ async function open(port: number, view: (typeof VIEWS)[number]): Promise<Page> {
   if (process.env.FIXED_FRAME_CLOCK) await page.addInitScript(FIXED_FRAME_CLOCK);
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => Boolean((window as unknown as { __logscope?: unknown }).__logscope));
-  const loaded = (await page.evaluate(`window.__logscope.load(${JSON.stringify(scenario)})`)) as { ok: boolean; error?: string };
+  const loaded = (await page.evaluate(`window.__logscope.load(${JSON.stringify(FRAME_BENCH_SCENARIO)})`)) as { ok: boolean; error?: string };
   if (!loaded.ok) throw new Error(`load failed: ${loaded.error}`);
   await page.evaluate('window.__logscope.advance(60000)');
   await page.getByRole('tab', { name: view.tab }).click();
@@ -157,8 +131,7 @@ const where = (data: Record<string, unknown> | undefined) =>
   data ? `${String(data.functionName || '?')}@${String(data.url ?? '').split('/').pop()}:${String(data.lineNumber ?? '')}` : '?';
 
 function cut(events: TraceEvent[], log: Array<Record<string, number>>): Frame[] {
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const onMain = events.filter((e) => main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
+  const onMain = mainThreadEvents(events);
   const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
   const slices = onMain.filter((e) => e.ph === 'X');
   // User-timing measures: async begin/end pairs named 'frame'.
