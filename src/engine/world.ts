@@ -200,7 +200,7 @@ export class World implements EngineContext, ConsumerContext {
     this.hasher.int(partition);
     this.hasher.int(record.offset);
     this.hasher.int(record.timestampMs);
-    this.consistency.onAppend(topic.name, record, this.now, this);
+    this.consistency.onAppend(topic.name, record, this.now, this, request.freshOrigin, request.freshCounter);
     // Replicated, consumers wake when the high watermark moves rather than on the append.
     if (this.cluster) this.cluster.onAppended(this, topic.name, partition);
     else if (log.fetchWaiters.size > 0) this.wakeFetchWaiters(log.fetchWaiters);

@@ -91,8 +91,18 @@ export class ConsistencyTracker {
   /** Facts appended so far: the next one's place in `recentSeqs` is this modulo its size. */
   private appendedFacts = 0;
 
-  /** A record was appended: a new fact, or a later hop of a known one. */
-  onAppend(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices): void {
+  /**
+   * A record was appended: a new fact, or a later hop of a known one. A producer's new event
+   * comes with its id's origin and counter (`checkout#`, 17): a root (ids hold no `>`) filed by
+   * its counter, the id never read (engineContext.ts, AppendRequest).
+   */
+  onAppend(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices, freshOrigin?: string, freshCounter?: number): void {
+    const byCounter = freshOrigin === undefined || freshCounter === undefined ? null : this.roots.getByCounter(freshOrigin, freshCounter, record.eventId);
+    if (byCounter === null) this.onAppendById(topic, record, nowMs, expected);
+    else this.addFact(topic, record, nowMs, expected, this.heldRoot(byCounter, record.eventId), freshOrigin!, freshCounter!);
+  }
+
+  private onAppendById(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices): void {
     const parentId = parentEventId(record.eventId);
     const parentSeq = parentId === null ? undefined : this.factSeqOf(parentId);
     if (parentSeq !== undefined) {
@@ -108,8 +118,15 @@ export class ConsistencyTracker {
       this.byProduceSeq.set(record.produceSeq, parentSeq);
       return;
     }
-    // A producer's resend written twice (no idempotence) carries the same fact: tracked once.
-    const resent = this.seqOf(record.eventId);
+    this.addFact(topic, record, nowMs, expected, this.seqOf(record.eventId), null, 0);
+  }
+
+  /**
+   * A root appended: a new fact unless `resent` names the held fact of an earlier append of the
+   * same id (a producer's resend written twice, without idempotence: tracked once). Filed by
+   * its counter under `origin` when given, else by its id.
+   */
+  private addFact(topic: string, record: LogRecord, nowMs: SimTimeMs, expected: ExpectedServices, resent: number | undefined, origin: string | null, counter: number): void {
     if (resent !== undefined) {
       this.byProduceSeq.set(record.produceSeq, resent);
       return;
@@ -126,7 +143,8 @@ export class ConsistencyTracker {
       hops: null,
     });
     const seq = this.facts.add(fact);
-    this.roots.set(record.eventId, seq);
+    if (origin === null) this.roots.set(record.eventId, seq);
+    else this.roots.setByCounter(origin, counter, record.eventId, seq);
     this.byProduceSeq.set(record.produceSeq, seq);
     this.recentSeqs[this.appendedFacts++ % RECENT_ENTITIES] = seq;
     this.trim();
@@ -147,7 +165,11 @@ export class ConsistencyTracker {
 
   /** The sequence number of the tracked fact rooted at `rootId`, if it is still held. */
   private seqOf(rootId: string): number | undefined {
-    const seq = this.roots.get(rootId);
+    return this.heldRoot(this.roots.get(rootId), rootId);
+  }
+
+  /** `seq` (what the root index holds for `rootId`) if its fact is still held and rooted there. */
+  private heldRoot(seq: number | undefined, rootId: string): number | undefined {
     return seq !== undefined && this.facts.get(seq)?.rootEventId === rootId ? seq : undefined;
   }
 

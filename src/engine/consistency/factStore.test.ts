@@ -120,7 +120,7 @@ describe('ConsistencyTracker disagreements, counted as facts change', () => {
     let state = 12345;
     const next = (n: number): number => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
+      return Math.floor((state / 2 ** 32) * n); // the high bits: an LCG's low bits repeat with short periods
     };
     const trackers = [new ConsistencyTracker()];
     let appended = 0;

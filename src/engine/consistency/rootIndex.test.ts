@@ -88,17 +88,20 @@ describe('ConsistencyTracker with the root index', () => {
   });
 });
 
-describe('ConsistencyTracker finding facts by production sequence number', () => {
-  it('applies exactly what finding them by event id applies, through hops, resends, trims, clears and copies', () => {
+describe('ConsistencyTracker finding facts by production sequence number and filing them by counter', () => {
+  it('applies exactly what finding and filing them by event id applies, through hops, resends, trims, clears and copies', () => {
     const services = Object.freeze(['billing', 'email', 'shipping']);
     const world = { expectedServices: (topic: string) => (topic === 'untracked' ? [] : services) };
     let state = 99;
     const next = (n: number): number => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state % n;
+      return Math.floor((state / 2 ** 32) * n); // the high bits: an LCG's low bits repeat with short periods
     };
     // Both trackers see the same appends; the reference applies records whose production
-    // sequence number was never appended, so it always finds the fact by event id.
+    // sequence number was never appended, so it always finds the fact by event id, and is never
+    // told a root's origin and counter, so it files every fact by its id. Roots are told to the
+    // other, resends of them too (as when a service and a producer share an id), and roots of
+    // counters too long to be read from an id (filed aside by id).
     const pairs: Array<[ConsistencyTracker, ConsistencyTracker]> = [[new ConsistencyTracker(), new ConsistencyTracker()]];
     const appended: LogRecord[] = [];
     let produceSeq = 0;
@@ -106,12 +109,15 @@ describe('ConsistencyTracker finding facts by production sequence number', () =>
     const append = (pair: [ConsistencyTracker, ConsistencyTracker], topic: string, eventId: string, at: number): void => {
       const record: LogRecord = { offset: 0, key: null, eventType: 'E', payload: { orderId: `order-${eventId.split('>')[0]}` }, timestampMs: at, sizeBytes: 10, producer: 'p', eventId, produceSeq: produceSeq++ };
       appended.push(record);
-      for (const tracker of pair) tracker.onAppend(topic, record, at, world);
+      const root = /^([a-z]+#)([0-9]+)$/.exec(eventId);
+      if (root) pair[0].onAppend(topic, record, at, world, root[1]!, Number(root[2]));
+      else pair[0].onAppend(topic, record, at, world);
+      pair[1].onAppend(topic, record, at, world);
     };
     for (let step = 0; step < 80_000; step++) {
       const pair = pairs[next(pairs.length)]!;
       const roll = next(100);
-      if (roll < 30) append(pair, next(20) === 0 ? 'untracked' : 'orders', `p#${roots++}`, step);
+      if (roll < 30) append(pair, next(20) === 0 ? 'untracked' : 'orders', next(50) === 0 ? `q#${1_000_000_000 + roots++}` : `p#${roots++}`, step);
       else if (roll < 38 && appended.length > 0) {
         // A hop of a recent record, or a resend of one (its id appended again).
         const of = appended[appended.length - 1 - next(Math.min(200, appended.length))]!;

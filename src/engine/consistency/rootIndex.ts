@@ -128,6 +128,26 @@ export class RootIndex {
     if (!slots.set(this.lastCounter, seq)) this.other.set(rootId, seq);
   }
 
+  /**
+   * `get` for a root whose id is known to be `origin` + `counter` (`checkout#` + 17), without
+   * reading the id: null when `counter` is not one `get` would read from the id (then call `get`).
+   */
+  getByCounter(origin: string, counter: number, rootId: string): number | undefined | null {
+    if (!(counter >= 0 && counter < MAX_COUNTER) || !Number.isInteger(counter)) return null;
+    const seq = this.origins.get(origin)?.get(counter);
+    return seq !== undefined || this.other.size === 0 ? seq : this.other.get(rootId);
+  }
+
+  /** `set` for a root whose id is `origin` + `counter`, where `getByCounter` answered (not null). */
+  setByCounter(origin: string, counter: number, rootId: string, seq: number): void {
+    let slots = this.origins.get(origin);
+    if (!slots) {
+      slots = new CounterSlots();
+      this.origins.set(origin, slots);
+    }
+    if (!slots.set(counter, seq)) this.other.set(rootId, seq);
+  }
+
   /** Forgets `rootId` when it is kept aside; chunk slots are left to `dropBelow`. */
   delete(rootId: string): void {
     if (this.other.size > 0) this.other.delete(rootId);
@@ -143,6 +163,9 @@ export class RootIndex {
     return this.other.size;
   }
 }
+
+/** Counters of more digits than this (nine) are not read from ids: such ids are kept aside. */
+const MAX_COUNTER = 1e9;
 
 /** Where the counter of `<origin>#<n>` starts (after the '#'), or -1 when the id is not of that form. */
 function counterStart(id: string): number {

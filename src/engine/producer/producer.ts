@@ -39,6 +39,8 @@ export class Producer {
   private readonly partitioner: Partitioner;
   /** The event of each next arrival: one frozen object, shared by every scheduling and every copy. */
   private readonly arrival: EngineEvent;
+  /** What its events' ids start with (`checkout#`); the producer's count of records follows. */
+  private readonly origin: string;
   private nextArrivalMs = 0;
   private entry: TimerId | null = null;
   /** Partitions of its topic as of its last metadata refresh. */
@@ -58,6 +60,7 @@ export class Producer {
     this.keys = createKeyGenerator(spec.keys);
     this.partitioner = new Partitioner(spec.partitioner ?? 'default', createStream(seed, `partitioner:${spec.id}`));
     this.arrival = Object.freeze({ kind: 'produce', producer: spec.id });
+    this.origin = `${spec.id}#`;
   }
 
   start(world: EngineContext): void {
@@ -160,7 +163,7 @@ export class Producer {
     const partition =
       override?.partition ??
       ((partitionCount: number) => this.partitioner.choose(key, sizeBytes, known > 0 ? Math.min(known, partitionCount) : partitionCount));
-    sendFromProducer(world, this, { key, eventType, payload, partition, eventId: `${this.id}#${sequence}` });
+    sendFromProducer(world, this, { key, eventType, payload, partition, eventId: `${this.origin}${sequence}`, freshOrigin: this.origin, freshCounter: sequence });
   }
 
   private scheduleNext(world: EngineContext): void {

@@ -53,6 +53,8 @@ export function appendToTopic(world: EngineContext, topic: Topic, source: string
     payload: message.payload,
     producer: source,
     eventId: message.eventId,
+    freshOrigin: message.freshOrigin,
+    freshCounter: message.freshCounter,
   });
 }
 
