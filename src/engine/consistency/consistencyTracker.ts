@@ -20,7 +20,7 @@
  */
 import type { LogRecord } from '../log/record';
 import type { SimTimeMs } from '../types';
-import { type Fact, FactStore, frozenFact } from './factStore';
+import { FactStore } from './factStore';
 import { CounterSlots, RootIndex } from './rootIndex';
 
 export interface ProbeAnswer {
@@ -29,13 +29,13 @@ export interface ProbeAnswer {
   readModels: Record<string, SimTimeMs | null>;
 }
 
-function answerOf(facts: FactStore, seq: number, entry: Fact): ProbeAnswer {
+function answerOf(facts: FactStore, seq: number): ProbeAnswer {
   const readModels: Record<string, SimTimeMs | null> = {};
-  entry.expected.forEach((service, i) => {
+  facts.expectedOf(seq).forEach((service, i) => {
     const at = facts.appliedMs(seq, i);
     readModels[service] = at >= 0 ? at : null;
   });
-  return { entity: entry.entity, appendedMs: entry.appendedMs, readModels };
+  return { entity: facts.entityOf(seq), appendedMs: facts.appendedMsOf(seq), readModels };
 }
 
 /** Which fact waited longest for which read model, and whether it is still waiting. */
@@ -106,15 +106,11 @@ export class ConsistencyTracker {
     const parentId = parentEventId(record.eventId);
     const parentSeq = parentId === null ? undefined : this.factSeqOf(parentId);
     if (parentSeq !== undefined) {
-      const parent = this.facts.get(parentSeq)!;
       const known = this.factSeqOf(record.eventId);
       if (known !== undefined) this.byProduceSeq.set(record.produceSeq, known);
       // A finished fact takes no new hops (a late re-emission is not tracked).
       if (this.facts.completedMs(parentSeq) !== null || known !== undefined) return;
-      // Every field written out, not `{ ...parent }`: a spread copy keeps its fields in a separate property array.
-      const { rootEventId, entity, topic: factTopic, appendedMs, expected: services } = parent;
-      const hops = parent.hops === null ? [record.eventId] : [...parent.hops, record.eventId];
-      this.facts.replace(parentSeq, frozenFact({ rootEventId, entity, topic: factTopic, appendedMs, expected: services, hops }));
+      this.facts.addHop(parentSeq, record.eventId);
       this.byProduceSeq.set(record.produceSeq, parentSeq);
       return;
     }
@@ -134,15 +130,7 @@ export class ConsistencyTracker {
     const services = expected.expectedServices(topic);
     if (services.length === 0) return;
     const entity = entityOf(record);
-    const fact = frozenFact({
-      rootEventId: record.eventId,
-      entity,
-      topic,
-      appendedMs: nowMs,
-      expected: services,
-      hops: null,
-    });
-    const seq = this.facts.add(fact);
+    const seq = this.facts.add(record.eventId, entity, topic, nowMs, services);
     if (origin === null) this.roots.set(record.eventId, seq);
     else this.roots.setByCounter(origin, counter, record.eventId, seq);
     this.byProduceSeq.set(record.produceSeq, seq);
@@ -158,7 +146,7 @@ export class ConsistencyTracker {
   private factSeqOf(eventId: string): number | undefined {
     for (let cut = eventId.lastIndexOf('>'); cut > 0; cut = eventId.lastIndexOf('>', cut - 1)) {
       const seq = this.seqOf(eventId.slice(0, cut));
-      if (seq !== undefined && this.facts.get(seq)!.hops?.includes(eventId) === true) return seq;
+      if (seq !== undefined && this.facts.hopsOf(seq)?.includes(eventId) === true) return seq;
     }
     return this.seqOf(eventId);
   }
@@ -170,7 +158,7 @@ export class ConsistencyTracker {
 
   /** `seq` (what the root index holds for `rootId`) if its fact is still held and rooted there. */
   private heldRoot(seq: number | undefined, rootId: string): number | undefined {
-    return seq !== undefined && this.facts.get(seq)?.rootEventId === rootId ? seq : undefined;
+    return seq !== undefined && this.facts.rootIdOf(seq) === rootId ? seq : undefined;
   }
 
   /**
@@ -180,20 +168,20 @@ export class ConsistencyTracker {
    */
   private factSeqOfRecord(record: LogRecord): number | undefined {
     const seq = this.byProduceSeq.get(record.produceSeq);
-    return seq !== undefined && this.facts.get(seq) !== undefined ? seq : this.factSeqOf(record.eventId);
+    return seq !== undefined && this.facts.has(seq) ? seq : this.factSeqOf(record.eventId);
   }
 
   /** A service's handler applied a record (any hop) for the first time or again. */
   onApplied(service: string, record: LogRecord, nowMs: SimTimeMs): void {
     const seq = this.factSeqOfRecord(record);
     if (seq === undefined || this.facts.completedMs(seq) !== null) return;
-    const entry = this.facts.get(seq)!;
-    const index = entry.expected.indexOf(service);
+    const index = this.facts.expectedOf(seq).indexOf(service);
     if (index < 0 || this.facts.appliedMs(seq, index) >= 0) return;
-    const windowMs = nowMs - entry.appendedMs;
+    const appendedMs = this.facts.appendedMsOf(seq);
+    const windowMs = nowMs - appendedMs;
     if (windowMs > (this.maxWindowMs.get(service) ?? -1)) this.maxWindowMs.set(service, windowMs);
     if (windowMs > (this.longestApplied?.waitMs ?? -1)) {
-      this.longestApplied = Object.freeze({ entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs: windowMs, pending: false });
+      this.longestApplied = Object.freeze({ entity: this.facts.entityOf(seq), appendedMs, service, waitMs: windowMs, pending: false });
     }
     // Written in place: the store's columns, not a new version of the fact.
     const appliedBefore = this.facts.appliedCount(seq);
@@ -210,8 +198,8 @@ export class ConsistencyTracker {
   /** A read model was cleared to be rebuilt: it no longer shows what it had applied. */
   onReadModelCleared(service: string): void {
     const cleared: Array<[number, number]> = [];
-    this.facts.forEach((entry, seq) => {
-      const index = entry.expected.indexOf(service);
+    this.facts.forEach((seq) => {
+      const index = this.facts.expectedOf(seq).indexOf(service);
       if (index < 0 || this.facts.appliedMs(seq, index) < 0) return;
       cleared.push([seq, index]);
     });
@@ -251,12 +239,13 @@ export class ConsistencyTracker {
    */
   longestWait(nowMs: SimTimeMs): LongestWait | null {
     let best: LongestWait | null = this.longestApplied;
-    this.facts.forEachPending((entry, seq) => {
+    this.facts.forEachPending((seq) => {
       if (this.disagreeing === 0 || this.facts.appliedCount(seq) === 0) return;
-      const waitMs = nowMs - entry.appendedMs;
+      const appendedMs = this.facts.appendedMsOf(seq);
+      const waitMs = nowMs - appendedMs;
       if (best !== null && waitMs <= best.waitMs) return;
-      const service = entry.expected.find((_, i) => this.facts.appliedMs(seq, i) < 0);
-      if (service !== undefined) best = { entity: entry.entity, appendedMs: entry.appendedMs, service, waitMs, pending: true };
+      const service = this.facts.expectedOf(seq).find((_, i) => this.facts.appliedMs(seq, i) < 0);
+      if (service !== undefined) best = { entity: this.facts.entityOf(seq), appendedMs, service, waitMs, pending: true };
     });
     return best;
   }
@@ -273,9 +262,8 @@ export class ConsistencyTracker {
   /** When `service` first applied the fact a record carries, if that is still tracked. */
   appliedAt(eventId: string, service: string): SimTimeMs | null {
     const seq = this.factSeqOf(eventId);
-    const entry = seq === undefined ? undefined : this.facts.get(seq);
-    const index = entry ? entry.expected.indexOf(service) : -1;
-    if (seq === undefined || !entry || index < 0) return null;
+    const index = seq === undefined ? -1 : this.facts.expectedOf(seq).indexOf(service);
+    if (seq === undefined || index < 0) return null;
     const at = this.facts.appliedMs(seq, index);
     return at >= 0 ? at : null;
   }
@@ -290,18 +278,19 @@ export class ConsistencyTracker {
     const held = Math.min(this.appendedFacts, RECENT_ENTITIES);
     for (let back = 1; back <= held && answers.length < count; back++) {
       const seq = this.recentSeqs[(this.appendedFacts - back) % RECENT_ENTITIES]!;
-      const entry = this.facts.get(seq);
-      if (!entry || seen.has(entry.entity)) continue;
-      seen.add(entry.entity);
-      answers.push(answerOf(this.facts, seq, entry));
+      if (!this.facts.has(seq)) continue;
+      const entity = this.facts.entityOf(seq);
+      if (seen.has(entity)) continue;
+      seen.add(entity);
+      answers.push(answerOf(this.facts, seq));
     }
     return answers;
   }
 
   /** The newest fact still held about `entity`. Scans the kept facts: asked on demand, not per record. */
   probe(entity: string): ProbeAnswer | null {
-    const seq = this.facts.findNewest((fact) => fact.entity === entity);
-    return seq < 0 ? null : answerOf(this.facts, seq, this.facts.get(seq)!);
+    const seq = this.facts.findNewest(entity);
+    return seq < 0 ? null : answerOf(this.facts, seq);
   }
 
   /**
@@ -310,8 +299,8 @@ export class ConsistencyTracker {
    */
   all(): ProbeAnswer[] {
     const answers: ProbeAnswer[] = [];
-    this.facts.forEach((entry, seq) => {
-      answers.push(answerOf(this.facts, seq, entry));
+    this.facts.forEach((seq) => {
+      answers.push(answerOf(this.facts, seq));
     });
     return answers.sort((a, b) => a.appendedMs - b.appendedMs);
   }
@@ -328,7 +317,7 @@ export class ConsistencyTracker {
     let finishedExcess = finishedOver ? this.finished - CONSISTENCY_LIMITS.recentFacts : 0;
     let pendingExcess = pendingOver ? pending - CONSISTENCY_LIMITS.pendingFacts : 0;
     const dropped: number[] = [];
-    this.facts.forEach((entry, seq) => {
+    this.facts.forEach((seq) => {
       if (finishedExcess <= 0 && pendingExcess <= 0) return false;
       const finished = this.facts.completedMs(seq) !== null;
       if (finished ? finishedExcess <= 0 : pendingExcess <= 0) return;
@@ -339,7 +328,7 @@ export class ConsistencyTracker {
         pendingExcess--;
         if (this.facts.appliedCount(seq) > 0) this.disagreeing--;
       }
-      this.roots.delete(entry.rootEventId);
+      this.roots.delete(this.facts.rootIdOf(seq)!);
       dropped.push(seq);
     });
     // In one go, so whole chunks are released rather than emptied slot by slot.

@@ -1,19 +1,19 @@
 /**
  * The consistency tracker's facts, found by sequence number (the order facts were first
- * appended) in fixed-size chunks instead of a string-keyed map. What a fact is (its root event,
- * entity, topic, when it was appended, which read models should apply it, the hops it took) is
- * a frozen object; its progress (when each read model first applied it, how many have, when the
- * last did) is kept in the chunk's number columns and written in place, so applying a fact
- * allocates nothing (it used to make a new frozen version per read model). A chunk in which no
- * fact is pending any more is frozen whole, columns included, so a checkpoint copy of the
- * simulation (`deepClone`) shares it; a pending chunk's copy is a few flat arrays of numbers
- * (the facts themselves are shared). Dropped facts leave empty slots; chunks emptied at the
- * front are dropped whole.
+ * appended) in fixed-size chunks instead of a string-keyed map. A fact is a slot of its chunk's
+ * columns: what it is (its root event, entity, topic, when it was appended, which read models
+ * should apply it, the hops it took) and its progress (when each read model first applied it,
+ * how many have, when the last did), written in place. So adding or applying a fact allocates
+ * nothing of its own (an object per fact was a tenth of the engine's surviving allocation);
+ * `get` makes a `Fact` for the few readers that want one. A chunk in which no fact is pending
+ * any more is frozen whole, columns included, so a checkpoint copy of the simulation
+ * (`deepClone`) shares it; a pending chunk's copy is a few flat arrays. Dropped facts leave
+ * empty slots; chunks emptied at the front are dropped whole.
  */
 import { thawedCopy } from '../frozen';
 import type { SimTimeMs } from '../types';
 
-/** What a fact is (frozen with its arrays); its progress is in the store (`appliedMs`, `appliedCount`, `completedMs`). */
+/** What a fact is, as `get` gives it (frozen); its progress is in the store (`appliedMs`, `appliedCount`, `completedMs`). */
 export interface Fact {
   readonly rootEventId: string;
   readonly entity: string;
@@ -28,10 +28,6 @@ export interface Fact {
   readonly hops: readonly string[] | null;
 }
 
-export function frozenFact(fact: Fact): Fact {
-  if (fact.hops !== null) Object.freeze(fact.hops);
-  return Object.freeze(fact);
-}
 
 /** Slots a chunk holds: copies of the simulation copy at most this many per unfinished chunk. */
 const CHUNK = 1024;
@@ -48,7 +44,15 @@ interface Chunk {
   placed: number;
   /** Entries of `applied` taken so far. */
   appliedEnd: number;
-  facts: Array<Fact | null>;
+  /** Per slot: the fact's root event id, or null once it is dropped (or before it is placed). */
+  rootIds: Array<string | null>;
+  entities: string[];
+  topics: string[];
+  appendedAt: number[];
+  /** Per slot: the services whose read models should apply the fact (frozen, shared). */
+  expecteds: Array<readonly string[]>;
+  /** Per slot: the later hops' ids (frozen), or null while it has taken none. */
+  hops: Array<readonly string[] | null>;
   /** Per slot, where its fact's applied times start in `applied` (one per expected service). */
   starts: number[];
   /** Per expected service of each slot's fact: when it first applied it, or NOT_YET. */
@@ -63,7 +67,12 @@ function emptyChunk(): Chunk {
   return {
     placed: 0,
     appliedEnd: 0,
-    facts: new Array<Fact | null>(CHUNK).fill(null),
+    rootIds: new Array<string | null>(CHUNK).fill(null),
+    entities: new Array<string>(CHUNK).fill(''),
+    topics: new Array<string>(CHUNK).fill(''),
+    appendedAt: new Array<number>(CHUNK).fill(0),
+    expecteds: new Array<readonly string[]>(CHUNK).fill(NONE),
+    hops: new Array<readonly string[] | null>(CHUNK).fill(null),
     starts: new Array<number>(CHUNK).fill(0),
     applied: new Array<number>(2 * CHUNK).fill(NOT_YET),
     counts: new Array<number>(CHUNK).fill(0),
@@ -71,11 +80,19 @@ function emptyChunk(): Chunk {
   };
 }
 
+/** The expected services of a slot not placed yet. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /** What a full chunk becomes once every fact in it is dropped at once (shared, never written). */
 const RELEASED: Chunk = Object.freeze({
   placed: CHUNK,
   appliedEnd: 0,
-  facts: Object.freeze([]) as unknown as Array<Fact | null>,
+  rootIds: Object.freeze([]) as unknown as Array<string | null>,
+  entities: Object.freeze([]) as unknown as string[],
+  topics: Object.freeze([]) as unknown as string[],
+  appendedAt: Object.freeze([]) as unknown as number[],
+  expecteds: Object.freeze([]) as unknown as Array<readonly string[]>,
+  hops: Object.freeze([]) as unknown as Array<readonly string[] | null>,
   starts: Object.freeze([]) as unknown as number[],
   applied: Object.freeze([]) as unknown as number[],
   counts: Object.freeze([]) as unknown as number[],
@@ -102,10 +119,56 @@ export class FactStore {
     return this.base;
   }
 
-  get(seq: number): Fact | undefined {
+  /** The root event id of the held fact `seq`, or undefined when it is not held. */
+  rootIdOf(seq: number): string | undefined {
     const offset = seq - this.base;
     if (offset < 0) return undefined;
-    return this.chunks[Math.floor(offset / CHUNK)]?.facts[offset % CHUNK] ?? undefined;
+    return this.chunks[Math.floor(offset / CHUNK)]?.rootIds[offset % CHUNK] ?? undefined;
+  }
+
+  has(seq: number): boolean {
+    return this.rootIdOf(seq) !== undefined;
+  }
+
+  /** The held fact `seq` as an object (made anew: for readers off the per-record path), or undefined. */
+  get(seq: number): Fact | undefined {
+    const rootEventId = this.rootIdOf(seq);
+    if (rootEventId === undefined) return undefined;
+    const offset = seq - this.base;
+    const chunk = this.chunks[Math.floor(offset / CHUNK)]!;
+    const slot = offset % CHUNK;
+    return Object.freeze({
+      rootEventId,
+      entity: chunk.entities[slot]!,
+      topic: chunk.topics[slot]!,
+      appendedMs: chunk.appendedAt[slot]!,
+      expected: chunk.expecteds[slot]!,
+      hops: chunk.hops[slot]!,
+    });
+  }
+
+  /** The services that should apply the held fact `seq`. */
+  expectedOf(seq: number): readonly string[] {
+    const offset = seq - this.base;
+    return this.chunks[Math.floor(offset / CHUNK)]!.expecteds[offset % CHUNK]!;
+  }
+
+  /** When the held fact `seq` was appended. */
+  appendedMsOf(seq: number): SimTimeMs {
+    const offset = seq - this.base;
+    return this.chunks[Math.floor(offset / CHUNK)]!.appendedAt[offset % CHUNK]!;
+  }
+
+  /** The entity of the held fact `seq`. */
+  entityOf(seq: number): string {
+    const offset = seq - this.base;
+    return this.chunks[Math.floor(offset / CHUNK)]!.entities[offset % CHUNK]!;
+  }
+
+  /** The later hops of the held fact `seq`, or null. */
+  hopsOf(seq: number): readonly string[] | null {
+    const offset = seq - this.base;
+    return this.chunks[Math.floor(offset / CHUNK)]!.hops[offset % CHUNK]!;
   }
 
   /** When the `index`-th expected service first applied the held fact `seq`, or −1 when it has not. */
@@ -129,7 +192,7 @@ export class FactStore {
   }
 
   /** Adds a pending fact, applied by none yet, under the next sequence number and returns that number. */
-  add(fact: Fact): number {
+  add(rootEventId: string, entity: string, topic: string, appendedMs: SimTimeMs, expected: readonly string[]): number {
     const seq = this.next++;
     const offset = seq - this.base;
     const c = Math.floor(offset / CHUNK);
@@ -141,10 +204,14 @@ export class FactStore {
     }
     const chunk = this.chunks[c]!;
     const slot = chunk.placed++;
-    chunk.facts[slot] = fact;
+    chunk.rootIds[slot] = rootEventId;
+    chunk.entities[slot] = entity;
+    chunk.topics[slot] = topic;
+    chunk.appendedAt[slot] = appendedMs;
+    chunk.expecteds[slot] = expected;
     chunk.starts[slot] = chunk.appliedEnd;
     // Past the preallocated entries the array grows (the slots were filled with NOT_YET before).
-    for (let i = 0; i < fact.expected.length; i++) chunk.applied[chunk.appliedEnd++] = NOT_YET;
+    for (let i = 0; i < expected.length; i++) chunk.applied[chunk.appliedEnd++] = NOT_YET;
     this.live[c]!++;
     this.pending[c]!++;
     this.count++;
@@ -158,7 +225,7 @@ export class FactStore {
     const slot = (seq - this.base) % CHUNK;
     chunk.applied[chunk.starts[slot]! + index] = atMs;
     const applied = ++chunk.counts[slot]!;
-    if (applied < chunk.facts[slot]!.expected.length) return false;
+    if (applied < chunk.expecteds[slot]!.length) return false;
     chunk.completed[slot] = atMs;
     this.pending[c]!--;
     this.freezeIfSettled(c);
@@ -176,10 +243,12 @@ export class FactStore {
     chunk.completed[slot] = NOT_YET;
   }
 
-  /** Puts a new version of a held fact's frozen part in its slot (a later hop joined it); its progress stays. */
-  replace(seq: number, fact: Fact): void {
+  /** A later hop joined the held fact `seq`. */
+  addHop(seq: number, eventId: string): void {
     const chunk = this.writable(this.chunkOf(seq));
-    chunk.facts[(seq - this.base) % CHUNK] = fact;
+    const slot = (seq - this.base) % CHUNK;
+    const hops = chunk.hops[slot]!;
+    chunk.hops[slot] = Object.freeze(hops === null ? [eventId] : [...hops, eventId]);
   }
 
   drop(seq: number): void {
@@ -187,7 +256,7 @@ export class FactStore {
     const chunk = this.writable(c);
     const slot = (seq - this.base) % CHUNK;
     if (chunk.completed[slot] === NOT_YET) this.pending[c]!--;
-    chunk.facts[slot] = null;
+    chunk.rootIds[slot] = null;
     this.live[c]!--;
     this.count--;
   }
@@ -226,38 +295,35 @@ export class FactStore {
     for (let c = 0; c < this.chunks.length; c++) this.freezeIfSettled(c);
   }
 
-  /** Calls `visit` with every fact held, oldest first, until it returns false. */
-  forEach(visit: (fact: Fact, seq: number) => boolean | void): void {
+  /** Calls `visit` with the sequence number of every fact held, oldest first, until it returns false. */
+  forEach(visit: (seq: number) => boolean | void): void {
     for (let c = 0; c < this.chunks.length; c++) {
       if (this.live[c] === 0) continue;
-      const facts = this.chunks[c]!.facts;
-      for (let i = 0; i < facts.length; i++) {
-        const fact = facts[i];
-        if (fact && visit(fact, this.base + c * CHUNK + i) === false) return;
+      const rootIds = this.chunks[c]!.rootIds;
+      for (let i = 0; i < rootIds.length; i++) {
+        if (rootIds[i] !== null && visit(this.base + c * CHUNK + i) === false) return;
       }
     }
   }
 
   /** Calls `visit` with every pending fact held (not applied by all), oldest first; skips settled chunks. */
-  forEachPending(visit: (fact: Fact, seq: number) => void): void {
+  forEachPending(visit: (seq: number) => void): void {
     for (let c = 0; c < this.chunks.length; c++) {
       if (this.pending[c] === 0) continue;
-      const { facts, completed } = this.chunks[c]!;
-      for (let i = 0; i < facts.length; i++) {
-        const fact = facts[i];
-        if (fact && completed[i] === NOT_YET) visit(fact, this.base + c * CHUNK + i);
+      const { rootIds, completed } = this.chunks[c]!;
+      for (let i = 0; i < rootIds.length; i++) {
+        if (rootIds[i] !== null && completed[i] === NOT_YET) visit(this.base + c * CHUNK + i);
       }
     }
   }
 
-  /** The sequence number of the newest fact held that `matches`, or −1. */
-  findNewest(matches: (fact: Fact) => boolean): number {
+  /** The sequence number of the newest fact held about `entity`, or −1. */
+  findNewest(entity: string): number {
     for (let c = this.chunks.length - 1; c >= 0; c--) {
       if (this.live[c] === 0) continue;
-      const facts = this.chunks[c]!.facts;
-      for (let i = facts.length - 1; i >= 0; i--) {
-        const fact = facts[i];
-        if (fact && matches(fact)) return this.base + c * CHUNK + i;
+      const { rootIds, entities } = this.chunks[c]!;
+      for (let i = rootIds.length - 1; i >= 0; i--) {
+        if (rootIds[i] !== null && entities[i] === entity) return this.base + c * CHUNK + i;
       }
     }
     return -1;
@@ -273,7 +339,12 @@ export class FactStore {
     const copy: Chunk = {
       placed: chunk.placed,
       appliedEnd: chunk.appliedEnd,
-      facts: thawedCopy(chunk.facts),
+      rootIds: thawedCopy(chunk.rootIds),
+      entities: thawedCopy(chunk.entities),
+      topics: thawedCopy(chunk.topics),
+      appendedAt: thawedCopy(chunk.appendedAt),
+      expecteds: thawedCopy(chunk.expecteds),
+      hops: thawedCopy(chunk.hops),
       starts: thawedCopy(chunk.starts),
       applied: thawedCopy(chunk.applied),
       counts: thawedCopy(chunk.counts),
@@ -286,7 +357,12 @@ export class FactStore {
   private freezeIfSettled(c: number): void {
     const chunk = this.chunks[c]!;
     if (this.pending[c] !== 0 || chunk.placed !== CHUNK || Object.isFrozen(chunk)) return;
-    Object.freeze(chunk.facts);
+    Object.freeze(chunk.rootIds);
+    Object.freeze(chunk.entities);
+    Object.freeze(chunk.topics);
+    Object.freeze(chunk.appendedAt);
+    Object.freeze(chunk.expecteds);
+    Object.freeze(chunk.hops);
     Object.freeze(chunk.starts);
     Object.freeze(chunk.applied);
     Object.freeze(chunk.counts);
