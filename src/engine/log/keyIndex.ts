@@ -50,7 +50,9 @@ export class KeyIndex {
    * reading the key (keySlots.ts: a slot reused long after its key was freed).
    */
   set(key: string, slot: number): number {
-    let n = this.counterOf(key);
+    // Checked here only, where it is expected to be the same string (a lookup then its set): a
+    // lookup of another key would compare their characters.
+    let n = key === this.lastKey ? this.lastCounter : this.counterOf(key);
     if (n < 0 && this.prefix === null) n = this.adoptPrefix(key);
     if (n >= this.low && n < this.high + MAX_GAP_CHUNKS * CHUNK && (this.aside.size === 0 || !this.aside.has(key))) {
       if (this.values.get(n) === NONE) {
@@ -103,7 +105,6 @@ export class KeyIndex {
 
   /** n when `key` is `<prefix><n>` (decimal, no leading zero, at most nine digits: chunkedTable.ts's `counterStart`), else −1. */
   private counterOf(key: string): number {
-    if (key === this.lastKey) return this.lastCounter;
     const prefix = this.prefix;
     if (prefix === null) return NONE;
     const start = counterStart(key);

@@ -23,3 +23,41 @@ describe('the per-key order checker', () => {
     expect(stats.orderViolations).toBe(1);
   });
 });
+
+describe('delivery accounting per partition', () => {
+  it('keeps each partition of each topic apart when records of several interleave (as a plain map per partition would)', () => {
+    const stats = new GroupStats();
+    const slots = new Map<string, KeySlots>([
+      ['orders', new KeySlots()],
+      ['payments', new KeySlots()],
+    ]);
+    // Model: per partition key, the offsets processed and how often.
+    const seen = new Map<string, Map<number, number>>();
+    let state = 12345;
+    const next = (n: number): number => {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      return state % n;
+    };
+    const nextOffset = new Map<string, number>();
+    let duplicates = 0;
+    for (let step = 0; step < 5_000; step++) {
+      const topic = next(4) === 0 ? 'payments' : 'orders';
+      const partition = next(topic === 'orders' ? 3 : 5);
+      const key = `${topic}-${partition}`;
+      const end = nextOffset.get(key) ?? 0;
+      // Mostly the next offset; now and then one already processed (a redelivery).
+      const offset = end > 0 && next(10) === 0 ? next(end) : end;
+      if (offset === end) nextOffset.set(key, end + 1);
+      const times = seen.get(key) ?? new Map<number, number>();
+      seen.set(key, times);
+      if (times.has(offset)) duplicates++;
+      times.set(offset, (times.get(offset) ?? 0) + 1);
+      stats.onProcessed(step, key, topic, record(offset, `k-${step}`, step), slots.get(topic)!, partition);
+    }
+    expect(stats.duplicates).toBe(duplicates);
+    for (const [key, times] of seen) {
+      expect(stats.appliedUpTo(key)).toBe(nextOffset.get(key));
+      for (const [offset, count] of times) expect(stats.timesProcessed(key, offset)).toBe(count);
+    }
+  });
+});

@@ -56,6 +56,12 @@ export class OrderKeyTable {
   private bucketIds: number[] = [];
   /** Runs filed in buckets (the index is rebuilt from the live entries when they outnumber them). */
   private runs = 0;
+  /**
+   * A bucket whose runs are known not to be frozen (−1: none), so that the writes filing in it,
+   * nearly all of them, skip asking `Object.isFrozen`; `copy` freezes every bucket's runs and
+   * forgets it on both sides.
+   */
+  private writableBucket = -1;
 
   /** `bucketSeqs`: the prune buckets' width (tests narrow it to cross many buckets). */
   constructor(private readonly bucketSeqs = BUCKET_SEQS) {}
@@ -117,6 +123,7 @@ export class OrderKeyTable {
     out.bucketRuns = this.bucketRuns.slice();
     out.bucketIds = this.bucketIds.slice();
     out.runs = this.runs;
+    out.writableBucket = this.writableBucket = -1;
     return out;
   }
 
@@ -182,7 +189,10 @@ export class OrderKeyTable {
       }
     }
     let runs = this.bucketRuns[at]!;
-    if (Object.isFrozen(runs)) runs = this.bucketRuns[at] = runs.slice();
+    if (bucket !== this.writableBucket) {
+      if (Object.isFrozen(runs)) runs = this.bucketRuns[at] = runs.slice();
+      this.writableBucket = bucket;
+    }
     if (runs.length > 0 && runs[runs.length - 1] === position) runs[runs.length - 1] = position + 1;
     else {
       runs.push(position, position + 1);
