@@ -52,14 +52,10 @@ export class EventQueue<T> {
       const parentDue = dues[parent]!;
       // Sequence numbers grow: a new entry goes before its parent only by an earlier due time.
       if (!(dueMs < parentDue)) break;
-      dues[i] = parentDue;
-      seqs[i] = seqs[parent]!;
-      items[i] = items[parent]!;
+      this.move(parent, i);
       i = parent;
     }
-    dues[i] = dueMs;
-    seqs[i] = seq;
-    items[i] = item;
+    this.place(i, dueMs, seq, item);
     return seq;
   }
 
@@ -115,14 +111,23 @@ export class EventQueue<T> {
       const right = left + 1;
       const child = right < n && before(dues[right]!, seqs[right]!, dues[left]!, seqs[left]!) ? right : left;
       if (!before(dues[child]!, seqs[child]!, lastDue, lastSeq)) break;
-      dues[i] = dues[child]!;
-      seqs[i] = seqs[child]!;
-      items[i] = items[child]!;
+      this.move(child, i);
       i = child;
     }
-    dues[i] = lastDue;
-    seqs[i] = lastSeq;
-    items[i] = lastItem;
+    this.place(i, lastDue, lastSeq, lastItem);
+  }
+
+  /** Moves the entry at index `from` of the heap to index `to`. */
+  private move(from: number, to: number): void {
+    this.dues[to] = this.dues[from]!;
+    this.seqs[to] = this.seqs[from]!;
+    this.items[to] = this.items[from]!;
+  }
+
+  private place(i: number, dueMs: SimTimeMs, seq: TimerId, item: T): void {
+    this.dues[i] = dueMs;
+    this.seqs[i] = seq;
+    this.items[i] = item;
   }
 }
 
