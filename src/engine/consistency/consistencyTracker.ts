@@ -10,8 +10,8 @@
  * and since when?". Memory is bounded: facts still pending are capped, and finished ones are
  * kept only for the most recent entities.
  *
- * Facts are frozen records of what they are, kept by sequence number (`FactStore`, which keeps
- * their progress in number columns written in place), not in a string-keyed map,
+ * Facts are slots of chunk columns, kept by sequence number (`FactStore`: what each fact is and
+ * its progress, written in place), not in a string-keyed map,
  * and found from a root event id through `RootIndex` (chunks by the id's counter); a later hop's
  * id starts with its root's, and the fact lists the hops it has taken. Applications, several per
  * record, find the fact by the record's production sequence number instead (no id to parse).
