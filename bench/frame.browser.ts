@@ -1,6 +1,6 @@
 /**
  * Frame benchmark in the real app: headless Chromium, the production build (run `npm run build`
- * first), a checkout-like FRAME_BENCH_SCENARIO at 100 records/s with 12 partitions and 4 groups, playing at
+ * first), a checkout-like scenario at 100 records/s with 12 partitions and 4 groups, playing at
  * 1× on the partitions tab, scrolled to its lanes, on the lag tab, and as both runs of a
  * comparison (issue 15: the frame budget holds in comparison mode too). `RUNS` runs per view
  * (default 3), interleaved, report the median and range. For each animation frame it measures the main
@@ -33,13 +33,13 @@ const browser = await chromium.launch({
 
 /**
  * The views measured: the top of the page on two tabs, the lanes scrolled into view, and the
- * comparison view (issue 15) with that FRAME_BENCH_SCENARIO as both runs, opened from its link.
+ * comparison view (issue 15) with that scenario as both runs, opened from its link.
  */
 const VIEWS: ReadonlyArray<{ label: string; tab: string | null; scrollTo: string | null; hash?: string }> = [
   { label: 'Partitions tab', tab: 'Partitions', scrollTo: null },
   { label: 'Partitions tab, scrolled to the lanes', tab: 'Partitions', scrollTo: '.topic-lanes' },
   { label: 'Lag tab', tab: 'Lag', scrollTo: null },
-  { label: 'Comparison: that FRAME_BENCH_SCENARIO as run A and run B', tab: null, scrollTo: null, hash: COMPARE_BENCH_CASES[1]!.hash },
+  { label: 'Comparison: that scenario as run A and run B', tab: null, scrollTo: null, hash: COMPARE_BENCH_CASES[1]!.hash },
 ];
 type View = (typeof VIEWS)[number];
 

@@ -1,6 +1,6 @@
 /**
  * What the heaviest frames hold (issue 21: the frame p95 is the tail, not the mean). The frame
- * benchmark's FRAME_BENCH_SCENARIO and views (bench/frame.browser.ts) in headless Chromium, playing at 1×;
+ * benchmark's scenario and views (bench/frame.browser.ts) in headless Chromium, playing at 1×;
  * a Chrome trace of each run is cut into animation frames (from the frame's task to the
  * MessageChannel task the benchmark queues behind its callbacks, marked with a user-timing
  * measure), and each frame's main-thread CPU (thread time, so a loaded machine's preemption
