@@ -40,6 +40,22 @@ describe('SliceRunner', () => {
     expect(live.simulation.traceHash()).toBe(straight.traceHash());
   });
 
+  it('makes its engine calls as short as ten steps when steps are expensive (each call over 12 ms halves them)', () => {
+    const live = new LiveRun(scenario, [], { intervalMs: 1_000_000, wallClock: () => 0 });
+    const asked: number[] = [];
+    const forward = live.forwardInSlices.bind(live);
+    live.forwardInSlices = (targetMs, maxSteps, ...rest) => {
+      asked.push(maxSteps);
+      return forward(targetMs, maxSteps, ...rest);
+    };
+    // Every call appears to take 20 ms of wall time: the runner halves its steps down to the floor.
+    let wall = 0;
+    const runner = new SliceRunner(() => (wall += 20));
+    for (let slice = 0; slice < 12; slice++) runner.run(live, 40_000, 15, true);
+    expect(asked.slice(0, 6)).toEqual([200, 100, 50, 25, 12, 10]);
+    expect(Math.min(...asked)).toBe(10);
+  });
+
   it('still runs a frame to its target at once when the wall clock stands still (copies included)', () => {
     const live = new LiveRun(scenario, [], { intervalMs: 5_000, wallClock: () => 0 });
     expect(new SliceRunner(() => 0).run(live, 40_000, 10, false)).toBe(true);

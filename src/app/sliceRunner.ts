@@ -8,6 +8,11 @@ import type { LiveRun } from './liveRun';
 
 const FIRST_SLICE_STEPS = 200;
 const MAX_SLICE_STEPS = 100_000;
+/**
+ * The fewest steps a call takes: at the limits a step can cost a millisecond or more (a zero-time
+ * batch), and a floor of 100 made single calls of 100–250 ms.
+ */
+const MIN_SLICE_STEPS = 10;
 /** A checkpoint copy is taken by a slice's first call, or another this early in it (wall ms). */
 const COPY_ONLY_WITHIN_MS = 5;
 
@@ -34,7 +39,7 @@ export class SliceRunner {
       const took = this.now() - callStarted;
       if (!live.copiedInLastCall) {
         if (took < 4) this.steps = Math.min(MAX_SLICE_STEPS, this.steps * 2);
-        else if (took > 12) this.steps = Math.max(100, Math.floor(this.steps / 2));
+        else if (took > 12) this.steps = Math.max(MIN_SLICE_STEPS, Math.floor(this.steps / 2));
       }
       if (reached) return true;
       if (live.copyWaits) return false;
