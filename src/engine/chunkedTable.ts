@@ -283,7 +283,8 @@ export function counterStart(key: string): number {
   return start;
 }
 
-function counterValue(key: string, start: number): number {
+/** The decimal number written in `key` from `start` to its end (digits only, as `counterStart` found them). */
+export function counterValue(key: string, start: number): number {
   let n = 0;
   for (let i = start; i < key.length; i++) n = n * 10 + (key.charCodeAt(i) - 48);
   return n;

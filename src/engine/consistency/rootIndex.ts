@@ -13,6 +13,7 @@
  * returned sequence number still exists and carries this root. Chunks whose facts have all
  * been dropped are released from the front (`dropBelow`).
  */
+import { counterValue } from '../chunkedTable';
 import { thawedCopy } from '../frozen';
 import { CowMap } from '../cowMap';
 
@@ -92,7 +93,7 @@ export class RootIndex {
     const start = counterStart(rootId);
     this.lastId = rootId;
     this.lastStart = start;
-    if (start >= 0) this.lastCounter = counterOf(rootId, start);
+    if (start >= 0) this.lastCounter = counterValue(rootId, start);
     return start;
   }
 
@@ -178,10 +179,4 @@ function counterStart(id: string): number {
     if (code < 48 || code > 57) return -1;
   }
   return hash + 1;
-}
-
-function counterOf(id: string, start: number): number {
-  let n = 0;
-  for (let i = start; i < id.length; i++) n = n * 10 + (id.charCodeAt(i) - 48);
-  return n;
 }

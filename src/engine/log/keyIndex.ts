@@ -10,7 +10,7 @@
  * the first chunk or far past the last, are kept aside in a CowMap.
  */
 import { CowMap } from '../cowMap';
-import { counterStart } from '../chunkedTable';
+import { counterStart, counterValue } from '../chunkedTable';
 import { CHUNK, CHUNK_BITS, CowNumbers } from '../cowChunks';
 
 /** Empty chunks a new key may open past the highest one; farther keys are kept aside. */
@@ -125,10 +125,4 @@ export class KeyIndex {
     this.values.dropBefore(this.low);
     return n;
   }
-}
-
-function counterValue(key: string, start: number): number {
-  let n = 0;
-  for (let i = start; i < key.length; i++) n = n * 10 + (key.charCodeAt(i) - 48);
-  return n;
 }
