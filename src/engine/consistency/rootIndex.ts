@@ -106,11 +106,7 @@ export class RootIndex {
   /** The sequence number last stored for `rootId`, which may belong to a fact since dropped. */
   get(rootId: string): number | undefined {
     const start = this.parse(rootId);
-    if (start < 0) return this.other.get(rootId);
-    const slots = this.origins.get(this.originOf(rootId, start));
-    if (!slots) return undefined;
-    const seq = slots.get(this.lastCounter);
-    return seq !== undefined || this.other.size === 0 ? seq : this.other.get(rootId);
+    return start < 0 ? this.other.get(rootId) : this.atCounter(this.originOf(rootId, start), this.lastCounter, rootId);
   }
 
   set(rootId: string, seq: number): void {
@@ -119,14 +115,7 @@ export class RootIndex {
       this.other.set(rootId, seq);
       return;
     }
-    const origin = this.originOf(rootId, start);
-    let slots = this.origins.get(origin);
-    if (!slots) {
-      slots = new CounterSlots();
-      this.origins.set(origin, slots);
-    }
-    // Below the released chunks (a very old root appended again): kept aside.
-    if (!slots.set(this.lastCounter, seq)) this.other.set(rootId, seq);
+    this.setByCounter(this.originOf(rootId, start), this.lastCounter, rootId, seq);
   }
 
   /**
@@ -135,6 +124,11 @@ export class RootIndex {
    */
   getByCounter(origin: string, counter: number, rootId: string): number | undefined | null {
     if (!(counter >= 0 && counter < MAX_COUNTER) || !Number.isInteger(counter)) return null;
+    return this.atCounter(origin, counter, rootId);
+  }
+
+  /** The sequence number held for `rootId` (`origin` + `counter`): in its origin's slots, else kept aside. */
+  private atCounter(origin: string, counter: number, rootId: string): number | undefined {
     const seq = this.origins.get(origin)?.get(counter);
     return seq !== undefined || this.other.size === 0 ? seq : this.other.get(rootId);
   }
@@ -146,6 +140,7 @@ export class RootIndex {
       slots = new CounterSlots();
       this.origins.set(origin, slots);
     }
+    // Below the released chunks (a very old root appended again): kept aside.
     if (!slots.set(counter, seq)) this.other.set(rootId, seq);
   }
 
