@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { COMPARE_BENCH_CASES } from './compareFrameCases';
 import { serveDist } from './serveDist';
-import { FIXED_FRAME_CLOCK, FRAME_INSTRUMENT } from './frameBench';
+import { FIXED_FRAME_CLOCK, FRAME_INSTRUMENT, type TraceEvent } from './frameBench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const BUILDS = (process.env.BENCH_BUILDS ?? 'current=dist').split(',').map((entry) => {
@@ -35,16 +35,6 @@ const PHASES: Array<[string, string]> = [
   ['Paint', 'paint'],
   ['Layerize', 'layerize'],
 ];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { COMPARE_BENCH_CASES } from './compareFrameCases';
 import { serveDist } from './serveDist';
-import { FIXED_FRAME_CLOCK, FRAME_INSTRUMENT, mainThreadEvents, mainThreads } from './frameBench';
+import { FIXED_FRAME_CLOCK, FRAME_INSTRUMENT, mainThreadEvents, mainThreads, type TraceEvent } from './frameBench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const TRACE_MS = Number(process.env.TRACE_MS ?? 6000);
@@ -73,18 +73,6 @@ const DIAG_INSTRUMENT = `(() => {
     channel.port2.postMessage(0);
   });
 })();`;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: { name?: string; data?: Record<string, unknown> };
-}
 
 interface CpuProfileChunk {
   nodes?: Array<{ id: number; parent?: number; callFrame: { functionName: string; url?: string; lineNumber?: number } }>;

@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { DIST, serveDist } from './serveDist';
 import { COMPARE_BENCH_CASES } from './compareFrameCases';
-import { FRAME_BENCH_SCENARIO, FRAME_INSTRUMENT } from './frameBench';
+import { FRAME_BENCH_SCENARIO, FRAME_INSTRUMENT, type TraceEvent } from './frameBench';
 
 const { server, port } = await serveDist('bench:frames');
 
@@ -81,16 +81,6 @@ const PHASES: Array<[string, string]> = [
   ['Paint', 'paint'],
   ['Layerize', 'layerize'],
 ];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 
 /** Mean main-thread CPU milliseconds per animation frame, per phase, over ~5 s of playing. */
 async function profile(view: View): Promise<Record<string, number>> {

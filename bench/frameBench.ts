@@ -58,6 +58,22 @@ export const FIXED_FRAME_CLOCK = `(() => {
   performance.now = () => (lastReal < 0 ? real() : (started ??= real()) + frameClock);
 })();`;
 
+/** An event of a Chrome trace, as the frame benchmarks read it. */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time, where the trace has it. */
+  tdur?: number;
+  id?: string;
+  id2?: { local?: string };
+  args?: Record<string, unknown> & { name?: string; data?: Record<string, unknown> };
+}
+
 interface ThreadEvent {
   name: string;
   pid: number;

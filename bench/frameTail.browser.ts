@@ -20,7 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { serveDist } from './serveDist';
-import { FIXED_FRAME_CLOCK, FRAME_BENCH_SCENARIO, mainThreadEvents } from './frameBench';
+import { FIXED_FRAME_CLOCK, FRAME_BENCH_SCENARIO, mainThreadEvents, type TraceEvent } from './frameBench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -82,20 +82,6 @@ const RENDER_COUNTS = `(() => {
     onCommitFiberRoot(_id, root) { count('(commit)'); walk(root.current.child); },
   };
 })();`;
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  id2?: { local?: string };
-  args?: Record<string, unknown> & { name?: string; data?: Record<string, unknown> };
-}
 
 /** Named slices counted per frame (their thread time; nested ones are reported apart). */
 const KINDS = ['FireAnimationFrame', 'TimerFire', 'FunctionCall', 'EventDispatch', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MC_INCREMENTAL'];
