@@ -200,7 +200,9 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
     const target = clampTime(timeMs, run.endMs);
     if (target > run.now || !run.isSettled) {
       longWork.runFor(target, wallBudgetMs);
-      publishPaced();
+      // Publishing waits while the engine runs slowed (V8 marking a large heap): a publish
+      // cannot stop midway and would take hundreds of milliseconds in this frame.
+      if (!longWork.slowed) publishPaced();
     }
     if (run.now >= run.endMs && run.isSettled && appStore.getState().playback.playing) {
       pause();

@@ -163,7 +163,7 @@ export class LiveRun {
    * the grid as an explicit seek does; true once the target is reached. Calling it again goes
    * on exactly where it stopped: any slicing gives the run `forwardTo` gives.
    */
-  forwardInSlices(targetMs: number, maxSteps: number, ignoreBudget = true, copyNow = true): boolean {
+  forwardInSlices(targetMs: number, maxSteps: number, ignoreBudget = true, copyNow = true, shouldYield?: () => boolean): boolean {
     const target = clampTime(targetMs, this.endMs);
     this.copiedInLastCall = false;
     if (this.copyWaitsAtMs !== undefined) {
@@ -191,11 +191,11 @@ export class LiveRun {
     const stopMs = gridMs ?? target;
     while (this.next < this.list.length && this.list[this.next]!.atMs <= stopMs) {
       const intervention = this.list[this.next]!;
-      if (!this.slice(Math.max(this.now, intervention.atMs), maxSteps)) return false;
+      if (!this.slice(Math.max(this.now, intervention.atMs), maxSteps, shouldYield)) return false;
       this.simulation.apply(intervention);
       this.next++;
     }
-    if (!this.slice(stopMs, maxSteps)) return false;
+    if (!this.slice(stopMs, maxSteps, shouldYield)) return false;
     this.sliceGridMs = undefined;
     if (gridMs !== undefined) {
       if (!copyNow) {
@@ -233,8 +233,8 @@ export class LiveRun {
     this.forwardTo(timeMs, true);
   }
 
-  private slice(timeMs: number, maxSteps: number): boolean {
-    this.settled = this.simulation.runSteps(timeMs, maxSteps);
+  private slice(timeMs: number, maxSteps: number, shouldYield: (() => boolean) | undefined): boolean {
+    this.settled = this.simulation.runSteps(timeMs, maxSteps, shouldYield);
     return this.settled;
   }
 

@@ -38,3 +38,69 @@ describe('long work and the views', () => {
     expect(progress.some((t) => t > 0 && t < 300_000)).toBe(true);
   });
 });
+
+describe('long work while the engine runs slowed', () => {
+  it('holds the views back while slices run far below their usual pace, and ends at its target', async () => {
+    // Each reading of the clock is 5 ms, except inside engine calls 300 to 319: there the same
+    // engine work reads 20 times as much wall time (as under V8's marking steps), while
+    // publishing stays cheap, so only the slowed pace can hold the views back.
+    const slowCalls = { from: 300, to: 320 };
+    let wall = 0;
+    let calls = 0;
+    let inEngine = false;
+    const slowNow = () => inEngine && calls >= slowCalls.from && calls < slowCalls.to;
+    const lab = createLab({ scenario: checkout, presetId: 'checkout', wallClock: () => (wall += slowNow() ? 100 : 5) });
+    const live = lab.currentRun();
+    const forward = live.forwardInSlices.bind(live);
+    live.forwardInSlices = (...args) => {
+      inEngine = true;
+      try {
+        return forward(...args);
+      } finally {
+        inEngine = false;
+        calls++;
+      }
+    };
+    /** The engine calls made by each publish the views saw. */
+    const publishedAfterCalls: number[] = [];
+    lab.store.subscribe((state, previous) => {
+      if (state.lab.work && state.sim.snapshot !== previous.sim.snapshot) publishedAfterCalls.push(calls);
+    });
+    const done = lab.seekInSlices(300_000);
+    expect(await done).toBe('done');
+    expect(lab.store.getState().sim.snapshot.nowMs).toBe(300_000);
+    expect(calls).toBeGreaterThan(slowCalls.to + 100);
+    // The views followed before the slow calls and after them; not once during them (the first
+    // slow slice, up to 40 ms of wall time, is a call or a few: then the pace is known).
+    expect(publishedAfterCalls.some((c) => c < slowCalls.from)).toBe(true);
+    expect(publishedAfterCalls.some((c) => c > slowCalls.to + 10)).toBe(true);
+    expect(publishedAfterCalls.filter((c) => c > slowCalls.from + 3 && c <= slowCalls.to)).toEqual([]);
+  });
+
+  it('holds playback publishing back while frames run far below their usual pace', () => {
+    const slowFrames = { from: 40, to: 55 };
+    let wall = 0;
+    let frame = 0;
+    let inEngine = false;
+    const slowNow = () => inEngine && frame >= slowFrames.from && frame < slowFrames.to;
+    const lab = createLab({ scenario: checkout, presetId: 'checkout', wallClock: () => (wall += slowNow() ? 20 : 1) });
+    const live = lab.currentRun();
+    const forward = live.forwardInSlices.bind(live);
+    live.forwardInSlices = (...args) => {
+      inEngine = true;
+      try {
+        return forward(...args);
+      } finally {
+        inEngine = false;
+      }
+    };
+    const publishedInFrames: number[] = [];
+    lab.store.subscribe((state, previous) => {
+      if (state.sim.snapshot !== previous.sim.snapshot) publishedInFrames.push(frame);
+    });
+    for (frame = 0; frame < 80; frame++) lab.playTo(lab.currentSimulation().now + 2_000, 10);
+    expect(publishedInFrames.some((f) => f < slowFrames.from)).toBe(true);
+    expect(publishedInFrames.some((f) => f >= slowFrames.to)).toBe(true);
+    expect(publishedInFrames.filter((f) => f >= slowFrames.from && f < slowFrames.to)).toEqual([]);
+  });
+});

@@ -42,6 +42,11 @@ const PROGRESS_EVERY_MS = 200;
  * (wall ms); past it they wait for the work's end, so no task of the work is a publish.
  */
 const VIEWS_FOLLOW_UP_TO_MS = 100;
+/**
+ * When the last slice ran slowed (SliceRunner.slowed), the final publish waits this long (wall
+ * ms): a publish cannot stop midway, and in a marking phase it takes ten to twenty times longer.
+ */
+const SLOWED_END_WAIT_MS = 250;
 
 export function createLongWork(host: LongWorkHost) {
   const { store } = host;
@@ -101,7 +106,7 @@ export function createLongWork(host: LongWorkHost) {
       publishQueued = true;
       setTimeout(() => {
         publishQueued = false;
-        if (work === current && viewsFollow) publishMeasured();
+        if (work === current && viewsFollow && !slices.slowed) publishMeasured();
       }, 0);
     };
     const step = (): void => {
@@ -115,13 +120,19 @@ export function createLongWork(host: LongWorkHost) {
       if (!ok || finished) {
         work = null;
         setWork(null);
-        host.publish();
-        if (ok && cancelling)
-          host.showMessage({
-            kind: 'info',
-            text: `Stopped at ${formatClock(run.now)}: cancelled before ${formatClock(targetMs)}.`,
-          });
-        current.resolve(!ok ? 'failed' : cancelling ? 'cancelled' : 'done');
+        const end = () => {
+          host.publish();
+          if (ok && cancelling)
+            host.showMessage({
+              kind: 'info',
+              text: `Stopped at ${formatClock(run.now)}: cancelled before ${formatClock(targetMs)}.`,
+            });
+          current.resolve(!ok ? 'failed' : cancelling ? 'cancelled' : 'done');
+        };
+        // Slowed at the end (V8 marking a large heap): with the thread idle a moment, its
+        // concurrent markers finish, and the last publish is not a long task of marking steps.
+        if (ok && slices.slowed) setTimeout(end, SLOWED_END_WAIT_MS);
+        else end();
         return;
       }
       if (host.now() - progressShownAt >= PROGRESS_EVERY_MS) {
@@ -132,7 +143,7 @@ export function createLongWork(host: LongWorkHost) {
             : state,
         );
       }
-      if (viewsFollow && !publishQueued && progressPublishing.due) publishSoon();
+      if (viewsFollow && !publishQueued && !slices.slowed && progressPublishing.due) publishSoon();
       setTimeout(step, 0);
     };
     setTimeout(step, 0);
@@ -178,6 +189,13 @@ export function createLongWork(host: LongWorkHost) {
     /** Whether long work is under way (playback waits for it). */
     get busy(): boolean {
       return work !== null;
+    },
+    /**
+     * Whether the last slice ran far below its usual pace (SliceRunner.slowed): a publish now
+     * would take ten to twenty times its usual time, so playback holds it back.
+     */
+    get slowed(): boolean {
+      return slices.slowed;
     },
     /** Runs playback's share of a frame (not long work: no progress, no cancel). */
     runFor(targetMs: number, wallBudgetMs: number): void {

@@ -62,4 +62,48 @@ describe('SliceRunner', () => {
     expect(live.now).toBe(40_000);
     expect(live.checkpoints.count).toBeGreaterThan(0);
   });
+
+  it("stops an engine call once the slice's wall budget is spent, before the steps it was allowed", () => {
+    const live = new LiveRun(scenario, [], { intervalMs: 1_000_000, wallClock: () => 0 });
+    let calls = 0;
+    const forward = live.forwardInSlices.bind(live);
+    live.forwardInSlices = (...args) => {
+      calls++;
+      return forward(...args);
+    };
+    // Every reading of the clock is a millisecond later: a slice of 10 ms reads it ten times.
+    let wall = 0;
+    const runner = new SliceRunner(() => (wall += 1));
+    expect(runner.run(live, 40_000, 10, true)).toBe(false);
+    expect(calls).toBe(1);
+    // The first call may take 200 steps; the budget stopped it well before (a reading per 8 events).
+    expect(live.simulation.stepsTaken()).toBeGreaterThan(0);
+    expect(live.simulation.stepsTaken()).toBeLessThan(120);
+  });
+
+  it('says the thread is slowed while slices run far below their usual pace, and stops saying so when it recovers or the run stays that slow', () => {
+    const live = new LiveRun(scenario, [], { intervalMs: 1_000_000, wallClock: () => 0 });
+    let msPerReading = 1;
+    let wall = 0;
+    const runner = new SliceRunner(() => (wall += msPerReading));
+    const slice = () => {
+      runner.run(live, 600_000, 40, true);
+      return runner.slowed;
+    };
+    for (let i = 0; i < 5; i++) expect(slice()).toBe(false);
+    // Readings twenty times further apart: the same events take twenty times the wall time.
+    msPerReading = 20;
+    expect(slice()).toBe(true);
+    expect(slice()).toBe(true);
+    msPerReading = 1;
+    expect(slice()).toBe(false);
+    // Slow for good: the usual pace follows, and the thread no longer counts as slowed.
+    msPerReading = 20;
+    const slowed: boolean[] = [];
+    for (let i = 0; i < 300; i++) slowed.push(slice());
+    expect(slowed[0]).toBe(true);
+    expect(slowed.slice(-10)).toEqual(Array(10).fill(false));
+    runner.reset();
+    expect(runner.slowed).toBe(false);
+  });
 });

@@ -48,9 +48,11 @@ export interface Simulation extends SimulationQueries {
    * records processed) and returns true once it has reached `timeMs` (now = timeMs), false when
    * it stopped early (call it again). Any slicing gives exactly the run `runUntil` gives.
    * Throws `NoProgressError` when one virtual instant takes more steps than a loop-free
-   * scenario ever can.
+   * scenario ever can. `shouldYield`, asked after each event once one has run, stops the call
+   * early when it says so (the app passes its wall-time budget: under garbage-collection pressure
+   * a step may cost many times its usual time, and the step count alone would overrun).
    */
-  runSteps(timeMs: SimTimeMs, maxSteps: number): boolean;
+  runSteps(timeMs: SimTimeMs, maxSteps: number, shouldYield?: () => boolean): boolean;
   snapshot(): SimSnapshot;
   /** The summary JSON; read-model listings keep their newest 1,000 entities unless `fullReadModels`. */
   summary(options?: SummaryOptions): Summary;
@@ -101,6 +103,9 @@ function wrapWorld(
 ): Simulation {
   let nextAction = firstAction;
   let lastSnapshot: SimSnapshot | undefined;
+  /** The running `runSteps` call's `shouldYield`, and the step count it started at. */
+  let yieldAsked: (() => boolean) | undefined;
+  let stepsAtCall = 0;
 
   const instance = (ref: InstanceRef) => world.services.get(ref.service)!.instances[ref.instance]!;
   const group = (groupId: string) => world.services.get(world.groupServices.get(groupId)!)!.group;
@@ -172,7 +177,7 @@ function wrapWorld(
   function runEventsThrough(timeMs: SimTimeMs, stepLimit = Number.POSITIVE_INFINITY): boolean {
     const queue = world.queue;
     for (let dueMs = queue.peekDueMs(); dueMs <= timeMs; dueMs = queue.peekDueMs()) {
-      if (world.steps.total >= stepLimit) return false;
+      if (world.steps.total >= stepLimit || (yieldAsked !== undefined && world.steps.total > stepsAtCall && yieldAsked())) return false;
       const item = queue.popItem()!;
       if (dueMs < world.now) throw new Error(`time went backwards: ${dueMs} < ${world.now}`);
       world.now = dueMs;
@@ -217,9 +222,15 @@ function wrapWorld(
       if (!(timeMs >= world.now)) return;
       runThrough(timeMs, Number.POSITIVE_INFINITY);
     },
-    runSteps(timeMs, maxSteps) {
+    runSteps(timeMs, maxSteps, shouldYield) {
       if (!(timeMs >= world.now)) return true;
-      return runThrough(timeMs, world.steps.total + Math.max(1, maxSteps));
+      yieldAsked = shouldYield;
+      stepsAtCall = world.steps.total;
+      try {
+        return runThrough(timeMs, world.steps.total + Math.max(1, maxSteps));
+      } finally {
+        yieldAsked = undefined;
+      }
     },
     snapshot() {
       // Each snapshot shares with the last one what did not change (views compare by reference).

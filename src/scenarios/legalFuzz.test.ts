@@ -14,6 +14,12 @@ import { legalScenario } from './testing/legalScenario';
 import { worldOf } from '../engine/testing/worldOf';
 
 const SCENARIOS = 200;
+
+/** A `shouldYield` that says yes at every `n`th question. */
+function everyNth(n: number): () => boolean {
+  let asked = 0;
+  return () => ++asked % n === 0;
+}
 const RUN_MS = 60_000;
 const MAX_WORK = 30_000;
 
@@ -35,7 +41,8 @@ describe('legal scenarios never break a run', () => {
         while (t < RUN_MS) {
           t = Math.min(RUN_MS, t + step);
           if (seed % 2 === 0) chunked.runUntil(t);
-          else while (!chunked.runSteps(t, 1 + (step % 300)));
+          // Some sliced runs also stop early when asked between events (the app's wall-time budget).
+          else while (!chunked.runSteps(t, 1 + (step % 300), seed % 4 === 3 ? everyNth(1 + (step % 5)) : undefined));
           checkInvariants(worldOf(chunked));
           step = (step * 31 + 17) % 9_000 + 1;
         }
