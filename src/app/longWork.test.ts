@@ -27,7 +27,7 @@ async function farSeek(msPerClockReading: number) {
 
 describe('long work and the views', () => {
   it('publishes the run on the way while a publish is cheap', async () => {
-    const { viewTimes, progress } = await farSeek(5);
+    const { viewTimes, progress } = await farSeek(2);
     expect(viewTimes.some((t) => t > 0 && t < 300_000)).toBe(true);
     expect(progress.some((t) => t > 0 && t < 300_000)).toBe(true);
   });
@@ -41,7 +41,7 @@ describe('long work and the views', () => {
 
 describe('long work while the engine runs slowed', () => {
   it('holds the views back while slices run far below their usual pace, and ends at its target', async () => {
-    // Each reading of the clock is 5 ms, except inside engine calls 300 to 319: there the same
+    // Each reading of the clock is 2 ms, except inside engine calls 300 to 319: there the same
     // engine work reads 20 times as much wall time (as under V8's marking steps), while
     // publishing stays cheap, so only the slowed pace can hold the views back.
     const slowCalls = { from: 300, to: 320 };
@@ -49,7 +49,7 @@ describe('long work while the engine runs slowed', () => {
     let calls = 0;
     let inEngine = false;
     const slowNow = () => inEngine && calls >= slowCalls.from && calls < slowCalls.to;
-    const lab = createLab({ scenario: checkout, presetId: 'checkout', wallClock: () => (wall += slowNow() ? 100 : 5) });
+    const lab = createLab({ scenario: checkout, presetId: 'checkout', wallClock: () => (wall += slowNow() ? 40 : 2) });
     const live = lab.currentRun();
     const forward = live.forwardInSlices.bind(live);
     live.forwardInSlices = (...args) => {

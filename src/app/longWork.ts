@@ -6,9 +6,11 @@
  * What a slice's task does besides engine work is kept small, because at the limits each piece
  * costs tens to hundreds of milliseconds: the progress bar moves at most every 200 ms (a store
  * update wakes every subscribed view), and the views are published in a task of their own,
- * paced by what publishing costs. The views follow the work only while publishing them is cheap:
- * at the limits one publish (snapshot and React's render of every view) is a task of 300 ms or
- * more, so there the views wait for the work's end and only the progress bar moves.
+ * paced by what publishing costs. The views follow the work only while publishing them is cheap
+ * (VIEWS_FOLLOW_UP_TO_MS) and the engine runs at its usual pace (SliceRunner.slowed): at the
+ * limits a publish (snapshot and React's render of every view) caught in V8's marking of the
+ * large heap is a task of 300–700 ms, so there the views wait for the work's end and only the
+ * progress bar moves.
  */
 import type { AppStore, AppState } from './store';
 import type { LiveRun } from './liveRun';
@@ -39,9 +41,12 @@ const SLICE_WALL_MS = 40;
 const PROGRESS_EVERY_MS = 200;
 /**
  * The views follow long work while one publish, React's render included, takes at most this
- * (wall ms); past it they wait for the work's end, so no task of the work is a publish.
+ * (wall ms); past it they wait for the work's end. A publish cannot stop midway, and while V8 is
+ * behind with marking a large heap it takes twenty to thirty times its usual time (a marking
+ * step on nearly every allocation): only a publish this cheap stays under 200 ms then. A
+ * preset's publish takes about a millisecond, one at the limits 9–19 ms (doc/benchmarks.md).
  */
-const VIEWS_FOLLOW_UP_TO_MS = 100;
+const VIEWS_FOLLOW_UP_TO_MS = 8;
 /**
  * When the last slice ran slowed (SliceRunner.slowed), the final publish waits this long (wall
  * ms): a publish cannot stop midway, and in a marking phase it takes ten to twenty times longer.
