@@ -59,6 +59,8 @@ export function createLongWork(host: LongWorkHost) {
   /** Views see the run move every 250 ms, or after eight times what publishing cost. */
   const progressPublishing = new Pacer(250, 8, host.now);
   let work: { resolve: (outcome: WorkOutcome) => void; done: Promise<WorkOutcome> } | null = null;
+  /** What long work's last publish cost, React's render included (wall ms; 0: none yet in this run). */
+  let lastWorkPublishMs = 0;
 
   function setWork(next: AppState['lab']['work']): void {
     store.setState((state) => ({ ...state, lab: { ...state.lab, work: next } }));
@@ -88,17 +90,20 @@ export function createLongWork(host: LongWorkHost) {
     const run = host.run();
     host.pause();
     setWork({ label, fromMs: run.now, targetMs, reachedMs: run.now, cancelling: false });
-    let viewsFollow = true;
+    // Views too dear to follow the last work do not follow this one either: its first publish
+    // would be as long a task (a run restored to an earlier moment shows at the end).
+    let viewsFollow = lastWorkPublishMs <= VIEWS_FOLLOW_UP_TO_MS;
     /** Publishes, and stops the views following when that task (render included) was too long. */
     const publishMeasured = () => {
       const started = host.now();
       progressPublishing.measure(host.publish);
       // The store update queued React's render as a microtask: this one runs after it.
       queueMicrotask(() => {
-        if (host.now() - started > VIEWS_FOLLOW_UP_TO_MS) viewsFollow = false;
+        lastWorkPublishMs = host.now() - started;
+        if (lastWorkPublishMs > VIEWS_FOLLOW_UP_TO_MS) viewsFollow = false;
       });
     };
-    publishMeasured();
+    if (viewsFollow) publishMeasured();
     let settle: (outcome: WorkOutcome) => void = () => undefined;
     const done = new Promise<WorkOutcome>((resolve) => {
       settle = resolve;
@@ -183,6 +188,7 @@ export function createLongWork(host: LongWorkHost) {
   function reset(): void {
     slices.reset();
     progressPublishing.reset();
+    lastWorkPublishMs = 0;
   }
 
   return {
