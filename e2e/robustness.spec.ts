@@ -143,14 +143,11 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
   };
   testInfo.annotations.push({ type: 'long tasks', description: JSON.stringify(report) });
   console.log(`robustness: ${JSON.stringify(report)}`);
-  // The goal is no task over 200 ms; at the limits it is not met yet (unloaded, session 6:
-  // p95 ≈ 350 ms, longest ≈ 460 ms; doc/benchmarks.md). These bounds catch a frozen page
-  // (before this work: one task for the whole seek, minutes), with room for a shared, noisy CI
-  // machine. The seek's longest task gets 5 s: since the views wait for long work at these
-  // limits the 20 s reach the zero-time backlog at 6 s (16 groups process 6 s of records at one
-  // instant while the heap grows by a gigabyte): there one task took 3.2 s on a loaded machine
-  // (load average 12 on 2 cores; in Node under the same load, single 100-step slices there
-  // took up to 2 s).
+  // The goal is no task over 200 ms (doc/benchmarks.md, session 14: the seek's longest task
+  // 136–217 ms and playing's 125–320 ms over six runs; what is left is a publish, snapshot and
+  // React's render, caught in V8's marking of this large heap). These bounds leave room for a
+  // shared, noisy CI machine and still catch a frozen page (before this work: one task for the
+  // whole seek, minutes; 839 ms of one collection as lately as session 13).
   // Opening: the render in the task that opens the run draws the page around the lists (about
   // 400 elements; all ~5,500 at once before mount steps), whatever the machine's load. Parsing the
   // scenario, starting the engine and showing the run are a task each: 40–75 ms of thread time
@@ -159,9 +156,9 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
   // budget: 55 s).
   expect(report.openFirstRenderElements).toBeLessThan(1_500);
   expect(report.openLongestTaskMs).toBeLessThan(5_000);
-  expect(report.play.p95TaskMs).toBeLessThan(1_000);
-  expect(report.seek.p95TaskMs).toBeLessThan(1_000);
-  expect(report.play.longestTaskMs).toBeLessThan(3_000);
-  expect(report.seek.longestTaskMs).toBeLessThan(5_000);
+  expect(report.play.p95TaskMs).toBeLessThan(500);
+  expect(report.seek.p95TaskMs).toBeLessThan(500);
+  expect(report.play.longestTaskMs).toBeLessThan(1_500);
+  expect(report.seek.longestTaskMs).toBeLessThan(1_500);
   expect(report.seek.roundTripP95Ms).toBeLessThan(5_000);
 });
