@@ -48,37 +48,44 @@ describe('long work and the views', () => {
   });
 });
 
+/**
+ * A lab whose wall clock advances `fastMs` per reading, but `slowMs` inside engine calls while
+ * `slow(calls)` holds (`calls`: engine calls made so far): engine work slowed as under V8's
+ * marking steps, while publishing stays cheap, so only the slowed pace can hold the views back.
+ */
+function labWithSlowedEngine(fastMs: number, slowMs: number, slow: (calls: number) => boolean) {
+  let wall = 0;
+  let calls = 0;
+  let inEngine = false;
+  const lab = createLab({ scenario: checkout, presetId: 'checkout', wallClock: () => (wall += inEngine && slow(calls) ? slowMs : fastMs) });
+  const live = lab.currentRun();
+  const forward = live.forwardInSlices.bind(live);
+  live.forwardInSlices = (...args) => {
+    inEngine = true;
+    try {
+      return forward(...args);
+    } finally {
+      inEngine = false;
+      calls++;
+    }
+  };
+  return { lab, calls: () => calls };
+}
+
 describe('long work while the engine runs slowed', () => {
   it('holds the views back while slices run far below their usual pace, and ends at its target', async () => {
-    // Each reading of the clock is 2 ms, except inside engine calls 300 to 319: there the same
-    // engine work reads 20 times as much wall time (as under V8's marking steps), while
-    // publishing stays cheap, so only the slowed pace can hold the views back.
+    // Engine calls 300 to 319 read 20 times as much wall time per reading as the others.
     const slowCalls = { from: 300, to: 320 };
-    let wall = 0;
-    let calls = 0;
-    let inEngine = false;
-    const slowNow = () => inEngine && calls >= slowCalls.from && calls < slowCalls.to;
-    const lab = createLab({ scenario: checkout, presetId: 'checkout', wallClock: () => (wall += slowNow() ? 40 : 2) });
-    const live = lab.currentRun();
-    const forward = live.forwardInSlices.bind(live);
-    live.forwardInSlices = (...args) => {
-      inEngine = true;
-      try {
-        return forward(...args);
-      } finally {
-        inEngine = false;
-        calls++;
-      }
-    };
+    const { lab, calls } = labWithSlowedEngine(2, 40, (c) => c >= slowCalls.from && c < slowCalls.to);
     /** The engine calls made by each publish the views saw. */
     const publishedAfterCalls: number[] = [];
     lab.store.subscribe((state, previous) => {
-      if (state.lab.work && state.sim.snapshot !== previous.sim.snapshot) publishedAfterCalls.push(calls);
+      if (state.lab.work && state.sim.snapshot !== previous.sim.snapshot) publishedAfterCalls.push(calls());
     });
     const done = lab.seekInSlices(300_000);
     expect(await done).toBe('done');
     expect(lab.store.getState().sim.snapshot.nowMs).toBe(300_000);
-    expect(calls).toBeGreaterThan(slowCalls.to + 100);
+    expect(calls()).toBeGreaterThan(slowCalls.to + 100);
     // The views followed before the slow calls and after them; not once during them (the first
     // slow slice, up to 40 ms of wall time, is a call or a few: then the pace is known).
     expect(publishedAfterCalls.some((c) => c < slowCalls.from)).toBe(true);
@@ -88,21 +95,8 @@ describe('long work while the engine runs slowed', () => {
 
   it('holds playback publishing back while frames run far below their usual pace', () => {
     const slowFrames = { from: 40, to: 55 };
-    let wall = 0;
     let frame = 0;
-    let inEngine = false;
-    const slowNow = () => inEngine && frame >= slowFrames.from && frame < slowFrames.to;
-    const lab = createLab({ scenario: checkout, presetId: 'checkout', wallClock: () => (wall += slowNow() ? 20 : 1) });
-    const live = lab.currentRun();
-    const forward = live.forwardInSlices.bind(live);
-    live.forwardInSlices = (...args) => {
-      inEngine = true;
-      try {
-        return forward(...args);
-      } finally {
-        inEngine = false;
-      }
-    };
+    const { lab } = labWithSlowedEngine(1, 20, () => frame >= slowFrames.from && frame < slowFrames.to);
     const publishedInFrames: number[] = [];
     lab.store.subscribe((state, previous) => {
       if (state.sim.snapshot !== previous.sim.snapshot) publishedInFrames.push(frame);
