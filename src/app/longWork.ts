@@ -49,7 +49,7 @@ const PROGRESS_EVERY_MS = 200;
 const VIEWS_FOLLOW_UP_TO_MS = 8;
 /**
  * When the last slice ran slowed (SliceRunner.slowed), the final publish waits this long (wall
- * ms): a publish cannot stop midway, and in a marking phase it takes ten to twenty times longer.
+ * ms): a publish cannot stop midway, and in a marking phase it takes twenty to thirty times longer.
  */
 const SLOWED_END_WAIT_MS = 250;
 
@@ -203,7 +203,7 @@ export function createLongWork(host: LongWorkHost) {
     },
     /**
      * Whether the last slice ran far below its usual pace (SliceRunner.slowed): a publish now
-     * would take ten to twenty times its usual time, so playback holds it back.
+     * would take twenty to thirty times its usual time, so playback holds it back.
      */
     get slowed(): boolean {
       return slices.slowed;

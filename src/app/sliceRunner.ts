@@ -18,7 +18,7 @@ const COPY_ONLY_WITHIN_MS = 5;
 /**
  * A slice that ran at under this share of the usual pace (engine steps per wall millisecond)
  * marks the thread as slowed: V8 is then behind with marking a large heap and runs a marking
- * step on nearly every allocation, which makes allocating work ten to twenty times slower.
+ * step on nearly every allocation, which makes allocating work twenty to thirty times slower.
  */
 const SLOWED_BELOW = 1 / 4;
 /** Engine events between two readings of the wall clock inside one call. */
@@ -38,22 +38,26 @@ export class SliceRunner {
   private steps = FIRST_SLICE_STEPS;
   /** The usual pace, engine steps per wall ms (0 = not measured yet for this run). */
   private usualPace = 0;
+  private slowedNow = false;
+
+  /** `now`: the wall clock (tests pass a manual one: a slice then runs until its target). */
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
   /**
    * Whether the last measured slice ran far below the usual pace. Work that cannot stop midway
    * and allocates much (a publish: snapshot and React's render) would then take hundreds of
    * milliseconds in one task, so callers hold it back while this is true. Slowed slices also
    * pull the usual pace down (over seconds), so a run whose steps became dearer for good clears it.
    */
-  slowed = false;
-
-  /** `now`: the wall clock (tests pass a manual one: a slice then runs until its target). */
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  get slowed(): boolean {
+    return this.slowedNow;
+  }
 
   /** A new run: its steps may cost anything, start small again. */
   reset(): void {
     this.steps = FIRST_SLICE_STEPS;
     this.usualPace = 0;
-    this.slowed = false;
+    this.slowedNow = false;
   }
 
   /** Runs toward `targetMs` until it is reached (true) or `wallBudgetMs` is spent (false). */
@@ -105,8 +109,8 @@ export class SliceRunner {
     if (engineMs < MIN_MEASURED_MS) return;
     const pace = engineSteps / engineMs;
     if (this.usualPace === 0) this.usualPace = pace;
-    this.slowed = pace < this.usualPace * SLOWED_BELOW;
-    const weight = this.slowed ? 1 - Math.exp(-engineMs / SLOWED_PACE_FOLLOWS_MS) : PACE_WEIGHT;
+    this.slowedNow = pace < this.usualPace * SLOWED_BELOW;
+    const weight = this.slowedNow ? 1 - Math.exp(-engineMs / SLOWED_PACE_FOLLOWS_MS) : PACE_WEIGHT;
     this.usualPace += (pace - this.usualPace) * weight;
   }
 }
