@@ -4,7 +4,7 @@
  * moved ones marked with where they came from (sliding in, from the virtual clock), revoked
  * ones struck through. While a rebalance runs, a banner says what the protocol does now.
  */
-import { useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import type { GroupView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
@@ -76,9 +76,12 @@ export function GroupCard({ groupId }: { groupId: string }) {
   const reducedMotion = useReducedMotion();
   const headProps = useEntityProps(`group:${groupId}`);
   const called = useAppStore((state: AppState) => state.sim.snapshot.calls?.services.some((s) => s.service === group?.serviceId) ?? false);
+  // The snapshot shares `members` until a rebalance changes them: the diff (a map of every
+  // partition at the limits) is made once per rebalance, not on every card render.
+  const members = group?.members;
+  const diff = useMemo(() => (members ? rebalanceDiff(members) : {}), [members]);
   if (!group) return null;
   const last = group.rebalances[group.rebalances.length - 1];
-  const diff = rebalanceDiff(group.members);
   const progress =
     !last || reducedMotion || animationNow < 0
       ? 1
@@ -164,7 +167,7 @@ function MemberRow({
 }) {
   const instance = group.instances.find((i) => i.name === name)!;
   const props = useEntityProps(`instance:${name}`);
-  const byPartition = new Map(diff?.chips.map((c) => [c.partition, c]));
+  const byPartition = useMemo(() => new Map(diff?.chips.map((c) => [c.partition, c])), [diff]);
   // The coordinator's view and the instance's own can differ: a crashed member keeps its
   // partitions until session.timeout.ms; an evicted one still believes it owns its old ones.
   const member = group.members.find((m) => m.instance === name);
@@ -197,76 +200,86 @@ function MemberRow({
           <span className="chip chip-none">no partitions</span>
         )}
         {chipsShown([
-          ...held.map((pk) => (
-            <span
-              key={`h-${pk}`}
-              className="chip chip-held"
-              title="Assigned by the coordinator, but nobody consumes it until the member is declared dead"
-            >
-              {pk} (held)
-            </span>
-          )),
-          ...(stale
-            ? instance.assignment.map((pk) => (
-                <span
-                  key={`s-${pk}`}
-                  className="chip chip-stale"
-                  title="The instance still believes it owns this; the coordinator has given it away"
-                >
-                  {pk} (stale)
-                </span>
-              ))
-            : []),
-          ...chipsOf(instance.assignment, stale, byPartition, progress),
-          ...(diff?.revoked.map((pk) => (
-            <span key={`r-${pk}`} className="chip chip-revoked">
-              <s>{pk}</s> revoked
-            </span>
-          )) ?? []),
+          [
+            held,
+            (pk) => (
+              <span
+                key={`h-${pk}`}
+                className="chip chip-held"
+                title="Assigned by the coordinator, but nobody consumes it until the member is declared dead"
+              >
+                {pk} (held)
+              </span>
+            ),
+          ],
+          [
+            stale ? instance.assignment : [],
+            (pk) => (
+              <span
+                key={`s-${pk}`}
+                className="chip chip-stale"
+                title="The instance still believes it owns this; the coordinator has given it away"
+              >
+                {pk} (stale)
+              </span>
+            ),
+          ],
+          [stale ? [] : instance.assignment, (pk) => assignedChip(pk, byPartition.get(pk), progress)],
+          [
+            diff?.revoked ?? [],
+            (pk) => (
+              <span key={`r-${pk}`} className="chip chip-revoked">
+                <s>{pk}</s> revoked
+              </span>
+            ),
+          ],
         ])}
       </span>
     </li>
   );
 }
 
-/** The first chips, and one saying how many more there are. */
-function chipsShown(chips: ReactElement[]): ReactElement[] {
-  if (chips.length <= MAX_CHIPS) return chips;
-  return [
-    ...chips.slice(0, MAX_CHIPS),
-    <span key="more" className="chip chip-more">
-      +{chips.length - MAX_CHIPS} more
-    </span>,
-  ];
+/** Partitions and how to draw each one's chip, in the order the chips are listed. */
+type ChipSource = readonly [partitions: readonly string[], chip: (partition: string) => ReactElement];
+
+/**
+ * The first MAX_CHIPS chips, and one saying how many more there are. Only the chips shown are
+ * made: a member at the limits holds 64 partitions, and every card renders on each publish.
+ */
+function chipsShown(sources: readonly ChipSource[]): ReactElement[] {
+  const chips: ReactElement[] = [];
+  let total = 0;
+  for (const [partitions, chip] of sources) {
+    for (let i = 0; i < partitions.length && chips.length < MAX_CHIPS; i++) chips.push(chip(partitions[i]!));
+    total += partitions.length;
+  }
+  if (total > MAX_CHIPS) {
+    chips.push(
+      <span key="more" className="chip chip-more">
+        +{total - MAX_CHIPS} more
+      </span>,
+    );
+  }
+  return chips;
 }
 
-function chipsOf(
-  assignment: readonly string[],
-  stale: boolean,
-  byPartition: ReadonlyMap<string, ReturnType<typeof rebalanceDiff>[string]['chips'][number]>,
-  progress: number,
-): ReactElement[] {
-  return stale
-    ? []
-    : assignment.map((pk) => {
-        const chip = byPartition.get(pk);
-        const moved = chip?.kind === 'moved' || chip?.kind === 'new';
-        return (
-          <span
-            key={pk}
-            className={`chip chip-${chip?.kind ?? 'kept'}`}
-            style={
-              moved && progress < 1
-                ? {
-                    transform: `translateX(${(progress - 1) * 30}px)`,
-                    opacity: 0.3 + 0.7 * progress,
-                  }
-                : undefined
+function assignedChip(pk: string, chip: ReturnType<typeof rebalanceDiff>[string]['chips'][number] | undefined, progress: number): ReactElement {
+  const moved = chip?.kind === 'moved' || chip?.kind === 'new';
+  return (
+    <span
+      key={pk}
+      className={`chip chip-${chip?.kind ?? 'kept'}`}
+      style={
+        moved && progress < 1
+          ? {
+              transform: `translateX(${(progress - 1) * 30}px)`,
+              opacity: 0.3 + 0.7 * progress,
             }
-          >
-            {pk}
-            {chip?.kind === 'moved' ? ` ← ${chip.from}` : chip?.kind === 'new' ? ' (new)' : ''}
-          </span>
-        );
-      });
+          : undefined
+      }
+    >
+      {pk}
+      {chip?.kind === 'moved' ? ` ← ${chip.from}` : chip?.kind === 'new' ? ' (new)' : ''}
+    </span>
+  );
 }
