@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupView } from '../engine';
-import { assignedMember, partitionOwner } from './ownership';
+import fc from 'fast-check';
+import { assignedMember, ownerPositions, partitionOwner, partitionOwners } from './ownership';
 
 function group(members: Array<[string, string[]]>, instances: Array<[string, string[]]>): GroupView {
   return {
@@ -32,5 +33,67 @@ describe('who holds a partition', () => {
     expect(partitionOwner(before, 'orders-0')?.name).toBe('billing-0');
     expect(partitionOwner(after, 'orders-0')?.name).toBe('billing-1');
     expect(partitionOwner(before, 'orders-0')?.name).toBe('billing-0');
+  });
+});
+
+/** The answer worked out from scratch, as the views define it (the reference for the cached one). */
+function reference(g: GroupView, pk: string): { member?: string; owner?: string; position?: number } {
+  const member = g.members.find((m) => m.assignment.includes(pk));
+  const owner = member && g.instances.find((i) => i.name === member.instance && i.assignment.includes(pk));
+  return { member: member?.instance, owner: owner?.name, position: owner?.positions[pk] };
+}
+
+describe('ownership kept across group views', () => {
+  it('answers with the new view’s instances when the members and assignments are shared', () => {
+    const before = group([['billing-0', ['orders-0']]], [['billing-0', ['orders-0']]]);
+    // The next publish: same members and assignment arrays, a new position.
+    const after = {
+      ...before,
+      instances: [{ ...before.instances[0]!, positions: { 'orders-0': 42 } }],
+    } as GroupView;
+    expect(partitionOwner(before, 'orders-0')?.positions['orders-0']).toBe(7);
+    expect(partitionOwner(after, 'orders-0')?.positions['orders-0']).toBe(42);
+    expect(ownerPositions(after).get('orders-0')).toBe(42);
+    expect(partitionOwners(after).get('orders-0')).toBe(after.instances[0]);
+  });
+
+  it('matches the answer from scratch through views that share members, assignments, both or neither', () => {
+    const partitions = ['t-0', 't-1', 't-2', 't-3', 't-4'];
+    const names = ['a', 'b', 'c'];
+    const assignment = fc.subarray(partitions);
+    const step = fc.record({
+      newMembers: fc.boolean(),
+      members: fc.array(fc.tuple(fc.constantFrom(...names), assignment), { maxLength: 3 }),
+      changed: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+      assignments: fc.array(assignment, { minLength: 3, maxLength: 3 }),
+      position: fc.integer({ min: 0, max: 99 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        let previous: GroupView | null = null;
+        for (const s of steps) {
+          const members =
+            previous && !s.newMembers
+              ? previous.members
+              : s.members.map(([instance, assigned], i) => ({ memberId: `${instance}-${i}`, instance, owned: [], assignment: assigned }));
+          const instances = names.map((name, i) => {
+            const kept = previous?.instances[i]?.assignment;
+            const assigned = kept && !s.changed[i] ? kept : [...s.assignments[i]!];
+            return { name, assignment: assigned, positions: Object.fromEntries(assigned.map((pk) => [pk, s.position + i])) };
+          });
+          const view = { members, instances } as unknown as GroupView;
+          for (const pk of [...partitions, 'u-0']) {
+            const want = reference(view, pk);
+            expect(assignedMember(view, pk)?.instance).toBe(want.member);
+            expect(partitionOwner(view, pk)?.name).toBe(want.owner);
+            expect(partitionOwner(view, pk)?.positions[pk]).toBe(want.position);
+            expect(ownerPositions(view).get(pk)).toBe(want.position);
+            expect(partitionOwners(view).get(pk)?.name).toBe(want.owner);
+          }
+          previous = view;
+        }
+      }),
+      { seed: 20261208, numRuns: 300 },
+    );
   });
 });
