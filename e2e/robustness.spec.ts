@@ -29,6 +29,15 @@ async function probeWhile(page: Page, busy: () => Promise<boolean>): Promise<num
 /** Wall time a LOGSCOPE_E2E_SEEK_WATCH=1 run watches the seek toward the end before cancelling it. */
 const SEEK_WATCH_MS = 20_000;
 
+/**
+ * The run's virtual time. Inside the measured windows the harness asks for this, not for the
+ * summary: returning a summary at these limits (1.3 MB) to Playwright is a long task of the
+ * harness's own (~250 ms), which the page's long tasks would otherwise count.
+ */
+async function simNow(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __logscope: { now(): number } }).__logscope.now());
+}
+
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? 0;
 
 test('the most expensive legal scenario plays at 100× and seeks toward its end while the page keeps answering', async ({ page }, testInfo) => {
@@ -75,9 +84,11 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
   await page.getByRole('button', { name: 'Play' }).click();
   const playStarted = Date.now();
   const playTrips = await probeWhile(page, async () => Date.now() - playStarted < 10_000);
-  await page.getByRole('button', { name: 'Pause' }).click();
+  // Taken before the click on Pause: finding a button by its role walks the page's
+  // accessibility tree, a long task of the harness's own at these limits.
   const playTasks = await longTasks(page);
-  const playedToMs = (await summary(page)).simTimeMs;
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const playedToMs = await simNow(page);
   expect(playedToMs).toBeGreaterThan(0);
 
   // Cancel: a seek toward the end, cancelled once it is under way, stops at a whole moment and
@@ -90,11 +101,11 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
     await seeking;
     await expect(page.getByTestId('work-progress')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: /^Stopped at \d+:\d\d: cancelled before 0:14\./ })).toBeVisible();
-    const stoppedAt = (await summary(page)).simTimeMs;
+    const stoppedAt = await simNow(page);
     expect(stoppedAt).toBeLessThan(endMs);
     // The run stands at a whole moment and goes on: a small step forward works.
     await seekTo(stoppedAt + 1);
-    expect((await summary(page)).simTimeMs).toBe(stoppedAt + 1);
+    expect(await simNow(page)).toBe(stoppedAt + 1);
     return { stoppedAt, trips };
   };
   const firstSeek = seekTo(endMs);
@@ -118,18 +129,23 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
     const seekDone = seekTo(endMs).then(() => {
       finished = true;
     });
-    await expect(page.getByTestId('work-progress')).toBeVisible();
+    // Inside the measured window the progress bar is looked for with the page's own
+    // querySelector: a Playwright locator runs its selector engine over the whole page, a long
+    // task of the harness's own at these limits (250 ms in a trace).
+    await page.waitForFunction(() => document.querySelector('[data-testid="work-progress"]') !== null);
     seekTrips = await probeWhile(page, async () => !finished);
     await seekDone;
     seekWallMs = Date.now() - seekStarted;
-    await expect(page.getByTestId('work-progress')).toHaveCount(0);
-    expect((await summary(page)).simTimeMs).toBe(endMs);
+    expect(await page.evaluate(() => document.querySelector('[data-testid="work-progress"]'))).toBeNull();
+    expect(await simNow(page)).toBe(endMs);
   } else {
     ({ stoppedAt, trips: seekTrips } = await cancelSeek(firstSeek, SEEK_WATCH_MS));
     seekWallMs = Date.now() - seekStarted;
     expect(stoppedAt).toBeGreaterThan(playedToMs);
   }
   const seekTasks = await longTasks(page);
+  // The whole summary at the limits, once the measured window is over.
+  expect((await summary(page)).simTimeMs).toBe(toEnd ? endMs : stoppedAt + 1);
 
   const report = {
     endMs,
