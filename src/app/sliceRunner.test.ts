@@ -106,4 +106,19 @@ describe('SliceRunner', () => {
     runner.reset();
     expect(runner.slowed).toBe(false);
   });
+
+  it('stops saying the thread is slowed after a slice too short to measure (a small run plays on)', () => {
+    const live = new LiveRun(scenario, [], { intervalMs: 1_000_000, wallClock: () => 0 });
+    let msPerReading = 1;
+    let wall = 0;
+    const runner = new SliceRunner(() => (wall += msPerReading));
+    for (let i = 0; i < 5; i++) runner.run(live, 600_000, 40, true);
+    msPerReading = 20;
+    runner.run(live, 600_000, 40, true);
+    expect(runner.slowed).toBe(true);
+    // The next frame's work is a moment away: one short call, under the 4 ms that are measured.
+    msPerReading = 1;
+    runner.run(live, live.now + 1, 40, true);
+    expect(runner.slowed).toBe(false);
+  });
 });

@@ -106,7 +106,13 @@ export class SliceRunner {
 
   /** Compares a slice's pace (engine calls without a copy) with the usual one, then updates that. */
   private notePace(engineMs: number, engineSteps: number): void {
-    if (engineMs < MIN_MEASURED_MS) return;
+    // A slice whose engine work was this short was not held up (whatever its pace): clearing
+    // here also keeps a small run, whose slices are rarely long enough to measure, from staying
+    // marked slowed after one slow slice (its views would stop following playback).
+    if (engineMs < MIN_MEASURED_MS) {
+      this.slowedNow = false;
+      return;
+    }
     const pace = engineSteps / engineMs;
     if (this.usualPace === 0) this.usualPace = pace;
     this.slowedNow = pace < this.usualPace * SLOWED_BELOW;
