@@ -19,36 +19,32 @@ import type { ResolvedNetworkConfig } from './network';
 import type { TraceHasher } from './traceHash';
 import type { SimTimeMs, TopicPartition } from './types';
 
-export interface AppendRequest {
+/**
+ * Set by a producer for an event it makes now, whose id is `freshOrigin` + `freshCounter`
+ * (`checkout#` + 17) and was never appended before: the consistency tracker files its fact by
+ * the counter without reading the id back or looking for an earlier append of it.
+ */
+interface FreshEventId {
+  freshOrigin?: string;
+  freshCounter?: number;
+}
+
+export interface AppendRequest extends FreshEventId {
   key: string | null;
   eventType: string | null;
   payload: Payload | null;
   producer: string;
   eventId: string;
-  /**
-   * Set by a producer for an event it makes now, whose id is `freshOrigin` + `freshCounter`
-   * (`checkout#` + 17) and was never appended before: the consistency tracker files its fact
-   * by the counter without reading the id back or looking for an earlier append of it.
-   */
-  freshOrigin?: string;
-  freshCounter?: number;
 }
 
 /** A message a producer or a service sends: to a topic (appended) or, as a command, to a service. */
-export interface OutgoingMessage {
+export interface OutgoingMessage extends FreshEventId {
   key: string | null;
   eventType: string | null;
   payload: Payload | null;
   /** An explicit partition, or a function choosing one from the partition count. */
   partition: number | ((partitionCount: number) => number);
   eventId: string;
-  /**
-   * Set by a producer for an event it makes now, whose id is `freshOrigin` + `freshCounter`
-   * (`checkout#` + 17) and was never appended before: the consistency tracker files its fact
-   * by the counter without reading the id back or looking for an earlier append of it.
-   */
-  freshOrigin?: string;
-  freshCounter?: number;
 }
 
 /**

@@ -124,6 +124,7 @@ export class EventQueue<T> {
     this.items[to] = this.items[from]!;
   }
 
+  /** Writes an entry at index `i` of the heap. */
   private place(i: number, dueMs: SimTimeMs, seq: TimerId, item: T): void {
     this.dues[i] = dueMs;
     this.seqs[i] = seq;
