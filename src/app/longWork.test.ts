@@ -23,21 +23,26 @@ async function farSeek(msPerClockReading: number, seeks = 1) {
   expect(await done).toBe('done');
   expect(lab.store.getState().sim.snapshot.nowMs).toBe(300_000 * seeks);
   expect(lab.store.getState().lab.work).toBeNull();
-  return { viewTimes, progress };
+  return { lab, viewTimes, progress, endDrawn: lab.store.getState().sim.drawing };
 }
 
 describe('long work and the views', () => {
   it('publishes the run on the way while a publish is cheap', async () => {
     // The second far seek of the run: the first one found publishing cheap (one reading, 2 ms).
-    const { viewTimes, progress } = await farSeek(2, 2);
+    const { viewTimes, progress, endDrawn } = await farSeek(2, 2);
     expect(viewTimes.some((t) => t > 300_000 && t < 600_000)).toBe(true);
     expect(progress.some((t) => t > 300_000 && t < 600_000)).toBe(true);
+    expect(endDrawn).toBe('now');
   });
 
   it('lets the views wait for the end when one publish is a long task, the progress bar still moving', async () => {
-    const { viewTimes, progress } = await farSeek(40);
+    const { lab, viewTimes, progress, endDrawn } = await farSeek(40);
     expect(viewTimes.filter((t) => t > 0 && t < 300_000)).toEqual([]);
     expect(progress.some((t) => t > 0 && t < 300_000)).toBe(true);
+    // Its end is drawn in the background (drawnValue.ts); the next publish at once again.
+    expect(endDrawn).toBe('inBackground');
+    lab.stepForward();
+    expect(lab.store.getState().sim.drawing).toBe('now');
   });
 
   it('does not publish at the start of work when the last work showed publishing too dear to follow', async () => {

@@ -12,7 +12,7 @@
  * large heap is a task of 300–700 ms, so there the views wait for the work's end and only the
  * progress bar moves.
  */
-import type { AppStore, AppState } from './store';
+import type { AppStore, AppState, Drawing } from './store';
 import type { LiveRun } from './liveRun';
 import { Pacer } from './paced';
 import { SliceRunner } from './sliceRunner';
@@ -26,7 +26,7 @@ export interface LongWorkHost {
   run(): LiveRun;
   /** Runs engine work; false when it failed (the lab has recovered and said so). */
   guarded(task: () => void): boolean;
-  publish(): void;
+  publish(drawing?: Drawing): void;
   pause(): void;
   showMessage(message: AppState['ui']['message']): void;
   /** The wall clock. */
@@ -130,8 +130,10 @@ export function createLongWork(host: LongWorkHost) {
       if (!ok || finished) {
         work = null;
         setWork(null);
+        // Views too dear to follow the work draw its end in the background (SimSlice.drawing):
+        // at the limits, one render of the whole page was a task of 100–350 ms.
         const end = () => {
-          host.publish();
+          host.publish(viewsFollow ? 'now' : 'inBackground');
           if (ok && cancelling)
             host.showMessage({
               kind: 'info',

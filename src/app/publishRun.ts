@@ -8,10 +8,11 @@ import { currentCaption, summaryAtStart } from './captions';
 import type { LiveRun } from './liveRun';
 import { mergeRebalances } from './rebalanceMarks';
 import { simQueries } from './simQueries';
-import type { AppStore } from './store';
+import type { AppStore, Drawing } from './store';
 
 export interface RunPublisher {
-  publish(): void;
+  /** Publishes the run's moment, drawn by the views at once unless `drawing` says otherwise (SimSlice). */
+  publish(drawing?: Drawing): void;
   /** A new run was opened: nothing published so far belongs to it. */
   reset(): void;
 }
@@ -38,7 +39,7 @@ export function createRunPublisher(store: AppStore, run: () => LiveRun, publishe
     return currentCaption(current.simulation, current.scenario.notes, () => (startSummary ??= summaryAtStart(current.scenario)));
   }
 
-  function publish(): void {
+  function publish(drawing: Drawing = 'now'): void {
     const current = run();
     const snapshot = current.simulation.snapshot();
     store.setState((state) => ({
@@ -53,6 +54,7 @@ export function createRunPublisher(store: AppStore, run: () => LiveRun, publishe
         events: eventsForStore(),
         queries: simQueries(current.simulation),
         caption: captionNow(),
+        drawing,
       },
       lab: {
         ...state.lab,

@@ -41,7 +41,16 @@ export interface SimSlice {
   queries: SimQueries;
   /** The scenario note captioning this moment (its claim, if any, holds), or null. */
   caption: Note | null;
+  /**
+   * How the views draw this moment: `now`, in the task of the publish (every publish but one);
+   * `inBackground`, as React draws a deferred value (src/view/drawnValue.ts): the views keep
+   * the moment before until React has rendered this one in slices that yield to the page. Long
+   * work publishes its end so when publishing was too dear for the views to follow it.
+   */
+  drawing: Drawing;
 }
+
+export type Drawing = 'now' | 'inBackground';
 
 export interface UiMessage {
   kind: 'error' | 'info';

@@ -15,6 +15,7 @@ import { NarrationPreference } from './a11y/NarrationPreference';
 
 const selectPlaying = (state: AppState) => state.playback.playing;
 const selectSpeed = (state: AppState) => state.playback.speed;
+const selectDrawing = (state: AppState) => state.sim.drawing;
 const selectSlowMotionNow = (state: AppState) => state.sim.snapshot.nowMs < state.playback.slowUntilMs;
 
 export function Toolbar() {
@@ -77,6 +78,8 @@ export function Toolbar() {
  */
 function Clock() {
   const nowMs = useAppStore(selectNowMs);
+  // Whether the moment shown was drawn in the background (drawnValue.ts), for tests.
+  const drawing = useAppStore(selectDrawing);
   const text = formatSimTime(nowMs);
   const face = useRef<HTMLSpanElement>(null);
   const shape = text.replace(/[0-9]/g, '0');
@@ -112,7 +115,7 @@ function Clock() {
     };
   }, []);
   return (
-    <div className="clock" role="timer" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs}>
+    <div className="clock" role="timer" aria-label="Virtual time" data-testid="sim-time" data-ms={nowMs} data-drawing={drawing}>
       <span ref={face} className="clock-face">
         t = {text}
       </span>

@@ -1,16 +1,29 @@
 /**
  * The one hook binding React views to their lab's store (labContext.ts). Views pass
  * module-level selectors that return the smallest thing they need; `useShallow` is re-exported
- * for object results.
+ * for object results. What they get is drawn at once, or in the background when the moment was
+ * published so (drawnValue.ts).
  */
-import { useRef } from 'react';
-import { useStore } from 'zustand';
+import { useMemo, useRef } from 'react';
+import { useStore, type StoreApi } from 'zustand';
 import type { SimQueries } from '../app/simQueries';
 import type { AppState } from '../app/store';
+import { useDrawnValue } from './drawnValue';
 import { useLab } from './labContext';
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {
-  return useStore(useLab().store, selector);
+  return useDrawnFrom(useLab().store, selector);
+}
+
+/**
+ * `selector` over `view` (the store or a paced view of it, usePacedState.ts), drawn as the
+ * store's latest publish asks. Read, not subscribed to: a view re-renders when its own value
+ * changes, and a publish drawn at once after one drawn in the background finds every view
+ * already showing what the background drew.
+ */
+export function useDrawnFrom<T>(view: Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'>, selector: (state: AppState) => T): T {
+  const drawing = useLab().store.getState().sim.drawing;
+  return useDrawnValue(useStore(view, selector), drawing);
 }
 
 /**
@@ -59,8 +72,11 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
  */
 export function useQueriesFollowing<K>(selectKey: (state: AppState) => K): SimQueries {
   const store = useLab().store;
-  useStore(store, selectKey);
-  return store.getState().sim.queries;
+  const key = useDrawnFrom(store, selectKey);
+  // Read when the drawn key changes: drawn in the background, the render the store forces
+  // keeps the queries it drew last.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => store.getState().sim.queries, [store, key]);
 }
 
 function sameEntries(a: ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>, b: object): boolean {

@@ -24,9 +24,10 @@
  * `pacedViewOf` is exported for its test.
  */
 import { useEffect } from 'react';
-import { useStore, type StoreApi } from 'zustand';
+import type { StoreApi } from 'zustand';
 import type { AppState } from '../app/store';
 import { useLab } from './labContext';
+import { useDrawnFrom } from './useAppStore';
 
 type PacedView = Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'> & {
   /**
@@ -201,22 +202,22 @@ export function pacedViewOf(store: StoreApi<AppState>, channel: PacedChannel): P
 
 /** Accessible names and titles: exact while stopped, about twice a second while playing. */
 export function useNameState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, NAMES), selector);
+  return useDrawnFrom(pacedViewOf(useLab().store, NAMES), selector);
 }
 
 /** The pipeline nodes' accessible names and titles: as `useNameState`, in frames of their own. */
 export function usePipelineNameState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, PIPELINE_NAMES), selector);
+  return useDrawnFrom(pacedViewOf(useLab().store, PIPELINE_NAMES), selector);
 }
 
 /** Numbers drawn in the pipeline's nodes: exact while stopped, about ten times a second while playing. */
 export function useLineState<T>(selector: (state: AppState) => T): T {
-  return useStore(pacedViewOf(useLab().store, LINES), selector);
+  return useDrawnFrom(pacedViewOf(useLab().store, LINES), selector);
 }
 
 /** The group-row labels of the lanes of even (`parity` 0) or odd partitions: as `useLineState`, in frames of their own. */
 export function useLaneLabelState<T>(selector: (state: AppState) => T, parity: 0 | 1): T {
-  return useStore(pacedViewOf(useLab().store, LANE_LABELS[parity]), selector);
+  return useDrawnFrom(pacedViewOf(useLab().store, LANE_LABELS[parity]), selector);
 }
 
 /** The pipeline's numbers and names (its nodes'): held while the pipeline is off screen (PipelineView). */
