@@ -50,6 +50,13 @@ async function simNow(page: Page): Promise<number> {
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))] ?? 0;
 
+// No Playwright trace here: recording one snapshots the page's DOM around every harness call,
+// inside the page's main thread — at these limits (about 14,000 elements) a task of ~250 ms of
+// the harness's own after each call, which the page's long tasks would count (Chromium traces
+// of this test: DevTools-session tasks of repeated style and layout, no script of the page's),
+// and it slowed the seek by half.
+test.use({ trace: 'off' });
+
 test('the most expensive legal scenario plays at 100× and seeks toward its end while the page keeps answering', async ({ page }, testInfo) => {
   // The seek to the end took 6.5 min of wall time on this 2-core machine (load 5–9): 40 min
   // leaves room for a slower CI machine inside its 90.
@@ -155,14 +162,15 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
     seekTrips = await probeWhile(page, async () => !finished);
     const shownWhenDone = await seekDone;
     seekWallMs = Date.now() - seekStarted;
-    expect(await page.evaluate(() => document.querySelector('[data-testid="work-progress"]'))).toBeNull();
     expect(await simNow(page)).toBe(endMs);
     // The views show the end: at once, or, when publishing was too dear for them to follow the
-    // seek, drawn in the background (src/view/drawnValue.ts), in slices after the seek resolved;
-    // the tasks of that drawing, and of the frame that lays it out, are counted too.
+    // seek, drawn in the background (src/view/drawnValue.ts), in slices after the seek resolved,
+    // the progress bar leaving with them; the tasks of that drawing, and of the frame that lays
+    // it out, are counted too.
     const clock = '[data-testid="sim-time"]';
     await page.waitForFunction(({ clock, ms }) => document.querySelector(clock)?.getAttribute('data-ms') === String(ms), { clock, ms: endMs }, { timeout: 30_000 });
     await twoFrames(page);
+    expect(await page.evaluate(() => document.querySelector('[data-testid="work-progress"]'))).toBeNull();
     drawnInBackground = (await page.evaluate((clock) => document.querySelector(clock)?.getAttribute('data-drawing'), clock)) === 'inBackground';
     expect(shownWhenDone).toBe(drawnInBackground ? stoppedAt + 1 : endMs);
   } else {
