@@ -9,7 +9,8 @@ import { createLab } from '../../app/lab';
 import { createAppStore } from '../../app/store';
 import type { Scenario } from '../../engine';
 import { LabContext } from '../labContext';
-import { GroupCard } from './GroupCard';
+import { GroupCard, selectAnimationNow, slidesIn } from './GroupCard';
+import { rebalanceDiff } from './rebalanceDiff';
 
 const scenario: Scenario = {
   format: 'logscope-scenario',
@@ -62,5 +63,31 @@ describe("a group card's partition chips", () => {
     expect(chips.slice(0, 12).every((c) => /^chip-new: orders-\d+ \(new\)$/.test(c))).toBe(true);
     expect(chips[12]).toBe('chip-more: +28 more');
     expect(memberChips(lab, 'email-0')).toEqual(['chip-none: no partitions']);
+  });
+});
+
+describe("a group card's clock", () => {
+  // Following the clock, a card draws again on every publish, member rows and all (at the
+  // limits 16 cards of 12 rows, every frame while playing).
+  const lab = createLab({ scenario, presetId: null });
+  const email = () => lab.store.getState().sim.snapshot.groups.find((g) => g.groupId === 'email')!;
+  const animationNow = () => selectAnimationNow(lab.store.getState(), 'email', Object.values(rebalanceDiff(email().members)).some(slidesIn));
+
+  it('is not followed after a rebalance that moved no chip (the first assignment keeps every one)', () => {
+    lab.seek(6_000);
+    const first = email().rebalances.at(-1)!;
+    lab.seek(first.atMs + 100);
+    expect(email().rebalances.at(-1)).toEqual(first);
+    expect(animationNow()).toBe(-1);
+  });
+
+  it('is followed while chips slide in after a rebalance that moved some, and not after', () => {
+    lab.seek(25_000);
+    const last = email().rebalances.at(-1)!;
+    expect(last.generation).toBeGreaterThan(1);
+    lab.seek(last.atMs + 100);
+    expect(animationNow()).toBe(last.atMs + 100);
+    lab.seek(last.atMs + 5_000);
+    expect(animationNow()).toBe(-1);
   });
 });

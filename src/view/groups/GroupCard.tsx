@@ -4,7 +4,7 @@
  * moved ones marked with where they came from (sliding in, from the virtual clock), revoked
  * ones struck through. While a rebalance runs, a banner says what the protocol does now.
  */
-import { useMemo, useState, type ReactElement } from 'react';
+import { memo, useMemo, useState, type ReactElement } from 'react';
 import type { GroupView } from '../../engine';
 import type { AppState } from '../../app/store';
 import { useAppStore } from '../useAppStore';
@@ -15,7 +15,7 @@ import { statusColour } from '../themes';
 import { useEntityProps } from '../useEntityProps';
 import { useServiceColour } from '../useServiceColour';
 import { useReducedMotion } from '../useReducedMotion';
-import { rebalanceDiff } from './rebalanceDiff';
+import { rebalanceDiff, type MemberDiff } from './rebalanceDiff';
 import { keepWhileSame } from '../keepWhileSame';
 
 const selectSpeed = (state: AppState) => state.playback.speed;
@@ -58,8 +58,13 @@ function createCardSelector(groupId: string): (state: AppState) => GroupView | u
   return keepWhileSame((state) => state.sim.snapshot.groups.find((g) => g.groupId === groupId), sameCard);
 }
 
-/** The clock, but only while the last rebalance's chips are still sliding in (-1 after). */
-function selectAnimationNow(state: AppState, groupId: string): number {
+/**
+ * The clock, but only while the last rebalance's chips are still sliding in (-1 after, and -1
+ * for a card whose last rebalance moved no chip): a card following the clock draws again on
+ * every publish, member rows and all. Exported for its test.
+ */
+export function selectAnimationNow(state: AppState, groupId: string, slides: boolean): number {
+  if (!slides) return -1;
   const group = state.sim.snapshot.groups.find((g) => g.groupId === groupId);
   const last = group?.rebalances[group.rebalances.length - 1];
   const now = state.sim.snapshot.nowMs;
@@ -72,14 +77,15 @@ export function GroupCard({ groupId }: { groupId: string }) {
   const group = useAppStore(selectCardGroup);
   const colour = useServiceColour(group?.serviceId ?? groupId);
   const speed = useAppStore(selectSpeed);
-  const animationNow = useAppStore((state: AppState) => selectAnimationNow(state, groupId));
-  const reducedMotion = useReducedMotion();
-  const headProps = useEntityProps(`group:${groupId}`);
-  const called = useAppStore((state: AppState) => state.sim.snapshot.calls?.services.some((s) => s.service === group?.serviceId) ?? false);
   // The snapshot shares `members` until a rebalance changes them: the diff (a map of every
   // partition at the limits) is made once per rebalance, not on every card render.
   const members = group?.members;
   const diff = useMemo(() => (members ? rebalanceDiff(members) : {}), [members]);
+  const slides = useMemo(() => Object.values(diff).some(slidesIn), [diff]);
+  const animationNow = useAppStore((state: AppState) => selectAnimationNow(state, groupId, slides));
+  const reducedMotion = useReducedMotion();
+  const headProps = useEntityProps(`group:${groupId}`);
+  const called = useAppStore((state: AppState) => state.sim.snapshot.calls?.services.some((s) => s.service === group?.serviceId) ?? false);
   if (!group) return null;
   const last = group.rebalances[group.rebalances.length - 1];
   const progress =
@@ -136,12 +142,12 @@ export function GroupCard({ groupId }: { groupId: string }) {
       ) : null}
       <ul className="members">
         {group.instances.slice(0, MAX_MEMBER_ROWS).map((instance) => (
-          <MemberRow
+          <Row
             key={instance.name}
             group={group}
             name={instance.name}
             diff={diff[instance.name]}
-            progress={progress}
+            progress={slidesIn(diff[instance.name]) ? progress : 1}
           />
         ))}
         {group.instances.length > MAX_MEMBER_ROWS && (
@@ -153,6 +159,18 @@ export function GroupCard({ groupId }: { groupId: string }) {
     </li>
   );
 }
+
+/** Whether any of a member's chips slides in after the last rebalance (moved to it, or new). Exported for its test. */
+export function slidesIn(diff: MemberDiff | undefined): boolean {
+  return diff?.chips.some((chip) => chip.kind !== 'kept') ?? false;
+}
+
+/**
+ * A member's row draws again only when its group's card does and its props changed: the group
+ * (kept while the card draws the same), its diff (once per rebalance) and, for a row with
+ * chips sliding in, the slide's progress. A card at the limits lists 12 rows.
+ */
+const Row = memo(MemberRow);
 
 function MemberRow({
   group,
