@@ -50,6 +50,14 @@ function freshLabSlice(endMs: number): AppState['lab'] {
   return { reachedMs: 0, endMs, work: null, rebalances: [], forkPrompt: null, undo: null };
 }
 
+/**
+ * Wall time a frame's snapshot may take before playback gives it up and publishes in a later
+ * frame. A preset's takes well under a millisecond, one at the limits 2–6 ms; while V8 marks
+ * the limits' large heap (about once every few seconds of play, for a third of a second) one
+ * took 110–160 ms, and putting it in the store as many more: a frame of 300 ms.
+ */
+const PLAYBACK_SNAPSHOT_BUDGET_MS = 20;
+
 export function createLab(initial: LabOptions = defaultLabOptions()) {
   let run = new LiveRun(initial.scenario);
 
@@ -72,7 +80,8 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   const { setSpeed, showMessage, setView } = uiActions;
 
   const watchForSlowMotion = createSlowMotionWatch(appStore);
-  const publisher = createRunPublisher(appStore, () => run, watchForSlowMotion);
+  const wallClock = initial.wallClock ?? (() => performance.now());
+  const publisher = createRunPublisher(appStore, () => run, watchForSlowMotion, wallClock);
   const publish = publisher.publish;
 
   /**
@@ -81,7 +90,6 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
    * publishes only after four times the last publish's cost, so views of a huge run update a few
    * times a second and the page keeps answering (long work paces its own, longWork.ts).
    */
-  const wallClock = initial.wallClock ?? (() => performance.now());
   const playbackPublishing = new Pacer(0, 4, wallClock);
   const longWork = createLongWork({
     store: appStore,
@@ -105,7 +113,7 @@ export function createLab(initial: LabOptions = defaultLabOptions()) {
   }
 
   function publishPaced(): void {
-    if (playbackPublishing.due) playbackPublishing.measure(publish);
+    if (playbackPublishing.due) playbackPublishing.measure(() => publisher.publishWithin(PLAYBACK_SNAPSHOT_BUDGET_MS));
   }
 
   function currentSimulation() {

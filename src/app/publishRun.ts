@@ -3,7 +3,7 @@
  * its trace hash, events, queries and caption. Everything a view shows of a run comes through
  * here (engine → store → views).
  */
-import type { Note, SimEvent, Summary } from '../engine';
+import type { Note, SimEvent, SimSnapshot, Summary } from '../engine';
 import { currentCaption, summaryAtStart } from './captions';
 import type { LiveRun } from './liveRun';
 import { mergeRebalances } from './rebalanceMarks';
@@ -13,11 +13,17 @@ import type { AppStore, Drawing } from './store';
 export interface RunPublisher {
   /** Publishes the run's moment, drawn by the views at once unless `drawing` says otherwise (SimSlice). */
   publish(drawing?: Drawing): void;
+  /**
+   * Publishes as `publish`, unless building the snapshot runs past `budgetMs` of wall time: it
+   * is then given up, nothing is published, and false says so (playback publishes later).
+   */
+  publishWithin(budgetMs: number): boolean;
   /** A new run was opened: nothing published so far belongs to it. */
   reset(): void;
 }
 
-export function createRunPublisher(store: AppStore, run: () => LiveRun, published: () => void): RunPublisher {
+/** `now`: the wall clock that times `publishWithin`. */
+export function createRunPublisher(store: AppStore, run: () => LiveRun, published: () => void, now: () => number): RunPublisher {
   let publishedEvents: readonly SimEvent[] = [];
   let publishedEventsKey = '';
   /** The run's summary at t = 0, for notes whose claims compare with it (made once per run). */
@@ -40,8 +46,19 @@ export function createRunPublisher(store: AppStore, run: () => LiveRun, publishe
   }
 
   function publish(drawing: Drawing = 'now'): void {
+    show(run().simulation.snapshot(), drawing);
+  }
+
+  function publishWithin(budgetMs: number): boolean {
+    const started = now();
+    const snapshot = run().simulation.trySnapshot(() => now() - started > budgetMs);
+    if (snapshot) show(snapshot, 'now');
+    return snapshot !== null;
+  }
+
+  /** Puts the run's moment, seen in `snapshot`, in the store. */
+  function show(snapshot: SimSnapshot, drawing: Drawing): void {
     const current = run();
-    const snapshot = current.simulation.snapshot();
     store.setState((state) => ({
       ...state,
       run:
@@ -71,5 +88,5 @@ export function createRunPublisher(store: AppStore, run: () => LiveRun, publishe
     startSummary = null;
   }
 
-  return { publish, reset };
+  return { publish, publishWithin, reset };
 }

@@ -54,6 +54,14 @@ export interface Simulation extends SimulationQueries {
    */
   runSteps(timeMs: SimTimeMs, maxSteps: number, shouldYield?: () => boolean): boolean;
   snapshot(): SimSnapshot;
+  /**
+   * `snapshot()`, or null when `shouldGiveUp`, asked between the snapshot's topics and groups,
+   * says so: a snapshot given up leaves nothing behind (the next one shares with the last one
+   * made). The app passes a wall-time budget: while V8 marks a large heap, building a snapshot at
+   * the limits can take fifty times its usual few milliseconds, and the app draws it later
+   * rather than freeze a frame.
+   */
+  trySnapshot(shouldGiveUp: () => boolean): SimSnapshot | null;
   /** The summary JSON; read-model listings keep their newest 1,000 entities unless `fullReadModels`. */
   summary(options?: SummaryOptions): Summary;
   traceHash(): string;
@@ -236,6 +244,11 @@ function wrapWorld(
       // Each snapshot shares with the last one what did not change (views compare by reference).
       lastSnapshot = buildSnapshot(world, lastSnapshot);
       return lastSnapshot;
+    },
+    trySnapshot(shouldGiveUp) {
+      const snapshot = buildSnapshot(world, lastSnapshot, shouldGiveUp);
+      if (snapshot) lastSnapshot = snapshot;
+      return snapshot;
     },
     summary: (summaryOptions) => buildSummary(world, world.hasher.digest(), summaryOptions),
     traceHash: () => world.hasher.digest(),

@@ -259,10 +259,16 @@ function replicationView(world: World, previous: ReplicationView | undefined): R
   return shareRecord(previous, { brokers, partitions });
 }
 
-/** The snapshot of `world` now, sharing with `previous` (the last snapshot of this run) what did not change. */
-export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot {
+/**
+ * The snapshot of `world` now, sharing with `previous` (the last snapshot of this run) what did
+ * not change; null when `shouldGiveUp`, asked after each topic and each group, says so.
+ */
+export function buildSnapshot(world: World, previous: SimSnapshot | undefined, shouldGiveUp: () => boolean): SimSnapshot | null;
+export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot;
+export function buildSnapshot(world: World, previous?: SimSnapshot, shouldGiveUp: () => boolean = () => false): SimSnapshot | null {
   const topics: TopicView[] = [];
   for (const topic of world.topics.values()) {
+    if (shouldGiveUp()) return null;
     const before = previous?.topics.find((t) => t.name === topic.name);
     const partitions = shareArray(
       before?.partitions,
@@ -279,6 +285,7 @@ export function buildSnapshot(world: World, previous?: SimSnapshot): SimSnapshot
   }
   const groups: GroupView[] = [];
   for (const service of world.services.values()) {
+    if (shouldGiveUp()) return null;
     const group = service.group;
     const before = previous?.groups.find((g) => g.groupId === group.groupId);
     const committed: Record<string, number> = {};

@@ -59,3 +59,26 @@ describe('snapshots share what did not change', () => {
     }
   });
 });
+
+describe('a snapshot given up', () => {
+  it('is asked about between topics and groups, and leaves nothing behind', () => {
+    const simulation = createSimulation(scenario);
+    simulation.runUntil(20_000);
+    const first = simulation.snapshot();
+    simulation.runUntil(30_000);
+    // Asked once before each topic and each group: giving up at the third question stops
+    // after both topics, before the first group.
+    let asked = 0;
+    expect(simulation.trySnapshot(() => ++asked === 3)).toBeNull();
+    expect(asked).toBe(3);
+    let askedInAll = 0;
+    const whole = simulation.trySnapshot(() => (askedInAll++, false));
+    expect(askedInAll).toBe(scenario.topics.length + scenario.services.length);
+    // The snapshot made after it shares with the last one made, as if none was given up:
+    // the quiet topic's views are the very objects of the first snapshot.
+    expect(whole).not.toBeNull();
+    expect(whole!.topics[1]).toBe(first.topics[1]);
+    expect(whole!.topics[0]).not.toBe(first.topics[0]);
+    expect(JSON.stringify(whole)).toBe(JSON.stringify(simulation.snapshot()));
+  });
+});
