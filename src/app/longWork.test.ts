@@ -77,6 +77,30 @@ function labWithSlowedEngine(fastMs: number, slowMs: number, slow: (calls: numbe
   return { lab, calls: () => calls };
 }
 
+/**
+ * Plays `lab` for 80 frames (each asks for 2 s of virtual time within 10 ms of wall time), telling
+ * `onFrame` each frame's number first; returns the frames whose publish reached the store.
+ */
+function playFrames(lab: ReturnType<typeof createLab>, onFrame: (frame: number) => void): number[] {
+  let frame = 0;
+  const published: number[] = [];
+  lab.store.subscribe((state, previous) => {
+    if (state.sim.snapshot !== previous.sim.snapshot) published.push(frame);
+  });
+  for (frame = 0; frame < 80; frame++) {
+    onFrame(frame);
+    lab.playTo(lab.currentSimulation().now + 2_000, 10);
+  }
+  return published;
+}
+
+/** Frames published before the slow ones and after them, and none during them. */
+function expectPublishedOnlyOutside(slow: { from: number; to: number }, published: number[]): void {
+  expect(published.some((f) => f < slow.from)).toBe(true);
+  expect(published.some((f) => f >= slow.to)).toBe(true);
+  expect(published.filter((f) => f >= slow.from && f < slow.to)).toEqual([]);
+}
+
 describe('long work while the engine runs slowed', () => {
   it('holds the views back while slices run far below their usual pace, and ends at its target', async () => {
     // Engine calls 300 to 319 read 20 times as much wall time per reading as the others.
@@ -102,14 +126,7 @@ describe('long work while the engine runs slowed', () => {
     const slowFrames = { from: 40, to: 55 };
     let frame = 0;
     const { lab } = labWithSlowedEngine(1, 20, () => frame >= slowFrames.from && frame < slowFrames.to);
-    const publishedInFrames: number[] = [];
-    lab.store.subscribe((state, previous) => {
-      if (state.sim.snapshot !== previous.sim.snapshot) publishedInFrames.push(frame);
-    });
-    for (frame = 0; frame < 80; frame++) lab.playTo(lab.currentSimulation().now + 2_000, 10);
-    expect(publishedInFrames.some((f) => f < slowFrames.from)).toBe(true);
-    expect(publishedInFrames.some((f) => f >= slowFrames.to)).toBe(true);
-    expect(publishedInFrames.filter((f) => f >= slowFrames.from && f < slowFrames.to)).toEqual([]);
+    expectPublishedOnlyOutside(slowFrames, playFrames(lab, (f) => (frame = f)));
   });
 
   it("gives up a frame's snapshot that runs past its budget, and publishes in a later frame", () => {
@@ -130,13 +147,6 @@ describe('long work while the engine runs slowed', () => {
         inSnapshot = false;
       }
     };
-    const publishedInFrames: number[] = [];
-    lab.store.subscribe((state, previous) => {
-      if (state.sim.snapshot !== previous.sim.snapshot) publishedInFrames.push(frame);
-    });
-    for (frame = 0; frame < 80; frame++) lab.playTo(lab.currentSimulation().now + 2_000, 10);
-    expect(publishedInFrames.some((f) => f < slowFrames.from)).toBe(true);
-    expect(publishedInFrames.some((f) => f >= slowFrames.to)).toBe(true);
-    expect(publishedInFrames.filter((f) => f >= slowFrames.from && f < slowFrames.to)).toEqual([]);
+    expectPublishedOnlyOutside(slowFrames, playFrames(lab, (f) => (frame = f)));
   });
 });
