@@ -4,7 +4,7 @@
  * for object results. What they get is drawn at once, or in the background when the moment was
  * published so (drawnValue.ts).
  */
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import { useStore, type StoreApi } from 'zustand';
 import type { SimQueries } from '../app/simQueries';
 import type { AppState } from '../app/store';
@@ -17,9 +17,9 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 
 /**
  * `selector` over `view` (the store or a paced view of it, usePacedState.ts), drawn as the
- * store's latest publish asks. Read, not subscribed to: a view re-renders when its own value
- * changes, and a publish drawn at once after one drawn in the background finds every view
- * already showing what the background drew.
+ * store's latest publish asks. How it is drawn is read, not subscribed to: a view re-renders
+ * when its own value changes, and one whose value has not changed since a moment drawn in the
+ * background is brought up to date by that background render.
  */
 export function useDrawnFrom<T>(view: Pick<StoreApi<AppState>, 'getState' | 'getInitialState' | 'subscribe'>, selector: (state: AppState) => T): T {
   const drawing = useLab().store.getState().sim.drawing;
@@ -72,11 +72,9 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
  */
 export function useQueriesFollowing<K>(selectKey: (state: AppState) => K): SimQueries {
   const store = useLab().store;
-  const key = useDrawnFrom(store, selectKey);
-  // Read when the drawn key changes: drawn in the background, the render the store forces
-  // keeps the queries it drew last.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  return useMemo(() => store.getState().sim.queries, [store, key]);
+  useStore(store, selectKey);
+  const { queries, drawing } = store.getState().sim;
+  return useDrawnValue(queries, drawing);
 }
 
 function sameEntries(a: ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>, b: object): boolean {
