@@ -13,7 +13,7 @@
  * each frame a task late, and a background render that new frames keep interrupting might not
  * be shown at all.
  */
-import { useDeferredValue, useLayoutEffect, useRef } from 'react';
+import { useDeferredValue, useRef } from 'react';
 import type { Drawing } from '../app/store';
 
 /** What `useDeferredValue` is given while nothing is drawn in the background: it then has nothing to defer. */
@@ -23,14 +23,17 @@ const NOT_DEFERRED: unique symbol = Symbol('not deferred');
 export function useDrawnValue<T>(value: T, drawing: Drawing): T {
   const deferred = useDeferredValue<T | typeof NOT_DEFERRED>(drawing === 'inBackground' ? value : NOT_DEFERRED);
   const shown = useRef(value);
+  if (drawing === 'now') {
+    // Kept in render rather than in an effect: this runs for every store hook on every frame
+    // while playing, and an effect each would be work for every commit. A render of a moment
+    // drawn at once is a sync render, which React commits as it is.
+    // eslint-disable-next-line react-hooks/refs
+    shown.current = value;
+    return value;
+  }
   // In the render that starts drawing in the background, `deferred` still holds NOT_DEFERRED
-  // (what it was given before): the value shown until then stands in for it. The ref holds
-  // only committed values (set in a layout effect), so reading it in a render that React
-  // discards or repeats gives the same answer.
+  // (what it was given before): the value drawn at once last stands in for it. After a moment
+  // drawn in the background, `deferred` keeps that one until React has drawn the next.
   // eslint-disable-next-line react-hooks/refs
-  const drawn = drawing === 'now' ? value : deferred === NOT_DEFERRED ? shown.current : deferred;
-  useLayoutEffect(() => {
-    shown.current = drawn;
-  }, [drawn]);
-  return drawn;
+  return deferred === NOT_DEFERRED ? shown.current : deferred;
 }
