@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { budgetEdgeScenario } from '../src/scenarios/budgetEdge';
 import { estimateWork, workBudgetEndMs } from '../src/scenarios/workBudget';
-import { openLab, summary } from './helpers';
+import { nextFrames, openLab, summary } from './helpers';
 
 type Probe = { longTasks: number[]; observer: PerformanceObserver };
 
@@ -20,10 +20,6 @@ async function longTasks(page: Page): Promise<number[]> {
   });
 }
 
-/** Resolves after the page has drawn two more frames: the frame of any change made before it has been laid out and painted. */
-async function twoFrames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
-}
 
 /** Round trips into the page (ms) while `busy` holds; each one waits for the main thread. */
 async function probeWhile(page: Page, busy: () => Promise<boolean>): Promise<number[]> {
@@ -169,7 +165,8 @@ test('the most expensive legal scenario plays at 100× and seeks toward its end 
     // it out, are counted too.
     const clock = '[data-testid="sim-time"]';
     await page.waitForFunction(({ clock, ms }) => document.querySelector(clock)?.getAttribute('data-ms') === String(ms), { clock, ms: endMs }, { timeout: 30_000 });
-    await twoFrames(page);
+    // Two more frames: the frame that lays the drawn moment out and paints it is over.
+    await nextFrames(page);
     expect(await page.evaluate(() => document.querySelector('[data-testid="work-progress"]'))).toBeNull();
     drawnInBackground = (await page.evaluate((clock) => document.querySelector(clock)?.getAttribute('data-drawing'), clock)) === 'inBackground';
     expect(shownWhenDone).toBe(drawnInBackground ? stoppedAt + 1 : endMs);
